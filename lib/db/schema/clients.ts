@@ -1,0 +1,22 @@
+import { bigint, check, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id } from "./_columns";
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: id(),
+    name: text().notNull(),
+    email: text().notNull(),
+    company: text(),
+    phone: text(),
+    country: text(),
+    city: text(),
+    address: text(),
+    currency: text().notNull().default("USD"),
+    /** Running total of balance_entries, kept in the same transaction; never negative. */
+    balance: bigint({ mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [check("clients_balance_check", sql`${t.balance} >= 0`)],
+);

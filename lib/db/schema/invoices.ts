@@ -1,0 +1,34 @@
+import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { at, createdAt, id } from "./_columns";
+import { oneOf } from "./_enums";
+import { clients } from "./clients";
+import { orders } from "./orders";
+import { services } from "./services";
+
+export const invoiceStatuses = ["unpaid", "paid", "cancelled"] as const;
+export const invoiceKinds = ["order", "renewal"] as const;
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: id(),
+    clientId: integer().notNull().references(() => clients.id, { onDelete: "restrict" }),
+    kind: text({ enum: invoiceKinds }).notNull(),
+    orderId: integer().references(() => orders.id, { onDelete: "restrict" }),
+    serviceId: integer().references(() => services.id, { onDelete: "restrict" }),
+    amount: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    status: text({ enum: invoiceStatuses }).notNull().default("unpaid"),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+    paidAt: at(),
+  },
+  (t) => [
+    check("invoices_status_check", oneOf(t.status, invoiceStatuses)),
+    check("invoices_kind_check", oneOf(t.kind, invoiceKinds)),
+    check("invoices_amount_check", sql`${t.amount} >= 0`),
+    uniqueIndex("invoices_order_key").on(t.orderId),
+    index("invoices_client_idx").on(t.clientId, t.id),
+  ],
+);

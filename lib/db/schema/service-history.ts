@@ -1,0 +1,24 @@
+import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./_columns";
+import { oneOf, serviceStatuses } from "./_enums";
+import { services } from "./services";
+import { users } from "./users";
+
+export const serviceHistory = pgTable(
+  "service_history",
+  {
+    id: id(),
+    serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
+    fromStatus: text({ enum: serviceStatuses }),
+    toStatus: text({ enum: serviceStatuses }).notNull(),
+    /** What happened, in plain words for the client and staff. */
+    message: text().notNull(),
+    actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("service_history_from_check", oneOf(t.fromStatus, serviceStatuses)),
+    check("service_history_to_check", oneOf(t.toStatus, serviceStatuses)),
+    index("service_history_service_idx").on(t.serviceId, t.id),
+  ],
+);

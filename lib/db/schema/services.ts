@@ -1,0 +1,48 @@
+import { boolean, check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./_columns";
+import { oneOf, operationKinds, productTypes, serviceStatuses } from "./_enums";
+import { clients } from "./clients";
+import { handlers } from "./handlers";
+import type { OrderParams } from "./order-items";
+import { orderItems } from "./order-items";
+import { tariffs } from "./tariffs";
+
+export const services = pgTable(
+  "services",
+  {
+    id: id(),
+    clientId: integer().notNull().references(() => clients.id, { onDelete: "restrict" }),
+    tariffId: integer().notNull().references(() => tariffs.id, { onDelete: "restrict" }),
+    orderItemId: integer().references(() => orderItems.id, { onDelete: "set null" }),
+    /** Chosen when the open operation first runs; kept for every later operation. */
+    handlerId: integer().references(() => handlers.id, { onDelete: "restrict" }),
+    productType: text({ enum: productTypes }).notNull(),
+    status: text({ enum: serviceStatuses }).notNull().default("ordered"),
+    /** The operation in progress, shown to the client ("being set up"). */
+    pending: text({ enum: operationKinds }),
+    /** Deterministic name of the object on the panel (user name, VM name, domain). */
+    remoteName: text().notNull(),
+    remoteId: text(),
+    /** Public details (login, IP, panel URL, expiry). */
+    details: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Secret details (passwords), AES-256-GCM encrypted JSON. */
+    secrets: text(),
+    params: jsonb().$type<OrderParams>().notNull().default({}),
+    /** Resource amounts the service was sold with (tariff amounts plus add-ons). */
+    resources: jsonb().$type<Record<string, number>>().notNull().default({}),
+    months: integer().notNull(),
+    autoRenew: boolean().notNull().default(true),
+    expiresAt: at(),
+    lastSyncedAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("services_status_check", oneOf(t.status, serviceStatuses)),
+    check("services_product_type_check", oneOf(t.productType, productTypes)),
+    check("services_pending_check", oneOf(t.pending, operationKinds)),
+    index("services_client_idx").on(t.clientId, t.id),
+    index("services_handler_idx").on(t.handlerId),
+    index("services_expires_idx").on(t.status, t.expiresAt),
+  ],
+);

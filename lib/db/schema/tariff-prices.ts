@@ -1,0 +1,19 @@
+import { bigint, check, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { oneOf, periods } from "./_enums";
+import { tariffs } from "./tariffs";
+
+export const tariffPrices = pgTable(
+  "tariff_prices",
+  {
+    tariffId: integer().notNull().references(() => tariffs.id, { onDelete: "cascade" }),
+    /** Period length in months. */
+    months: integer().notNull(),
+    price: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tariffId, t.months] }),
+    check("tariff_prices_months_check", oneOf(t.months, periods)),
+    check("tariff_prices_price_check", sql`${t.price} >= 0`),
+  ],
+);

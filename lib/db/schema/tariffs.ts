@@ -1,0 +1,25 @@
+import { boolean, check, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./_columns";
+import { oneOf, productTypes } from "./_enums";
+
+export const tariffs = pgTable(
+  "tariffs",
+  {
+    id: id(),
+    productType: text({ enum: productTypes }).notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    /** Account template name in the panel (preset, package, OS template). */
+    template: text(),
+    /** For domains: the TLDs this tariff sells, without dots. */
+    tlds: text().array().notNull().default([]),
+    currency: text().notNull().default("USD"),
+    published: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("tariffs_name_key").on(t.productType, t.name),
+    check("tariffs_product_type_check", oneOf(t.productType, productTypes)),
+  ],
+);

@@ -1,0 +1,24 @@
+import { boolean, check, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id } from "./_columns";
+import { oneOf, roles } from "./_enums";
+import { clients } from "./clients";
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: roles }).notNull(),
+    clientId: integer().references(() => clients.id, { onDelete: "restrict" }),
+    disabled: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    check("users_role_check", oneOf(t.role, roles)),
+    check("users_client_role_check", sql`(${t.role} = 'client') = (${t.clientId} is not null)`),
+  ],
+);

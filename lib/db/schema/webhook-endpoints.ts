@@ -1,0 +1,22 @@
+import { boolean, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./_columns";
+
+export const webhookEvents = [
+  "service.active",
+  "service.suspended",
+  "service.closed",
+  "operation.failed",
+  "operation.manual",
+  "task.closed",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: id(),
+  url: text().notNull(),
+  /** Signing secret, AES-256-GCM encrypted. */
+  secret: text().notNull(),
+  events: text().array().notNull(),
+  enabled: boolean().notNull().default(true),
+  createdAt: createdAt(),
+});

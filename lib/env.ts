@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** A configuration problem found at start-up; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "must look like postgres://user@host:5432/database");
+
+/** The database URL, or undefined for embedded PGlite. Throws ConfigError when it is malformed. */
+export function readDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const parsed = databaseUrl.safeParse(raw);
+  if (!parsed.success) throw new ConfigError("DATABASE_URL", parsed.error.issues[0]?.message ?? "invalid");
+  return parsed.data;
+}
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === "production";
+}
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PROVISIO_DATA_DIR || ".data";
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "./env";
+
+type LocalSecrets = { authSecret: string; encryptionKey: string };
+
+function localSecretsFile(): string {
+  return join(dataDir(), "secrets.json");
+}
+
+/** Secrets kept in .data/ for an embedded first run: generated once, reused after. */
+function localSecrets(): LocalSecrets {
+  const file = localSecretsFile();
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  const secrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
+  mkdirSync(dataDir(), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** A production deployment on PostgreSQL must bring its own keys; anything else may use .data/. */
+function mayGenerate(variable: string): void {
+  if (isProduction() && readDatabaseUrl()) {
+    throw new ConfigError(variable, "is required when NODE_ENV=production and DATABASE_URL is set");
+  }
+}
+
+export function encryptionKeyText(): string {
+  const v = process.env.APP_ENCRYPTION_KEY;
+  if (v) return v;
+  mayGenerate("APP_ENCRYPTION_KEY");
+  return localSecrets().encryptionKey;
+}
+
+export function authSecret(): string {
+  const v = process.env.AUTH_SECRET;
+  if (v) return v;
+  mayGenerate("AUTH_SECRET");
+  const secret = localSecrets().authSecret;
+  process.env.AUTH_SECRET = secret;
+  return secret;
+}
