@@ -22,7 +22,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       onnotice: () => {},
       connection: { application_name: "provisio" },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -37,7 +37,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     };
   }
   const pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  const db = drizzlePglite(pg, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -1,0 +1,35 @@
+import type { tariffPrices, tariffResources } from "../db/schema";
+import { ValidationError } from "../errors";
+
+type Price = typeof tariffPrices.$inferSelect;
+type Resource = typeof tariffResources.$inferSelect;
+
+/**
+ * The price of one item in minor units: the tariff's price for the period plus each add-on's
+ * extra units at its monthly unit price for the period's months. Throws field errors for a period
+ * the tariff does not sell or add-ons outside their limits.
+ */
+export function priceItem(
+  prices: Price[],
+  resources: Resource[],
+  item: { months: number; addons: Record<string, number> },
+): number {
+  const base = prices.find((p) => p.months === item.months);
+  if (!base) throw new ValidationError({ months: [`This tariff is not sold for ${item.months} months`] });
+  let total = base.price;
+  for (const [key, extra] of Object.entries(item.addons)) {
+    if (extra === 0) continue;
+    const resource = resources.find((r) => r.key === key);
+    if (!resource || !resource.addon) throw new ValidationError({ [`addons.${key}`]: ["This add-on is not offered"] });
+    if (!Number.isInteger(extra) || extra < 0 || extra > resource.maxExtra) {
+      throw new ValidationError({ [`addons.${key}`]: [`Choose from 0 to ${resource.maxExtra}`] });
+    }
+    total += extra * resource.unitPrice * item.months;
+  }
+  return total;
+}
+
+/** Resource amounts a service gets: the tariff's amounts plus the add-on units bought. */
+export function resourceAmounts(resources: Resource[], addons: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(resources.map((r) => [r.key, r.amount + (addons[r.key] ?? 0)]));
+}

@@ -1,0 +1,180 @@
+import { and, count, desc, eq, inArray, like, lt, lte, or, sql } from "drizzle-orm";
+import { Resend } from "resend";
+import { systemClock, type Clock } from "@/lib/clock";
+import { decryptJson } from "@/lib/crypto";
+import type { Conn, Db } from "@/lib/db";
+import { emailOutbox, type emailTransports } from "@/lib/db/schema/email-outbox";
+import { notFound } from "@/lib/errors";
+import { renderEmail, type RenderedEmail } from "./render";
+import { isTemplateName, type TemplateName } from "./templates";
+
+export const DEFAULT_EMAIL_FROM = "Provisio <billing@provisio.test>";
+export const MAX_EMAIL_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+const SEND_TIMEOUT_MS = 15_000;
+const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
+
+export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string };
+export type EmailTransport = {
+  name: (typeof emailTransports)[number];
+  send(email: OutgoingEmail): Promise<{ providerId: string | null }>;
+};
+
+/** Nothing leaves the machine: the sent row is the local mailbox (admin Mail log, tests). */
+export const localTransport: EmailTransport = { name: "local", send: async () => ({ providerId: null }) };
+
+/** Resend reads RESEND_BASE_URL (default https://api.resend.com) when it is constructed. */
+export function resendTransport(apiKey: string, from = DEFAULT_EMAIL_FROM): EmailTransport {
+  const resend = new Resend(apiKey);
+  return {
+    name: "resend",
+    async send(email) {
+      const { data, error } = await resend.emails.send(
+        { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        { idempotencyKey: String(email.id), signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+      );
+      if (error) throw new Error(`Resend ${error.statusCode ?? "-"} ${error.name}: ${error.message}`);
+      return { providerId: data.id };
+    },
+  };
+}
+
+export function emailTransport(env: NodeJS.ProcessEnv = process.env): EmailTransport {
+  return env.RESEND_API_KEY ? resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM || DEFAULT_EMAIL_FROM) : localTransport;
+}
+
+export type DeliverOptions = { limit?: number; clock?: Clock; transport?: EmailTransport };
+export type DeliverResult = { sent: number; failed: number; retried: number };
+
+/** Claims due emails under a lease, sends each once, and retries failures with backoff. */
+export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promise<DeliverResult> {
+  const { limit = 20, clock = systemClock } = options;
+  const transport = options.transport ?? emailTransport();
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
+  for (const row of await claim(db, clock.now(), limit)) {
+    const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
+    try {
+      const { html, text } = await renderRow(row.template, row.props);
+      // Renew the lease right before sending: a row whose lease ran out may belong to another worker now.
+      const renewed = await db
+        .update(emailOutbox)
+        .set({ leaseUntil: new Date(clock.now().getTime() + LEASE_MS) })
+        .where(mine)
+        .returning({ id: emailOutbox.id });
+      if (renewed.length === 0) continue;
+      const { providerId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html, text });
+      await db
+        .update(emailOutbox)
+        .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
+        .where(mine);
+      result.sent++;
+    } catch (error) {
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;
+      const delay = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length) - 1];
+      await db
+        .update(emailOutbox)
+        .set(
+          failed
+            ? { status: "failed", leaseUntil: null, lastError }
+            : { status: "queued", leaseUntil: null, lastError, runAt: new Date(clock.now().getTime() + delay) },
+        )
+        .where(mine);
+      if (failed) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}
+
+function claim(db: Db, now: Date, limit: number) {
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      or(
+        and(eq(emailOutbox.status, "queued"), lte(emailOutbox.runAt, now)),
+        and(eq(emailOutbox.status, "sending"), lt(emailOutbox.leaseUntil, now)),
+      ),
+    )
+    .orderBy(emailOutbox.runAt, emailOutbox.id)
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(emailOutbox)
+    .set({
+      status: "sending",
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      attempts: sql`${emailOutbox.attempts} + 1`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      template: emailOutbox.template,
+      props: emailOutbox.props,
+      attempts: emailOutbox.attempts,
+    });
+}
+
+function renderRow(template: string, props: string): Promise<RenderedEmail> {
+  if (!isTemplateName(template)) throw new Error(`unknown email template: ${template}`);
+  return renderEmail(template, decryptJson(props) as never);
+}
+
+type OutboxRow = typeof emailOutbox.$inferSelect;
+export type MailboxEmail = Omit<OutboxRow, "props"> & RenderedEmail & { template: TemplateName; props: Record<string, unknown> };
+
+/** The outbox as a mailbox, newest first: decrypted props and the rendered email, for the admin Mail log and tests. */
+export async function readMailbox(
+  conn: Conn,
+  { to, status, limit = 50 }: { to?: string; status?: OutboxRow["status"][]; limit?: number } = {},
+): Promise<MailboxEmail[]> {
+  const list = await conn
+    .select()
+    .from(emailOutbox)
+    .where(
+      and(
+        to ? sql`lower(${emailOutbox.to}) = ${to.toLowerCase()}` : undefined,
+        status ? inArray(emailOutbox.status, status) : undefined,
+      ),
+    )
+    .orderBy(desc(emailOutbox.id))
+    .limit(limit);
+  return Promise.all(
+    list.map(async (row) => {
+      const props = decryptJson<Record<string, unknown>>(row.props);
+      const rendered = await renderRow(row.template, row.props);
+      return { ...row, ...rendered, template: row.template as TemplateName, props };
+    }),
+  );
+}
+
+/** Queues a copy of an email under a new dedupe key ("<key>:resend:<n>"); returns the new row's id. */
+export async function resendEmail(conn: Conn, id: number): Promise<{ id: number }> {
+  const [row] = await conn.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  if (!row) throw notFound("Email not found");
+  const base = row.dedupeKey.replace(/:resend:\d+$/, "");
+  const [{ copies }] = await conn
+    .select({ copies: count() })
+    .from(emailOutbox)
+    .where(like(emailOutbox.dedupeKey, `${base.replace(/[\\%_]/g, "\\$&")}:resend:%`));
+  for (let n = copies + 1; n <= copies + 10; n++) {
+    const [copy] = await conn
+      .insert(emailOutbox)
+      .values({
+        dedupeKey: `${base}:resend:${n}`,
+        to: row.to,
+        subject: row.subject,
+        template: row.template,
+        props: row.props,
+        clientId: row.clientId,
+        serviceId: row.serviceId,
+      })
+      .onConflictDoNothing({ target: emailOutbox.dedupeKey })
+      .returning({ id: emailOutbox.id });
+    if (copy) return copy;
+  }
+  throw new Error("could not pick a dedupe key for the copy");
+}

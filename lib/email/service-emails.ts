@@ -1,0 +1,102 @@
+import type { OrderParams, ProductType } from "@/lib/db/schema";
+import type { ServiceStatusEvent, TemplateEmail } from "./templates";
+
+export type ServiceEmailEvent = "welcome" | ServiceStatusEvent;
+
+export type ServiceForEmail = {
+  id: number;
+  productType: ProductType;
+  tariffName: string;
+  details: Record<string, string>;
+  /** Decrypted secrets: they go into the (encrypted) email props. */
+  secrets: Record<string, string>;
+  params: OrderParams;
+  expiresAt: Date | null;
+};
+
+/** Chooses the template and props of the email that tells a client about an event of a service. */
+export function serviceEmail(
+  event: ServiceEmailEvent,
+  service: ServiceForEmail,
+  extra: { reason?: string } = {},
+): TemplateEmail {
+  if (event === "welcome") return welcomeEmail(service);
+  const name = service.params.domain || service.params.hostname || service.details.domain;
+  const expiresAt = day(service.expiresAt);
+  return {
+    template: "service-status",
+    props: {
+      serviceId: service.id,
+      tariffName: service.tariffName,
+      status: event,
+      ...(name ? { name } : {}),
+      ...(expiresAt ? { expiresAt } : {}),
+      ...(extra.reason ? { reason: extra.reason } : {}),
+    },
+  };
+}
+
+function welcomeEmail(service: ServiceForEmail): TemplateEmail {
+  const { id: serviceId, tariffName, details, secrets, params } = service;
+  const domain = params.domain || pick(details, "domain");
+  if (service.productType === "hosting" || service.productType === "dedicated") {
+    const panelUrl = pick(details, "panelUrl", "panel_url", "url");
+    const login = pick(details, "login", "username", "user");
+    const password = pick(secrets, "password", "pass");
+    if (panelUrl && login && password) {
+      return {
+        template: "welcome-hosting",
+        props: { serviceId, tariffName, panelUrl, login, password, ...(domain ? { domain } : {}) },
+      };
+    }
+  }
+  if (service.productType === "vps") {
+    const ip = pick(details, "ip", "ipAddress", "ipv4");
+    const rootPassword = pick(secrets, "rootPassword", "root_password", "password");
+    const hostname = params.hostname || pick(details, "hostname", "hostName");
+    const os = params.os || pick(details, "os");
+    if (ip && rootPassword) {
+      return {
+        template: "welcome-vps",
+        props: { serviceId, tariffName, ip, rootPassword, ...(hostname ? { hostname } : {}), ...(os ? { os } : {}) },
+      };
+    }
+  }
+  if (service.productType === "domain" && domain) {
+    return {
+      template: "welcome-domain",
+      props: { serviceId, domain, expiresAt: day(service.expiresAt) ?? "", nameservers: nameservers(service) },
+    };
+  }
+  const extras: Record<string, string> = {};
+  if (params.domain) extras.domain = params.domain;
+  if (params.hostname) extras.hostname = params.hostname;
+  const entries = Object.entries({ ...extras, ...details, ...secrets }).filter(([, value]) => value !== "");
+  return {
+    template: "welcome-other",
+    props: { serviceId, tariffName, details: entries.map(([key, value]) => ({ label: labelOf(key), value })) },
+  };
+}
+
+function pick(values: Record<string, string>, ...keys: string[]): string | undefined {
+  for (const key of keys) if (values[key]) return values[key];
+  return undefined;
+}
+
+function nameservers(service: ServiceForEmail): string[] {
+  if (service.params.nameservers?.length) return service.params.nameservers;
+  const listed = pick(service.details, "nameservers", "ns");
+  if (listed) return listed.split(/[\s,]+/).filter(Boolean);
+  return ["ns1", "ns2", "ns3", "ns4"].map((key) => service.details[key]).filter((ns): ns is string => !!ns);
+}
+
+function day(date: Date | null): string | undefined {
+  return date ? date.toISOString().slice(0, 10) : undefined;
+}
+
+/** "panelUrl" / "root_password" → "Panel URL" / "Root password". */
+function labelOf(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const label = words.charAt(0).toUpperCase() + words.slice(1);
+  return label.replace(/\b(ip|ipv4|ipv6|url|os|ssh|dns)\b/gi, (w) => w.toUpperCase());
+}

@@ -1,0 +1,115 @@
+import type { z } from "zod";
+import type { ModuleKind, OrderParams, ProductType } from "../db/schema";
+
+/** A field of a form generated from a module: a handler's connection, or a service's details. */
+export type FieldSpec = {
+  key: string;
+  label: string;
+  /** Secret values are encrypted at rest, write-only in forms and redacted from logs. */
+  secret?: boolean;
+  required?: boolean;
+  kind?: "text" | "password" | "url" | "ip" | "date" | "number" | "email";
+  placeholder?: string;
+};
+
+/** An error from a module. Anything that is not a ModuleError counts as retryable. */
+export class ModuleError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "ModuleError";
+  }
+}
+
+/** The attempt log: request and response lines, with every registered secret replaced by ***. */
+export interface AttemptLog {
+  line(text: string): void;
+  /** Registers a value that must never appear in the log. */
+  secret(value: string | undefined | null): void;
+  text(): string;
+}
+
+export type ServiceInfo = {
+  id: number;
+  productType: ProductType;
+  /** Deterministic name of the object on the panel: a retry finds what an earlier try created. */
+  remoteName: string;
+  remoteId: string | null;
+  template: string | null;
+  resources: Record<string, number>;
+  params: OrderParams;
+  months: number;
+  details: Record<string, string>;
+  /** Decrypted secrets of the service, e.g. the password chosen when the service was created. */
+  secrets: Record<string, string>;
+  expiresAt: Date | null;
+  client: { id: number; name: string; email: string; phone?: string | null; country?: string | null; city?: string | null; address?: string | null };
+};
+
+export type OperationContext<C> = {
+  connection: C;
+  service: ServiceInfo;
+  log: AttemptLog;
+  /** Extra input of the operation (e.g. { template } for change_tariff, { months } for prolong). */
+  params: Record<string, unknown>;
+};
+
+/** The panel did it. Details and secrets are merged into the service's. */
+export type Done = {
+  status: "done";
+  remoteId?: string;
+  details?: Record<string, string>;
+  secrets?: Record<string, string>;
+  expiresAt?: Date;
+  /** True when an object made by an earlier try was found and taken over. */
+  adopted?: boolean;
+};
+
+/** The panel started a remote task; it is stored, then polled until done or failed. */
+export type Pending = {
+  status: "pending";
+  remoteTask: Record<string, unknown>;
+  remoteId?: string;
+  pollAfterMs?: number;
+};
+
+export type SyncResult = {
+  /** What the panel says the object is now. */
+  state: "active" | "suspended" | "missing";
+  details?: Record<string, string>;
+  expiresAt?: Date;
+  usage?: Record<string, number>;
+};
+
+export type Outcome = Done | Pending;
+
+export interface ProcessingModule<C = Record<string, unknown>> {
+  kind: ModuleKind;
+  title: string;
+  productTypes: readonly ProductType[];
+  /** Sends the tariff's template name; otherwise resource amounts. */
+  usesTemplates: boolean;
+  /** Every operation becomes a task for staff at once. */
+  alwaysManual?: boolean;
+  /** Validates a handler's connection (secret and plain fields together). */
+  connection: z.ZodType<C>;
+  connectionFields: FieldSpec[];
+  /** What a done service carries, and what staff fill in when they close a task by hand. */
+  serviceFields: FieldSpec[];
+  checkConnection(conn: C, log: AttemptLog): Promise<void>;
+  listTemplates?(conn: C, log: AttemptLog): Promise<string[]>;
+  open(ctx: OperationContext<C>): Promise<Outcome>;
+  suspend(ctx: OperationContext<C>): Promise<Outcome>;
+  resume(ctx: OperationContext<C>): Promise<Outcome>;
+  close(ctx: OperationContext<C>): Promise<Outcome>;
+  prolong?(ctx: OperationContext<C>): Promise<Outcome>;
+  changeTariff?(ctx: OperationContext<C>): Promise<Outcome>;
+  poll?(ctx: OperationContext<C>, remoteTask: Record<string, unknown>): Promise<Outcome>;
+  sync(ctx: OperationContext<C>): Promise<SyncResult>;
+}
+
+export const done = (d: Omit<Done, "status"> = {}): Done => ({ status: "done", ...d });
+export const pending = (p: Omit<Pending, "status">): Pending => ({ status: "pending", ...p });

@@ -1,0 +1,105 @@
+import { ModuleError, type AttemptLog } from "./contract";
+
+type Values = Record<string, string | number | boolean | undefined | null>;
+
+export type HttpRequest = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  query?: Values;
+  form?: Values;
+  json?: unknown;
+  headers?: Record<string, string>;
+  /** Covers the whole exchange, body included. */
+  timeoutMs?: number;
+};
+
+export type HttpResponse = { status: number; headers: Headers; text: string };
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const BODY_IN_LOG = 500;
+
+const entries = (values: Values | undefined): [string, string][] =>
+  Object.entries(values ?? {})
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => [k, String(v)]);
+
+/**
+ * The log shows raw (not percent-encoded) values: the AttemptLog redacts secrets by exact match,
+ * and URLSearchParams encodes some characters differently from encodeURIComponent.
+ */
+const plain = (pairs: [string, string][]) => pairs.map(([k, v]) => `${k}=${v}`).join("&");
+
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function causeCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.length > 0) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** One HTTP exchange with a panel, written to the attempt log; failures become ModuleErrors. */
+export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(req.url);
+  const query = entries(req.query);
+  for (const [k, v] of query) url.searchParams.append(k, v);
+  const headers = new Headers(req.headers);
+  let body: string | undefined;
+  let shown = "";
+  if (req.form) {
+    const form = entries(req.form);
+    body = new URLSearchParams(form).toString();
+    headers.set("content-type", "application/x-www-form-urlencoded");
+    shown = ` form: ${plain(form)}`;
+  } else if (req.json !== undefined) {
+    body = JSON.stringify(req.json);
+    headers.set("content-type", "application/json");
+    shown = ` json: ${body}`;
+  }
+  const target = `${url.origin}${url.pathname}${query.length ? `?${plain([...new URLSearchParams(url.search)])}` : ""}`;
+  log.line(`→ ${req.method} ${target}${shown}`);
+
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const started = Date.now();
+  let status: number;
+  let responseHeaders: Headers;
+  let text: string;
+  try {
+    const res = await fetch(url, { method: req.method, headers, body, signal: controller.signal, redirect: "manual" });
+    status = res.status;
+    responseHeaders = res.headers;
+    text = await res.text();
+  } catch (error) {
+    if (controller.signal.aborted) {
+      log.line(`← timeout after ${timeoutMs} ms`);
+      throw new ModuleError("timeout", `No answer from ${url.host} within ${timeoutMs} ms`, true);
+    }
+    const code = causeCode(error) ?? "unknown";
+    log.line(`← network error ${code}`);
+    const what = NETWORK_CODES.has(code) ? code : (error as Error)?.message ?? String(error);
+    throw new ModuleError("network", `Cannot reach ${url.host}: ${what}`, true);
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const excerpt = text.length > BODY_IN_LOG ? `${text.slice(0, BODY_IN_LOG)}…` : text;
+  log.line(`← ${status} in ${Date.now() - started} ms ${excerpt}`);
+  if (status >= 500) throw new ModuleError(`http_${status}`, `${url.host} answered HTTP ${status}`, true);
+  if (status === 401 || status === 403) throw new ModuleError("auth", `${url.host} refused the credentials (HTTP ${status})`, false);
+  return { status, headers: responseHeaders, text };
+}
+
+/** Parses a JSON answer; garbage counts as a passing fault of the panel. */
+export function parseJson<T = unknown>(text: string, log: AttemptLog): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    log.line("answer is not JSON");
+    throw new ModuleError("bad_response", "The panel answered something that is not JSON", true);
+  }
+}

@@ -1,0 +1,255 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
+
+/** An ISPmanager 5/6 panel in memory, speaking protocols.md §1 on /ispmgr. */
+
+export type IspUser = {
+  name: string;
+  fullname: string;
+  preset: string;
+  active: boolean;
+  /** sha256 of the password; never answered over the protocol nor shown in inspection. */
+  passwordHash: string;
+  /** Who made the user: "api" through this panel's API, "other" for the exists fault. */
+  owner: "api" | "other";
+  domain?: string;
+  limits: Record<string, string>;
+};
+
+export type IspCall = { func: string; params: Record<string, string> };
+
+export type IspState = {
+  users: Record<string, IspUser>;
+  presets: Record<string, Record<string, string>>;
+  calls: IspCall[];
+};
+
+export type IspmanagerSimulator = Simulator & {
+  state: IspState;
+  addPreset(name: string, limits?: Record<string, string>): void;
+};
+
+type Node = Record<string, unknown>;
+type Params = Record<string, string>;
+
+const seedPresets = (): IspState["presets"] => ({
+  StarterPack: { limit_quota: "1024", limit_db: "1", limit_webdomains: "1" },
+  AdvancedPack: { limit_quota: "10240", limit_db: "10", limit_webdomains: "10" },
+});
+const SECRET_PARAMS = new Set(["passwd", "confirm", "password"]);
+const SESSION_IDLE_MS = 60 * 60 * 1000;
+// (unconf.) the exact login rule: lower-case latin letter first, then letters, digits, "_", "-", up to 32.
+const LOGIN = /^[a-z][a-z0-9_-]{0,31}$/;
+
+const hash = (value: string) => createHash("sha256").update(value).digest("hex");
+const text = (value: string) => ({ $: value });
+const ok = (): Node => ({ ok: {} });
+const error = (type: string, object: string, msg: string): Node => ({
+  error: { $type: type, ...(object ? { $object: object } : {}), $lang: "en", msg: text(msg) },
+});
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The XML form of a doc in the JSON mapping: "$name" keys are attributes, "$" is text, arrays repeat. */
+function toXml(name: string, node: unknown): string {
+  if (Array.isArray(node)) return node.map((item) => toXml(name, item)).join("");
+  if (node === null || typeof node !== "object") return `<${name}>${escapeXml(String(node))}</${name}>`;
+  let attrs = "";
+  let inner = "";
+  for (const [key, value] of Object.entries(node as Node)) {
+    if (key === "$") inner = escapeXml(String(value)) + inner;
+    else if (key.startsWith("$")) attrs += ` ${key.slice(1)}="${escapeXml(String(value))}"`;
+    else inner += toXml(key, value);
+  }
+  return inner ? `<${name}${attrs}>${inner}</${name}>` : `<${name}${attrs}/>`;
+}
+
+function render(params: Params, doc: Node): SimReply {
+  if (params.out === "json") {
+    return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ doc }) };
+  }
+  // (unconf.) without out= the real panel answers its web UI; the simulator answers XML.
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n${toXml("doc", doc)}`;
+  return { status: 200, headers: { "content-type": "text/xml; charset=UTF-8" }, body };
+}
+
+function readParams(req: IncomingMessage, body: string, url: URL): Params {
+  const params: Params = Object.fromEntries(url.searchParams);
+  if (req.method === "POST" && body) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+  return params;
+}
+
+function redacted(params: Params): Params {
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (SECRET_PARAMS.has(key)) out[key] = "***";
+    else if (key === "authinfo") out[key] = `${value.split(":")[0]}:***`;
+    else out[key] = value;
+  }
+  return out;
+}
+
+const limitsOf = (params: Params) => Object.fromEntries(Object.entries(params).filter(([k]) => k.startsWith("limit_")));
+const elids = (params: Params) => (params.elid ?? "").split(", ").filter(Boolean);
+
+/** The user.edit form (with elid), or a row of the user list (without). */
+function userForm(user: IspUser, withElid = true): Node {
+  const form: Node = {
+    ...(withElid ? { elid: text(user.name) } : {}),
+    name: text(user.name),
+    fullname: text(user.fullname),
+    preset: text(user.preset),
+    // (unconf.) the field that tells a suspended user; the simulator and the client agree on active=on|off.
+    active: text(user.active ? "on" : "off"),
+  };
+  if (user.domain) form.domain = text(user.domain);
+  for (const [key, value] of Object.entries(user.limits)) form[key] = text(value);
+  return form;
+}
+
+export async function startIspmanagerSimulator(
+  options: { port?: number; host?: string; username?: string; password?: string } = {},
+): Promise<IspmanagerSimulator> {
+  const username = options.username ?? "admin";
+  const password = options.password ?? "secret";
+  const state: IspState = { users: {}, presets: seedPresets(), calls: [] };
+  const sessions = new Map<string, number>();
+
+  const authorized = (params: Params) => {
+    if (params.authinfo !== undefined) {
+      const at = params.authinfo.indexOf(":");
+      return params.authinfo.slice(0, at) === username && params.authinfo.slice(at + 1) === password;
+    }
+    const seen = params.auth ? sessions.get(params.auth) : undefined;
+    if (seen === undefined || Date.now() - seen > SESSION_IDLE_MS) return false;
+    sessions.set(params.auth, Date.now());
+    return true;
+  };
+
+  function create(params: Params): Node {
+    const name = params.name ?? "";
+    if (!LOGIN.test(name)) return error("value", "name", `Invalid user name '${name}'`);
+    if (sim.faults.exists) {
+      sim.faults.exists = false;
+      state.users[name] ??= {
+        name, fullname: "Someone Else", preset: "StarterPack", active: true,
+        passwordHash: hash(randomBytes(8).toString("hex")), owner: "other", limits: {},
+      };
+    }
+    if (state.users[name]) return error("exists", "user", `User '${name}' already exists`);
+    if (!params.passwd || params.passwd.length < 6) return error("value", "passwd", "The password is too weak");
+    if (params.confirm !== undefined && params.confirm !== params.passwd) return error("value", "passwd", "Passwords do not match");
+    const preset = params.preset ?? "";
+    if (preset && !state.presets[preset]) return error("missed", "preset", `Template '${preset}' not found`);
+    state.users[name] = {
+      name, fullname: params.fullname ?? "", preset, active: true, passwordHash: hash(params.passwd), owner: "api",
+      ...(params.domain ? { domain: params.domain } : {}),
+      limits: { ...state.presets[preset], ...limitsOf(params) },
+    };
+    return ok();
+  }
+
+  function edit(params: Params): Node {
+    if (!params.elid) return params.sok === "ok" ? create(params) : { name: text(""), preset: text("") };
+    const user = state.users[params.elid];
+    if (!user) return error("value", "elid", `No user '${params.elid}'`);
+    if (params.sok !== "ok") return userForm(user);
+    if (params.preset !== undefined && params.preset !== user.preset) {
+      if (!state.presets[params.preset]) return error("missed", "preset", `Template '${params.preset}' not found`);
+      user.preset = params.preset;
+      user.limits = { ...state.presets[params.preset] };
+    }
+    if (params.fullname !== undefined) user.fullname = params.fullname;
+    if (params.passwd) user.passwordHash = hash(params.passwd);
+    Object.assign(user.limits, limitsOf(params));
+    return ok();
+  }
+
+  function setActive(params: Params, active: boolean): Node {
+    const names = elids(params);
+    const unknown = names.find((n) => !state.users[n]);
+    if (!names.length || unknown !== undefined) return error("missed", "users", `No user '${unknown ?? ""}'`);
+    for (const n of names) state.users[n].active = active;
+    return ok();
+  }
+
+  function remove(params: Params): Node {
+    const names = elids(params);
+    const unknown = names.find((n) => !state.users[n]);
+    if (!names.length || unknown !== undefined) return error("value", "elid", `No user '${unknown ?? ""}'`);
+    for (const n of names) delete state.users[n];
+    return ok();
+  }
+
+  function answer(params: Params): Node {
+    const func = params.func ?? "";
+    if (func === "auth") {
+      if (params.username !== username || params.password !== password) return error("auth", "", "Wrong user name or password");
+      const id = randomBytes(12).toString("hex");
+      sessions.set(id, Date.now());
+      return { auth: { $id: id } };
+    }
+    if (!authorized(params)) return error("auth", "", "Authorization required");
+    switch (func) {
+      case "user":
+        return { elem: Object.values(state.users).map((user) => userForm(user, false)) };
+      case "user.edit":
+        return edit(params);
+      case "user.add":
+        return params.sok === "ok" ? create(params) : { name: text(""), preset: text("") };
+      case "user.add.finish":
+        return create(params);
+      case "user.suspend":
+        return setActive(params, false);
+      case "user.resume":
+        return setActive(params, true);
+      case "user.delete":
+        return remove(params);
+      case "preset":
+        return { elem: Object.entries(state.presets).map(([name, limits]) => ({ name: text(name), ...mapText(limits) })) };
+      case "preset.edit": {
+        const limits = state.presets[params.elid ?? ""];
+        if (!limits) return error("value", "elid", `No template '${params.elid ?? ""}'`);
+        return { elid: text(params.elid), name: text(params.elid), ...mapText(limits) };
+      }
+      default:
+        return error("missed", "func", `Unknown function '${func}'`);
+    }
+  }
+
+  const sim = await startSimulator({
+    port: options.port,
+    host: options.host,
+    async handle(req, body, url) {
+      if (url.pathname !== "/ispmgr") return { status: 404, body: "Not Found" };
+      const params = readParams(req, body, url);
+      state.calls.push({ func: params.func ?? "", params: redacted(params) });
+      return render(params, answer(params));
+    },
+    panelError: (req, body, url) => render(readParams(req, body, url), error("sys", "", "Internal panel error, try later")),
+    inspect: () => ({
+      users: Object.values(state.users).map(({ passwordHash: _hidden, ...user }) => user),
+      presets: state.presets,
+      calls: state.calls,
+    }),
+    reset() {
+      state.users = {};
+      state.presets = seedPresets();
+      state.calls = [];
+      sessions.clear();
+    },
+  });
+
+  return {
+    ...sim,
+    state,
+    addPreset(name, limits = {}) {
+      state.presets[name] = limits;
+    },
+  };
+}
+
+const mapText = (values: Record<string, string>): Node =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, text(v)]));

@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "../db";
+import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
+import { decryptJson, encryptJson } from "../crypto";
+import { enqueueEmail } from "../email/enqueue";
+import { serviceEmail } from "../email/service-emails";
+import { enqueueWebhookEvent } from "../webhooks/enqueue";
+import { addMonths } from "../dates";
+import { notifyRunners } from "./wake";
+import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./status";
+
+export type Completion = {
+  operationId: number;
+  by: "module" | "staff";
+  remoteId?: string;
+  details?: Record<string, string>;
+  secrets?: Record<string, string>;
+  expiresAt?: Date;
+  actorUserId?: number | null;
+  now: Date;
+  note?: string;
+};
+
+/**
+ * Finishes an operation in the caller's transaction (the operation row must already be locked or
+ * fenced by the caller): operation done, service status and details, a history row, the client's
+ * email and the webhook events, all or nothing.
+ */
+export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
+  const [op] = await tx
+    .update(operations)
+    .set({ status: "done", doneBy: c.by, finishedAt: c.now, updatedAt: c.now, leaseToken: null, leaseUntil: null, lastError: null })
+    .where(eq(operations.id, c.operationId))
+    .returning();
+  if (!op) throw new Error(`operation ${c.operationId} vanished`);
+  const [service] = await tx.select().from(services).where(eq(services.id, op.serviceId)).for("update");
+  if (!service) throw new Error(`service ${op.serviceId} vanished`);
+  const secrets = { ...decryptJson(service.secrets), ...(c.secrets ?? {}) };
+  const details = { ...service.details, ...(c.details ?? {}) };
+  const next = statusAfter(op.kind);
+  let expiresAt = c.expiresAt ?? service.expiresAt;
+  if (op.kind === "open" && !c.expiresAt) expiresAt = addMonths(c.now, service.months);
+  if (op.kind === "prolong" && !c.expiresAt) {
+    const months = Number(op.params.months ?? service.months);
+    expiresAt = addMonths(service.expiresAt && service.expiresAt > c.now ? service.expiresAt : c.now, months);
+  }
+  const tariffId = op.kind === "change_tariff" && typeof op.params.tariffId === "number" ? op.params.tariffId : service.tariffId;
+  await tx
+    .update(services)
+    .set({
+      status: next ?? service.status,
+      pending: null,
+      details,
+      secrets: Object.keys(secrets).length ? encryptJson(secrets) : null,
+      remoteId: c.remoteId ?? service.remoteId,
+      expiresAt,
+      tariffId,
+      updatedAt: c.now,
+    })
+    .where(eq(services.id, service.id));
+  const byHand = c.by === "staff" ? " (by staff)" : "";
+  await tx.insert(serviceHistory).values({
+    serviceId: service.id,
+    fromStatus: service.status,
+    toStatus: next ?? service.status,
+    message: `${doneMessage[op.kind]}${byHand}${c.note ? `: ${c.note}` : ""}`,
+    actorUserId: c.actorUserId ?? null,
+  });
+  const event = emailEventFor[op.kind];
+  const changed = next !== null && next !== service.status;
+  if (event && (changed || op.kind === "prolong")) {
+    const [tariff] = await tx.select({ name: tariffs.name }).from(tariffs).where(eq(tariffs.id, tariffId));
+    const [client] = await tx.select().from(clients).where(eq(clients.id, service.clientId));
+    const mail = serviceEmail(event, {
+      id: service.id,
+      productType: service.productType,
+      tariffName: tariff?.name ?? "",
+      details,
+      secrets,
+      params: service.params,
+      expiresAt,
+    });
+    if (client) {
+      await enqueueEmail(tx, {
+        dedupeKey: `${event}:op:${op.id}`,
+        to: client.email,
+        ...mail,
+        clientId: client.id,
+        serviceId: service.id,
+        runAt: c.now,
+      });
+      await notifyRunners(tx);
+    }
+  }
+  if (changed && (next === "active" || next === "suspended" || next === "closed")) {
+    await enqueueWebhookEvent(tx, webhookEventFor[next], `${webhookEventFor[next]}:op:${op.id}`, {
+      serviceId: service.id,
+      clientId: service.clientId,
+      operationId: op.id,
+      status: next,
+    });
+  }
+}

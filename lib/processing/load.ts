@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import type { Conn } from "../db";
+import { clients, handlers, operations, services, tariffs } from "../db/schema";
+import { decryptJson } from "../crypto";
+import type { ServiceInfo } from "../modules/contract";
+
+export type LoadedOperation = NonNullable<Awaited<ReturnType<typeof loadOperation>>>;
+
+/** An operation with its service, tariff and client, as the engine needs them. */
+export async function loadOperation(conn: Conn, operationId: number) {
+  const [row] = await conn
+    .select({ operation: operations, service: services, tariff: tariffs, client: clients })
+    .from(operations)
+    .innerJoin(services, eq(services.id, operations.serviceId))
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
+    .where(eq(operations.id, operationId));
+  return row;
+}
+
+export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
+  const { service, tariff, client } = loaded;
+  return {
+    id: service.id,
+    productType: service.productType,
+    remoteName: service.remoteName,
+    remoteId: service.remoteId,
+    template: tariff.template,
+    resources: service.resources,
+    params: service.params,
+    months: service.months,
+    details: service.details,
+    secrets: decryptJson(service.secrets),
+    expiresAt: service.expiresAt,
+    client: { id: client.id, name: client.name, email: client.email, phone: client.phone, country: client.country, city: client.city, address: client.address },
+  };
+}
+
+export async function loadHandler(conn: Conn, handlerId: number) {
+  const [handler] = await conn.select().from(handlers).where(eq(handlers.id, handlerId));
+  return handler;
+}
+
+/** A handler's full connection: plain fields and decrypted secret fields together. */
+export function handlerConnection(handler: typeof handlers.$inferSelect): Record<string, unknown> {
+  return { ...handler.connection, ...decryptJson<Record<string, unknown>>(handler.secrets) };
+}

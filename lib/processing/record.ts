@@ -1,0 +1,98 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db";
+import { handlers, operationAttempts, operations } from "../db/schema";
+import { ModuleError } from "../modules/contract";
+import { addSeconds } from "../dates";
+import { readSettings } from "../settings";
+import { escalate } from "./escalate";
+
+export type Lease = { id: number; leaseToken: string };
+
+/**
+ * Runs fn in a transaction only while this worker still holds the operation's lease; returns
+ * false (and writes nothing) when the lease was lost to another worker or the operation was
+ * switched to manual or cancelled meanwhile.
+ */
+export async function whileLeased(db: Db, lease: Lease, fn: (tx: Tx, op: typeof operations.$inferSelect) => Promise<void>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [op] = await tx
+      .select()
+      .from(operations)
+      .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")))
+      .for("update");
+    if (!op) return false;
+    await fn(tx, op);
+    return true;
+  });
+}
+
+export type AttemptRecord = {
+  handlerId: number | null;
+  log: string;
+  startedAt: Date;
+  now: Date;
+};
+
+export async function insertAttempt(
+  tx: Tx,
+  op: { id: number; attempts: number },
+  a: AttemptRecord & { outcome: "done" | "pending" | "error"; error?: ModuleError },
+): Promise<void> {
+  await tx.insert(operationAttempts).values({
+    operationId: op.id,
+    number: op.attempts,
+    handlerId: a.handlerId,
+    outcome: a.outcome,
+    retryable: a.error ? a.error.retryable : null,
+    errorCode: a.error?.code ?? null,
+    errorMessage: a.error?.message ?? null,
+    log: a.log,
+    startedAt: a.startedAt,
+    finishedAt: a.now,
+  });
+}
+
+const HEALTH_CODES = /^(network|timeout|http_5\d\d|auth)$/;
+
+export async function markHealth(tx: Tx, handlerId: number | null, error: ModuleError | null, now: Date): Promise<void> {
+  if (handlerId === null) return;
+  if (error && !HEALTH_CODES.test(error.code)) return;
+  await tx
+    .update(handlers)
+    .set({ health: error ? "failing" : "healthy", healthMessage: error ? error.message : null, healthCheckedAt: now })
+    .where(and(eq(handlers.id, handlerId), sql`${handlers.health} is distinct from ${error ? "failing" : "healthy"}`));
+}
+
+/** A failed attempt: retried after the retry interval, or switched to manual with its one task. */
+export async function recordError(db: Db, lease: Lease, error: ModuleError, a: AttemptRecord): Promise<void> {
+  await whileLeased(db, lease, async (tx, op) => {
+    const attempts = op.attempts + 1;
+    await tx.update(operations).set({ attempts, handlerId: a.handlerId }).where(eq(operations.id, op.id));
+    await insertAttempt(tx, { id: op.id, attempts }, { ...a, outcome: "error", error });
+    await markHealth(tx, a.handlerId, error, a.now);
+    const settings = await readSettings(tx);
+    if (error.retryable && attempts < settings.maxAttempts) {
+      await tx
+        .update(operations)
+        .set({ status: "queued", runAt: addSeconds(a.now, settings.retryIntervalSeconds), leaseToken: null, leaseUntil: null, lastError: `${error.code}: ${error.message}`, updatedAt: a.now })
+        .where(eq(operations.id, op.id));
+      return;
+    }
+    const why = error.retryable ? `failed ${attempts} times` : "failed with an error that a retry cannot fix";
+    await escalate(tx, { operationId: op.id, reason: "escalated", handlerId: a.handlerId, note: `${why}: ${error.code}: ${error.message}`, now: a.now });
+  });
+}
+
+/** Puts a claimed operation back without counting an attempt (its handler is busy). */
+export async function release(db: Db, lease: Lease, runAt: Date): Promise<void> {
+  await db
+    .update(operations)
+    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null })
+    .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")));
+}
+
+export function asModuleError(error: unknown): ModuleError {
+  if (error instanceof ModuleError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ModuleError("unexpected", message, true);
+}

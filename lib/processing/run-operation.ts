@@ -1,0 +1,164 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db";
+import { operations, serviceHistory, services } from "../db/schema";
+import { createAttemptLog } from "../modules/attempt-log";
+import { ModuleError, type Outcome, type ProcessingModule } from "../modules/contract";
+import { getModule } from "../modules/registry";
+import { systemClock, type Clock } from "../clock";
+import { completeOperation } from "./complete";
+import { escalate } from "./escalate";
+import { handlerConnection, loadHandler, loadOperation, serviceInfo, type LoadedOperation } from "./load";
+import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
+import { selectHandler } from "./select-handler";
+
+export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number };
+
+const DEFAULT_POLL_MS = 2000;
+
+/** One attempt of a claimed operation: choose the handler, call the module, record the outcome. */
+export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<void> {
+  const clock = opts.clock ?? systemClock;
+  const loaded = await loadOperation(db, lease.id);
+  if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return;
+  const { operation, service } = loaded;
+  const startedAt = clock.now();
+
+  if (operation.claims > (opts.maxClaims ?? 10)) {
+    await whileLeased(db, lease, (tx) =>
+      escalate(tx, { operationId: operation.id, reason: "escalated", handlerId: service.handlerId, note: `taken by a worker ${operation.claims - 1} times without an answer`, now: startedAt }).then(() => {}),
+    );
+    return;
+  }
+  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
+  if (choice.kind === "busy") {
+    await release(db, lease, new Date(startedAt.getTime() + (opts.busyRetryMs ?? 500)));
+    return;
+  }
+  if (choice.kind === "none") {
+    await whileLeased(db, lease, (tx) =>
+      escalate(tx, { operationId: operation.id, reason: "no_handler", handlerId: null, now: startedAt }).then(() => {}),
+    );
+    return;
+  }
+  const handler = await loadHandler(db, choice.handlerId);
+  if (!handler) return;
+  let module: ProcessingModule;
+  try {
+    module = getModule(handler.module);
+  } catch (error) {
+    await recordError(db, lease, asModuleError(error), { handlerId: handler.id, log: "", startedAt, now: clock.now() });
+    return;
+  }
+  if (module.alwaysManual && operation.kind !== "sync") {
+    await whileLeased(db, lease, (tx) =>
+      escalate(tx, { operationId: operation.id, reason: "manual_handler", handlerId: handler.id, now: startedAt }).then(() => {}),
+    );
+    return;
+  }
+
+  const log = createAttemptLog();
+  const connection = handlerConnection(handler);
+  for (const [key, value] of Object.entries(connection)) {
+    if (module.connectionFields.some((f) => f.key === key && f.secret) && typeof value === "string") log.secret(value);
+  }
+  const info = serviceInfo(loaded);
+  for (const value of Object.values(info.secrets)) log.secret(value);
+  const ctx = { connection, service: info, log, params: operation.params };
+  const record = { handlerId: handler.id, startedAt };
+  try {
+    if (operation.kind === "sync") {
+      const result = await module.sync(ctx);
+      await recordSync(db, lease, loaded, result, { ...record, log: log.text(), now: clock.now() });
+      return;
+    }
+    const outcome = await callModule(module, loaded, ctx);
+    await recordOutcome(db, lease, outcome, { ...record, log: log.text(), now: clock.now() });
+  } catch (error) {
+    const moduleError = asModuleError(error);
+    log.line(`error ${moduleError.code}: ${moduleError.message}`);
+    await recordError(db, lease, moduleError, { ...record, log: log.text(), now: clock.now() });
+  }
+}
+
+function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Parameters<ProcessingModule["open"]>[0]): Promise<Outcome> {
+  const { operation } = loaded;
+  if (operation.remoteTask) {
+    if (!module.poll) throw new ModuleError("no_poll", `${module.title} cannot poll remote tasks`, false);
+    return module.poll(ctx, operation.remoteTask);
+  }
+  switch (operation.kind) {
+    case "open":
+      return module.open(ctx);
+    case "suspend":
+      return module.suspend(ctx);
+    case "resume":
+      return module.resume(ctx);
+    case "close":
+      return module.close(ctx);
+    case "prolong":
+      if (!module.prolong) return Promise.resolve({ status: "done" });
+      return module.prolong(ctx);
+    case "change_tariff":
+      if (!module.changeTariff) throw new ModuleError("unsupported", `${module.title} cannot change tariffs`, false);
+      return module.changeTariff(ctx);
+    default:
+      throw new ModuleError("unsupported", `unknown operation ${operation.kind}`, false);
+  }
+}
+
+type Rec = { handlerId: number; startedAt: Date; log: string; now: Date };
+
+async function recordOutcome(db: Db, lease: Lease, outcome: Outcome, r: Rec): Promise<void> {
+  await whileLeased(db, lease, async (tx, op) => {
+    const polling = op.remoteTask !== null;
+    if (outcome.status === "pending") {
+      const attempts = polling ? op.attempts : op.attempts + 1;
+      await tx
+        .update(operations)
+        .set({ status: "waiting", attempts, handlerId: r.handlerId, remoteTask: outcome.remoteTask, runAt: new Date(r.now.getTime() + (outcome.pollAfterMs ?? DEFAULT_POLL_MS)), leaseToken: null, leaseUntil: null, updatedAt: r.now })
+        .where(eq(operations.id, op.id));
+      if (outcome.remoteId) await tx.update(services).set({ remoteId: outcome.remoteId }).where(eq(services.id, op.serviceId));
+      if (!polling) await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "pending" });
+      return;
+    }
+    const attempts = polling ? op.attempts : op.attempts + 1;
+    await tx.update(operations).set({ attempts, handlerId: r.handlerId }).where(eq(operations.id, op.id));
+    await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "done" });
+    await markHealth(tx, r.handlerId, null, r.now);
+    await completeOperation(tx, {
+      operationId: op.id,
+      by: "module",
+      remoteId: outcome.remoteId,
+      details: outcome.details,
+      secrets: outcome.secrets,
+      expiresAt: outcome.expiresAt,
+      now: r.now,
+      note: outcome.adopted ? "found on the panel from an earlier try and taken over" : undefined,
+    });
+  });
+}
+
+async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result: Awaited<ReturnType<ProcessingModule["sync"]>>, r: Rec): Promise<void> {
+  const { service } = loaded;
+  await whileLeased(db, lease, async (tx, op) => {
+    await tx
+      .update(operations)
+      .set({ status: "done", doneBy: "module", attempts: op.attempts + 1, handlerId: r.handlerId, finishedAt: r.now, leaseToken: null, leaseUntil: null })
+      .where(eq(operations.id, op.id));
+    await insertAttempt(tx, { id: op.id, attempts: op.attempts + 1 }, { ...r, outcome: "done" });
+    await markHealth(tx, r.handlerId, null, r.now);
+    await tx
+      .update(services)
+      .set({ lastSyncedAt: r.now, details: { ...service.details, ...(result.details ?? {}) }, expiresAt: result.expiresAt ?? service.expiresAt })
+      .where(eq(services.id, service.id));
+    const expected = service.status === "suspended" ? "suspended" : "active";
+    if (result.state !== expected) {
+      await tx.insert(serviceHistory).values({
+        serviceId: service.id,
+        fromStatus: service.status,
+        toStatus: service.status,
+        message: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}`,
+      });
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import type { z } from "zod";
+import type { Conn, Db } from "../db";
+import type { Role } from "../db/schema";
+import { systemClock, type Clock } from "../clock";
+import { AppError, forbidden, ValidationError } from "../errors";
+
+/** Who is acting: a signed-in user, an API key, or the system itself (runner, jobs, seed). */
+export type Actor =
+  | { type: "user"; userId: number; role: Role; clientId: number | null }
+  | { type: "api_key"; apiKeyId: number; scopes: string[]; clientId: number | null }
+  | { type: "system" }
+  | { type: "anonymous" };
+
+export type Ctx = { db: Db; actor: Actor; clock?: Clock };
+
+export const now = (ctx: { clock?: Clock }) => (ctx.clock ?? systemClock).now();
+
+/** Parses a verb's input with its zod schema; field errors become a ValidationError. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  throw new ValidationError(fields);
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.type === "system" || (actor.type === "user" && actor.role === "admin") ||
+    (actor.type === "api_key" && actor.scopes.includes("admin"));
+}
+
+export function isStaff(actor: Actor): boolean {
+  return isAdmin(actor) || (actor.type === "user" && actor.role === "staff");
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
+  if (!isAdmin(actor)) throw forbidden("Only admins can do this");
+}
+
+export function requireStaff(actor: Actor): void {
+  if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
+  if (!isStaff(actor)) throw forbidden("Only staff can do this");
+}
+
+/** The client an actor acts for: a client user, a client-bound API key, or (for staff) the given id. */
+export function requireClientAccess(actor: Actor, clientId: number): void {
+  if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
+  if (isStaff(actor)) return;
+  const own = actor.type === "user" || actor.type === "api_key" ? actor.clientId : null;
+  if (own !== clientId) throw new AppError("not_found", "Not found");
+}
+
+export function actorUserId(actor: Actor): number | null {
+  return actor.type === "user" ? actor.userId : null;
+}
+
+export type { Conn };

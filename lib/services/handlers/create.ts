@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { handlers, moduleKinds, productTypes } from "../../db/schema";
+import { encryptJson } from "../../crypto";
+import { ValidationError } from "../../errors";
+import { getModule, splitConnection } from "../../modules/registry";
+import { audit } from "../audit";
+import { parseInput, requireAdmin, type Ctx } from "../context";
+
+export const handlerSettingsInput = z.object({
+  name: z.string().trim().min(2).max(100),
+  productType: z.enum(productTypes),
+  module: z.enum(moduleKinds),
+  connection: z.record(z.string(), z.unknown()).default({}),
+  dataCenter: z.string().trim().max(100).optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  priority: z.number().int().min(0).max(10_000).default(100),
+  maxRunning: z.number().int().min(1).max(1000).default(50),
+  enabled: z.boolean().default(true),
+});
+
+/** Checks a connection against the module's schema; field errors come back under "connection.". */
+export function parseConnection(moduleKind: string, connection: Record<string, unknown>) {
+  const module = getModule(moduleKind);
+  const parsed = module.connection.safeParse(connection);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fields[`connection.${i.path.join(".")}`] ??= []).push(i.message);
+    throw new ValidationError(fields);
+  }
+  return { module, values: parsed.data as Record<string, unknown> };
+}
+
+/** Admins add a handler: a module instance with its connection (secret fields encrypted). */
+export async function createHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireAdmin(ctx.actor);
+  const data = parseInput(handlerSettingsInput, input);
+  const { module, values } = parseConnection(data.module, data.connection);
+  if (!module.productTypes.includes(data.productType)) {
+    throw new ValidationError({ module: [`${module.title} does not serve ${data.productType}`] });
+  }
+  const { plain, secrets } = splitConnection(module, values);
+  return ctx.db.transaction(async (tx) => {
+    const [handler] = await tx
+      .insert(handlers)
+      .values({ ...data, connection: plain, secrets: Object.keys(secrets).length ? encryptJson(secrets) : null, departmentId: data.departmentId ?? null })
+      .onConflictDoNothing()
+      .returning();
+    if (!handler) throw new ValidationError({ name: ["A processing module with this name exists"] });
+    await audit(tx, ctx.actor, { action: "handler.create", entity: "handler", entityId: handler.id, after: { ...handler, connection: plain } });
+    return handler;
+  });
+}

@@ -1,0 +1,82 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../../db";
+import {
+  balanceEntries, clients, invoices, orderItems, orders, serviceHistory, services, tariffResources, tariffs,
+} from "../../db/schema";
+import { generatePassword, remoteNameFor } from "../../billing/password";
+import { resourceAmounts } from "../../billing/price";
+import { encryptJson } from "../../crypto";
+import { conflict, notFound, unprocessable } from "../../errors";
+import { enqueueOperation } from "../../processing/enqueue";
+import { actorUserId, now, parseInput, requireClientAccess, type Ctx } from "../context";
+
+export const payOrderInput = z.object({ orderId: z.number().int().positive() });
+
+const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+
+/**
+ * Pays an order from the client's balance in one transaction: ledger entry, invoice and order
+ * paid, one service per item in `processing` with its `open` operation queued. Paying a paid
+ * order again returns the same services and charges nothing.
+ */
+export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  const { orderId } = parseInput(payOrderInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+    if (!order) throw notFound("Order not found");
+    requireClientAccess(ctx.actor, order.clientId);
+    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id);
+    if (order.status === "paid") {
+      const existing = await tx.select().from(services).where(sql`${services.orderItemId} in (select id from order_items where order_id = ${order.id})`);
+      return { order, services: existing, charged: false };
+    }
+    if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
+    const at = now(ctx);
+    const [charged] = await tx
+      .update(clients)
+      .set({ balance: sql`${clients.balance} - ${order.total}` })
+      .where(and(eq(clients.id, order.clientId), gte(clients.balance, order.total)))
+      .returning({ balance: clients.balance });
+    if (!charged) {
+      const [client] = await tx.select({ balance: clients.balance }).from(clients).where(eq(clients.id, order.clientId));
+      throw unprocessable(
+        `Insufficient funds: the order costs ${money(order.total, order.currency)}, the balance is ${money(client?.balance ?? 0, order.currency)}`,
+        { code: "insufficient_funds", total: order.total, balance: client?.balance ?? 0 },
+      );
+    }
+    const [invoice] = await tx
+      .update(invoices)
+      .set({ status: "paid", paidAt: at })
+      .where(eq(invoices.orderId, order.id))
+      .returning({ id: invoices.id });
+    if (order.total > 0) {
+      await tx.insert(balanceEntries).values({
+        clientId: order.clientId, kind: "charge", amount: -order.total, currency: order.currency,
+        balanceAfter: charged.balance, invoiceId: invoice?.id ?? null, note: `Order #${order.id}`, actorUserId: actorUserId(ctx.actor),
+      });
+    }
+    const [paid] = await tx.update(orders).set({ status: "paid", paidAt: at }).where(eq(orders.id, order.id)).returning();
+    const created = [];
+    for (const item of items) created.push(await openService(tx, order.clientId, item, at));
+    return { order: paid!, services: created, charged: true };
+  });
+}
+
+async function openService(tx: Tx, clientId: number, item: typeof orderItems.$inferSelect, at: Date) {
+  const [tariff] = await tx.select().from(tariffs).where(eq(tariffs.id, item.tariffId));
+  const resources = await tx.select().from(tariffResources).where(eq(tariffResources.tariffId, item.tariffId));
+  const [row] = await tx
+    .insert(services)
+    .values({
+      clientId, tariffId: item.tariffId, orderItemId: item.id, productType: tariff!.productType, status: "processing",
+      remoteName: "", params: item.params, resources: resourceAmounts(resources, item.addons), months: item.months,
+      secrets: encryptJson({ password: generatePassword() }), createdAt: at, updatedAt: at,
+    })
+    .returning();
+  const remoteName = remoteNameFor(tariff!.productType, row!.id, item.params.domain);
+  const [service] = await tx.update(services).set({ remoteName }).where(eq(services.id, row!.id)).returning();
+  await tx.insert(serviceHistory).values({ serviceId: row!.id, fromStatus: null, toStatus: "processing", message: "Paid; being set up" });
+  await enqueueOperation(tx, { serviceId: row!.id, kind: "open", runAt: at });
+  return service!;
+}

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { services } from "../../db/schema";
+import { conflict, notFound } from "../../errors";
+import { enqueueOperation } from "../../processing/enqueue";
+import { audit } from "../audit";
+import { parseInput, requireStaff, type Ctx } from "../context";
+
+export const requestOperationInput = z.object({
+  serviceId: z.number().int().positive(),
+  kind: z.enum(["suspend", "resume", "close", "sync"]),
+});
+
+const allowedFrom = {
+  suspend: ["active"],
+  resume: ["suspended"],
+  close: ["active", "suspended"],
+  sync: ["active", "suspended"],
+} as const;
+
+/** Staff ask for an operation on a service (suspend, resume, close, sync now); the runner does it. */
+export async function requestServiceOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireStaff(ctx.actor);
+  const data = parseInput(requestOperationInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const [service] = await tx.select().from(services).where(eq(services.id, data.serviceId)).for("update");
+    if (!service) throw notFound("Service not found");
+    if (!(allowedFrom[data.kind] as readonly string[]).includes(service.status)) {
+      throw conflict(`A ${service.status} service cannot be asked to ${data.kind}`);
+    }
+    const result = await enqueueOperation(tx, { serviceId: service.id, kind: data.kind });
+    await audit(tx, ctx.actor, { action: `service.${data.kind}`, entity: "service", entityId: service.id, after: { operationId: result.id } });
+    return result;
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { periods, productTypes, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { ValidationError } from "../../errors";
+import { audit } from "../audit";
+import { parseInput, requireAdmin, type Ctx } from "../context";
+
+export const tariffInput = z.object({
+  productType: z.enum(productTypes),
+  name: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(2000).default(""),
+  template: z.string().trim().max(200).nullable().optional(),
+  tlds: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/)).default([]),
+  currency: z.string().length(3).default("USD"),
+  published: z.boolean().default(true),
+  prices: z
+    .array(z.object({ months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Not a sold period"), price: z.number().int().min(0) }))
+    .min(1, "Give at least one price"),
+  resources: z
+    .array(
+      z.object({
+        key: z.string().trim().regex(/^[a-z][a-z0-9_]*$/),
+        label: z.string().trim().min(1).max(100),
+        unit: z.string().trim().max(20).default(""),
+        amount: z.number().int().min(0),
+        addon: z.boolean().default(false),
+        maxExtra: z.number().int().min(0).default(0),
+        unitPrice: z.number().int().min(0).default(0),
+      }),
+    )
+    .default([]),
+  handlerIds: z.array(z.number().int().positive()).min(1, "Choose at least one processing module"),
+});
+
+/** Admins add a tariff plan with its prices, resources and handlers (at least one). */
+export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireAdmin(ctx.actor);
+  const data = parseInput(tariffInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const [tariff] = await tx
+      .insert(tariffs)
+      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published })
+      .onConflictDoNothing()
+      .returning();
+    if (!tariff) throw new ValidationError({ name: ["A tariff with this name exists"] });
+    await tx.insert(tariffPrices).values(data.prices.map((p) => ({ ...p, tariffId: tariff.id })));
+    if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
+    await tx.insert(tariffHandlers).values(data.handlerIds.map((handlerId) => ({ tariffId: tariff.id, handlerId })));
+    await audit(tx, ctx.actor, { action: "tariff.create", entity: "tariff", entityId: tariff.id, after: data });
+    return tariff;
+  });
+}

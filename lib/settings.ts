@@ -1,0 +1,40 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Conn } from "./db";
+import { settings } from "./db/schema";
+
+export const settingsSchema = z.object({
+  retryIntervalSeconds: z.number().int().min(1).max(86_400),
+  maxAttempts: z.number().int().min(1).max(100),
+  syncIntervalSeconds: z.number().int().min(60).max(30 * 86_400),
+  graceDays: z.number().int().min(0).max(365),
+  defaultDepartmentId: z.number().int().positive().nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  retryIntervalSeconds: 300,
+  maxAttempts: 3,
+  syncIntervalSeconds: 6 * 3600,
+  graceDays: 7,
+  defaultDepartmentId: null,
+};
+
+/** The settings in force: stored values over the defaults. */
+export async function readSettings(conn: Conn): Promise<Settings> {
+  const keys = Object.keys(defaultSettings);
+  const stored = await conn.select().from(settings).where(inArray(settings.key, keys));
+  const merged: Record<string, unknown> = { ...defaultSettings };
+  for (const row of stored) merged[row.key] = row.value;
+  const parsed = settingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : defaultSettings;
+}
+
+export async function writeSettings(conn: Conn, values: Partial<Settings>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    await conn
+      .insert(settings)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  }
+}

@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { clients, departmentMembers, departments, users, type ModuleKind, type ProductType, type Role } from "@/lib/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Clock } from "@/lib/clock";
+import type { Actor, Ctx } from "@/lib/services/context";
+import { creditBalance } from "@/lib/services/balance/credit";
+import { createHandler } from "@/lib/services/handlers/create";
+import { createOrder } from "@/lib/services/orders/create";
+import { payOrder } from "@/lib/services/orders/pay";
+import { createTariff } from "@/lib/services/tariffs/create";
+
+export const system: Actor = { type: "system" };
+export const sys = (db: Db, clock?: Clock): Ctx => ({ db, actor: system, clock });
+
+let seq = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++seq}`;
+
+export async function createClient(db: Db, balance = 0) {
+  const [client] = await db.insert(clients).values({ name: unique("Client"), email: `${unique("client")}@example.test` }).returning();
+  if (balance > 0) await creditBalance({ ctx: sys(db), input: { clientId: client!.id, amount: balance } });
+  return (await db.select().from(clients).where(eq(clients.id, client!.id)))[0]!;
+}
+
+export async function createUser(db: Db, role: Role, opts: { clientId?: number; departmentId?: number; password?: string } = {}) {
+  const clientId = role === "client" ? (opts.clientId ?? (await createClient(db)).id) : null;
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${unique(role)}@example.test`, name: unique(role), role, clientId, passwordHash: await hashPassword(opts.password ?? "password-123456") })
+    .returning();
+  if (opts.departmentId) await db.insert(departmentMembers).values({ departmentId: opts.departmentId, userId: user!.id });
+  const actor: Actor = { type: "user", userId: user!.id, role, clientId };
+  return { user: user!, actor };
+}
+
+export async function createDepartment(db: Db, name = unique("Department")) {
+  const [d] = await db.insert(departments).values({ name }).returning();
+  return d!;
+}
+
+export async function createHandler_(db: Db, input: { module: ModuleKind; productType?: ProductType; connection?: Record<string, unknown>; departmentId?: number | null; priority?: number; maxRunning?: number; enabled?: boolean; name?: string }) {
+  return createHandler({
+    ctx: sys(db),
+    input: { name: input.name ?? unique(input.module), productType: input.productType ?? "hosting", ...input },
+  });
+}
+export { createHandler_ as makeHandler };
+
+export async function makeTariff(db: Db, input: { handlerIds: number[]; productType?: ProductType; template?: string | null; price?: number; resources?: unknown[]; tlds?: string[] }) {
+  return createTariff({
+    ctx: sys(db),
+    input: {
+      productType: input.productType ?? "hosting",
+      name: unique("Tariff"),
+      template: input.template === undefined ? "StarterPack" : input.template,
+      prices: [{ months: 1, price: input.price ?? 500 }, { months: 12, price: (input.price ?? 500) * 10 }],
+      resources: input.resources ?? [{ key: "disk", label: "Disk", unit: "GiB", amount: 1, addon: true, maxExtra: 10, unitPrice: 100 }],
+      tlds: input.tlds ?? [],
+      handlerIds: input.handlerIds,
+    },
+  });
+}
+
+/** Creates and pays an order of one item; returns the service it opened. */
+export async function orderAndPay(db: Db, clientId: number, tariffId: number, item: { months?: number; addons?: Record<string, number>; params?: Record<string, unknown> } = {}, clock?: Clock) {
+  const { order } = await createOrder({ ctx: sys(db, clock), input: { clientId, items: [{ tariffId, months: item.months ?? 1, addons: item.addons ?? {}, params: item.params ?? {} }] } });
+  const paid = await payOrder({ ctx: sys(db, clock), input: { orderId: order.id } });
+  return paid.services[0]!;
+}

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAttemptLog } from "../../lib/modules/attempt-log";
+import { ModuleError, type ServiceInfo } from "../../lib/modules/contract";
+import { ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
+import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
+import { startIspmanagerSimulator, type IspmanagerSimulator } from "../../lib/modules/ispmanager/simulator";
+import { context, expectRedacted, openToDone, runContractKit } from "./kit";
+
+const ADMIN = { username: "admin", password: "adm1n-S3cret!" };
+let nextId = 1000;
+
+function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
+  const id = nextId++;
+  return {
+    id,
+    productType: "hosting",
+    remoteName: `prv${id}`,
+    remoteId: null,
+    template: "StarterPack",
+    resources: {},
+    params: {},
+    months: 1,
+    details: {},
+    secrets: { password: `Pw!${id}+&x y` },
+    expiresAt: null,
+    client: { id: 1, name: "Ann Client", email: "ann@example.test" },
+    ...overrides,
+  };
+}
+
+const connectionOf = (sim: IspmanagerSimulator): IspConnection => ({ url: sim.url, ...ADMIN });
+
+runContractKit("ispmanager", async () => {
+  const sim = await startIspmanagerSimulator(ADMIN);
+  const state = (name: string) => {
+    const user = sim.state.users[name];
+    return !user ? "missing" : user.active ? "active" : "suspended";
+  };
+  return {
+    module: ispmanager,
+    connection: connectionOf(sim),
+    badConnection: { ...connectionOf(sim), password: "wrong-password" },
+    makeService,
+    countObjects: () => Object.keys(sim.state.users).length,
+    lastCall: () => sim.state.calls.at(-1),
+    setFaults: (faults) => sim.setFaults(faults),
+    objectState: state,
+    suspendDirectly: (name) => {
+      sim.state.users[name].active = false;
+    },
+    unknownTemplate: "NoSuchPack",
+    close: () => sim.close(),
+  };
+});
+
+describe("ispmanager: panel specifics", () => {
+  let sim: IspmanagerSimulator;
+  let conn: IspConnection;
+  beforeEach(async () => {
+    sim = await startIspmanagerSimulator(ADMIN);
+    conn = connectionOf(sim);
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  const raw = async (query: Record<string, string>, method: "GET" | "POST" = "GET") => {
+    const params = new URLSearchParams({ authinfo: `${ADMIN.username}:${ADMIN.password}`, ...query });
+    const res =
+      method === "GET"
+        ? await fetch(`${sim.url}/ispmgr?${params}`)
+        : await fetch(`${sim.url}/ispmgr`, { method, body: params, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return res.text();
+  };
+
+  it("answers both out=xml and out=json", async () => {
+    await openToDone(ispmanager, context(conn, makeService({ remoteName: "alice" })));
+    const xml = await raw({ func: "user", out: "xml" });
+    expect(xml).toContain("<doc><elem><name>alice</name>");
+    expect(xml).toContain("<active>on</active>");
+    const json = JSON.parse(await raw({ func: "user", out: "json" }, "POST"));
+    expect(json.doc.elem[0].name).toEqual({ $: "alice" });
+    expect(await raw({ func: "user.edit", elid: "nobody", out: "xml" })).toMatch(/<error type="value" object="elid"[^>]*><msg>/);
+    const err = JSON.parse(await raw({ func: "user.suspend", elid: "nobody", out: "json" }));
+    expect(err.doc.error).toMatchObject({ $type: "missed", $object: "users" });
+    expect(JSON.stringify(await raw({ func: "user.edit", elid: "alice", out: "json" }))).not.toContain("Pw!");
+  });
+
+  it("creates through user.edit with sok=ok over GET, and reports the protocol's errors", async () => {
+    const create = { func: "user.edit", sok: "ok", name: "bob", passwd: "bob-pass-1", confirm: "bob-pass-1", preset: "AdvancedPack", out: "json" };
+    expect(JSON.parse(await raw(create)).doc).toHaveProperty("ok");
+    expect(JSON.parse(await raw(create)).doc.error).toMatchObject({ $type: "exists", $object: "user" });
+    expect(JSON.parse(await raw({ ...create, name: "9bad" })).doc.error).toMatchObject({ $type: "value", $object: "name" });
+    expect(JSON.parse(await raw({ ...create, name: "carol", confirm: "other" })).doc.error).toMatchObject({ $object: "passwd" });
+    expect(JSON.parse(await raw({ ...create, name: "dave", preset: "Nope" })).doc.error).toMatchObject({ $type: "missed", $object: "preset" });
+    expect(sim.state.users.bob.limits.limit_db).toBe("10");
+    expect(sim.state.calls.at(-1)?.params.passwd).toBe("***");
+  });
+
+  it("deletes several users at once", async () => {
+    for (const name of ["u1", "u2"]) await openToDone(ispmanager, context(conn, makeService({ remoteName: name })));
+    expect(JSON.parse(await raw({ func: "user.delete", elid: "u1, u2", out: "json" })).doc).toHaveProperty("ok");
+    expect(Object.keys(sim.state.users)).toEqual([]);
+  });
+
+  it("works with a session from func=auth", async () => {
+    const log = createAttemptLog();
+    const sid = await login(conn, log);
+    expect(sid).toMatch(/^[0-9a-f]{24}$/);
+    const doc = await call(conn, log, "user", {}, sid);
+    expect(doc).not.toHaveProperty("error");
+    expect(sim.state.calls.at(-1)?.params).toMatchObject({ auth: sid });
+    await expect(call(conn, log, "user", {}, "not-a-session")).rejects.toMatchObject({ code: "auth", retryable: false });
+    await expect(login({ ...conn, password: "nope" }, log)).rejects.toMatchObject({ code: "auth" });
+    expectRedacted(log, [ADMIN.password, sid, "nope"]);
+  });
+
+  it("sends the template with the tariff's limit overrides", async () => {
+    const service = makeService({ template: "AdvancedPack", resources: { disk: 3, databases: 5, sites: 2, cpu: 4 }, params: { domain: "example.test" } });
+    const result = await openToDone(ispmanager, context(conn, service));
+    const create = sim.state.calls.find((c) => c.func === "user.add.finish");
+    expect(create?.params).toMatchObject({
+      name: service.remoteName, preset: "AdvancedPack", fullname: ownerMarker(service), domain: "example.test",
+      limit_quota: "3072", limit_db: "5", limit_webdomains: "2", passwd: "***",
+    });
+    expect(create?.params).not.toHaveProperty("limit_cpu");
+    expect(sim.state.users[service.remoteName].limits).toMatchObject({ limit_quota: "3072", limit_db: "5" });
+    expect(result).toMatchObject({
+      remoteId: service.remoteName,
+      details: { login: service.remoteName, panel_url: sim.url, domain: "example.test" },
+      secrets: { password: service.secrets.password },
+    });
+  });
+
+  it("lists templates, including ones added later", async () => {
+    sim.addPreset("ProPack", { limit_quota: "51200" });
+    expect(await ispmanager.listTemplates!(conn, createAttemptLog())).toEqual(["StarterPack", "AdvancedPack", "ProPack"]);
+  });
+
+  it("changes the tariff's template", async () => {
+    const service = makeService();
+    await openToDone(ispmanager, context(conn, service));
+    await ispmanager.changeTariff!(context(conn, service, { template: "AdvancedPack" }));
+    expect(sim.state.users[service.remoteName].preset).toBe("AdvancedPack");
+    await expect(ispmanager.changeTariff!(context(conn, service, { template: "Nope" }))).rejects.toMatchObject({
+      code: "unknown_template",
+      retryable: false,
+    });
+  });
+
+  it("treats a missing user: close is done, suspend and resume are not found", async () => {
+    const service = makeService();
+    await expect(ispmanager.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    await expect(ispmanager.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
+    await expect(ispmanager.resume(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
+  });
+
+  it("refuses to open without a password, and a foreign user of the same name", async () => {
+    await expect(ispmanager.open(context(conn, makeService({ secrets: {} })))).rejects.toMatchObject({ code: "password_missing", retryable: false });
+    sim.setFaults({ exists: true });
+    const service = makeService();
+    await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    expect(sim.state.users[service.remoteName]).toMatchObject({ owner: "other" });
+  });
+
+  it("maps a closed port to a retryable network error", async () => {
+    const url = sim.url;
+    await sim.close();
+    const error = await ispmanager.checkConnection({ ...conn, url }, createAttemptLog()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModuleError);
+    expect(error).toMatchObject({ code: "network", retryable: true });
+    sim = await startIspmanagerSimulator(ADMIN);
+  });
+
+  it("is inspected and steered over /__sim/", async () => {
+    await openToDone(ispmanager, context(conn, makeService()));
+    const faults = await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ failNext: 2, slowMs: 5 }) });
+    expect((await faults.json()).faults).toMatchObject({ failNext: 2, slowMs: 5 });
+    expect(sim.faults.failNext).toBe(2);
+    const state = await (await fetch(`${sim.url}/__sim/state`)).json();
+    expect(state.state.users).toHaveLength(1);
+    expect(JSON.stringify(state)).not.toMatch(/passwordHash|Pw!/);
+    await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+    expect(sim.faults.failNext).toBe(0);
+    expect(Object.keys(sim.state.users)).toHaveLength(0);
+  });
+
+  it("validates its connection form", () => {
+    expect(ispmanager.connection.safeParse({ url: "http://127.0.0.1:4101", username: "a", password: "b", timeoutMs: "500" }).success).toBe(true);
+    expect(ispmanager.connection.safeParse({ url: "ftp://x", username: "a", password: "b" }).success).toBe(false);
+    expect(ispmanager.connectionFields.filter((f) => f.secret).map((f) => f.key)).toEqual(["password"]);
+  });
+});

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAttemptLog } from "../../lib/modules/attempt-log";
+import {
+  ModuleError,
+  type AttemptLog,
+  type Outcome,
+  type OperationContext,
+  type ProcessingModule,
+  type ServiceInfo,
+} from "../../lib/modules/contract";
+import type { SimFaults } from "../../lib/modules/simulator-server";
+
+export type KitSetup<C> = {
+  module: ProcessingModule<C>;
+  connection: C;
+  badConnection: C;
+  /** A fresh service (own id and remote name) for every call. */
+  makeService(overrides?: Partial<ServiceInfo>): ServiceInfo;
+  countObjects(): number;
+  lastCall(): unknown;
+  setFaults(faults: Partial<SimFaults>): void;
+  objectState(remoteName: string): "active" | "suspended" | "missing";
+  /** Changes the object behind the module's back, as an admin of the panel would. */
+  suspendDirectly(remoteName: string): void;
+  /** A template the panel does not have (template modules only). */
+  unknownTemplate?: string;
+  close(): Promise<void>;
+};
+
+const SHORT_TIMEOUT_MS = 300;
+
+export function context<C>(connection: C, service: ServiceInfo, params: Record<string, unknown> = {}): OperationContext<C> {
+  return { connection, service, log: createAttemptLog(), params };
+}
+
+/** Runs open, polling a pending answer until the module is done. */
+export async function openToDone<C>(module: ProcessingModule<C>, ctx: OperationContext<C>) {
+  let outcome: Outcome = await module.open(ctx);
+  for (let i = 0; outcome.status === "pending" && i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, outcome.status === "pending" ? Math.min(outcome.pollAfterMs ?? 50, 200) : 0));
+    if (!module.poll) throw new Error(`${module.kind} answered pending but has no poll()`);
+    outcome = await module.poll(ctx, outcome.remoteTask);
+  }
+  if (outcome.status !== "done") throw new Error(`${module.kind} open did not finish`);
+  return outcome;
+}
+
+async function moduleError(promise: Promise<unknown>): Promise<ModuleError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, "expected a ModuleError").toBeInstanceOf(ModuleError);
+  return error as ModuleError;
+}
+
+/** The contract every processing module passes against its simulator, over real sockets. */
+export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>>) {
+  describe(`${name}: contract kit`, () => {
+    let kit: KitSetup<C>;
+    beforeEach(async () => {
+      kit = await setup();
+    });
+    afterEach(async () => {
+      await kit.close();
+    });
+
+    const opened = async (overrides?: Partial<ServiceInfo>) => {
+      const service = kit.makeService(overrides);
+      const result = await openToDone(kit.module, context(kit.connection, service));
+      return { service, result };
+    };
+
+    describe("check connection", () => {
+      it("passes with good credentials", async () => {
+        await expect(kit.module.checkConnection(kit.connection, createAttemptLog())).resolves.toBeUndefined();
+      });
+      it("refuses bad credentials, not retryable", async () => {
+        const error = await moduleError(kit.module.checkConnection(kit.badConnection, createAttemptLog()));
+        expect(error.retryable).toBe(false);
+        expect(error.code).toBe("auth");
+      });
+    });
+
+    describe("open", () => {
+      it("creates the object and is done", async () => {
+        const { service, result } = await opened();
+        expect(result.status).toBe("done");
+        expect(result.adopted).toBeFalsy();
+        expect(result.remoteId).toBeTruthy();
+        expect(kit.countObjects()).toBe(1);
+        expect(kit.objectState(service.remoteName)).toBe("active");
+        expect(kit.lastCall()).toBeTruthy();
+      });
+      it("adopts what an earlier try created", async () => {
+        const { service } = await opened();
+        const again = await openToDone(kit.module, context(kit.connection, service));
+        expect(again.adopted).toBe(true);
+        expect(kit.countObjects()).toBe(1);
+      });
+      it("two tries racing leave one object", async () => {
+        const service = kit.makeService();
+        const results = await Promise.all([1, 2].map(() => openToDone(kit.module, context(kit.connection, service))));
+        expect(results.map((r) => Boolean(r.adopted)).sort()).toEqual([false, true]);
+        expect(kit.countObjects()).toBe(1);
+      });
+      it("refuses an object of the same name that is not ours", async () => {
+        kit.setFaults({ exists: true });
+        const error = await moduleError(kit.module.open(context(kit.connection, kit.makeService())));
+        expect(error.retryable).toBe(false);
+      });
+      it("refuses an unknown template, not retryable", async (test) => {
+        if (!kit.module.usesTemplates || !kit.unknownTemplate) return test.skip();
+        const service = kit.makeService({ template: kit.unknownTemplate });
+        const error = await moduleError(kit.module.open(context(kit.connection, service)));
+        expect(error.retryable).toBe(false);
+        expect(kit.objectState(service.remoteName)).toBe("missing");
+      });
+    });
+
+    describe("life cycle", () => {
+      it("suspends, resumes and closes", async () => {
+        const { service } = await opened();
+        await kit.module.suspend(context(kit.connection, service));
+        expect(kit.objectState(service.remoteName)).toBe("suspended");
+        await kit.module.resume(context(kit.connection, service));
+        expect(kit.objectState(service.remoteName)).toBe("active");
+        await kit.module.close(context(kit.connection, service));
+        expect(kit.objectState(service.remoteName)).toBe("missing");
+      });
+      it("sync reports drift made on the panel", async () => {
+        const { service } = await opened();
+        expect((await kit.module.sync(context(kit.connection, service))).state).toBe("active");
+        kit.suspendDirectly(service.remoteName);
+        expect((await kit.module.sync(context(kit.connection, service))).state).toBe("suspended");
+        await kit.module.close(context(kit.connection, service));
+        expect((await kit.module.sync(context(kit.connection, service))).state).toBe("missing");
+      });
+    });
+
+    describe("faults", () => {
+      const failing = async (faults: Partial<SimFaults>, connection = kit.connection) => {
+        kit.setFaults(faults);
+        return moduleError(kit.module.open(context(connection, kit.makeService())));
+      };
+      it("the panel's own error is retryable", async () => {
+        expect((await failing({ failNext: 1 })).retryable).toBe(true);
+        const { result } = await opened();
+        expect(result.status).toBe("done");
+      });
+      it("HTTP 500 is retryable", async () => {
+        const error = await failing({ http500: true });
+        expect(error).toMatchObject({ retryable: true, code: "http_500" });
+      });
+      it("garbage is a retryable bad_response", async () => {
+        const error = await failing({ garbage: true });
+        expect(error).toMatchObject({ retryable: true, code: "bad_response" });
+      });
+      it("no answer is a retryable timeout", async () => {
+        const started = Date.now();
+        const error = await failing({ timeout: true }, { ...kit.connection, timeoutMs: SHORT_TIMEOUT_MS });
+        expect(error).toMatchObject({ retryable: true, code: "timeout" });
+        expect(Date.now() - started).toBeLessThan(5_000);
+      });
+      it("a slow panel still answers within the timeout", async () => {
+        kit.setFaults({ slowMs: 100 });
+        const { result } = await opened();
+        expect(result.status).toBe("done");
+      });
+    });
+
+    describe("attempt log", () => {
+      it("never shows the passwords", async () => {
+        const service = kit.makeService();
+        const ctx = context(kit.connection, service);
+        await openToDone(kit.module, ctx);
+        await kit.module.sync(ctx);
+        await kit.module.checkConnection(kit.connection, ctx.log);
+        expectRedacted(ctx.log, [service.secrets.password, secretOf(kit.connection)]);
+      });
+    });
+  });
+}
+
+function secretOf(connection: unknown): string {
+  const value = (connection as { password?: unknown }).password;
+  return typeof value === "string" ? value : "";
+}
+
+export function expectRedacted(log: AttemptLog, secrets: string[]) {
+  const text = log.text();
+  expect(text).toMatch(/→ /);
+  expect(text).toContain("***");
+  for (const secret of secrets.filter(Boolean)) {
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(encodeURIComponent(secret));
+  }
+}
