@@ -3,6 +3,7 @@ import type { Db } from "./db";
 import { balanceEntries, clients, departmentMembers, departments, users } from "./db/schema";
 import { hashPassword } from "./auth/password";
 import { writeSettings } from "./settings";
+import { seedCatalog } from "./demo/catalog";
 
 export const demoSignIns = [
   { role: "admin", email: "admin@provisio.test", password: "admin-demo-123" },
@@ -20,7 +21,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data into an empty database; does nothing when users exist. */
-export async function seedDemo(db: Db, extra?: (tx: Db, ids: SeedIds) => Promise<void>): Promise<boolean> {
+export async function seedDemo(db: Db, extra: (tx: Db, ids: SeedIds) => Promise<void> = seedCatalog): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   await db.transaction(async (tx) => {
     const [hosting] = await tx.insert(departments).values({ name: "Hosting support", email: "hosting@provisio.test" }).returning();
@@ -46,7 +47,7 @@ export async function seedDemo(db: Db, extra?: (tx: Db, ids: SeedIds) => Promise
     await tx.insert(balanceEntries).values({ clientId, kind: "credit", amount: DEMO_CLIENT_BALANCE, currency: "USD", balanceAfter: DEMO_CLIENT_BALANCE, note: "Demo credit" });
     await tx.update(clients).set({ balance: DEMO_CLIENT_BALANCE }).where(eq(clients.id, clientId));
     await writeSettings(tx, { defaultDepartmentId: hosting!.id });
-    if (extra) await extra(tx as unknown as Db, { clientId, hostingDepartmentId: hosting!.id, domainsDepartmentId: domains!.id });
+    await extra(tx as unknown as Db, { clientId, hostingDepartmentId: hosting!.id, domainsDepartmentId: domains!.id });
   });
   return true;
 }

@@ -43,22 +43,22 @@ export function emailTransport(env: NodeJS.ProcessEnv = process.env): EmailTrans
   return env.RESEND_API_KEY ? resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM || DEFAULT_EMAIL_FROM) : localTransport;
 }
 
-export type DeliverOptions = { limit?: number; clock?: Clock; transport?: EmailTransport };
+export type DeliverOptions = { limit?: number; clock?: Clock; transport?: EmailTransport; leaseMs?: number };
 export type DeliverResult = { sent: number; failed: number; retried: number };
 
 /** Claims due emails under a lease, sends each once, and retries failures with backoff. */
 export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promise<DeliverResult> {
-  const { limit = 20, clock = systemClock } = options;
+  const { limit = 20, clock = systemClock, leaseMs = LEASE_MS } = options;
   const transport = options.transport ?? emailTransport();
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
-  for (const row of await claim(db, clock.now(), limit)) {
+  for (const row of await claim(db, clock.now(), limit, leaseMs)) {
     const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
     try {
       const { html, text } = await renderRow(row.template, row.props);
       // Renew the lease right before sending: a row whose lease ran out may belong to another worker now.
       const renewed = await db
         .update(emailOutbox)
-        .set({ leaseUntil: new Date(clock.now().getTime() + LEASE_MS) })
+        .set({ leaseUntil: new Date(clock.now().getTime() + leaseMs) })
         .where(mine)
         .returning({ id: emailOutbox.id });
       if (renewed.length === 0) continue;
@@ -87,7 +87,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
   return result;
 }
 
-function claim(db: Db, now: Date, limit: number) {
+function claim(db: Db, now: Date, limit: number, leaseMs: number) {
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -104,7 +104,7 @@ function claim(db: Db, now: Date, limit: number) {
     .update(emailOutbox)
     .set({
       status: "sending",
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      leaseUntil: new Date(now.getTime() + leaseMs),
       attempts: sql`${emailOutbox.attempts} + 1`,
     })
     .where(inArray(emailOutbox.id, due))

@@ -21,7 +21,7 @@ export type RunnerOptions = {
   onError?: (error: unknown) => void;
 };
 
-export type Runner = { id: string; wake(): void; stop(): Promise<void>; inFlight(): number };
+export type Runner = { id: string; wake(): void; stop(): Promise<void>; inFlight(): number; processed(): number };
 
 /** The processing loop: claims due operations, runs them concurrently, delivers the outbox. */
 export async function startRunner(database: Database, opts: RunnerOptions = {}): Promise<Runner> {
@@ -37,6 +37,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let sleeper: (() => void) | null = null;
   let pendingWake = false;
   let lastSyncSweep = 0;
+  let processed = 0;
 
   const wake = () => {
     pendingWake = true;
@@ -62,6 +63,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       await scheduleSyncs(db, now);
     }
     const claimed = await claimOperations(db, { limit: concurrency - inflight.size, now, leaseMs });
+    processed += claimed.length;
     for (const lease of claimed) {
       const p: Promise<void> = runOperation(db, lease, { clock })
         .catch(onError)
@@ -72,7 +74,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       inflight.add(p);
     }
     if (opts.outbox !== false) {
-      const result = await deliverEmails(db, { clock });
+      const result = await deliverEmails(db, { clock, leaseMs });
       return claimed.length + result.sent + result.retried + result.failed;
     }
     return claimed.length;
@@ -96,6 +98,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     id,
     wake,
     inFlight: () => inflight.size,
+    processed: () => processed,
     async stop() {
       stopped = true;
       sleeper?.();

@@ -8,6 +8,7 @@ import { generatePassword, remoteNameFor } from "../../billing/password";
 import { resourceAmounts } from "../../billing/price";
 import { encryptJson } from "../../crypto";
 import { conflict, notFound, unprocessable } from "../../errors";
+import { dispatchOperations } from "../../processing/dispatch";
 import { enqueueOperation } from "../../processing/enqueue";
 import { actorUserId, now, parseInput, requireClientAccess, type Ctx } from "../context";
 
@@ -22,14 +23,14 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
  */
 export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { orderId } = parseInput(payOrderInput, input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order) throw notFound("Order not found");
     requireClientAccess(ctx.actor, order.clientId);
     const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id);
     if (order.status === "paid") {
       const existing = await tx.select().from(services).where(sql`${services.orderItemId} in (select id from order_items where order_id = ${order.id})`);
-      return { order, services: existing, charged: false };
+      return { order, services: existing, charged: false, operationIds: [] as number[] };
     }
     if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
     const at = now(ctx);
@@ -58,9 +59,16 @@ export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
     }
     const [paid] = await tx.update(orders).set({ status: "paid", paidAt: at }).where(eq(orders.id, order.id)).returning();
     const created = [];
-    for (const item of items) created.push(await openService(tx, order.clientId, item, at));
-    return { order: paid!, services: created, charged: true };
+    const operationIds: number[] = [];
+    for (const item of items) {
+      const opened = await openService(tx, order.clientId, item, at);
+      created.push(opened.service);
+      operationIds.push(opened.operationId);
+    }
+    return { order: paid!, services: created, charged: true, operationIds };
   });
+  await dispatchOperations(result.operationIds);
+  return result;
 }
 
 async function openService(tx: Tx, clientId: number, item: typeof orderItems.$inferSelect, at: Date) {
@@ -77,6 +85,6 @@ async function openService(tx: Tx, clientId: number, item: typeof orderItems.$in
   const remoteName = remoteNameFor(tariff!.productType, row!.id, item.params.domain);
   const [service] = await tx.update(services).set({ remoteName }).where(eq(services.id, row!.id)).returning();
   await tx.insert(serviceHistory).values({ serviceId: row!.id, fromStatus: null, toStatus: "processing", message: "Paid; being set up" });
-  await enqueueOperation(tx, { serviceId: row!.id, kind: "open", runAt: at });
-  return service!;
+  const op = await enqueueOperation(tx, { serviceId: row!.id, kind: "open", runAt: at });
+  return { service: service!, operationId: op.id };
 }

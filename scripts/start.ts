@@ -1,0 +1,69 @@
+/**
+ * `npm start`: the panel simulators, the database (embedded PGlite in .data/ unless DATABASE_URL is
+ * set) with demo data on a first run, a production build when the sources changed, then the app on
+ * http://localhost:3000 with the embedded runner.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { closeDatabase, getDatabase } from "../lib/db";
+import { ConfigError } from "../lib/env";
+import { demoSignIns, seedDemo } from "../lib/seed";
+import { startDemoSimulators } from "../lib/demo/simulators";
+
+const port = process.env.PORT ?? "3000";
+const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = join(process.cwd(), ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts"].some((p) => {
+    const path = join(process.cwd(), p);
+    if (!existsSync(path)) return false;
+    return (statSync(path).isDirectory() ? newestSource(path) : statSync(path).mtimeMs) > built;
+  });
+}
+
+async function main() {
+  const simulators = await startDemoSimulators();
+  console.log(`Panel simulators: ${simulators.map((s) => s.url).join(", ")}`);
+  const database = await getDatabase();
+  const seeded = await seedDemo(database.db);
+  console.log(`Database: ${database.kind}${seeded ? " (demo data loaded)" : ""}`);
+  await closeDatabase();
+  if (process.env.PROVISIO_SKIP_BUILD !== "1" && needsBuild()) {
+    console.log("Building the app (first run or changed sources)…");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  console.log(`\nProvisio on http://localhost:${port}\nDemo sign-ins:`);
+  for (const s of demoSignIns) console.log(`  ${s.role.padEnd(6)} ${s.email.padEnd(24)} ${s.password}`);
+  const app = spawn(nextBin, ["start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const stop = async (code: number) => {
+    await Promise.all(simulators.map((s) => s.close()));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => app.kill("SIGINT"));
+  process.on("SIGTERM", () => app.kill("SIGTERM"));
+  app.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Cannot start: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/**
+ * `npm test`: lint, type check, Vitest (unit, integration, module contract kit) and Playwright
+ * (end-to-end in Chromium), on PGlite or on PostgreSQL when DATABASE_URL is set. Ends with one
+ * line "N passed, M failed" counting the tests of both runners.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const out = join(process.cwd(), ".test-output");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+let failedSteps = 0;
+
+function step(title: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
+  console.log(`\n=== ${title}`);
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const ok = result.status === 0;
+  if (!ok) failedSteps++;
+  return ok;
+}
+
+step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+step("type check", bin("tsc"), ["--noEmit"]);
+const vitestJson = join(out, "vitest.json");
+step("vitest", bin("vitest"), ["run"], { VITEST_JSON: vitestJson });
+const playwrightJson = join(out, "playwright.json");
+step("playwright", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+
+let passed = 0;
+let failed = 0;
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+}
+if (existsSync(playwrightJson)) {
+  const r = JSON.parse(readFileSync(playwrightJson, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  passed += r.stats.expected + r.stats.flaky;
+  failed += r.stats.unexpected;
+}
+if (failedSteps > 0 && failed === 0) failed = failedSteps;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failedSteps > 0 ? 1 : 0);
