@@ -1,13 +1,18 @@
 import type { ModuleKind } from "../db/schema";
 import { ModuleError, type ProcessingModule } from "./contract";
+import { cpanel } from "./cpanel";
+import { epp } from "./epp";
 import { ispmanager } from "./ispmanager";
 import { manual } from "./manual";
+import { vcloud } from "./vcloud";
+import { vmmanager } from "./vmmanager";
+import { webnames } from "./webnames";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own connection type
 export type AnyModule = ProcessingModule<any>;
 
 /** The modules this build carries; other kinds arrive later. */
-export const modules: Partial<Record<ModuleKind, AnyModule>> = { manual, ispmanager };
+export const modules: Partial<Record<ModuleKind, AnyModule>> = { manual, ispmanager, vmmanager, vcloud, cpanel, webnames, epp };
 
 export function getModule(kind: string): AnyModule {
   const found = Object.hasOwn(modules, kind) ? modules[kind as ModuleKind] : undefined;

@@ -11,6 +11,8 @@ import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./stat
 
 export type Completion = {
   operationId: number;
+  /** The operation row when the caller already marked it done in its fencing update. */
+  operation?: typeof operations.$inferSelect;
   by: "module" | "staff";
   remoteId?: string;
   details?: Record<string, string>;
@@ -27,14 +29,23 @@ export type Completion = {
  * email and the webhook events, all or nothing.
  */
 export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
-  const [op] = await tx
-    .update(operations)
-    .set({ status: "done", doneBy: c.by, finishedAt: c.now, updatedAt: c.now, leaseToken: null, leaseUntil: null, lastError: null })
-    .where(eq(operations.id, c.operationId))
-    .returning();
+  const [op] = c.operation
+    ? [c.operation]
+    : await tx
+        .update(operations)
+        .set({ status: "done", doneBy: c.by, finishedAt: c.now, updatedAt: c.now, leaseToken: null, leaseUntil: null, lastError: null })
+        .where(eq(operations.id, c.operationId))
+        .returning();
   if (!op) throw new Error(`operation ${c.operationId} vanished`);
-  const [service] = await tx.select().from(services).where(eq(services.id, op.serviceId)).for("update");
-  if (!service) throw new Error(`service ${op.serviceId} vanished`);
+  const [row] = await tx
+    .select({ service: services, tariffName: tariffs.name, clientEmail: clients.email })
+    .from(services)
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
+    .where(eq(services.id, op.serviceId))
+    .for("update", { of: services });
+  if (!row) throw new Error(`service ${op.serviceId} vanished`);
+  const { service } = row;
   const secrets = { ...decryptJson(service.secrets), ...(c.secrets ?? {}) };
   const details = { ...service.details, ...(c.details ?? {}) };
   const next = statusAfter(op.kind);
@@ -69,28 +80,24 @@ export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
   const event = emailEventFor[op.kind];
   const changed = next !== null && next !== service.status;
   if (event && (changed || op.kind === "prolong")) {
-    const [tariff] = await tx.select({ name: tariffs.name }).from(tariffs).where(eq(tariffs.id, tariffId));
-    const [client] = await tx.select().from(clients).where(eq(clients.id, service.clientId));
     const mail = serviceEmail(event, {
       id: service.id,
       productType: service.productType,
-      tariffName: tariff?.name ?? "",
+      tariffName: row.tariffName,
       details,
       secrets,
       params: service.params,
       expiresAt,
     });
-    if (client) {
-      await enqueueEmail(tx, {
-        dedupeKey: `${event}:op:${op.id}`,
-        to: client.email,
-        ...mail,
-        clientId: client.id,
-        serviceId: service.id,
-        runAt: c.now,
-      });
-      await notifyRunners(tx);
-    }
+    await enqueueEmail(tx, {
+      dedupeKey: `${event}:op:${op.id}`,
+      to: row.clientEmail,
+      ...mail,
+      clientId: service.clientId,
+      serviceId: service.id,
+      runAt: c.now,
+    });
+    await notifyRunners(tx);
   }
   if (changed && (next === "active" || next === "suspended" || next === "closed")) {
     await enqueueWebhookEvent(tx, webhookEventFor[next], `${webhookEventFor[next]}:op:${op.id}`, {

@@ -54,9 +54,10 @@ export async function insertAttempt(
 
 const HEALTH_CODES = /^(network|timeout|http_5\d\d|auth)$/;
 
-export async function markHealth(tx: Tx, handlerId: number | null, error: ModuleError | null, now: Date): Promise<void> {
+export async function markHealth(tx: Tx, handlerId: number | null, error: ModuleError | null, now: Date, known?: string): Promise<void> {
   if (handlerId === null) return;
   if (error && !HEALTH_CODES.test(error.code)) return;
+  if (known === (error ? "failing" : "healthy")) return;
   await tx
     .update(handlers)
     .set({ health: error ? "failing" : "healthy", healthMessage: error ? error.message : null, healthCheckedAt: now })

@@ -1,15 +1,15 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { operations, serviceHistory, services } from "../db/schema";
 import { createAttemptLog } from "../modules/attempt-log";
-import { ModuleError, type Outcome, type ProcessingModule } from "../modules/contract";
+import { ModuleError, type Done, type Outcome, type ProcessingModule } from "../modules/contract";
 import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import { completeOperation } from "./complete";
 import { escalate } from "./escalate";
 import { handlerConnection, loadHandler, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
-import { selectHandler } from "./select-handler";
+import { releaseSlot, selectHandler } from "./select-handler";
 
 export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number };
 
@@ -29,7 +29,7 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
     );
     return;
   }
-  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
+  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service);
   if (choice.kind === "busy") {
     await release(db, lease, new Date(startedAt.getTime() + (opts.busyRetryMs ?? 500)));
     return;
@@ -40,7 +40,16 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
     );
     return;
   }
-  const handler = await loadHandler(db, choice.handlerId);
+  try {
+    await attempt(db, lease, loaded, choice.handlerId, clock, startedAt);
+  } finally {
+    await releaseSlot(db, choice.handlerId);
+  }
+}
+
+async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handlerId: number, clock: Clock, startedAt: Date): Promise<void> {
+  const { operation } = loaded;
+  const handler = await loadHandler(db, handlerId);
   if (!handler) return;
   let module: ProcessingModule;
   try {
@@ -64,7 +73,7 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
   const info = serviceInfo(loaded);
   for (const value of Object.values(info.secrets)) log.secret(value);
   const ctx = { connection, service: info, log, params: operation.params };
-  const record = { handlerId: handler.id, startedAt };
+  const record = { handlerId: handler.id, startedAt, health: handler.health };
   try {
     if (operation.kind === "sync") {
       const result = await module.sync(ctx);
@@ -106,26 +115,38 @@ function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Para
   }
 }
 
-type Rec = { handlerId: number; startedAt: Date; log: string; now: Date };
+type Rec = { handlerId: number; startedAt: Date; log: string; now: Date; health?: string };
 
 async function recordOutcome(db: Db, lease: Lease, outcome: Outcome, r: Rec): Promise<void> {
+  if (outcome.status === "done") return recordDone(db, lease, outcome, r);
   await whileLeased(db, lease, async (tx, op) => {
     const polling = op.remoteTask !== null;
-    if (outcome.status === "pending") {
-      const attempts = polling ? op.attempts : op.attempts + 1;
-      await tx
-        .update(operations)
-        .set({ status: "waiting", attempts, handlerId: r.handlerId, remoteTask: outcome.remoteTask, runAt: new Date(r.now.getTime() + (outcome.pollAfterMs ?? DEFAULT_POLL_MS)), leaseToken: null, leaseUntil: null, updatedAt: r.now })
-        .where(eq(operations.id, op.id));
-      if (outcome.remoteId) await tx.update(services).set({ remoteId: outcome.remoteId }).where(eq(services.id, op.serviceId));
-      if (!polling) await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "pending" });
-      return;
-    }
     const attempts = polling ? op.attempts : op.attempts + 1;
-    await tx.update(operations).set({ attempts, handlerId: r.handlerId }).where(eq(operations.id, op.id));
-    await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "done" });
-    await markHealth(tx, r.handlerId, null, r.now);
+    await tx
+      .update(operations)
+      .set({ status: "waiting", attempts, handlerId: r.handlerId, remoteTask: outcome.remoteTask, runAt: new Date(r.now.getTime() + (outcome.pollAfterMs ?? DEFAULT_POLL_MS)), leaseToken: null, leaseUntil: null, updatedAt: r.now })
+      .where(eq(operations.id, op.id));
+    if (outcome.remoteId) await tx.update(services).set({ remoteId: outcome.remoteId }).where(eq(services.id, op.serviceId));
+    if (!polling) await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "pending" });
+  });
+}
+
+/** Done: the fencing update marks the operation done, then the rest of the completion commits with it. */
+async function recordDone(db: Db, lease: Lease, outcome: Done, r: Rec): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [op] = await tx
+      .update(operations)
+      .set({
+        status: "done", doneBy: "module", handlerId: r.handlerId, finishedAt: r.now, updatedAt: r.now, leaseToken: null, leaseUntil: null, lastError: null,
+        attempts: sql`case when ${operations.remoteTask} is null then ${operations.attempts} + 1 else ${operations.attempts} end`,
+      })
+      .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")))
+      .returning();
+    if (!op) return;
+    await insertAttempt(tx, op, { ...r, outcome: "done" });
+    await markHealth(tx, r.handlerId, null, r.now, r.health);
     await completeOperation(tx, {
+      operation: op,
       operationId: op.id,
       by: "module",
       remoteId: outcome.remoteId,

@@ -5,6 +5,7 @@ import { deliverEmails } from "../email/deliver";
 import { claimOperations } from "./claim";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
+import { recountSlots } from "./select-handler";
 import { WORK_CHANNEL } from "./wake";
 
 export type RunnerOptions = {
@@ -37,6 +38,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let sleeper: (() => void) | null = null;
   let pendingWake = false;
   let lastSyncSweep = 0;
+  let lastRecount = 0;
   let processed = 0;
 
   const wake = () => {
@@ -61,6 +63,10 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
       lastSyncSweep = now.getTime();
       await scheduleSyncs(db, now);
+    }
+    if (now.getTime() - lastRecount > 30_000) {
+      lastRecount = now.getTime();
+      await recountSlots(db);
     }
     const claimed = await claimOperations(db, { limit: concurrency - inflight.size, now, leaseMs });
     processed += claimed.length;

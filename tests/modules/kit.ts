@@ -20,8 +20,17 @@ export type KitSetup<C> = {
   lastCall(): unknown;
   setFaults(faults: Partial<SimFaults>): void;
   objectState(remoteName: string): "active" | "suspended" | "missing";
-  /** Changes the object behind the module's back, as an admin of the panel would. */
-  suspendDirectly(remoteName: string): void;
+  /** Changes the object behind the module's back, as an admin of the panel would (optional for registrars). */
+  suspendDirectly?(remoteName: string): void;
+  /** Removes the object behind the module's back (registrars: the domain lapsed at the registry). */
+  deleteDirectly?(remoteName: string): void;
+  /**
+   * "registrar": suspend and resume are refused, not retryable (they become tasks for staff),
+   * and close only stops renewal, so the object stays. Default "panel".
+   */
+  lifeCycle?: "panel" | "registrar";
+  /** The code a failing server maps to; HTTP panels answer 500, EPP has no HTTP. Default "http_500". */
+  serverErrorCode?: string;
   /** A template the panel does not have (template modules only). */
   unknownTemplate?: string;
   close(): Promise<void>;
@@ -34,14 +43,19 @@ export function context<C>(connection: C, service: ServiceInfo, params: Record<s
 }
 
 /** Runs open, polling a pending answer until the module is done. */
-export async function openToDone<C>(module: ProcessingModule<C>, ctx: OperationContext<C>) {
-  let outcome: Outcome = await module.open(ctx);
+export function openToDone<C>(module: ProcessingModule<C>, ctx: OperationContext<C>) {
+  return settle(module, ctx, module.open(ctx));
+}
+
+/** Polls a pending answer of any operation (open, suspend, …) until the module is done. */
+export async function settle<C>(module: ProcessingModule<C>, ctx: OperationContext<C>, first: Promise<Outcome>) {
+  let outcome: Outcome = await first;
   for (let i = 0; outcome.status === "pending" && i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, outcome.status === "pending" ? Math.min(outcome.pollAfterMs ?? 50, 200) : 0));
     if (!module.poll) throw new Error(`${module.kind} answered pending but has no poll()`);
     outcome = await module.poll(ctx, outcome.remoteTask);
   }
-  if (outcome.status !== "done") throw new Error(`${module.kind} open did not finish`);
+  if (outcome.status !== "done") throw new Error(`${module.kind} did not finish`);
   return outcome;
 }
 
@@ -109,8 +123,12 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
         const error = await moduleError(kit.module.open(context(kit.connection, kit.makeService())));
         expect(error.retryable).toBe(false);
       });
-      it("refuses an unknown template, not retryable", async (test) => {
-        if (!kit.module.usesTemplates || !kit.unknownTemplate) return test.skip();
+      it("refuses an unknown template, not retryable (a module without templates offers none)", async () => {
+        if (!kit.module.usesTemplates) {
+          expect(kit.module.listTemplates).toBeUndefined();
+          return;
+        }
+        expect(kit.unknownTemplate).toBeTruthy();
         const service = kit.makeService({ template: kit.unknownTemplate });
         const error = await moduleError(kit.module.open(context(kit.connection, service)));
         expect(error.retryable).toBe(false);
@@ -119,21 +137,37 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
     });
 
     describe("life cycle", () => {
-      it("suspends, resumes and closes", async () => {
+      const run = (service: ServiceInfo, op: "suspend" | "resume" | "close") => {
+        const ctx = context(kit.connection, service);
+        return settle(kit.module, ctx, kit.module[op](ctx));
+      };
+      it("suspends, resumes and closes (a registrar refuses suspend and resume, and close keeps the domain)", async () => {
         const { service } = await opened();
-        await kit.module.suspend(context(kit.connection, service));
+        if (kit.lifeCycle === "registrar") {
+          for (const action of [kit.module.suspend, kit.module.resume]) {
+            const error = await moduleError(action(context(kit.connection, service)));
+            expect(error.retryable).toBe(false);
+          }
+          await expect(kit.module.close(context(kit.connection, service))).resolves.toMatchObject({ status: "done" });
+          expect(kit.objectState(service.remoteName)).toBe("active");
+          return;
+        }
+        await run(service, "suspend");
         expect(kit.objectState(service.remoteName)).toBe("suspended");
-        await kit.module.resume(context(kit.connection, service));
+        await run(service, "resume");
         expect(kit.objectState(service.remoteName)).toBe("active");
-        await kit.module.close(context(kit.connection, service));
+        await run(service, "close");
         expect(kit.objectState(service.remoteName)).toBe("missing");
       });
       it("sync reports drift made on the panel", async () => {
         const { service } = await opened();
         expect((await kit.module.sync(context(kit.connection, service))).state).toBe("active");
-        kit.suspendDirectly(service.remoteName);
-        expect((await kit.module.sync(context(kit.connection, service))).state).toBe("suspended");
-        await kit.module.close(context(kit.connection, service));
+        if (kit.suspendDirectly) {
+          kit.suspendDirectly(service.remoteName);
+          expect((await kit.module.sync(context(kit.connection, service))).state).toBe("suspended");
+        }
+        if (kit.lifeCycle === "registrar") kit.deleteDirectly?.(service.remoteName);
+        else await run(service, "close");
         expect((await kit.module.sync(context(kit.connection, service))).state).toBe("missing");
       });
     });
@@ -150,7 +184,7 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
       });
       it("HTTP 500 is retryable", async () => {
         const error = await failing({ http500: true });
-        expect(error).toMatchObject({ retryable: true, code: "http_500" });
+        expect(error).toMatchObject({ retryable: true, code: kit.serverErrorCode ?? "http_500" });
       });
       it("garbage is a retryable bad_response", async () => {
         const error = await failing({ garbage: true });
@@ -183,7 +217,8 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
 }
 
 function secretOf(connection: unknown): string {
-  const value = (connection as { password?: unknown }).password;
+  const { password, apiToken } = connection as { password?: unknown; apiToken?: unknown };
+  const value = password ?? apiToken;
   return typeof value === "string" ? value : "";
 }
 

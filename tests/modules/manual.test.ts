@@ -38,7 +38,7 @@ describe("module registry", () => {
   it("finds registered modules and refuses missing ones", () => {
     expect(getModule("manual")).toBe(manual);
     expect(getModule("ispmanager")).toBe(modules.ispmanager);
-    for (const kind of ["cpanel", "toString", "nope"]) {
+    for (const kind of ["proxmox", "toString", "nope"]) {
       expect(() => getModule(kind)).toThrow(expect.objectContaining({ code: "module_missing", retryable: false }));
     }
   });

@@ -17,7 +17,7 @@ export type IspUser = {
   limits: Record<string, string>;
 };
 
-export type IspCall = { func: string; params: Record<string, string> };
+export type IspCall = { func: string; params: Record<string, string>; at: number };
 
 export type IspState = {
   users: Record<string, IspUser>;
@@ -225,7 +225,7 @@ export async function startIspmanagerSimulator(
     async handle(req, body, url) {
       if (url.pathname !== "/ispmgr") return { status: 404, body: "Not Found" };
       const params = readParams(req, body, url);
-      state.calls.push({ func: params.func ?? "", params: redacted(params) });
+      state.calls.push({ func: params.func ?? "", params: redacted(params), at: performance.now() + performance.timeOrigin });
       return render(params, answer(params));
     },
     panelError: (req, body, url) => render(readParams(req, body, url), error("sys", "", "Internal panel error, try later")),

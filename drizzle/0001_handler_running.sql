@@ -1,0 +1,1 @@
+ALTER TABLE "handlers" ADD COLUMN "running" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer, type TLSSocket } from "node:tls";
+import { startSimulator, type Simulator } from "../simulator-server";
+import { encodeFrame, FrameReader } from "./frame";
+import { createRegistry, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
+
+/**
+ * An EPP registry (RFC 5730/5731/5733/5734, protocols.md §5) over TLS with the test certificate in
+ * ./test-cert. Faults and /__sim/ inspection live on a separate plain HTTP control port (`url`).
+ */
+
+export type { EppDomain, EppContact, EppCall, EppSettings, EppState } from "./simulator-registry";
+
+export type EppSimulator = Simulator & {
+  host: string;
+  /** The TLS port that speaks EPP; `port` and `url` are the HTTP control port. */
+  eppPort: number;
+  /** PEM of the self-signed test certificate, for a client's caCert. */
+  testCert: string;
+  state: EppState;
+  settings: EppSettings;
+};
+
+const certFile = (name: string) => readFileSync(new URL(`./test-cert/${name}`, import.meta.url), "utf8");
+const GARBAGE = "<<<%%% not an EPP answer \u0001 {]";
+
+export async function startEppSimulator(
+  options: { host?: string; port?: number; clID?: string; password?: string; pendingInfos?: number } = {},
+): Promise<EppSimulator> {
+  const host = options.host ?? "127.0.0.1";
+  const cert = certFile("simulator-test-cert.pem");
+  const settings: EppSettings = { pendingInfos: options.pendingInfos ?? 0, staleCheck: false };
+  const registry = createRegistry({ clID: options.clID ?? "provisio", password: options.password ?? "secret", settings, faults: () => control.faults });
+  const sockets = new Set<TLSSocket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let closing = false;
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  function serve(socket: TLSSocket) {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => {});
+    const session: EppSession = { clID: null };
+    const reader = new FrameReader();
+    const send = (xml: string) => {
+      if (!socket.destroyed && !closing) socket.write(encodeFrame(xml));
+    };
+    const faults = () => control.faults;
+
+    async function reply(frame: string | null) {
+      if (faults().timeout) return;
+      if (faults().slowMs > 0) await wait(faults().slowMs);
+      if (closing || socket.destroyed) return;
+      if (faults().garbage) return send(GARBAGE);
+      if (frame === null) return send(greeting());
+      if (faults().http500) {
+        send(registry.failure(frame, 2500));
+        socket.end();
+        return;
+      }
+      if (faults().failNext > 0) {
+        faults().failNext -= 1;
+        return send(registry.failure(frame, 2400));
+      }
+      const answer = registry.handle(session, frame);
+      send(answer.xml);
+      if (answer.end) socket.end();
+    }
+
+    let queue = Promise.resolve();
+    const enqueue = (frame: string | null) => {
+      queue = queue.then(() => reply(frame)).catch(() => void socket.destroy());
+    };
+    enqueue(null);
+    socket.on("data", (chunk: Buffer) => {
+      try {
+        for (const frame of reader.push(chunk)) enqueue(frame);
+      } catch {
+        socket.destroy();
+      }
+    });
+  }
+
+  const server = createServer({ key: certFile("simulator-test-key.pem"), cert }, serve);
+  server.on("tlsClientError", () => {});
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+
+  const control = await startSimulator({
+    host,
+    handle: async () => ({ status: 404, body: "This is the EPP simulator's control port; EPP speaks TLS on eppPort" }),
+    inspect: () => registry.inspect(),
+    reset: () => {
+      registry.reset();
+      Object.assign(settings, { pendingInfos: options.pendingInfos ?? 0, staleCheck: false });
+    },
+  });
+
+  return {
+    ...control,
+    host,
+    eppPort: (server.address() as AddressInfo).port,
+    testCert: cert,
+    state: registry.state,
+    settings,
+    close: async () => {
+      closing = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await control.close();
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { IncomingMessage } from "node:http";
+import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
+
+/** The Webnames RegTimeSRS.pl form protocol (protocols.md §5) in memory. */
+
+export type WnDomain = {
+  name: string;
+  /** "us" through this account, "other" for the exists fault (held by someone else). */
+  owner: "us" | "other";
+  status: "pending" | "approved" | "errsent";
+  /** Status polls left before a pending registration is approved. */
+  pollsLeft: number;
+  expiresAt: string;
+  nameservers: string[];
+  contact: Record<string, string>;
+  renewals: number;
+};
+
+export type WnCall = { page: string; params: Record<string, string> };
+
+export type WnSettings = {
+  /** Status polls a new registration stays pending for; 0 approves at once. */
+  approvalPolls: number;
+  /** The next registration ends as errsent. */
+  rejectNext: boolean;
+};
+
+export type WnState = {
+  domains: Record<string, WnDomain>;
+  calls: WnCall[];
+  /** pispGetApprovalStatus calls per domain: real clients report bans for polling too often. */
+  polls: Record<string, number>;
+};
+
+export type WebnamesSimulator = Simulator & { state: WnState; settings: WnSettings };
+
+type Params = Record<string, string>;
+
+// (unconf.) every reply wording below except the approval status line; they live here only.
+const say = {
+  balance: () => "Success: Balance is 1000.00 RUB",
+  available: (d: string, free: boolean) => `Success: Domain ${d} is ${free ? "available" : "not available"}`,
+  accepted: (d: string) => `Success: Registration request for ${d} accepted`,
+  status: (s: string) => `Success: Domain status is '${s}'`,
+  renewed: (d: string, till: string) => `Success: Domain ${d} renewed till ${till}`,
+  taken: (d: string) => `Error: Domain ${d} is already registered`,
+  notFound: (d: string) => `Error: Domain ${d} not found in your account`,
+  notReady: (d: string) => `Error: Domain ${d} is not approved yet, renewal is not allowed`,
+  badName: (d: string) => `Error: Invalid domain name '${d}'`,
+  badPeriod: () => "Error: Invalid period",
+  noNs: () => "Error: At least one name server (ns0) is required",
+  auth: () => "Error: Authentication failed: wrong login or password",
+  unknownPage: (p: string) => `Error: Unknown thisPage '${p}'`,
+  temporary: () => "Error: Temporary failure, try again later",
+};
+
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
+const SECRET = new Set(["password"]);
+const ymd = (date: Date) => date.toISOString().slice(0, 10);
+const inYears = (from: Date, years: number) => {
+  const next = new Date(from);
+  next.setUTCFullYear(next.getUTCFullYear() + years);
+  return next;
+};
+
+const text = (body: string): SimReply => ({ status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body });
+
+function readParams(req: IncomingMessage, body: string, url: URL): Params {
+  const params: Params = Object.fromEntries(url.searchParams);
+  if (req.method === "POST" && body) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+  return params;
+}
+
+const redacted = (params: Params): Params =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, SECRET.has(k) ? "***" : v]));
+
+export async function startWebnamesSimulator(
+  options: { port?: number; host?: string; username?: string; password?: string; approvalPolls?: number } = {},
+): Promise<WebnamesSimulator> {
+  const username = options.username ?? "reseller";
+  const password = options.password ?? "secret";
+  const state: WnState = { domains: {}, calls: [], polls: {} };
+  const settings: WnSettings = { approvalPolls: options.approvalPolls ?? 0, rejectNext: false };
+
+  function foreignOnFault(name: string) {
+    if (!sim.faults.exists) return;
+    sim.faults.exists = false;
+    state.domains[name] ??= {
+      name, owner: "other", status: "approved", pollsLeft: 0, expiresAt: ymd(inYears(new Date(), 1)),
+      nameservers: ["ns1.elsewhere.example"], contact: {}, renewals: 0,
+    };
+  }
+
+  function register(p: Params): string {
+    const name = (p.domain_name ?? "").toLowerCase();
+    if (!DOMAIN.test(name)) return say.badName(name);
+    foreignOnFault(name);
+    if (state.domains[name]) return say.taken(name);
+    const period = Number(p.period);
+    if (!Number.isInteger(period) || period < 1 || period > 10) return say.badPeriod();
+    const nameservers = [p.ns0, p.ns1, p.ns2, p.ns3].filter((ns): ns is string => Boolean(ns));
+    if (!nameservers.length) return say.noNs();
+    const known = new Set(["username", "password", "thisPage", "domain_name", "period", "ns0", "ns1", "ns2", "ns3", "interface_revision", "interface_lang"]);
+    const contact = Object.fromEntries(Object.entries(p).filter(([k]) => !known.has(k) && !/^ns\dip$/.test(k)));
+    const rejected = settings.rejectNext;
+    settings.rejectNext = false;
+    state.domains[name] = {
+      name, owner: "us", status: rejected ? "errsent" : settings.approvalPolls > 0 ? "pending" : "approved",
+      pollsLeft: settings.approvalPolls, expiresAt: ymd(inYears(new Date(), period)), nameservers, contact, renewals: 0,
+    };
+    return say.accepted(name);
+  }
+
+  function status(p: Params): string {
+    const name = (p.domain_name ?? "").toLowerCase();
+    state.polls[name] = (state.polls[name] ?? 0) + 1;
+    const domain = state.domains[name];
+    if (!domain || domain.owner !== "us") return say.status("N/A");
+    if (domain.status === "pending" && --domain.pollsLeft <= 0) domain.status = "approved";
+    return say.status(domain.status);
+  }
+
+  function renew(p: Params): string {
+    const name = (p.domain_name ?? "").toLowerCase();
+    const domain = state.domains[name];
+    if (!domain || domain.owner !== "us" || domain.status === "errsent") return say.notFound(name);
+    if (domain.status !== "approved") return say.notReady(name);
+    const period = Number(p.period);
+    if (!Number.isInteger(period) || period < 1 || period > 10) return say.badPeriod();
+    domain.expiresAt = ymd(inYears(new Date(`${domain.expiresAt}T00:00:00Z`), period));
+    domain.renewals += 1;
+    return say.renewed(name, domain.expiresAt);
+  }
+
+  function answer(p: Params): string {
+    if (p.username !== username || p.password !== password) return say.auth();
+    switch (p.thisPage) {
+      case "pispBalance":
+        return say.balance();
+      case "pispCheckDomain": {
+        const name = (p.domain_name ?? "").toLowerCase();
+        if (!DOMAIN.test(name)) return say.badName(name);
+        foreignOnFault(name);
+        return say.available(name, !state.domains[name]);
+      }
+      case "pispRegistration":
+        return register(p);
+      case "pispGetApprovalStatus":
+        return status(p);
+      case "pispRenewDomain":
+        return renew(p);
+      case "pispRedelegation": {
+        const domain = state.domains[(p.domain_name ?? "").toLowerCase()];
+        if (!domain || domain.owner !== "us") return say.notFound(p.domain_name ?? "");
+        domain.nameservers = [p.ns0, p.ns1, p.ns2, p.ns3].filter((ns): ns is string => Boolean(ns));
+        return `Success: Name servers of ${domain.name} changed`;
+      }
+      default:
+        return say.unknownPage(p.thisPage ?? "");
+    }
+  }
+
+  const sim = await startSimulator({
+    port: options.port,
+    host: options.host,
+    async handle(req, body, url) {
+      if (url.pathname !== "/RegTimeSRS.pl") return { status: 404, body: "Not Found" };
+      const params = readParams(req, body, url);
+      state.calls.push({ page: params.thisPage ?? "", params: redacted(params) });
+      return text(answer(params));
+    },
+    panelError: () => text(say.temporary()),
+    inspect: () => ({ domains: Object.values(state.domains), calls: state.calls, polls: state.polls, settings }),
+    reset() {
+      state.domains = {};
+      state.calls = [];
+      state.polls = {};
+      Object.assign(settings, { approvalPolls: options.approvalPolls ?? 0, rejectNext: false });
+    },
+  });
+
+  return { ...sim, state, settings };
+}

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: paid orders against the ISPmanager simulator on the configured database
+ * (PostgreSQL when DATABASE_URL is set, else in-memory PGlite). Prints one JSON object per line:
+ * {"metric", "value", "unit"}. BENCH_SCALE (default 1) scales the number of orders.
+ */
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { connect } from "../lib/db/connect";
+import { migrateDatabase } from "../lib/db/migrate";
+import { rows } from "../lib/db/rows";
+import type { Database } from "../lib/db";
+import { readDatabaseUrl } from "../lib/env";
+import { services } from "../lib/db/schema";
+import { spawn } from "node:child_process";
+import type { IspState } from "../lib/modules/ispmanager/simulator";
+import { startRunner } from "../lib/processing/runner";
+import { createOrder } from "../lib/services/orders/create";
+import { payOrder } from "../lib/services/orders/pay";
+import { creditBalance } from "../lib/services/balance/credit";
+import { createHandler } from "../lib/services/handlers/create";
+import { createTariff } from "../lib/services/tariffs/create";
+import { clients } from "../lib/db/schema";
+import type { Ctx } from "../lib/services/context";
+
+process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const print = (metric: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const url = readDatabaseUrl();
+  if (!url) {
+    const database = await connect({ kind: "pglite" });
+    await migrateDatabase(database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `provisio_bench_${Date.now()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await connect({ kind: "postgres", url: u.toString(), max: 40 });
+  await migrateDatabase(database, u.toString());
+  return {
+    database,
+    async drop() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function pgCeiling(database: Database, seconds = 3): Promise<number> {
+  await database.db.execute(sql`create table bench_counter (id int primary key, n bigint not null default 0)`);
+  await database.db.execute(sql`insert into bench_counter (id) select generate_series(1, 100)`);
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  const workers = Array.from({ length: database.kind === "postgres" ? 16 : 1 }, async () => {
+    while (Date.now() < until) {
+      await database.db.execute(sql`update bench_counter set n = n + 1 where id = ${1 + Math.floor(Math.random() * 100)}`);
+      done++;
+    }
+  });
+  const started = Date.now();
+  await Promise.all(workers);
+  return done / ((Date.now() - started) / 1000);
+}
+
+/** The simulator runs in its own process, as a real panel would not share the billing's CPU. */
+async function startSimulatorProcess() {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/simulator-process.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return {
+    url,
+    setFaults: (faults: Record<string, unknown>) => post("/__sim/faults", faults),
+    state: async () => ((await (await fetch(`${url}/__sim/state`)).json()) as { state: IspState }).state,
+    close: () => child.kill("SIGTERM"),
+  };
+}
+
+async function main() {
+  const { database, drop } = await openBenchDatabase();
+  const sim = await startSimulatorProcess();
+  const ctx: Ctx = { db: database.db, actor: { type: "system" } };
+  const handler = await createHandler({ ctx, input: { name: "bench", productType: "hosting", module: "ispmanager", connection: { url: sim.url, username: "admin", password: "secret" } } });
+  const tariff = await createTariff({ ctx, input: { productType: "hosting", name: "Bench", template: "StarterPack", prices: [{ months: 1, price: 100 }], handlerIds: [handler.id] } });
+  const [client] = await database.db.insert(clients).values({ name: "Bench", email: "bench@provisio.test" }).returning();
+  await creditBalance({ ctx, input: { clientId: client!.id, amount: 100_000_000 } });
+  const order = async (count: number) => {
+    const ids: number[] = [];
+    for (let left = count; left > 0; left -= 20) {
+      const items = Array.from({ length: Math.min(20, left) }, () => ({ tariffId: tariff.id, months: 1 }));
+      const { order } = await createOrder({ ctx, input: { clientId: client!.id, items } });
+      ids.push(order.id);
+    }
+    return ids;
+  };
+  const activeCount = async () => {
+    const [r] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from services where status = 'active'`);
+    return Number(r?.n ?? 0);
+  };
+  const waitActive = async (target: number) => {
+    while ((await activeCount()) < target) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  print("pg_ceiling_tx_per_s", await pgCeiling(database), "tx/s");
+
+  // Latency: orders paid one by one while the runner works, pay commit → first request on the panel.
+  let runner = await startRunner(database, { outbox: false, syncs: false });
+  const latencyOrders = Math.round(200 * scale);
+  const paidAt = new Map<string, number>();
+  for (let i = 0; i < latencyOrders; i++) {
+    const { order: o } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1 }] } });
+    const paid = await payOrder({ ctx, input: { orderId: o.id } });
+    paidAt.set(paid.services[0]!.remoteName, performance.timeOrigin + performance.now());
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await waitActive(latencyOrders);
+  const firstCall = new Map<string, number>();
+  for (const c of (await sim.state()).calls) {
+    const name = c.params.elid ?? c.params.name;
+    if (name && paidAt.has(name) && !firstCall.has(name)) firstCall.set(name, c.at);
+  }
+  const latencies = [...paidAt].map(([name, t]) => (firstCall.get(name) ?? t) - t);
+  print("pay_to_panel_p50_ms", percentile(latencies, 50), "ms");
+  print("pay_to_panel_p99_ms", percentile(latencies, 99), "ms");
+  await runner.stop();
+
+  // Throughput: a backlog of paid services, then the runner with its default concurrency.
+  for (const [metric, slowMs, count] of [["ops_per_s_panel_0ms", 0, 1000], ["ops_per_s_panel_200ms", 200, 600]] as const) {
+    await sim.setFaults({ slowMs });
+    const before = await activeCount();
+    const n = Math.round(count * scale);
+    for (const orderId of await order(n)) {
+      await database.db.transaction(async () => {});
+      await payOrder({ ctx, input: { orderId } });
+    }
+    const started = performance.now();
+    runner = await startRunner(database, { outbox: false, syncs: false });
+    await waitActive(before + n);
+    print(metric, n / ((performance.now() - started) / 1000), "ops/s");
+    await runner.stop();
+  }
+  const [check] = await database.db.select({ n: sql<number>`count(*)::int` }).from(services).where(eq(services.status, "active"));
+  if (Number(check!.n) !== Object.keys((await sim.state()).users).length) throw new Error("panel users and active services differ");
+  sim.close();
+  await drop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
