@@ -1,20 +1,38 @@
 import type { Simulator } from "../modules/simulator-server";
+import { startCpanelSimulator } from "../modules/cpanel/simulator";
+import { startEppSimulator } from "../modules/epp/simulator";
 import { startIspmanagerSimulator } from "../modules/ispmanager/simulator";
+import { startVcloudSimulator } from "../modules/vcloud/simulator";
+import { startVmmanagerSimulator } from "../modules/vmmanager/simulator";
+import { startWebnamesSimulator } from "../modules/webnames/simulator";
 
-export const DEMO_PANEL_USER = "admin";
-export const DEMO_PANEL_PASSWORD = "demo-panel-secret";
+/** Credentials of the local demo panels (simulators, never real panels). */
+export const demoPanel = {
+  user: "admin",
+  password: "demo-panel-secret",
+  email: "admin@panel.test",
+  org: "provider",
+  vdcId: "a93c9db9-7471-3192-8d09-a8f7eeda85f9",
+  clID: "provisio",
+};
 
 /** Ports of the demo panel simulators, from SIMULATOR_BASE_PORT (default 4100). */
 export function demoPorts(base = Number(process.env.SIMULATOR_BASE_PORT ?? 4100)) {
-  return { ispmanager: base + 1 };
+  return { ispmanager: base + 1, cpanel: base + 2, vmmanager: base + 3, vcloud: base + 4, webnames: base + 5, epp: base + 6 };
 }
 
 export const demoUrl = (port: number) => `http://127.0.0.1:${port}`;
 
-/** Starts one simulator per module on the demo ports, for `npm start` and the e2e tests. */
+/** Starts one simulator per module on the demo ports, for `npm start` and the end-to-end tests. */
 export async function startDemoSimulators(): Promise<Simulator[]> {
-  const ports = demoPorts();
+  const p = demoPorts();
+  const { user, password, email, org, vdcId, clID } = demoPanel;
   return Promise.all([
-    startIspmanagerSimulator({ port: ports.ispmanager, username: DEMO_PANEL_USER, password: DEMO_PANEL_PASSWORD }),
+    startIspmanagerSimulator({ port: p.ispmanager, username: user, password }),
+    startCpanelSimulator({ port: p.cpanel, username: "root", apiToken: password }),
+    startVmmanagerSimulator({ port: p.vmmanager, email, password, pollsToComplete: 1 }),
+    startVcloudSimulator({ port: p.vcloud, org, username: user, password, vdcId, pollsToComplete: 1 }),
+    startWebnamesSimulator({ port: p.webnames, username: user, password, approvalPolls: 0 }),
+    startEppSimulator({ port: p.epp, clID, password }),
   ]);
 }
