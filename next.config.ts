@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // NEXT_DIST_DIR lets several builds live side by side (e.g. parallel test runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
-  typedRoutes: false,
 };
 
 export default config;

@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { auth } from "@/lib/auth";
+import { homeFor } from "@/lib/auth/actor";
+import { SubmitButton } from "@/components/ui/button";
+import { signOutAction } from "./sign-out/actions";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Provisio",
+  description: "Billing and service processing for hosting providers",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+const homeLabels = { client: "My account", staff: "Task board", admin: "Admin" } as const;
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  const role = session?.user?.role;
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
+              Provisio
+            </Link>
+            <nav aria-label="Account" className="flex flex-wrap items-center gap-2 text-sm">
+              {role ? (
+                <>
+                  <span className="hidden text-slate-500 sm:inline">{session.user.name ?? session.user.email}</span>
+                  <Link href={homeFor(role)} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                    {homeLabels[role]}
+                  </Link>
+                  <form action={signOutAction}>
+                    <SubmitButton variant="secondary" pendingText="Signing out…">
+                      Sign out
+                    </SubmitButton>
+                  </form>
+                </>
+              ) : (
+                <>
+                  <Link href="/sign-in" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                    Sign in
+                  </Link>
+                  <Link href="/sign-up" className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500">
+                    Create account
+                  </Link>
+                </>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { parseInput } from "@/lib/services/context";
+import { signInInput } from "@/lib/services/users/authenticate";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
+
+export type SignInState = { fields?: FieldErrors; error?: string; email?: string };
+
+/** A local path to return to after sign-in; anything else (other hosts, "//x") is dropped. */
+function safeNext(value: FormDataEntryValue | null): string | undefined {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : undefined;
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  const password = String(form.get("password") ?? "");
+  try {
+    parseInput(signInInput, { email, password });
+  } catch (error) {
+    if (error instanceof ValidationError) return { fields: error.fields, email };
+    throw error;
+  }
+  try {
+    // Without a "next", /sign-in sends a signed-in user on to their role's home.
+    await signIn("credentials", { email, password, redirectTo: safeNext(form.get("next")) ?? "/sign-in" });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "The email or password is not right.", email };
+    throw error;
+  }
+  return {};
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentActor, homeFor } from "@/lib/auth/actor";
+import { Card, PageHeading } from "@/components/ui/card";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const actor = await currentActor();
+  if (actor.type === "user") redirect(homeFor(actor.role));
+  const { next } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <PageHeading title="Sign in" description="Clients, staff and admins all sign in here." />
+      <Card>
+        <SignInForm next={typeof next === "string" ? next : undefined} />
+      </Card>
+      <p className="mt-4 text-center text-sm text-slate-600">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

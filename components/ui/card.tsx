@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-xs ${className}`}>
+      {title && <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function PageHeading({ title, description }: { title: string; description?: string }) {
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+    </div>
+  );
+}
+
+const tones = {
+  info: "border-sky-200 bg-sky-50 text-sky-900",
+  warning: "border-amber-200 bg-amber-50 text-amber-900",
+  error: "border-red-200 bg-red-50 text-red-800",
+};
+
+export function Notice({ tone = "info", children }: { tone?: keyof typeof tones; children: ReactNode }) {
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+      {children}
+    </div>
+  );
+}
+
+/** The banner the proxy asks for when it sends someone home from another role's area. */
+export function ForbiddenNotice({ notice }: { notice?: string | string[] }) {
+  if (notice !== "forbidden") return null;
+  return <Notice tone="warning">You do not have access to that page, so we brought you here.</Notice>;
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string };
+
+/** Navigation links; the current page is marked with aria-current. Vertical on wide screens when asked. */
+export function Nav({ items, label, vertical = false }: { items: NavItem[]; label: string; vertical?: boolean }) {
+  const pathname = usePathname();
+  const isCurrent = (href: string) => pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
+  return (
+    <nav aria-label={label}>
+      <ul className={`flex gap-1 overflow-x-auto ${vertical ? "md:flex-col md:overflow-visible" : ""}`}>
+        {items.map((item) => {
+          const current = isCurrent(item.href);
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                  current ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,20 @@
+import type { DefaultSession } from "next-auth";
+import type { Role } from "../lib/db/schema/_enums";
+
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+    clientId?: number | null;
+  }
+  interface Session {
+    user: { id: string; role: Role; clientId: number | null } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    userId?: number;
+    role?: Role;
+    clientId?: number | null;
+  }
+}
