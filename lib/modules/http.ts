@@ -8,6 +8,8 @@ export type HttpRequest = {
   query?: Values;
   form?: Values;
   json?: unknown;
+  /** A body sent as it is (XML, …), with the content type given in headers. */
+  raw?: string;
   headers?: Record<string, string>;
   /** Covers the whole exchange, body included. */
   timeoutMs?: number;
@@ -58,6 +60,9 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
     body = JSON.stringify(req.json);
     headers.set("content-type", "application/json");
     shown = ` json: ${body}`;
+  } else if (req.raw !== undefined) {
+    body = req.raw;
+    shown = ` body: ${body}`;
   }
   const target = `${url.origin}${url.pathname}${query.length ? `?${plain([...new URLSearchParams(url.search)])}` : ""}`;
   log.line(`→ ${req.method} ${target}${shown}`);

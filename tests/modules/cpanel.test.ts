@@ -1,32 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import type { ServiceInfo } from "../../lib/modules/contract";
 import { cpanel, domainFor } from "../../lib/modules/cpanel";
 import type { CpanelConnection } from "../../lib/modules/cpanel/client";
 import { startCpanelSimulator, type CpanelSimulator } from "../../lib/modules/cpanel/simulator";
-import { context, expectRedacted, openToDone, runContractKit } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const TOKEN = "WHMTOKEN-9f8e7d6c5b4a";
-let nextId = 2000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "hosting",
-    remoteName: `pv${id}`,
-    remoteId: null,
-    template: "starter",
-    resources: {},
-    params: {},
-    months: 1,
-    details: {},
-    secrets: { password: `Pw!${id}+&x y` },
-    expiresAt: null,
-    client: { id: 1, name: "Ann Client", email: "ann@example.test" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(2000, () => ({ template: "starter" }));
 
 const connectionOf = (sim: CpanelSimulator): CpanelConnection => ({ url: sim.url, username: "root", apiToken: TOKEN });
 

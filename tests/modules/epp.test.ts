@@ -1,34 +1,15 @@
 import { connect } from "node:tls";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import type { Done, ServiceInfo } from "../../lib/modules/contract";
+import type { Done } from "../../lib/modules/contract";
 import { epp } from "../../lib/modules/epp";
 import type { EppConnection } from "../../lib/modules/epp/client";
 import { encodeFrame, FrameReader } from "../../lib/modules/epp/frame";
 import { startEppSimulator, type EppSimulator } from "../../lib/modules/epp/simulator";
-import { context, expectRedacted, openToDone, runContractKit } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const REGISTRAR = { clID: "provisio", password: "epp-S3cret&<pw>" };
-let nextId = 4000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "domain",
-    remoteName: `shop-${id}.example`,
-    remoteId: null,
-    template: null,
-    resources: {},
-    params: { nameservers: ["ns1.host.test", "ns2.host.test"] },
-    months: 12,
-    details: {},
-    secrets: { password: `Pw!${id}+&x y` },
-    expiresAt: null,
-    client: { id: id % 7, name: "Ann & Co <Client>", email: "ann@example.test", phone: "+7.9001234567", country: "ru", city: "Moscow", address: "Tverskaya 1" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(4000, (id) => ({ productType: "domain", remoteName: `shop-${id}.example`, params: { nameservers: ["ns1.host.test", "ns2.host.test"] }, months: 12, client: { id: id % 7, name: "Ann & Co <Client>", email: "ann@example.test", phone: "+7.9001234567", country: "ru", city: "Moscow", address: "Tverskaya 1" } }));
 
 const connectionOf = (sim: EppSimulator): EppConnection => ({
   host: sim.host, port: sim.eppPort, username: REGISTRAR.clID, password: REGISTRAR.password, caCert: sim.testCert,

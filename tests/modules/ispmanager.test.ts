@@ -1,32 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import { ModuleError, type ServiceInfo } from "../../lib/modules/contract";
+import { ModuleError } from "../../lib/modules/contract";
 import { ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
 import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "../../lib/modules/ispmanager/simulator";
-import { context, expectRedacted, openToDone, runContractKit } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const ADMIN = { username: "admin", password: "adm1n-S3cret!" };
-let nextId = 1000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "hosting",
-    remoteName: `prv${id}`,
-    remoteId: null,
-    template: "StarterPack",
-    resources: {},
-    params: {},
-    months: 1,
-    details: {},
-    secrets: { password: `Pw!${id}+&x y` },
-    expiresAt: null,
-    client: { id: 1, name: "Ann Client", email: "ann@example.test" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(1000, (id) => ({ remoteName: `prv${id}`, template: "StarterPack" }));
 
 const connectionOf = (sim: IspmanagerSimulator): IspConnection => ({ url: sim.url, ...ADMIN });
 

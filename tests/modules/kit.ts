@@ -231,3 +231,27 @@ export function expectRedacted(log: AttemptLog, secrets: string[]) {
     expect(text).not.toContain(encodeURIComponent(secret));
   }
 }
+
+/** Makes test services with fresh ids from `firstId`: common defaults, then the module's, then the test's. */
+export function serviceFactory(firstId: number, defaults: (id: number) => Partial<ServiceInfo>) {
+  let nextId = firstId;
+  return (overrides: Partial<ServiceInfo> = {}): ServiceInfo => {
+    const id = nextId++;
+    return {
+      id,
+      productType: "hosting",
+      remoteName: `pv${id}`,
+      remoteId: null,
+      template: null,
+      resources: {},
+      params: {},
+      months: 1,
+      details: {},
+      secrets: { password: `Pw!${id}+&x y` },
+      expiresAt: null,
+      client: { id: 1, name: "Ann Client", email: "ann@example.test" },
+      ...defaults(id),
+      ...overrides,
+    };
+  };
+}

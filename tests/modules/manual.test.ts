@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import { ModuleError, type ServiceInfo } from "../../lib/modules/contract";
+import { ModuleError } from "../../lib/modules/contract";
 import { manual } from "../../lib/modules/manual";
 import { getModule, mergeConnection, modules, splitConnection } from "../../lib/modules/registry";
-import { context } from "./kit";
+import { context, serviceFactory } from "./kit";
 
-const service: ServiceInfo = {
-  id: 1, productType: "other", remoteName: "svc1", remoteId: null, template: null, resources: {}, params: {},
-  months: 1, details: {}, secrets: {}, expiresAt: null, client: { id: 1, name: "Ann", email: "ann@example.test" },
-};
+const service = serviceFactory(1, () => ({ productType: "other", remoteName: "svc1", secrets: {} }))();
 
 describe("manual module", () => {
   it("is always manual and covers every product type", () => {

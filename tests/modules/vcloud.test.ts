@@ -1,31 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Pending, ServiceInfo } from "../../lib/modules/contract";
+import type { Pending } from "../../lib/modules/contract";
 import { ownerMarker, vcloud } from "../../lib/modules/vcloud";
 import type { VcdConnection } from "../../lib/modules/vcloud/client";
 import { startVcloudSimulator, type VcloudSimulator } from "../../lib/modules/vcloud/simulator";
-import { context, expectRedacted, openToDone, runContractKit, settle } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, settle, serviceFactory } from "./kit";
 
 const ADMIN = { org: "acme", username: "billing", password: "vcd-S3cret&<pw>" };
-let nextId = 7000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "vps",
-    remoteName: `pv${id}`,
-    remoteId: null,
-    template: null,
-    resources: { cpu: 2, ram: 4, disk: 40 },
-    params: { hostname: `vps${id}.example.test` },
-    months: 1,
-    details: {},
-    secrets: { password: `Pw!${id}+&x <y>` },
-    expiresAt: null,
-    client: { id: 1, name: "Ann Client", email: "ann@example.test" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(7000, (id) => ({ productType: "vps", resources: { cpu: 2, ram: 4, disk: 40 }, params: { hostname: `vps${id}.example.test` }, secrets: { password: `Pw!${id}+&x <y>` } }));
 
 const connectionOf = (sim: VcloudSimulator): VcdConnection => ({ url: sim.url, ...ADMIN, vdcId: sim.vdcId });
 const vappsNamed = (sim: VcloudSimulator, name: string) => Object.values(sim.state.vapps).filter((v) => v.name === name);

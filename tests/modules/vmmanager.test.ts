@@ -1,32 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import type { Pending, ServiceInfo } from "../../lib/modules/contract";
+import type { Pending } from "../../lib/modules/contract";
 import { ownerMarker, vmmanager } from "../../lib/modules/vmmanager";
 import type { VmConnection } from "../../lib/modules/vmmanager/client";
 import { startVmmanagerSimulator, type VmmanagerSimulator } from "../../lib/modules/vmmanager/simulator";
-import { context, expectRedacted, openToDone, runContractKit, settle } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, settle, serviceFactory } from "./kit";
 
 const ADMIN = { email: "admin@example.test", password: "adm1n-S3cret!" };
-let nextId = 5000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "vps",
-    remoteName: `pv${id}`,
-    remoteId: null,
-    template: "vps-small",
-    resources: {},
-    params: { hostname: `vps${id}.example.test` },
-    months: 1,
-    details: {},
-    secrets: { password: `Pw!${id}+&x "y` },
-    expiresAt: null,
-    client: { id: 1, name: "Ann Client", email: "ann@example.test" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(5000, (id) => ({ productType: "vps", template: "vps-small", params: { hostname: `vps${id}.example.test` }, secrets: { password: `Pw!${id}+&x "y` } }));
 
 const connectionOf = (sim: VmmanagerSimulator, prefix = ""): VmConnection => ({ url: `${sim.url}${prefix}`, ...ADMIN, cluster: 1, os: 1 });
 const vmNamed = (sim: VmmanagerSimulator, name: string) => Object.values(sim.state.vms).filter((vm) => vm.name === name);

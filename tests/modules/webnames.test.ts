@@ -1,32 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
-import type { ServiceInfo } from "../../lib/modules/contract";
 import { webnames } from "../../lib/modules/webnames";
 import type { WebnamesConnection } from "../../lib/modules/webnames/client";
 import { startWebnamesSimulator, type WebnamesSimulator } from "../../lib/modules/webnames/simulator";
-import { context, expectRedacted, openToDone, runContractKit } from "./kit";
+import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const ACCOUNT = { username: "reseller", password: "wn-S3cret!pass" };
-let nextId = 3000;
-
-function makeService(overrides: Partial<ServiceInfo> = {}): ServiceInfo {
-  const id = nextId++;
-  return {
-    id,
-    productType: "domain",
-    remoteName: `shop-${id}.ru`,
-    remoteId: null,
-    template: null,
-    resources: {},
-    params: { domain: `shop-${id}.ru` },
-    months: 12,
-    details: {},
-    secrets: { password: `Pw!${id}+&x y` },
-    expiresAt: null,
-    client: { id: 1, name: "Ann Client", email: "ann@example.test", phone: "+7.9001234567", country: "RU", city: "Moscow", address: "Tverskaya 1" },
-    ...overrides,
-  };
-}
+const makeService = serviceFactory(3000, (id) => ({ productType: "domain", remoteName: `shop-${id}.ru`, params: { domain: `shop-${id}.ru` }, months: 12, client: { id: 1, name: "Ann Client", email: "ann@example.test", phone: "+7.9001234567", country: "RU", city: "Moscow", address: "Tverskaya 1" } }));
 
 const connectionOf = (sim: WebnamesSimulator): WebnamesConnection => ({ url: sim.url, ...ACCOUNT });
 

@@ -1,4 +1,5 @@
 import { domainToASCII } from "node:url";
+import { timeoutField } from "../fields";
 import { z } from "zod";
 import { done, ModuleError, type Done, type OperationContext, type ProcessingModule, type ServiceInfo } from "../contract";
 import { findAccount, listPackages, suspendedUsers, userPanelUrl, whm, type CpanelConnection, type WhmAccount, type WhmData } from "./client";
@@ -86,7 +87,7 @@ export const cpanel: ProcessingModule<CpanelConnection> = {
     { key: "url", label: "WHM URL", kind: "url", required: true, placeholder: "https://host:2087" },
     { key: "username", label: "WHM user", placeholder: "root" },
     { key: "apiToken", label: "API token", kind: "password", secret: true, required: true },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
   serviceFields: [
     { key: "login", label: "Login", required: true },

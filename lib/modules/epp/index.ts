@@ -1,4 +1,5 @@
 import { domainToASCII } from "node:url";
+import { timeoutField, domainServiceFields } from "../fields";
 import { z } from "zod";
 import { done, ModuleError, pending, type Done, type OperationContext, type Outcome, type ProcessingModule } from "../contract";
 import { EPP_PORT, secret, withSession, type EppConnection, type EppSession } from "./client";
@@ -132,13 +133,9 @@ export const epp: ProcessingModule<EppConnection> = {
     { key: "caCert", label: "CA certificate (PEM), if not a public CA" },
     { key: "insecure", label: "Skip the certificate check (local simulators only)", placeholder: "false" },
     { key: "nameservers", label: "Default name servers", placeholder: "ns1.example.net, ns2.example.net" },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
-  serviceFields: [
-    { key: "domain", label: "Domain", required: true },
-    { key: "expires_at", label: "Expires", kind: "date", required: true },
-    { key: "nameservers", label: "Name servers" },
-  ],
+  serviceFields: domainServiceFields,
 
   async checkConnection(conn, log) {
     await withSession(conn, log, async () => {});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeoutField } from "../fields";
 import { done, ModuleError, type Done, type OperationContext, type ProcessingModule, type ServiceInfo } from "../contract";
 import { call, elemsOf, findUser, textOf, type IspConnection, type IspUserForm } from "./client";
 
@@ -94,7 +95,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
     { key: "url", label: "Panel URL", kind: "url", required: true, placeholder: "https://host:1500" },
     { key: "username", label: "User name", required: true },
     { key: "password", label: "Password", kind: "password", secret: true, required: true },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
   serviceFields: [
     { key: "login", label: "Login", required: true },

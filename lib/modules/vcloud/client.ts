@@ -1,5 +1,5 @@
 import { ModuleError, type AttemptLog } from "../contract";
-import { DEFAULT_TIMEOUT_MS, request, type HttpResponse } from "../http";
+import { request, type HttpResponse } from "../http";
 import { element, elements, idOf, textOf } from "./xml";
 
 export type VcdConnection = { url: string; org: string; username: string; password: string; vdcId: string; timeoutMs?: number };
@@ -38,31 +38,6 @@ function toModuleError(res: HttpResponse, what: string): ModuleError {
 }
 
 /** request() of ../http carries forms and JSON only; the legacy API wants XML bodies. */
-async function sendXml(log: AttemptLog, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<HttpResponse> {
-  log.line(`→ POST ${url} xml: ${body}`);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const started = Date.now();
-  try {
-    const res = await fetch(url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
-    const text = await res.text();
-    log.line(`← ${res.status} in ${Date.now() - started} ms ${text.slice(0, 500)}`);
-    if (res.status >= 500) throw new ModuleError(`http_${res.status}`, `${new URL(url).host} answered HTTP ${res.status}`, true);
-    if (res.status === 401 || res.status === 403) throw new ModuleError("auth", `${new URL(url).host} refused the credentials (HTTP ${res.status})`, false);
-    return { status: res.status, headers: res.headers, text };
-  } catch (error) {
-    if (error instanceof ModuleError) throw error;
-    if (controller.signal.aborted) {
-      log.line(`← timeout after ${timeoutMs} ms`);
-      throw new ModuleError("timeout", `No answer from ${new URL(url).host} within ${timeoutMs} ms`, true);
-    }
-    log.line("← network error");
-    throw new ModuleError("network", `Cannot reach ${new URL(url).host}: ${(error as Error).message}`, true);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export type VcdSession = {
   call(method: "GET" | "POST" | "DELETE", path: string, opts?: { query?: Record<string, string>; xml?: string; type?: string }): Promise<HttpResponse>;
 };
@@ -87,7 +62,7 @@ export async function login(conn: VcdConnection, log: AttemptLog): Promise<VcdSe
     async call(method, path, opts = {}) {
       const url = `${base(conn)}${path}`;
       const res = opts.xml
-        ? await sendXml(log, url, { ...headers, "content-type": opts.type ?? "application/xml" }, opts.xml, conn.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        ? await request(log, { method, url, raw: opts.xml, headers: { ...headers, "content-type": opts.type ?? "application/xml" }, timeoutMs: conn.timeoutMs })
         : await request(log, { method, url, query: opts.query, headers, timeoutMs: conn.timeoutMs });
       if (res.status >= 400) throw toModuleError(res, `${method} ${path}`);
       if (res.text && !res.text.trimStart().startsWith("<")) throw new ModuleError("bad_response", `vCloud ${path}: the answer is not XML`, true);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeoutField } from "../fields";
 import { done, ModuleError, pending, type AttemptLog, type Done, type OperationContext, type Outcome, type ProcessingModule, type ServiceInfo } from "../contract";
 import { findVApp, getTask, getVApp, login, parseVApp, startedTask, TASK_RUNNING, VAPP, type VcdConnection, type VcdSession, type VcdVApp } from "./client";
 import { escapeXml } from "./xml";
@@ -171,7 +172,7 @@ export const vcloud: ProcessingModule<VcdConnection> = {
     { key: "username", label: "User name", required: true },
     { key: "password", label: "Password", kind: "password", secret: true, required: true },
     { key: "vdcId", label: "vDC id", required: true, placeholder: "uuid of the virtual data center" },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
   serviceFields: [
     { key: "ip", label: "IP address", kind: "ip", required: true },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeoutField } from "../fields";
 import { done, ModuleError, pending, type AttemptLog, type Done, type OperationContext, type Outcome, type ProcessingModule, type ServiceInfo } from "../contract";
 import { connect, findHost, findTask, listOs, listPresets, resolveId, type VmConnection, type VmHost, type VmSession } from "./client";
 
@@ -167,7 +168,7 @@ export const vmmanager: ProcessingModule<VmConnection> = {
     { key: "os", label: "Default OS id", kind: "number", required: true },
     { key: "ipPool", label: "IPv4 pool id", kind: "number" },
     { key: "account", label: "Owner account id", kind: "number" },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
   serviceFields: [
     { key: "ip", label: "IP address", kind: "ip", required: true },

@@ -1,4 +1,5 @@
 import { domainToASCII } from "node:url";
+import { timeoutField, domainServiceFields } from "../fields";
 import { z } from "zod";
 import { done, ModuleError, pending, type Done, type OperationContext, type Outcome, type ProcessingModule } from "../contract";
 import {
@@ -109,13 +110,9 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
     { key: "username", label: "Login", required: true },
     { key: "password", label: "Password", kind: "password", secret: true, required: true },
     { key: "nameservers", label: "Default name servers", placeholder: DEFAULT_NAMESERVERS.join(", ") },
-    { key: "timeoutMs", label: "Timeout, ms", kind: "number", placeholder: "15000" },
+    timeoutField,
   ],
-  serviceFields: [
-    { key: "domain", label: "Domain", required: true },
-    { key: "expires_at", label: "Expires", kind: "date", required: true },
-    { key: "nameservers", label: "Name servers" },
-  ],
+  serviceFields: domainServiceFields,
 
   async checkConnection(conn, log) {
     await srs(conn, log, "pispBalance");
