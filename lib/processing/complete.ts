@@ -6,7 +6,6 @@ import { enqueueEmail } from "../email/enqueue";
 import { serviceEmail } from "../email/service-emails";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
 import { addMonths } from "../dates";
-import { notifyRunners } from "./wake";
 import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./status";
 
 export type Completion = {
@@ -97,7 +96,6 @@ export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
       serviceId: service.id,
       runAt: c.now,
     });
-    await notifyRunners(tx);
   }
   if (changed && (next === "active" || next === "suspended" || next === "closed")) {
     await enqueueWebhookEvent(tx, webhookEventFor[next], `${webhookEventFor[next]}:op:${op.id}`, {

@@ -36,12 +36,7 @@ export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
   };
 }
 
-export async function loadHandler(conn: Conn, handlerId: number) {
-  const [handler] = await conn.select().from(handlers).where(eq(handlers.id, handlerId));
-  return handler;
-}
-
 /** A handler's full connection: plain fields and decrypted secret fields together. */
-export function handlerConnection(handler: typeof handlers.$inferSelect): Record<string, unknown> {
+export function handlerConnection(handler: Pick<typeof handlers.$inferSelect, "connection" | "secrets">): Record<string, unknown> {
   return { ...handler.connection, ...decryptJson<Record<string, unknown>>(handler.secrets) };
 }

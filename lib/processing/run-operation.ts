@@ -7,9 +7,9 @@ import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import { completeOperation } from "./complete";
 import { escalate } from "./escalate";
-import { handlerConnection, loadHandler, loadOperation, serviceInfo, type LoadedOperation } from "./load";
+import { handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
-import { releaseSlot, selectHandler } from "./select-handler";
+import { releaseSlot, selectHandler, type HandlerChoice } from "./select-handler";
 
 export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number };
 
@@ -41,16 +41,16 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
     return;
   }
   try {
-    await attempt(db, lease, loaded, choice.handlerId, clock, startedAt);
+    await attempt(db, lease, loaded, choice.handler, clock, startedAt);
   } finally {
-    await releaseSlot(db, choice.handlerId);
+    await releaseSlot(db, choice.handler.id);
   }
 }
 
-async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handlerId: number, clock: Clock, startedAt: Date): Promise<void> {
+type Handler = Extract<HandlerChoice, { kind: "handler" }>["handler"];
+
+async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: Handler, clock: Clock, startedAt: Date): Promise<void> {
   const { operation } = loaded;
-  const handler = await loadHandler(db, handlerId);
-  if (!handler) return;
   let module: ProcessingModule;
   try {
     module = getModule(handler.module);

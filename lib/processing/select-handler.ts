@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Conn, Db } from "../db";
 import { rows } from "../db/rows";
-import { handlers, services, tariffHandlers } from "../db/schema";
+import { handlers, tariffHandlers } from "../db/schema";
 
 export type HandlerChoice =
-  | { kind: "handler"; handlerId: number }
+  | { kind: "handler"; handler: Omit<HandlerRow, "taken"> }
   /** Every possible handler is at its max running operations: try again shortly. */
   | { kind: "busy" }
   /** No enabled handler for a new service: the operation becomes a task. */
@@ -25,21 +25,31 @@ async function candidates(db: Db, tariffId: number, boundHandlerId: number | nul
   return list.map((h) => h.id);
 }
 
+type HandlerRow = { id: number; module: string; connection: Record<string, unknown>; secrets: string | null; health: string; taken: boolean };
+
 /**
  * Takes one of a handler's running slots for a claimed operation in one statement: the handler's
- * counter goes up only while below its max, and the operation records the handler.
+ * counter goes up only while below its max, the operation records the handler, a new service is
+ * bound to it, and the handler row comes back for the attempt.
  */
-async function takeSlot(db: Db, handlerId: number, op: { id: number; leaseToken: string }) {
-  const taken = await rows<{ id: number }>(
+async function takeSlot(db: Db, handlerId: number, op: { id: number; leaseToken: string; serviceId: number }) {
+  const [row] = await rows<HandlerRow>(
     db,
     sql`with slot as (
           update handlers set running = running + 1
-          where id = ${handlerId} and running < max_running returning id)
-        update operations set handler_id = (select id from slot)
-        where id = ${op.id} and lease_token = ${op.leaseToken} and status = 'running' and exists (select 1 from slot)
-        returning id`,
+          where id = ${handlerId} and running < max_running
+          returning id, module, connection, secrets, health),
+        op as (
+          update operations set handler_id = ${handlerId}
+          where id = ${op.id} and lease_token = ${op.leaseToken} and status = 'running' and exists (select 1 from slot)
+          returning id),
+        bound as (
+          update services set handler_id = ${handlerId}
+          where id = ${op.serviceId} and handler_id is null and exists (select 1 from op))
+        select slot.*, exists (select 1 from op) as taken from slot`,
   );
-  return taken.length > 0;
+  if (row && !row.taken) await releaseSlot(db, handlerId);
+  return row?.taken ? row : null;
 }
 
 /** Gives a slot back when an operation's attempt is recorded. */
@@ -65,12 +75,8 @@ export async function selectHandler(
   const ids = await candidates(db, service.tariffId, service.handlerId);
   if (ids.length === 0) return { kind: "none" };
   for (const handlerId of ids) {
-    if (await takeSlot(db, handlerId, op)) {
-      if (service.handlerId === null) {
-        await db.update(services).set({ handlerId }).where(and(eq(services.id, op.serviceId), sql`${services.handlerId} is null`));
-      }
-      return { kind: "handler", handlerId };
-    }
+    const handler = await takeSlot(db, handlerId, op);
+    if (handler) return { kind: "handler", handler };
   }
   return { kind: "busy" };
 }

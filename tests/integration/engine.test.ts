@@ -27,7 +27,7 @@ describe("service processing through the ISPmanager simulator", () => {
     const handler = await makeHandler(database.db, {
       module: "ispmanager",
       departmentId,
-      connection: { url: sim.url, username: "admin", password: "secret", timeoutMs: 500 },
+      connection: { url: sim.url, username: "admin", password: "secret", timeoutMs: 2000 },
     });
     handlerId = handler.id;
     tariffId = (await makeTariff(database.db, { handlerIds: [handlerId] })).id;

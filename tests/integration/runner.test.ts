@@ -69,7 +69,7 @@ describe("runner", () => {
       await waitFor(async () => {
         const [r] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from operations where kind = 'open' and status = 'done'`);
         return Number(r!.n) >= 201;
-      }, 60_000);
+      }, 170_000);
     } finally {
       await a.stop();
       await b.stop();
@@ -88,5 +88,5 @@ describe("runner", () => {
     expect(b.processed()).toBeGreaterThan(0);
     const open = await database.db.select().from(operations).where(eq(operations.status, "running"));
     expect(open).toHaveLength(0);
-  });
+  }, 180_000);
 });
