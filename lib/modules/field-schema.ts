@@ -1,9 +1,10 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import type { FieldSpec } from "./contract";
 
 function fieldSchema(spec: FieldSpec): z.ZodType<string | undefined> {
   let s = z.string().trim().max(2000);
-  if (spec.kind === "ip") s = s.regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)$/i, "Not an IP address");
+  if (spec.kind === "ip") s = s.refine((v) => v === "" || isIP(v) !== 0, "Not an IP address");
   if (spec.kind === "url") s = s.url("Not a URL");
   if (spec.kind === "email") s = s.email("Not an email address");
   if (spec.kind === "date") s = s.regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");

@@ -113,6 +113,14 @@ describe("tasks and operation verbs", () => {
     expect((await db().select().from(tasks).where(eq(tasks.id, other.task.id)))[0]!.status).toBe("cancelled");
   });
 
+  it("staff of another department cannot restart, switch or cancel its operations", async () => {
+    const { op } = await manualTask();
+    for (const verb of [restartOperation, switchOperationToManual, cancelOperation]) {
+      await expect(verb({ ctx: ctx(otherStaff), input: { operationId: op.id } })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect((await db().select().from(operations).where(eq(operations.id, op.id)))[0]!.status).toBe("manual");
+  });
+
   it("a client cannot restart, switch or cancel operations", async () => {
     const client = await createUser(db(), "client");
     const { op } = await manualTask();

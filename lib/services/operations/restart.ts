@@ -4,6 +4,7 @@ import { operations, tasks } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import { notifyRunners } from "../../processing/wake";
 import { audit } from "../audit";
+import { requireOperationAccess } from "./access";
 import { now, parseInput, requireStaff, type Ctx } from "../context";
 
 export const operationIdInput = z.object({ operationId: z.number().int().positive() });
@@ -18,6 +19,7 @@ export async function restartOperation({ ctx, input }: { ctx: Ctx; input: unknow
   return ctx.db.transaction(async (tx) => {
     const [op] = await tx.select().from(operations).where(eq(operations.id, operationId)).for("update");
     if (!op) throw notFound("Operation not found");
+    await requireOperationAccess(tx, ctx.actor, op);
     if (!["manual", "queued", "waiting"].includes(op.status)) throw conflict(`The operation is ${op.status} and cannot be restarted`);
     const at = now(ctx);
     const [after] = await tx

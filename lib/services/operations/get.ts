@@ -1,0 +1,44 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { clients, handlers, operationAttempts, operations, services, tariffs, tasks } from "../../db/schema";
+import { notFound } from "../../errors";
+import { parseInput, requireStaff, type Ctx } from "../context";
+import { operationIdInput } from "./restart";
+
+/** One operation with its service, client, handler, task and every attempt's (redacted) log. */
+export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireStaff(ctx.actor);
+  const { operationId } = parseInput(operationIdInput, input);
+  const [row] = await ctx.db
+    .select({
+      operation: operations,
+      service: { id: services.id, status: services.status, remoteName: services.remoteName, productType: services.productType, pending: services.pending },
+      tariff: { id: tariffs.id, name: tariffs.name },
+      client: { id: clients.id, name: clients.name, email: clients.email },
+      handler: { id: handlers.id, name: handlers.name, module: handlers.module },
+      task: { id: tasks.id, status: tasks.status, reason: tasks.reason, departmentId: tasks.departmentId },
+    })
+    .from(operations)
+    .innerJoin(services, eq(services.id, operations.serviceId))
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
+    .leftJoin(handlers, eq(handlers.id, sql`coalesce(${operations.handlerId}, ${services.handlerId})`))
+    .leftJoin(tasks, eq(tasks.operationId, operations.id))
+    .where(eq(operations.id, operationId));
+  if (!row) throw notFound("Operation not found");
+  const attempts = await ctx.db
+    .select({ attempt: operationAttempts, handlerName: handlers.name })
+    .from(operationAttempts)
+    .leftJoin(handlers, eq(handlers.id, operationAttempts.handlerId))
+    .where(eq(operationAttempts.operationId, operationId))
+    .orderBy(asc(operationAttempts.id));
+  const { leaseToken: _lease, ...operation } = row.operation;
+  return {
+    ...row,
+    operation,
+    handler: row.handler?.id ? row.handler : null,
+    task: row.task?.id ? row.task : null,
+    attempts: attempts.map((a) => ({ ...a.attempt, handlerName: a.handlerName })),
+  };
+}
+
+export type OperationDetail = Awaited<ReturnType<typeof getOperation>>;
