@@ -1,7 +1,14 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/services/context";
-import { Card, ForbiddenNotice, PageHeading } from "@/components/ui/card";
+import { getDatabase } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isAdmin, isStaff } from "@/lib/services/context";
+import { listBoardDepartments } from "@/lib/services/tasks/departments";
+import { listTasks, type TaskListItem } from "@/lib/services/tasks/list";
+import { ForbiddenNotice, Notice, PageHeading } from "@/components/ui/card";
+import { AutoRefresh } from "@/components/board/auto-refresh";
+import { BoardColumn } from "@/components/board/board-column";
+import { BoardFilters } from "@/components/board/board-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Task board · Provisio" };
@@ -9,27 +16,47 @@ export const metadata = { title: "Task board · Provisio" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const columns = [
-  { title: "New", empty: "No new tasks in your departments." },
-  { title: "In progress", empty: "Tasks you take appear here." },
-  { title: "Done", empty: "Closed tasks of the last days." },
-];
+  { status: "new", title: "New", empty: "No new tasks.", limit: 50 },
+  { status: "in_progress", title: "In progress", empty: "Tasks someone has taken appear here.", limit: 50 },
+  { status: "done", title: "Done", empty: "Closed tasks appear here.", limit: 20 },
+] as const;
 
 export default async function BoardPage({ searchParams }: Props) {
-  const { notice } = await searchParams;
+  const { notice, department, view } = await searchParams;
   const actor = await currentActor();
   if (actor.type === "anonymous") redirect("/sign-in?next=/board");
   if (!isStaff(actor)) redirect("/");
+  const { db } = await getDatabase();
+  const ctx = { db, actor };
+  const departments = await listBoardDepartments({ ctx });
+  const departmentId = typeof department === "string" && /^\d+$/.test(department) ? Number(department) : undefined;
+  const mine = view === "mine";
+  let lists: TaskListItem[][] = [];
+  let refused: string | null = null;
+  try {
+    lists = await Promise.all(columns.map((c) => listTasks({ ctx, input: { status: c.status, departmentId, mine, limit: c.limit } })
+      .then((r) => r.items)));
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "forbidden") throw error;
+    refused = error.message;
+  }
+  const now = new Date();
   return (
     <>
+      <AutoRefresh />
       <ForbiddenNotice notice={notice} />
       <PageHeading title="Task board" description="Work that processing modules could not finish on their own." />
-      <div className="grid gap-4 md:grid-cols-3">
-        {columns.map((c) => (
-          <Card key={c.title} title={c.title}>
-            <p className="text-sm text-slate-500">{c.empty}</p>
-          </Card>
-        ))}
-      </div>
+      <BoardFilters departments={departments} current={{ departmentId, mine }} allLabel={isAdmin(actor) ? "All departments" : "All my departments"} />
+      {departments.length === 0 && !isAdmin(actor) && <Notice tone="warning">You are not in any department yet, so no tasks reach you.</Notice>}
+      {refused ? (
+        <Notice tone="error">{refused}</Notice>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-3">
+          {columns.map((c, i) => (
+            <BoardColumn key={c.status} title={c.title} tasks={lists[i] ?? []} empty={c.empty} now={now} />
+          ))}
+        </div>
+      )}
     </>
   );
 }

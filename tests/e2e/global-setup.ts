@@ -28,7 +28,9 @@ export default async function globalSetup() {
       APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString("hex"),
     };
+    process.env.E2E_PAYMENT_WEBHOOK_SECRET = env.PAYMENT_WEBHOOK_SECRET;
     // The demo handlers point at the panel simulators, which live as long as this process.
     env.SIMULATOR_BASE_PORT = process.env.SIMULATOR_BASE_PORT = String(24_000 + Math.floor(Math.random() * 2000) * 10);
     const simulators = await startDemoSimulators();
@@ -52,6 +54,8 @@ export default async function globalSetup() {
     if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
     // PGlite allows one process per folder: the seed must finish and close before the server opens it.
     run("npx", ["tsx", "scripts/seed.ts"], env);
+    // Task board e2e: a paid Manual setup order, so the runner puts a task on the board at start.
+    run("npx", ["tsx", "tests/e2e/fixtures/orders.ts"], env);
     const port = await freePort();
     const server = startServer(port, env);
     cleanups.push(() => stopServer(server));

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { getDatabase } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { actorUserId, isAdmin, isStaff } from "@/lib/services/context";
+import { getTaskEmail } from "@/lib/services/tasks/email";
+import { getTask } from "@/lib/services/tasks/get";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { CloseTaskForm } from "@/components/board/close-task-form";
+import { operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
+import { OperationLog } from "@/components/board/operation-log";
+import { TaskControls } from "@/components/board/task-controls";
+import { TaskEmail } from "@/components/board/task-email";
+import { TaskSummary } from "@/components/board/task-summary";
+import { closeTaskAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Task · Provisio" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function TaskPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await currentActor();
+  if (actor.type === "anonymous") redirect(`/sign-in?next=/board/tasks/${encodeURIComponent(id)}`);
+  if (!isStaff(actor)) redirect("/");
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const { db } = await getDatabase();
+  const ctx = { db, actor };
+  const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "forbidden") return error;
+    throw error;
+  });
+  if (task instanceof AppError) {
+    return (
+      <>
+        <PageHeading title={`Task #${id}`} />
+        <Notice tone="warning">{task.message}. <Link href="/board" className="underline">Back to the board</Link></Notice>
+      </>
+    );
+  }
+  const email = task.task.status === "done" ? await getTaskEmail({ ctx, input: { taskId: task.task.id } }) : null;
+  const { task: t, operation, department, closedBy } = task;
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <Link href="/board" className="text-sm text-indigo-700 hover:underline">← Task board</Link>
+        <PageHeading
+          title={`Task #${t.id}: ${operationLabel[operation.kind]} service #${task.service.id}`}
+          description={`${reasonLabel[t.reason]} · ${department?.name ?? "No department"} · created ${t.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
+        />
+        <p className="text-sm" data-testid="task-status">Status: <strong>{taskStatusLabel[t.status]}</strong>
+          {closedBy ? ` · closed by ${closedBy.name}` : ""}</p>
+        {t.note && <p className="mt-1 text-sm text-slate-600">{t.note}</p>}
+      </div>
+      <TaskControls task={task} userId={actorUserId(actor)} admin={isAdmin(actor)} />
+      <TaskSummary task={task} />
+      <OperationLog task={task} />
+      {task.canClose && (
+        <Card title="Close the task">
+          <p className="mb-4 text-sm text-slate-600">
+            Do the work on the panel, then enter the service details. Closing completes the operation, sets the
+            service status and sends the client their email.
+          </p>
+          <CloseTaskForm action={closeTaskAction} taskId={t.id} fields={task.formFields} />
+        </Card>
+      )}
+      {email && <TaskEmail email={email} />}
+    </div>
+  );
+}

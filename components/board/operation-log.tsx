@@ -1,0 +1,46 @@
+import { Card } from "@/components/ui/card";
+import type { TaskDetail } from "@/lib/services/tasks/get";
+import { DetailList } from "./detail-list";
+import { operationLabel } from "./labels";
+
+/** The task's operation and the error log of each attempt (secrets were redacted when it was written). */
+export function OperationLog({ task }: { task: TaskDetail }) {
+  const { operation, attempts } = task;
+  return (
+    <Card title="Operation">
+      <DetailList
+        label="Operation"
+        rows={[
+          ["Operation", `#${operation.id} ${operationLabel[operation.kind]} (${operation.kind})`],
+          ["Status", operation.status],
+          ["Attempts", String(operation.attempts)],
+          ["Last error", operation.lastError],
+          ["Done by", operation.doneBy],
+        ]}
+      />
+      <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-900">Attempts</h3>
+      {attempts.length === 0 ? (
+        <p className="text-sm text-slate-500">No module ran this operation: it went to staff directly.</p>
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {attempts.map((a) => (
+            <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
+              <p className="font-medium text-slate-900">
+                Attempt {a.number}: {a.outcome}
+                {a.errorCode ? ` · ${a.errorCode}` : ""}
+                <span className="ml-2 text-xs font-normal text-slate-500">{a.finishedAt.toISOString()}</span>
+              </p>
+              {a.errorMessage && <p className="mt-1 text-red-700">{a.errorMessage}</p>}
+              {a.log && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-xs text-slate-600">Request log</summary>
+                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs whitespace-pre-wrap text-slate-100">{a.log}</pre>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+import { Card } from "@/components/ui/card";
+import type { TaskDetail } from "@/lib/services/tasks/get";
+import { DetailList } from "./detail-list";
+
+/** The service with its tariff and handler, and the client's contact. */
+export function TaskSummary({ task }: { task: TaskDetail }) {
+  const { service, tariff, handler, client } = task;
+  const labelOf = (key: string) => task.formFields.find((f) => f.key === key)?.label ?? key;
+  const address = [client.address, client.city, client.country].filter(Boolean).join(", ");
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <Card title="Service">
+        <DetailList
+          label="Service"
+          rows={[
+            ["Service", `#${service.id}`],
+            ["Status", <span key="s" data-testid="service-status">{service.status}</span>],
+            ["Product", service.productType],
+            ["Tariff", tariff.name],
+            ["Template", tariff.template],
+            ["Handler", handler ? `${handler.name} (${handler.module})${handler.enabled ? "" : ", disabled"}` : "None chosen"],
+            ["Data center", handler?.dataCenter],
+            ["Remote name", service.remoteName],
+            ["Period", `${service.months} ${service.months === 1 ? "month" : "months"}`],
+            ["Expires", service.expiresAt?.toISOString().slice(0, 10)],
+            ...Object.entries(service.params).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(", ") : String(v ?? "")]),
+            ...Object.entries(service.details).map(([k, v]): [string, string] => [labelOf(k), v]),
+          ]}
+        />
+      </Card>
+      <Card title="Client">
+        <DetailList
+          label="Client"
+          rows={[
+            ["Name", client.name],
+            ["Company", client.company],
+            ["Email", <a key="e" className="text-indigo-700 hover:underline" href={`mailto:${client.email}`}>{client.email}</a>],
+            ["Phone", client.phone],
+            ["Address", address],
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
