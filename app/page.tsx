@@ -1,49 +1,43 @@
 import { getDatabase } from "@/lib/db";
-import { listPublishedTariffs, type CatalogTariff } from "@/lib/services/tariffs/list-published";
+import { productTypes } from "@/lib/db/schema/_enums";
+import { listCatalog } from "@/lib/services/catalog/list";
 import { Card, PageHeading } from "@/components/ui/card";
-import { formatMoney } from "@/components/ui/money";
+import { CartLink } from "@/components/store/cart-link";
+import { productTypeLabels } from "@/components/store/labels";
+import { TariffCard } from "@/components/store/tariff-card";
 
 export const dynamic = "force-dynamic";
 
-const typeLabels: Record<CatalogTariff["productType"], string> = {
-  domain: "Domains",
-  hosting: "Web hosting",
-  vps: "Virtual servers",
-  dedicated: "Dedicated servers",
-  other: "Other services",
-};
-
 export default async function StorePage() {
   const { db } = await getDatabase();
-  const tariffs = await listPublishedTariffs({ ctx: { db, actor: { type: "anonymous" } } });
+  const catalog = await listCatalog({ ctx: { db, actor: { type: "anonymous" } } });
+  const groups = productTypes.map((type) => ({ type, tariffs: catalog.filter((t) => t.productType === type) })).filter((g) => g.tariffs.length > 0);
   return (
     <>
-      <PageHeading title="Store" description="Hosting, servers and domains, set up for you as soon as you pay." />
-      {tariffs.length === 0 ? (
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeading title="Store" description="Hosting, servers and domains, set up for you as soon as you pay." />
+        <CartLink />
+      </div>
+      {groups.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600">No plans are on sale yet. Please check back soon.</p>
         </Card>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {tariffs.map((t) => (
-            <li key={t.id}>
-              <Card className="h-full">
-                <p className="text-xs font-medium uppercase tracking-wide text-indigo-600">{typeLabels[t.productType]}</p>
-                <h2 className="mt-1 text-lg font-semibold">{t.name}</h2>
-                {t.description && <p className="mt-2 text-sm text-slate-600">{t.description}</p>}
-                <p className="mt-4 text-sm text-slate-800">{priceLine(t)}</p>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        groups.map((group) => (
+          <section key={group.type} aria-labelledby={`group-${group.type}`} className="mb-8">
+            <h2 id={`group-${group.type}`} className="mb-3 text-xl font-semibold text-slate-900">
+              {productTypeLabels[group.type]}
+            </h2>
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {group.tariffs.map((t) => (
+                <li key={t.id}>
+                  <TariffCard tariff={t} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </>
   );
-}
-
-function priceLine(t: CatalogTariff): string {
-  const first = t.prices[0];
-  if (!first) return "Price on request";
-  const period = first.months === 1 ? "month" : `${first.months} months`;
-  return `From ${formatMoney(first.price, t.currency)} / ${period}`;
 }

@@ -1,0 +1,51 @@
+import { getClient } from "@/lib/services/clients/get";
+import { listBalanceEntries } from "@/lib/services/balance/list-entries";
+import { Card, PageHeading } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
+import { entryKindLabels, formatDateTime } from "@/components/store/labels";
+import { cursorParam, Pager } from "@/components/store/pager";
+import { clientCtx } from "../client-ctx";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Balance · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BalancePage({ searchParams }: Props) {
+  const cursor = cursorParam((await searchParams).cursor);
+  const ctx = await clientCtx("/account/balance");
+  const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
+  const { items, nextCursor } = await listBalanceEntries({ ctx, input: { cursor, limit: 30 } });
+  return (
+    <>
+      <PageHeading title="Balance" description="Orders and renewals are paid from your balance." />
+      <Card className="mb-4">
+        <p className="text-2xl font-semibold"><Money amount={client.balance} currency={client.currency} /></p>
+        <p className="mt-2 text-sm text-slate-600">
+          Top up through our payment gateway or ask support for a credit, quoting client number {client.id}. Payments show up here within seconds.
+        </p>
+      </Card>
+      {items.length === 0 ? (
+        <Card><p className="text-sm text-slate-600">No balance changes yet.</p></Card>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Balance history">
+          {items.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
+              <div>
+                <p className="font-medium">{entryKindLabels[e.kind] ?? e.kind}{e.note ? `: ${e.note}` : ""}</p>
+                <p className="text-xs text-slate-500">{formatDateTime(e.createdAt)}</p>
+              </div>
+              <div className="text-right">
+                <p className={e.amount < 0 ? "text-red-700" : "text-emerald-700"}>
+                  {e.amount > 0 ? "+" : "−"}<Money amount={Math.abs(e.amount)} currency={e.currency} />
+                </p>
+                <p className="text-xs text-slate-500">balance <Money amount={e.balanceAfter} currency={e.currency} /></p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager path="/account/balance" cursor={cursor} nextCursor={nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { payOrder } from "@/lib/services/orders/pay";
+import type { PayState } from "@/components/store/pay-form";
+import { actionFailure } from "../../../action-errors";
+import { clientCtx } from "../../client-ctx";
+
+/** Pays the order of an invoice from the balance, then shows the services being set up. */
+export async function payOrderAction(_prev: PayState, form: FormData): Promise<PayState> {
+  const orderId = Number(form.get("orderId"));
+  const ctx = await clientCtx("/account/invoices");
+  try {
+    await payOrder({ ctx, input: { orderId } });
+  } catch (error) {
+    const insufficient = error instanceof AppError && (error.details as { code?: string } | undefined)?.code === "insufficient_funds";
+    return { error: actionFailure(error).error, insufficient };
+  }
+  redirect(`/account/services?paid=${orderId}`);
+}

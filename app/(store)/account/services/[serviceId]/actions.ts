@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { renewService } from "@/lib/services/services/renew";
+import { requestClose } from "@/lib/services/services/request-close";
+import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
+import { setAutoRenew } from "@/lib/services/services/set-auto-renew";
+import type { ActionState } from "@/components/store/service-actions";
+import type { RevealResult } from "@/components/store/secrets-panel";
+import { actionFailure } from "../../../action-errors";
+import { clientCtx } from "../../client-ctx";
+
+async function run(form: FormData, verb: (ctx: Awaited<ReturnType<typeof clientCtx>>, serviceId: number) => Promise<string>): Promise<ActionState> {
+  const serviceId = Number(form.get("serviceId"));
+  const ctx = await clientCtx(`/account/services/${serviceId}`);
+  try {
+    const message = await verb(ctx, serviceId);
+    revalidatePath(`/account/services/${serviceId}`);
+    return { message };
+  } catch (error) {
+    return { error: actionFailure(error).error };
+  }
+}
+
+export async function renewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(form, async (ctx, serviceId) => {
+    const result = await renewService({ ctx, input: { serviceId } });
+    return result.charged ? "Renewal paid from your balance; the service is being renewed." : "This period is already paid for; the renewal is in progress.";
+  });
+}
+
+export async function autoRenewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(form, async (ctx, serviceId) => {
+    const { autoRenew } = await setAutoRenew({ ctx, input: { serviceId, autoRenew: form.get("autoRenew") === "on" } });
+    return autoRenew ? "Auto-renew is on." : "Auto-renew is off.";
+  });
+}
+
+export async function closeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(form, async (ctx, serviceId) => {
+    await requestClose({ ctx, input: { serviceId } });
+    return "Closing requested; the service is being closed.";
+  });
+}
+
+export async function revealSecretsAction(serviceId: number): Promise<RevealResult> {
+  const ctx = await clientCtx(`/account/services/${serviceId}`);
+  try {
+    return { secrets: await revealServiceSecrets({ ctx, input: { serviceId } }) };
+  } catch (error) {
+    return { error: actionFailure(error).error };
+  }
+}

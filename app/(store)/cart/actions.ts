@@ -1,0 +1,30 @@
+"use server";
+
+import { getDatabase } from "@/lib/db";
+import { currentActor } from "@/lib/auth/actor";
+import { createOrder } from "@/lib/services/orders/create";
+import { listInvoices } from "@/lib/services/invoices/list";
+import type { CheckoutState } from "@/components/store/cart-view";
+import { actionFailure } from "../action-errors";
+
+/** Checkout: creates the order and its invoice from the cart; the same idempotency key makes one order. */
+export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+  const actor = await currentActor();
+  if (actor.type !== "user" || actor.clientId === null) return { error: "Sign in as a client to check out." };
+  let items: unknown;
+  try {
+    items = JSON.parse(String(form.get("items") ?? "[]"));
+  } catch {
+    return { error: "The cart could not be read. Please add the items again." };
+  }
+  const idempotencyKey = String(form.get("idempotencyKey") ?? "") || undefined;
+  try {
+    const { db } = await getDatabase();
+    const ctx = { db, actor };
+    const { order } = await createOrder({ ctx, input: { items, idempotencyKey } });
+    const { items: invoices } = await listInvoices({ ctx, input: { orderId: order.id, limit: 1 } });
+    return { invoiceId: invoices[0]!.id };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { getDatabase } from "@/lib/db";
+import { currentActor } from "@/lib/auth/actor";
+import { quoteItems } from "@/lib/services/catalog/quote";
+import type { QuoteState } from "@/components/store/order-form";
+import { actionFailure } from "../../action-errors";
+
+/** Checks one configured tariff the way checkout will; the browser adds the answer to its cart. */
+export async function quoteItemAction(_prev: QuoteState, form: FormData): Promise<QuoteState> {
+  const addons: Record<string, number> = {};
+  const params: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key.startsWith("addons.")) addons[key.slice(7)] = value.trim() === "" ? 0 : Number(value);
+    if (["domain", "hostname", "os"].includes(key) && value.trim() !== "") params[key] = value;
+  }
+  const item = { tariffId: Number(form.get("tariffId")), months: Number(form.get("months")), addons, params };
+  try {
+    const { db } = await getDatabase();
+    const quote = await quoteItems({ ctx: { db, actor: await currentActor() }, input: { items: [item] } });
+    const line = quote.items[0]!;
+    const cleaned = Object.fromEntries(Object.entries(line.addons).filter(([, n]) => n > 0));
+    return { item: { tariffId: line.tariffId, months: line.months, addons: cleaned, params: line.params }, nonce: randomUUID() };
+  } catch (error) {
+    const failure = actionFailure(error, "items.0.");
+    return failure.fields ? { fields: failure.fields } : failure;
+  }
+}

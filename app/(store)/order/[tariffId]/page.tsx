@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/lib/db";
+import { listCatalog } from "@/lib/services/catalog/list";
+import { Card, PageHeading } from "@/components/ui/card";
+import { CartLink } from "@/components/store/cart-link";
+import { OrderForm } from "@/components/store/order-form";
+import { productTypeLabels } from "@/components/store/labels";
+import { resourceText } from "@/components/store/tariff-card";
+import { quoteItemAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Order · Provisio" };
+
+type Props = { params: Promise<{ tariffId: string }> };
+
+export default async function OrderPage({ params }: Props) {
+  const { tariffId } = await params;
+  const id = Number(tariffId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { db } = await getDatabase();
+  const [tariff] = await listCatalog({ ctx: { db, actor: { type: "anonymous" } }, input: { tariffId: id } });
+  if (!tariff) notFound();
+  return (
+    <div className="mx-auto max-w-2xl">
+      <nav aria-label="Breadcrumb" className="mb-2 flex items-center justify-between gap-3 text-sm">
+        <Link href="/" className="text-indigo-700 hover:underline">
+          ← Store
+        </Link>
+        <CartLink />
+      </nav>
+      <PageHeading title={`Order ${tariff.name}`} description={`${productTypeLabels[tariff.productType]}. ${tariff.description}`} />
+      {tariff.resources.length > 0 && (
+        <Card title="Included" className="mb-4">
+          <ul className="space-y-1 text-sm text-slate-700">
+            {tariff.resources.map((r) => (
+              <li key={r.key}>{resourceText(r)}</li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card>
+        <OrderForm tariff={tariff} action={quoteItemAction} />
+      </Card>
+    </div>
+  );
+}

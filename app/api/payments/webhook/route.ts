@@ -1,0 +1,9 @@
+import { getDatabase } from "@/lib/db";
+import { handlePaymentWebhook } from "./handle";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/payments/webhook: a signed payment from the gateway tops up a client's balance. */
+export async function POST(request: Request): Promise<Response> {
+  return handlePaymentWebhook(request, { secret: process.env.PAYMENT_WEBHOOK_SECRET, db: async () => (await getDatabase()).db });
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+export type CartItem = {
+  /** A local id, to remove one line. */
+  id: string;
+  tariffId: number;
+  months: number;
+  addons: Record<string, number>;
+  params: { domain?: string; hostname?: string; os?: string };
+};
+
+/** The cart lives in the browser; `checkoutKey` is the idempotency key of the next checkout. */
+export type Cart = { items: CartItem[]; checkoutKey: string };
+
+const STORAGE_KEY = "provisio.cart";
+const listeners = new Set<() => void>();
+const empty: Cart = { items: [], checkoutKey: "" };
+let cached: { raw: string | null; cart: Cart } = { raw: null, cart: empty };
+
+/** crypto.randomUUID needs a secure context; getRandomValues works on plain http too. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+const newKey = () => `checkout-${randomId()}`;
+
+function read(): Cart {
+  const raw = window.localStorage.getItem(STORAGE_KEY);
+  if (raw === cached.raw) return cached.cart;
+  let cart = empty;
+  try {
+    const parsed = raw ? (JSON.parse(raw) as Cart) : null;
+    if (parsed && Array.isArray(parsed.items) && typeof parsed.checkoutKey === "string") cart = parsed;
+  } catch {
+    // a damaged cart is dropped
+  }
+  cached = { raw, cart };
+  return cart;
+}
+
+function write(cart: Cart): void {
+  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(cart));
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (e: StorageEvent) => e.key === STORAGE_KEY && listener();
+  window.addEventListener("storage", onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+export function useCart(): Cart {
+  return useSyncExternalStore(subscribe, read, () => empty);
+}
+
+export function addToCart(item: Omit<CartItem, "id">): void {
+  const cart = read();
+  write({ items: [...cart.items, { ...item, id: randomId() }], checkoutKey: cart.checkoutKey || newKey() });
+}
+
+export function removeFromCart(id: string): void {
+  const cart = read();
+  write({ ...cart, items: cart.items.filter((i) => i.id !== id) });
+}
+
+/** After a successful checkout: an empty cart and a new key for the next one. */
+export function clearCart(): void {
+  write({ items: [], checkoutKey: newKey() });
+}

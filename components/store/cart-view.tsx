@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import type { CatalogEntry } from "@/lib/services/catalog/list";
+import type { FieldErrors } from "@/lib/errors";
+import { Button, SubmitButton } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { formatMoney } from "@/components/ui/money";
+import { clearCart, removeFromCart, useCart } from "./cart-store";
+import { periodLabel } from "./labels";
+import { livePrice } from "./live-price";
+
+export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number };
+type Props = { catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staff"; action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState> };
+
+/** The browser's cart, priced live with the checkout's price function; checkout makes one order per idempotency key. */
+export function CartView({ catalog, checkout, action }: Props) {
+  const cart = useCart();
+  const router = useRouter();
+  const [state, formAction] = useActionState(action, {} as CheckoutState);
+  const done = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!state.invoiceId || done.current === state.invoiceId) return;
+    done.current = state.invoiceId;
+    clearCart();
+    router.push(`/account/invoices/${state.invoiceId}`);
+  }, [state, router]);
+
+  if (cart.items.length === 0) {
+    return (
+      <Card>
+        <p className="text-sm text-slate-600">{state.invoiceId ? "Order placed. Opening the invoice…" : "Your cart is empty."}</p>
+        <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">Browse the store</Link>
+      </Card>
+    );
+  }
+  const lines = cart.items.map((item, index) => {
+    const tariff = catalog.find((t) => t.id === item.tariffId);
+    const price = tariff ? livePrice(tariff, item).total : null;
+    const errors = Object.entries(state.fields ?? {}).filter(([k]) => k.startsWith(`items.${index}.`)).flatMap(([, v]) => v);
+    return { item, tariff, price, errors };
+  });
+  const currency = lines.find((l) => l.tariff)?.tariff?.currency ?? "USD";
+  const total = lines.reduce((sum, l) => sum + (l.price ?? 0), 0);
+  const payload = JSON.stringify(cart.items.map(({ tariffId, months, addons, params }) => ({ tariffId, months, addons, params })));
+  return (
+    <div className="flex flex-col gap-4">
+      {state.error && <Notice tone="error">{state.error}</Notice>}
+      <ul className="flex flex-col gap-3">
+        {lines.map(({ item, tariff, price, errors }) => (
+          <li key={item.id}>
+            <Card>
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                  <h2 className="font-semibold">{tariff?.name ?? "No longer on sale"}</h2>
+                  <p className="text-sm text-slate-600">
+                    {periodLabel(item.months)}
+                    {Object.entries(item.addons).map(([key, n]) => `, +${n} ${tariff?.resources.find((r) => r.key === key)?.label ?? key}`)}
+                    {item.params.domain && `, ${item.params.domain}`}
+                    {item.params.hostname && `, ${item.params.hostname}`}
+                    {item.params.os && `, ${item.params.os}`}
+                  </p>
+                  {errors.length > 0 && <p className="mt-1 text-sm text-red-600">{errors.join(" ")}</p>}
+                </div>
+                <div className="flex items-center gap-3">
+                  <span className="font-medium tabular-nums">{price === null ? "—" : formatMoney(price, currency)}</span>
+                  <Button variant="secondary" onClick={() => removeFromCart(item.id)} aria-label={`Remove ${tariff?.name ?? "item"}`}>
+                    Remove
+                  </Button>
+                </div>
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Card>
+        <p className="text-lg font-semibold" data-testid="cart-total">Total: {formatMoney(total, currency)}</p>
+        {checkout === "client" && (
+          <form action={formAction} className="mt-3">
+            <input type="hidden" name="items" value={payload} />
+            <input type="hidden" name="idempotencyKey" value={cart.checkoutKey} />
+            <SubmitButton pendingText="Placing the order…">Check out</SubmitButton>
+          </form>
+        )}
+        {checkout === "anonymous" && (
+          <p className="mt-3 text-sm">
+            <Link href="/sign-in?next=/cart" className="font-medium text-indigo-700 hover:underline">Sign in</Link> or{" "}
+            <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">create an account</Link> to check out.
+          </p>
+        )}
+        {checkout === "staff" && <p className="mt-3 text-sm text-slate-600">Staff accounts cannot place orders.</p>}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { OperationKind, ProductType, ServiceStatus } from "@/lib/db/schema/_enums";
+
+export const productTypeLabels: Record<ProductType, string> = {
+  domain: "Domains",
+  hosting: "Web hosting",
+  vps: "Virtual servers",
+  dedicated: "Dedicated servers",
+  other: "Other services",
+};
+
+export function periodLabel(months: number): string {
+  if (months === 1) return "1 month";
+  if (months % 12 === 0) return months === 12 ? "1 year" : `${months / 12} years`;
+  return `${months} months`;
+}
+
+/** What a service is doing right now, in the client's words. */
+export const pendingLabels: Partial<Record<OperationKind, string>> = {
+  open: "Being set up",
+  suspend: "Being suspended",
+  resume: "Being resumed",
+  close: "Being closed",
+  prolong: "Being renewed",
+  change_tariff: "Changing tariff",
+};
+
+export const statusLabels: Record<ServiceStatus, string> = {
+  ordered: "Ordered",
+  processing: "Being set up",
+  active: "Active",
+  suspended: "Suspended",
+  closed: "Closed",
+};
+
+export const operationLabels: Record<OperationKind, string> = {
+  open: "Set up",
+  suspend: "Suspend",
+  resume: "Resume",
+  close: "Close",
+  prolong: "Renew",
+  change_tariff: "Change tariff",
+  sync: "Check with the panel",
+};
+
+export const operationStatusLabels: Record<string, string> = {
+  queued: "waiting to start",
+  running: "in progress",
+  waiting: "in progress",
+  done: "done",
+  manual: "handed to our staff",
+  cancelled: "cancelled",
+};
+
+export const entryKindLabels: Record<string, string> = {
+  credit: "Credit",
+  payment: "Payment",
+  charge: "Charge",
+  refund: "Refund",
+  adjustment: "Adjustment",
+};
+
+/** OS templates offered for virtual servers; empty means the provider's default. */
+export const osTemplates = ["Ubuntu 22.04", "Debian 12"];
+
+export function formatDate(date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+export function formatDateTime(date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  return new Date(date).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}
+
+/** "panelUrl" / "root_password" → "Panel URL" / "Root password". */
+export function detailLabel(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const label = words.charAt(0).toUpperCase() + words.slice(1);
+  return label.replace(/\b(ip|ipv4|ipv6|url|os|ssh|dns)\b/gi, (w) => w.toUpperCase());
+}

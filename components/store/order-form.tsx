@@ -1,0 +1,102 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { CatalogEntry } from "@/lib/services/catalog/list";
+import type { FieldErrors } from "@/lib/errors";
+import { Field } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { formatMoney } from "@/components/ui/money";
+import { addToCart, type CartItem } from "./cart-store";
+import { osTemplates, periodLabel } from "./labels";
+import { livePrice } from "./live-price";
+import { SelectField } from "./select-field";
+
+export type QuoteState = { fields?: FieldErrors; error?: string; item?: Omit<CartItem, "id">; nonce?: string };
+type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState> };
+
+/** Period, add-ons and order parameters of one tariff, with a live total; the server checks it before it goes to the cart. */
+export function OrderForm({ tariff, action }: Props) {
+  const [state, formAction] = useActionState(action, {} as QuoteState);
+  const router = useRouter();
+  const [months, setMonths] = useState(tariff.prices[0]?.months ?? 1);
+  const [addons, setAddons] = useState<Record<string, number>>({});
+  const added = useRef<string | undefined>(undefined);
+  const live = livePrice(tariff, { months, addons });
+  const errors = { ...live.errors, ...(state.fields ?? {}) };
+  const addonResources = tariff.resources.filter((r) => r.addon && r.maxExtra > 0);
+
+  useEffect(() => {
+    if (!state.item || !state.nonce || added.current === state.nonce) return;
+    added.current = state.nonce;
+    addToCart(state.item);
+    router.push("/cart");
+  }, [state, router]);
+
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {state.error && <Notice tone="error">{state.error}</Notice>}
+      <input type="hidden" name="tariffId" value={tariff.id} />
+      <SelectField
+        name="months"
+        label="Period"
+        value={String(months)}
+        onChange={(e) => setMonths(Number(e.target.value))}
+        options={tariff.prices.map((p) => ({ value: String(p.months), label: `${periodLabel(p.months)}: ${formatMoney(p.price, tariff.currency)}` }))}
+        errors={errors.months}
+      />
+      {addonResources.length > 0 && (
+        <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">Add-ons</legend>
+          {addonResources.map((r) => (
+            <Field
+              key={r.key}
+              name={`addons.${r.key}`}
+              id={`addon-${r.key}`}
+              label={`Extra ${r.label}${r.unit ? ` (${r.unit})` : ""}`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={r.maxExtra}
+              step={1}
+              value={addons[r.key] ?? 0}
+              onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
+              hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; add 0 to ${r.maxExtra} at ${formatMoney(r.unitPrice, tariff.currency)} per unit a month.`}
+              errors={errors[`addons.${r.key}`]}
+            />
+          ))}
+        </fieldset>
+      )}
+      {tariff.productType === "domain" && (
+        <Field
+          name="domain"
+          label="Domain name"
+          autoComplete="off"
+          required
+          placeholder={`example.${tariff.tlds[0] ?? "com"}`}
+          hint={tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}. Names in any script are fine.` : undefined}
+          errors={errors["params.domain"]}
+        />
+      )}
+      {tariff.productType === "vps" && (
+        <>
+          <Field name="hostname" label="Host name" autoComplete="off" placeholder="server1.example.com" hint="Optional." errors={errors["params.hostname"]} />
+          <SelectField
+            name="os"
+            label="Operating system"
+            defaultValue=""
+            options={[{ value: "", label: "Provider's default" }, ...osTemplates.map((os) => ({ value: os, label: os }))]}
+            errors={errors["params.os"]}
+          />
+        </>
+      )}
+      <p className="text-lg font-semibold" aria-live="polite" data-testid="order-total">
+        {live.total === null ? "Check the fields above" : `Total: ${formatMoney(live.total, tariff.currency)} for ${periodLabel(months)}`}
+      </p>
+      <SubmitButton pendingText="Checking…">
+        Add to cart
+      </SubmitButton>
+    </form>
+  );
+}

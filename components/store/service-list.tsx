@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ServiceSummary } from "@/lib/services/services/list";
+import { formatDate, productTypeLabels } from "./labels";
+import { StatusBadge } from "./status-badge";
+
+export function serviceName(s: Pick<ServiceSummary, "id" | "tariffName" | "params">): string {
+  const name = s.params.domain || s.params.hostname;
+  return name ? `${s.tariffName}: ${name}` : `${s.tariffName} #${s.id}`;
+}
+
+/** Services as a list that reads well on a phone: name, status (or what is in progress), expiry. */
+export function ServiceList({ services }: { services: ServiceSummary[] }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {services.map((s) => (
+        <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3" data-testid={`service-${s.id}`}>
+          <div>
+            <Link href={`/account/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">
+              {serviceName(s)}
+            </Link>
+            <p className="text-xs text-slate-500">
+              {productTypeLabels[s.productType]} · paid until {formatDate(s.expiresAt)}
+              {s.autoRenew && s.status !== "closed" ? " · renews automatically" : ""}
+            </p>
+          </div>
+          <StatusBadge status={s.status} pending={s.pending} />
+        </li>
+      ))}
+    </ul>
+  );
+}

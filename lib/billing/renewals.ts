@@ -1,0 +1,110 @@
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { Db, Tx } from "../db";
+import { clients, serviceHistory, services, tariffs } from "../db/schema";
+import { systemClock, type Clock } from "../clock";
+import { enqueueEmail } from "../email/enqueue";
+import { serviceEmail, type ServiceEmailEvent } from "../email/service-emails";
+import { dispatchOperations } from "../processing/dispatch";
+import { enqueueOperation } from "../processing/enqueue";
+import { notifyRunners } from "../processing/wake";
+import { readSettings } from "../settings";
+import { chargeRenewal, money, renewedFor } from "../services/services/renew";
+import type { ServiceRow } from "../services/services/load-own";
+
+const DAY_MS = 86_400_000;
+
+export type RenewalOptions = { clock?: Clock; /** Renew (or warn) this many days before expiry. */ daysBefore?: number };
+export type RenewalSummary = { renewed: number; failed: number; expiring: number; suspended: number; closed: number; operationIds: number[] };
+
+/**
+ * The renewal sweep. For each active or suspended service that expires within `daysBefore` days:
+ * auto-renew ones are charged from the balance and get `prolong` (a failed charge emails
+ * "renewal-failed"), others get an "expiring" email; an unpaid service is suspended at expiry and
+ * closed after the grace period (settings.graceDays). Every step is idempotent: a re-run at the
+ * same clock changes nothing.
+ */
+export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<RenewalSummary> {
+  const now = (opts.clock ?? systemClock).now();
+  const horizon = new Date(now.getTime() + (opts.daysBefore ?? 3) * DAY_MS);
+  const { graceDays } = await readSettings(db);
+  const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, operationIds: [] };
+  const due = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(inArray(services.status, ["active", "suspended"]), isNotNull(services.expiresAt), lte(services.expiresAt, horizon)))
+    .orderBy(services.id);
+  for (const { id } of due) {
+    await db.transaction((tx) => renewOne(tx, id, { now, horizon, graceDays }, summary));
+  }
+  await dispatchOperations(summary.operationIds);
+  return summary;
+}
+
+type When = { now: Date; horizon: Date; graceDays: number };
+
+async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalSummary): Promise<void> {
+  const [row] = await tx
+    .select({ service: services, tariffName: tariffs.name, email: clients.email })
+    .from(services)
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
+    .where(eq(services.id, serviceId))
+    .for("update", { of: services });
+  if (!row) return;
+  const { service } = row;
+  const expiresAt = service.expiresAt;
+  if ((service.status !== "active" && service.status !== "suspended") || !expiresAt || expiresAt > when.horizon || service.pending === "close") return;
+  const key = `${service.id}:${expiresAt.toISOString().slice(0, 10)}`;
+  const email = (event: ServiceEmailEvent, reason?: string) => sendEmail(tx, row, event, `${event}:svc:${key}`, when.now, reason);
+
+  if (service.autoRenew) {
+    const outcome = await chargeRenewal(tx, service, { at: when.now, actorUserId: null });
+    if (outcome.kind === "already") return;
+    if (outcome.kind === "renewed") {
+      summary.renewed++;
+      summary.operationIds.push(...outcome.operationIds);
+      return;
+    }
+    const reason = outcome.kind === "insufficient"
+      ? `The balance (${money(outcome.balance, outcome.currency)}) does not cover the renewal (${money(outcome.price, outcome.currency)}).`
+      : "The tariff is no longer sold for this period.";
+    if (await email("renewal-failed", reason)) summary.failed++;
+  } else {
+    if (await renewedFor(tx, service)) return;
+    if (expiresAt > when.now && (await email("expiring"))) summary.expiring++;
+  }
+  if (expiresAt > when.now) return;
+  const closeAt = new Date(expiresAt.getTime() + when.graceDays * DAY_MS);
+  if (when.now >= closeAt) {
+    if (await stop(tx, service, "close", "Not renewed within the grace period; being closed", when.now, summary)) summary.closed++;
+  } else if (service.status === "active") {
+    if (await stop(tx, service, "suspend", "Not paid by the expiry date; being suspended", when.now, summary)) summary.suspended++;
+  }
+}
+
+async function stop(tx: Tx, service: ServiceRow, kind: "suspend" | "close", message: string, at: Date, summary: RenewalSummary): Promise<boolean> {
+  const op = await enqueueOperation(tx, { serviceId: service.id, kind, params: { reason: "expired" }, runAt: at });
+  if (!op.created) return false;
+  summary.operationIds.push(op.id);
+  await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message, createdAt: at });
+  return true;
+}
+
+async function sendEmail(
+  tx: Tx,
+  row: { service: ServiceRow; tariffName: string; email: string },
+  event: ServiceEmailEvent,
+  dedupeKey: string,
+  at: Date,
+  reason?: string,
+): Promise<boolean> {
+  const { service } = row;
+  const mail = serviceEmail(
+    event,
+    { id: service.id, productType: service.productType, tariffName: row.tariffName, details: service.details, secrets: {}, params: service.params, expiresAt: service.expiresAt },
+    { reason },
+  );
+  const queued = await enqueueEmail(tx, { dedupeKey, to: row.email, ...mail, clientId: service.clientId, serviceId: service.id, runAt: at });
+  if (queued) await notifyRunners(tx);
+  return queued !== null;
+}

@@ -1,0 +1,36 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import { invoiceKinds, invoices, invoiceStatuses } from "../../db/schema";
+import { parseInput, type Ctx } from "../context";
+import { listScope, page, pageInput } from "../services/scope";
+
+export const listInvoicesInput = z.object({
+  clientId: z.coerce.number().int().positive().optional(),
+  status: z.enum(invoiceStatuses).optional(),
+  kind: z.enum(invoiceKinds).optional(),
+  orderId: z.coerce.number().int().positive().optional(),
+  ...pageInput,
+});
+
+export type Invoice = typeof invoices.$inferSelect;
+
+/** Invoices, newest first, keyset-paginated by id: a client's own, or for staff any client's. */
+export async function listInvoices({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<{ items: Invoice[]; nextCursor: number | null }> {
+  const data = parseInput(listInvoicesInput, input ?? {});
+  const clientId = listScope(ctx.actor, data.clientId);
+  const rows = await ctx.db
+    .select()
+    .from(invoices)
+    .where(
+      and(
+        clientId === undefined ? undefined : eq(invoices.clientId, clientId),
+        data.status ? eq(invoices.status, data.status) : undefined,
+        data.kind ? eq(invoices.kind, data.kind) : undefined,
+        data.orderId ? eq(invoices.orderId, data.orderId) : undefined,
+        data.cursor ? lt(invoices.id, data.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(invoices.id))
+    .limit(data.limit + 1);
+  return page(rows, data.limit);
+}

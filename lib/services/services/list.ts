@@ -1,0 +1,42 @@
+import { and, desc, eq, getTableColumns, inArray, lt } from "drizzle-orm";
+import { z } from "zod";
+import { serviceStatuses, services, tariffs } from "../../db/schema";
+import { parseInput, type Ctx } from "../context";
+import { listScope, page, pageInput } from "./scope";
+
+export const listServicesInput = z.object({
+  clientId: z.coerce.number().int().positive().optional(),
+  status: z.union([z.enum(serviceStatuses), z.array(z.enum(serviceStatuses)).min(1)]).optional(),
+  ...pageInput,
+});
+export type ListServicesInput = z.input<typeof listServicesInput>;
+
+const { secrets: _secrets, ...publicColumns } = getTableColumns(services);
+/** Every column of a service but its secrets, with the tariff's name. */
+export const serviceSummaryColumns = { ...publicColumns, tariffName: tariffs.name };
+
+export type ServiceSummary = Omit<typeof services.$inferSelect, "secrets"> & { tariffName: string };
+
+/**
+ * Services, newest first, keyset-paginated by id: a client's own, or for staff one client's
+ * (clientId) or everyone's. Never carries secrets.
+ */
+export async function listServices({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<{ items: ServiceSummary[]; nextCursor: number | null }> {
+  const data = parseInput(listServicesInput, input ?? {});
+  const clientId = listScope(ctx.actor, data.clientId);
+  const statuses = data.status === undefined ? undefined : [data.status].flat();
+  const rows = await ctx.db
+    .select(serviceSummaryColumns)
+    .from(services)
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .where(
+      and(
+        clientId === undefined ? undefined : eq(services.clientId, clientId),
+        statuses ? inArray(services.status, statuses) : undefined,
+        data.cursor ? lt(services.id, data.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(services.id))
+    .limit(data.limit + 1);
+  return page(rows, data.limit);
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { AppError, forbidden } from "../../errors";
+import { isStaff, requireClientAccess, type Actor } from "../context";
+
+/** Keyset paging shared by the list verbs: newest first, `cursor` is the last id already seen. */
+export const pageInput = {
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+/**
+ * The client a list is limited to: a client (or a client-bound API key) sees only its own; staff
+ * and admins see the client they name, or everyone when they name none.
+ */
+export function listScope(actor: Actor, clientId?: number): number | undefined {
+  if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
+  if (isStaff(actor)) return clientId;
+  const own = actor.type === "user" || actor.type === "api_key" ? actor.clientId : null;
+  if (own === null) throw forbidden("Only clients have this list");
+  if (clientId !== undefined) requireClientAccess(actor, clientId);
+  return own;
+}
+
+/** Fetches limit + 1 rows: the extra one only says whether there is a next page. */
+export function page<T extends { id: number }>(rows: T[], limit: number): { items: T[]; nextCursor: number | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
