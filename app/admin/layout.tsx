@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Nav, type NavItem } from "@/components/ui/nav";
+import type { NavItem } from "@/components/ui/nav";
+import { AdminNav } from "@/components/admin/admin-nav";
 
 const sections: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
@@ -12,13 +13,15 @@ const sections: NavItem[] = [
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/mail", label: "Mail log" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex flex-col gap-6 md:flex-row">
       <aside className="md:w-56 md:shrink-0">
-        <Nav items={sections} label="Admin" vertical />
+        <AdminNav items={sections} />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
     </div>

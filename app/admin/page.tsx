@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/services/context";
+import { operationStats } from "@/lib/services/stats/operations";
 import { Card, ForbiddenNotice, PageHeading } from "@/components/ui/card";
+import { FailureRateChart, HourlyOutcomeChart } from "@/components/admin/charts";
+import { adminPageCtx } from "./session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Admin · Provisio" };
@@ -18,13 +18,20 @@ const shortcuts = [
 
 export default async function AdminPage({ searchParams }: Props) {
   const { notice } = await searchParams;
-  const actor = await currentActor();
-  if (actor.type === "anonymous") redirect("/sign-in?next=/admin");
-  if (!isAdmin(actor)) redirect("/");
+  const ctx = await adminPageCtx("/admin");
+  const stats = await operationStats({ ctx, input: { hours: 24 } });
   return (
     <>
       <ForbiddenNotice notice={notice} />
       <PageHeading title="Dashboard" description="Configure service processing and watch it run." />
+      <div className="mb-6 grid gap-4 xl:grid-cols-2">
+        <Card title="Operation attempts per hour">
+          <HourlyOutcomeChart buckets={stats.perHour} />
+        </Card>
+        <Card title="Failure rate per processing module (last day)">
+          <FailureRateChart handlers={stats.handlers} />
+        </Card>
+      </div>
       <ul className="grid gap-4 sm:grid-cols-2">
         {shortcuts.map((s) => (
           <li key={s.href}>

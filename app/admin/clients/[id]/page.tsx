@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { listBalanceEntries } from "@/lib/services/balance/list-entries";
+import { getClient } from "@/lib/services/clients/get";
+import { listServices } from "@/lib/services/services/list";
+import { listTariffs } from "@/lib/services/tariffs/list";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { formatMoney, Money } from "@/components/ui/money";
+import { Badge } from "@/components/admin/badge";
+import { Details } from "@/components/admin/details";
+import { param } from "@/components/admin/pager";
+import { SpecForm } from "@/components/admin/spec-form";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../../session";
+import { creditBalanceAction, placeOrderAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClientPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/clients/${id}`);
+  const client = await getClient({ ctx, input: { clientId: Number(id) } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  const notice = param((await searchParams).notice);
+  const [services, entries, tariffs] = await Promise.all([
+    listServices({ ctx, input: { clientId: client.id, limit: 100 } }),
+    listBalanceEntries({ ctx, input: { clientId: client.id, limit: 50 } }),
+    listTariffs({ ctx }),
+  ]);
+  const items = tariffs
+    .filter((t) => t.published && t.currency === client.currency)
+    .flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/clients" className="text-indigo-700 hover:underline">← Clients</Link>
+      </p>
+      <PageHeading title={client.name} description={client.email} />
+      {notice === "created" && <Notice>The client was added.</Notice>}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Client">
+          <Details
+            rows={[
+              ["Balance", <span key="b" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></span>],
+              ["Company", client.company ?? "—"],
+              ["Phone", client.phone ?? "—"],
+              ["Address", [client.address, client.city, client.country].filter(Boolean).join(", ") || "—"],
+              ["Since", <When key="w" at={client.createdAt} />],
+            ]}
+          />
+        </Card>
+        <Card title="Credit the balance">
+          <SpecForm
+            action={creditBalanceAction}
+            submitLabel="Credit"
+            resetOnSuccess
+            hidden={{ clientId: client.id, currency: client.currency }}
+            fields={[
+              { name: "amount", label: `Amount (${client.currency})`, inputMode: "decimal" },
+              { name: "note", label: "Note", defaultValue: "Credit by admin" },
+            ]}
+          />
+        </Card>
+        <Card title="Order for this client">
+          <SpecForm
+            action={placeOrderAction}
+            submitLabel="Place order"
+            hidden={{ clientId: client.id }}
+            fields={[
+              { name: "item", label: "Tariff and period", type: "select", empty: "Choose…", options: items },
+              { name: "domain", label: "Domain", hint: "Needed for domains; the site's domain for hosting." },
+            ]}
+          />
+          <p className="mt-2 text-xs text-slate-500">Paid from the client&apos;s balance at once; the service is then set up by its processing module.</p>
+        </Card>
+      </div>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">Services</h2>
+      <Table head={["#", "Name", "Tariff", "Status", "Expires"]} caption="Services of the client">
+        {services.items.length === 0 && <EmptyRow colSpan={5}>No services yet.</EmptyRow>}
+        {services.items.map((s) => (
+          <tr key={s.id}>
+            <Td><Link href={`/admin/services/${s.id}`} className="text-indigo-700 hover:underline">#{s.id}</Link></Td>
+            <Td>{s.params.domain ?? s.remoteName}</Td>
+            <Td>{s.tariffName}</Td>
+            <Td><Badge status={s.status} /></Td>
+            <Td><When at={s.expiresAt} /></Td>
+          </tr>
+        ))}
+      </Table>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">Balance history</h2>
+      <Table head={["When", "Kind", "Amount", "Balance after", "Note"]} caption="Balance history">
+        {entries.items.length === 0 && <EmptyRow colSpan={5}>No entries yet.</EmptyRow>}
+        {entries.items.map((e) => (
+          <tr key={e.id}>
+            <Td><When at={e.createdAt} /></Td>
+            <Td>{e.kind}</Td>
+            <Td className="tabular-nums"><Money amount={e.amount} currency={e.currency} /></Td>
+            <Td className="tabular-nums"><Money amount={e.balanceAfter} currency={e.currency} /></Td>
+            <Td>{e.note ?? "—"}</Td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { listClients } from "@/lib/services/clients/list";
+import { Card, PageHeading } from "@/components/ui/card";
+import { Field } from "@/components/ui/input";
+import { Money } from "@/components/ui/money";
+import { Pager, param } from "@/components/admin/pager";
+import { SpecForm } from "@/components/admin/spec-form";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../session";
+import { createClientAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Clients · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClientsPage({ searchParams }: Props) {
+  const ctx = await adminPageCtx("/admin/clients");
+  const sp = await searchParams;
+  const values = { q: param(sp.q), cursor: param(sp.cursor) };
+  const result = await listClients({ ctx, input: Object.fromEntries(Object.entries(values).filter(([, v]) => v)) });
+  return (
+    <>
+      <PageHeading title="Clients" description="Accounts, balances and services of your clients." />
+      <form method="get" className="mb-4 flex items-end gap-3">
+        <Field name="q" label="Search" placeholder="Name, email or company" defaultValue={values.q ?? ""} />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Search</button>
+      </form>
+      <Table head={["#", "Name", "Email", "Company", "Balance", "Services", "Since"]} caption="Clients">
+        {result.items.length === 0 && <EmptyRow colSpan={7}>No clients match.</EmptyRow>}
+        {result.items.map((c) => (
+          <tr key={c.id}>
+            <Td>{c.id}</Td>
+            <Td>
+              <Link href={`/admin/clients/${c.id}`} className="font-medium text-indigo-700 hover:underline">{c.name}</Link>
+            </Td>
+            <Td>{c.email}</Td>
+            <Td>{c.company ?? "—"}</Td>
+            <Td><Money amount={c.balance} currency={c.currency} /></Td>
+            <Td className="tabular-nums">{c.services}</Td>
+            <Td><When at={c.createdAt} /></Td>
+          </tr>
+        ))}
+      </Table>
+      <Pager path="/admin/clients" params={values} nextCursor={result.nextCursor} />
+      <Card title="Add a client" className="mt-6 max-w-xl">
+        <SpecForm
+          action={createClientAction}
+          submitLabel="Add client"
+          fields={[
+            { name: "name", label: "Name" },
+            { name: "email", label: "Email", type: "email" },
+            { name: "company", label: "Company" },
+            { name: "phone", label: "Phone" },
+            { name: "country", label: "Country (2 letters)" },
+            { name: "city", label: "City" },
+            { name: "address", label: "Address" },
+            { name: "currency", label: "Currency", defaultValue: "USD" },
+            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: leave blank for a client without a sign-in." },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

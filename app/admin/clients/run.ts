@@ -1,0 +1,33 @@
+import type { Ctx } from "@/lib/services/context";
+import { creditBalance } from "@/lib/services/balance/credit";
+import { createClient } from "@/lib/services/clients/create";
+import { placeOrderForClient } from "@/lib/services/clients/place-order";
+import { attempt, minorUnits, num, text, type FormState } from "../form-state";
+
+export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const fields = ["name", "email", "company", "phone", "country", "city", "address", "currency", "password"];
+    const input = Object.fromEntries(fields.map((k) => [k, text(form, k) || undefined]));
+    const { client } = await createClient({ ctx, input });
+    return { ok: true, redirectTo: `/admin/clients/${client.id}?notice=created` };
+  });
+}
+
+export function runCreditBalance(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const amount = minorUnits(text(form, "amount"), text(form, "currency") || "USD");
+    await creditBalance({ ctx, input: { clientId: num(form, "clientId"), amount, note: text(form, "note") || undefined } });
+    return { ok: true, message: "Balance credited" };
+  });
+}
+
+/** "Order for this client": the option value is "<tariffId>:<months>". */
+export function runPlaceOrder(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const [tariffId, months] = text(form, "item").split(":");
+    const params = Object.fromEntries(["domain", "hostname"].map((k) => [k, text(form, k)]).filter(([, v]) => v));
+    const placed = await placeOrderForClient({ ctx, input: { clientId: num(form, "clientId"), tariffId, months, params } });
+    const services = placed.serviceIds.map((id) => `#${id}`).join(", ");
+    return { ok: true, message: `Order #${placed.orderId} paid from the balance; service ${services} is being set up.` };
+  });
+}

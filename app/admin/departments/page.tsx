@@ -1,0 +1,76 @@
+import { listDepartments } from "@/lib/services/departments/list";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { Badge } from "@/components/admin/badge";
+import { SpecForm } from "@/components/admin/spec-form";
+import { adminPageCtx } from "../session";
+import { addMemberAction, createDepartmentAction, createStaffAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Departments · Provisio" };
+
+export default async function DepartmentsPage() {
+  const ctx = await adminPageCtx("/admin/departments");
+  const { departments, staff } = await listDepartments({ ctx });
+  const staffOptions = staff.filter((s) => !s.disabled).map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }));
+  return (
+    <>
+      <PageHeading title="Departments" description="Staff work the tasks of the processing modules their department is responsible for." />
+      <div className="flex flex-col gap-4">
+        {departments.map((d) => (
+          <Card key={d.id} title={d.name}>
+            <p className="mb-3 text-sm text-slate-600">
+              {d.isDefault && <Badge status="active" label="default department" />} {d.handlers} processing module{d.handlers === 1 ? "" : "s"} · {d.openTasks} open task{d.openTasks === 1 ? "" : "s"}
+            </p>
+            <div className="grid gap-6 lg:grid-cols-3">
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">Members</h3>
+                {d.members.length === 0 && <p className="text-sm text-slate-500">Nobody yet.</p>}
+                <ul className="flex flex-col gap-2">
+                  {d.members.map((m) => (
+                    <li key={m.userId} className="flex items-center justify-between gap-2 text-sm">
+                      <span>{m.name} <span className="text-slate-500">{m.email}</span></span>
+                      <ActionButton action={removeMemberAction} values={{ departmentId: d.id, userId: m.userId }} label="Remove" variant="ghost" />
+                    </li>
+                  ))}
+                </ul>
+                <SpecForm action={addMemberAction} submitLabel={`Add to ${d.name}`} hidden={{ departmentId: d.id }} fields={[{ name: "userId", label: "Staff member", type: "select", empty: "Choose…", options: staffOptions }]} className="mt-3" />
+              </div>
+              <SpecForm
+                action={updateDepartmentAction}
+                submitLabel={`Save ${d.name}`}
+                hidden={{ departmentId: d.id }}
+                fields={[
+                  { name: "name", label: "Name", defaultValue: d.name },
+                  { name: "email", label: "Email", type: "email", defaultValue: d.email ?? "" },
+                ]}
+              />
+              <div>
+                <ActionButton action={deleteDepartmentAction} values={{ departmentId: d.id }} label={`Delete ${d.name}`} confirm={`Delete the department "${d.name}"?`} />
+              </div>
+            </div>
+          </Card>
+        ))}
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card title="Add a department">
+            <SpecForm action={createDepartmentAction} submitLabel="Add department" resetOnSuccess fields={[{ name: "name", label: "Name" }, { name: "email", label: "Email", type: "email" }]} />
+          </Card>
+          <Card title="Add a staff member">
+            <SpecForm
+              action={createStaffAction}
+              submitLabel="Add staff member"
+              resetOnSuccess
+              fields={[
+                { name: "name", label: "Name" },
+                { name: "email", label: "Email", type: "email" },
+                { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 10 characters; give it to them in person." },
+                { name: "role", label: "Role", type: "select", options: [{ value: "staff", label: "Staff" }, { value: "admin", label: "Admin" }], defaultValue: "staff" },
+                { name: "departmentIds", label: "Department", type: "select", empty: "None", options: departments.map((d) => ({ value: d.id, label: d.name })) },
+              ]}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

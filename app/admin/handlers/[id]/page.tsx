@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { getHandler } from "@/lib/services/handlers/get";
+import { listDepartments } from "@/lib/services/departments/list";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { Badge } from "@/components/admin/badge";
+import { CheckConnectionButton } from "@/components/admin/check-connection-button";
+import { HandlerEditForm } from "@/components/admin/handler-edit-form";
+import { productTypeLabels } from "@/components/admin/labels";
+import { param } from "@/components/admin/pager";
+import { When } from "@/components/admin/table";
+import { adminPageCtx } from "../../session";
+import { checkConnectionAction, deleteHandlerAction, setHandlerEnabledAction, updateHandlerAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HandlerPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/handlers/${id}`);
+  const handler = await getHandler({ ctx, input: { handlerId: id } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  const { departments } = await listDepartments({ ctx });
+  const notice = param((await searchParams).notice);
+  const plain = Object.fromEntries(Object.entries(handler.connection).map(([k, v]) => [k, v == null ? "" : String(v)]));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/handlers" className="text-indigo-700 hover:underline">
+          ← Processing modules
+        </Link>
+      </p>
+      <PageHeading title={handler.name} description={`${handler.moduleTitle} · ${productTypeLabels[handler.productType]}`} />
+      {notice === "created" && <Notice>The processing module was created.</Notice>}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Status">
+          <dl className="grid grid-cols-2 gap-2 text-sm">
+            <dt className="text-slate-500">Status</dt>
+            <dd><Badge status={handler.enabled ? "enabled" : "disabled"} /></dd>
+            <dt className="text-slate-500">Health</dt>
+            <dd>
+              <Badge status={handler.health} /> {handler.healthMessage && <span className="text-slate-600">{handler.healthMessage}</span>}
+            </dd>
+            <dt className="text-slate-500">Last checked</dt>
+            <dd><When at={handler.healthCheckedAt} /></dd>
+            <dt className="text-slate-500">Running operations</dt>
+            <dd className="tabular-nums">{handler.running} / {handler.maxRunning}</dd>
+            <dt className="text-slate-500">Services on it</dt>
+            <dd className="tabular-nums">{handler.services}</dd>
+          </dl>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ActionButton
+              action={setHandlerEnabledAction}
+              values={{ handlerId: handler.id, enabled: !handler.enabled }}
+              label={handler.enabled ? "Disable" : "Enable"}
+            />
+            <ActionButton
+              action={deleteHandlerAction}
+              values={{ handlerId: handler.id }}
+              label="Delete"
+              confirm={`Delete "${handler.name}"?`}
+            />
+          </div>
+        </Card>
+        <Card title="Connection check">
+          <CheckConnectionButton handlerId={handler.id} action={checkConnectionAction} />
+        </Card>
+      </div>
+      <Card title="Edit" className="mt-4">
+        <HandlerEditForm
+          handlerId={handler.id}
+          fields={handler.connectionFields.map((f) => ({ ...f }))}
+          connection={plain}
+          secretsSet={handler.secretsSet}
+          settings={{
+            name: handler.name,
+            dataCenter: handler.dataCenter ?? "",
+            departmentId: handler.departmentId ? String(handler.departmentId) : "",
+            priority: String(handler.priority),
+            maxRunning: String(handler.maxRunning),
+          }}
+          departments={departments.map((d) => ({ value: d.id, label: d.name }))}
+          action={updateHandlerAction}
+        />
+      </Card>
+    </>
+  );
+}

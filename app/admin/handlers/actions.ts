@@ -1,0 +1,26 @@
+"use server";
+
+import type { FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler, type CheckState } from "./run";
+
+export async function createHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runCreateHandler(await requestCtx(), form));
+}
+
+export async function updateHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runUpdateHandler(await requestCtx(), form));
+}
+
+export async function checkConnectionAction(_prev: CheckState, form: FormData): Promise<CheckState> {
+  return respond(await runCheckConnection(await requestCtx(), form));
+}
+
+export async function setHandlerEnabledAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runSetHandlerEnabled(await requestCtx(), form));
+}
+
+export async function deleteHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runDeleteHandler(await requestCtx(), form));
+}

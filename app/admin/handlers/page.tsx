@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { listHandlers } from "@/lib/services/handlers/list";
+import { Notice, PageHeading } from "@/components/ui/card";
+import { Badge } from "@/components/admin/badge";
+import { productTypeLabels } from "@/components/admin/labels";
+import { param } from "@/components/admin/pager";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../session";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Processing modules · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HandlersPage({ searchParams }: Props) {
+  const ctx = await adminPageCtx("/admin/handlers");
+  const notice = param((await searchParams).notice);
+  const handlers = await listHandlers({ ctx });
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeading title="Processing modules" description="Handlers: module instances with their connection to a panel, registrar or VM manager." />
+        <Link href="/admin/handlers/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+          Add processing module
+        </Link>
+      </div>
+      {notice === "deleted" && <Notice>The processing module was deleted.</Notice>}
+      <Table head={["Name", "Module", "Product type", "Data center", "Department", "Status", "Health", "Running", "Services"]} caption="Processing modules">
+        {handlers.length === 0 && <EmptyRow colSpan={9}>No processing modules yet.</EmptyRow>}
+        {handlers.map((h) => (
+          <tr key={h.id}>
+            <Td>
+              <Link href={`/admin/handlers/${h.id}`} className="font-medium text-indigo-700 hover:underline">
+                {h.name}
+              </Link>
+            </Td>
+            <Td>{h.moduleTitle}</Td>
+            <Td>{productTypeLabels[h.productType]}</Td>
+            <Td>{h.dataCenter ?? "—"}</Td>
+            <Td>{h.departmentName ?? "—"}</Td>
+            <Td>
+              <Badge status={h.enabled ? "enabled" : "disabled"} />
+            </Td>
+            <Td>
+              <span title={h.healthMessage ?? undefined}>
+                <Badge status={h.health} />
+              </span>
+              {h.healthCheckedAt && (
+                <div className="text-xs text-slate-500">
+                  <When at={h.healthCheckedAt} />
+                </div>
+              )}
+            </Td>
+            <Td className="tabular-nums">
+              {h.running} / {h.maxRunning}
+            </Td>
+            <Td className="tabular-nums">{h.services}</Td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { getMail } from "@/lib/services/mail/get";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { Badge } from "@/components/admin/badge";
+import { Details } from "@/components/admin/details";
+import { When } from "@/components/admin/table";
+import { adminPageCtx } from "../../session";
+import { resendMailAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function MailDetailPage({ params }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/mail/${id}`);
+  const mail = await getMail({ ctx, input: { emailId: id } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/mail" className="text-indigo-700 hover:underline">← Mail log</Link>
+      </p>
+      <PageHeading title={mail.subject} description={`To ${mail.to}`} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Delivery">
+          <Details
+            rows={[
+              ["Status", <Badge key="s" status={mail.status} />],
+              ["Attempts", mail.attempts],
+              ["Transport", mail.transport ?? "—"],
+              ["Queued", <When key="q" at={mail.createdAt} />],
+              ["Sent", <When key="t" at={mail.sentAt} />],
+              ["Template", mail.template],
+              ["Last error", mail.lastError ?? "—"],
+            ]}
+          />
+          <div className="mt-4">
+            <ActionButton action={resendMailAction} values={{ emailId: mail.id }} label="Resend" />
+          </div>
+        </Card>
+        <Card title="Email" className="lg:col-span-2">
+          {mail.renderError && <Notice tone="error">It cannot be shown: {mail.renderError}</Notice>}
+          {mail.html && (
+            <iframe title={`Email #${mail.id}`} sandbox="" srcDoc={mail.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+          )}
+          {mail.text && (
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm text-slate-600">Plain text</summary>
+              <pre className="mt-1 text-xs whitespace-pre-wrap">{mail.text}</pre>
+            </details>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

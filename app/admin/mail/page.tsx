@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { outboxStatuses } from "@/lib/db/schema/_enums";
+import { AppError } from "@/lib/errors";
+import { listMail } from "@/lib/services/mail/list";
+import { Notice, PageHeading } from "@/components/ui/card";
+import { Field } from "@/components/ui/input";
+import { Badge } from "@/components/admin/badge";
+import { Pager, param } from "@/components/admin/pager";
+import { SelectField } from "@/components/admin/select";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../session";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Mail log · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MailPage({ searchParams }: Props) {
+  const ctx = await adminPageCtx("/admin/mail");
+  const sp = await searchParams;
+  const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
+  const result = await listMail({ ctx, input: Object.fromEntries(Object.entries(values).filter(([, v]) => v)) }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "validation") return null;
+    throw e;
+  });
+  const head = ["#", "To", "Subject", "Status", "Attempts", "Last error", "Queued", "Sent"];
+  return (
+    <>
+      <PageHeading title="Mail log" description="Every email to clients: what it said, whether it left, and why not." />
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+        <SelectField name="status" label="Status" empty="Any" options={outboxStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
+        <Field name="to" label="To" type="email" defaultValue={values.to ?? ""} />
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
+        </div>
+      </form>
+      {!result && <Notice tone="error">Some filters are not valid.</Notice>}
+      <Table head={head} caption="Emails">
+        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No emails match.</EmptyRow>}
+        {result?.items.map((m) => (
+          <tr key={m.id}>
+            <Td><Link href={`/admin/mail/${m.id}`} className="font-medium text-indigo-700 hover:underline">#{m.id}</Link></Td>
+            <Td>{m.to}</Td>
+            <Td>{m.subject}</Td>
+            <Td><Badge status={m.status} /></Td>
+            <Td className="tabular-nums">{m.attempts}</Td>
+            <Td className="max-w-xs truncate text-red-700">{m.lastError ?? ""}</Td>
+            <Td><When at={m.createdAt} /></Td>
+            <Td><When at={m.sentAt} /></Td>
+          </tr>
+        ))}
+      </Table>
+      {result && <Pager path="/admin/mail" params={values} nextCursor={result.nextCursor} />}
+    </>
+  );
+}

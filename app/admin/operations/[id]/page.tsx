@@ -1,0 +1,88 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { getOperation } from "@/lib/services/operations/get";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { AutoRefresh } from "@/components/admin/auto-refresh";
+import { Badge } from "@/components/admin/badge";
+import { Details } from "@/components/admin/details";
+import { operationKindLabels } from "@/components/admin/labels";
+import { When } from "@/components/admin/table";
+import { adminPageCtx } from "../../session";
+import { cancelOperationAction, restartOperationAction, switchToManualAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function OperationPage({ params }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/operations/${id}`);
+  const { operation: op, service, client, tariff, handler, task, attempts } = await getOperation({ ctx, input: { operationId: Number(id) } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  const values = { operationId: op.id };
+  const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/operations" className="text-indigo-700 hover:underline">← Current operations</Link>
+      </p>
+      <PageHeading title={`Operation #${op.id}: ${operationKindLabels[op.kind] ?? op.kind}`} />
+      <AutoRefresh seconds={3} />
+      <div className="mt-3 grid gap-4 lg:grid-cols-2">
+        <Card title="Operation">
+          <Details
+            rows={[
+            row("Status", <Badge status={op.status} />),
+            row("Service", <Link href={`/admin/services/${service.id}`} className="text-indigo-700 hover:underline">{service.remoteName || `#${service.id}`}</Link>),
+            row("Service status", <Badge status={service.status} />),
+            row("Tariff", tariff.name),
+            row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
+            row("Handler", handler ? <Link href={`/admin/handlers/${handler.id}`} className="text-indigo-700 hover:underline">{handler.name}</Link> : "not chosen yet"),
+            row("Attempts", op.attempts),
+            row("Created", <When at={op.createdAt} />),
+            row("Next run", ["queued", "waiting"].includes(op.status) ? <When at={op.runAt} /> : "—"),
+            row("Finished", <When at={op.finishedAt} />),
+            row("Task", task ? <span>#{task.id} <Badge status={task.status} /></span> : "—"),
+          ]}
+          />
+          {op.lastError && <p className="mt-3 rounded bg-red-50 p-2 text-sm text-red-800" data-testid="last-error">{op.lastError}</p>}
+        </Card>
+        <Card title="Actions">
+          <div className="flex flex-wrap gap-3">
+            <ActionButton action={restartOperationAction} values={values} label="Restart now" variant="primary" />
+            <ActionButton action={switchToManualAction} values={values} label="Switch to manual" />
+            <ActionButton action={cancelOperationAction} values={values} label="Cancel" confirm="Cancel this operation?" />
+          </div>
+          <p className="mt-3 text-sm text-slate-600">Restart runs it again now with a fresh set of attempts; manual processing gives it to staff as a task.</p>
+        </Card>
+      </div>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">Attempts</h2>
+      {attempts.length === 0 && <p className="text-sm text-slate-500">No attempt yet.</p>}
+      <ol className="flex flex-col gap-3">
+        {attempts.map((a, i) => (
+          <li key={a.id}>
+            <Card>
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <span className="font-medium">Attempt {i + 1}</span>
+                <Badge status={a.outcome} />
+                <span className="text-slate-600">{a.handlerName ?? "—"}</span>
+                <When at={a.finishedAt} />
+              </div>
+              {a.errorCode && (
+                <p className="mt-2 text-sm text-red-800">
+                  <code>{a.errorCode}</code>: {a.errorMessage} {a.retryable === false && "(a retry cannot fix it)"}
+                </p>
+              )}
+              <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap text-slate-100" aria-label={`Log of attempt ${i + 1}`}>{a.log || "(no log)"}</pre>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import type { FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+import { runCancelOperation, runRestartOperation, runSwitchToManual } from "./run";
+
+export async function restartOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runRestartOperation(await requestCtx(), form));
+}
+
+export async function switchToManualAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runSwitchToManual(await requestCtx(), form));
+}
+
+export async function cancelOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runCancelOperation(await requestCtx(), form));
+}

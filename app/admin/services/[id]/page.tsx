@@ -1,0 +1,96 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { getClient } from "@/lib/services/clients/get";
+import { getService } from "@/lib/services/services/get";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { AutoRefresh } from "@/components/admin/auto-refresh";
+import { Badge } from "@/components/admin/badge";
+import { Details } from "@/components/admin/details";
+import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
+import { Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../../session";
+import { serviceOperationAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const actions = [
+  { kind: "suspend", label: "Suspend", from: ["active"] },
+  { kind: "resume", label: "Resume", from: ["suspended"] },
+  { kind: "close", label: "Close", from: ["active", "suspended"], confirm: "Close this service on the panel?" },
+  { kind: "sync", label: "Sync now", from: ["active", "suspended"] },
+];
+
+export default async function ServicePage({ params }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/services/${id}`);
+  const service = await getService({ ctx, input: { serviceId: id } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  const client = await getClient({ ctx, input: { clientId: service.clientId } });
+  const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
+  const busy = service.status === "processing" || service.pending !== null;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/services" className="text-indigo-700 hover:underline">← Services</Link>
+      </p>
+      <PageHeading title={`Service #${service.id}: ${service.params.domain ?? service.remoteName}`} description={`${productTypeLabels[service.productType]} · ${service.tariffName}`} />
+      {busy && <AutoRefresh seconds={3} />}
+      <div className="mt-3 grid gap-4 lg:grid-cols-2">
+        <Card title="Service">
+          <Details
+            rows={[
+            row("Status", <span data-testid="service-status"><Badge status={service.status} /></span>),
+            row("In progress", service.pending ?? "—"),
+            row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
+            row("Handler", service.handlerId ? <Link href={`/admin/handlers/${service.handlerId}`} className="text-indigo-700 hover:underline">#{service.handlerId}</Link> : "not chosen yet"),
+            row("Name on the panel", service.remoteName),
+            row("Period", `${service.months} mo`),
+            row("Expires", <When at={service.expiresAt} />),
+            row("Last synced", <When at={service.lastSyncedAt} />),
+            ...Object.entries(service.details).map(([k, v]) => row(k, v)),
+            ...service.resources.map((r) => row(r.label, `${r.amount} ${r.unit}`)),
+          ]}
+          />
+        </Card>
+        <Card title="Actions">
+          <div className="flex flex-wrap gap-3">
+            {actions.filter((a) => a.from.includes(service.status)).map((a) => (
+              <ActionButton key={a.kind} action={serviceOperationAction} values={{ serviceId: service.id, kind: a.kind }} label={a.label} confirm={a.confirm} />
+            ))}
+          </div>
+          {!["active", "suspended"].includes(service.status) && <p className="text-sm text-slate-600">No actions while the service is {service.status}.</p>}
+        </Card>
+      </div>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">Operations</h2>
+      <Table head={["#", "Operation", "Status", "Created", "Finished"]} caption="Operations of the service">
+        {service.operations.map((op) => (
+          <tr key={op.id}>
+            <Td><Link href={`/admin/operations/${op.id}`} className="text-indigo-700 hover:underline">#{op.id}</Link></Td>
+            <Td>{operationKindLabels[op.kind] ?? op.kind}</Td>
+            <Td><Badge status={op.status} /></Td>
+            <Td><When at={op.createdAt} /></Td>
+            <Td><When at={op.finishedAt} /></Td>
+          </tr>
+        ))}
+      </Table>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">History</h2>
+      <Table head={["When", "From", "To", "What happened"]} caption="History of the service">
+        {service.history.map((h) => (
+          <tr key={h.id}>
+            <Td><When at={h.createdAt} /></Td>
+            <Td>{h.fromStatus ?? "—"}</Td>
+            <Td><Badge status={h.toStatus} /></Td>
+            <Td>{h.message}</Td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+"use server";
+
+import type { FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+import { runServiceOperation } from "./run";
+
+export async function serviceOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runServiceOperation(await requestCtx(), form));
+}

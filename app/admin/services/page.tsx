@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { serviceStatuses } from "@/lib/db/schema/_enums";
+import { AppError } from "@/lib/errors";
+import { listServices } from "@/lib/services/services/list";
+import { Notice, PageHeading } from "@/components/ui/card";
+import { Field } from "@/components/ui/input";
+import { Badge } from "@/components/admin/badge";
+import { productTypeLabels } from "@/components/admin/labels";
+import { Pager, param } from "@/components/admin/pager";
+import { SelectField } from "@/components/admin/select";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../session";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Services · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ServicesPage({ searchParams }: Props) {
+  const ctx = await adminPageCtx("/admin/services");
+  const sp = await searchParams;
+  const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
+  const input = Object.fromEntries(Object.entries({ ...values, limit: 50 }).filter(([, v]) => v !== undefined));
+  const result = await listServices({ ctx, input }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "validation") return null;
+    throw e;
+  });
+  const head = ["#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
+  return (
+    <>
+      <PageHeading title="Services" description="Everything clients own, newest first." />
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+        <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
+        <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
+        </div>
+      </form>
+      {!result && <Notice tone="error">Some filters are not valid.</Notice>}
+      <Table head={head} caption="Services">
+        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No services match.</EmptyRow>}
+        {result?.items.map((s) => (
+          <tr key={s.id}>
+            <Td>
+              <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id}</Link>
+            </Td>
+            <Td>{s.params.domain ?? s.remoteName}</Td>
+            <Td>{productTypeLabels[s.productType]}</Td>
+            <Td>{s.tariffName}</Td>
+            <Td>
+              <Link href={`/admin/clients/${s.clientId}`} className="text-indigo-700 hover:underline">Client #{s.clientId}</Link>
+            </Td>
+            <Td><Badge status={s.status} /></Td>
+            <Td>{s.pending ?? "—"}</Td>
+            <Td><When at={s.expiresAt} /></Td>
+          </tr>
+        ))}
+      </Table>
+      {result && <Pager path="/admin/services" params={values} nextCursor={result.nextCursor} />}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+"use server";
+
+import type { FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+import { runUpdateSettings } from "./run";
+
+export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runUpdateSettings(await requestCtx(), form));
+}

@@ -1,0 +1,40 @@
+import { readSettings } from "@/lib/settings";
+import { listDepartments } from "@/lib/services/departments/list";
+import { Card, PageHeading } from "@/components/ui/card";
+import { SpecForm } from "@/components/admin/spec-form";
+import { adminPageCtx } from "../session";
+import { updateSettingsAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Settings · Provisio" };
+
+export default async function SettingsPage() {
+  const ctx = await adminPageCtx("/admin/settings");
+  const [settings, { departments }] = await Promise.all([readSettings(ctx.db), listDepartments({ ctx })]);
+  return (
+    <>
+      <PageHeading title="Settings" description="How service processing retries, escalates and keeps services in step with the panels." />
+      <Card className="max-w-xl">
+        <SpecForm
+          action={updateSettingsAction}
+          submitLabel="Save settings"
+          fields={[
+            { name: "retryIntervalSeconds", label: "Retry interval, seconds", inputMode: "numeric", defaultValue: String(settings.retryIntervalSeconds), hint: "A failed operation runs again after this long (300 = 5 minutes)." },
+            { name: "maxAttempts", label: "Max attempts", inputMode: "numeric", defaultValue: String(settings.maxAttempts), hint: "After this many failed attempts an operation becomes a task for staff." },
+            { name: "syncIntervalSeconds", label: "Sync interval, seconds", inputMode: "numeric", defaultValue: String(settings.syncIntervalSeconds), hint: "How often services are compared with their panel." },
+            { name: "graceDays", label: "Grace period, days", inputMode: "numeric", defaultValue: String(settings.graceDays), hint: "An unpaid service is closed this long after it was suspended at expiry." },
+            {
+              name: "defaultDepartmentId",
+              label: "Default department",
+              type: "select",
+              empty: settings.defaultDepartmentId ? undefined : "None",
+              options: departments.map((d) => ({ value: d.id, label: d.name })),
+              defaultValue: settings.defaultDepartmentId ? String(settings.defaultDepartmentId) : "",
+              hint: "Gets the tasks of processing modules without a department.",
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

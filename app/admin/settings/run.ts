@@ -1,0 +1,18 @@
+import type { Ctx } from "@/lib/services/context";
+import { updateSettings } from "@/lib/services/settings/update";
+import { attempt, num, type FormState } from "../form-state";
+
+export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const input = {
+      retryIntervalSeconds: num(form, "retryIntervalSeconds"),
+      maxAttempts: num(form, "maxAttempts"),
+      syncIntervalSeconds: num(form, "syncIntervalSeconds"),
+      graceDays: num(form, "graceDays"),
+      // Blank keeps the current default: writeSettings cannot store a JSON null yet (see the report).
+      defaultDepartmentId: num(form, "defaultDepartmentId"),
+    };
+    await updateSettings({ ctx, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) });
+    return { ok: true, message: "Settings saved" };
+  });
+}

@@ -1,0 +1,60 @@
+import { periods } from "@/lib/db/schema";
+import type { Ctx } from "@/lib/services/context";
+import { listHandlerTemplates } from "@/lib/services/handlers/list-templates";
+import { createTariff } from "@/lib/services/tariffs/create";
+import { updateTariff } from "@/lib/services/tariffs/update";
+import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
+
+/** The tariff editor's form as the verbs' input: money typed in major units becomes minor units. */
+export function tariffFromForm(form: FormData) {
+  const currency = (text(form, "currency") || "USD").toUpperCase();
+  const prices = periods.flatMap((months) => {
+    const value = text(form, `price.${months}`);
+    return value === "" ? [] : [{ months, price: minorUnits(value, currency) }];
+  });
+  const rows = [...new Set([...form.keys()].map((k) => /^resources\.(\d+)\./.exec(k)?.[1]).filter(Boolean))] as string[];
+  const resources = rows
+    .map((i) => (key: string) => text(form, `resources.${i}.${key}`))
+    .filter((get) => get("key") !== "" || get("label") !== "")
+    .map((get) => ({
+      key: get("key"),
+      label: get("label"),
+      unit: get("unit"),
+      amount: Number(get("amount") || 0),
+      addon: ["on", "true"].includes(get("addon")),
+      maxExtra: Number(get("maxExtra") || 0),
+      unitPrice: minorUnits(get("unitPrice") || "0", currency),
+    }));
+  return {
+    name: text(form, "name"),
+    description: text(form, "description"),
+    template: text(form, "template") || null,
+    tlds: text(form, "tlds").split(/[\s,]+/).filter(Boolean).map((t) => t.replace(/^\./, "")),
+    currency,
+    published: flag(form, "published"),
+    prices,
+    resources,
+    handlerIds: form.getAll("handlerIds").map((v) => Number(v)),
+  };
+}
+
+export function runCreateTariff(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const tariff = await createTariff({ ctx, input: { ...tariffFromForm(form), productType: text(form, "productType") } });
+    return { ok: true, redirectTo: `/admin/tariffs/${tariff.id}?notice=created` };
+  });
+}
+
+export function runUpdateTariff(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    await updateTariff({ ctx, input: { ...tariffFromForm(form), tariffId: num(form, "tariffId") } });
+    return { ok: true, message: "Saved" };
+  });
+}
+
+export type TemplatesState = FormState & { result?: Awaited<ReturnType<typeof listHandlerTemplates>> };
+
+/** The account templates of the chosen handlers' panels, for the template picker. */
+export function runLoadTemplates(ctx: Ctx, handlerIds: unknown): Promise<TemplatesState> {
+  return attempt(async () => ({ ok: true, result: await listHandlerTemplates({ ctx, input: { handlerIds } }) }));
+}

@@ -1,0 +1,34 @@
+import type { TariffFormValues } from "@/components/admin/tariff-form";
+import type { TariffView } from "@/lib/services/tariffs/get";
+import { listHandlers } from "@/lib/services/handlers/list";
+import type { Ctx } from "@/lib/services/context";
+import { currencyDigits } from "../form-state";
+
+const major = (minor: number, currency: string) => (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
+
+export const emptyTariff: TariffFormValues = {
+  productType: "", name: "", description: "", template: "", tlds: "", currency: "USD", published: true,
+  prices: {}, resources: [], handlerIds: [],
+};
+
+/** A stored tariff as the editor's values (money in major units). */
+export function tariffValues(t: TariffView): TariffFormValues {
+  return {
+    productType: t.productType,
+    name: t.name,
+    description: t.description,
+    template: t.template ?? "",
+    tlds: t.tlds.join(", "),
+    currency: t.currency,
+    published: t.published,
+    prices: Object.fromEntries(t.prices.map((p) => [p.months, major(p.price, t.currency)])),
+    resources: t.resources.map((r) => ({
+      key: r.key, label: r.label, unit: r.unit, amount: String(r.amount), addon: r.addon, maxExtra: String(r.maxExtra), unitPrice: major(r.unitPrice, t.currency),
+    })),
+    handlerIds: t.handlerIds,
+  };
+}
+
+export async function handlerChoices(ctx: Ctx) {
+  return (await listHandlers({ ctx })).map(({ id, name, productType, moduleTitle, enabled }) => ({ id, name, productType, moduleTitle, enabled }));
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton, type ButtonProps } from "@/components/ui/button";
+import type { FormState } from "@/app/admin/form-state";
+
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  values: Record<string, string | number | boolean>;
+  label: string;
+  pendingText?: string;
+  /** Asked with window.confirm before the action runs. */
+  confirm?: string;
+  variant?: ButtonProps["variant"];
+};
+
+/** One button that posts a few hidden values to an admin action and shows what it answered. */
+export function ActionButton({ action, values, label, pendingText, confirm, variant = "secondary" }: Props) {
+  const [state, dispatch] = useActionState(action, {});
+  return (
+    <form
+      action={dispatch}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+      className="inline-flex flex-col gap-1"
+    >
+      {Object.entries(values).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={String(v)} />
+      ))}
+      <SubmitButton variant={variant} pendingText={pendingText}>
+        {label}
+      </SubmitButton>
+      {state.error && (
+        <p role="alert" className="max-w-md text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      {!state.error && state.message && (
+        <p role="status" className="text-sm text-slate-600">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+
+/** Re-renders the page from the server every few seconds while it is open and visible. */
+export function AutoRefresh({ seconds = 3 }: { seconds?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") router.refresh();
+    }, seconds * 1000);
+    return () => clearInterval(timer);
+  }, [router, seconds]);
+  return (
+    <p className="text-xs text-slate-500" aria-live="off">
+      Updates every {seconds} seconds.
+    </p>
+  );
+}

@@ -1,0 +1,26 @@
+import type { CheckState } from "@/app/admin/handlers/run";
+
+/** The answer of a connection check, and its request/response log (secrets already redacted). */
+export function CheckResult({ state }: { state: CheckState }) {
+  if (state.error) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {state.error}
+      </p>
+    );
+  }
+  const check = state.check;
+  if (!check) return null;
+  return (
+    <div className="flex flex-col gap-2" data-testid="check-result">
+      <p role="status" className={`text-sm font-medium ${check.ok ? "text-emerald-700" : "text-red-700"}`}>
+        {check.ok ? "OK: " : `Failed (${check.code}): `}
+        {check.message}
+      </p>
+      <details open={!check.ok}>
+        <summary className="cursor-pointer text-sm text-slate-600">Log</summary>
+        <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap text-slate-100">{check.log || "(empty)"}</pre>
+      </details>
+    </div>
+  );
+}

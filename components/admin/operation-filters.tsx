@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { moduleKinds, operationKinds, operationStatuses } from "@/lib/db/schema/_enums";
+import { Field } from "@/components/ui/input";
+import { operationKindLabels } from "./labels";
+import { SelectField, type Option } from "./select";
+
+type Props = { values: Record<string, string | undefined>; handlers: Option[]; moduleTitles: Record<string, string> };
+
+/** The Current operations filters: a GET form, so the filters live in the URL. */
+export function OperationFilters({ values, handlers, moduleTitles }: Props) {
+  return (
+    <form method="get" action="/admin/operations" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8">
+      <SelectField name="status" label="Status" empty="Any" options={operationStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
+      <SelectField name="kind" label="Operation" empty="Any" options={operationKinds.map((k) => ({ value: k, label: operationKindLabels[k] ?? k }))} defaultValue={values.kind ?? ""} />
+      <SelectField name="module" label="Module" empty="Any" options={moduleKinds.map((m) => ({ value: m, label: moduleTitles[m] ?? m }))} defaultValue={values.module ?? ""} />
+      <SelectField name="handlerId" label="Handler" empty="Any" options={handlers} defaultValue={values.handlerId ?? ""} />
+      <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
+      <Field name="from" label="From" type="date" defaultValue={values.from ?? ""} />
+      <Field name="to" label="To" type="date" defaultValue={values.to ?? ""} />
+      <div className="flex items-end gap-3">
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+          Filter
+        </button>
+        <Link href="/admin/operations" className="py-2 text-sm text-indigo-700 hover:underline">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}

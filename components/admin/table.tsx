@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+
+/** A plain data table that scrolls sideways on narrow screens. */
+export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="bg-slate-50">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children?: ReactNode; className?: string }) {
+  return <td className={`px-3 py-2 align-top text-slate-800 ${className}`}>{children}</td>;
+}
+
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="px-3 py-6 text-center text-slate-500">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A date and time in UTC, with the exact instant in a tooltip. */
+export function When({ at }: { at: Date | string | null | undefined }) {
+  if (!at) return <span className="text-slate-400">—</span>;
+  const d = new Date(at);
+  return (
+    <time dateTime={d.toISOString()} title={d.toISOString()} className="whitespace-nowrap">
+      {dateTime.format(d)}
+    </time>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import type { FormState } from "@/app/admin/form-state";
+import type { TemplatesState } from "@/app/admin/tariffs/run";
+import { FormResult } from "./form-result";
+import { productTypeLabels } from "./labels";
+import { SelectField } from "./select";
+import { TariffPrices } from "./tariff-prices";
+import { TariffResources, type ResourceRow } from "./tariff-resources";
+import { TemplatePicker } from "./template-picker";
+
+export type TariffFormValues = {
+  productType: string;
+  name: string;
+  description: string;
+  template: string;
+  tlds: string;
+  currency: string;
+  published: boolean;
+  prices: Record<number, string>;
+  resources: ResourceRow[];
+  handlerIds: number[];
+};
+
+export type HandlerChoice = { id: number; name: string; productType: string; moduleTitle: string; enabled: boolean };
+
+type Props = {
+  tariffId?: number;
+  /** The periods a tariff can be sold for, in months. */
+  periods: readonly number[];
+  initial: TariffFormValues;
+  handlers: HandlerChoice[];
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  loadTemplates: (handlerIds: number[]) => Promise<TemplatesState>;
+};
+
+const shown = ["productType", "name", "description", "template", "tlds", "prices", "handlerIds"];
+
+/** The tariff editor: product type, name, prices, template, resources and add-ons, handlers, visibility. */
+export function TariffForm({ tariffId, periods, initial, handlers, action, loadTemplates }: Props) {
+  const [v, setV] = useState(initial);
+  const [state, save, saving] = useActionState(action, {});
+  const set = <K extends keyof TariffFormValues>(key: K, value: TariffFormValues[K]) => setV((old) => ({ ...old, [key]: value }));
+  const offered = handlers.filter((h) => h.productType === v.productType);
+  const chosen = v.handlerIds.filter((id) => offered.some((h) => h.id === id));
+  const errors = state.fields ?? {};
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => save(data));
+      }}
+    >
+      <FormResult state={state} shownFields={shown} />
+      {tariffId && <input type="hidden" name="tariffId" value={tariffId} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="productType"
+          label="Product type"
+          empty="Choose…"
+          options={Object.entries(productTypeLabels).map(([value, label]) => ({ value, label }))}
+          value={v.productType}
+          onChange={(e) => set("productType", e.target.value)}
+          disabled={Boolean(tariffId)}
+          errors={errors.productType}
+        />
+        <Field name="name" label="Name" value={v.name} onChange={(e) => set("name", e.target.value)} errors={errors.name} />
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800 sm:col-span-2">
+          Description
+          <textarea name="description" rows={3} value={v.description} onChange={(e) => set("description", e.target.value)} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+        </label>
+      </div>
+      <fieldset aria-describedby={errors.handlerIds ? "handlers-error" : undefined}>
+        <legend className="mb-2 font-medium">Processing modules</legend>
+        {!v.productType && <p className="text-sm text-slate-500">Choose the product type first.</p>}
+        {v.productType && offered.length === 0 && <p className="text-sm text-slate-500">No processing module serves this product type yet.</p>}
+        <div className="flex flex-col gap-1">
+          {offered.map((h) => (
+            <label key={h.id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="handlerIds"
+                value={h.id}
+                checked={chosen.includes(h.id)}
+                onChange={(e) => set("handlerIds", e.target.checked ? [...chosen, h.id] : chosen.filter((id) => id !== h.id))}
+              />
+              {h.name} <span className="text-slate-500">({h.moduleTitle}{h.enabled ? "" : ", disabled"})</span>
+            </label>
+          ))}
+        </div>
+        {errors.handlerIds && (
+          <p id="handlers-error" className="mt-1 text-sm text-red-600">
+            {errors.handlerIds.join(" ")}
+          </p>
+        )}
+      </fieldset>
+      <TemplatePicker handlerIds={chosen} value={v.template} onChange={(t) => set("template", t)} load={loadTemplates} errors={errors.template} />
+      <TariffPrices periods={periods} prices={v.prices} currency={v.currency} onChange={(p) => set("prices", p)} error={errors.prices?.join(" ")} />
+      <input type="hidden" name="currency" value={v.currency} />
+      <TariffResources rows={v.resources} onChange={(r) => set("resources", r)} />
+      {v.productType === "domain" && (
+        <Field name="tlds" label="TLDs" hint="Zones this tariff sells, e.g. com, net" value={v.tlds} onChange={(e) => set("tlds", e.target.value)} errors={errors.tlds} />
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="published" checked={v.published} onChange={(e) => set("published", e.target.checked)} />
+        Published in the store (otherwise hidden)
+      </label>
+      <div>
+        <Button type="submit" disabled={saving}>
+          {saving ? "Saving…" : tariffId ? "Save changes" : "Create tariff"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog, users } from "../../db/schema";
+import { parseInput, requireAdmin, type Ctx } from "../context";
+
+export const listAuditInput = z.object({
+  entity: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(50).optional(),
+  actorUserId: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The audit log, newest first: who changed what, with the values before and after. */
+export async function listAudit({ ctx, input }: { ctx: Ctx; input?: unknown }) {
+  requireAdmin(ctx.actor);
+  const data = parseInput(listAuditInput, input ?? {});
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+      actorUserId: auditLog.actorUserId,
+      actorApiKeyId: auditLog.actorApiKeyId,
+      actorName: users.name,
+      actorEmail: users.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        data.entity ? eq(auditLog.entity, data.entity) : undefined,
+        data.entityId ? eq(auditLog.entityId, data.entityId) : undefined,
+        data.actorUserId ? eq(auditLog.actorUserId, data.actorUserId) : undefined,
+        data.cursor ? lt(auditLog.id, data.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(data.limit + 1);
+  const items = rows.slice(0, data.limit);
+  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+}
+
+export type AuditEntry = Awaited<ReturnType<typeof listAudit>>["items"][number];

@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { clients, users } from "../../db/schema";
+import { hashPassword } from "../../auth/password";
+import { ValidationError } from "../../errors";
+import { audit } from "../audit";
+import { parseInput, requireAdmin, type Ctx } from "../context";
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
+
+export const createClientInput = z.object({
+  name: z.string().trim().min(2, "Enter at least 2 characters").max(100),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  company: optionalText(200),
+  phone: optionalText(50),
+  country: optionalText(2),
+  city: optionalText(100),
+  address: optionalText(300),
+  currency: z.string().trim().toUpperCase().length(3).default("USD"),
+  /** When given, the client also gets a sign-in with this email and password. */
+  password: z.string().min(10, "Use at least 10 characters").max(200).optional(),
+});
+
+/** An admin adds a client, optionally with its sign-in; one audit row. */
+export async function createClient({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireAdmin(ctx.actor);
+  const { password, ...data } = parseInput(createClientInput, input);
+  const passwordHash = password ? await hashPassword(password) : null;
+  return ctx.db.transaction(async (tx) => {
+    if (passwordHash) {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`);
+      if (taken) throw new ValidationError({ email: ["A user with this email exists"] });
+    }
+    const [client] = await tx.insert(clients).values(data).returning();
+    let userId: number | null = null;
+    if (passwordHash) {
+      const [user] = await tx.insert(users).values({ email: data.email, name: data.name, role: "client", clientId: client!.id, passwordHash }).returning({ id: users.id });
+      userId = user!.id;
+    }
+    await audit(tx, ctx.actor, { action: "client.create", entity: "client", entityId: client!.id, after: { ...data, signIn: userId !== null } });
+    return { client: client!, userId };
+  });
+}

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { handlers, moduleKinds } from "../../db/schema";
+import { notFound, ValidationError } from "../../errors";
+import { createAttemptLog } from "../../modules/attempt-log";
+import { getModule } from "../../modules/registry";
+import { handlerConnection } from "../../processing/load";
+import { asModuleError } from "../../processing/record";
+import { now, parseInput, requireAdmin, type Ctx } from "../context";
+import { parseConnection } from "./create";
+import { withStoredSecrets } from "./update";
+
+export const checkConnectionInput = z
+  .object({
+    handlerId: z.coerce.number().int().positive().optional(),
+    module: z.enum(moduleKinds).optional(),
+    /** A connection typed in the form, not saved yet; blank secret fields use the stored ones. */
+    connection: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((v) => v.handlerId !== undefined || (v.module !== undefined && v.connection !== undefined), "Give a handler or a module with its connection");
+
+export type CheckResult = { ok: boolean; code: string | null; message: string; log: string; checkedAt: Date };
+
+/**
+ * Calls the module's checkConnection with an attempt log (secrets redacted). Checking a saved
+ * handler as stored also records its health.
+ */
+export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<CheckResult> {
+  requireAdmin(ctx.actor);
+  const data = parseInput(checkConnectionInput, input);
+  const [handler] = data.handlerId ? await ctx.db.select().from(handlers).where(eq(handlers.id, data.handlerId)) : [];
+  if (data.handlerId && !handler) throw notFound("Processing module not found");
+  if (handler && data.module && data.module !== handler.module) throw new ValidationError({ module: ["A saved processing module keeps its module"] });
+  const kind = handler?.module ?? data.module!;
+  const module = getModule(kind);
+  const stored = handler ? handlerConnection(handler) : {};
+  const typed = data.connection ? withStoredSecrets(module, data.connection, stored) : stored;
+  const { values } = parseConnection(kind, typed);
+
+  const log = createAttemptLog();
+  for (const f of module.connectionFields) if (f.secret && typeof values[f.key] === "string") log.secret(values[f.key] as string);
+  let result: Omit<CheckResult, "log" | "checkedAt">;
+  try {
+    await module.checkConnection(values, log);
+    result = { ok: true, code: null, message: `${module.title} answered: the connection works` };
+    log.line("connection OK");
+  } catch (error) {
+    const e = asModuleError(error);
+    result = { ok: false, code: e.code, message: e.message };
+    log.line(`error ${e.code}: ${e.message}`);
+  }
+  const checkedAt = now(ctx);
+  if (handler && !data.connection) {
+    await ctx.db
+      .update(handlers)
+      .set({ health: result.ok ? "healthy" : "failing", healthMessage: result.ok ? null : result.message, healthCheckedAt: checkedAt })
+      .where(eq(handlers.id, handler.id));
+  }
+  return { ...result, log: log.text(), checkedAt };
+}

@@ -1,0 +1,45 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { departments, handlers } from "../../db/schema";
+import { decryptJson } from "../../crypto";
+import { notFound } from "../../errors";
+import { modules } from "../../modules/registry";
+import { parseInput, requireAdmin, type Ctx } from "../context";
+import { moduleTitle } from "./list";
+
+export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive() });
+
+/** Keys of the secret connection fields that have a stored value (the values never leave the server). */
+export function storedSecretKeys(handler: typeof handlers.$inferSelect): string[] {
+  const stored = decryptJson<Record<string, unknown>>(handler.secrets);
+  return Object.keys(stored).filter((k) => stored[k] !== undefined && stored[k] !== "");
+}
+
+/** One handler for its edit form: plain connection fields, and which secret fields are set. */
+export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireAdmin(ctx.actor);
+  const { handlerId } = parseInput(handlerIdInput, input);
+  const [row] = await ctx.db
+    .select({
+      handler: handlers,
+      departmentName: departments.name,
+      services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id})`,
+    })
+    .from(handlers)
+    .leftJoin(departments, eq(departments.id, handlers.departmentId))
+    .where(eq(handlers.id, handlerId));
+  if (!row) throw notFound("Processing module not found");
+  const { secrets: _secrets, ...handler } = row.handler;
+  const module = modules[handler.module];
+  return {
+    ...handler,
+    moduleTitle: moduleTitle(handler.module),
+    departmentName: row.departmentName,
+    services: Number(row.services),
+    secretsSet: storedSecretKeys(row.handler),
+    connectionFields: module?.connectionFields ?? [],
+    canListTemplates: Boolean(module?.listTemplates),
+  };
+}
+
+export type HandlerView = Awaited<ReturnType<typeof getHandler>>;
