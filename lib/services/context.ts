@@ -32,8 +32,9 @@ export function isAdmin(actor: Actor): boolean {
     (actor.type === "api_key" && actor.scopes.includes("admin"));
 }
 
+/** Staff users, and integrator API keys not bound to a client (the API wrapper checks their scopes). */
 export function isStaff(actor: Actor): boolean {
-  return isAdmin(actor) || (actor.type === "user" && actor.role === "staff");
+  return isAdmin(actor) || (actor.type === "user" && actor.role === "staff") || (actor.type === "api_key" && actor.clientId === null);
 }
 
 export function requireAdmin(actor: Actor): void {

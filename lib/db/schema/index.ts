@@ -24,3 +24,4 @@ export * from "./webhook-outbox";
 export * from "./audit-log";
 export * from "./api-keys";
 export * from "./settings";
+export * from "./idempotency-keys";

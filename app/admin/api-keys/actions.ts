@@ -1,0 +1,30 @@
+"use server";
+
+import { createApiKey } from "@/lib/services/api-keys/create";
+import { revokeApiKey } from "@/lib/services/api-keys/revoke";
+import { attempt, num, text, type FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+
+export type CreatedKeyState = FormState & { secret?: string };
+
+export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt<CreatedKeyState>(async () => {
+      const scopes = form.getAll("scopes").map(String);
+      const { apiKey, secret } = await createApiKey({ ctx, input: { name: text(form, "name"), scopes, clientId: num(form, "clientId") ?? null } });
+      return { ok: true, message: `Key "${apiKey.name}" created. Copy it now: it is shown only once.`, secret };
+    }),
+  );
+}
+
+export async function revokeApiKeyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt(async () => {
+      const key = await revokeApiKey({ ctx, input: { apiKeyId: num(form, "apiKeyId") } });
+      return { ok: true, message: `Key "${key.name}" revoked` };
+    }),
+  );
+}

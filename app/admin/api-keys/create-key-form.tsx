@@ -1,0 +1,63 @@
+"use client";
+
+import { startTransition, useActionState, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import { Notice } from "@/components/ui/card";
+import { SelectField, type Option } from "@/components/admin/select";
+import { FormResult } from "@/components/admin/form-result";
+import { createApiKeyAction, type CreatedKeyState } from "./actions";
+
+const scopeHelp: Record<string, string> = {
+  read: "read catalog, clients, services, operations, tasks",
+  "orders:write": "create and pay orders",
+  "services:write": "suspend, resume, close, renew services; restart operations",
+  admin: "everything, including clients and balance top-ups",
+};
+
+/** Creates an API key and shows its secret once, right here. */
+export function CreateKeyForm({ scopes, clients }: { scopes: readonly string[]; clients: Option[] }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const [state, dispatch, pending] = useActionState<CreatedKeyState, FormData>(createApiKeyAction, {});
+  const errors = state.fields ?? {};
+  return (
+    <form
+      ref={ref}
+      noValidate
+      className="flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => dispatch(data));
+        ref.current?.reset();
+      }}
+    >
+      <FormResult state={{ ...state, message: state.secret ? undefined : state.message }} shownFields={["name", "scopes", "clientId"]} />
+      {state.secret && (
+        <Notice tone="warning">
+          <p>{state.message}</p>
+          <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900" data-testid="new-api-key">
+            {state.secret}
+          </code>
+        </Notice>
+      )}
+      <Field name="name" id="api-key-name" label="Name" hint="Who uses it, e.g. “CRM sync”." errors={errors.name} />
+      <fieldset aria-describedby={errors.scopes ? "api-key-scopes-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+        {scopes.map((scope) => (
+          <label key={scope} className="mt-1 flex items-start gap-2 text-sm">
+            <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "read"} className="mt-1" />
+            <span>
+              <code>{scope}</code> <span className="text-slate-500">— {scopeHelp[scope]}</span>
+            </span>
+          </label>
+        ))}
+        {errors.scopes && <p id="api-key-scopes-error" className="mt-1 text-sm text-red-600">{errors.scopes.join(" ")}</p>}
+      </fieldset>
+      <SelectField name="clientId" id="api-key-client" label="Bound to client" empty="No client: provider-wide" options={clients} hint="A bound key sees and acts for that client only." errors={errors.clientId} />
+      <div>
+        <Button type="submit" disabled={pending}>{pending ? "Working…" : "Create key"}</Button>
+      </div>
+    </form>
+  );
+}

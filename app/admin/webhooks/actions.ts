@@ -1,0 +1,29 @@
+"use server";
+
+import { createWebhookEndpoint } from "@/lib/services/webhooks/create-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/services/webhooks/delete-endpoint";
+import { attempt, num, text, type FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+
+export type CreatedEndpointState = FormState & { secret?: string };
+
+export async function createWebhookEndpointAction(_prev: CreatedEndpointState, form: FormData): Promise<CreatedEndpointState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt<CreatedEndpointState>(async () => {
+      const { endpoint, secret } = await createWebhookEndpoint({ ctx, input: { url: text(form, "url"), events: form.getAll("events").map(String) } });
+      return { ok: true, message: `Endpoint ${endpoint.url} added. Its signing secret is shown only once:`, secret };
+    }),
+  );
+}
+
+export async function deleteWebhookEndpointAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt(async () => {
+      await deleteWebhookEndpoint({ ctx, input: { endpointId: num(form, "endpointId") } });
+      return { ok: true, message: "Endpoint deleted" };
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import { webhookEvents } from "@/lib/db/schema";
+import { listWebhookDeliveries } from "@/lib/services/webhooks/list-deliveries";
+import { listWebhookEndpoints } from "@/lib/services/webhooks/list-endpoints";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { Badge } from "@/components/admin/badge";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { adminPageCtx } from "../session";
+import { deleteWebhookEndpointAction } from "./actions";
+import { CreateEndpointForm } from "./create-endpoint-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Webhooks · Provisio" };
+
+export default async function WebhooksPage() {
+  const ctx = await adminPageCtx("/admin/webhooks");
+  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints({ ctx }), listWebhookDeliveries({ ctx, input: { limit: 100 } })]);
+  return (
+    <>
+      <PageHeading
+        title="Webhooks"
+        description="Events are posted to these URLs, signed with x-provisio-signature (t=<unix>,v1=<HMAC-SHA256 of “t.body”>), and retried with backoff until they get a 2xx."
+      />
+      <div className="flex flex-col gap-6">
+        <Table caption="Webhook endpoints" head={["URL", "Events", "Status", "Queued", "Failed", "Created", ""]}>
+          {endpoints.length === 0 && <EmptyRow colSpan={7}>No endpoints yet.</EmptyRow>}
+          {endpoints.map((e) => (
+            <tr key={e.id}>
+              <Td className="break-all font-mono">{e.url}</Td>
+              <Td>{e.events.join(", ")}</Td>
+              <Td><Badge status={e.enabled ? "enabled" : "disabled"} /></Td>
+              <Td>{e.queued}</Td>
+              <Td>{e.failed}</Td>
+              <Td><When at={e.createdAt} /></Td>
+              <Td>
+                <ActionButton action={deleteWebhookEndpointAction} values={{ endpointId: e.id }} label="Delete" confirm={`Delete ${e.url} and its delivery log?`} variant="ghost" />
+              </Td>
+            </tr>
+          ))}
+        </Table>
+        <Card title="Add an endpoint">
+          <CreateEndpointForm events={webhookEvents} />
+        </Card>
+        <section aria-labelledby="deliveries" className="flex flex-col gap-2">
+          <h2 id="deliveries" className="text-lg font-semibold text-slate-900">Recent deliveries</h2>
+          <Table caption="Recent webhook deliveries" head={["#", "Event", "Endpoint", "Status", "Attempts", "Response", "Last error", "Created", "Delivered / next try"]}>
+            {deliveries.items.length === 0 && <EmptyRow colSpan={9}>Nothing delivered yet.</EmptyRow>}
+            {deliveries.items.map((d) => (
+              <tr key={d.id}>
+                <Td>{d.id}</Td>
+                <Td><code>{d.event}</code></Td>
+                <Td className="max-w-48 break-all">{d.url}</Td>
+                <Td><Badge status={d.status} /></Td>
+                <Td>{d.attempts}</Td>
+                <Td>{d.responseStatus ?? "—"}</Td>
+                <Td className="max-w-64 break-words text-red-700">{d.lastError ?? ""}</Td>
+                <Td><When at={d.createdAt} /></Td>
+                <Td><When at={d.deliveredAt ?? (d.status === "queued" ? d.runAt : null)} /></Td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      </div>
+    </>
+  );
+}

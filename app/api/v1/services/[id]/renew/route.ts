@@ -1,0 +1,5 @@
+import { services } from "@/lib/api/endpoints";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { renewService } from "@/lib/services/services/renew";
+
+export const POST = withApiKey(services.renewService, ({ ctx, params }) => renewService({ ctx, input: { serviceId: params.id } }));

@@ -1,0 +1,33 @@
+import { listHandlersInput } from "../../services/handlers/list";
+import { defineEndpoint } from "../endpoint";
+
+export const ping = defineEndpoint({
+  id: "ping", method: "GET", path: "/ping", tag: "Meta", scope: null,
+  summary: "Check that the API answers", description: "Does nothing and needs no key.",
+  response: "`{ ok: true }`",
+});
+
+export const openApi = defineEndpoint({
+  id: "getOpenApi", method: "GET", path: "/openapi.json", tag: "Meta", scope: null,
+  summary: "This OpenAPI 3.1 document", response: "The OpenAPI document",
+});
+
+export const listTariffs = defineEndpoint({
+  id: "listTariffs", method: "GET", path: "/tariffs", tag: "Catalog", scope: "read",
+  summary: "The catalog: published tariffs with their prices",
+  response: "`{ items }`: tariffs with `prices` per period in minor units",
+});
+
+export const listHandlers = defineEndpoint({
+  id: "listHandlers", method: "GET", path: "/handlers", tag: "Catalog", scope: "read",
+  summary: "Handlers (processing modules) with their health and load",
+  description: "Admin keys only. Never their connection or credentials.",
+  query: listHandlersInput,
+  response: "`{ items }`",
+});
+
+export const listModules = defineEndpoint({
+  id: "listModules", method: "GET", path: "/modules", tag: "Catalog", scope: "read",
+  summary: "Processing modules of this build and their fields",
+  response: "`{ items }`: kind, title, product types, connection and service field specs",
+});

@@ -1,0 +1,18 @@
+import { createOrderInput } from "../../services/orders/create";
+import { defineEndpoint, idParams, noBody } from "../endpoint";
+
+export const createOrder = defineEndpoint({
+  id: "createOrder", method: "POST", path: "/orders", tag: "Orders", scope: "orders:write",
+  summary: "Create an unpaid order and its invoice",
+  description: "A client-bound key orders for its client; other keys name `clientId`.",
+  body: createOrderInput, status: 201,
+  response: "`{ order, created }`; 201 when made, 200 when `idempotencyKey` found an earlier order",
+});
+
+export const payOrder = defineEndpoint({
+  id: "payOrder", method: "POST", path: "/orders/{id}/pay", tag: "Orders", scope: "orders:write",
+  summary: "Pay an order from the client's balance",
+  description: "Opens one service per item and queues its setup. Paying a paid order charges nothing. 422 on insufficient funds.",
+  params: idParams, body: noBody,
+  response: "`{ order, services, charged }`",
+});

@@ -1,0 +1,29 @@
+import { listServicesInput } from "../../services/services/list";
+import { defineEndpoint, idParams, noBody } from "../endpoint";
+
+export const listServices = defineEndpoint({
+  id: "listServices", method: "GET", path: "/services", tag: "Services", scope: "read",
+  summary: "Services, newest first, a page at a time",
+  description: "A client-bound key sees its client's services only.",
+  query: listServicesInput,
+  response: "`{ items, nextCursor }`",
+});
+
+export const getService = defineEndpoint({
+  id: "getService", method: "GET", path: "/services/{id}", tag: "Services", scope: "read",
+  summary: "One service with its resources, history, operations and renewal price",
+  params: idParams,
+  response: "The service (never its secrets)",
+});
+
+const action = (name: "suspend" | "resume" | "close" | "renew", summary: string, description: string) =>
+  defineEndpoint({
+    id: `${name}Service`, method: "POST", path: `/services/{id}/${name}`, tag: "Services", scope: "services:write",
+    summary, description, params: idParams, body: noBody, status: 202,
+    response: "Accepted: the operation is queued and runs in the background",
+  });
+
+export const suspendService = action("suspend", "Suspend an active service", "Queues a `suspend` operation. Staff-level (admin) keys only.");
+export const resumeService = action("resume", "Resume a suspended service", "Queues a `resume` operation. Staff-level (admin) keys only.");
+export const closeService = action("close", "Close a service", "Turns auto-renew off and queues a `close` operation.");
+export const renewService = action("renew", "Renew a service now", "Charges the renewal from the balance and queues `prolong`. 422 on insufficient funds.");
