@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "./db";
 import { settings } from "./db/schema";
@@ -31,7 +31,9 @@ export async function readSettings(conn: Conn): Promise<Settings> {
 }
 
 export async function writeSettings(conn: Conn, values: Partial<Settings>): Promise<void> {
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, raw] of Object.entries(values)) {
+    // a JSON null, not SQL NULL: "no default department" is a value too
+    const value = raw === null ? sql`'null'::jsonb` : raw;
     await conn
       .insert(settings)
       .values({ key, value })

@@ -11,7 +11,7 @@ import { rows } from "../lib/db/rows";
 import type { Database } from "../lib/db";
 import { readDatabaseUrl } from "../lib/env";
 import { services } from "../lib/db/schema";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import type { IspState } from "../lib/modules/ispmanager/simulator";
 import { startRunner } from "../lib/processing/runner";
 import { createOrder } from "../lib/services/orders/create";
@@ -152,6 +152,9 @@ async function main() {
   if (Number(check!.n) !== Object.keys((await sim.state()).users).length) throw new Error("panel users and active services differ");
   sim.close();
   await drop();
+  // Order creation through the REST API on `next start`, next to a route that does nothing.
+  const api = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api.ts"], { stdio: "inherit", env: process.env });
+  if (api.status !== 0) throw new Error("the API benchmark failed");
 }
 
 main().catch((error: unknown) => {

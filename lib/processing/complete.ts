@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db";
 import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
 import { decryptJson, encryptJson } from "../crypto";
@@ -59,7 +59,9 @@ export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
     .update(services)
     .set({
       status: next ?? service.status,
-      pending: null,
+      // another operation may still be queued for the service (e.g. resume after prolong)
+      pending: sql`(select o.kind from operations o where o.service_id = ${service.id} and o.id <> ${op.id} and o.kind <> 'sync'
+                    and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1)`,
       details,
       secrets: Object.keys(secrets).length ? encryptJson(secrets) : null,
       remoteId: c.remoteId ?? service.remoteId,

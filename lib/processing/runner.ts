@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db";
 import { systemClock, type Clock } from "../clock";
+import { runRenewals } from "../billing/renewals";
 import { deliverEmails } from "../email/deliver";
+import { deliverWebhooks } from "../webhooks/deliver";
 import { claimOperations } from "./claim";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
@@ -17,7 +19,7 @@ export type RunnerOptions = {
   clock?: Clock;
   /** Also deliver the email outbox (default true). */
   outbox?: boolean;
-  /** Queue syncs for services due one (default true). */
+  /** Queue syncs for services due one, and run the renewal and expiry sweep (default true). */
   syncs?: boolean;
   onError?: (error: unknown) => void;
 };
@@ -63,6 +65,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
       lastSyncSweep = now.getTime();
       await scheduleSyncs(db, now);
+      await runRenewals(db, { clock });
     }
     if (now.getTime() - lastRecount > 30_000) {
       lastRecount = now.getTime();
@@ -80,8 +83,9 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       inflight.add(p);
     }
     if (opts.outbox !== false) {
-      const result = await deliverEmails(db, { clock, leaseMs });
-      return claimed.length + result.sent + result.retried + result.failed;
+      const mail = await deliverEmails(db, { clock, leaseMs });
+      const hooks = await deliverWebhooks(db, { clock, leaseMs });
+      return claimed.length + mail.sent + mail.retried + mail.failed + hooks.sent + hooks.retried + hooks.failed;
     }
     return claimed.length;
   }

@@ -5,6 +5,7 @@ import { rows } from "@/lib/db/rows";
 import { operations, services } from "@/lib/db/schema";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { startRunner } from "@/lib/processing/runner";
+import { writeSettings } from "@/lib/settings";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -62,6 +63,8 @@ describe("runner", () => {
       const more = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: 20 }, () => ({ tariffId, months: 1 })) } });
       orderIds.push(more.order.id);
     }
+    // a passing fault under load is retried in a second, not the default five minutes
+    await writeSettings(database.db, { retryIntervalSeconds: 1 });
     const a = await startRunner(database, { concurrency: 16, syncs: false, outbox: false });
     const b = await startRunner(second, { concurrency: 16, syncs: false, outbox: false });
     try {
@@ -78,12 +81,13 @@ describe("runner", () => {
     const creates = sim.state.calls.slice(calls).filter((c) => c.func === "user.add.finish");
     expect(creates).toHaveLength(200);
     expect(new Set(creates.map((c) => c.params.name)).size).toBe(200);
-    const byHandler = await rows<{ claims: number; n: number }>(
+    // each operation finished exactly once: one successful attempt each
+    const done = await rows<{ n: number; ops: number }>(
       database.db,
-      sql`select claims, count(*)::int as n from operations where kind = 'open' group by claims`,
+      sql`select count(*)::int as n, count(distinct operation_id)::int as ops from operation_attempts where outcome = 'done'`,
     );
-    expect(byHandler).toEqual([{ claims: 1, n: 201 }]);
-    expect(a.processed() + b.processed()).toBe(200);
+    expect(done).toEqual([{ n: 201, ops: 201 }]);
+    expect(a.processed() + b.processed()).toBeGreaterThanOrEqual(200);
     expect(a.processed()).toBeGreaterThan(0);
     expect(b.processed()).toBeGreaterThan(0);
     const open = await database.db.select().from(operations).where(eq(operations.status, "running"));
