@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import type { NavItem } from "@/components/ui/nav";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Nav, type NavItem } from "@/components/ui/nav";
 
 const sections: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
@@ -21,7 +20,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex flex-col gap-6 md:flex-row">
       <aside className="md:w-56 md:shrink-0">
-        <AdminNav items={sections} />
+        <Nav items={sections} label="Admin" vertical root="/admin" />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
     </div>

@@ -1,5 +1,6 @@
-import type { tariffPrices, tariffResources } from "../db/schema";
-import { ValidationError } from "../errors";
+import type { ProductType, tariffPrices, tariffResources } from "../db/schema";
+import { notFound, ValidationError } from "../errors";
+import { normalizeOrderParams, type OrderParamsInput } from "./order-params";
 
 type Price = typeof tariffPrices.$inferSelect;
 type Resource = typeof tariffResources.$inferSelect;
@@ -32,4 +33,26 @@ export function priceItem(
 /** Resource amounts a service gets: the tariff's amounts plus the add-on units bought. */
 export function resourceAmounts(resources: Resource[], addons: Record<string, number>): Record<string, number> {
   return Object.fromEntries(resources.map((r) => [r.key, r.amount + (addons[r.key] ?? 0)]));
+}
+
+type PricedTariff = { id: number; name: string; productType: ProductType; tlds: string[]; currency: string; prices: Price[]; resources: Resource[] };
+type ItemInput = { tariffId: number; months: number; addons: Record<string, number>; params: OrderParamsInput };
+
+/**
+ * Checks and prices order items against their tariffs, the same way for a quote and a checkout:
+ * order parameters normalised (a domain becomes punycode), field errors keyed "items.N.…".
+ */
+export function priceItems<T extends PricedTariff>(items: ItemInput[], tariffOf: (id: number) => T | undefined) {
+  return items.map((item, index) => {
+    const tariff = tariffOf(item.tariffId);
+    if (!tariff) throw notFound(`Tariff ${item.tariffId} not found`);
+    const field = `items.${index}`;
+    const params = normalizeOrderParams(tariff.productType, tariff.tlds, item.params, `${field}.params`);
+    try {
+      return { ...item, params, price: priceItem(tariff.prices, tariff.resources, item), tariff };
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new ValidationError(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [`${field}.${k}`, v])));
+    }
+  });
 }

@@ -1,10 +1,18 @@
 import type { ReactNode } from "react";
-import { AccountNav } from "@/components/store/account-nav";
+import { Nav, type NavItem } from "@/components/ui/nav";
+
+const sections: NavItem[] = [
+  { href: "/account", label: "Overview" },
+  { href: "/account/services", label: "Services" },
+  { href: "/account/invoices", label: "Invoices" },
+  { href: "/account/balance", label: "Balance" },
+  { href: "/account/messages", label: "Messages" },
+];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <AccountNav />
+      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200" />
       {children}
     </>
   );

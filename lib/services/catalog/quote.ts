@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { normalizeOrderParams } from "../../billing/order-params";
-import { priceItem } from "../../billing/price";
-import { notFound, ValidationError } from "../../errors";
+import { priceItems } from "../../billing/price";
 import { parseInput, type Ctx } from "../context";
 import { createOrderInput } from "../orders/create";
 import { listCatalog } from "./list";
@@ -16,19 +14,11 @@ export const quoteItemsInput = createOrderInput.pick({ items: true });
 export async function quoteItems({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { items } = parseInput(quoteItemsInput, input);
   const catalog = await listCatalog({ ctx });
-  const lines = items.map((item, index) => {
-    const tariff = catalog.find((t) => t.id === item.tariffId);
-    if (!tariff) throw notFound(`Tariff ${item.tariffId} not found`);
-    const field = `items.${index}`;
-    const params = normalizeOrderParams(tariff.productType, tariff.tlds, item.params, `${field}.params`);
-    try {
-      const price = priceItem(tariff.prices, tariff.resources, item);
-      return { ...item, params, price, tariffName: tariff.name, currency: tariff.currency };
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      throw new ValidationError(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [`${field}.${k}`, v])));
-    }
-  });
+  const lines = priceItems(items, (id) => catalog.find((t) => t.id === id)).map(({ tariff, ...line }) => ({
+    ...line,
+    tariffName: tariff.name,
+    currency: tariff.currency,
+  }));
   return { items: lines, total: lines.reduce((sum, l) => sum + l.price, 0), currency: lines[0]!.currency };
 }
 

@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
-import type { Conn } from "../../db";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Conn, Tx } from "../../db";
 import { rows } from "../../db/rows";
-import { forbidden } from "../../errors";
+import { operations } from "../../db/schema";
+import { forbidden, notFound } from "../../errors";
 import { isAdmin, requireStaff, type Actor } from "../context";
 
 /**
@@ -21,4 +23,14 @@ export async function requireOperationAccess(conn: Conn, actor: Actor, op: { id:
         limit 1`,
   );
   if (!mine) throw forbidden("This operation belongs to another department");
+}
+
+export const operationIdInput = z.object({ operationId: z.number().int().positive().max(2 ** 31 - 1) });
+
+/** Locks an operation for a staff verb: 404 when it does not exist, 403 for another department's. */
+export async function lockOperation(tx: Tx, actor: Actor, operationId: number) {
+  const [op] = await tx.select().from(operations).where(eq(operations.id, operationId)).for("update");
+  if (!op) throw notFound("Operation not found");
+  await requireOperationAccess(tx, actor, op);
+  return op;
 }

@@ -1,19 +1,16 @@
 import { eq } from "drizzle-orm";
 import { operations, serviceHistory, services, tasks } from "../../db/schema";
-import { conflict, notFound } from "../../errors";
+import { conflict } from "../../errors";
 import { audit } from "../audit";
-import { requireOperationAccess } from "./access";
+import { lockOperation, operationIdInput } from "./access";
 import { now, parseInput, requireStaff, type Ctx } from "../context";
-import { operationIdInput } from "./restart";
 
 /** Cancels an operation that has not finished; its task, if any, is cancelled with it. */
 export async function cancelOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireStaff(ctx.actor);
   const { operationId } = parseInput(operationIdInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [op] = await tx.select().from(operations).where(eq(operations.id, operationId)).for("update");
-    if (!op) throw notFound("Operation not found");
-    await requireOperationAccess(tx, ctx.actor, op);
+    const op = await lockOperation(tx, ctx.actor, operationId);
     if (["done", "cancelled"].includes(op.status)) throw conflict(`The operation is already ${op.status}`);
     const at = now(ctx);
     await tx.update(operations).set({ status: "cancelled", finishedAt: at, updatedAt: at, leaseToken: null, leaseUntil: null }).where(eq(operations.id, op.id));

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { clients, handlers, operationAttempts, operations, services, tariffs, tasks } from "../../db/schema";
 import { notFound } from "../../errors";
 import { parseInput, requireStaff, type Ctx } from "../context";
-import { operationIdInput } from "./restart";
+import { operationIdInput } from "./access";
 
 /** One operation with its service, client, handler, task and every attempt's (redacted) log. */
 export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -1,13 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { operations, tasks } from "../../db/schema";
-import { conflict, notFound } from "../../errors";
+import { conflict } from "../../errors";
 import { notifyRunners } from "../../processing/wake";
 import { audit } from "../audit";
-import { requireOperationAccess } from "./access";
+import { lockOperation, operationIdInput } from "./access";
 import { now, parseInput, requireStaff, type Ctx } from "../context";
-
-export const operationIdInput = z.object({ operationId: z.number().int().positive() });
 
 /**
  * Runs an operation again now with a fresh set of attempts: from manual (its task is put aside),
@@ -17,9 +14,7 @@ export async function restartOperation({ ctx, input }: { ctx: Ctx; input: unknow
   requireStaff(ctx.actor);
   const { operationId } = parseInput(operationIdInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [op] = await tx.select().from(operations).where(eq(operations.id, operationId)).for("update");
-    if (!op) throw notFound("Operation not found");
-    await requireOperationAccess(tx, ctx.actor, op);
+    const op = await lockOperation(tx, ctx.actor, operationId);
     if (!["manual", "queued", "waiting"].includes(op.status)) throw conflict(`The operation is ${op.status} and cannot be restarted`);
     const at = now(ctx);
     const [after] = await tx

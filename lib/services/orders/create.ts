@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
-import { normalizeOrderParams, orderParamsInput } from "../../billing/order-params";
-import { priceItem } from "../../billing/price";
-import { notFound, ValidationError } from "../../errors";
+import { orderParamsInput } from "../../billing/order-params";
+import { priceItems } from "../../billing/price";
+import { ValidationError } from "../../errors";
 import { parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
 
 export const createOrderInput = z.object({
@@ -47,17 +47,10 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));
   const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, tariffIds));
-  const lines = data.items.map((item, index) => {
-    const tariff = found.find((t) => t.id === item.tariffId);
-    if (!tariff || (!tariff.published && ctx.actor.type !== "system")) throw notFound(`Tariff ${item.tariffId} not found`);
-    const field = `items.${index}`;
-    const params = normalizeOrderParams(tariff.productType, tariff.tlds, item.params, `${field}.params`);
-    const price = priceItem(
-      prices.filter((p) => p.tariffId === tariff.id),
-      resources.filter((r) => r.tariffId === tariff.id),
-      item,
-    );
-    return { ...item, params, price, tariff };
+  const lines = priceItems(data.items, (id) => {
+    const tariff = found.find((t) => t.id === id);
+    if (!tariff || (!tariff.published && ctx.actor.type !== "system")) return undefined;
+    return { ...tariff, prices: prices.filter((p) => p.tariffId === id), resources: resources.filter((r) => r.tariffId === id) };
   });
   const currency = lines[0]!.tariff.currency;
   const total = lines.reduce((sum, l) => sum + l.price, 0);
