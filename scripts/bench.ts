@@ -45,6 +45,7 @@ async function openBenchDatabase(): Promise<{ database: Database; drop(): Promis
   u.pathname = `/${name}`;
   const database = await connect({ kind: "postgres", url: u.toString(), max: 40 });
   await migrateDatabase(database, u.toString());
+  if (process.env.BENCH_ASYNC) await admin.unsafe(`alter database ${name} set synchronous_commit = off`);
   return {
     database,
     async drop() {
@@ -152,6 +153,7 @@ async function main() {
   if (Number(check!.n) !== Object.keys((await sim.state()).users).length) throw new Error("panel users and active services differ");
   sim.close();
   await drop();
+  if (process.env.BENCH_NO_API) return;
   // Order creation through the REST API on `next start`, next to a route that does nothing.
   const api = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api.ts"], { stdio: "inherit", env: process.env });
   if (api.status !== 0) throw new Error("the API benchmark failed");

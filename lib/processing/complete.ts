@@ -1,18 +1,37 @@
-import { eq, sql } from "drizzle-orm";
-import type { Tx } from "../db";
-import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
-import { decryptJson, encryptJson } from "../crypto";
-import { enqueueEmail } from "../email/enqueue";
+import { sql, type SQL } from "drizzle-orm";
+import type { Conn } from "../db";
+import { rows } from "../db/rows";
+import type { OperationKind, OrderParams, ProductType, ServiceStatus } from "../db/schema";
+import { encryptJson } from "../crypto";
 import { serviceEmail } from "../email/service-emails";
-import { enqueueWebhookEvent } from "../webhooks/enqueue";
+import { emailSubject } from "../email/templates";
 import { addMonths } from "../dates";
 import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./status";
 
+/** The service as the operation found it, with its secrets decrypted. */
+export type CompletingService = {
+  id: number;
+  clientId: number;
+  productType: ProductType;
+  status: ServiceStatus;
+  details: Record<string, string>;
+  secrets: Record<string, string>;
+  params: OrderParams;
+  months: number;
+  expiresAt: Date | null;
+  tariffId: number;
+  tariffName: string;
+  clientEmail: string;
+};
+
 export type Completion = {
-  operationId: number;
-  /** The operation row when the caller already marked it done in its fencing update. */
-  operation?: typeof operations.$inferSelect;
+  operation: { id: number; kind: OperationKind; params: Record<string, unknown> };
+  service: CompletingService;
+  /** Module work is fenced by its lease; staff work by the operation still waiting for staff. */
+  fence: { leaseToken: string } | { manual: true };
   by: "module" | "staff";
+  /** The attempt that did it (module work). */
+  attempt?: { handlerId: number; log: string; startedAt: Date };
   remoteId?: string;
   details?: Record<string, string>;
   secrets?: Record<string, string>;
@@ -22,89 +41,83 @@ export type Completion = {
   note?: string;
 };
 
+function newExpiry(c: Completion): Date | null {
+  const { service, operation } = c;
+  if (c.expiresAt) return c.expiresAt;
+  if (operation.kind === "open") return addMonths(c.now, service.months);
+  if (operation.kind === "prolong") {
+    const months = Number(operation.params.months ?? service.months);
+    return addMonths(service.expiresAt && service.expiresAt > c.now ? service.expiresAt : c.now, months);
+  }
+  return service.expiresAt;
+}
+
 /**
- * Finishes an operation in the caller's transaction (the operation row must already be locked or
- * fenced by the caller): operation done, service status and details, a history row, the client's
- * email and the webhook events, all or nothing.
+ * Finishes an operation in one statement, all or nothing: operation done (only while the fence
+ * holds), the attempt, the service's status, details and secrets (encrypted), a history row, the
+ * client's email and the webhook events. Returns false when the fence no longer holds.
  */
-export async function completeOperation(tx: Tx, c: Completion): Promise<void> {
-  const [op] = c.operation
-    ? [c.operation]
-    : await tx
-        .update(operations)
-        .set({ status: "done", doneBy: c.by, finishedAt: c.now, updatedAt: c.now, leaseToken: null, leaseUntil: null, lastError: null })
-        .where(eq(operations.id, c.operationId))
-        .returning();
-  if (!op) throw new Error(`operation ${c.operationId} vanished`);
-  const [row] = await tx
-    .select({ service: services, tariffName: tariffs.name, clientEmail: clients.email })
-    .from(services)
-    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
-    .innerJoin(clients, eq(clients.id, services.clientId))
-    .where(eq(services.id, op.serviceId))
-    .for("update", { of: services });
-  if (!row) throw new Error(`service ${op.serviceId} vanished`);
-  const { service } = row;
-  const secrets = { ...decryptJson(service.secrets), ...(c.secrets ?? {}) };
-  const details = { ...service.details, ...(c.details ?? {}) };
+export async function completeOperation(conn: Conn, c: Completion): Promise<boolean> {
+  const { operation: op, service } = c;
   const next = statusAfter(op.kind);
-  let expiresAt = c.expiresAt ?? service.expiresAt;
-  if (op.kind === "open" && !c.expiresAt) expiresAt = addMonths(c.now, service.months);
-  if (op.kind === "prolong" && !c.expiresAt) {
-    const months = Number(op.params.months ?? service.months);
-    expiresAt = addMonths(service.expiresAt && service.expiresAt > c.now ? service.expiresAt : c.now, months);
-  }
-  const tariffId = op.kind === "change_tariff" && typeof op.params.tariffId === "number" ? op.params.tariffId : service.tariffId;
-  await tx
-    .update(services)
-    .set({
-      status: next ?? service.status,
-      // another operation may still be queued for the service (e.g. resume after prolong)
-      pending: sql`(select o.kind from operations o where o.service_id = ${service.id} and o.id <> ${op.id} and o.kind <> 'sync'
-                    and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1)`,
-      details,
-      secrets: Object.keys(secrets).length ? encryptJson(secrets) : null,
-      remoteId: c.remoteId ?? service.remoteId,
-      expiresAt,
-      tariffId,
-      updatedAt: c.now,
-    })
-    .where(eq(services.id, service.id));
-  const byHand = c.by === "staff" ? " (by staff)" : "";
-  await tx.insert(serviceHistory).values({
-    serviceId: service.id,
-    fromStatus: service.status,
-    toStatus: next ?? service.status,
-    message: `${doneMessage[op.kind]}${byHand}${c.note ? `: ${c.note}` : ""}`,
-    actorUserId: c.actorUserId ?? null,
-  });
-  const event = emailEventFor[op.kind];
+  const details = { ...service.details, ...(c.details ?? {}) };
+  const secrets = { ...service.secrets, ...(c.secrets ?? {}) };
+  const expiresAt = newExpiry(c);
+  // Only what this kind of operation changes is written: others may be finishing on the same service.
+  const tariffId = op.kind === "change_tariff" && typeof op.params.tariffId === "number" ? op.params.tariffId : null;
+  const setsExpiry = Boolean(c.expiresAt) || op.kind === "open" || op.kind === "prolong";
+  const newSecrets = c.secrets && Object.keys(c.secrets).length ? encryptJson(secrets) : null;
+  const at = c.now.toISOString();
+  const fence: SQL = "leaseToken" in c.fence ? sql`lease_token = ${c.fence.leaseToken} and status = 'running'` : sql`status = 'manual'`;
+  const attempt = c.attempt
+    ? sql`insert into operation_attempts (operation_id, number, handler_id, outcome, log, started_at, finished_at)
+          select id, attempts, ${c.attempt.handlerId}, 'done', ${c.attempt.log}, ${c.attempt.startedAt.toISOString()}::timestamptz, ${at}::timestamptz from op`
+    : sql`select 1`;
+  const message = `${doneMessage[op.kind]}${c.by === "staff" ? " (by staff)" : ""}${c.note ? `: ${c.note}` : ""}`;
   const changed = next !== null && next !== service.status;
+  const event = emailEventFor[op.kind];
+  let mail: SQL = sql`select 1`;
   if (event && (changed || op.kind === "prolong")) {
-    const mail = serviceEmail(event, {
-      id: service.id,
-      productType: service.productType,
-      tariffName: row.tariffName,
-      details,
-      secrets,
-      params: service.params,
-      expiresAt,
-    });
-    await enqueueEmail(tx, {
-      dedupeKey: `${event}:op:${op.id}`,
-      to: row.clientEmail,
-      ...mail,
-      clientId: service.clientId,
-      serviceId: service.id,
-      runAt: c.now,
-    });
+    const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt });
+    mail = sql`insert into email_outbox (dedupe_key, "to", subject, template, props, client_id, service_id, run_at)
+               select ${`${event}:op:${op.id}`}, ${service.clientEmail}, ${emailSubject(email.template, email.props as never)},
+                      ${email.template}, ${encryptJson(email.props as Record<string, unknown>)}, ${service.clientId}, ${service.id}, ${at}::timestamptz
+               from op on conflict (dedupe_key) do nothing`;
   }
+  let hook: SQL = sql`select 1`;
   if (changed && (next === "active" || next === "suspended" || next === "closed")) {
-    await enqueueWebhookEvent(tx, webhookEventFor[next], `${webhookEventFor[next]}:op:${op.id}`, {
-      serviceId: service.id,
-      clientId: service.clientId,
-      operationId: op.id,
-      status: next,
-    });
+    const name = webhookEventFor[next];
+    const payload = JSON.stringify({ event: name, data: { serviceId: service.id, clientId: service.clientId, operationId: op.id, status: next }, createdAt: at });
+    hook = sql`insert into webhook_outbox (endpoint_id, event, dedupe_key, payload)
+               select e.id, ${name}, ${`${name}:op:${op.id}`}, ${payload}::jsonb from webhook_endpoints e, op
+               where e.enabled and ${name} = any(e.events) on conflict do nothing`;
   }
+  const [result] = await rows<{ done: number }>(
+    conn,
+    sql`with op as (
+          update operations set status = 'done', done_by = ${c.by}, finished_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
+            lease_token = null, lease_until = null, last_error = null,
+            handler_id = coalesce(${c.attempt?.handlerId ?? null}::int, handler_id),
+            attempts = case when ${c.attempt ? 1 : 0} = 1 and remote_task is null then attempts + 1 else attempts end
+          where id = ${op.id} and ${fence}
+          returning id, attempts),
+        attempt as (${attempt}),
+        old as (select s.id, s.status from services s, op where s.id = ${service.id} for update of s),
+        svc as (
+          update services s set status = coalesce(${next}, s.status), details = s.details || ${JSON.stringify(c.details ?? {})}::jsonb,
+            secrets = coalesce(${newSecrets}, s.secrets), remote_id = coalesce(${c.remoteId ?? null}, s.remote_id),
+            expires_at = case when ${setsExpiry} then ${expiresAt?.toISOString() ?? null}::timestamptz else s.expires_at end,
+            tariff_id = coalesce(${tariffId}::int, s.tariff_id), updated_at = ${at}::timestamptz,
+            pending = (select o.kind from operations o where o.service_id = s.id and o.id <> ${op.id} and o.kind <> 'sync'
+                       and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1)
+          from old where s.id = old.id
+          returning s.id),
+        history as (
+          insert into service_history (service_id, from_status, to_status, message, actor_user_id)
+          select old.id, old.status, coalesce(${next}, old.status), ${message}, ${c.actorUserId ?? null}::int from old),
+        mail as (${mail}),
+        hook as (${hook})
+        select count(*)::int as done from op`,
+  );
+  return Number(result?.done ?? 0) === 1;
 }

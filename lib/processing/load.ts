@@ -3,6 +3,7 @@ import type { Conn } from "../db";
 import { clients, handlers, operations, services, tariffs } from "../db/schema";
 import { decryptJson } from "../crypto";
 import type { ServiceInfo } from "../modules/contract";
+import type { CompletingService } from "./complete";
 
 export type LoadedOperation = NonNullable<Awaited<ReturnType<typeof loadOperation>>>;
 
@@ -39,4 +40,14 @@ export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
 /** A handler's full connection: plain fields and decrypted secret fields together. */
 export function handlerConnection(handler: Pick<typeof handlers.$inferSelect, "connection" | "secrets">): Record<string, unknown> {
   return { ...handler.connection, ...decryptJson<Record<string, unknown>>(handler.secrets) };
+}
+
+/** The service as completeOperation needs it. */
+export function completingService(loaded: LoadedOperation, secrets: Record<string, string>): CompletingService {
+  const { service, tariff, client } = loaded;
+  return {
+    id: service.id, clientId: service.clientId, productType: service.productType, status: service.status,
+    details: service.details, secrets, params: service.params, months: service.months, expiresAt: service.expiresAt,
+    tariffId: service.tariffId, tariffName: tariff.name, clientEmail: client.email,
+  };
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db";
+import type { Conn, Db, Tx } from "../db";
 import { handlers, operationAttempts, operations } from "../db/schema";
 import { ModuleError } from "../modules/contract";
 import { addSeconds } from "../dates";
@@ -54,7 +54,7 @@ export async function insertAttempt(
 
 const HEALTH_CODES = /^(network|timeout|http_5\d\d|auth)$/;
 
-export async function markHealth(tx: Tx, handlerId: number | null, error: ModuleError | null, now: Date, known?: string): Promise<void> {
+export async function markHealth(tx: Conn, handlerId: number | null, error: ModuleError | null, now: Date, known?: string): Promise<void> {
   if (handlerId === null) return;
   if (error && !HEALTH_CODES.test(error.code)) return;
   if (known === (error ? "failing" : "healthy")) return;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { operations, serviceHistory, services } from "../db/schema";
 import { createAttemptLog } from "../modules/attempt-log";
@@ -7,7 +7,7 @@ import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import { completeOperation } from "./complete";
 import { escalate } from "./escalate";
-import { handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
+import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
 import { releaseSlot, selectHandler, type HandlerChoice } from "./select-handler";
 
@@ -81,7 +81,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: H
       return;
     }
     const outcome = await callModule(module, loaded, ctx);
-    await recordOutcome(db, lease, outcome, { ...record, log: log.text(), now: clock.now() });
+    await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now: clock.now() });
   } catch (error) {
     const moduleError = asModuleError(error);
     log.line(`error ${moduleError.code}: ${moduleError.message}`);
@@ -117,8 +117,8 @@ function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Para
 
 type Rec = { handlerId: number; startedAt: Date; log: string; now: Date; health?: string };
 
-async function recordOutcome(db: Db, lease: Lease, outcome: Outcome, r: Rec): Promise<void> {
-  if (outcome.status === "done") return recordDone(db, lease, outcome, r);
+async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Outcome, r: Rec): Promise<void> {
+  if (outcome.status === "done") return recordDone(db, lease, loaded, secrets, outcome, r);
   await whileLeased(db, lease, async (tx, op) => {
     const polling = op.remoteTask !== null;
     const attempts = polling ? op.attempts : op.attempts + 1;
@@ -131,32 +131,22 @@ async function recordOutcome(db: Db, lease: Lease, outcome: Outcome, r: Rec): Pr
   });
 }
 
-/** Done: the fencing update marks the operation done, then the rest of the completion commits with it. */
-async function recordDone(db: Db, lease: Lease, outcome: Done, r: Rec): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [op] = await tx
-      .update(operations)
-      .set({
-        status: "done", doneBy: "module", handlerId: r.handlerId, finishedAt: r.now, updatedAt: r.now, leaseToken: null, leaseUntil: null, lastError: null,
-        attempts: sql`case when ${operations.remoteTask} is null then ${operations.attempts} + 1 else ${operations.attempts} end`,
-      })
-      .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")))
-      .returning();
-    if (!op) return;
-    await insertAttempt(tx, op, { ...r, outcome: "done" });
-    await markHealth(tx, r.handlerId, null, r.now, r.health);
-    await completeOperation(tx, {
-      operation: op,
-      operationId: op.id,
-      by: "module",
-      remoteId: outcome.remoteId,
-      details: outcome.details,
-      secrets: outcome.secrets,
-      expiresAt: outcome.expiresAt,
-      now: r.now,
-      note: outcome.adopted ? "found on the panel from an earlier try and taken over" : undefined,
-    });
+/** Done: one statement completes it, while this worker still holds the lease. */
+async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Done, r: Rec): Promise<void> {
+  const done = await completeOperation(db, {
+    operation: loaded.operation,
+    service: completingService(loaded, secrets),
+    fence: { leaseToken: lease.leaseToken },
+    by: "module",
+    attempt: { handlerId: r.handlerId, log: r.log, startedAt: r.startedAt },
+    remoteId: outcome.remoteId,
+    details: outcome.details,
+    secrets: outcome.secrets,
+    expiresAt: outcome.expiresAt,
+    now: r.now,
+    note: outcome.adopted ? "found on the panel from an earlier try and taken over" : undefined,
   });
+  if (done) await markHealth(db, r.handlerId, null, r.now, r.health);
 }
 
 async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result: Awaited<ReturnType<ProcessingModule["sync"]>>, r: Rec): Promise<void> {

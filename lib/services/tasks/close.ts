@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { departmentMembers, handlers, operations, services, tasks, users } from "../../db/schema";
+import { clients, departmentMembers, handlers, operations, services, tariffs, tasks, users } from "../../db/schema";
+import { decryptJson } from "../../crypto";
 import { AppError, conflict, forbidden, notFound } from "../../errors";
 import { formSchema, splitSecrets } from "../../modules/field-schema";
 import { getModule } from "../../modules/registry";
@@ -36,8 +37,15 @@ export async function closeTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
     }
     const [op] = await tx.select().from(operations).where(eq(operations.id, task.operationId)).for("update");
     if (!op || op.status !== "manual") throw conflict(`The operation is ${op?.status ?? "gone"}, not waiting for staff`);
-    const [service] = await tx.select().from(services).where(eq(services.id, op.serviceId));
-    const [handler] = service?.handlerId ? await tx.select().from(handlers).where(eq(handlers.id, service.handlerId)) : [];
+    const [found] = await tx
+      .select({ service: services, tariffName: tariffs.name, clientEmail: clients.email })
+      .from(services)
+      .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+      .innerJoin(clients, eq(clients.id, services.clientId))
+      .where(eq(services.id, op.serviceId));
+    if (!found) throw notFound("Service not found");
+    const { service } = found;
+    const [handler] = service.handlerId ? await tx.select().from(handlers).where(eq(handlers.id, service.handlerId)) : [];
     const fields = getModule(handler?.module ?? "manual").serviceFields;
     const parsed = formSchema(fields, op.kind === "open").safeParse(data.fields);
     if (!parsed.success) {
@@ -49,7 +57,9 @@ export async function closeTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
     const at = now(ctx);
     const expiry = details.expires_at ?? details.expiry;
     await completeOperation(tx, {
-      operationId: op.id, by: "staff", details, secrets, now: at, actorUserId: actorUserId(ctx.actor), note: data.note,
+      operation: op,
+      service: { ...service, secrets: decryptJson(service.secrets), tariffName: found.tariffName, clientEmail: found.clientEmail },
+      fence: { manual: true }, by: "staff", details, secrets, now: at, actorUserId: actorUserId(ctx.actor), note: data.note,
       expiresAt: expiry ? new Date(`${expiry}T00:00:00Z`) : undefined,
     });
     await tx
