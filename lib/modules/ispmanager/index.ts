@@ -58,8 +58,8 @@ async function open(ctx: Ctx): Promise<Done> {
   if (!password) throw new ModuleError("password_missing", "The service has no password to create the panel user with", false);
   log.secret(password);
 
-  const found = await findUser(conn, log, name);
-  if (found) return adoptOrRefuse(ctx, found, password);
+  // Create first: ISPmanager answers exists/user for a taken name, and only then do we look the
+  // user up and adopt it if it is ours. One request in the common case, and as safe as looking first.
   try {
     await call(conn, log, "user.add.finish", {
       name,
@@ -72,7 +72,6 @@ async function open(ctx: Ctx): Promise<Done> {
     });
   } catch (error) {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
-    // An earlier try may have created it after our lookup: look again.
     const again = await findUser(conn, log, name);
     if (again) return adoptOrRefuse(ctx, again, password);
     throw new ModuleError("exists_vanished", `ISPmanager said '${name}' exists but cannot find it`, true);
