@@ -45,7 +45,6 @@ async function openBenchDatabase(): Promise<{ database: Database; drop(): Promis
   u.pathname = `/${name}`;
   const database = await connect({ kind: "postgres", url: u.toString(), max: 40 });
   await migrateDatabase(database, u.toString());
-  if (process.env.BENCH_ASYNC) await admin.unsafe(`alter database ${name} set synchronous_commit = off`);
   return {
     database,
     async drop() {

@@ -27,7 +27,7 @@ export const demoUrl = (port: number) => `http://127.0.0.1:${port}`;
 export async function startDemoSimulators(): Promise<Simulator[]> {
   const p = demoPorts();
   const { user, password, email, org, vdcId, clID } = demoPanel;
-  return Promise.all([
+  const started = await Promise.allSettled([
     startIspmanagerSimulator({ port: p.ispmanager, username: user, password }),
     startCpanelSimulator({ port: p.cpanel, username: "root", apiToken: password }),
     startVmmanagerSimulator({ port: p.vmmanager, email, password, pollsToComplete: 1 }),
@@ -35,4 +35,24 @@ export async function startDemoSimulators(): Promise<Simulator[]> {
     startWebnamesSimulator({ port: p.webnames, username: user, password, approvalPolls: 0 }),
     startEppSimulator({ port: p.epp, clID, password }),
   ]);
+  const failed = started.find((s) => s.status === "rejected");
+  const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  if (!failed) return running;
+  await Promise.all(running.map((s) => s.close()));
+  throw failed.reason;
+}
+
+/**
+ * For tests: the demo simulators on a free block of ports below the ephemeral range, tried a few
+ * times; SIMULATOR_BASE_PORT is set to the block found, so the demo handlers point at them.
+ */
+export async function startDemoSimulatorsOnFreePorts(): Promise<Simulator[]> {
+  for (let tries = 0; ; tries++) {
+    process.env.SIMULATOR_BASE_PORT = String(10_000 + Math.floor(Math.random() * 1500) * 10);
+    try {
+      return await startDemoSimulators();
+    } catch (error) {
+      if (tries >= 9 || (error as { code?: string }).code !== "EADDRINUSE") throw error;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { rows } from "../db/rows";
+import { loadOperations } from "./load";
 
 export type Claimed = { id: number; leaseToken: string };
 
@@ -31,4 +32,11 @@ export async function claimOperations(
         returning id`,
   );
   return claimed.map((r) => ({ id: Number(r.id), leaseToken: token }));
+}
+
+/** Claims due operations and loads them with their service, tariff and client in one more query. */
+export async function claimAndLoad(db: Db, opts: Parameters<typeof claimOperations>[1]) {
+  const claimed = await claimOperations(db, opts);
+  const loaded = await loadOperations(db, claimed.map((c) => c.id));
+  return claimed.map((lease) => ({ lease, loaded: loaded.find((l) => l.operation.id === lease.id) }));
 }

@@ -30,7 +30,7 @@ export type Completion = {
   /** Module work is fenced by its lease; staff work by the operation still waiting for staff. */
   fence: { leaseToken: string } | { manual: true };
   by: "module" | "staff";
-  /** The attempt that did it (module work). */
+  /** The attempt that did it (module work); its handler slot is given back in the same statement. */
   attempt?: { handlerId: number; log: string; startedAt: Date };
   remoteId?: string;
   details?: Record<string, string>;
@@ -116,7 +116,8 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<bool
           insert into service_history (service_id, from_status, to_status, message, actor_user_id)
           select old.id, old.status, coalesce(${next}, old.status), ${message}, ${c.actorUserId ?? null}::int from old),
         mail as (${mail}),
-        hook as (${hook})
+        hook as (${hook}),
+        slot as (${c.attempt ? sql`update handlers set running = greatest(running - 1, 0) where id = ${c.attempt.handlerId}` : sql`select 1`})
         select count(*)::int as done from op`,
   );
   return Number(result?.done ?? 0) === 1;

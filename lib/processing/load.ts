@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Conn } from "../db";
 import { clients, handlers, operations, services, tariffs } from "../db/schema";
 import { decryptJson } from "../crypto";
@@ -7,15 +7,20 @@ import type { CompletingService } from "./complete";
 
 export type LoadedOperation = NonNullable<Awaited<ReturnType<typeof loadOperation>>>;
 
-/** An operation with its service, tariff and client, as the engine needs them. */
-export async function loadOperation(conn: Conn, operationId: number) {
-  const [row] = await conn
+/** Operations with their service, tariff and client, as the engine needs them, in one query. */
+export async function loadOperations(conn: Conn, operationIds: number[]) {
+  if (operationIds.length === 0) return [];
+  return conn
     .select({ operation: operations, service: services, tariff: tariffs, client: clients })
     .from(operations)
     .innerJoin(services, eq(services.id, operations.serviceId))
     .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
     .innerJoin(clients, eq(clients.id, services.clientId))
-    .where(eq(operations.id, operationId));
+    .where(inArray(operations.id, operationIds));
+}
+
+export async function loadOperation(conn: Conn, operationId: number) {
+  const [row] = await loadOperations(conn, [operationId]);
   return row;
 }
 

@@ -11,14 +11,14 @@ import { completingService, handlerConnection, loadOperation, serviceInfo, type 
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
 import { releaseSlot, selectHandler, type HandlerChoice } from "./select-handler";
 
-export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number };
+export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number; loaded?: LoadedOperation };
 
 const DEFAULT_POLL_MS = 2000;
 
 /** One attempt of a claimed operation: choose the handler, call the module, record the outcome. */
 export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<void> {
   const clock = opts.clock ?? systemClock;
-  const loaded = await loadOperation(db, lease.id);
+  const loaded = opts.loaded ?? (await loadOperation(db, lease.id));
   if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return;
   const { operation, service } = loaded;
   const startedAt = clock.now();
@@ -40,16 +40,17 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
     );
     return;
   }
+  const slot = { released: false };
   try {
-    await attempt(db, lease, loaded, choice.handler, clock, startedAt);
+    await attempt(db, lease, loaded, choice.handler, clock, startedAt, slot);
   } finally {
-    await releaseSlot(db, choice.handler.id);
+    if (!slot.released) await releaseSlot(db, choice.handler.id);
   }
 }
 
 type Handler = Extract<HandlerChoice, { kind: "handler" }>["handler"];
 
-async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: Handler, clock: Clock, startedAt: Date): Promise<void> {
+async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: Handler, clock: Clock, startedAt: Date, slot: { released: boolean }): Promise<void> {
   const { operation } = loaded;
   let module: ProcessingModule;
   try {
@@ -82,6 +83,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: H
     }
     const outcome = await callModule(module, loaded, ctx);
     await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now: clock.now() });
+    if (outcome.status === "done") slot.released = true;
   } catch (error) {
     const moduleError = asModuleError(error);
     log.line(`error ${moduleError.code}: ${moduleError.message}`);

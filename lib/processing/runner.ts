@@ -4,7 +4,7 @@ import { systemClock, type Clock } from "../clock";
 import { runRenewals } from "../billing/renewals";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
-import { claimOperations } from "./claim";
+import { claimAndLoad } from "./claim";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
 import { recountSlots } from "./select-handler";
@@ -71,10 +71,10 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       lastRecount = now.getTime();
       await recountSlots(db);
     }
-    const claimed = await claimOperations(db, { limit: concurrency - inflight.size, now, leaseMs });
+    const claimed = await claimAndLoad(db, { limit: concurrency - inflight.size, now, leaseMs });
     processed += claimed.length;
-    for (const lease of claimed) {
-      const p: Promise<void> = runOperation(db, lease, { clock })
+    for (const { lease, loaded } of claimed) {
+      const p: Promise<void> = runOperation(db, lease, { clock, loaded })
         .catch(onError)
         .finally(() => {
           inflight.delete(p);

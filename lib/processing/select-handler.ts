@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Conn, Db } from "../db";
 import { rows } from "../db/rows";
 import { handlers, tariffHandlers } from "../db/schema";
@@ -32,25 +32,31 @@ type HandlerRow = { id: number; module: string; connection: Record<string, unkno
  * counter goes up only while below its max, the operation records the handler, a new service is
  * bound to it, and the handler row comes back for the attempt.
  */
-async function takeSlot(db: Db, handlerId: number, op: { id: number; leaseToken: string; serviceId: number }) {
+async function takeSlot(db: Db, handler: number | SQL, op: { id: number; leaseToken: string; serviceId: number }) {
   const [row] = await rows<HandlerRow>(
     db,
     sql`with slot as (
           update handlers set running = running + 1
-          where id = ${handlerId} and running < max_running
+          where id = (${handler}) and running < max_running
           returning id, module, connection, secrets, health),
         op as (
-          update operations set handler_id = ${handlerId}
+          update operations set handler_id = (select id from slot)
           where id = ${op.id} and lease_token = ${op.leaseToken} and status = 'running' and exists (select 1 from slot)
           returning id),
         bound as (
-          update services set handler_id = ${handlerId}
+          update services set handler_id = (select id from slot)
           where id = ${op.serviceId} and handler_id is null and exists (select 1 from op))
         select slot.*, exists (select 1 from op) as taken from slot`,
   );
-  if (row && !row.taken) await releaseSlot(db, handlerId);
+  if (row && !row.taken) await releaseSlot(db, row.id);
   return row?.taken ? row : null;
 }
+
+/** The best enabled handler of a tariff with a free slot, as a subquery (one statement in the common case). */
+const bestFree = (tariffId: number) => sql`
+  select h.id from tariff_handlers th join handlers h on h.id = th.handler_id
+  where th.tariff_id = ${tariffId} and h.enabled and h.running < h.max_running
+  order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id limit 1`;
 
 /** Gives a slot back when an operation's attempt is recorded. */
 export async function releaseSlot(conn: Conn, handlerId: number | null): Promise<void> {
@@ -72,6 +78,10 @@ export async function selectHandler(
   op: { id: number; leaseToken: string; serviceId: number },
   service: { tariffId: number; handlerId: number | null },
 ): Promise<HandlerChoice> {
+  if (service.handlerId === null) {
+    const handler = await takeSlot(db, bestFree(service.tariffId), op);
+    if (handler) return { kind: "handler", handler };
+  }
   const ids = await candidates(db, service.tariffId, service.handlerId);
   if (ids.length === 0) return { kind: "none" };
   for (const handlerId of ids) {

@@ -1,6 +1,6 @@
 import type { Db } from "../db";
 import { systemClock, type Clock } from "../clock";
-import { claimOperations } from "./claim";
+import { claimAndLoad } from "./claim";
 import { runOperation } from "./run-operation";
 import { recountSlots } from "./select-handler";
 
@@ -16,9 +16,9 @@ export async function sweepOperations(
   let total = 0;
   if (opts.onlyId === undefined) await recountSlots(db);
   for (let round = 0; round < (opts.maxRounds ?? 100); round++) {
-    const claimed = await claimOperations(db, { limit: opts.batch ?? 32, now: clock.now(), leaseMs: opts.leaseMs ?? 60_000, onlyId: opts.onlyId });
+    const claimed = await claimAndLoad(db, { limit: opts.batch ?? 32, now: clock.now(), leaseMs: opts.leaseMs ?? 60_000, onlyId: opts.onlyId });
     if (claimed.length === 0) break;
-    await Promise.all(claimed.map((lease) => runOperation(db, lease, { clock })));
+    await Promise.all(claimed.map(({ lease, loaded }) => runOperation(db, lease, { clock, loaded })));
     total += claimed.length;
   }
   return total;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import { readDatabaseUrl } from "../../lib/env";
-import { startDemoSimulators } from "../../lib/demo/simulators";
+import { startDemoSimulatorsOnFreePorts } from "../../lib/demo/simulators";
 
 const root = join(import.meta.dirname, "../..");
 const logDir = join(root, "test-results");
@@ -32,8 +32,8 @@ export default async function globalSetup() {
     };
     process.env.E2E_PAYMENT_WEBHOOK_SECRET = env.PAYMENT_WEBHOOK_SECRET;
     // The demo handlers point at the panel simulators, which live as long as this process.
-    env.SIMULATOR_BASE_PORT = process.env.SIMULATOR_BASE_PORT = String(24_000 + Math.floor(Math.random() * 2000) * 10);
-    const simulators = await startDemoSimulators();
+    const simulators = await startDemoSimulatorsOnFreePorts();
+    env.SIMULATOR_BASE_PORT = process.env.SIMULATOR_BASE_PORT;
     cleanups.push(() => Promise.all(simulators.map((s) => s.close())).then(() => {}));
     const url = readDatabaseUrl();
     if (url) {

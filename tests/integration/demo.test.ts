@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { operations, services, tariffs, tasks, users } from "@/lib/db/schema";
 import { seedDemo, demoSignIns } from "@/lib/seed";
-import { startDemoSimulators } from "@/lib/demo/simulators";
+import { startDemoSimulatorsOnFreePorts } from "@/lib/demo/simulators";
 import type { Simulator } from "@/lib/modules/simulator-server";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -15,8 +15,7 @@ describe("demo data", () => {
   const clock = testClock();
 
   beforeAll(async () => {
-    process.env.SIMULATOR_BASE_PORT = String(20_000 + (process.pid % 20_000));
-    sims = await startDemoSimulators();
+    sims = await startDemoSimulatorsOnFreePorts();
     database = await createTestDatabase();
   });
   afterAll(async () => {
