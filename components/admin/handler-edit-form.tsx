@@ -7,7 +7,7 @@ import type { FormState } from "@/app/admin/form-state";
 import { ConnectionFields } from "./connection-fields";
 import { FormResult } from "./form-result";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
-import type { Option } from "./select";
+import type { Option } from "@/components/ui/select";
 
 type Props = {
   handlerId: number;

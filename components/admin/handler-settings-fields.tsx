@@ -2,7 +2,7 @@
 
 import { Field } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/errors";
-import { SelectField, type Option } from "./select";
+import { SelectField, type Option } from "@/components/ui/select";
 
 export type HandlerSettings = { name: string; dataCenter: string; departmentId: string; priority: string; maxRunning: string };
 

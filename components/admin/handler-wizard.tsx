@@ -9,7 +9,7 @@ import { CheckResult } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
 import { productTypeLabels } from "./labels";
-import type { Option } from "./select";
+import type { Option } from "@/components/ui/select";
 
 export type ModuleMeta = { kind: string; title: string; productTypes: string[]; fields: FieldSpec[]; usesTemplates: boolean };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { moduleKinds, operationKinds, operationStatuses } from "@/lib/db/schema/_enums";
 import { Field } from "@/components/ui/input";
 import { operationKindLabels } from "./labels";
-import { SelectField, type Option } from "./select";
+import { SelectField, type Option } from "@/components/ui/select";
 
 type Props = { values: Record<string, string | undefined>; handlers: Option[]; moduleTitles: Record<string, string> };
 

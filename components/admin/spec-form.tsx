@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import type { FormState } from "@/app/admin/form-state";
 import { FormResult } from "./form-result";
-import { SelectField, type Option } from "./select";
+import { SelectField, type Option } from "@/components/ui/select";
 
 export type FormFieldSpec = {
   name: string;

@@ -7,7 +7,7 @@ import type { FormState } from "@/app/admin/form-state";
 import type { TemplatesState } from "@/app/admin/tariffs/run";
 import { FormResult } from "./form-result";
 import { productTypeLabels } from "./labels";
-import { SelectField } from "./select";
+import { SelectField } from "@/components/ui/select";
 import { TariffPrices } from "./tariff-prices";
 import { TariffResources, type ResourceRow } from "./tariff-resources";
 import { TemplatePicker } from "./template-picker";

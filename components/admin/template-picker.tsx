@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Field } from "@/components/ui/input";
 import type { TemplatesState } from "@/app/admin/tariffs/run";
-import { SelectField } from "./select";
+import { SelectField } from "@/components/ui/select";
 
 type Props = {
   handlerIds: number[];

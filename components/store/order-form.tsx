@@ -11,7 +11,7 @@ import { formatMoney } from "@/components/ui/money";
 import { addToCart, type CartItem } from "./cart-store";
 import { osTemplates, periodLabel } from "./labels";
 import { livePrice } from "./live-price";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select";
 
 export type QuoteState = { fields?: FieldErrors; error?: string; item?: Omit<CartItem, "id">; nonce?: string };
 type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState> };

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import { Notice } from "@/components/ui/card";
-import { SelectField, type Option } from "@/components/admin/select";
+import { SelectField, type Option } from "@/components/ui/select";
 import { FormResult } from "@/components/admin/form-result";
 import { createApiKeyAction, type CreatedKeyState } from "./actions";
 

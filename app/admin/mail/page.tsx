@@ -6,7 +6,7 @@ import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Badge } from "@/components/admin/badge";
 import { Pager, param } from "@/components/admin/pager";
-import { SelectField } from "@/components/admin/select";
+import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
 

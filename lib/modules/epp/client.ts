@@ -25,7 +25,7 @@ export const EPP_PORT = 700;
 const IN_LOG = 500;
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
 
-/** Result codes (RFC 5730 §3): 1xxx success; 2400 and up are the server's trouble, worth a retry. */
+/** Result codes (RFC 5730 §3): 1000–1999 are success; 2400 and up are the server's trouble, worth a retry. */
 export function replyError(reply: EppReply, what: string): ModuleError {
   const message = `EPP ${what}: ${reply.code} ${reply.msg}`;
   const code = reply.code;

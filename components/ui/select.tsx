@@ -26,7 +26,9 @@ export function SelectField({ name, label, options, errors, hint, empty, id = na
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-xs sm:text-sm ${invalid ? "border-red-500" : "border-slate-300"}`}
+        className={`w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-xs outline-none focus:ring-2 sm:text-sm ${
+          invalid ? "border-red-500 focus:ring-red-200" : "border-slate-300 focus:border-indigo-500 focus:ring-indigo-100"
+        }`}
         {...props}
       >
         {empty !== undefined && <option value="">{empty}</option>}
