@@ -27,7 +27,8 @@ export async function enqueueEmail(conn: Conn, input: EnqueueEmailInput): Promis
       props: encryptJson(input.props),
       clientId: input.clientId ?? null,
       serviceId: input.serviceId ?? null,
-      ...(input.runAt ? { runAt: input.runAt } : {}),
+      // this clock, not the database's: see lib/webhooks/enqueue.ts
+      runAt: input.runAt ?? new Date(),
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });

@@ -9,10 +9,13 @@ export async function enqueueWebhookEvent(
   dedupeKey: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const payload = { event, data, createdAt: new Date().toISOString() };
+  // run_at from this clock, not the database's: deliveries are claimed by "run_at <= now" in JS
+  // milliseconds, and the database's microseconds could make a new row not yet due.
+  const now = new Date().toISOString();
+  const payload = { event, data, createdAt: now };
   await conn.execute(sql`
-    insert into webhook_outbox (endpoint_id, event, dedupe_key, payload)
-    select id, ${event}, ${dedupeKey}, ${JSON.stringify(payload)}::jsonb
+    insert into webhook_outbox (endpoint_id, event, dedupe_key, payload, run_at)
+    select id, ${event}, ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, ${now}::timestamptz
     from webhook_endpoints where enabled and ${event} = any(events)
     on conflict do nothing`);
 }
