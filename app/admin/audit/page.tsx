@@ -1,10 +1,11 @@
-import { AppError } from "@/lib/errors";
 import { listAudit } from "@/lib/services/audit/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
+import { filterInput, unlessInvalid } from "../list-filters";
+import { FilterForm } from "@/components/admin/filter-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log · Provisio" };
@@ -17,18 +18,14 @@ export default async function AuditPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/audit");
   const sp = await searchParams;
   const values = { entity: param(sp.entity), entityId: param(sp.entityId), cursor: param(sp.cursor) };
-  const result = await listAudit({ ctx, input: Object.fromEntries(Object.entries(values).filter(([, v]) => v)) }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "validation") return null;
-    throw e;
-  });
+  const result = await unlessInvalid(listAudit({ ctx, input: filterInput(values) }));
   return (
     <>
       <PageHeading title="Audit log" description="Who changed what, with the values before and after (secrets masked)." />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterForm>
         <Field name="entity" label="Entity" placeholder="handler, tariff, settings…" defaultValue={values.entity ?? ""} />
         <Field name="entityId" label="Id" defaultValue={values.entityId ?? ""} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
-      </form>
+      </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
       <Table head={["When", "Who", "Action", "Entity", "Before", "After"]} caption="Audit log">
         {result?.items.length === 0 && <EmptyRow colSpan={6}>Nothing recorded.</EmptyRow>}

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { outboxStatuses } from "@/lib/db/schema/_enums";
-import { AppError } from "@/lib/errors";
 import { listMail } from "@/lib/services/mail/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -9,6 +8,8 @@ import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
+import { filterInput, unlessInvalid } from "../list-filters";
+import { FilterForm } from "@/components/admin/filter-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mail log · Provisio" };
@@ -19,21 +20,15 @@ export default async function MailPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/mail");
   const sp = await searchParams;
   const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
-  const result = await listMail({ ctx, input: Object.fromEntries(Object.entries(values).filter(([, v]) => v)) }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "validation") return null;
-    throw e;
-  });
+  const result = await unlessInvalid(listMail({ ctx, input: filterInput(values) }));
   const head = ["#", "To", "Subject", "Status", "Attempts", "Last error", "Queued", "Sent"];
   return (
     <>
       <PageHeading title="Mail log" description="Every email to clients: what it said, whether it left, and why not." />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+      <FilterForm>
         <SelectField name="status" label="Status" empty="Any" options={outboxStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
         <Field name="to" label="To" type="email" defaultValue={values.to ?? ""} />
-        <div className="flex items-end">
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
-        </div>
-      </form>
+      </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
       <Table head={head} caption="Emails">
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No emails match.</EmptyRow>}

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AppError } from "@/lib/errors";
 import { modules } from "@/lib/modules/registry";
 import { listHandlers } from "@/lib/services/handlers/list";
 import { listOperations } from "@/lib/services/operations/list";
@@ -11,6 +10,7 @@ import { OperationFilters } from "@/components/admin/operation-filters";
 import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
+import { filterInput, unlessInvalid } from "../list-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Current operations · Provisio" };
@@ -22,11 +22,8 @@ export default async function OperationsPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/operations");
   const sp = await searchParams;
   const values = Object.fromEntries(keys.map((k) => [k, param(sp[k])])) as Record<string, string | undefined>;
-  const filters = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-  const result = await listOperations({ ctx, input: filters }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "validation") return null;
-    throw e;
-  });
+  const filters = filterInput(values);
+  const result = await unlessInvalid(listOperations({ ctx, input: filters }));
   const handlers = await listHandlers({ ctx });
   const titles = Object.fromEntries(Object.values(modules).map((m) => [m.kind, m.title]));
   const head = ["#", "Operation", "Service", "Client", "Created", "Attempts", "Handler", "Task", "Status"];

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { serviceStatuses } from "@/lib/db/schema/_enums";
-import { AppError } from "@/lib/errors";
 import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -10,6 +9,8 @@ import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
+import { filterInput, unlessInvalid } from "../list-filters";
+import { FilterForm } from "@/components/admin/filter-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Services · Provisio" };
@@ -20,22 +21,15 @@ export default async function ServicesPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/services");
   const sp = await searchParams;
   const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
-  const input = Object.fromEntries(Object.entries({ ...values, limit: 50 }).filter(([, v]) => v !== undefined));
-  const result = await listServices({ ctx, input }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "validation") return null;
-    throw e;
-  });
+  const result = await unlessInvalid(listServices({ ctx, input: filterInput({ ...values, limit: 50 }) }));
   const head = ["#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
   return (
     <>
       <PageHeading title="Services" description="Everything clients own, newest first." />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+      <FilterForm>
         <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
         <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
-        <div className="flex items-end">
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
-        </div>
-      </form>
+      </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
       <Table head={head} caption="Services">
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No services match.</EmptyRow>}

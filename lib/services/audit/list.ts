@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, users } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { page } from "../page";
 
 export const listAuditInput = z.object({
   entity: z.string().trim().max(50).optional(),
@@ -41,8 +42,7 @@ export async function listAudit({ ctx, input }: { ctx: Ctx; input?: unknown }) {
     )
     .orderBy(desc(auditLog.id))
     .limit(data.limit + 1);
-  const items = rows.slice(0, data.limit);
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  return page(rows, data.limit);
 }
 
 export type AuditEntry = Awaited<ReturnType<typeof listAudit>>["items"][number];

@@ -2,7 +2,8 @@ import { and, desc, eq, getTableColumns, lt } from "drizzle-orm";
 import { z } from "zod";
 import { balanceEntries } from "../../db/schema";
 import { parseInput, type Ctx } from "../context";
-import { listScope, page, pageInput } from "../services/scope";
+import { listScope, pageInput } from "../services/scope";
+import { page } from "../page";
 
 export const listBalanceEntriesInput = z.object({
   clientId: z.coerce.number().int().positive().optional(),

@@ -2,6 +2,7 @@ import { and, desc, ilike, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { clients } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { page } from "../page";
 
 export const listClientsInput = z.object({
   /** Part of the name, email or company. */
@@ -36,8 +37,8 @@ export async function listClients({ ctx, input }: { ctx: Ctx; input?: unknown })
     )
     .orderBy(desc(clients.id))
     .limit(data.limit + 1);
-  const items = rows.slice(0, data.limit).map((r) => ({ ...r, services: Number(r.services) }));
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  const { items, nextCursor } = page(rows, data.limit);
+  return { items: items.map((r) => ({ ...r, services: Number(r.services) })), nextCursor };
 }
 
 export type ClientSummary = Awaited<ReturnType<typeof listClients>>["items"][number];

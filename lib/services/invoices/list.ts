@@ -2,7 +2,8 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { invoiceKinds, invoices, invoiceStatuses } from "../../db/schema";
 import { parseInput, type Ctx } from "../context";
-import { listScope, page, pageInput } from "../services/scope";
+import { listScope, pageInput } from "../services/scope";
+import { page } from "../page";
 
 export const listInvoicesInput = z.object({
   clientId: z.coerce.number().int().positive().optional(),

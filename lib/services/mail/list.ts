@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { emailOutbox, outboxStatuses } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { page } from "../page";
 
 export const listMailInput = z.object({
   status: z.enum(outboxStatuses).optional(),
@@ -41,8 +42,7 @@ export async function listMail({ ctx, input }: { ctx: Ctx; input?: unknown }) {
     )
     .orderBy(desc(emailOutbox.id))
     .limit(data.limit + 1);
-  const items = rows.slice(0, data.limit);
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  return page(rows, data.limit);
 }
 
 export type MailSummary = Awaited<ReturnType<typeof listMail>>["items"][number];

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Conn } from "../../db";
 import { clients, handlers, moduleKinds, operationKinds, operations, operationStatuses, services, tasks } from "../../db/schema";
 import { parseInput, requireStaff, type Ctx } from "../context";
+import { page } from "../page";
 
 const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
@@ -76,8 +77,7 @@ export async function listOperations({ ctx, input }: { ctx: Ctx; input?: unknown
   requireStaff(ctx.actor);
   const data = parseInput(listOperationsInput, input ?? {});
   const rows = await operationsQuery(ctx.db, data);
-  const items = rows.slice(0, data.limit);
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  return page(rows, data.limit);
 }
 
 export type OperationRow = Awaited<ReturnType<typeof listOperations>>["items"][number];

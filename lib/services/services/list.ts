@@ -2,7 +2,8 @@ import { and, desc, eq, getTableColumns, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { serviceStatuses, services, tariffs } from "../../db/schema";
 import { parseInput, type Ctx } from "../context";
-import { listScope, page, pageInput } from "./scope";
+import { listScope, pageInput } from "./scope";
+import { page } from "../page";
 
 export const listServicesInput = z.object({
   clientId: z.coerce.number().int().positive().optional(),

@@ -20,9 +20,3 @@ export function listScope(actor: Actor, clientId?: number): number | undefined {
   if (clientId !== undefined) requireClientAccess(actor, clientId);
   return own;
 }
-
-/** Fetches limit + 1 rows: the extra one only says whether there is a next page. */
-export function page<T extends { id: number }>(rows: T[], limit: number): { items: T[]; nextCursor: number | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
-}

@@ -5,6 +5,7 @@ import { clients, departments, operations, services, tariffs, tasks, taskStatuse
 import { forbidden, ValidationError } from "../../errors";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { departmentsOf } from "./access";
+import { page } from "../page";
 
 export const listTasksInput = z.object({
   departmentId: z.coerce.number().int().positive().optional(),
@@ -61,8 +62,7 @@ export async function listTasks({ ctx, input }: { ctx: Ctx; input: unknown }) {
     .where(and(...where))
     .orderBy(desc(tasks.id))
     .limit(data.limit + 1);
-  const items = rows.slice(0, data.limit);
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  return page(rows, data.limit);
 }
 
 export type TaskListItem = Awaited<ReturnType<typeof listTasks>>["items"][number];

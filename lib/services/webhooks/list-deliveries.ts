@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { outboxStatuses, webhookEndpoints, webhookOutbox } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { page } from "../page";
 
 export const listWebhookDeliveriesInput = z.object({
   endpointId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -39,8 +40,7 @@ export async function listWebhookDeliveries({ ctx, input }: { ctx: Ctx; input?: 
     )
     .orderBy(desc(webhookOutbox.id))
     .limit(data.limit + 1);
-  const items = rows.slice(0, data.limit);
-  return { items, nextCursor: rows.length > data.limit ? items.at(-1)!.id : null };
+  return page(rows, data.limit);
 }
 
 export type WebhookDelivery = Awaited<ReturnType<typeof listWebhookDeliveries>>["items"][number];

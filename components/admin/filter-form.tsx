@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+
+/** The GET form above an admin list: its fields, then the Filter button. */
+export function FilterForm({ children }: { children: ReactNode }) {
+  return (
+    <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+      {children}
+      <div className="flex items-end">
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
+      </div>
+    </form>
+  );
+}
