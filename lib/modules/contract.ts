@@ -49,6 +49,9 @@ export type ServiceInfo = {
   client: { id: number; name: string; email: string; phone?: string | null; country?: string | null; city?: string | null; address?: string | null };
 };
 
+/** domain: the order names a domain; contacts: the client's registrant data is complete; os: an OS is chosen. */
+export type OrderNeed = "domain" | "contacts" | "os";
+
 export type OperationContext<C> = {
   connection: C;
   service: ServiceInfo;
@@ -77,8 +80,10 @@ export type Pending = {
 };
 
 export type SyncResult = {
-  /** What the panel says the object is now. */
-  state: "active" | "suspended" | "missing";
+  /** What the panel says the object is now; "broken" is an object in a failed or unusable state. */
+  state: "active" | "suspended" | "missing" | "broken";
+  /** Why the object is missing or broken, in the panel's words, for the person who gets the task. */
+  reason?: string;
   details?: Record<string, string>;
   expiresAt?: Date;
   usage?: Record<string, number>;
@@ -94,6 +99,8 @@ export interface ProcessingModule<C = Record<string, unknown>> {
   usesTemplates: boolean;
   /** Every operation becomes a task for staff at once. */
   alwaysManual?: boolean;
+  /** What an order for this module must carry, so the store asks for it before payment. */
+  orderNeeds?: readonly OrderNeed[];
   /** Validates a handler's connection (secret and plain fields together). */
   connection: z.ZodType<C>;
   connectionFields: FieldSpec[];

@@ -13,6 +13,12 @@ export type SimFaults = {
   slowMs: number;
   /** The next create finds an object of that name made by someone else. */
   exists: boolean;
+  /** Answer changes with something that is neither the panel's success nor one of its errors. */
+  ambiguous: boolean;
+  /** Accept the next create the way the real panel ignores a request it does not act on: nothing is created. */
+  ignoreCreate: boolean;
+  /** Carry out the next create, then drop the connection before answering (a lost answer). */
+  loseAnswer: boolean;
 };
 
 export type SimReply = { status: number; headers?: Record<string, string>; body: string };
@@ -39,7 +45,17 @@ export type Simulator = {
   close(): Promise<void>;
 };
 
-export const noFaults = (): SimFaults => ({ failNext: 0, timeout: false, http500: false, garbage: false, slowMs: 0, exists: false });
+export const noFaults = (): SimFaults => ({
+  failNext: 0,
+  timeout: false,
+  http500: false,
+  garbage: false,
+  slowMs: 0,
+  exists: false,
+  ambiguous: false,
+  ignoreCreate: false,
+  loseAnswer: false,
+});
 
 const GARBAGE = "<<<%%% not a panel answer: \u0000\u0001 {]";
 const json = (status: number, value: unknown): SimReply => ({
