@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import { createServer, type TLSSocket } from "node:tls";
 import { startSimulator, type Simulator } from "../simulator-server";
 import { encodeFrame, FrameReader } from "./frame";
-import { createRegistry, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
+import { createRegistry, defaultSettings, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
 
 /**
  * An EPP registry (RFC 5730/5731/5733/5734, protocols.md §5) over TLS with the test certificate in
  * ./test-cert. Faults and /__sim/ inspection live on a separate plain HTTP control port (`url`).
  */
 
-export type { EppDomain, EppContact, EppCall, EppSettings, EppState } from "./simulator-registry";
+export type { EppDomain, EppContact, EppHost, EppCall, EppSettings, EppState } from "./simulator-registry";
 
 export type EppSimulator = Simulator & {
   host: string;
@@ -26,11 +26,12 @@ const certFile = (name: string) => readFileSync(new URL(`./test-cert/${name}`, i
 const GARBAGE = "<<<%%% not an EPP answer \u0001 {]";
 
 export async function startEppSimulator(
-  options: { host?: string; port?: number; clID?: string; password?: string; pendingInfos?: number } = {},
+  options: { host?: string; port?: number; clID?: string; password?: string; settings?: Partial<EppSettings> } = {},
 ): Promise<EppSimulator> {
   const host = options.host ?? "127.0.0.1";
   const cert = certFile("simulator-test-cert.pem");
-  const settings: EppSettings = { pendingInfos: options.pendingInfos ?? 0, staleCheck: false };
+  const initial = () => ({ ...defaultSettings(), ...options.settings });
+  const settings: EppSettings = initial();
   const registry = createRegistry({ clID: options.clID ?? "provisio", password: options.password ?? "secret", settings, faults: () => control.faults });
   const sockets = new Set<TLSSocket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -61,7 +62,7 @@ export async function startEppSimulator(
       if (faults().slowMs > 0) await wait(faults().slowMs);
       if (closing || socket.destroyed) return;
       if (faults().garbage) return send(GARBAGE);
-      if (frame === null) return send(greeting());
+      if (frame === null) return send(greeting(settings));
       if (faults().http500) {
         send(registry.failure(frame, 2500));
         socket.end();
@@ -72,6 +73,7 @@ export async function startEppSimulator(
         return send(registry.failure(frame, 2400));
       }
       const answer = registry.handle(session, frame);
+      if (answer.drop) return void socket.destroy();
       send(answer.xml);
       if (answer.end) socket.end();
     }
@@ -103,7 +105,7 @@ export async function startEppSimulator(
     inspect: () => registry.inspect(),
     reset: () => {
       registry.reset();
-      Object.assign(settings, { pendingInfos: options.pendingInfos ?? 0, staleCheck: false });
+      Object.assign(settings, initial());
     },
   });
 
