@@ -39,7 +39,8 @@ describe("epp: wire format", () => {
   });
 
   it("classifies result codes: 24xx/25xx retryable except 2501; reasons carried into the message", () => {
-    expect(replyError(reply(2501), "login")).toMatchObject({ code: "auth_locked", retryable: false });
+    expect(replyError(reply(2501), "login")).toMatchObject({ code: "auth", retryable: false });
+    expect(replyError(reply(2201), "renew")).toMatchObject({ code: "not_authorized", retryable: false });
     expect(replyError(reply(2500), "x")).toMatchObject({ code: "epp_2500", retryable: true });
     expect(replyError(reply(2502), "x")).toMatchObject({ retryable: true });
     expect(replyError(reply(2400), "x")).toMatchObject({ retryable: true });
@@ -182,7 +183,7 @@ describe("epp: registry rules", () => {
 
   it("2501 (account locked) is final; the simulator locks after failed logins", async () => {
     for (let i = 0; i < 3; i++) await expect(epp.checkConnection({ ...conn, password: "bad" }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
-    await expect(epp.checkConnection(conn, createAttemptLog())).rejects.toMatchObject({ code: "auth_locked", retryable: false, message: expect.stringContaining("Account locked") });
+    await expect(epp.checkConnection(conn, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false, message: expect.stringContaining("2501 Authentication error; server closing connection (Account locked") });
   });
 
   it("renews with the stored expiry as curExpDate, and a repeated renew does not renew twice", async () => {

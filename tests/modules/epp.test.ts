@@ -133,6 +133,16 @@ describe("epp: proof before adoption, positive success", () => {
     expect(calls().filter((c) => /renew|update|delete/.test(c))).toEqual([]);
   });
 
+  it("renews and syncs a domain staff registered by hand (its name filled in on the task) without the proof", async () => {
+    const service = makeService({ details: { domain: "" }, expiresAt: new Date("2027-03-01T00:00:00Z") });
+    plantForeign(sim, service.remoteName);
+    const byHand = { ...service, details: { domain: service.remoteName.toUpperCase() } };
+    await expect(epp.prolong!(context(conn, byHand, { months: 12 }))).resolves.toMatchObject({ status: "done", details: { expires_at: "2028-03-01" } });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(1);
+    expect(await epp.sync(context(conn, byHand))).toMatchObject({ state: "active" });
+    expect(await epp.sync(context(conn, service))).toMatchObject({ state: "missing" });
+  });
+
   it("sync says missing for a lapsed domain and broken (with the status) for pendingDelete, redemption and holds", async () => {
     const service = makeService();
     const opened = await openToDone(epp, context(conn, service));

@@ -41,8 +41,10 @@ export function replyError(reply: EppReply, what: string): ModuleError {
   const reasons = reply.reasons.length ? ` (${reply.reasons.join("; ")})` : "";
   const message = `EPP ${what}: ${reply.code} ${reply.msg}${reasons}`;
   const code = reply.code;
-  if (code === 2501) return new ModuleError("auth_locked", message, false);
-  if (code >= 2200 && code <= 2202) return new ModuleError("auth", message, false);
+  // 2200 and 2501 are about the registrar account (the handler's credentials); 2201/2202 about one object.
+  if (code === 2200 || code === 2501) return new ModuleError("auth", message, false);
+  if (code === 2201) return new ModuleError("not_authorized", message, false);
+  if (code === 2202) return new ModuleError("authinfo_invalid", message, false);
   if (code === 2302) return new ModuleError("exists", message, false);
   if (code === 2303) return new ModuleError("not_found", message, false);
   if (code === 2304) return new ModuleError("status_prohibits", message, false);

@@ -34,3 +34,12 @@ export function notOurs(ctx: Ctx, info: DomainInfo): string | null {
   if (info.registrant !== contactHandle(ctx.connection, ctx.service.client.id)) return `registered by our account for someone else: registrant ${info.registrant ?? "unknown"}`;
   return null;
 }
+
+/**
+ * Whether an open of this service finished: the module stored the remote id, or a person who registered the
+ * domain by hand filled in its name. Only then may later operations skip the ownership proof.
+ */
+export function confirmed(ctx: Ctx, name: string): boolean {
+  const { remoteId, details } = ctx.service;
+  return [remoteId, details.domain].some((v) => typeof v === "string" && domainToASCII(v.trim().toLowerCase()) === name);
+}

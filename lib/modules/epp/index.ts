@@ -2,7 +2,7 @@ import { z } from "zod";
 import { done, ModuleError, type ProcessingModule, type SyncResult } from "../contract";
 import { domainServiceFields, timeoutField } from "../fields";
 import { EPP_PORT, withSession, type EppConnection } from "./client";
-import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common";
+import { asciiDomain, brokenStatus, confirmed, notOurs, session, type Ctx } from "./common";
 import { ymd } from "./dates";
 import { infoDomain } from "./domain";
 import { open, pollCreate } from "./open";
@@ -37,7 +37,7 @@ async function sync(ctx: Ctx): Promise<SyncResult> {
   const info = await session(ctx, (s) => infoDomain(s, name));
   if (!info) return { state: "missing", reason: `The registry does not know ${name}` };
   if (info.clID !== ctx.connection.username) return { state: "missing", reason: `${name} is held by another registrar (${info.clID})` };
-  const why = ctx.service.remoteId ? null : notOurs(ctx, info);
+  const why = confirmed(ctx, name) ? null : notOurs(ctx, info);
   if (why) return { state: "missing", reason: `${name} is registered, but not by this service: ${why}` };
   const details: Record<string, string> = { nameservers: info.ns.join(", ") };
   if (info.exDate) details.expires_at = ymd(info.exDate);

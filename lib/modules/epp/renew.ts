@@ -1,6 +1,6 @@
 import { done, ModuleError, pending, type Done, type Outcome } from "../contract";
 import type { EppSession } from "./client";
-import { asciiDomain, notOurs, session, type Ctx } from "./common";
+import { asciiDomain, confirmed, notOurs, session, type Ctx } from "./common";
 import { addYears, wholeYears, ymd } from "./dates";
 import { infoDomain, renewDomain } from "./domain";
 
@@ -62,7 +62,7 @@ export async function prolong(ctx: Ctx): Promise<Outcome> {
   const name = asciiDomain(ctx.service.remoteName);
   const years = wholeYears(Number(ctx.params.months ?? ctx.service.months));
   const stored = ctx.service.expiresAt;
-  if (stored && ctx.service.remoteId) {
+  if (stored && confirmed(ctx, name)) {
     return renewOnce(ctx, { name, from: ymd(stored), to: ymd(addYears(stored, years)), years }, false);
   }
   // No stored expiry (or a domain this service never confirmed): the registry's expiry is the start, read and
@@ -70,7 +70,7 @@ export async function prolong(ctx: Ctx): Promise<Outcome> {
   return session(ctx, async (s) => {
     const info = await infoDomain(s, name);
     if (!info) throw new ModuleError("not_found", `The registry does not know ${name}`, false);
-    const why = notOurs(ctx, info);
+    const why = confirmed(ctx, name) ? (info.clID === ctx.connection.username ? null : `held by another registrar (${info.clID})`) : notOurs(ctx, info);
     if (why) throw new ModuleError("exists_foreign", `${name} is registered, but not by this service: ${why}`, false);
     if (!info.exDate) throw new ModuleError("bad_response", `EPP info ${name}: no expiry date`, true);
     const plan: Plan = { name, from: ymd(info.exDate), to: ymd(addYears(info.exDate, years)), years };
