@@ -218,6 +218,19 @@ describe("epp: registry rules", () => {
     expect(calls().filter((c) => c.startsWith("domain:renew"))).toEqual(["domain:renew 1000"]);
   });
 
+  it("reads answers in a default namespace the same as prefixed ones", async () => {
+    sim.settings.defaultNamespace = true;
+    const service = makeService();
+    const opened = await openToDone(epp, context(conn, service));
+    expect(sim.state.calls.some((c) => c.command === "domain:info")).toBe(true);
+    const stored = { ...service, remoteId: opened.remoteId!, expiresAt: opened.expiresAt! };
+    const renewed = await epp.prolong!(context(conn, stored, { months: 24 }));
+    expect(renewed).toMatchObject({ status: "done", expiresAt: new Date(sim.state.domains[service.remoteName]!.exDate) });
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "active", details: { nameservers: "ns1.host.test, ns2.host.test" } });
+    const [, , check] = await logged([command(`<check><domain:check xmlns:domain="${DOMAIN_NS}"><domain:name>${service.remoteName}</domain:name></domain:check></check>`)]);
+    expect(check).toContain(`<chkData xmlns="${DOMAIN_NS}"><cd><name avail="0">`);
+  });
+
   it("refuses periods in months and frozen domains, with the registry's reason", async () => {
     const service = makeService();
     const domain = plantOurs(sim, service);

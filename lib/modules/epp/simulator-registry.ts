@@ -39,7 +39,7 @@ const MESSAGES: Record<number, string> = {
 const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
-  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3,
+  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, defaultNamespace: false,
   tlds: ["com", "net", "org", "example", "xn--p1ai"],
 });
 
@@ -55,6 +55,9 @@ export function greeting(settings: EppSettings): string {
   );
 }
 
+/** protocols.md §5: servers may answer in a default namespace (<renData xmlns="…domain-1.0">) instead of a prefix. */
+const unprefixed = (resData: string) => resData.replace(/<(\/?)(?:domain|contact|host):/g, "<$1").replace(/xmlns:(?:domain|contact|host)=/g, "xmlns=");
+
 export function createRegistry(options: { clID: string; password: string; settings: EppSettings; faults: () => SimFaults }) {
   const state: EppState = { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false };
   let seq = 0;
@@ -64,7 +67,7 @@ export function createRegistry(options: { clID: string; password: string; settin
     eppDocument(
       `<response><result code="${r.code}">${el("msg", MESSAGES[r.code] ?? "Command failed")}` +
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
-        `</result>${r.resData ? `<resData>${r.resData}</resData>` : ""}` +
+        `</result>${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
     );
 

@@ -34,7 +34,16 @@ export type XmlElement = {
 
 export class XmlError extends Error {}
 
-const NAME = /^[\p{L}_][\p{L}\p{N}._-]*(?::[\p{L}_][\p{L}\p{N}._-]*)?/u;
+const NAME = /[\p{L}_][\p{L}\p{N}._-]*(?::[\p{L}_][\p{L}\p{N}._-]*)?/uy;
+const END = /\s*>/y;
+const SPACE = /\s*/y;
+const ATTR = /([\p{L}_][\p{L}\p{N}._:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/uy;
+
+/** Matches a sticky pattern at a position, without copying the rest of the document. */
+function at(pattern: RegExp, text: string, pos: number): RegExpExecArray | null {
+  pattern.lastIndex = pos;
+  return pattern.exec(text);
+}
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decode(raw: string): string {
@@ -99,21 +108,21 @@ export function parseXml(input: string): XmlElement {
       fail("DOCTYPE and declarations are not accepted");
     } else if (xml.startsWith("</", pos)) {
       pos += 2;
-      const name = NAME.exec(xml.slice(pos))?.[0] ?? fail("bad end tag");
+      const name = at(NAME, xml, pos)?.[0] ?? fail("bad end tag");
       pos += name.length;
-      const rest = /^\s*>/.exec(xml.slice(pos)) ?? fail("bad end tag");
+      const rest = at(END, xml, pos) ?? fail("bad end tag");
       pos += rest[0].length;
       const open = stack.pop();
       if (!open || open.qname !== name) fail(`</${name}> does not close <${open?.qname ?? "nothing"}>`);
     } else {
       pos += 1;
       if (root && !stack.length) fail("a second root element");
-      const qname = NAME.exec(xml.slice(pos))?.[0] ?? fail("bad start tag");
+      const qname = at(NAME, xml, pos)?.[0] ?? fail("bad start tag");
       pos += qname.length;
       const rawAttrs: [string, string][] = [];
       let selfClosing = false;
       for (;;) {
-        const space = /^\s*/.exec(xml.slice(pos))![0];
+        const space = at(SPACE, xml, pos)![0];
         pos += space.length;
         if (xml.startsWith("/>", pos)) {
           pos += 2;
@@ -125,7 +134,7 @@ export function parseXml(input: string): XmlElement {
           break;
         }
         if (!space) fail("attributes must be separated by white space");
-        const attr = /^([\p{L}_][\p{L}\p{N}._:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/u.exec(xml.slice(pos)) ?? fail(`bad attribute in <${qname}>`);
+        const attr = at(ATTR, xml, pos) ?? fail(`bad attribute in <${qname}>`);
         if (rawAttrs.some(([n]) => n === attr[1])) fail(`attribute ${attr[1]} twice`);
         rawAttrs.push([attr[1]!, decode(attr[2] ?? attr[3] ?? "")]);
         pos += attr[0].length;
