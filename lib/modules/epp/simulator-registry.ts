@@ -86,6 +86,7 @@ export function createRegistry(options: { clID: string; password: string; settin
     if (unknown) return { r: result(2307, `Object service ${unknown} is not offered`) };
     state.failedLogins = 0;
     session.clID = options.clID;
+    session.services = asked;
     return { r: result(1000) };
   }
 
@@ -122,8 +123,8 @@ export function createRegistry(options: { clID: string; password: string; settin
       if (!session.clID) return answer(result(2002, "Log in first"));
       if (verb === "logout") return answer(result(1500), true);
       if (!kind || !object) return answer(result(2000));
-      // RFC 5730 §2.9.2: an object service used without logging in with its objURI.
-      if (!objectServices(options.settings).includes(object.ns)) return answer(result(2307));
+      // RFC 5730 §2.9.1.1: a client uses only the object services it named at login (2307 otherwise, unconf. code).
+      if (!session.services.includes(object.ns)) return answer(result(2307, `Not logged in with ${object.ns}`));
       const faults = options.faults();
       if (faults.ambiguous && TRANSFORMS.has(verb)) {
         // Fault: an answer cut off mid-frame that still contains code="1000"; the change was not carried out.

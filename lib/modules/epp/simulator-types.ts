@@ -50,7 +50,8 @@ export type EppState = {
   domains: Record<string, EppDomain>; contacts: Record<string, EppContact>; hosts: Record<string, EppHost>; calls: EppCall[];
   failedLogins: number; locked: boolean;
 };
-export type EppSession = { clID: string | null };
+/** A connection: the logged-in client and the object services it logged in with. */
+export type EppSession = { clID: string | null; services: string[] };
 
 /** One answer: a result code, the resData, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
 export type Result = { code: number; resData?: string; reason?: string };

@@ -50,7 +50,7 @@ export async function startEppSimulator(
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => {});
-    const session: EppSession = { clID: null };
+    const session: EppSession = { clID: null, services: [] };
     const reader = new FrameReader();
     const send = (xml: string) => {
       if (!socket.destroyed && !closing) socket.write(encodeFrame(xml));
@@ -58,16 +58,19 @@ export async function startEppSimulator(
     const faults = () => control.faults;
 
     async function reply(frame: string | null) {
-      if (faults().timeout) return;
+      if (faults().timeout) return; // Fault: a server that never answers.
       if (faults().slowMs > 0) await wait(faults().slowMs);
       if (closing || socket.destroyed) return;
-      if (faults().garbage) return send(GARBAGE);
+      if (faults().garbage) return send(GARBAGE); // Fault: a frame that is not XML at all.
+      // RFC 5730 §2.4: the server greets as soon as the connection is up, before any command.
       if (frame === null) return send(greeting(settings));
       if (faults().http500) {
+        // RFC 5730 §3: 2500 "Command failed; server closing connection" (EPP's server error; no HTTP here).
         send(registry.failure(frame, 2500));
         socket.end();
         return;
       }
+      // RFC 5730 §3: 2400 "Command failed", the registry's own transient error.
       if (faults().failNext > 0) {
         faults().failNext -= 1;
         return send(registry.failure(frame, 2400));
@@ -87,6 +90,7 @@ export async function startEppSimulator(
       try {
         for (const frame of reader.push(chunk)) enqueue(frame);
       } catch {
+        // RFC 5734 §4: a stream that is not length-prefixed frames is not EPP; the server drops it.
         socket.destroy();
       }
     });
