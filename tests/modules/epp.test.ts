@@ -81,7 +81,7 @@ describe("epp: proof before adoption, positive success", () => {
     await expect(epp.open(context(conn, service))).rejects.toMatchObject({ retryable: true });
     expect(Object.keys(sim.state.domains)).toEqual([service.remoteName]);
     const again = await openToDone(epp, context(conn, service));
-    expect(again).toMatchObject({ status: "done", adopted: true, remoteId: service.remoteName });
+    expect(again).toMatchObject({ status: "done", adopted: true, remoteId: sim.state.domains[service.remoteName]!.roid });
     expect(Object.keys(sim.state.domains)).toHaveLength(1);
     expect(calls().filter((c) => c.startsWith("domain:create"))).toHaveLength(1);
   });
@@ -92,7 +92,7 @@ describe("epp: proof before adoption, positive success", () => {
     sim.settings.staleCheck = true;
     sim.state.calls.length = 0;
     const again = await openToDone(epp, context(conn, service));
-    expect(again).toMatchObject({ adopted: true, remoteId: service.remoteName });
+    expect(again).toMatchObject({ adopted: true, remoteId: sim.state.domains[service.remoteName]!.roid });
     expect(calls()).toEqual([
       "login 1000", "domain:check 1000", "contact:create 2302", "contact:info 1000",
       "host:check 1000", "host:check 1000", "domain:create 2302", "domain:info 1000", "logout 1500",
@@ -107,7 +107,7 @@ describe("epp: proof before adoption, positive success", () => {
     sim.setFaults({ ambiguous: false });
     const opened: Done = await openToDone(epp, context(conn, service));
     sim.setFaults({ ambiguous: true });
-    const stored = { ...service, remoteId: service.remoteName, expiresAt: opened.expiresAt! };
+    const stored = { ...service, remoteId: opened.remoteId!, expiresAt: opened.expiresAt! };
     await expect(epp.prolong!(context(conn, stored, { months: 12 }))).rejects.toMatchObject({ code: "bad_response", retryable: true });
     expect(sim.state.domains[service.remoteName]!.renewals).toBe(0);
   });
@@ -154,6 +154,11 @@ describe("epp: proof before adoption, positive success", () => {
     }
     delete sim.state.domains[service.remoteName];
     expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "missing", reason: expect.stringContaining("does not know") });
+    // Lapsed and registered again by our account, even with this service's own marks: another roid, not ours.
+    plantOurs(sim, service);
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "missing", reason: expect.stringContaining("registered again") });
+    await expect(epp.prolong!(context(conn, { ...stored, expiresAt: new Date("2027-03-01T10:00:00Z") }, { months: 12 }))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(0);
   });
 
   it("answers pending on 1001 and polls with info until the create completes", async () => {
@@ -165,7 +170,7 @@ describe("epp: proof before adoption, positive success", () => {
     const task = first.status === "pending" ? first.remoteTask : {};
     expect(await epp.poll!(ctx, task)).toMatchObject({ status: "pending" });
     const done = await epp.poll!(ctx, task);
-    expect(done).toMatchObject({ status: "done", remoteId: service.remoteName });
+    expect(done).toMatchObject({ status: "done", remoteId: sim.state.domains[service.remoteName]!.roid });
     expect(done.status === "done" && done.adopted).toBeFalsy();
   });
 

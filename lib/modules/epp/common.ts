@@ -26,20 +26,31 @@ export function asciiDomain(name: string): string {
 /**
  * Proof that a registered domain belongs to this service (protocols.md §5, "Ownership"): our registrar sponsors
  * it (one account holds the domains of every client), and it carries the authInfo this service set and this
- * client's registrant contact. Returns why not, or null when it is ours.
+ * client's registrant contact. Returns why not, or null when it is ours. Used before taking a domain over.
  */
-export function notOurs(ctx: Ctx, info: DomainInfo): string | null {
+export function unproven(ctx: Ctx, info: DomainInfo): string | null {
   if (info.clID !== ctx.connection.username) return `held by another registrar (${info.clID})`;
   if (info.authInfo !== domainAuthInfo(ctx.service)) return "registered by our account for someone else: another authInfo";
   if (info.registrant !== contactHandle(ctx.connection, ctx.service.client.id)) return `registered by our account for someone else: registrant ${info.registrant ?? "unknown"}`;
   return null;
 }
 
+/** A registry object id (RFC 5730 roidType, e.g. "D12-SIM"): what open stores as the remote id. Older services stored the name. */
+const isRoid = (id: string) => !id.includes(".");
+
 /**
- * Whether an open of this service finished: the module stored the remote id, or a person who registered the
- * domain by hand filled in its name. Only then may later operations skip the ownership proof.
+ * Whether later operations (renew, sync) may act on this domain: the registration whose roid the service
+ * stored (a domain that lapsed and was registered again has a new roid), else the proof above, else (our
+ * sponsor only) a domain a person registered by hand and named on the task, or one stored by name.
  */
-export function confirmed(ctx: Ctx, name: string): boolean {
+export function notOurs(ctx: Ctx, info: DomainInfo): string | null {
+  if (info.clID !== ctx.connection.username) return `held by another registrar (${info.clID})`;
   const { remoteId, details } = ctx.service;
-  return [remoteId, details.domain].some((v) => typeof v === "string" && domainToASCII(v.trim().toLowerCase()) === name);
+  if (remoteId && isRoid(remoteId)) {
+    return info.roid === remoteId ? null : `registered again since (roid ${info.roid || "unknown"}, this service's was ${remoteId})`;
+  }
+  const why = unproven(ctx, info);
+  if (!why) return null;
+  const named = [remoteId, details.domain].some((v) => typeof v === "string" && domainToASCII(v.trim().toLowerCase()) === info.name.toLowerCase());
+  return named ? null : why;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { done, ModuleError, type ProcessingModule, type SyncResult } from "../contract";
 import { domainServiceFields, timeoutField } from "../fields";
 import { EPP_PORT, withSession, type EppConnection } from "./client";
-import { asciiDomain, brokenStatus, confirmed, notOurs, session, type Ctx } from "./common";
+import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common";
 import { ymd } from "./dates";
 import { infoDomain } from "./domain";
 import { open, pollCreate } from "./open";
@@ -31,13 +31,12 @@ const registryNeedsPerson = (what: string) => async (): Promise<never> => {
   throw new ModuleError("registry_manual", `The billing does not ${what} domains over EPP: the registry needs a person`, false);
 };
 
-/** What the registry says about the domain; a domain this service never confirmed must pass the ownership proof. */
+/** What the registry says about this service's registration of the domain; another registration is missing. */
 async function sync(ctx: Ctx): Promise<SyncResult> {
   const name = asciiDomain(ctx.service.remoteName);
   const info = await session(ctx, (s) => infoDomain(s, name));
   if (!info) return { state: "missing", reason: `The registry does not know ${name}` };
-  if (info.clID !== ctx.connection.username) return { state: "missing", reason: `${name} is held by another registrar (${info.clID})` };
-  const why = confirmed(ctx, name) ? null : notOurs(ctx, info);
+  const why = notOurs(ctx, info);
   if (why) return { state: "missing", reason: `${name} is registered, but not by this service: ${why}` };
   const details: Record<string, string> = { nameservers: info.ns.join(", ") };
   if (info.exDate) details.expires_at = ymd(info.exDate);

@@ -1,6 +1,6 @@
 import { done, ModuleError, pending, type Done, type Outcome } from "../contract";
 import type { EppSession } from "./client";
-import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common";
+import { asciiDomain, brokenStatus, session, unproven, type Ctx } from "./common";
 import { ensureContact } from "./contact";
 import { addYears, wholeYears, ymd } from "./dates";
 import { addNameServers, checkDomain, createDomain, infoDomain, type DomainInfo } from "./domain";
@@ -25,7 +25,8 @@ function doneFor(ctx: Ctx, info: DomainInfo, adopted: boolean): Done {
   const expiresAt = info.exDate ?? addYears(new Date(), wholeYears(ctx.service.months));
   const details = { domain: info.name, expires_at: ymd(expiresAt), nameservers: info.ns.join(", ") };
   const secrets = { authInfo: domainAuthInfo(ctx.service) };
-  return done({ remoteId: info.name, details, secrets, expiresAt, ...(adopted ? { adopted } : {}) });
+  // The roid names this registration: a later re-registration of the name (ours or not) has another.
+  return done({ remoteId: info.roid || info.name, details, secrets, expiresAt, ...(adopted ? { adopted } : {}) });
 }
 
 /**
@@ -46,7 +47,7 @@ async function finish(ctx: Ctx, s: EppSession, info: DomainInfo, adopted: boolea
   const broken = brokenStatus(info.status);
   if (broken) throw new ModuleError("exists_broken", `${info.name} is registered for this service but is ${broken}: a person decides`, false);
   if (info.status.includes("pendingCreate")) {
-    return pending({ remoteTask: { domain: info.name, adopted }, remoteId: info.name, pollAfterMs: POLL_AFTER_MS });
+    return pending({ remoteTask: { domain: info.name, adopted }, remoteId: info.roid || info.name, pollAfterMs: POLL_AFTER_MS });
   }
   return doneFor(ctx, await attachNameServers(s, info, nameServersFor(ctx, info.name)), adopted);
 }
@@ -55,7 +56,7 @@ async function finish(ctx: Ctx, s: EppSession, info: DomainInfo, adopted: boolea
 async function takeOver(ctx: Ctx, s: EppSession, name: string, reason: string | undefined): Promise<Outcome> {
   const info = await infoDomain(s, name);
   if (!info) throw new ModuleError("unavailable", `The registry does not offer ${name}: ${reason ?? "not available"}`, false);
-  const why = notOurs(ctx, info);
+  const why = unproven(ctx, info);
   if (why) throw new ModuleError("exists_foreign", `${name} is registered, but not by this service: ${why}`, false);
   ctx.log.line(`${name} carries this service's authInfo and registrant (roid ${info.roid}): adopted`);
   return finish(ctx, s, info, true);
@@ -85,7 +86,7 @@ export async function open(ctx: Ctx): Promise<Outcome> {
     // Success is positive: the domain must be there, with the authInfo this service just set.
     const info = await infoDomain(s, name);
     if (!info) throw new ModuleError("not_confirmed", `The registry answered the create of ${name}, but does not know the domain`, true);
-    const why = notOurs(ctx, info);
+    const why = unproven(ctx, info);
     if (why) throw new ModuleError("exists_foreign", `${name} is registered, but not by this service: ${why}`, false);
     return finish(ctx, s, info, false);
   });
@@ -97,7 +98,7 @@ export async function pollCreate(ctx: Ctx, remoteTask: Record<string, unknown>):
   return session(ctx, async (s) => {
     const info = await infoDomain(s, name);
     if (!info) throw new ModuleError("registration_rejected", `The registry dropped the pending create of ${name}`, false);
-    const why = notOurs(ctx, info);
+    const why = unproven(ctx, info);
     if (why) throw new ModuleError("exists_foreign", `${name} is registered, but not by this service: ${why}`, false);
     return finish(ctx, s, info, remoteTask.adopted === true);
   });
