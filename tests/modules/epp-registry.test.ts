@@ -197,6 +197,10 @@ describe("epp: registry rules", () => {
     const repeat = await epp.prolong!(context(conn, stored, { months: 12 }));
     expect(domain.renewals).toBe(1);
     expect(repeat).toMatchObject({ status: "done", adopted: true, expiresAt: new Date(domain.exDate) });
+    // A retry of the same paid renewal carries the expiry it extends, even if the service moved on meanwhile.
+    const later = { ...stored, expiresAt: new Date(domain.exDate) };
+    expect(await epp.prolong!(context(conn, later, { months: 12, forExpiry: opened.expiresAt!.toISOString() }))).toMatchObject({ adopted: true });
+    expect(domain.renewals).toBe(1);
     const wrong = { ...stored, expiresAt: new Date("2001-01-01T00:00:00Z") };
     await expect(epp.prolong!(context(conn, wrong))).rejects.toMatchObject({ code: "expiry_moved", retryable: false });
     await expect(epp.prolong!(context(conn, stored, { months: 18 }))).rejects.toMatchObject({ code: "period_not_years", retryable: false });

@@ -66,7 +66,9 @@ async function renewOnce(ctx: Ctx, plan: Plan): Promise<Done> {
 export async function prolong(ctx: Ctx): Promise<Outcome> {
   const name = asciiDomain(ctx.service.remoteName);
   const years = wholeYears(Number(ctx.params.months ?? ctx.service.months));
-  const stored = ctx.service.expiresAt;
+  // The expiry this payment extends (the renewal's forExpiry), else the service's: the same on every retry.
+  const paidFor = typeof ctx.params.forExpiry === "string" ? new Date(ctx.params.forExpiry) : null;
+  const stored = paidFor && !Number.isNaN(paidFor.getTime()) ? paidFor : ctx.service.expiresAt;
   if (stored) return renewOnce(ctx, { name, from: ymd(stored), to: ymd(addYears(stored, years)), years });
   // No stored expiry: the registry's is the start, and the plan is stored as a remote task before renew is
   // sent, so a retry after a lost answer knows the target and never renews twice.
