@@ -44,6 +44,7 @@ describe("epp: wire format", () => {
     expect(replyError(reply(2500), "x")).toMatchObject({ code: "epp_2500", retryable: true });
     expect(replyError(reply(2502), "x")).toMatchObject({ retryable: true });
     expect(replyError(reply(2400), "x")).toMatchObject({ retryable: true });
+    expect(replyError(reply(1500), "create")).toMatchObject({ code: "bad_response", retryable: true });
     for (const code of [2001, 2004, 2104, 2105, 2201, 2202, 2303, 2304, 2305, 2306, 2307, 2308]) expect(replyError(reply(code), "x").retryable).toBe(false);
     expect(replyError(reply(2306, ["Reserved name"]), "create").message).toBe("EPP create: 2306 m (Reserved name)");
   });

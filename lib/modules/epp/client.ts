@@ -41,6 +41,8 @@ export function replyError(reply: EppReply, what: string): ModuleError {
   const reasons = reply.reasons.length ? ` (${reply.reasons.join("; ")})` : "";
   const message = `EPP ${what}: ${reply.code} ${reply.msg}${reasons}`;
   const code = reply.code;
+  // A success code other than the command's (e.g. 1500 to a create) is neither its success nor an error.
+  if (code < 2000) return badResponse(what, `unexpected result ${code} ${reply.msg}`);
   // 2200 and 2501 are about the registrar account (the handler's credentials); 2201/2202 about one object.
   if (code === 2200 || code === 2501) return new ModuleError("auth", message, false);
   if (code === 2201) return new ModuleError("not_authorized", message, false);
