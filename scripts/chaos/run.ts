@@ -84,8 +84,8 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     }
     console.error(`chaos: settled after ${Date.now() - t0} ms, checking`);
     const panels = Object.fromEntries(await Promise.all(simulatorKinds.map(async (k) => [k, await readPanel(k, simulators[k].control)] as const)));
-    const findings = await check(sql, panels as never, receiver.delivered);
-    const latency = await payToActive(sql);
+    const findings = await check(db, panels as never, receiver.delivered);
+    const latency = await payToActive(db);
     const [counts] = await sql`select count(*)::int as services, count(*) filter (where status = 'active')::int as active,
       (select count(*)::int from tasks where status in ('new', 'in_progress')) as open_tasks from services`;
     return {
