@@ -207,6 +207,18 @@ describe("epp: registry rules", () => {
     await expect(epp.prolong!(context(conn, stored, { months: 18 }))).rejects.toMatchObject({ code: "period_not_years", retryable: false });
   });
 
+  it("a renew carried out whose answer was lost is found by info in the same attempt, and not sent again", async () => {
+    const service = makeService();
+    const opened: Done = await openToDone(epp, context(conn, service));
+    sim.settings.loseRenewAnswer = true;
+    const stored = { ...service, remoteId: opened.remoteId!, expiresAt: opened.expiresAt! };
+    const ctx = context(conn, stored, { months: 24 });
+    expect(await epp.prolong!(ctx)).toMatchObject({ status: "done", adopted: true, details: { expires_at: ymd(addYears(opened.expiresAt!, 2)) } });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(1);
+    expect(calls().filter((c) => c.startsWith("domain:renew"))).toEqual(["domain:renew 1000"]);
+    expect(ctx.log.text()).toContain("the renew answer was lost");
+  });
+
   it("with no stored expiry, plans the renewal from info before sending; a retry after a lost answer does not renew twice", async () => {
     const service = makeService();
     const domain = plantOurs(sim, service, { exDate: "2024-02-29T09:00:00.000Z" });

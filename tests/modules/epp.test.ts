@@ -196,12 +196,17 @@ describe("epp: proof before adoption, positive success", () => {
     await expect(epp.checkConnection({ ...untrusted, insecure: true }, createAttemptLog())).resolves.toBeUndefined();
   });
 
-  it("leaves suspend to a person and closes by not renewing", async () => {
+  it("leaves suspend to a person, closes by not renewing, and needs the client's city and two-letter country", async () => {
     const service = makeService();
     await openToDone(epp, context(conn, service));
     await expect(epp.suspend(context(conn, service))).rejects.toMatchObject({ code: "registry_manual", retryable: false });
     await expect(settle(epp, context(conn, service), epp.close(context(conn, service)))).resolves.toMatchObject({ details: { note: expect.stringContaining("Not renewed") } });
     expect(sim.state.domains[service.remoteName]!.status).toEqual(["ok"]);
+    const stateless = makeService({ client: { id: 99, name: "No Where", email: "n@example.test" } });
+    await expect(epp.open(context(conn, stateless))).rejects.toMatchObject({ code: "contact_incomplete", retryable: false });
+    const badCountry = makeService({ client: { ...service.client, id: 98, country: "Russia" } });
+    await expect(epp.open(context(conn, badCountry))).rejects.toMatchObject({ code: "contact_incomplete" });
+    expect(Object.keys(sim.state.contacts)).toHaveLength(1);
   });
 
   it("declares what an order needs and validates its connection form", () => {

@@ -39,7 +39,7 @@ const MESSAGES: Record<number, string> = {
 const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
-  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, defaultNamespace: false,
+  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false,
   tlds: ["com", "net", "org", "example", "xn--p1ai"],
 });
 
@@ -136,10 +136,12 @@ export function createRegistry(options: { clID: string; password: string; settin
         kind === "domain" ? domainCommand(registry, verb, object)
         : kind === "contact" ? contactCommand(registry, verb, object)
         : hostCommand(registry, verb, object);
-      if (kind === "domain" && verb === "create" && r.code < 2000 && faults.loseAnswer) {
-        // Fault: the create was carried out, then the connection dropped before the answer.
-        faults.loseAnswer = false;
-        state.calls.push({ command: "domain:create", name, code: r.code, clTRID });
+      const lose = kind === "domain" && r.code < 2000 && (verb === "create" ? faults.loseAnswer : verb === "renew" && options.settings.loseRenewAnswer);
+      if (lose) {
+        // Fault: the change was carried out, then the connection dropped before the answer.
+        if (verb === "create") faults.loseAnswer = false;
+        else options.settings.loseRenewAnswer = false;
+        state.calls.push({ command: `domain:${verb}`, name, code: r.code, clTRID });
         return { xml: "", drop: true };
       }
       return answer(r);

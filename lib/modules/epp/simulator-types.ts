@@ -41,6 +41,8 @@ export type EppSettings = {
   reserved: Record<string, string>;
   /** Failed logins after which the account is locked: every later login is 2501 and the connection closes. */
   maxFailedLogins: number;
+  /** The next renew is carried out, then the connection drops before the answer (the renew side of loseAnswer). */
+  loseRenewAnswer: boolean;
   /** Answers carry resData in a default namespace rather than with prefixes. */
   defaultNamespace: boolean;
   /** The TLDs the registry serves: domains under them only; hosts under them are in-bailiwick. */
