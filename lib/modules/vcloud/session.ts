@@ -64,8 +64,6 @@ export type VcdSession = {
   version: string;
   /** A call on the legacy XML API; error answers become ModuleErrors. */
   call(method: "GET" | "POST" | "DELETE", path: string, opts?: CallOptions): Promise<WireResponse>;
-  /** Ends the session on VCD (DELETE /cloudapi/1.0.0/sessions/current) and forgets it. */
-  logOut(): Promise<void>;
 };
 
 /**
@@ -111,16 +109,6 @@ export async function session(conn: VcdConnection, log: AttemptLog): Promise<Vcd
       if (res.status >= 400) throw vcdError(res, `${method} ${path}`);
       if (res.text && !res.text.trimStart().startsWith("<")) throw new ModuleError("bad_response", `vCloud ${path}: the answer is not XML`, true);
       return res;
-    },
-    async logOut() {
-      sessions.delete(key);
-      const res = await send(log, {
-        method: "DELETE",
-        url: `${base(conn)}/cloudapi/1.0.0/sessions/current`,
-        headers: { authorization: `Bearer ${token}`, accept: `application/json;version=${cached.version}` },
-        timeoutMs: conn.timeoutMs,
-      });
-      if (res.status >= 400 && res.status !== 401) throw vcdError(res, "logout");
     },
   };
 }

@@ -1,54 +1,14 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
-import { readCompose, schemaViolation, type Composed } from "./simulator-compose";
+import { readCompose, schemaViolation } from "./simulator-compose";
+import { AFTER, defaultVersions, hash, NS, taskXml, vappView, vcdError, xml, type Effect, type SimTask, type SimVApp, type VcdState } from "./simulator-data";
 import { escapeXml as esc } from "./xml";
 
 export type { Composed } from "./simulator-compose";
+export type { SimTask, SimVApp, SimVersion, VcdCall, VcdState } from "./simulator-data";
 
 /** VMware Cloud Director in memory (protocols §4): JSON on /cloudapi, XML on the legacy /api. */
-
-export type SimVApp = Composed & {
-  id: string;
-  description: string;
-  vdcId: string;
-  /** -1 failed creation, 0 being built, 4 powered on, 8 powered off. */
-  status: number;
-  deployed: boolean;
-  osType: string;
-  hardwareVersion: string;
-  /** The VM's NIC: an IP only when it is connected to an org network. */
-  network?: string;
-  ip?: string;
-  passwordHash: string;
-};
-type Effect = "composed" | "poweredOn" | "poweredOff" | "undeployed" | "deleted";
-export type SimTask = { id: string; operationName: string; vAppId: string; effect: Effect; polls: number; status: string; error?: string };
-export type VcdCall = { method: string; path: string; query: Record<string, string> };
-export type SimVersion = { version: string; deprecated: boolean };
-
-export type VcdState = {
-  vapps: Record<string, SimVApp>;
-  tasks: Record<string, SimTask>;
-  /** What every accepted composeVApp asked for, as parsed from the XML. */
-  composed: Composed[];
-  calls: VcdCall[];
-  /** The API versions offered by GET /api/versions; any other answers 406. */
-  versions: SimVersion[];
-  /** Org networks of the vDC: name → href path. */
-  networks: Map<string, string>;
-  /** Sessions logged in so far; open ones are in `sessions`. */
-  logins: number;
-  sessionLifetimeMs: number;
-  /** A task reports success on its K-th poll. */
-  pollsToComplete: number;
-  /** Answer HTTP 503 to the next N calls. */
-  unavailableNext: number;
-  /** The next task that finishes ends in "error" with this message. */
-  failNextTask: string | null;
-  /** The next N queries answer no records, as a lagging query service would. */
-  staleQueries: number;
-};
 
 export type VcloudSimulator = Simulator & {
   state: VcdState;
@@ -60,22 +20,6 @@ export type VcloudSimulator = Simulator & {
   /** Puts a vApp in the vDC behind the billing's back: powered on, unless told otherwise. */
   plantVApp(over: Partial<SimVApp> & { name: string }): SimVApp;
 };
-
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const NS = 'xmlns="http://www.vmware.com/vcloud/v1.5"';
-const hash = (value: string) => createHash("sha256").update(value).digest("hex");
-const AFTER: Record<Effect, Partial<SimVApp>> = {
-  composed: { status: 4, deployed: true },
-  poweredOn: { status: 4, deployed: true },
-  poweredOff: { status: 8 },
-  undeployed: { status: 8, deployed: false },
-  deleted: {},
-};
-/** VCD 10.5.1 (protocols §4): 36.3 is deprecated there; 37.x and 38.x are current. */
-export const defaultVersions = (): SimVersion[] => [
-  { version: "36.3", deprecated: true }, { version: "37.0", deprecated: false }, { version: "37.2", deprecated: false },
-  { version: "38.0", deprecated: false }, { version: "38.1", deprecated: false },
-];
 
 export async function startVcloudSimulator(
   options: { port?: number; host?: string; org?: string; username?: string; password?: string; vdcId?: string; pollsToComplete?: number } = {},
@@ -90,26 +34,11 @@ export async function startVcloudSimulator(
   const sessions = new Map<string, number>();
   let nextIp = 10;
 
-  const xml = (status: number, body: string, headers: Record<string, string> = {}): SimReply => ({
-    status, headers: { "content-type": "application/vnd.vmware.vcloud+xml", ...headers }, body: XML_HEAD + body,
-  });
-  const vcdError = (status: number, minor: string, message: string) =>
-    xml(status, `<Error ${NS} majorErrorCode="${status}" minorErrorCode="${minor}" message="${esc(message)}" stackTrace=""/>`);
   // A missing (or never existing) entity answers 403, not 404 (protocols §4).
   const forbidden = () => vcdError(403, "ACCESS_TO_RESOURCE_IS_FORBIDDEN", "Either you need some or all of the following rights [Base] to perform operations [VAPP_VIEW] for this entity or the entity does not exist.");
   const baseOf = (req: IncomingMessage) => `http://${req.headers.host ?? "127.0.0.1"}`;
-
-  const taskXml = (base: string, t: SimTask) => {
-    const error = t.error ? `<Error majorErrorCode="500" minorErrorCode="INTERNAL_SERVER_ERROR" message="${esc(t.error)}"/>` : "";
-    return `<Task ${NS} href="${base}/api/task/${t.id}" id="urn:vcloud:task:${t.id}" status="${t.status}" operationName="${t.operationName}"><Owner href="${base}/api/vApp/${t.vAppId}" type="application/vnd.vmware.vcloud.vApp+xml"/>${error}</Task>`;
-  };
   const running = (v: SimVApp) => Object.values(state.tasks).filter((t) => t.vAppId === v.id && t.status === "running");
-  const vappXml = (base: string, v: SimVApp) => {
-    const tasks = running(v).length ? `<Tasks>${running(v).map((t) => taskXml(base, t)).join("")}</Tasks>` : "";
-    const nic = v.network ? `<NetworkConnectionSection><PrimaryNetworkConnectionIndex>0</PrimaryNetworkConnectionIndex><NetworkConnection network="${esc(v.network)}"><NetworkConnectionIndex>0</NetworkConnectionIndex>${v.ip ? `<IpAddress>${v.ip}</IpAddress>` : ""}<IsConnected>true</IsConnected><IpAddressAllocationMode>POOL</IpAddressAllocationMode></NetworkConnection></NetworkConnectionSection>` : "<NetworkConnectionSection><PrimaryNetworkConnectionIndex>0</PrimaryNetworkConnectionIndex></NetworkConnectionSection>";
-    const spec = `<VmSpecSection><OsType>${esc(v.osType)}</OsType><NumCpus>${v.cpus}</NumCpus><MemoryResourceMb><Configured>${v.memoryMb}</Configured></MemoryResourceMb><DiskSection><DiskSettings><SizeMb>${v.diskMb}</SizeMb><AdapterType>5</AdapterType></DiskSettings></DiskSection><HardwareVersion>${esc(v.hardwareVersion)}</HardwareVersion></VmSpecSection>`;
-    return `<VApp ${NS} name="${esc(v.name)}" id="urn:vcloud:vapp:${v.id.slice(5)}" href="${base}/api/vApp/${v.id}" status="${v.status}" deployed="${v.deployed}"><Description>${esc(v.description)}</Description>${tasks}<Children><Vm name="${esc(v.name)}" status="${v.status}">${nic}<GuestCustomizationSection><ComputerName>${esc(v.computerName)}</ComputerName></GuestCustomizationSection>${spec}</Vm></Children></VApp>`;
-  };
+  const vappXml = (base: string, v: SimVApp) => vappView(base, v, running(v));
 
   function startTask(base: string, v: SimVApp, operationName: string, effect: Effect): SimTask {
     const task: SimTask = { id: randomUUID(), operationName, vAppId: v.id, effect, polls: 0, status: "running" };
@@ -192,10 +121,12 @@ export async function startVcloudSimulator(
     if (running(vapp).length) return vcdError(400, "BUSY_ENTITY", `The entity vApp ${vapp.name} is busy completing an operation.`);
     if (sim.faults.ambiguous) return xml(200, `<Entity ${NS} name="${esc(vapp.name)}" href="${base}/api/vApp/${vapp.id}"/>`);
     if (action === "POST /power/action/powerOn") {
+      // powerOn is valid only when the vApp is off (protocols §4).
       if (vapp.status === 4) return vcdError(400, "BAD_REQUEST", `The requested operation could not be executed since vApp "${vapp.name}" is powered on.`);
       return accepted(base, startTask(base, vapp, "vappDeploy", "poweredOn"));
     }
     if (action === "POST /power/action/powerOff" || action === "POST /action/undeploy") {
+      // Power-off or undeploy of a vApp that is not running: 400 "… is not running." (protocols §4).
       if (vapp.status !== 4 && (action.endsWith("powerOff") || !vapp.deployed)) return vcdError(400, "BAD_REQUEST", `The requested operation could not be executed since vApp "${vapp.name}" is not running.`);
       return accepted(base, action.endsWith("powerOff") ? startTask(base, vapp, "vappPowerOff", "poweredOff") : startTask(base, vapp, "vappUndeployPowerOff", "undeployed"));
     }
@@ -244,6 +175,7 @@ export async function startVcloudSimulator(
 
   function cloudapi(req: IncomingMessage, url: URL, version: string | undefined): SimReply {
     const json = { "content-type": `application/json;version=${version ?? "38.1"}` };
+    // Login: Basic user@org, the token in X-VMWARE-VCLOUD-ACCESS-TOKEN (protocols §4).
     if (url.pathname === "/cloudapi/1.0.0/sessions" && req.method === "POST") {
       const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (!basic || Buffer.from(basic, "base64").toString("utf8") !== login) {
@@ -254,6 +186,7 @@ export async function startVcloudSimulator(
       state.logins += 1;
       return { status: 200, headers: { ...json, "x-vmware-vcloud-access-token": token }, body: JSON.stringify({ id: `urn:vcloud:session:${randomUUID()}`, user: { name: options.username ?? "admin" }, org: { name: options.org ?? "provider" } }) };
     }
+    // Log out (protocols §4): the session is closed at once.
     if (url.pathname === "/cloudapi/1.0.0/sessions/current" && req.method === "DELETE") {
       sessions.delete(/^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "");
       return { status: 204, headers: json, body: "" };

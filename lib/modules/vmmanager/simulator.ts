@@ -125,6 +125,7 @@ export async function startVmmanagerSimulator(
     return vm;
   }
 
+  /** Owner accounts: found by email, created with {email,password,role} (protocols §3). */
   function accounts(method: string, body: Record<string, unknown>, filter: Record<string, string>, caller: SimAccount): SimReply {
     const isAdmin = caller.roles.includes("@admin");
     if (method === "GET") {
@@ -163,12 +164,14 @@ export async function startVmmanagerSimulator(
     }
     if (method === "GET" && path === "/vm/v3/os") return json(200, { list: state.os });
     if (method === "GET" && path === "/vm/v3/preset") return json(200, { list: state.presets });
+    // The ambiguous fault: a change answered with neither {id, task} nor an error.
     if (method !== "GET" && sim.faults.ambiguous) return json(200, { result: "accepted" });
     if (method === "POST" && path === "/vm/v3/host") return create(req, body);
     const disk = path.match(/^\/vm\/v3\/disk\/(\d+)$/);
     if (disk && method === "POST") {
       const vm = Object.values(state.vms).find((v) => v.diskId === Number(disk[1]));
       if (!vm) return fail(404, VM_ERRORS.notFound, `Disk ${disk[1]} not found`);
+      // Disk size through /vm/v3/disk/{id} {size_mib} (protocols §3); (unconf.) a disk only grows.
       const size = Number(body.size_mib);
       if (!(size >= vm.hdd_mib)) return invalid(`Disk size ${String(body.size_mib)} MiB: a disk can only grow (now ${vm.hdd_mib} MiB)`, { size_mib: body.size_mib });
       return startTask("disk_resize", vm.id, { hdd_mib: size });
@@ -178,11 +181,13 @@ export async function startVmmanagerSimulator(
     if (!m) return fail(404, 1004, `No route ${method} ${path}`);
     if (!vm) return fail(404, VM_ERRORS.notFound, `Host ${m[1]} not found`, { id: m[1] });
     if (method === "GET" && m[2] === "disk") return json(200, { list: [{ id: vm.diskId, size_mib: vm.hdd_mib }] });
+    // DELETE starts host_delete; the VM shows "deleting" until it completes (protocols §3).
     if (method === "DELETE" && !m[2]) {
       vm.state = "deleting";
       return startTask("host_delete", vm.id);
     }
     if (method !== "POST") return fail(404, 1004, `No route ${method} ${path}`);
+    // Suspend and resume are host_stop and host_start tasks (protocols §3).
     if (m[2] === "stop" || m[2] === "start") return startTask(`host_${m[2]}`, vm.id);
     if (m[2] === "resource") {
       // Only cpu_number and ram_mib change here (protocols §3); anything else, a preset included, is ignored.
