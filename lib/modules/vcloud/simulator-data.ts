@@ -12,6 +12,8 @@ export type SimVApp = Composed & {
   /** -1 failed creation, 0 being built, 4 powered on, 8 powered off. */
   status: number;
   deployed: boolean;
+  /** Who made it: through the API, or planted behind the billing's back (what /__sim/state shows). */
+  owner: "api" | "other";
   osType: string;
   hardwareVersion: string;
   /** The VM's NIC: an IP only when it is connected to an org network. */

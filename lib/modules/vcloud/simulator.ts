@@ -66,7 +66,7 @@ export async function startVcloudSimulator(
 
   function plant(over: Partial<SimVApp> & { name: string }): SimVApp {
     const v: SimVApp = {
-      id: `vapp-${randomUUID()}`, cpus: 1, memoryMb: 1024, diskMb: 10240, computerName: over.name, description: "", vdcId, status: 4, deployed: true,
+      id: `vapp-${randomUUID()}`, cpus: 1, memoryMb: 1024, diskMb: 10240, computerName: over.name, description: "", vdcId, status: 4, deployed: true, owner: "other",
       osType: "otherLinux64Guest", hardwareVersion: "vmx-19", network: "vdc-net", ip: `198.51.100.${nextIp++}`, passwordHash: hash(randomBytes(8).toString("hex")), ...over,
     };
     state.vapps[v.id] = v;
@@ -93,7 +93,7 @@ export async function startVcloudSimulator(
     if (Object.values(state.vapps).some((v) => v.name === asked.name && v.vdcId === id)) return vcdError(400, "DUPLICATE_NAME", `The VCD entity ${asked.name} already exists.`);
     const { adminPassword, ...rest } = asked;
     const vapp: SimVApp = {
-      ...rest, id: `vapp-${randomUUID()}`, vdcId, status: 0, deployed: false, passwordHash: hash(adminPassword),
+      ...rest, id: `vapp-${randomUUID()}`, vdcId, status: 0, deployed: false, owner: "api", passwordHash: hash(adminPassword),
       // Without a NIC on an org network the VM gets no IP: a lenient VCD still builds it.
       ...(asked.network ? { ip: `198.51.100.${nextIp++}` } : {}),
     };

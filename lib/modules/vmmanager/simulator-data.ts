@@ -16,6 +16,8 @@ export type SimVm = {
   state: "creating" | "active" | "stopped" | "deleting" | "corrupted";
   /** Ownership mark: the billing writes its marker here. */
   comment: string;
+  /** Who made it: through the API, or planted behind the billing's back (what /__sim/state shows). */
+  owner: "api" | "other";
   os: SimNamed;
   /** The preset it was made from (the simulator's own record; the panel's answers show the sizes). */
   preset: SimPreset | null;
@@ -91,7 +93,7 @@ export function parseWhere(where: string | null): Record<string, string> {
   return out;
 }
 
-export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId: _disk, ip, cluster, account, ...vm }: SimVm) => ({
+export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId: _disk, owner: _owner, ip, cluster, account, ...vm }: SimVm) => ({
   ...vm,
   ip4: ip ? [{ ip }] : [],
   cluster: { id: cluster },

@@ -99,7 +99,7 @@ export async function startVmmanagerSimulator(
       return json(200, { id: nextId++, task: nextId++ });
     }
     const vm = plant({
-      name, state: "creating", comment: String(body.comment ?? ""), os: { id: os.id, name: os.name }, preset,
+      name, state: "creating", comment: String(body.comment ?? ""), owner: "api", os: { id: os.id, name: os.name }, preset,
       cpu_number: sizes.cpu_number, ram_mib: sizes.ram_mib, hdd_mib: sizes.hdd_mib, cluster, account: account.id,
       ...(typeof body.domain === "string" ? { domain: body.domain } : {}),
       ...(Number(body.ipv4_number ?? 0) > 0 ? {} : { ip: undefined }),
@@ -118,7 +118,7 @@ export async function startVmmanagerSimulator(
   function plant(over: Partial<SimVm> & { name: string }): SimVm {
     const id = nextId++;
     const vm: SimVm = {
-      id, state: "active", comment: "", os: { id: 1, name: "Ubuntu 22.04" }, preset: null, cpu_number: 1, ram_mib: 1024, hdd_mib: 10240,
+      id, state: "active", comment: "", owner: "other", os: { id: 1, name: "Ubuntu 22.04" }, preset: null, cpu_number: 1, ram_mib: 1024, hdd_mib: 10240,
       diskId: nextId++, cluster: 1, ip: freeIp(), passwordHash: hash(randomBytes(8).toString("hex")), ...over,
     };
     state.vms[id] = vm;
