@@ -62,6 +62,14 @@ describe("vcloud: fidelity to the real VCD", () => {
     expect([other.ip, other.network]).toEqual([undefined, undefined]);
   });
 
+  it("open is done only when the VM shows the tariff's CPUs, memory and disk", async () => {
+    const service = makeService();
+    const ctx = context(conn, service);
+    const first = (await vcloud.open(ctx)) as Pending;
+    vappsNamed(sim, service.remoteName)[0]!.memoryMb = 2048;
+    await expect(vcloud.poll!(ctx, first.remoteTask)).rejects.toMatchObject({ code: "vapp_mismatch", retryable: false, message: expect.stringContaining("memoryMb is 2048, not 4096") });
+  });
+
   it("a foreign vApp with our name is never adopted, and no later operation touches it", async () => {
     const service = makeService();
     const foreign = sim.plantVApp({ name: service.remoteName, description: "made by another tenant" });
