@@ -145,6 +145,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   const server = createServer((req, res) => void serve(req, res));
+  // A client keeps an idle connection for the server's keep-alive hint less a second; a long hint keeps
+  // the server from closing a socket that a client, delayed by a busy event loop, is about to reuse.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
