@@ -103,6 +103,10 @@ export class EppSession {
     secret(log, conn.password);
     const port = conn.port ?? EPP_PORT;
     log.line(`→ EPP connect ${conn.host}:${port}${conn.insecure ? " (certificate not checked)" : ""}`);
+    // epp-1.0.xsd: clID is eppcom:clIDType (3–16) and pw epp:pwType (6–16); a registry refuses anything else as 2001.
+    if (conn.username.length < 3 || conn.username.length > 16 || conn.password.length < 6 || conn.password.length > 16) {
+      throw new ModuleError("auth", "EPP registrar logins are 3–16 characters and passwords 6–16 (RFC 5730): check the handler's credentials", false);
+    }
     const socket = connect({
       host: conn.host,
       port,

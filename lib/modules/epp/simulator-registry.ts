@@ -1,5 +1,6 @@
 import { result, type EppSession, type EppSettings, type EppState, type Registry, type Result } from "./simulator-types";
 import type { SimFaults } from "../simulator-server";
+import { schemaError } from "./schema";
 import { domainCommand } from "./simulator-domains";
 import { contactCommand, hostCommand } from "./simulator-objects";
 import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, type XmlElement } from "./xml";
@@ -102,6 +103,13 @@ export function createRegistry(options: { clID: string; password: string; settin
         // RFC 5730 §3: a frame that is not well-formed XML is a command syntax error.
         state.calls.push({ command: "?", code: 2001 });
         return { xml: response(result(2001, (error as Error).message), undefined) };
+      }
+      // RFC 5730 §2 and §3: a server validates every frame against the EPP schemas; an element out of its
+      // xs:sequence order, a missing required element or attribute, or a broken facet is 2001.
+      const invalid = schemaError(root);
+      if (invalid) {
+        state.calls.push({ command: "?", code: 2001 });
+        return { xml: response(result(2001, invalid), childOf(childOf(root, EPP_NS, "command"), EPP_NS, "clTRID")?.text.trim()) };
       }
       if (childOf(root, EPP_NS, "hello")) return { xml: greeting(options.settings) };
       const command = root.ns === EPP_NS && root.local === "epp" ? childOf(root, EPP_NS, "command") : undefined;
