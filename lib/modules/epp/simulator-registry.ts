@@ -3,7 +3,7 @@ import type { SimFaults } from "../simulator-server";
 import { schemaError } from "./schema";
 import { domainCommand } from "./simulator-domains";
 import { contactCommand, hostCommand } from "./simulator-objects";
-import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, type XmlElement } from "./xml";
+import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, RGP_NS, type XmlElement } from "./xml";
 
 /**
  * The registry behind the EPP simulator: objects, rules and result codes, without the transport. Written from
@@ -24,6 +24,7 @@ const MESSAGES: Record<number, string> = {
   2004: "Parameter value range error",
   2005: "Parameter value syntax error",
   2101: "Unimplemented command",
+  2103: "Unimplemented extension",
   2200: "Authentication error",
   2201: "Authorization error",
   2302: "Object exists",
@@ -52,7 +53,7 @@ export function greeting(settings: EppSettings): string {
   const uris = objectServices(settings).map((u) => el("objURI", u)).join("");
   return eppDocument(
     `<greeting>${el("svID", "Provisio EPP simulator")}${el("svDate", new Date().toISOString())}` +
-      `<svcMenu><version>1.0</version><lang>en</lang>${uris}</svcMenu>${dcp}</greeting>`,
+      `<svcMenu><version>1.0</version><lang>en</lang>${uris}<svcExtension>${el("extURI", RGP_NS)}</svcExtension></svcMenu>${dcp}</greeting>`,
   );
 }
 
@@ -69,6 +70,7 @@ export function createRegistry(options: { clID: string; password: string; settin
       `<response><result code="${r.code}">${el("msg", MESSAGES[r.code] ?? "Command failed")}` +
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
         `</result>${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
+        (r.extension ? `<extension>${r.extension}</extension>` : "") +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
     );
 
@@ -85,9 +87,14 @@ export function createRegistry(options: { clID: string; password: string; settin
     const asked = childrenOf(childOf(command, EPP_NS, "svcs"), EPP_NS, "objURI").map((u) => u.text.trim());
     const unknown = asked.find((u) => !objectServices(options.settings).includes(u));
     if (unknown) return { r: result(2307, `Object service ${unknown} is not offered`) };
+    // RFC 5730 §2.9.1.1 and RFC 3915 §4: extensions the client names at login; this registry offers rgp-1.0 only (2103 otherwise).
+    const extensions = childrenOf(childOf(childOf(command, EPP_NS, "svcs"), EPP_NS, "svcExtension"), EPP_NS, "extURI").map((u) => u.text.trim());
+    const unknownExt = extensions.find((u) => u !== RGP_NS);
+    if (unknownExt) return { r: result(2103, `Extension ${unknownExt} is not offered`) };
     state.failedLogins = 0;
     session.clID = options.clID;
     session.services = asked;
+    session.extensions = extensions;
     return { r: result(1000) };
   }
 
@@ -141,7 +148,7 @@ export function createRegistry(options: { clID: string; password: string; settin
         return { xml: whole.slice(0, whole.indexOf("</result>") + "</result>".length) + "<resData>" };
       }
       const r =
-        kind === "domain" ? domainCommand(registry, verb, object)
+        kind === "domain" ? domainCommand(registry, verb, object, session.extensions.includes(RGP_NS))
         : kind === "contact" ? contactCommand(registry, verb, object)
         : hostCommand(registry, verb, object);
       const lose = kind === "domain" && r.code < 2000 && (verb === "create" ? faults.loseAnswer : verb === "renew" && options.settings.loseRenewAnswer);

@@ -53,10 +53,10 @@ export type EppState = {
   failedLogins: number; locked: boolean;
 };
 /** A connection: the logged-in client and the object services it logged in with. */
-export type EppSession = { clID: string | null; services: string[] };
+export type EppSession = { clID: string | null; services: string[]; extensions: string[] };
 
-/** One answer: a result code, the resData, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
-export type Result = { code: number; resData?: string; reason?: string };
+/** One answer: a result code, the resData, its extension, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
+export type Result = { code: number; resData?: string; extension?: string; reason?: string };
 export const result = (code: number, reason?: string): Result => ({ code, reason });
 
 export type Registry = {

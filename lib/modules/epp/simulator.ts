@@ -50,7 +50,7 @@ export async function startEppSimulator(
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => {});
-    const session: EppSession = { clID: null, services: [] };
+    const session: EppSession = { clID: null, services: [], extensions: [] };
     const reader = new FrameReader();
     const send = (xml: string) => {
       if (!socket.destroyed && !closing) socket.write(encodeFrame(xml));
