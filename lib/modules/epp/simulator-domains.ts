@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { addYears } from "./dates";
-import { result, type EppDomain, type Registry, type Result } from "./simulator-types";
+import { result, wireBoolean, wireDate, type EppDomain, type Registry, type Result } from "./simulator-types";
 import { inBailiwickOf } from "./simulator-objects";
 import { childOf, childrenOf, DOMAIN_NS, el, RGP_NS, type XmlElement } from "./xml";
 
@@ -15,7 +15,6 @@ const STRONG = (pw: string) => pw.length >= 8 && pw.length <= 32 && /\p{L}/u.tes
 
 const D = (el_: XmlElement | undefined, local: string) => childOf(el_, DOMAIN_NS, local);
 const text = (el_: XmlElement | undefined, local: string) => D(el_, local)?.text.trim() ?? "";
-const ymd = (iso: string) => iso.slice(0, 10);
 const data = (tag: string, inner: string) => `<domain:${tag} xmlns:domain="${DOMAIN_NS}">${inner}</domain:${tag}>`;
 const ok = (resData: string, code = 1000): Result => ({ code, resData });
 const withExtension = (r: Result, extension: string | undefined): Result => (extension ? { ...r, extension } : r);
@@ -55,7 +54,7 @@ function info(reg: Registry, d: EppDomain, rgp: boolean): Result {
     data(
       "infData",
       common + el("domain:registrant", d.registrant) + contacts + ns + el("domain:clID", d.clID) + el("domain:crID", d.clID) +
-        el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
+        el("domain:crDate", wireDate(reg.settings, d.crDate).text) + el("domain:exDate", wireDate(reg.settings, d.exDate).text) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
     ),
   ), extension);
 }
@@ -123,7 +122,8 @@ function create(reg: Registry, cmd: XmlElement): Result {
   const faults = reg.faults();
   if (faults.ignoreCreate) faults.ignoreCreate = false; // Fault: the answer says created, nothing is.
   else reg.state.domains[name] = d;
-  return ok(data("creData", el("domain:name", name) + el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate)), pending > 0 ? 1001 : 1000);
+  const dates = el("domain:crDate", wireDate(reg.settings, d.crDate).text) + el("domain:exDate", wireDate(reg.settings, d.exDate).text);
+  return ok(data("creData", el("domain:name", name) + dates), pending > 0 ? 1001 : 1000);
 }
 
 function renew(reg: Registry, cmd: XmlElement): Result {
@@ -136,11 +136,12 @@ function renew(reg: Registry, cmd: XmlElement): Result {
   const years = Number(period?.text.trim() ?? 1);
   if (period && period.attrs.unit !== "y") return result(2306, "Periods are in years");
   if (!Number.isInteger(years) || years < 1 || years > 10) return result(2004, "Period must be 1-10 years");
-  // RFC 5731 §3.2.3: curExpDate must equal the current expiry (plain date); a wrong one is 2306 here (2004 at Nomulus).
-  if (text(cmd, "curExpDate") !== ymd(d.exDate)) return result(2306, "curExpDate does not match the expiry date");
+  // RFC 5731 §3.2.3: curExpDate must equal the current expiry's date as this registry writes it (its own
+  // time zone); a wrong one is 2306 here (2004 at Nomulus).
+  if (text(cmd, "curExpDate") !== wireDate(reg.settings, d.exDate).day) return result(2306, "curExpDate does not match the expiry date");
   d.exDate = addYears(new Date(d.exDate), years).toISOString();
   d.renewals += 1;
-  return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", d.exDate)));
+  return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", wireDate(reg.settings, d.exDate).text)));
 }
 
 /** domain:update with add/rem of name servers (RFC 5731 §3.2.5); only the sponsor, not in a frozen state. */
@@ -169,7 +170,7 @@ export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp 
       const cds = names.map((n) => {
         // protocols.md §5: a reserved name is avail="0" with the registry's reason.
         const why = reg.settings.reserved[n] ?? (reg.state.domains[n] && !reg.settings.staleCheck ? "In use" : undefined);
-        return `<domain:cd>${el("domain:name", n, { avail: why ? 0 : 1 })}${why ? el("domain:reason", why) : ""}</domain:cd>`;
+        return `<domain:cd>${el("domain:name", n, { avail: wireBoolean(reg.settings, !why) })}${why ? el("domain:reason", why) : ""}</domain:cd>`;
       });
       return ok(data("chkData", cds.join("")));
     }

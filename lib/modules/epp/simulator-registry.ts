@@ -41,7 +41,7 @@ const MESSAGES: Record<number, string> = {
 const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
-  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false,
+  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false,
   tlds: ["com", "net", "org", "example", "xn--p1ai"],
 });
 
@@ -58,7 +58,7 @@ export function greeting(settings: EppSettings): string {
 }
 
 /** protocols.md §5: servers may answer in a default namespace (<renData xmlns="…domain-1.0">) instead of a prefix. */
-const unprefixed = (resData: string) => resData.replace(/<(\/?)(?:domain|contact|host):/g, "<$1").replace(/xmlns:(?:domain|contact|host)=/g, "xmlns=");
+const unprefixed = (xml: string) => xml.replace(/<(\/?)(?:domain|contact|host|rgp):/g, "<$1").replace(/xmlns:(?:domain|contact|host|rgp)=/g, "xmlns=");
 
 export function createRegistry(options: { clID: string; password: string; settings: EppSettings; faults: () => SimFaults }) {
   const state: EppState = { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false };
@@ -70,7 +70,7 @@ export function createRegistry(options: { clID: string; password: string; settin
       `<response><result code="${r.code}">${el("msg", MESSAGES[r.code] ?? "Command failed")}` +
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
         `</result>${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
-        (r.extension ? `<extension>${r.extension}</extension>` : "") +
+        (r.extension ? `<extension>${options.settings.defaultNamespace ? unprefixed(r.extension) : r.extension}</extension>` : "") +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
     );
 
