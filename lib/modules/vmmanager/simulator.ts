@@ -102,7 +102,8 @@ export async function startVmmanagerSimulator(
       name, state: "creating", comment: String(body.comment ?? ""), owner: "api", os: { id: os.id, name: os.name }, preset,
       cpu_number: sizes.cpu_number, ram_mib: sizes.ram_mib, hdd_mib: sizes.hdd_mib, cluster, account: account.id,
       ...(typeof body.domain === "string" ? { domain: body.domain } : {}),
-      ...(Number(body.ipv4_number ?? 0) > 0 ? {} : { ip: undefined }),
+      // An address only when the create asks for one (ipv4_number, protocols §3).
+      ip: Number(body.ipv4_number ?? 0) > 0 ? freeIp() : undefined,
       passwordHash: hash(body.password),
     });
     const reply = startTask("host_create", vm.id);
