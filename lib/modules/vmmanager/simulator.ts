@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 import { VM_ERRORS } from "./client";
 import {
@@ -68,7 +67,7 @@ export async function startVmmanagerSimulator(
 
   const invalid = (msg: string, value: Record<string, unknown>) => fail(400, VM_ERRORS.validation, msg, value);
 
-  function create(req: IncomingMessage, body: Record<string, unknown>): SimReply {
+  function create(body: Record<string, unknown>): SimReply {
     const name = String(body.name ?? "");
     if (!name) return invalid("Field 'name' is required", { field: "name" });
     if (sim.faults.exists) {
@@ -107,12 +106,10 @@ export async function startVmmanagerSimulator(
       passwordHash: hash(body.password),
     });
     const reply = startTask("host_create", vm.id);
-    if (sim.faults.loseAnswer) {
-      // The create is done; the connection drops before the answer reaches the billing.
-      sim.faults.loseAnswer = false;
-      req.socket.destroy();
-    }
-    return reply;
+    if (!sim.faults.loseAnswer) return reply;
+    // The create is done; the connection drops before the answer reaches the billing.
+    sim.faults.loseAnswer = false;
+    return { ...reply, drop: true };
   }
 
   /** A VM as the panel holds it: healthy and running unless told otherwise. */
@@ -149,7 +146,7 @@ export async function startVmmanagerSimulator(
     return account;
   }
 
-  function route(req: IncomingMessage, method: string, path: string, url: URL, body: Record<string, unknown>, caller: SimAccount): SimReply {
+  function route(method: string, path: string, url: URL, body: Record<string, unknown>, caller: SimAccount): SimReply {
     const filter = parseWhere(url.searchParams.get("where"));
     if (path === "/vm/v3/account" && (method === "GET" || method === "POST")) return accounts(method, body, filter, caller);
     if (!caller.roles.includes("@admin")) return fail(403, VM_ERRORS.unauthorized, "Access denied");
@@ -167,7 +164,7 @@ export async function startVmmanagerSimulator(
     if (method === "GET" && path === "/vm/v3/preset") return json(200, { list: state.presets });
     // The ambiguous fault: a change answered with neither {id, task} nor an error.
     if (method !== "GET" && sim.faults.ambiguous) return json(200, { result: "accepted" });
-    if (method === "POST" && path === "/vm/v3/host") return create(req, body);
+    if (method === "POST" && path === "/vm/v3/host") return create(body);
     const disk = path.match(/^\/vm\/v3\/disk\/(\d+)$/);
     if (disk && method === "POST") {
       const vm = Object.values(state.vms).find((v) => v.diskId === Number(disk[1]));
@@ -233,7 +230,7 @@ export async function startVmmanagerSimulator(
       const session = tokens.get(String(req.headers["x-xsrf-token"] ?? ""));
       const caller = session && session.expiresAt > Date.now() ? state.accounts.find((a) => a.id === session.account) : undefined;
       if (!caller) return fail(401, VM_ERRORS.unauthorized, "Unauthorized");
-      return route(req, method, path, url, body, caller);
+      return route(method, path, url, body, caller);
     },
     panelError: () => fail(500, 1000, "Internal error, try again later"),
     inspect: () => ({ vms: Object.values(state.vms).map(({ passwordHash: _hidden, ...vm }) => vm), tasks: state.tasks, accounts: state.accounts.map(accountView), calls: state.calls }),
