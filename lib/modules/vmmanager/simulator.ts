@@ -28,20 +28,26 @@ export async function startVmmanagerSimulator(
   const admin = (): SimAccount => ({ id: 1, email: options.email ?? "admin@example.test", passwordHash: hash(options.password ?? "secret"), roles: ["@admin"] });
   const fresh = (): VmState => ({
     vms: {}, tasks: [], presets: seedPresets(), os: seedOs(), accounts: [admin()], calls: [], logins: 0,
-    tokenLifetimeMs: 3_600_000, pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: null,
+    tokenLifetimeMs: 3_600_000, pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: null, numbersAsStrings: false, bare401: false,
   });
   const state = fresh();
   const tokens = new Map<string, { account: number; expiresAt: number }>();
 
-  function startTask(name: string, vmId: number, change?: SimTask["change"]) {
+  function newTask(name: string, vmId: number, change?: SimTask["change"]): SimTask {
     const task: SimTask = { consul_id: nextId++, name, vmId, polls: 0, status: "running", ...(change ? { change } : {}) };
     state.tasks.push(task);
-    return json(200, { id: vmId, task: task.consul_id });
+    return task;
   }
 
-  /** A task moves on when watched: a poll of it, or a read of its VM by id. */
+  /** `{id, task}`; with state.numbersAsStrings both as strings, as some panels' answers show them. */
+  const startTask = (name: string, vmId: number, change?: SimTask["change"]) => {
+    const task = newTask(name, vmId, change).consul_id;
+    return json(200, state.numbersAsStrings ? { id: String(vmId), task: String(task) } : { id: vmId, task });
+  };
+
+  /** A task moves on when watched: a poll of it, or a read of its VM by id. A deferred one waits for the VM's stop. */
   function advance(task: SimTask) {
-    if (task.status !== "running" || ++task.polls < state.pollsToComplete) return;
+    if (task.status !== "running" || task.deferred || ++task.polls < state.pollsToComplete) return;
     const vm = state.vms[task.vmId];
     if (state.failNextTask) {
       // A failed task carries its reason in the task record, and a failed create leaves a broken VM (protocols §3).
@@ -54,9 +60,24 @@ export async function startVmmanagerSimulator(
     task.status = "complete";
     if (!vm) return;
     if (task.name === "host_create" || task.name === "host_start") vm.state = "active";
-    if (task.name === "host_stop") vm.state = "stopped";
+    if (task.name === "host_stop") applyPending(vm, "stopped");
     if (task.name === "host_delete") delete state.vms[vm.id];
-    if (task.change) Object.assign(vm, task.change);
+    if (!task.change) return;
+    // (unconf., after the *_new fields of the host record) a running VM takes new sizes at its next stop.
+    if (vm.state === "active" && task.name !== "host_create") vm.pending = { ...vm.pending, ...task.change };
+    else Object.assign(vm, task.change);
+  }
+
+  /** The VM stops: changes waiting for it are applied, deferred tasks run. */
+  function applyPending(vm: SimVm, next: SimVm["state"]) {
+    vm.state = next;
+    Object.assign(vm, vm.pending ?? {});
+    delete vm.pending;
+    for (const t of state.tasks.filter((x) => x.vmId === vm.id && x.deferred)) {
+      t.deferred = false;
+      if (t.change) Object.assign(vm, t.change);
+      t.change = undefined;
+    }
   }
 
   const freeIp = () => {
@@ -66,6 +87,13 @@ export async function startVmmanagerSimulator(
   };
 
   const invalid = (msg: string, value: Record<string, unknown>) => fail(400, VM_ERRORS.validation, msg, value);
+
+  /** `defer: {action: "host_stop"}` on a running VM: the task waits for its next stop (ISPsystem's WHMCS module). */
+  function deferrable(reply: SimReply, vm: SimVm, body: Record<string, unknown>): SimReply {
+    const defer = (body.defer as { action?: unknown } | undefined)?.action;
+    if (defer === "host_stop" && vm.state === "active") state.tasks.at(-1)!.deferred = true;
+    return reply;
+  }
 
   function create(body: Record<string, unknown>): SimReply {
     const name = String(body.name ?? "");
@@ -172,13 +200,12 @@ export async function startVmmanagerSimulator(
       // Disk size through /vm/v3/disk/{id} {size_mib} (protocols §3); (unconf.) a disk only grows.
       const size = Number(body.size_mib);
       if (!(size >= vm.hdd_mib)) return invalid(`Disk size ${String(body.size_mib)} MiB: a disk can only grow (now ${vm.hdd_mib} MiB)`, { size_mib: body.size_mib });
-      return startTask("disk_resize", vm.id, { hdd_mib: size });
+      return deferrable(startTask("disk_resize", vm.id, { hdd_mib: size }), vm, body);
     }
-    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|resource|disk))?$/);
+    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|restart|resource))?$/);
     const vm = m ? state.vms[Number(m[1])] : undefined;
     if (!m) return fail(404, 1004, `No route ${method} ${path}`);
     if (!vm) return fail(404, VM_ERRORS.notFound, `Host ${m[1]} not found`, { id: m[1] });
-    if (method === "GET" && m[2] === "disk") return json(200, { list: [{ id: vm.diskId, size_mib: vm.hdd_mib }] });
     // DELETE starts host_delete; the VM shows "deleting" until it completes (protocols §3).
     if (method === "DELETE" && !m[2]) {
       vm.state = "deleting";
@@ -187,12 +214,19 @@ export async function startVmmanagerSimulator(
     if (method !== "POST") return fail(404, 1004, `No route ${method} ${path}`);
     // Suspend and resume are host_stop and host_start tasks (protocols §3).
     if (m[2] === "stop" || m[2] === "start") return startTask(`host_${m[2]}`, vm.id);
+    if (m[2] === "restart") {
+      // A restart stops the VM (deferred changes apply) and starts it: {id, task, start_task} (ISPsystem's WHMCS module).
+      applyPending(vm, "active");
+      const stop = newTask("host_stop", vm.id);
+      stop.status = "complete";
+      return json(200, { id: vm.id, task: stop.consul_id, start_task: newTask("host_start", vm.id).consul_id });
+    }
     if (m[2] === "resource") {
       // Only cpu_number and ram_mib change here (protocols §3); anything else, a preset included, is ignored.
       const change: SimTask["change"] = {};
       if (Number(body.cpu_number) > 0) change.cpu_number = Number(body.cpu_number);
       if (Number(body.ram_mib) > 0) change.ram_mib = Number(body.ram_mib);
-      return startTask("host_change_params", vm.id, change);
+      return deferrable(startTask("host_change_params", vm.id, change), vm, body);
     }
     return fail(404, 1004, `No route ${method} ${path}`);
   }
@@ -229,7 +263,7 @@ export async function startVmmanagerSimulator(
       // An unknown or expired token answers 401 with code 3001 (protocols §3).
       const session = tokens.get(String(req.headers["x-xsrf-token"] ?? ""));
       const caller = session && session.expiresAt > Date.now() ? state.accounts.find((a) => a.id === session.account) : undefined;
-      if (!caller) return fail(401, VM_ERRORS.unauthorized, "Unauthorized");
+      if (!caller) return state.bare401 ? { status: 401, body: "" } : fail(401, VM_ERRORS.unauthorized, "Unauthorized");
       return route(method, path, url, body, caller);
     },
     panelError: () => fail(500, 1000, "Internal error, try again later"),
