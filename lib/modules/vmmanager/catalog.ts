@@ -2,17 +2,18 @@ import { ModuleError } from "../contract";
 import { int, listOf, where, type Named, type VmConnection, type VmSession } from "./client";
 
 /**
- * An OS image as `/vm/v3/os` lists it. The list holds every image, including deleted, admin-only,
- * other-cluster and LXD ones (protocols §3). The field names below are unconf.; the simulator uses
- * the same ones.
+ * An OS image as `/vm/v3/os` lists it (gadost/go-vmmanager-api OSParams): `state`, `adminonly`, the
+ * `clusters` it may be installed on, `is_lxd_image`. The list holds every image, including deleted,
+ * admin-only, other-cluster and LXD ones (protocols §3). `cluster` and `virtualization_type` are read
+ * too in case a panel shows those instead; `min_ram_mib` is unconf. and only the panel checks it.
  */
 export type VmOs = Named & {
   state?: string;
   adminonly?: boolean;
-  /** The cluster the image belongs to (an object or its id); none = every cluster. */
+  clusters?: { id: number | string }[] | null;
   cluster?: { id: number } | number | null;
+  is_lxd_image?: boolean;
   virtualization_type?: string;
-  min_ram_mib?: number;
 };
 
 export type VmPreset = Named & { cpu_number?: number; ram_mib?: number; hdd_mib?: number; disks?: { size_mib?: number }[] };
@@ -23,8 +24,12 @@ export type Sizes = { cpu_number: number; ram_mib: number; hdd_mib: number };
 export function unusable(os: VmOs, cluster: number): string | null {
   if (os.state === "deleted") return "it is deleted";
   if (os.adminonly) return "it is for administrators only";
-  const own = typeof os.cluster === "object" && os.cluster ? int(os.cluster.id) : int(os.cluster);
-  if (own !== undefined && own !== cluster) return `it belongs to cluster ${own}, not ${cluster}`;
+  // No clusters listed: the image is not limited to some clusters.
+  const own = (os.clusters ?? []).map((c) => int(c.id)).filter((id) => id !== undefined);
+  const single = typeof os.cluster === "object" && os.cluster ? int(os.cluster.id) : int(os.cluster);
+  if (single !== undefined) own.push(single);
+  if (own.length && !own.includes(cluster)) return `it belongs to cluster ${own.join(", ")}, not ${cluster}`;
+  if (os.is_lxd_image) return "it is an lxd image";
   if (os.virtualization_type && os.virtualization_type !== "kvm") return `it is a ${os.virtualization_type} image`;
   return null;
 }

@@ -5,8 +5,8 @@ import type { SimReply } from "../simulator-server";
 
 export type SimNamed = { id: number; name: string };
 export type SimPreset = SimNamed & { cpu_number: number; ram_mib: number; hdd_mib: number };
-/** Field names unconf.: the module's catalog.ts reads the same ones. */
-export type SimOs = SimNamed & { state: "active" | "deleted"; adminonly: boolean; cluster: { id: number } | null; virtualization_type: "kvm" | "lxd"; min_ram_mib: number };
+/** As gadost/go-vmmanager-api OSParams shows an image: clusters it may go on (none = all), adminonly, is_lxd_image; min_ram_mib unconf. */
+export type SimOs = SimNamed & { state: "active" | "deleted"; adminonly: boolean; clusters: { id: number; name: string }[]; is_lxd_image: boolean; min_ram_mib: number };
 export type SimAccount = { id: number; email: string; passwordHash: string; roles: string[] };
 
 export type SimVm = {
@@ -78,14 +78,14 @@ export const seedPresets = (): SimPreset[] => [
 
 /** Every kind of image `/vm/v3/os` lists (protocols §3): usable, deleted, admin-only, another cluster's, LXD. */
 export const seedOs = (): SimOs[] => {
-  const os = (id: number, name: string, over: Partial<SimOs> = {}): SimOs => ({ id, name, state: "active", adminonly: false, cluster: null, virtualization_type: "kvm", min_ram_mib: 512, ...over });
+  const os = (id: number, name: string, over: Partial<SimOs> = {}): SimOs => ({ id, name, state: "active", adminonly: false, clusters: [], is_lxd_image: false, min_ram_mib: 512, ...over });
   return [
     os(1, "Ubuntu 22.04"),
     os(2, "Debian 12"),
     os(3, "CentOS 7", { state: "deleted" }),
     os(4, "Windows Server 2022", { adminonly: true, min_ram_mib: 2048 }),
-    os(5, "Ubuntu 24.04", { cluster: { id: 2 } }),
-    os(6, "Alpine 3.19", { virtualization_type: "lxd" }),
+    os(5, "Ubuntu 24.04", { clusters: [{ id: 2, name: "cluster-2" }] }),
+    os(6, "Alpine 3.19", { is_lxd_image: true }),
     os(7, "Rocky Linux 9", { min_ram_mib: 2048 }),
   ];
 };

@@ -108,8 +108,8 @@ export async function startVmmanagerSimulator(
     const os = state.os.find((o) => o.id === Number(body.os));
     // Validation refusals (protocols §3: deleted, other-cluster and admin-only images; the OS's minimum RAM); wording unconf.
     if (!os || os.state === "deleted") return invalid(`OS image ${String(body.os)} not found or deleted`, { os: body.os });
-    if (os.cluster && os.cluster.id !== cluster) return invalid(`OS image '${os.name}' is not available in cluster ${cluster}`, { os: os.id, cluster });
-    if (os.virtualization_type !== "kvm") return invalid(`OS image '${os.name}' cannot be installed on a KVM cluster`, { os: os.id });
+    if (os.clusters.length && !os.clusters.some((c) => c.id === cluster)) return invalid(`OS image '${os.name}' is not available in cluster ${cluster}`, { os: os.id, cluster });
+    if (os.is_lxd_image) return invalid(`OS image '${os.name}' cannot be installed on a KVM cluster`, { os: os.id });
     const account = state.accounts.find((a) => a.id === Number(body.account));
     if (!account) return invalid(`Account ${String(body.account)} not found`, { account: body.account });
     if (os.adminonly && !account.roles.includes("@admin")) return invalid(`OS image '${os.name}' is available to administrators only`, { os: os.id });
