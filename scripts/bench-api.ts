@@ -84,7 +84,7 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", 2, 2],
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, API_RATE_LIMIT_PER_MIN: "1000000000", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, API_RATE_LIMIT_PER_MIN: "1000000000", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PROVISIO_DEMO: "1" },
   });
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
