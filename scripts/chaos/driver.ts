@@ -1,6 +1,7 @@
 /**
  * The customers of a chaos run: they keep ordering and paying services of every product type,
- * half through the REST API (the real route handlers) and half through the store verbs, and ask
+ * half through the REST API (the web process, or its route handlers in this process) and half
+ * through the store verbs, and ask
  * for suspend, resume, renew and close on what they have. Every refusal is expected and counted.
  */
 import { inArray } from "drizzle-orm";
@@ -22,13 +23,14 @@ export type Driven = { orders: number; paid: number; refused: number; actions: n
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-async function api(route: Route, key: string, path: string, params: Record<string, string>, body?: unknown) {
-  const req = new Request(`http://chaos.local/api/v1${path}`, {
+/** A REST call: over HTTP to the web process when there is one, else to the same route handler in this process. */
+async function api(web: string | null, route: Route, key: string, path: string, params: Record<string, string>, body?: unknown) {
+  const init = {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `chaos-${crypto.randomUUID()}` },
     body: JSON.stringify(body ?? {}),
-  });
-  const res = await route(req, { params: Promise.resolve(params) });
+  };
+  const res = web ? await fetch(`${web}/api/v1${path}`, init) : await route(new Request(`http://chaos.local/api/v1${path}`, init), { params: Promise.resolve(params) });
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
   return json;
@@ -43,7 +45,7 @@ function paramsFor(productType: string, tlds: string[] | null, tag: string): Rec
   return {};
 }
 
-export async function drive(opts: { db: Db; until: number; clientIds: number[]; apiKey: string; loops: number; tag: string }): Promise<Driven> {
+export async function drive(opts: { db: Db; until: number; clientIds: number[]; apiKey: string; loops: number; tag: string; web: string | null }): Promise<Driven> {
   const sys: Ctx = { db: opts.db, actor: { type: "system" } };
   const driven: Driven = { orders: 0, paid: 0, refused: 0, actions: 0 };
   const catalog = await opts.db.select().from(tariffs);
@@ -54,10 +56,10 @@ export async function drive(opts: { db: Db; until: number; clientIds: number[]; 
     const item = { tariffId: tariff.id, months: tariff.productType === "domain" ? 12 : 1, params: paramsFor(tariff.productType, tariff.tlds, opts.tag) };
     let paid: { id: number }[];
     if (Math.random() < 0.5) {
-      const created = await api(apiCreateOrder, opts.apiKey, "/orders", {}, { clientId, items: [item] });
+      const created = await api(opts.web, apiCreateOrder, opts.apiKey, "/orders", {}, { clientId, items: [item] });
       driven.orders++;
       const orderId = String((created.order as { id: number }).id);
-      const result = await api(apiPayOrder, opts.apiKey, `/orders/${orderId}/pay`, { id: orderId });
+      const result = await api(opts.web, apiPayOrder, opts.apiKey, `/orders/${orderId}/pay`, { id: orderId });
       paid = result.services as { id: number }[];
     } else {
       const { order } = await createOrder({ ctx: sys, input: { clientId, items: [item] } });
@@ -81,12 +83,12 @@ export async function drive(opts: { db: Db; until: number; clientIds: number[]; 
     if (roll < 0.15) {
       await renewService({ ctx: sys, input: { serviceId: service.id } });
     } else if (roll < 0.35) {
-      await api(apiClose, opts.apiKey, `/services/${id}/close`, { id });
+      await api(opts.web, apiClose, opts.apiKey, `/services/${id}/close`, { id });
     } else if (service.status === "active") {
-      if (Math.random() < 0.5) await api(apiSuspend, opts.apiKey, `/services/${id}/suspend`, { id });
+      if (Math.random() < 0.5) await api(opts.web, apiSuspend, opts.apiKey, `/services/${id}/suspend`, { id });
       else await requestServiceOperation({ ctx: sys, input: { serviceId: service.id, kind: "suspend" } });
     } else {
-      if (Math.random() < 0.5) await api(apiResume, opts.apiKey, `/services/${id}/resume`, { id });
+      if (Math.random() < 0.5) await api(opts.web, apiResume, opts.apiKey, `/services/${id}/resume`, { id });
       else await requestServiceOperation({ ctx: sys, input: { serviceId: service.id, kind: "resume" } });
     }
   };

@@ -12,8 +12,18 @@ import { check, payToActive, type Findings } from "./checks";
 import { drive } from "./driver";
 import { runChaos } from "./faults";
 import { readPanel } from "./panels";
+import { startNext } from "../next-server";
 
-export type ChaosOptions = { url: string; seconds: number; kills: number; workers: number; settleSeconds: number; keepDatabase?: boolean };
+export type ChaosOptions = {
+  url: string;
+  seconds: number;
+  kills: number;
+  workers: number;
+  settleSeconds: number;
+  /** A production build to run the web process from (`next start`); without it the REST routes run in this process. */
+  webDistDir?: string;
+  keepDatabase?: boolean;
+};
 export type ChaosReport = { figures: Record<string, number>; findings: Findings };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,13 +69,19 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     const { db, clientIds, apiKey, close } = await prepare(receiver.url);
     cleanups.push(close);
     for (let i = 0; i < options.workers; i++) workers.push(await startWorker(env, i));
+    let web: string | null = null;
+    if (options.webDistDir) {
+      const server = await startNext(options.webDistDir, { ...env, PROVISIO_RUNNER: "off", API_RATE_LIMIT_PER_MIN: "1000000000" });
+      cleanups.push(server.stop);
+      web = server.url;
+    }
     cleanups.push(() => Promise.all(workers.map((w) => w && kill(w, "SIGTERM"))));
 
-    console.error(`chaos: simulators, ${options.workers} workers and the catalog ready after ${Date.now() - t0} ms`);
+    console.error(`chaos: simulators, ${options.workers} workers${web ? ", the web process" : ""} and the catalog ready after ${Date.now() - t0} ms`);
     const until = Date.now() + options.seconds * 1000;
     const controls = Object.fromEntries(simulatorKinds.map((k) => [k, simulators[k].control])) as Record<(typeof simulatorKinds)[number], string>;
     const [driven, chaos] = await Promise.all([
-      drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6) }),
+      drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6), web }),
       runChaos({ until, kills: options.kills, controls, workers, workerEnv: env, databaseUrl: options.url, databaseName: name }),
     ]);
 
