@@ -54,7 +54,7 @@ export function describeFidelity<C>(getKit: () => KitSetup<C>, opened: (override
       const kit = getKit();
       expect(kit.plantForeign, "every module's kit plants foreign objects").toBeTypeOf("function");
       const service = kit.makeService();
-      kit.plantForeign!(service.remoteName);
+      kit.plantForeign(service.remoteName);
       const same = untouched(service.remoteName);
       const error = await moduleError(openToDone(kit.module, context(kit.connection, service)));
       expect(error.retryable).toBe(false);
@@ -79,7 +79,7 @@ export function describeFidelity<C>(getKit: () => KitSetup<C>, opened: (override
       const mine = { ...service, remoteId: result.remoteId ?? null };
       if (kit.deleteDirectly) kit.deleteDirectly(service.remoteName);
       else await run(mine, "close");
-      kit.plantForeign!(service.remoteName);
+      kit.plantForeign(service.remoteName);
       const same = untouched(service.remoteName);
       for (const op of ["suspend", "resume"] as const) {
         const error = await moduleError(run(mine, op));

@@ -33,7 +33,7 @@ export type KitSetup<C> = {
   /** The code a failing server maps to; HTTP panels answer 500, EPP has no HTTP. Default "http_500". */
   serverErrorCode?: string;
   /** Puts a healthy object with this remote name on the panel that carries no marker of ours (another client's). */
-  plantForeign?(remoteName: string): void;
+  plantForeign(remoteName: string): void;
   /** Puts an object carrying this service's marker on the panel in a failed or unusable state (where the panel has such states). */
   plantBroken?(service: ServiceInfo): void;
   /** Turns the object of a done service into a failed or unusable one behind the module's back (where the panel has such states). */
