@@ -10,10 +10,29 @@ const root = join(import.meta.dirname, "../..");
 
 export type Proc = { name: string; child: ChildProcess; exited: Promise<number | null>; output: string[] };
 
+// Children live in their own process groups (so a kill reaches tsx and node under it); if this
+// process dies first, take them along rather than leave workers claiming from a dropped database.
+const alive = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of alive) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 function start(name: string, args: string[], env: NodeJS.ProcessEnv, readyText: string): Promise<Proc> {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  alive.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      alive.delete(child);
+      resolve(code);
+    }),
+  );
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
