@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { epp } from "../../lib/modules/epp";
 import type { EppConnection } from "../../lib/modules/epp/client";
-import { contactBody, streetLines } from "../../lib/modules/epp/contact";
+import { contactBody, eppPhone, streetLines } from "../../lib/modules/epp/contact";
 import { parseDateTime } from "../../lib/modules/epp/dates";
 import { startEppSimulator, type EppSimulator } from "../../lib/modules/epp/simulator";
 import { CONTACT_NS, DOMAIN_NS, EPP_NS, HOST_NS, parseXml, RGP_NS, textIn, type XmlElement } from "../../lib/modules/epp/xml";
@@ -186,6 +186,8 @@ describe("epp schema: what the module sends", () => {
     await expect(epp.checkConnection({ ...conn, password: "x".repeat(17) }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false, message: expect.stringContaining("6–16") });
     expect(sim.frames).toEqual([]);
     expect(streetLines("a\r\n\n b  c \nd\ne")).toEqual(["a", "b c", "d, e"]);
+    expect(eppPhone("+380.1234567890123", "UA")).toBeUndefined();
+    expect(eppPhone("+380.123456789012", "UA")).toBe("+380.123456789012");
     const client = { id: 1, name: "Ann", email: "ann@example.test", country: "RU", city: "Moscow" };
     expect(() => contactBody("pvabc1", { ...client, address: "x".repeat(256) }, "Aa1!aaaa", createAttemptLog())).toThrow(/255/);
     expect(() => contactBody("pvabc1", { ...client, name: "  " }, "Aa1!aaaa", createAttemptLog())).toThrow(/name and email/);

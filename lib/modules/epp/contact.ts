@@ -16,10 +16,13 @@ export const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
 export function eppPhone(phone: string | null | undefined, country: string): string | undefined {
   const text = phone?.trim();
   if (!text) return undefined;
-  if (/^\+\d{1,3}\.\d{1,14}$/.test(text)) return text;
+  // contact-1.0.xsd e164StringType: the pattern, and at most 17 characters in all.
+  const fits = (value: string) => /^\+\d{1,3}\.\d{1,14}$/.test(value) && value.length <= 17;
+  if (fits(text)) return text;
   const parsed = parsePhoneNumberFromString(text, country as CountryCode);
   if (!parsed?.isValid()) return undefined;
-  return `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
+  const value = `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
+  return fits(value) ? value : undefined;
 }
 
 type Client = ServiceInfo["client"];
