@@ -234,14 +234,16 @@ describe("epp schema: the simulator validates like a real registry (2001)", () =
 });
 
 describe("epp schema: reading answers as the schemas allow", () => {
-  it("reads xs:boolean words in check answers (avail=\"true\"/\"false\")", async () => {
+  it("reads xs:boolean words in check answers (avail=\"true\"/\"false\"), with a message queue in every answer", async () => {
     sim.settings.booleanWords = true;
+    sim.settings.msgQueue = 2;
     const service = makeService();
     await expect(openToDone(epp, context(conn, service))).resolves.toMatchObject({ status: "done" });
     const taken = makeService({ remoteName: service.remoteName });
     await expect(epp.open(context(conn, taken))).rejects.toMatchObject({ code: "exists_foreign" });
     const [, , answer] = await raw(sim, [command(`<login><clID>provisio</clID><pw>${REGISTRAR.password.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</pw><options><version>1.0</version><lang>en</lang></options><svcs><objURI>${DOMAIN_NS}</objURI></svcs></login>`), command(`<check><domain:check xmlns:domain="${DOMAIN_NS}"><domain:name>${service.remoteName}</domain:name></domain:check></check>`)]);
     expect(answer).toContain('avail="false"');
+    expect(answer).toMatch(/<\/result><msgQ count="2" id="MSG-1">.*<\/msgQ><resData>/);
   });
 
   it("reads dates with and without fractional seconds and with an offset, and renews with the registry's calendar date", async () => {

@@ -41,7 +41,7 @@ const MESSAGES: Record<number, string> = {
 const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
-  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false,
+  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false, msgQueue: 0,
   tlds: ["com", "net", "org", "example", "xn--p1ai"],
 });
 
@@ -69,7 +69,10 @@ export function createRegistry(options: { clID: string; password: string; settin
     eppDocument(
       `<response><result code="${r.code}">${el("msg", MESSAGES[r.code] ?? "Command failed")}` +
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
-        `</result>${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
+        `</result>` +
+        // epp-1.0.xsd responseType: result+, msgQ?, resData?, extension?, trID.
+        (options.settings.msgQueue > 0 ? `<msgQ count="${options.settings.msgQueue}" id="MSG-1"><qDate>2026-01-01T00:00:00.0Z</qDate><msg>Transfer requested</msg></msgQ>` : "") +
+        `${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
         (r.extension ? `<extension>${options.settings.defaultNamespace ? unprefixed(r.extension) : r.extension}</extension>` : "") +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
     );

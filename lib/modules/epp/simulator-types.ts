@@ -51,6 +51,8 @@ export type EppSettings = {
    * day at +03:00).
    */
   dateStyle: "iso" | "plain" | "offset";
+  /** Messages waiting in the poll queue: every answer then carries <msgQ count id> (RFC 5730 §2.6), as real registries do. */
+  msgQueue: number;
   /** check answers write avail as xs:boolean words ("true"/"false") instead of "1"/"0". */
   booleanWords: boolean;
   /** The TLDs the registry serves: domains under them only; hosts under them are in-bailiwick. */
