@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 [body:has([data-layout=wide])_&]:max-w-none">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
               Provisio
             </Link>
@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 has-[[data-layout=wide]]:max-w-none">
           {children}
         </main>
       </body>
