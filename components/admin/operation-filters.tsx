@@ -18,9 +18,9 @@ export function OperationFilters({ values, handlers, moduleTitles }: Props) {
     >
       <SelectField name="status" label="Status" empty="Any" options={states.map((s) => ({ value: s, label: operationStateLabels[s] ?? s }))} defaultValue={values.status ?? ""} />
       <SelectField name="kind" label="Operation" empty="Any" options={operationKinds.map((k) => ({ value: k, label: operationKindLabels[k] ?? k }))} defaultValue={values.kind ?? ""} />
-      <SelectField name="module" label="Module" empty="Any" options={moduleKinds.map((m) => ({ value: m, label: moduleTitles[m] ?? m }))} defaultValue={values.module ?? ""} />
-      <SelectField name="handlerId" label="Handler" empty="Any" options={handlers} defaultValue={values.handlerId ?? ""} />
-      <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
+      <SelectField name="module" label="Module type" empty="Any" options={moduleKinds.map((m) => ({ value: m, label: moduleTitles[m] ?? m }))} defaultValue={values.module ?? ""} />
+      <SelectField name="handlerId" label="Processing module" empty="Any" options={handlers} defaultValue={values.handlerId ?? ""} />
+      <Field name="clientId" label="Client number" inputMode="numeric" defaultValue={values.clientId ?? ""} />
       <Field name="from" label="From" type="date" defaultValue={values.from ?? ""} />
       <Field name="to" label="To" type="date" defaultValue={values.to ?? ""} />
       <div className="flex items-end gap-3">
