@@ -18,10 +18,19 @@ import { closeTaskAction } from "../../actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Task · Provisio" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function TaskPage({ params }: Props) {
+const notices: Record<string, string> = {
+  taken: "The task is yours now.",
+  "handed-back": "You handed the task back: it is New again, for anyone in the department.",
+  reassigned: "The task has a new holder.",
+  restarted: "The operation runs again; this task was put aside.",
+};
+
+export default async function TaskPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const noticeKey = (await searchParams).notice;
+  const notice = typeof noticeKey === "string" ? notices[noticeKey] : undefined;
   const actor = await currentActor();
   if (actor.type === "anonymous") redirect(`/sign-in?next=/board/tasks/${encodeURIComponent(id)}`);
   if (!isStaff(actor)) redirect("/");
@@ -59,6 +68,7 @@ export default async function TaskPage({ params }: Props) {
           </p>
         )}
       </div>
+      {notice && <Notice>{notice}</Notice>}
       <TaskControls task={task} userId={actorUserId(actor)} admin={isAdmin(actor)} />
       <TaskSummary task={task} />
       <OperationLog task={task} />
