@@ -32,6 +32,7 @@ import { requestServiceOperation } from "@/lib/services/services/request-operati
 import { updateSettings } from "@/lib/services/settings/update";
 import { operationStats } from "@/lib/services/stats/operations";
 import { dashboardTiles } from "@/lib/services/stats/dashboard";
+import { suspendClient } from "@/lib/services/clients/suspend";
 import { setupTimes } from "@/lib/services/stats/setup-times";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { getTariff } from "@/lib/services/tariffs/get";
@@ -81,6 +82,7 @@ export const adminVerbs: VerbCase[] = [
   ["listClients", (ctx) => listClients({ ctx })],
   ["placeOrderForClient", (ctx, ids) => placeOrderForClient({ ctx, input: { clientId: ids.clientId, tariffId: ids.tariffIdToOrder, months: 1 } })],
   ["creditBalance", (ctx, ids) => creditBalance({ ctx, input: { clientId: ids.clientId, amount: 100 } })],
+  ["suspendClient", (ctx, ids) => suspendClient({ ctx, input: { clientId: ids.clientId, suspended: true } })],
   ["createDepartment", (ctx) => createDepartment({ ctx, input: { name: "Refused department" } })],
   ["updateDepartment", (ctx, ids) => updateDepartment({ ctx, input: { departmentId: ids.departmentId, name: "Renamed department" } })],
   ["deleteDepartment", (ctx, ids) => deleteDepartment({ ctx, input: { departmentId: ids.departmentId } })],

@@ -26,6 +26,7 @@ export async function listClients({ ctx, input }: { ctx: Ctx; input?: unknown })
       currency: clients.currency,
       balance: clients.balance,
       createdAt: clients.createdAt,
+      suspendedAt: clients.suspendedAt,
     })
     .from(clients)
     .where(
