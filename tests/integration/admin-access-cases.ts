@@ -33,6 +33,7 @@ import { updateSettings } from "@/lib/services/settings/update";
 import { operationStats } from "@/lib/services/stats/operations";
 import { dashboardTiles } from "@/lib/services/stats/dashboard";
 import { suspendClient } from "@/lib/services/clients/suspend";
+import { supportClient } from "@/lib/services/clients/support";
 import { setupTimes } from "@/lib/services/stats/setup-times";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { getTariff } from "@/lib/services/tariffs/get";
@@ -83,6 +84,7 @@ export const adminVerbs: VerbCase[] = [
   ["placeOrderForClient", (ctx, ids) => placeOrderForClient({ ctx, input: { clientId: ids.clientId, tariffId: ids.tariffIdToOrder, months: 1 } })],
   ["creditBalance", (ctx, ids) => creditBalance({ ctx, input: { clientId: ids.clientId, amount: 100 } })],
   ["suspendClient", (ctx, ids) => suspendClient({ ctx, input: { clientId: ids.clientId, suspended: true } })],
+  ["supportClient", (ctx, ids) => supportClient({ ctx, input: { clientId: ids.clientId } })],
   ["createDepartment", (ctx) => createDepartment({ ctx, input: { name: "Refused department" } })],
   ["updateDepartment", (ctx, ids) => updateDepartment({ ctx, input: { departmentId: ids.departmentId, name: "Renamed department" } })],
   ["deleteDepartment", (ctx, ids) => deleteDepartment({ ctx, input: { departmentId: ids.departmentId } })],

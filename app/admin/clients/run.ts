@@ -3,6 +3,7 @@ import { creditBalance } from "@/lib/services/balance/credit";
 import { createClient } from "@/lib/services/clients/create";
 import { placeOrderForClient } from "@/lib/services/clients/place-order";
 import { suspendClient } from "@/lib/services/clients/suspend";
+import { supportClient } from "@/lib/services/clients/support";
 import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
 
 export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
@@ -44,5 +45,13 @@ export function runSuspendClient(ctx: Ctx, form: FormData): Promise<FormState> {
         ? `Suspended: ${n} ${n === 1 ? "service is" : "services are"} being suspended; new orders are refused.`
         : `Suspension lifted: ${n} ${n === 1 ? "service is" : "services are"} being resumed.`,
     };
+  });
+}
+
+/** Starts signing in as the client for support; the action sets the signed cookie from `support`. */
+export async function runStartSupport(ctx: Ctx, form: FormData): Promise<FormState & { support?: { clientId: number; clientUserId: number } }> {
+  return attempt(async () => {
+    const { clientId, clientUserId } = await supportClient({ ctx, input: { clientId: num(form, "clientId") } });
+    return { ok: true, redirectTo: "/account", support: { clientId, clientUserId: clientUserId! } };
   });
 }

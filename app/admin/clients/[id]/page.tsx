@@ -14,7 +14,7 @@ import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../../session";
 import { ActionButton } from "@/components/admin/action-button";
-import { creditBalanceAction, placeOrderAction, suspendClientAction } from "../actions";
+import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -62,6 +62,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
             ]}
           />
           <div className="mt-4 flex flex-wrap gap-3">
+            <ActionButton
+              action={startSupportAction}
+              values={{ clientId: client.id }}
+              label="Sign in as this client"
+              confirm="Sign in as this client for support? You see and do what they can, for 30 minutes or until you go back; it is recorded in the audit log."
+            />
             {client.suspendedAt ? (
               <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label="Lift suspension" confirm="Lift the suspension? Suspended services that are still paid for are resumed, and the client can order again." />
             ) : (
