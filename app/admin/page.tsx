@@ -28,7 +28,7 @@ export default async function AdminPage({ searchParams }: Props) {
       <ForbiddenNotice notice={notice} />
       <PageHeading title="Dashboard" description="What needs attention now, and how service processing went over the last day." />
       <AutoRefresh seconds={10} />
-      <ul className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <ul className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6 [&>*]:min-w-0">
         <Tile testId="tile-failing" label="Operations failing now" value={tiles.failingNow} href="/admin/operations?status=failing" tone={tiles.failingNow > 0 ? "alarm" : "calm"}>
           {tiles.failingNow > 0 ? "retrying after errors: see them" : "none"}
         </Tile>
@@ -55,7 +55,7 @@ export default async function AdminPage({ searchParams }: Props) {
             : tiles.paymentsThisMonth.map((p) => `${p.count} ${p.count === 1 ? "payment" : "payments"}${tiles.paymentsThisMonth.length > 1 ? ` in ${p.currency}: ${formatMoney(p.amount, p.currency)}` : ""}`).join(" · ")}
         </Tile>
       </ul>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
         <Card title="Operation attempts per hour, by outcome (last 24 hours)" className="xl:col-span-2">
           <HourlyOutcomeChart points={stats.perHour.map((b) => ({ hour: hour(b.start), done: b.done, error: b.error, pending: b.pending }))} />
         </Card>

@@ -14,7 +14,7 @@ export type ModuleTime = { module: string; services: number; p50: number; p95: n
 export function HourlyOutcomeChart({ points }: { points: HourPoint[] }) {
   const total = points.reduce((s, p) => s + p.done + p.error + p.pending, 0);
   return (
-    <figure aria-label={`Attempts per hour: ${total} in all`}>
+    <figure aria-label={`Attempts per hour: ${total} in all`} className="min-w-0 overflow-hidden">
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
@@ -52,13 +52,13 @@ const pct = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
 export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
   if (handlers.length === 0) return <p className="text-sm text-slate-600">No attempts in the last day.</p>;
   return (
-    <figure aria-label="Failure rate per processing module">
+    <figure aria-label="Failure rate per processing module" className="min-w-0 overflow-hidden">
       <div className="w-full" style={{ height: 40 + handlers.length * 36 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={handlers} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
             <XAxis type="number" domain={[0, 1]} tickFormatter={pct} tick={tick} />
-            <YAxis type="category" dataKey="name" tick={tick} width={170} />
+            <YAxis type="category" dataKey="name" tick={tick} width={150} />
             <Tooltip formatter={(v, _n, item) => [`${pct(v)} (${item.payload.errors} of ${item.payload.attempts} attempts)`, "failed"]} contentStyle={{ fontSize: 13 }} />
             <Bar dataKey="rate" name="failed" fill={colors.error} isAnimationActive={false}>
               <LabelList dataKey="rate" position="right" formatter={pct} style={{ fontSize: 13, fill: "#334155" }} />
@@ -84,6 +84,7 @@ export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
 const duration = (v: unknown) => {
   const s = Number(v);
   if (s < 60) return `${Math.round(s)} s`;
+  if (s < 600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, "0")} s`;
   if (s < 3600) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;
 };
@@ -92,7 +93,7 @@ const duration = (v: unknown) => {
 export function SetupTimeChart({ modules }: { modules: ModuleTime[] }) {
   if (modules.length === 0) return <p className="text-sm text-slate-600">No service set up in the last 7 days.</p>;
   return (
-    <figure aria-label="Time from payment to active per module">
+    <figure aria-label="Time from payment to active per module" className="min-w-0 overflow-hidden">
       <div className="w-full" style={{ height: 60 + modules.length * 48 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={modules} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 8 }}>

@@ -36,7 +36,7 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
           {finished ? (task.operation.status === "done" ? ` · done by ${task.operation.doneBy === "module" ? "the module" : "hand"}` : "") : ` · ${task.operation.attempts} ${task.operation.attempts === 1 ? "attempt" : "attempts"}`}
           {task.department ? ` · ${task.department.name}` : ""}
         </p>
-        {task.assignee && <p className="mt-1 text-xs text-indigo-700">Taken by {task.assignee.name}</p>}
+        {task.assignee && <p className="mt-1 text-xs text-indigo-700">{finished ? "Handled by" : "Taken by"} {task.assignee.name}</p>}
       </Link>
     </li>
   );

@@ -77,10 +77,10 @@ export default async function OperationsPage({ searchParams }: Props) {
               </Link>{" "}
               {operationKindLabels[op.kind] ?? op.kind}
               <div className="text-xs text-slate-500">
-                {op.attempts} {op.attempts === 1 ? "attempt" : "attempts"}
+                {op.doneBy === "staff" ? "done by hand" : `${op.attempts} ${op.attempts === 1 ? "attempt" : "attempts"}`}
               </div>
             </Td>
-            <Td className="break-all sm:break-normal">
+            <Td className="[overflow-wrap:anywhere]">
               <Link href={`/admin/services/${op.serviceId}`} className="text-indigo-700 hover:underline">
                 {op.serviceName || `Service #${op.serviceId}`}
               </Link>

@@ -12,7 +12,7 @@ export const metadata = { title: "Tariffs · Provisio" };
 
 const head: Column[] = [
   "Name",
-  "Store",
+  { label: "Store", className: from.sm },
   "Processing modules",
   { label: "Product type", className: from.md },
   { label: "Template", className: from.xl },
@@ -35,15 +35,18 @@ export default async function TariffsPage() {
         {tariffs.length === 0 && <EmptyRow colSpan={head.length}>No tariffs yet.</EmptyRow>}
         {tariffs.map((t) => (
           <tr key={t.id}>
-            <Td>
+            <Td className="[overflow-wrap:anywhere]">
               <Link href={`/admin/tariffs/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                 {t.name}
               </Link>
+              <div className="mt-1 sm:hidden">
+                <Badge status={t.published ? "published" : "hidden"} />
+              </div>
             </Td>
-            <Td className="whitespace-nowrap">
+            <Td className={`${from.sm} whitespace-nowrap`}>
               <Badge status={t.published ? "published" : "hidden"} />
             </Td>
-            <Td>
+            <Td className="[overflow-wrap:anywhere]">
               {t.handlers.map((h) => (
                 <div key={h.id} className={h.enabled ? "" : "text-slate-500"}>
                   {h.name}

@@ -56,6 +56,7 @@ export function operationsQuery(conn: Conn, data: z.infer<typeof listOperationsI
       runAt: operations.runAt,
       createdAt: operations.createdAt,
       finishedAt: operations.finishedAt,
+      doneBy: operations.doneBy,
       serviceId: services.id,
       serviceName: services.remoteName,
       serviceStatus: services.status,
