@@ -30,7 +30,8 @@ export function HourlyOutcomeChart({ points }: { points: HourPoint[] }) {
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-600">Hours in UTC.</figcaption>
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>Attempts per hour</caption>
         <tbody>
           {points.map((p) => (
@@ -42,6 +43,7 @@ export function HourlyOutcomeChart({ points }: { points: HourPoint[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
@@ -66,7 +68,8 @@ export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>Failure rate per processing module</caption>
         <tbody>
           {handlers.map((h) => (
@@ -77,6 +80,7 @@ export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
@@ -111,7 +115,8 @@ export function SetupTimeChart({ modules }: { modules: ModuleTime[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>Time from payment to active</caption>
         <tbody>
           {modules.map((m) => (
@@ -122,6 +127,7 @@ export function SetupTimeChart({ modules }: { modules: ModuleTime[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
