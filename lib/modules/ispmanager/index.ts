@@ -26,6 +26,17 @@ export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boo
 
 const nameOf = (service: ServiceInfo) => service.remoteId ?? service.remoteName;
 
+/**
+ * The site made with the user. ISPmanager 6 takes webdomain_name and emaildomain_name on
+ * user.add.finish (ispmanager's own WHMCS module), with webdomain=off and emaildomain=off for none;
+ * ISPmanager 5 takes domain (joonte/jbs IspManager5.php). Each version ignores the other's fields.
+ */
+export function siteFields(domain: string | undefined): Record<string, string> {
+  const name = domain?.trim().toLowerCase();
+  if (!name) return { webdomain: "off", emaildomain: "off" };
+  return { webdomain_name: name, emaildomain_name: name, domain: name };
+}
+
 function doneFor(ctx: Ctx, password: string, adopted: boolean): Done {
   const { service, connection: conn } = ctx;
   const details: Record<string, string> = { login: service.remoteName, panel_url: conn.url };
@@ -60,7 +71,7 @@ async function open(ctx: Ctx): Promise<Done> {
     return doneFor(ctx, password, true);
   }
   try {
-    // §1: what public connectors send to user.add.finish, plus the documented optional domain and limits.
+    // §1: what public connectors send to user.add.finish, with the site's domain and the limits.
     await change(conn, log, "user.add.finish", {
       addinfo: "off",
       name,
@@ -68,7 +79,7 @@ async function open(ctx: Ctx): Promise<Done> {
       confirm: password,
       fullname: ownerMarker(service),
       preset: service.template ?? undefined,
-      domain: service.params.domain,
+      ...siteFields(service.params.domain),
       ...limitsFor(service.resources),
     });
   } catch (error) {
@@ -100,8 +111,23 @@ async function setActive(ctx: Ctx, func: "user.suspend" | "user.resume") {
     const what = func === "user.suspend" ? "suspend" : "resume";
     throw new ModuleError("not_found", `Cannot ${what}: ISPmanager has no user '${nameOf(ctx.service)}' any more`, false);
   }
-  await change(ctx.connection, ctx.log, func, { elid: user.name });
+  await confirmedChange(ctx, func, { elid: user.name }, async () => (await findUser(ctx.connection, ctx.log, user.name))?.active === (func === "user.resume"));
   return done();
+}
+
+/**
+ * A group operation (user.suspend, user.resume, user.delete) done only on doc.ok, or, when the answer
+ * is neither ok nor an error (some versions answer group operations with the list they came from),
+ * only when a read-back shows the change on the panel.
+ */
+async function confirmedChange(ctx: Ctx, func: string, params: Record<string, string>, shows: () => Promise<boolean>): Promise<void> {
+  try {
+    await change(ctx.connection, ctx.log, func, params);
+  } catch (error) {
+    if (!(error instanceof ModuleError) || error.code !== "bad_response") throw error;
+    if (!(await shows())) throw error;
+    ctx.log.line(`${func} gave no ok, but the read-back shows the change: done`);
+  }
 }
 
 export const ispmanager: ProcessingModule<IspConnection> = {
@@ -147,7 +173,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
       return done();
     }
     try {
-      await change(ctx.connection, ctx.log, "user.delete", { elid: user.name });
+      await confirmedChange(ctx, "user.delete", { elid: user.name }, async () => !(await findUser(ctx.connection, ctx.log, user.name)));
     } catch (error) {
       if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
       ctx.log.line(`user ${user.name} went away meanwhile: closed`);
