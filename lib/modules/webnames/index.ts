@@ -71,13 +71,16 @@ async function open(ctx: Ctx): Promise<Outcome> {
     return fromStatus(ctx, domain, status, true);
   }
   const foreign = () => new ModuleError("exists_foreign", `${domain} is registered, not through this account`, false);
-  if (!(await isAvailable(conn, log, domain))) throw foreign();
+  const free = await isAvailable(conn, log, domain);
+  if (free === false) throw foreign();
+  // The registrar refuses a taken name on pispRegistration itself: an unclear check is no reason to stop.
+  if (free === undefined) log.line(`pispCheckDomain does not say whether ${domain} is free: the registration will tell`);
   try {
     await srs(conn, log, "pispRegistration", {
       domain_name: domain,
       period: yearsFor(ctx.service.months),
       ...nameserverFields(nameserversFor(ctx)),
-      ...contactFields(ctx.service.client),
+      ...contactFields(ctx.service.client, domain),
     });
   } catch (error) {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
