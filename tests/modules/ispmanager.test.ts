@@ -4,6 +4,7 @@ import { ModuleError } from "../../lib/modules/contract";
 import { ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
 import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
 import { startIspmanagerSimulator, type IspmanagerSimulator, type IspVariants } from "../../lib/modules/ispmanager/simulator";
+import { startSimulator } from "../../lib/modules/simulator-server";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const ADMIN = { username: "admin", password: "adm1n-S3cret!" };
@@ -268,6 +269,16 @@ describe("ispmanager: panel specifics", () => {
     const form = JSON.parse(await raw({ func: "user.edit", elid: service.remoteName, out: "json" })).doc;
     expect(form).not.toHaveProperty("active");
     await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "suspended" });
+  });
+
+  it("reads an HTML login page instead of JSON as refused credentials", async () => {
+    const page = '<html><body><form method="post"><input name="username"><input type="password" name="password"></form></body></html>';
+    const stub = await startSimulator({ handle: async () => ({ status: 200, headers: { "content-type": "text/html" }, body: page }) });
+    try {
+      await expect(ispmanager.checkConnection({ ...conn, url: stub.url }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
+    } finally {
+      await stub.close();
+    }
   });
 
   it("maps a closed port to a retryable network error", async () => {
