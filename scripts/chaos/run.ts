@@ -13,6 +13,7 @@ import { drive } from "./driver";
 import { runChaos } from "./faults";
 import { readPanel } from "./panels";
 import { startNext } from "../next-server";
+import { buildCommands } from "../build-prod";
 
 export type ChaosOptions = {
   url: string;
@@ -61,6 +62,7 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const workers: (Proc | null)[] = [];
   try {
+    await buildCommands();
     const simulators = await startSimulatorProcesses(env);
     cleanups.push(() => Promise.all(Object.values(simulators).map((s) => kill(s, "SIGTERM"))));
     const receiver = await startReceiver();
