@@ -59,7 +59,7 @@ describe("webnames: registrar specifics", () => {
       ns0: "ns1.host.test", ns1: "ns2.host.test", interface_revision: "1", interface_lang: "en",
       person: "Ann Client", e_mail: "ann@example.test", country: "RU",
     });
-    expect(sim.state.calls.map((c) => c.page)).toEqual(["pispGetApprovalStatus", "pispAllDomainsInfo", "pispCheckDomain", "pispRegistration", "pispGetApprovalStatus"]);
+    expect(sim.state.calls.map((c) => c.page)).toEqual(["pispGetApprovalStatus", "pispAllDomainsInfo", "pispCheckDomain", "pispRegistration", "pispGetApprovalStatus", "pispAllDomainsInfo"]);
     expect(sim.state.calls.find((c) => c.page === "pispCheckDomain")?.params.interface_revision).toBe("2");
     expect(result).toMatchObject({ remoteId: "xn--e1afmkfd.xn--p1ai", details: { domain: "xn--e1afmkfd.xn--p1ai", nameservers: "ns1.host.test, ns2.host.test" } });
     expect(result.details?.expires_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -163,6 +163,13 @@ describe("webnames: registrar specifics", () => {
     expect(sim.state.calls.filter((c) => c.page === "pispRegistration")).toHaveLength(1);
     sim.state.domains["shop-gtld.com"].owner = "other";
     await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
+  });
+
+  it("takes the expiry of an adopted domain from the account's list", async () => {
+    const service = makeService();
+    await openToDone(webnames, context(conn, service));
+    sim.state.domains[service.remoteName].expiresAt = "2031-05-17";
+    await expect(openToDone(webnames, context(conn, service))).resolves.toMatchObject({ adopted: true, details: { expires_at: "2031-05-17" } });
   });
 
   it("sends a .ru registrant in Latin letters and as written", async () => {
