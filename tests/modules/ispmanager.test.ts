@@ -152,7 +152,7 @@ describe("ispmanager: panel specifics", () => {
     await ispmanager.suspend(context(conn, service));
     await ispmanager.resume(context(conn, service));
     await ispmanager.close(context(conn, service));
-    const changes = sim.state.calls.filter((c) => c.func !== "user" && (c.func !== "user.edit" || c.params.sok));
+    const changes = sim.state.calls.filter((c) => !["user", "preset"].includes(c.func) && (c.func !== "user.edit" || c.params.sok));
     expect(changes.map((c) => c.func)).toEqual(["user.add.finish", "user.edit", "user.suspend", "user.resume", "user.delete"]);
     for (const c of changes) expect(c.params.sok, c.func).toBe("ok");
     const reads = sim.state.calls.filter((c) => c.func === "user.edit" && !c.params.sok);
@@ -217,6 +217,13 @@ describe("ispmanager: panel specifics", () => {
     const service = makeService();
     await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
     expect(sim.state.users[service.remoteName]).toMatchObject({ owner: "other" });
+  });
+
+  it("looks the tariff's template up before creating, so a panel that ignores an unknown one makes nothing", async () => {
+    const service = makeService({ template: "NoSuchPack" });
+    await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "unknown_template", retryable: false });
+    expect(sim.state.calls.map((c) => c.func)).not.toContain("user.add.finish");
+    expect(sim.state.users[service.remoteName]).toBeUndefined();
   });
 
   it("sends no site when the order has no domain", async () => {

@@ -18,6 +18,14 @@ export const ownerMarker = (service: Pick<ServiceInfo, "id">) => `provisio-servi
 
 export { limitsFor };
 
+/** func=preset: the template names on the panel. */
+async function presetNames(conn: IspConnection, log: Ctx["log"]): Promise<string[]> {
+  const doc = await call(conn, log, "preset");
+  return elemsOf(doc)
+    .map((elem) => textOf(elem.name))
+    .filter((name): name is string => Boolean(name));
+}
+
 /** The user is this service's only when its fullname or comment carries the service's marker. */
 export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boolean {
   const marker = new RegExp(`(^|[^\\w-])${ownerMarker(service)}($|[^\\w-])`);
@@ -69,6 +77,11 @@ async function open(ctx: Ctx): Promise<Done> {
     confirm(ctx, existing);
     log.line(`user ${name} exists, carries this service's marker and is active: adopted`);
     return doneFor(ctx, password, true);
+  }
+  // ispmanager's WHMCS module looks the template up in func=preset before creating: a panel that
+  // ignored an unknown preset would make a user without the tariff's limits.
+  if (service.template && !(await presetNames(conn, log)).includes(service.template)) {
+    throw new ModuleError("unknown_template", `ISPmanager has no template '${service.template}': the tariff's template must exist on the panel`, false);
   }
   try {
     // §1: what public connectors send to user.add.finish, with the site's domain and the limits.
@@ -154,12 +167,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
     await call(conn, log, "user");
   },
 
-  async listTemplates(conn, log) {
-    const doc = await call(conn, log, "preset");
-    return elemsOf(doc)
-      .map((elem) => textOf(elem.name))
-      .filter((name): name is string => Boolean(name));
-  },
+  listTemplates: (conn, log) => presetNames(conn, log),
 
   open,
   suspend: (ctx) => setActive(ctx, "user.suspend"),
