@@ -147,6 +147,19 @@ describe("vcloud: fidelity to the real VCD", () => {
     expect(sim.state.vapps).toEqual({});
   });
 
+  it("reads answers written with a vcloud: prefix and single quotes, sizes only in the OVF hardware section, and a legacy session header", async () => {
+    sim.state.variant = true;
+    const { service, result } = await opened();
+    expect(result.details).toMatchObject({ ip: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), hostname: service.params.hostname });
+    expect(await vcloud.sync(context(conn, service))).toMatchObject({ state: "active" });
+    for (const op of ["suspend", "resume", "close"] as const) await settle(vcloud, context(conn, service), vcloud[op](context(conn, service)));
+    expect(await vcloud.sync(context(conn, service))).toMatchObject({ state: "missing" });
+    sim.state.failNextTask = "No capacity left in storage policy 'gold'";
+    await expect(openToDone(vcloud, context(conn, makeService()))).rejects.toMatchObject({ code: "task_error", message: expect.stringContaining("No capacity left in storage policy 'gold'") });
+    const res = await fetch(`${sim.url}/api/versions`);
+    expect(await res.text()).toMatch(/<vcloud:VersionInfo deprecated='true'>/);
+  });
+
   it("negotiates the API version from GET /api/versions, skipping a deprecated one, and again when VCD drops it", async () => {
     sim.state.versions = [{ version: "36.3", deprecated: true }, { version: "37.2", deprecated: false }, { version: "40.0", deprecated: false }];
     const ctx = context(conn, makeService());
