@@ -40,6 +40,8 @@ describe("vcloud: fidelity to the real VCD", () => {
       [good.replace(/<OsType>.*?<\/OsType>/, ""), /cvc-complex-type\.2\.4\.a: .*OsType/],
       [good.replace(/<HardwareVersion>.*?<\/HardwareVersion>/, ""), /cvc-complex-type\.2\.4\.b: .*HardwareVersion/],
       [good.replace(/<AdapterType>.*?<\/AdapterType>/, ""), /cvc-complex-type\.2\.4\.a: .*AdapterType/],
+      [good.replace(/overrideVmDefault>/g, "OverrideVmDefault>"), /cvc-complex-type\.2\.4\.a: Invalid content was found starting with element 'OverrideVmDefault'/],
+      [good.replace(/<overrideVmDefault>.*?<\/overrideVmDefault>/, ""), /cvc-complex-type\.2\.4\.b: .*overrideVmDefault/],
     ];
     for (const [xml, message] of broken) {
       const res = await compose(xml);
