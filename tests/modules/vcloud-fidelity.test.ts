@@ -162,6 +162,14 @@ describe("vcloud: fidelity to the real VCD", () => {
     expect(await res.text()).toMatch(/<vcloud:VersionInfo deprecated='true'>/);
   });
 
+  it("reads ownership only from the vApp's own Description, never from its network's", async () => {
+    const service = makeService();
+    sim.plantVApp({ name: service.remoteName, description: "", network: "vdc-net", networkDescription: ownerMarker(service) });
+    await expect(vcloud.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    await expect(vcloud.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(vappsNamed(sim, service.remoteName)).toHaveLength(1);
+  });
+
   it("negotiates the API version from GET /api/versions, skipping a deprecated one, and again when VCD drops it", async () => {
     sim.state.versions = [{ version: "36.3", deprecated: true }, { version: "37.2", deprecated: false }, { version: "40.0", deprecated: false }];
     const ctx = context(conn, makeService());

@@ -18,6 +18,8 @@ export type SimVApp = Composed & {
   hardwareVersion: string;
   /** The VM's NIC: an IP only when it is connected to an org network. */
   network?: string;
+  /** The vApp network's own Description, shown in the vApp's NetworkConfigSection. */
+  networkDescription?: string;
   ip?: string;
   passwordHash: string;
 };
@@ -107,5 +109,9 @@ export function vappView(base: string, v: SimVApp, running: SimTask[], variant =
   const spec = `<VmSpecSection><OsType>${esc(v.osType)}</OsType><NumCpus>${v.cpus}</NumCpus><MemoryResourceMb><Configured>${v.memoryMb}</Configured></MemoryResourceMb><DiskSection><DiskSettings><SizeMb>${v.diskMb}</SizeMb><AdapterType>5</AdapterType></DiskSettings></DiskSection><HardwareVersion>${esc(v.hardwareVersion)}</HardwareVersion></VmSpecSection>`;
   const hardware = variant ? hardwareView(v) : `${hardwareView(v)}${spec}`;
   const vm = `<Vm name="${esc(v.name)}" status="${v.status}"><NetworkConnectionSection><PrimaryNetworkConnectionIndex>0</PrimaryNetworkConnectionIndex>${nic}</NetworkConnectionSection><GuestCustomizationSection><ComputerName>${esc(v.computerName)}</ComputerName></GuestCustomizationSection>${hardware}</Vm>`;
-  return `<VApp ${NS} ${OVF_NS} name="${esc(v.name)}" id="urn:vcloud:vapp:${v.id.slice(5)}" href="${base}/api/vApp/${v.id}" status="${v.status}" deployed="${v.deployed}"><Description>${esc(v.description)}</Description>${tasks}<Children>${vm}</Children></VApp>`;
+  // As VCD orders a vApp: its own Description and Tasks, then its sections (the vApp network's config), then Children.
+  const netDescription = v.networkDescription ? `<Description>${esc(v.networkDescription)}</Description>` : "";
+  const netConfig = v.network ? `<NetworkConfigSection><ovf:Info>The configuration parameters for logical networks</ovf:Info><NetworkConfig networkName="${esc(v.network)}">${netDescription}<Configuration><FenceMode>bridged</FenceMode></Configuration></NetworkConfig></NetworkConfigSection>` : "";
+  const own = v.description ? `<Description>${esc(v.description)}</Description>` : "";
+  return `<VApp ${NS} ${OVF_NS} name="${esc(v.name)}" id="urn:vcloud:vapp:${v.id.slice(5)}" href="${base}/api/vApp/${v.id}" status="${v.status}" deployed="${v.deployed}">${own}${tasks}${netConfig}<Children>${vm}</Children></VApp>`;
 }

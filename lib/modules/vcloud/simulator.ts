@@ -101,7 +101,7 @@ export async function startVcloudSimulator(
     if (sim.faults.ignoreCreate) {
       // Accepted, nothing made: the answer's vApp and task never exist.
       sim.faults.ignoreCreate = false;
-      return xml(201, vappXml(base, vapp).replace("<Children>", `<Tasks>${taskXml(base, { id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running" })}</Tasks><Children>`));
+      return xml(201, vappView(base, vapp, [{ id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running" }], state.variant));
     }
     state.vapps[vapp.id] = vapp;
     state.composed.push({ name: asked.name, cpus: asked.cpus, memoryMb: asked.memoryMb, diskMb: asked.diskMb, computerName: asked.computerName });
