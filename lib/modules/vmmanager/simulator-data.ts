@@ -119,7 +119,12 @@ export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId, hdd_m
 
 export const accountView = ({ passwordHash: _hidden, ...account }: SimAccount) => account;
 
-export const taskView = ({ polls: _p, change: _c, vmId: _vm, ...t }: SimTask) => ({ ...t, id: t.consul_id });
+/** A task record; one waiting for its VM's stop shows the status "deferred" (name unconf.) and why. */
+export const taskView = ({ polls: _p, change: _c, vmId: _vm, deferred, ...t }: SimTask) => ({
+  ...t,
+  id: t.consul_id,
+  ...(deferred ? { status: "deferred", defer_reason: "waiting for host_stop" } : {}),
+});
 
 /** (unconf.) the panel's host name rule: labels of letters, digits and hyphens. */
 export const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
