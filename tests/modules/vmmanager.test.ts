@@ -93,6 +93,14 @@ describe("vmmanager: panel specifics", () => {
     expect(sim.state.vms).toEqual({});
   });
 
+  it("gives a VM to an existing account of any non-administrator role, as the vendor's module does", async () => {
+    const own = sim.addAccount("power.user@example.test", "whatever-1", ["@advanced_user"]);
+    const { result } = await opened({ client: { id: 10, name: "Power User", email: own.email } });
+    expect(sim.state.vms[Number(result.remoteId)]).toMatchObject({ account: own.id });
+    const other = sim.addAccount("second.admin@example.test", "whatever-2", ["@admin"]);
+    await expect(vmmanager.open(context(conn, makeService({ client: { id: 11, name: "Other", email: other.email } })))).rejects.toMatchObject({ code: "account_not_client" });
+  });
+
   it("without a preset sends cpu, ram and disk from the resources (GiB → MiB)", async () => {
     const { result } = await opened({ template: null, resources: { cpu: 2, ram: 2, disk: 30 } });
     const create = calls(sim, "POST", /^\/vm\/v3\/host$/)[0];
