@@ -158,7 +158,10 @@ describe("vmmanager: panel specifics", () => {
     await expect(error).rejects.toMatchObject({ code: "task_failed", retryable: false, message: expect.stringContaining("Not enough free space on the storage") });
     expect(sim.state.vms[Number(first.remoteId)]!.state).toBe("corrupted");
     const sync = await vmmanager.sync(context(conn, { ...service, remoteId: first.remoteId! }));
-    expect(sync).toMatchObject({ state: "broken", reason: expect.stringContaining("corrupted") });
+    expect(sync).toMatchObject({ state: "broken", reason: expect.stringContaining("corrupted") });    sim.state.failNextTask = { error: { code: 5992, msg: "Qemu guest agent is not available on host" } };
+    const again = makeService();
+    const next = (await vmmanager.open(context(conn, again))) as Pending;
+    await expect(vmmanager.poll!(context(conn, again), next.remoteTask)).rejects.toMatchObject({ code: "task_failed", message: expect.stringContaining("Qemu guest agent is not available on host") });
   });
 
   it("sync calls a creating or corrupted VM broken, a stopped one suspended, and a gone one missing", async () => {

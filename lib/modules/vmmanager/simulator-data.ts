@@ -44,7 +44,8 @@ export type SimTask = {
   change?: Partial<Pick<SimVm, "cpu_number" | "ram_mib" | "hdd_mib">>;
   /** Sent with `defer: {action: "host_stop"}` to a running VM: waits for the VM's next stop. */
   deferred?: boolean;
-  output?: string;
+  /** A failed task's reason: text, or JSON such as {error: {msg}} (the field's content is unconf.). */
+  output?: string | Record<string, unknown>;
 };
 export type VmCall = { method: string; path: string; query: Record<string, string>; body?: Record<string, unknown> };
 
@@ -64,7 +65,7 @@ export type VmState = {
   /** Answer HTTP 503 (panel idle) to the next N calls. */
   idleNext: number;
   /** The next task started ends in "fail" with this reason. */
-  failNextTask: string | null;
+  failNextTask: string | Record<string, unknown> | null;
   /** Answer {id, task} with both as numeric strings (a variant a panel may give). */
   numbersAsStrings: boolean;
   /** Answer an expired or unknown token with a bare 401 and no body (the 401 body is unconf.). */
