@@ -25,8 +25,8 @@ export async function databaseMetrics(conn: Conn, now: Date): Promise<Registry> 
         where o.status in ('queued', 'running', 'waiting', 'manual')
         group by o.status, h.module`,
   );
-  gauge(registry, "provisio_operations", "Live operations by state and module (finished ones: provisio_attempts_total).", ["state", "module"],
-    ops.map((r) => ({ labels: { state: r.status, module: r.module ?? "none" }, value: Number(r.n) })));
+  gauge(registry, "provisio_operations", "Live operations by state and module (unassigned: a new service before its first attempt chose a handler; finished ones: provisio_attempts_total).", ["state", "module"],
+    ops.map((r) => ({ labels: { state: r.status, module: r.module ?? "unassigned" }, value: Number(r.n) })));
   const [due] = await rows<{ n: number; oldest: number | null }>(
     conn,
     sql`select count(*)::int as n, extract(epoch from (${at}::timestamptz - min(run_at)))::float8 as oldest

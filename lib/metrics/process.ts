@@ -18,7 +18,7 @@ type Holder = { [globalKey]?: ProcessMetrics };
 
 function create(): ProcessMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "provisio_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "provisio_" });
   return {
     registry,
     attempts: new Counter({

@@ -92,11 +92,14 @@ export async function recordError(db: Db, lease: Lease, error: ModuleError, a: A
   return recorded;
 }
 
-/** Puts a claimed operation back without counting an attempt (its handler is busy). */
+/**
+ * Puts a claimed operation back without counting an attempt or the claim (its handler is busy):
+ * waiting for a free slot never escalates an operation.
+ */
 export async function release(db: Db, lease: Lease, runAt: Date): Promise<void> {
   await db
     .update(operations)
-    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null })
+    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null, claims: sql`greatest(${operations.claims} - 1, 0)` })
     .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")));
 }
 

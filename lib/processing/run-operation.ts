@@ -18,11 +18,14 @@ type Report = ReturnType<typeof operationReport>;
 
 const DEFAULT_POLL_MS = 2000;
 
-/** One attempt of a claimed operation: choose the handler, call the module, record the outcome. */
-export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<void> {
+/**
+ * One attempt of a claimed operation: choose the handler, call the module, record the outcome.
+ * Says "busy" when every handler was at its max running operations and the operation went back.
+ */
+export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<"busy" | "worked" | "skipped"> {
   const clock = opts.clock ?? systemClock;
   const loaded = opts.loaded ?? (await loadOperation(db, lease.id));
-  if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return;
+  if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return "skipped";
   const { operation, service } = loaded;
   const startedAt = clock.now();
   const report = operationReport(opts.log, loaded);
@@ -32,20 +35,20 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
       escalate(tx, { operationId: operation.id, reason: "escalated", handlerId: service.handlerId, note: `taken by a worker ${operation.claims - 1} times without an answer`, now: startedAt }).then(() => {}),
     );
     report.toStaff("claims", service.handlerId);
-    return;
+    return "worked";
   }
   const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
   if (choice.kind === "busy") {
     await release(db, lease, new Date(startedAt.getTime() + (opts.busyRetryMs ?? 500)));
     report.busy();
-    return;
+    return "busy";
   }
   if (choice.kind === "none") {
     await whileLeased(db, lease, (tx) =>
       escalate(tx, { operationId: operation.id, reason: "no_handler", handlerId: null, now: startedAt }).then(() => {}),
     );
     report.toStaff("no_handler", null);
-    return;
+    return "worked";
   }
   const slot = { released: false };
   try {
@@ -53,6 +56,7 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
   } finally {
     if (!slot.released) await releaseSlot(db, { handlerId: choice.handler.id, slot: choice.handler.slot, leaseToken: lease.leaseToken });
   }
+  return "worked";
 }
 
 async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: TakenHandler, clock: Clock, startedAt: Date, slot: { released: boolean }, report: Report): Promise<void> {

@@ -54,6 +54,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let outbox: Promise<void> | null = null;
   let lastSyncSweep = 0;
   let processed = 0;
+  let nextPoll = Date.now() + pollMs;
 
   const kick = () => sleeper?.();
   const wake = () => {
@@ -103,11 +104,16 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     processed += claimed.length;
     for (const { lease, loaded } of claimed) {
       const p: Promise<void> = runOperation(db, lease, { clock, loaded, log })
-        .catch(onError)
+        .then((result) => {
+          // A slot was given back: refill while there is a backlog. An operation that found every
+          // handler busy freed nothing; it waits for the next completion, wake or poll.
+          if (result !== "busy") {
+            outboxDue = true;
+            if (backlog && concurrency - inflight.size + 1 >= refillAt) claimDue = true;
+          }
+        }, onError)
         .finally(() => {
           inflight.delete(p);
-          outboxDue = true;
-          if (backlog && concurrency - inflight.size >= refillAt) claimDue = true;
           kick();
         });
       inflight.add(p);
@@ -128,7 +134,9 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       }
       deliverOutbox();
       if (stopped) break;
-      if (await sleep(pollMs)) wake();
+      // The poll keeps its own rhythm: kicks (completions, outbox) do not push it back.
+      if (await sleep(Math.max(0, nextPoll - Date.now()))) wake();
+      if (Date.now() >= nextPoll) nextPoll = Date.now() + pollMs;
     }
   })();
 

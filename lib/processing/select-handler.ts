@@ -58,24 +58,24 @@ async function takeSlot(db: Db, from: SQL, op: { id: number; leaseToken: string;
 }
 
 /**
- * Creates the slot rows a handler lacks (a new handler, or a raised max running); true when it
- * added any. Rows are always added as the whole series 1..max, so the last one tells.
+ * After a failed take: whether there is any candidate at all, and creates the slot rows a handler
+ * lacks (a new handler, or a raised max running). Rows are always added as the whole series
+ * 1..max, so the last one tells. One statement.
  */
-async function addMissingSlots(db: Db, from: SQL): Promise<boolean> {
-  const added = await rows<{ n: number }>(
+async function checkCandidates(db: Db, from: SQL): Promise<{ any: boolean; added: boolean }> {
+  const [row] = await rows<{ any: boolean; added: number }>(
     db,
-    sql`insert into handler_slots (handler_id, slot)
-        select h.id, g from handlers h cross join lateral generate_series(1, h.max_running) g
-        where h.id in (${from})
-          and not exists (select 1 from handler_slots s where s.handler_id = h.id and s.slot = h.max_running)
-        on conflict do nothing
-        returning 1 as n`,
+    sql`with c as (${from}),
+        added as (
+          insert into handler_slots (handler_id, slot)
+          select h.id, g from handlers h cross join lateral generate_series(1, h.max_running) g
+          where h.id in (select id from c)
+            and not exists (select 1 from handler_slots s where s.handler_id = h.id and s.slot = h.max_running)
+          on conflict do nothing
+          returning 1)
+        select exists (select 1 from c) as any, (select count(*)::int from added) as added`,
   );
-  return added.length > 0;
-}
-
-async function hasCandidates(db: Db, from: SQL): Promise<boolean> {
-  return (await rows<{ n: number }>(db, sql`select 1 as n from (${from}) c limit 1`)).length > 0;
+  return { any: Boolean(row?.any), added: Number(row?.added ?? 0) > 0 };
 }
 
 /** Gives a running slot back (fenced by its lease token, so a stale give-back frees nothing). */
@@ -100,10 +100,11 @@ export async function selectHandler(
   const from = candidates(service.tariffId, service.handlerId);
   const handler = await takeSlot(db, from, op, now);
   if (handler) return { kind: "handler", handler };
-  if (await addMissingSlots(db, from)) {
+  const check = await checkCandidates(db, from);
+  if (!check.any) return { kind: "none" };
+  if (check.added) {
     const retried = await takeSlot(db, from, op, now);
     if (retried) return { kind: "handler", handler: retried };
   }
-  if (service.handlerId === null && !(await hasCandidates(db, from))) return { kind: "none" };
   return { kind: "busy" };
 }
