@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../clock";
 import { runRenewals } from "../billing/renewals";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
+import { recordHeartbeat } from "../health/heartbeat";
 import { logger } from "../log";
 import { claimAndLoad } from "./claim";
 import { errorReporter } from "./error-report";
@@ -123,6 +124,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   log.info({ concurrency, db: database.kind }, "runner started");
   const loop = (async () => {
     while (!stopped) {
+      await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
       if (claimDue && inflight.size < concurrency) {
         claimDue = false;
         try {
