@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { createLogger, logger, setLogger } from "@/lib/log";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
+import { deliverEmails, localTransport } from "@/lib/email/deliver";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { writeSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -63,5 +64,16 @@ describe("engine log lines", () => {
     expect(failed!.operation).toBe(done!.operation);
     expect(failed!.attemptId).not.toBe(done!.attemptId);
     expect(JSON.stringify(lines)).not.toContain(password);
+  });
+
+  it("logs each email handed to the transport with its outbox id and service, without the address", async () => {
+    const before = lines.length;
+    const result = await deliverEmails(database.db, { transport: localTransport });
+    expect(result.sent).toBe(1);
+    const sent = lines.slice(before).filter((l) => l.msg === "email sent");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ level: "info", template: expect.any(String), service: expect.any(Number), transport: "local", attempt: 1 });
+    expect(typeof sent[0]!.email).toBe("number");
+    expect(JSON.stringify(sent[0])).not.toMatch(/@example\.test/);
   });
 });
