@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:net";
 import { GET } from "@/app/api/metrics/route";
+import { serveWorkerMetrics } from "@/lib/metrics/serve";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -84,5 +86,28 @@ describe("GET /api/metrics", () => {
     expect(value(text, 'provisio_tasks_open{department="Metrics desk",status="new"}')).toBe(1);
     expect(value(text, 'provisio_outbox{outbox="email",status="queued"}')).toBe(2);
     expect(text).toContain("provisio_process_resident_memory_bytes");
+  });
+
+  it("a worker serves the same on METRICS_PORT, behind the same token", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: p } = probe.address() as { port: number };
+        probe.close(() => resolve(p));
+      });
+    });
+    const server = serveWorkerMetrics(database, { METRICS_PORT: String(port), METRICS_TOKEN: TOKEN, NODE_ENV: "test" })!;
+    try {
+      await new Promise((r) => (server.listening ? r(null) : server.once("listening", r)));
+      const url = `http://127.0.0.1:${port}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain("provisio_attempts_total");
+      expect(text).toContain("provisio_operations_due 0");
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
