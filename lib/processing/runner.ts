@@ -94,11 +94,6 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
 
   async function claim(): Promise<void> {
     const now = clock.now();
-    if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
-      lastSyncSweep = now.getTime();
-      await scheduleSyncs(db, now);
-      await runRenewals(db, { clock });
-    }
     const limit = concurrency - inflight.size;
     const claimed = await claimAndLoad(db, { limit, now, leaseMs });
     backlog = claimed.length === limit;
@@ -119,12 +114,17 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
         });
       inflight.add(p);
     }
+    // After the claim, so a wake never waits behind the sweeps.
+    if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
+      lastSyncSweep = now.getTime();
+      await scheduleSyncs(db, now);
+      await runRenewals(db, { clock });
+    }
   }
 
   log.info({ concurrency, db: database.kind }, "runner started");
   const loop = (async () => {
     while (!stopped) {
-      await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
       if (claimDue && inflight.size < concurrency) {
         claimDue = false;
         try {
@@ -135,6 +135,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
         }
       }
       deliverOutbox();
+      await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
       if (stopped) break;
       // The poll keeps its own rhythm: kicks (completions, outbox) do not push it back.
       if (await sleep(Math.max(0, nextPoll - Date.now()))) wake();
