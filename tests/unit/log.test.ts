@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
-import { createLogger, describeError, redactSecrets } from "@/lib/log";
+import { CredentialsSignin } from "@auth/core/errors";
+import { authLogger } from "@/lib/auth/log";
+import { createLogger, describeError, logger, redactSecrets, setLogger } from "@/lib/log";
 import { errorReporter } from "@/lib/processing/error-report";
 
 function capture() {
@@ -54,5 +56,18 @@ describe("structured logs", () => {
       ["info", "database reachable again"],
     ]);
     expect(JSON.stringify(lines)).not.toMatch(/update operations|at /);
+  });
+
+  it("a refused sign-in is one info line without a stack", () => {
+    const { lines, log } = capture();
+    const previous = logger();
+    setLogger(log);
+    try {
+      authLogger.error!(new CredentialsSignin());
+    } finally {
+      setLogger(previous);
+    }
+    expect(lines).toEqual([expect.objectContaining({ level: "info", type: "CredentialsSignin", msg: "sign-in refused: wrong email or password" })]);
+    expect(JSON.stringify(lines)).not.toMatch(/\bat /);
   });
 });
