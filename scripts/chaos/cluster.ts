@@ -66,17 +66,28 @@ export async function kill(proc: Proc, signal: NodeJS.Signals = "SIGKILL"): Prom
 
 export const simulatorKinds: DemoSimulatorKind[] = ["ispmanager", "cpanel", "vmmanager", "vcloud", "webnames", "epp"];
 
-/** Starts the six demo simulators, each in its own process on the demo ports of SIMULATOR_BASE_PORT. */
+/**
+ * Starts the six demo simulators, each in its own process on the demo ports of a block below the
+ * ephemeral range (so no client socket holds one); a block found taken is given up for another.
+ * Sets env.SIMULATOR_BASE_PORT to the block used.
+ */
 export async function startSimulatorProcesses(env: NodeJS.ProcessEnv): Promise<Record<DemoSimulatorKind, Proc & { control: string }>> {
-  const ports = demoPorts(Number(env.SIMULATOR_BASE_PORT));
-  const procs = await Promise.all(
-    simulatorKinds.map(async (kind) => {
-      const proc = await start(`simulator ${kind}`, ["--import", "tsx", "scripts/simulator-process.ts"], { ...env, SIMULATOR_KIND: kind, SIMULATOR_PORT: String(ports[kind]) }, "http://");
-      const control = proc.output.join("").match(/http:\/\/\S+/)![0];
-      return [kind, { ...proc, control }] as const;
-    }),
-  );
-  return Object.fromEntries(procs) as Record<DemoSimulatorKind, Proc & { control: string }>;
+  for (let tries = 0; ; tries++) {
+    env.SIMULATOR_BASE_PORT = String(10_000 + Math.floor(Math.random() * 2000) * 10);
+    const ports = demoPorts(Number(env.SIMULATOR_BASE_PORT));
+    const started = await Promise.allSettled(
+      simulatorKinds.map(async (kind) => {
+        const proc = await start(`simulator ${kind}`, ["--import", "tsx", "scripts/simulator-process.ts"], { ...env, SIMULATOR_KIND: kind, SIMULATOR_PORT: String(ports[kind]) }, "http://");
+        const control = proc.output.join("").match(/http:\/\/\S+/)![0];
+        return [kind, { ...proc, control }] as const;
+      }),
+    );
+    const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failed = started.find((s) => s.status === "rejected");
+    if (!failed) return Object.fromEntries(running) as Record<DemoSimulatorKind, Proc & { control: string }>;
+    await Promise.all(running.map(([, proc]) => kill(proc, "SIGTERM")));
+    if (tries >= 4 || !String(failed.reason).includes("EADDRINUSE")) throw failed.reason;
+  }
 }
 
 /** The compiled worker (dist/worker.mjs, built by buildCommands): it boots in a fraction of tsx's time. */
