@@ -25,3 +25,4 @@ export * from "./audit-log";
 export * from "./api-keys";
 export * from "./settings";
 export * from "./idempotency-keys";
+export * from "./payment-sessions";

@@ -82,6 +82,7 @@ export const cpanel: ProcessingModule<CpanelConnection> = {
   title: "cPanel/WHM",
   productTypes: ["hosting"],
   usesTemplates: true,
+  orderNeeds: ["domain"],
   connection,
   connectionFields: [
     { key: "url", label: "WHM URL", kind: "url", required: true, placeholder: "https://host:2087" },

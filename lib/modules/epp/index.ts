@@ -124,6 +124,7 @@ export const epp: ProcessingModule<EppConnection> = {
   title: "EPP registry",
   productTypes: ["domain"],
   usesTemplates: false,
+  orderNeeds: ["domain", "contacts"],
   connection,
   connectionFields: [
     { key: "host", label: "EPP host", required: true, placeholder: "epp.registry.example" },

@@ -89,6 +89,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
   title: "ISPmanager",
   productTypes: ["hosting"],
   usesTemplates: true,
+  orderNeeds: ["domain"],
   connection,
   connectionFields: [
     { key: "url", label: "Panel URL", kind: "url", required: true, placeholder: "https://host:1500" },

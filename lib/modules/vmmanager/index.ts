@@ -159,6 +159,7 @@ export const vmmanager: ProcessingModule<VmConnection> = {
   title: "VMmanager 6",
   productTypes: ["vps"],
   usesTemplates: true,
+  orderNeeds: ["os"],
   connection,
   connectionFields: [
     { key: "url", label: "Panel URL", kind: "url", required: true, placeholder: "https://vm.example.com" },

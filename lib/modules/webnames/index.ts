@@ -104,6 +104,7 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
   title: "Webnames",
   productTypes: ["domain"],
   usesTemplates: false,
+  orderNeeds: ["domain", "contacts"],
   connection,
   connectionFields: [
     { key: "url", label: "API URL", kind: "url", placeholder: DEFAULT_URL },
