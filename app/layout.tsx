@@ -4,6 +4,7 @@ import Link from "next/link";
 import { auth } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/actor";
 import { SubmitButton } from "@/components/ui/button";
+import { CartLink } from "@/components/store/cart-link";
 import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
 
@@ -34,6 +35,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {role ? (
                 <>
                   <span className="hidden text-slate-500 sm:inline">{session.user.name ?? session.user.email}</span>
+                  {role === "client" && (
+                    <>
+                      <Link href="/" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                        Store
+                      </Link>
+                      <CartLink />
+                    </>
+                  )}
                   <Link href={homeFor(role)} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                     {homeLabels[role]}
                   </Link>

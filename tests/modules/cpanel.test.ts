@@ -6,7 +6,7 @@ import { startCpanelSimulator, type CpanelSimulator } from "../../lib/modules/cp
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const TOKEN = "WHMTOKEN-9f8e7d6c5b4a";
-const makeService = serviceFactory(2000, () => ({ template: "starter" }));
+const makeService = serviceFactory(2000, (id) => ({ template: "starter", params: { domain: `site${id}.example.test` } }));
 
 const connectionOf = (sim: CpanelSimulator): CpanelConnection => ({ url: sim.url, username: "root", apiToken: TOKEN });
 
@@ -66,7 +66,7 @@ describe("cpanel: panel specifics", () => {
       details: { login: service.remoteName, domain: "shop.example.test", ip: "203.0.113.10" },
       secrets: { password: service.secrets.password },
     });
-    expect(domainFor(makeService({ remoteName: "pv7" }))).toBe("pv7.provisio.test");
+    expect(() => domainFor(makeService({ remoteName: "pv7", params: {} }))).toThrow("The order names no domain for the cPanel account");
   });
 
   it("adopts the account when createacct says a group for that username already exists", async () => {

@@ -19,7 +19,8 @@ type Ctx = OperationContext<CpanelConnection>;
  * domain, while the account owner can change the contact email.
  */
 export function domainFor(service: Pick<ServiceInfo, "remoteName" | "params">): string {
-  const domain = (service.params.domain || `${service.remoteName}.provisio.test`).trim().toLowerCase();
+  const domain = service.params.domain?.trim().toLowerCase();
+  if (!domain) throw new ModuleError("domain_missing", "The order names no domain for the cPanel account", false);
   return domainToASCII(domain) || domain;
 }
 

@@ -7,6 +7,9 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { formatMoney, Money } from "@/components/ui/money";
 import { formatDateTime } from "@/components/store/labels";
 import { PayForm } from "@/components/store/pay-form";
+import { CardPayForm } from "@/components/store/card-pay-form";
+import { stripeEnabled } from "@/lib/billing/stripe";
+import { startPaymentAction } from "../../payments/actions";
 import { clientCtx } from "../../client-ctx";
 import { payOrderAction } from "./actions";
 
@@ -45,8 +48,14 @@ export default async function InvoicePage({ params }: Props) {
           )}
         </dl>
         {payable && (
-          <div className="mt-4">
+          <div className="mt-4 flex flex-col gap-4">
             <PayForm orderId={invoice.orderId!} label={`Pay ${formatMoney(invoice.amount, invoice.currency)} from balance`} action={payOrderAction} />
+            <CardPayForm
+              action={startPaymentAction}
+              invoiceId={invoice.id}
+              label={`Pay ${formatMoney(invoice.amount, invoice.currency)} ${stripeEnabled() ? "by card" : "with the demo gateway"}`}
+              demo={!stripeEnabled()}
+            />
           </div>
         )}
       </Card>
