@@ -44,12 +44,8 @@ export function normalizeOrderParams(
   field = "params",
   needs?: ReadonlySet<OrderNeed>,
 ): OrderParamsInput {
-  const out = { ...params };
-  if (!needsDomain(productType, needs)) {
-    delete out.domain;
-    return out;
-  }
   const raw = params.domain;
+  if (!raw && !needsDomain(productType, needs)) return params;
   if (!raw) throw new ValidationError({ [`${field}.domain`]: [productType === "domain" ? "Enter the domain name" : "Enter the domain name of your site"] });
   const ascii = normalizeDomain(raw);
   if (!ascii) throw new ValidationError({ [`${field}.domain`]: ["Not a valid domain name"] });
@@ -59,5 +55,5 @@ export function normalizeOrderParams(
       throw new ValidationError({ [`${field}.domain`]: [`This tariff sells ${tlds.map((t) => `.${t}`).join(", ")} only`] });
     }
   }
-  return { ...out, domain: ascii };
+  return { ...params, domain: ascii };
 }

@@ -170,7 +170,8 @@ async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result:
         serviceId: service.id,
         fromStatus: service.status,
         toStatus: service.status,
-        message: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}`,
+        message: "",
+        staffNote: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}`,
       });
     }
   });

@@ -13,7 +13,7 @@ const sections: NavItem[] = [
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200" />
+      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200 print:hidden" />
       {children}
     </>
   );
