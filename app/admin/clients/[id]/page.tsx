@@ -42,6 +42,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       </p>
       <PageHeading title={client.name} description={client.email} />
       {notice === "created" && <Notice>The client was added.</Notice>}
+      {notice === "profile" && <Notice>The profile was saved.</Notice>}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Client">
           <Details
@@ -53,6 +54,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               ["Since", <When key="w" at={client.createdAt} />],
             ]}
           />
+          <Link href={`/admin/clients/${client.id}/profile`} className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">Edit profile</Link>
         </Card>
         <Card title="Credit the balance">
           <SpecForm
