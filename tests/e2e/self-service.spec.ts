@@ -33,7 +33,7 @@ test("a new client signs up, adds funds through the demo gateway, orders a .com 
   await page.getByRole("region", { name: "Domains" }).getByRole("link", { name: "Order .com domain" }).click();
   await page.getByLabel("Domain name").fill(`WWW.${domain.toUpperCase()}`);
   await addToCartAndCheckOut(page);
-  await expect(page.getByRole("alert")).toContainText("The domain registry needs your full contact details");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("The domain registry needs your full contact details");
   await page.getByRole("link", { name: "Fill in your profile" }).click();
   await expect(page).toHaveURL("/account/profile?next=/cart");
   await page.getByLabel("Phone").fill("+1 201 555 0123");

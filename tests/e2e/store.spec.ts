@@ -51,7 +51,7 @@ test("a new client tops up by the payment webhook, orders Starter with an add-on
 
   await orderStarterWithDisk(page);
   // A slow panel keeps the service "being set up" long enough to see it.
-  await fetch(`${ispmanagerSim()}/__sim/faults`, { method: "POST", body: JSON.stringify({ slowMs: 1500 }) });
+  await fetch(`${ispmanagerSim()}/__sim/faults`, { method: "POST", body: JSON.stringify({ slowMs: 5000 }) });
   try {
     await page.getByRole("button", { name: "Pay $4.99 from balance" }).click();
     await expect(page).toHaveURL(/\/account\/services\?paid=\d+$/);
