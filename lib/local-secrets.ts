@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "./env";
+import { ConfigError, dataDir, isProduction } from "./env";
 
 type LocalSecrets = { authSecret: string; encryptionKey: string; paymentWebhookSecret?: string };
 
@@ -25,11 +25,9 @@ function localSecrets(): LocalSecrets {
   return secrets;
 }
 
-/** A production deployment on PostgreSQL must bring its own keys; anything else may use .data/. */
+/** A production deployment must bring its own keys; the demo, development and tests may use .data/. */
 function mayGenerate(variable: string): void {
-  if (isProduction() && readDatabaseUrl()) {
-    throw new ConfigError(variable, "is required when NODE_ENV=production and DATABASE_URL is set");
-  }
+  if (isProduction()) throw new ConfigError(variable, "is required when NODE_ENV=production");
 }
 
 export function encryptionKeyText(): string {
@@ -50,11 +48,11 @@ export function authSecret(): string {
 
 /**
  * The HMAC secret of the generic payment webhook (the demo gateway signs with it too): the
- * environment's, or one generated into .data/; undefined in production on PostgreSQL without it.
+ * environment's, or one generated into .data/; undefined in production without it (the webhook then answers 503).
  */
 export function paymentWebhookSecret(): string | undefined {
   const v = process.env.PAYMENT_WEBHOOK_SECRET;
   if (v) return v;
-  if (isProduction() && readDatabaseUrl()) return undefined;
+  if (isProduction()) return undefined;
   return localSecrets().paymentWebhookSecret;
 }

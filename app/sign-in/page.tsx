@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor, homeFor } from "@/lib/auth/actor";
+import { getDatabase } from "@/lib/db";
+import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SignInForm } from "./sign-in-form";
 
@@ -12,6 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const actor = await currentActor();
   if (actor.type === "user") redirect(homeFor(actor.role));
+  if (await needsFirstAdmin({ db: (await getDatabase()).db, actor })) redirect("/setup");
   const { next } = await searchParams;
   return (
     <div className="mx-auto max-w-md">

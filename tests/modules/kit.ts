@@ -9,6 +9,7 @@ import {
   type ServiceInfo,
 } from "../../lib/modules/contract";
 import type { SimFaults } from "../../lib/modules/simulator-server";
+import { describeFidelity } from "./kit-fidelity";
 
 export type KitSetup<C> = {
   module: ProcessingModule<C>;
@@ -32,7 +33,7 @@ export type KitSetup<C> = {
   /** The code a failing server maps to; HTTP panels answer 500, EPP has no HTTP. Default "http_500". */
   serverErrorCode?: string;
   /** Puts a healthy object with this remote name on the panel that carries no marker of ours (another client's). */
-  plantForeign?(remoteName: string): void;
+  plantForeign(remoteName: string): void;
   /** Puts an object carrying this service's marker on the panel in a failed or unusable state (where the panel has such states). */
   plantBroken?(service: ServiceInfo): void;
   /** Turns the object of a done service into a failed or unusable one behind the module's back (where the panel has such states). */
@@ -65,7 +66,7 @@ export async function settle<C>(module: ProcessingModule<C>, ctx: OperationConte
   return outcome;
 }
 
-async function moduleError(promise: Promise<unknown>): Promise<ModuleError> {
+export async function moduleError(promise: Promise<unknown>): Promise<ModuleError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -208,6 +209,8 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
         expect(result.status).toBe("done");
       });
     });
+
+    describeFidelity(() => kit, opened);
 
     describe("attempt log", () => {
       it("never shows the passwords", async () => {

@@ -26,3 +26,4 @@ export * from "./api-keys";
 export * from "./settings";
 export * from "./idempotency-keys";
 export * from "./payment-sessions";
+export * from "./runner-heartbeats";
