@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { clients, invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
 import { orderNeedsOf } from "../../billing/order-needs";
-import { conflict, ValidationError } from "../../errors";
+import { conflict, unprocessable, ValidationError } from "../../errors";
 import { assertContacts, assertDomainsFree } from "./checks";
 import { parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 
@@ -68,6 +68,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey)));
     if (existing) return { order: await sameCart(ctx.db, existing, lines), created: false };
   }
+  const [owner] = await ctx.db.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
+  if (owner?.suspendedAt) throw unprocessable("This account is suspended, so new orders are refused. Please contact support.");
   await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })));
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   const currency = lines[0]!.tariff.currency;
