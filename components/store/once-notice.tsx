@@ -5,21 +5,27 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Notice } from "@/components/ui/card";
 
 /**
- * A banner asked for by a query parameter, shown once: the parameter leaves the address (through
- * the router, so its own refreshes agree), so a reload or Back does not show it again, while this
- * page view keeps it in sight.
+ * A banner asked for by a query parameter, shown once per value: the browser remembers (session
+ * storage) that it was shown, so a reload or Back does not show it again, and the parameter leaves
+ * the address. This page view keeps it in sight while it refreshes itself.
  */
-export function OnceNotice({ param, show, children }: { param: string; show: boolean; children: ReactNode }) {
-  const [visible] = useState(show);
+export function OnceNotice({ param, children }: { param: string; children: ReactNode }) {
+  const [visible, setVisible] = useState(false);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
+  const value = search.get(param);
   useEffect(() => {
-    if (!search.has(param)) return;
-    const rest = new URLSearchParams(search);
+    if (!value) return;
+    const key = `provisio.shown.${param}.${value}`;
+    if (!window.sessionStorage.getItem(key)) {
+      window.sessionStorage.setItem(key, "1");
+      setVisible(true);
+    }
+    const rest = new URLSearchParams(window.location.search);
     rest.delete(param);
     const query = rest.toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }, [param, pathname, router, search]);
+  }, [param, value, pathname, router]);
   return visible ? <Notice>{children}</Notice> : null;
 }

@@ -20,7 +20,7 @@ export default async function ServicesPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading title="Services" description="Everything you have ordered, with what is in progress." />
-      <OnceNotice param="paid" show={Boolean(query.paid)}>Payment received. Your new services are being set up; this page updates by itself.</OnceNotice>
+      <OnceNotice param="paid">Payment received. Your new services are being set up; this page updates by itself.</OnceNotice>
       {items.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600">
