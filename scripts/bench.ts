@@ -3,7 +3,7 @@
  * (PostgreSQL when DATABASE_URL is set, else in-memory PGlite). Prints one JSON object per line:
  * {"metric", "value", "unit"}. BENCH_SCALE (default 1) scales the number of orders.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { connect } from "../lib/db/connect";
 import { migrateDatabase } from "../lib/db/migrate";
@@ -21,15 +21,14 @@ import { createHandler } from "../lib/services/handlers/create";
 import { createTariff } from "../lib/services/tariffs/create";
 import { clients } from "../lib/db/schema";
 import type { Ctx } from "../lib/services/context";
+import { notifyRoundtrip, operationsPageP95, percentile, seedHistory } from "./bench-history";
 
 process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+// One log line per operation would drown the figures; LOG_LEVEL=info shows them.
+process.env.LOG_LEVEL ??= "warn";
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const print = (metric: string, value: number, unit: string) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
   const url = readDatabaseUrl();
@@ -38,7 +37,7 @@ async function openBenchDatabase(): Promise<{ database: Database; drop(): Promis
     await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
-  const name = `provisio_bench_${Date.now()}`;
+  const name = `bench_scale_${Date.now()}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const u = new URL(url);
@@ -88,8 +87,11 @@ async function startSimulatorProcess() {
 async function main() {
   const { database, drop } = await openBenchDatabase();
   const sim = await startSimulatorProcess();
+  process.once("exit", () => sim.close());
   const ctx: Ctx = { db: database.db, actor: { type: "system" } };
-  const handler = await createHandler({ ctx, input: { name: "bench", productType: "hosting", module: "ispmanager", connection: { url: sim.url, username: "admin", password: "secret" } } });
+  const concurrency = Number(process.env.PROCESSING_CONCURRENCY ?? 64);
+  // A handler that can run as many operations as the runner takes at once.
+  const handler = await createHandler({ ctx, input: { name: "bench", productType: "hosting", module: "ispmanager", maxRunning: Math.max(50, concurrency), connection: { url: sim.url, username: "admin", password: "secret" } } });
   const tariff = await createTariff({ ctx, input: { productType: "hosting", name: "Bench", template: "StarterPack", prices: [{ months: 1, price: 100 }], handlerIds: [handler.id] } });
   const [client] = await database.db.insert(clients).values({ name: "Bench", email: "bench@provisio.test" }).returning();
   await creditBalance({ ctx, input: { clientId: client!.id, amount: 100_000_000 } });
@@ -112,6 +114,7 @@ async function main() {
   };
 
   print("pg_ceiling_tx_per_s", await pgCeiling(database), "tx/s");
+  print("notify_roundtrip_ms", await notifyRoundtrip(database, Math.round(200 * Math.min(1, scale)) || 20), "ms");
 
   // Latency: orders paid one by one while the runner works, pay commit → first request on the panel.
   let runner = await startRunner(database, { outbox: false, syncs: false });
@@ -135,21 +138,33 @@ async function main() {
   await runner.stop();
 
   // Throughput: a backlog of paid services, then the runner with its default concurrency.
-  for (const [metric, slowMs, count] of [["ops_per_s_panel_0ms", 0, 1000], ["ops_per_s_panel_200ms", 200, 600]] as const) {
+  const throughput = async (metric: string, slowMs: number, count: number) => {
     await sim.setFaults({ slowMs });
     const before = await activeCount();
     const n = Math.round(count * scale);
-    for (const orderId of await order(n)) {
-      await database.db.transaction(async () => {});
-      await payOrder({ ctx, input: { orderId } });
-    }
+    for (const orderId of await order(n)) await payOrder({ ctx, input: { orderId } });
     const started = performance.now();
-    runner = await startRunner(database, { outbox: false, syncs: false });
+    runner = await startRunner(database, { outbox: false, syncs: false, concurrency });
     await waitActive(before + n);
     print(metric, n / ((performance.now() - started) / 1000), "ops/s");
     await runner.stop();
+  };
+  await throughput("ops_per_s_panel_0ms", 0, 1000);
+  await throughput("ops_per_s_panel_200ms", 200, 600);
+
+  // Flat cost: the same 0 ms run on top of a history of finished operations and services.
+  if (database.kind === "postgres" && !process.env.BENCH_NO_HISTORY) {
+    const history = Math.round(Number(process.env.BENCH_HISTORY ?? 1_000_000));
+    const seeded = performance.now();
+    await seedHistory(database, { tariffId: tariff.id, handlerId: handler.id, clientId: client!.id, services: Math.round(history / 10), operations: history });
+    print("history_seed_s", (performance.now() - seeded) / 1000, "s");
+    print("history_operations", history, "operations");
+    await throughput("ops_per_s_with_1m_history", 0, 1000);
+    const page = await operationsPageP95(ctx);
+    print("ops_page_p95_ms_1m", page.p95, "ms");
+    for (const [name, ms] of Object.entries(page.each)) print(`ops_page_${name}_p95_ms_1m`, ms, "ms");
   }
-  const [check] = await database.db.select({ n: sql<number>`count(*)::int` }).from(services).where(eq(services.status, "active"));
+  const [check] = await database.db.select({ n: sql<number>`count(*)::int` }).from(services).where(sql`${services.status} = 'active' and ${services.remoteName} not like 'hist%'`);
   if (Number(check!.n) !== Object.keys((await sim.state()).users).length) throw new Error("panel users and active services differ");
   sim.close();
   await drop();

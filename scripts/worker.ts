@@ -14,6 +14,7 @@ import { setRunnerKind } from "../lib/health/heartbeat";
 import { probeFailure } from "../lib/health/probe";
 import { isIdle } from "../lib/processing/idle";
 import { startRunner, type Runner } from "../lib/processing/runner";
+import { serveWorkerMetrics } from "../lib/metrics/serve";
 
 const RETRY_MS = 5_000;
 const envFiles = loadEnvFiles();
@@ -61,6 +62,7 @@ const runner = await startRunner(database, {
   pollMs: Number(process.env.PROCESSING_POLL_MS ?? 1000),
 });
 held.runner = runner;
+serveWorkerMetrics(database);
 console.log(`worker ${runner.id} started on ${database.kind} (pid ${process.pid})`);
 
 if (process.env.WORKER_EXIT_WHEN_IDLE === "1") {

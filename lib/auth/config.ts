@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "../db";
 import { authSecret } from "../local-secrets";
 import { authenticate } from "../services/users/authenticate";
+import { authLogger } from "./log";
 
 /**
  * The Auth.js configuration. A function, read per request, so that importing it (as `next build`
@@ -14,6 +15,7 @@ export function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt" },
     pages: { signIn: "/sign-in" },
+    logger: authLogger,
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -6,6 +6,7 @@ import type { Conn, Db } from "@/lib/db";
 import { emailOutbox, type emailTransports } from "@/lib/db/schema/email-outbox";
 import { notFound } from "@/lib/errors";
 import { installationId } from "@/lib/installation";
+import { logEmail } from "./log-delivery";
 import { renderEmail, type RenderedEmail } from "./render";
 import { isTemplateName, type TemplateName } from "./templates";
 
@@ -72,6 +73,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
         .where(mine);
       result.sent++;
+      logEmail(row, { sent: true, transport: transport.name, providerId });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;
@@ -86,6 +88,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine);
       if (failed) result.failed++;
       else result.retried++;
+      logEmail(row, { sent: false, error: lastError, retryAt: failed ? null : new Date(clock.now().getTime() + delay!) });
     }
   }
   return result;
@@ -119,6 +122,7 @@ function claim(db: Db, now: Date, limit: number, leaseMs: number) {
       template: emailOutbox.template,
       props: emailOutbox.props,
       attempts: emailOutbox.attempts,
+      serviceId: emailOutbox.serviceId,
     });
 }
 

@@ -99,11 +99,28 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
   return { status, headers: responseHeaders, text };
 }
 
-/** Parses a JSON answer; garbage counts as a passing fault of the panel. */
+/**
+ * An HTML page with a password field: what panels answer (often with HTTP 200) when the credentials
+ * or the session are no longer accepted, instead of their API answer.
+ */
+export function isLoginPage(text: string): boolean {
+  const head = text.trimStart().slice(0, 20_000).toLowerCase();
+  if (!head.startsWith("<")) return false;
+  return /<form[\s>]/.test(head) && /<input[^>]+type=["']?password/.test(head);
+}
+
+/**
+ * Parses a JSON answer; garbage counts as a passing fault of the panel. A login page instead of JSON
+ * means the panel no longer takes the credentials: a final `auth` error.
+ */
 export function parseJson<T = unknown>(text: string, log: AttemptLog): T {
   try {
     return JSON.parse(text) as T;
   } catch {
+    if (isLoginPage(text)) {
+      log.line("answer is a login page: the credentials or the session are not accepted");
+      throw new ModuleError("auth", "The panel answered with its login page: the credentials or the session are not accepted", false);
+    }
     log.line("answer is not JSON");
     throw new ModuleError("bad_response", "The panel answered something that is not JSON", true);
   }

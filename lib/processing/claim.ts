@@ -2,41 +2,62 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { rows } from "../db/rows";
-import { loadOperations } from "./load";
+import { clients, operations, services, tariffs } from "../db/schema";
+import { fromJsonRow } from "./json-row";
+import type { LoadedOperation } from "./load";
 
 export type Claimed = { id: number; leaseToken: string };
+export type ClaimOptions = { limit: number; now: Date; leaseMs: number; onlyId?: number };
 
 /**
- * Takes up to `limit` due operations under a lease: queued or waiting ones whose time has come,
- * and running ones whose lease ran out (their worker died). SKIP LOCKED lets workers share.
+ * The claim: up to `limit` due operations taken under a lease: queued or waiting ones whose time has
+ * come, and running ones whose lease ran out (their worker died). SKIP LOCKED lets workers share.
  */
-export async function claimOperations(
-  db: Db,
-  opts: { limit: number; now: Date; leaseMs: number; onlyId?: number },
-): Promise<Claimed[]> {
-  if (opts.limit <= 0) return [];
-  const token = randomUUID();
+function claimSql(opts: ClaimOptions, token: string) {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
   const only = opts.onlyId === undefined ? sql`` : sql`and id = ${opts.onlyId}`;
-  const claimed = await rows<{ id: number }>(
-    db,
-    sql`update operations set status = 'running', lease_token = ${token}, lease_until = ${leaseUntil.toISOString()}::timestamptz,
-          claims = claims + 1, handler_id = null, updated_at = ${opts.now.toISOString()}::timestamptz
+  const now = opts.now.toISOString();
+  return sql`update operations set status = 'running', lease_token = ${token}, lease_until = ${leaseUntil.toISOString()}::timestamptz,
+          claims = claims + 1, handler_id = null, updated_at = ${now}::timestamptz
         where id in (
           select id from operations
-          where ((status in ('queued', 'waiting') and run_at <= ${opts.now.toISOString()}::timestamptz)
-             or (status = 'running' and lease_until < ${opts.now.toISOString()}::timestamptz)) ${only}
+          where ((status in ('queued', 'waiting') and run_at <= ${now}::timestamptz)
+             or (status = 'running' and lease_until < ${now}::timestamptz)) ${only}
           order by run_at, id
           limit ${opts.limit}
           for update skip locked)
-        returning id`,
-  );
+        returning *`;
+}
+
+export async function claimOperations(db: Db, opts: ClaimOptions): Promise<Claimed[]> {
+  if (opts.limit <= 0) return [];
+  const token = randomUUID();
+  const claimed = await rows<{ id: number }>(db, sql`with c as (${claimSql(opts, token)}) select id from c`);
   return claimed.map((r) => ({ id: Number(r.id), leaseToken: token }));
 }
 
-/** Claims due operations and loads them with their service, tariff and client in one more query. */
-export async function claimAndLoad(db: Db, opts: Parameters<typeof claimOperations>[1]) {
-  const claimed = await claimOperations(db, opts);
-  const loaded = await loadOperations(db, claimed.map((c) => c.id));
-  return claimed.map((lease) => ({ lease, loaded: loaded.find((l) => l.operation.id === lease.id) }));
+/**
+ * Claims due operations and returns them with their service, tariff and client, in one statement
+ * (one round trip from the wake to the work).
+ */
+export async function claimAndLoad(db: Db, opts: ClaimOptions): Promise<{ lease: Claimed; loaded: LoadedOperation }[]> {
+  if (opts.limit <= 0) return [];
+  const token = randomUUID();
+  const found = await rows<{ o: Record<string, unknown>; s: Record<string, unknown>; t: Record<string, unknown>; cl: Record<string, unknown> }>(
+    db,
+    sql`with c as (${claimSql(opts, token)})
+        select to_jsonb(c) as o, to_jsonb(s) as s, to_jsonb(t) as t, to_jsonb(cl) as cl
+        from c join services s on s.id = c.service_id join tariffs t on t.id = s.tariff_id join clients cl on cl.id = s.client_id
+        order by c.run_at, c.id`,
+  );
+  return found.map((r) => {
+    const operation = fromJsonRow(operations, parse(r.o));
+    return {
+      lease: { id: operation.id, leaseToken: token },
+      loaded: { operation, service: fromJsonRow(services, parse(r.s)), tariff: fromJsonRow(tariffs, parse(r.t)), client: fromJsonRow(clients, parse(r.cl)) },
+    };
+  });
 }
+
+/** PGlite and postgres.js both parse jsonb results; a string means a driver left it as text. */
+const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Record<string, unknown>;

@@ -6,6 +6,7 @@ import { encryptJson } from "../crypto";
 import { serviceEmail } from "../email/service-emails";
 import { emailSubject } from "../email/templates";
 import { addMonths } from "../dates";
+import { giveBackSlot } from "./select-handler";
 import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./status";
 
 /** The service as the operation found it, with its secrets decrypted. */
@@ -31,7 +32,7 @@ export type Completion = {
   fence: { leaseToken: string } | { manual: true };
   by: "module" | "staff";
   /** The attempt that did it (module work); its handler slot is given back in the same statement. */
-  attempt?: { handlerId: number; log: string; startedAt: Date };
+  attempt?: { handlerId: number; slot: number; log: string; startedAt: Date };
   remoteId?: string;
   details?: Record<string, string>;
   secrets?: Record<string, string>;
@@ -58,9 +59,10 @@ function newExpiry(c: Completion): Date | null {
 /**
  * Finishes an operation in one statement, all or nothing: operation done (only while the fence
  * holds), the attempt, the service's status, details and secrets (encrypted), a history row, the
- * client's email and the webhook events. Returns false when the fence no longer holds.
+ * client's email and the webhook events. Returns null when the fence no longer holds, else the
+ * attempt's number and id (module work).
  */
-export async function completeOperation(conn: Conn, c: Completion): Promise<boolean> {
+export async function completeOperation(conn: Conn, c: Completion): Promise<{ attempt: number; attemptId: number | null } | null> {
   const { operation: op, service } = c;
   const next = statusAfter(op.kind);
   const details = { ...service.details, ...(c.details ?? {}) };
@@ -74,8 +76,9 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<bool
   const fence: SQL = "leaseToken" in c.fence ? sql`lease_token = ${c.fence.leaseToken} and status = 'running'` : sql`status = 'manual'`;
   const attempt = c.attempt
     ? sql`insert into operation_attempts (operation_id, number, handler_id, outcome, log, started_at, finished_at)
-          select id, attempts, ${c.attempt.handlerId}, 'done', ${c.attempt.log}, ${c.attempt.startedAt.toISOString()}::timestamptz, ${at}::timestamptz from op`
-    : sql`select 1`;
+          select id, attempts, ${c.attempt.handlerId}, 'done', ${c.attempt.log}, ${c.attempt.startedAt.toISOString()}::timestamptz, ${at}::timestamptz from op
+          returning id`
+    : sql`select null::int as id`;
   const message = c.clientMessage?.trim() || doneMessage[op.kind];
   const staffNote = c.by === "staff" ? `Done by staff${c.note ? `: ${c.note}` : ""}` : null;
   const changed = next !== null && next !== service.status;
@@ -96,7 +99,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<bool
                select e.id, ${name}, ${`${name}:op:${op.id}`}, ${payload}::jsonb from webhook_endpoints e, op
                where e.enabled and ${name} = any(e.events) on conflict do nothing`;
   }
-  const [result] = await rows<{ done: number }>(
+  const [result] = await rows<{ attempts: number; attempt_id: number | null }>(
     conn,
     sql`with op as (
           update operations set status = 'done', done_by = ${c.by}, finished_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
@@ -121,8 +124,8 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<bool
           select old.id, old.status, coalesce(${next}, old.status), ${message}, ${staffNote}, ${c.actorUserId ?? null}::int from old),
         mail as (${mail}),
         hook as (${hook}),
-        slot as (${c.attempt ? sql`update handlers set running = greatest(running - 1, 0) where id = ${c.attempt.handlerId}` : sql`select 1`})
-        select count(*)::int as done from op`,
+        slot as (${c.attempt && "leaseToken" in c.fence ? giveBackSlot({ handlerId: c.attempt.handlerId, slot: c.attempt.slot, leaseToken: c.fence.leaseToken }) : sql`select 1`})
+        select op.attempts, (select id from attempt limit 1) as attempt_id from op`,
   );
-  return Number(result?.done ?? 0) === 1;
+  return result ? { attempt: Number(result.attempts), attemptId: result.attempt_id === null ? null : Number(result.attempt_id) } : null;
 }

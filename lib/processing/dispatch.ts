@@ -1,3 +1,5 @@
+import { describeError, logger } from "../log";
+
 /**
  * After a commit that queued operations: with Trigger.dev (TRIGGER_SECRET_KEY set) each operation
  * is handed to the `provision-operation` task, with the operation id as idempotency key. Otherwise
@@ -12,7 +14,7 @@ export async function dispatchOperations(operationIds: number[]): Promise<void> 
         .trigger("provision-operation", { operationId }, { idempotencyKey: `operation-${operationId}` })
         .catch((error: unknown) => {
           // The sweep task picks the operation up within a minute; the operations table stays the truth.
-          console.error(`trigger of operation ${operationId} failed:`, error instanceof Error ? error.message : error);
+          logger().warn({ operation: operationId, error: describeError(error).message }, "trigger of provision-operation failed; the sweep task takes the operation");
         }),
     ),
   );

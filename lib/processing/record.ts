@@ -37,8 +37,8 @@ export async function insertAttempt(
   tx: Tx,
   op: { id: number; attempts: number },
   a: AttemptRecord & { outcome: "done" | "pending" | "error"; error?: ModuleError },
-): Promise<void> {
-  await tx.insert(operationAttempts).values({
+): Promise<number> {
+  const [row] = await tx.insert(operationAttempts).values({
     operationId: op.id,
     number: op.attempts,
     handlerId: a.handlerId,
@@ -49,7 +49,8 @@ export async function insertAttempt(
     log: a.log,
     startedAt: a.startedAt,
     finishedAt: a.now,
-  });
+  }).returning({ id: operationAttempts.id });
+  return row!.id;
 }
 
 const HEALTH_CODES = /^(network|timeout|http_5\d\d|auth)$/;
@@ -64,31 +65,41 @@ export async function markHealth(tx: Conn, handlerId: number | null, error: Modu
     .where(and(eq(handlers.id, handlerId), sql`${handlers.health} is distinct from ${error ? "failing" : "healthy"}`));
 }
 
+export type ErrorRecorded = { attempt: number; attemptId: number; retryAt: Date | null; taskId: number | null };
+
 /** A failed attempt: retried after the retry interval, or switched to manual with its one task. */
-export async function recordError(db: Db, lease: Lease, error: ModuleError, a: AttemptRecord): Promise<void> {
+export async function recordError(db: Db, lease: Lease, error: ModuleError, a: AttemptRecord & { health?: string }): Promise<ErrorRecorded | null> {
+  let recorded: ErrorRecorded | null = null;
   await whileLeased(db, lease, async (tx, op) => {
     const attempts = op.attempts + 1;
-    await tx.update(operations).set({ attempts, handlerId: a.handlerId }).where(eq(operations.id, op.id));
-    await insertAttempt(tx, { id: op.id, attempts }, { ...a, outcome: "error", error });
-    await markHealth(tx, a.handlerId, error, a.now);
+    const attemptId = await insertAttempt(tx, { id: op.id, attempts }, { ...a, outcome: "error", error });
+    await markHealth(tx, a.handlerId, error, a.now, a.health);
     const settings = await readSettings(tx);
     if (error.retryable && attempts < settings.maxAttempts) {
+      const retryAt = addSeconds(a.now, settings.retryIntervalSeconds);
       await tx
         .update(operations)
-        .set({ status: "queued", runAt: addSeconds(a.now, settings.retryIntervalSeconds), leaseToken: null, leaseUntil: null, lastError: `${error.code}: ${error.message}`, updatedAt: a.now })
+        .set({ attempts, handlerId: a.handlerId, status: "queued", runAt: retryAt, leaseToken: null, leaseUntil: null, lastError: `${error.code}: ${error.message}`, updatedAt: a.now })
         .where(eq(operations.id, op.id));
+      recorded = { attempt: attempts, attemptId, retryAt, taskId: null };
       return;
     }
+    await tx.update(operations).set({ attempts, handlerId: a.handlerId }).where(eq(operations.id, op.id));
     const why = error.retryable ? `failed ${attempts} times` : "failed with an error that a retry cannot fix";
-    await escalate(tx, { operationId: op.id, reason: "escalated", handlerId: a.handlerId, note: `${why}: ${error.code}: ${error.message}`, now: a.now });
+    const taskId = await escalate(tx, { operationId: op.id, reason: "escalated", handlerId: a.handlerId, note: `${why}: ${error.code}: ${error.message}`, now: a.now });
+    recorded = { attempt: attempts, attemptId, retryAt: null, taskId };
   });
+  return recorded;
 }
 
-/** Puts a claimed operation back without counting an attempt (its handler is busy). */
+/**
+ * Puts a claimed operation back without counting an attempt or the claim (its handler is busy):
+ * waiting for a free slot never escalates an operation.
+ */
 export async function release(db: Db, lease: Lease, runAt: Date): Promise<void> {
   await db
     .update(operations)
-    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null })
+    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null, claims: sql`greatest(${operations.claims} - 1, 0)` })
     .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")));
 }
 

@@ -5,64 +5,76 @@ import { createAttemptLog } from "../modules/attempt-log";
 import { ModuleError, type Done, type Outcome, type ProcessingModule, type SyncResult } from "../modules/contract";
 import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
+import type { Logger } from "../log";
 import { completeOperation } from "./complete";
 import { escalate } from "./escalate";
 import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
-import { releaseSlot, selectHandler, type HandlerChoice } from "./select-handler";
+import { operationReport } from "./report";
+import { releaseSlot, selectHandler, type TakenHandler } from "./select-handler";
 
-export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number; loaded?: LoadedOperation };
+export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number; loaded?: LoadedOperation; log?: Logger };
+type Report = ReturnType<typeof operationReport>;
 
 const DEFAULT_POLL_MS = 2000;
 
-/** One attempt of a claimed operation: choose the handler, call the module, record the outcome. */
-export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<void> {
+/**
+ * One attempt of a claimed operation: choose the handler, call the module, record the outcome.
+ * Says "busy" when every handler was at its max running operations and the operation went back.
+ */
+export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<"busy" | "worked" | "skipped"> {
   const clock = opts.clock ?? systemClock;
   const loaded = opts.loaded ?? (await loadOperation(db, lease.id));
-  if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return;
+  if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return "skipped";
   const { operation, service } = loaded;
   const startedAt = clock.now();
+  const report = operationReport(opts.log, loaded);
 
   if (operation.claims > (opts.maxClaims ?? 10)) {
     await whileLeased(db, lease, (tx) =>
       escalate(tx, { operationId: operation.id, reason: "escalated", handlerId: service.handlerId, note: `taken by a worker ${operation.claims - 1} times without an answer`, now: startedAt }).then(() => {}),
     );
-    return;
+    report.toStaff("claims", service.handlerId);
+    return "worked";
   }
-  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service);
+  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
   if (choice.kind === "busy") {
     await release(db, lease, new Date(startedAt.getTime() + (opts.busyRetryMs ?? 500)));
-    return;
+    report.busy();
+    return "busy";
   }
   if (choice.kind === "none") {
     await whileLeased(db, lease, (tx) =>
       escalate(tx, { operationId: operation.id, reason: "no_handler", handlerId: null, now: startedAt }).then(() => {}),
     );
-    return;
+    report.toStaff("no_handler", null);
+    return "worked";
   }
   const slot = { released: false };
   try {
-    await attempt(db, lease, loaded, choice.handler, clock, startedAt, slot);
+    await attempt(db, lease, loaded, choice.handler, clock, startedAt, slot, report);
   } finally {
-    if (!slot.released) await releaseSlot(db, choice.handler.id);
+    if (!slot.released) await releaseSlot(db, { handlerId: choice.handler.id, slot: choice.handler.slot, leaseToken: lease.leaseToken });
   }
+  return "worked";
 }
 
-type Handler = Extract<HandlerChoice, { kind: "handler" }>["handler"];
-
-async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: Handler, clock: Clock, startedAt: Date, slot: { released: boolean }): Promise<void> {
+async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: TakenHandler, clock: Clock, startedAt: Date, slot: { released: boolean }, report: Report): Promise<void> {
   const { operation } = loaded;
   let module: ProcessingModule;
   try {
     module = getModule(handler.module);
   } catch (error) {
-    await recordError(db, lease, asModuleError(error), { handlerId: handler.id, log: "", startedAt, now: clock.now() });
+    const now = clock.now();
+    const moduleError = asModuleError(error);
+    report.failed({ handler, startedAt, now }, moduleError, await recordError(db, lease, moduleError, { handlerId: handler.id, log: "", startedAt, now }));
     return;
   }
   if (module.alwaysManual && operation.kind !== "sync") {
     await whileLeased(db, lease, (tx) =>
       escalate(tx, { operationId: operation.id, reason: "manual_handler", handlerId: handler.id, now: startedAt }).then(() => {}),
     );
+    report.toStaff("manual_handler", handler.id);
     return;
   }
 
@@ -73,21 +85,30 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: H
   }
   const info = serviceInfo(loaded);
   for (const value of Object.values(info.secrets)) log.secret(value);
+  const secrets = [...Object.values(info.secrets), ...module.connectionFields.filter((f) => f.secret).map((f) => String(connection[f.key] ?? ""))];
   const ctx = { connection, service: info, log, params: operation.params };
-  const record = { handlerId: handler.id, startedAt, health: handler.health };
+  const record = { handlerId: handler.id, slot: handler.slot, startedAt, health: handler.health };
   try {
     if (operation.kind === "sync") {
       const result = await module.sync(ctx);
-      await recordSync(db, lease, loaded, result, { ...record, log: log.text(), now: clock.now() });
+      const now = clock.now();
+      await recordSync(db, lease, loaded, result, { ...record, log: log.text(), now });
+      report.synced({ handler, startedAt, now }, result.state);
       return;
     }
     const outcome = await callModule(module, loaded, ctx);
-    await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now: clock.now() });
-    if (outcome.status === "done") slot.released = true;
+    const now = clock.now();
+    const done = await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now });
+    // The completion statement gave the slot back, whether or not the lease still held.
+    if (outcome.status === "done") {
+      slot.released = true;
+      report.done({ handler, startedAt, now }, done);
+    } else report.pending({ handler, startedAt, now });
   } catch (error) {
     const moduleError = asModuleError(error);
     log.line(`error ${moduleError.code}: ${moduleError.message}`);
-    await recordError(db, lease, moduleError, { ...record, log: log.text(), now: clock.now() });
+    const now = clock.now();
+    report.failed({ handler, startedAt, now, secrets }, moduleError, await recordError(db, lease, moduleError, { ...record, log: log.text(), now }));
   }
 }
 
@@ -117,9 +138,9 @@ function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Para
   }
 }
 
-type Rec = { handlerId: number; startedAt: Date; log: string; now: Date; health?: string };
+type Rec = { handlerId: number; slot: number; startedAt: Date; log: string; now: Date; health?: string };
 
-async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Outcome, r: Rec): Promise<void> {
+async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Outcome, r: Rec) {
   if (outcome.status === "done") return recordDone(db, lease, loaded, secrets, outcome, r);
   await whileLeased(db, lease, async (tx, op) => {
     const polling = op.remoteTask !== null;
@@ -131,16 +152,17 @@ async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secr
     if (outcome.remoteId) await tx.update(services).set({ remoteId: outcome.remoteId }).where(eq(services.id, op.serviceId));
     if (!polling) await insertAttempt(tx, { id: op.id, attempts }, { ...r, outcome: "pending" });
   });
+  return null;
 }
 
 /** Done: one statement completes it, while this worker still holds the lease. */
-async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Done, r: Rec): Promise<void> {
+async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Done, r: Rec) {
   const done = await completeOperation(db, {
     operation: loaded.operation,
     service: completingService(loaded, secrets),
     fence: { leaseToken: lease.leaseToken },
     by: "module",
-    attempt: { handlerId: r.handlerId, log: r.log, startedAt: r.startedAt },
+    attempt: { handlerId: r.handlerId, slot: r.slot, log: r.log, startedAt: r.startedAt },
     remoteId: outcome.remoteId,
     details: outcome.details,
     secrets: outcome.secrets,
@@ -149,6 +171,7 @@ async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets
     note: outcome.adopted ? "found on the panel from an earlier try and taken over" : undefined,
   });
   if (done) await markHealth(db, r.handlerId, null, r.now, r.health);
+  return done;
 }
 
 /** What a sync result means for a person: the object is gone or unusable while the billing sells it. */
@@ -164,7 +187,7 @@ async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result:
       .set({ attempts: op.attempts + 1, handlerId: r.handlerId, ...finished })
       .where(eq(operations.id, op.id));
     await insertAttempt(tx, { id: op.id, attempts: op.attempts + 1 }, { ...r, outcome: "done" });
-    await markHealth(tx, r.handlerId, null, r.now);
+    await markHealth(tx, r.handlerId, null, r.now, r.health);
     await tx
       .update(services)
       .set({ lastSyncedAt: r.now, details: { ...service.details, ...(result.details ?? {}) }, expiresAt: result.expiresAt ?? service.expiresAt })

@@ -5,10 +5,11 @@ import { runRenewals } from "../billing/renewals";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
 import { recordHeartbeat } from "../health/heartbeat";
+import { logger } from "../log";
 import { claimAndLoad } from "./claim";
+import { errorReporter } from "./error-report";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
-import { recountSlots } from "./select-handler";
 import { WORK_CHANNEL } from "./wake";
 
 export type RunnerOptions = {
@@ -18,7 +19,7 @@ export type RunnerOptions = {
   /** Longest sleep between looks for due work when nothing wakes the runner. */
   pollMs?: number;
   clock?: Clock;
-  /** Also deliver the email outbox (default true). */
+  /** Also deliver the email and webhook outboxes (default true). */
   outbox?: boolean;
   /** Queue syncs for services due one, and run the renewal and expiry sweep (default true). */
   syncs?: boolean;
@@ -27,82 +28,118 @@ export type RunnerOptions = {
 
 export type Runner = { id: string; wake(): void; stop(): Promise<void>; inFlight(): number; processed(): number };
 
-/** The processing loop: claims due operations, runs them concurrently, delivers the outbox. */
+/**
+ * The processing loop: claims due operations, runs them concurrently, delivers the outbox beside.
+ * It claims when something may be due: a NOTIFY, the poll, or a slot freed while the last claim came
+ * back full (a backlog). Freed slots are refilled a few at a time, so a backlog costs one claim per
+ * handful of operations and an idle runner makes no claim at all between wakes.
+ */
 export async function startRunner(database: Database, opts: RunnerOptions = {}): Promise<Runner> {
   const { db } = database;
   const id = randomUUID().slice(0, 8);
+  const log = logger().child({ runner: id });
   const concurrency = opts.concurrency ?? Number(process.env.PROCESSING_CONCURRENCY ?? 64);
+  const refillAt = Math.max(1, Math.min(8, Math.floor(concurrency / 8)));
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 1000;
   const clock = opts.clock ?? systemClock;
-  const onError = opts.onError ?? ((e: unknown) => console.error(`[runner ${id}]`, e instanceof Error ? e.message : e));
+  const report = errorReporter(log);
+  const onError = opts.onError ?? report;
   const inflight = new Set<Promise<void>>();
   let stopped = false;
   let sleeper: (() => void) | null = null;
-  let pendingWake = false;
+  /** Something may be due: claim on the next turn. */
+  let claimDue = true;
+  let backlog = false;
+  let outboxDue = true;
+  let outbox: Promise<void> | null = null;
   let lastSyncSweep = 0;
-  let lastRecount = 0;
   let processed = 0;
+  let nextPoll = Date.now() + pollMs;
 
+  const kick = () => sleeper?.();
   const wake = () => {
-    pendingWake = true;
-    sleeper?.();
+    claimDue = true;
+    outboxDue = true;
+    kick();
   };
   const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (pendingWake || stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
+    new Promise<boolean>((resolve) => {
+      const ready = (claimDue && inflight.size < concurrency) || (outboxDue && !outbox && opts.outbox !== false);
+      if (ready || stopped) return resolve(false);
+      const timer = setTimeout(() => done(true), ms);
+      function done(timedOut: boolean) {
         clearTimeout(timer);
         sleeper = null;
-        resolve();
+        resolve(timedOut);
       }
-      sleeper = done;
+      sleeper = () => done(false);
     });
   const unlisten = await database.listen(WORK_CHANNEL, wake);
 
-  async function tick(): Promise<number> {
-    await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
+  function deliverOutbox() {
+    if (opts.outbox === false || outbox || !outboxDue) return;
+    outboxDue = false;
+    outbox = (async () => {
+      const mail = await deliverEmails(db, { clock, leaseMs });
+      const hooks = await deliverWebhooks(db, { clock, leaseMs });
+      if (mail.sent + mail.retried + mail.failed + hooks.sent + hooks.retried + hooks.failed > 0) outboxDue = true;
+    })()
+      .catch(onError)
+      .finally(() => {
+        outbox = null;
+        if (outboxDue) kick();
+      });
+  }
+
+  async function claim(): Promise<void> {
     const now = clock.now();
+    const limit = concurrency - inflight.size;
+    const claimed = await claimAndLoad(db, { limit, now, leaseMs });
+    backlog = claimed.length === limit;
+    processed += claimed.length;
+    for (const { lease, loaded } of claimed) {
+      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log })
+        .then((result) => {
+          // A slot was given back: refill while there is a backlog. An operation that found every
+          // handler busy freed nothing; it waits for the next completion, wake or poll.
+          if (result !== "busy") {
+            outboxDue = true;
+            if (backlog && concurrency - inflight.size + 1 >= refillAt) claimDue = true;
+          }
+        }, onError)
+        .finally(() => {
+          inflight.delete(p);
+          kick();
+        });
+      inflight.add(p);
+    }
+    // After the claim, so a wake never waits behind the sweeps.
     if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
       lastSyncSweep = now.getTime();
       await scheduleSyncs(db, now);
       await runRenewals(db, { clock });
     }
-    if (now.getTime() - lastRecount > 30_000) {
-      lastRecount = now.getTime();
-      await recountSlots(db);
-    }
-    const claimed = await claimAndLoad(db, { limit: concurrency - inflight.size, now, leaseMs });
-    processed += claimed.length;
-    for (const { lease, loaded } of claimed) {
-      const p: Promise<void> = runOperation(db, lease, { clock, loaded })
-        .catch(onError)
-        .finally(() => {
-          inflight.delete(p);
-          wake();
-        });
-      inflight.add(p);
-    }
-    if (opts.outbox !== false) {
-      const mail = await deliverEmails(db, { clock, leaseMs });
-      const hooks = await deliverWebhooks(db, { clock, leaseMs });
-      return claimed.length + mail.sent + mail.retried + mail.failed + hooks.sent + hooks.retried + hooks.failed;
-    }
-    return claimed.length;
   }
 
+  log.info({ concurrency, db: database.kind }, "runner started");
   const loop = (async () => {
     while (!stopped) {
-      pendingWake = false;
-      let worked = 0;
-      try {
-        worked = await tick();
-      } catch (error) {
-        onError(error);
+      if (claimDue && inflight.size < concurrency) {
+        claimDue = false;
+        try {
+          await claim();
+          report.recovered();
+        } catch (error) {
+          onError(error);
+        }
       }
+      deliverOutbox();
+      await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
       if (stopped) break;
-      if (worked === 0 || inflight.size >= concurrency) await sleep(pollMs);
+      // The poll keeps its own rhythm: kicks (completions, outbox) do not push it back.
+      if (await sleep(Math.max(0, nextPoll - Date.now()))) wake();
+      if (Date.now() >= nextPoll) nextPoll = Date.now() + pollMs;
     }
   })();
 
@@ -115,8 +152,9 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       stopped = true;
       sleeper?.();
       await loop;
-      await Promise.allSettled([...inflight]);
+      await Promise.allSettled([...inflight, outbox]);
       await unlisten().catch(() => {});
+      log.info({ processed }, "runner stopped");
     },
   };
 }

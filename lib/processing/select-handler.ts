@@ -1,92 +1,110 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Conn, Db } from "../db";
 import { rows } from "../db/rows";
-import { handlers, tariffHandlers } from "../db/schema";
 
 export type HandlerChoice =
-  | { kind: "handler"; handler: Omit<HandlerRow, "taken"> }
+  | { kind: "handler"; handler: TakenHandler }
   /** Every possible handler is at its max running operations: try again shortly. */
   | { kind: "busy" }
-  /** No enabled handler for a new service: the operation becomes a task. */
+  /** No enabled handler for a new service: the operation becomes a task at once. */
   | { kind: "none" };
 
-/**
- * Candidates for a service: the one it is bound to (enabled or not), or for a new service the
- * tariff's enabled handlers, healthy first, then priority (lower first), then id.
- */
-async function candidates(db: Db, tariffId: number, boundHandlerId: number | null) {
-  if (boundHandlerId !== null) return [boundHandlerId];
-  const list = await db
-    .select({ id: handlers.id })
-    .from(tariffHandlers)
-    .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
-    .where(and(eq(tariffHandlers.tariffId, tariffId), eq(handlers.enabled, true)))
-    .orderBy(sql`case ${handlers.health} when 'healthy' then 0 when 'unknown' then 1 else 2 end`, asc(handlers.priority), asc(handlers.id));
-  return list.map((h) => h.id);
-}
+/** The handler of an attempt, with the running slot it holds. */
+export type TakenHandler = { id: number; module: string; connection: Record<string, unknown>; secrets: string | null; health: string; slot: number };
 
-type HandlerRow = { id: number; module: string; connection: Record<string, unknown>; secrets: string | null; health: string; taken: boolean };
+export type SlotLease = { handlerId: number; slot: number; leaseToken: string };
 
 /**
- * Takes one of a handler's running slots for a claimed operation in one statement: the handler's
- * counter goes up only while below its max, the operation records the handler, a new service is
- * bound to it, and the handler row comes back for the attempt.
+ * The handlers an operation may run on, in order: the one its service is bound to (enabled or
+ * not), or for a new service the tariff's enabled handlers, healthy first, then priority (lower
+ * first), then id.
  */
-async function takeSlot(db: Db, handler: number | SQL, op: { id: number; leaseToken: string; serviceId: number }) {
-  const [row] = await rows<HandlerRow>(
+const candidates = (tariffId: number, boundHandlerId: number | null): SQL =>
+  boundHandlerId !== null
+    ? sql`select id from handlers where id = ${boundHandlerId}`
+    : sql`select h.id from tariff_handlers th join handlers h on h.id = th.handler_id where th.tariff_id = ${tariffId} and h.enabled`;
+
+/**
+ * Takes a free running slot of the best candidate in one statement: the slot row (SKIP LOCKED, so
+ * runners never queue on one row) gets the operation and its lease, the operation records the
+ * handler (only while this runner holds its lease), a new service is bound to it, and the handler
+ * comes back for the attempt. A slot is free when its lease is over, so a killed worker's slots
+ * come back when their lease ends.
+ */
+async function takeSlot(db: Db, from: SQL, op: { id: number; leaseToken: string; serviceId: number }, now: Date): Promise<TakenHandler | null> {
+  const at = now.toISOString();
+  const [row] = await rows<TakenHandler>(
     db,
-    sql`with slot as (
-          update handlers set running = running + 1
-          where id = (${handler}) and running < max_running
-          returning id, module, connection, secrets, health),
+    sql`with pick as (
+          select s.handler_id, s.slot from handler_slots s join handlers h on h.id = s.handler_id
+          where s.handler_id in (${from}) and s.slot <= h.max_running and (s.lease_until is null or s.lease_until < ${at}::timestamptz)
+          order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id, s.slot
+          limit 1
+          for update of s skip locked),
         op as (
-          update operations set handler_id = (select id from slot)
-          where id = ${op.id} and lease_token = ${op.leaseToken} and status = 'running' and exists (select 1 from slot)
-          returning id),
+          update operations set handler_id = (select handler_id from pick)
+          where id = ${op.id} and lease_token = ${op.leaseToken} and status = 'running' and exists (select 1 from pick)
+          returning id, lease_until),
+        slot as (
+          update handler_slots s set operation_id = op.id, lease_token = ${op.leaseToken}, lease_until = op.lease_until
+          from pick, op where s.handler_id = pick.handler_id and s.slot = pick.slot
+          returning s.handler_id, s.slot),
         bound as (
-          update services set handler_id = (select id from slot)
-          where id = ${op.serviceId} and handler_id is null and exists (select 1 from op))
-        select slot.*, exists (select 1 from op) as taken from slot`,
+          update services set handler_id = (select handler_id from slot)
+          where id = ${op.serviceId} and handler_id is null and exists (select 1 from slot))
+        select h.id, h.module, h.connection, h.secrets, h.health, slot.slot from slot join handlers h on h.id = slot.handler_id`,
   );
-  if (row && !row.taken) await releaseSlot(db, row.id);
-  return row?.taken ? row : null;
+  return row ? { ...row, id: Number(row.id), slot: Number(row.slot) } : null;
 }
 
-/** The best enabled handler of a tariff with a free slot, as a subquery (one statement in the common case). */
-const bestFree = (tariffId: number) => sql`
-  select h.id from tariff_handlers th join handlers h on h.id = th.handler_id
-  where th.tariff_id = ${tariffId} and h.enabled and h.running < h.max_running
-  order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id limit 1`;
-
-/** Gives a slot back when an operation's attempt is recorded. */
-export async function releaseSlot(conn: Conn, handlerId: number | null): Promise<void> {
-  if (handlerId === null) return;
-  await conn.execute(sql`update handlers set running = greatest(running - 1, 0) where id = ${handlerId}`);
+/**
+ * After a failed take: whether there is any candidate at all, and creates the slot rows a handler
+ * lacks (a new handler, or a raised max running). Rows are always added as the whole series
+ * 1..max, so the last one tells. One statement.
+ */
+async function checkCandidates(db: Db, from: SQL): Promise<{ any: boolean; added: boolean }> {
+  const [row] = await rows<{ any: boolean; added: number }>(
+    db,
+    sql`with c as (${from}),
+        added as (
+          insert into handler_slots (handler_id, slot)
+          select h.id, g from handlers h cross join lateral generate_series(1, h.max_running) g
+          where h.id in (select id from c)
+            and not exists (select 1 from handler_slots s where s.handler_id = h.id and s.slot = h.max_running)
+          on conflict do nothing
+          returning 1)
+        select exists (select 1 from c) as any, (select count(*)::int from added) as added`,
+  );
+  return { any: Boolean(row?.any), added: Number(row?.added ?? 0) > 0 };
 }
 
-/** Sets each handler's counter to the operations really running on it (after a worker died). */
-export async function recountSlots(conn: Conn): Promise<void> {
-  await conn.execute(sql`
-    update handlers h set running = c.n
-    from (select h2.id, (select count(*)::int from operations o where o.handler_id = h2.id and o.status = 'running') as n
-          from handlers h2) c
-    where h.id = c.id and h.running <> c.n`);
+/** Gives a running slot back (fenced by its lease token, so a stale give-back frees nothing). */
+export async function releaseSlot(conn: Conn, lease: SlotLease): Promise<void> {
+  await conn.execute(giveBackSlot(lease));
 }
+
+export const giveBackSlot = (lease: SlotLease): SQL =>
+  sql`update handler_slots set operation_id = null, lease_token = null, lease_until = null
+      where handler_id = ${lease.handlerId} and slot = ${lease.slot} and lease_token = ${lease.leaseToken}`;
+
+/** The running operations of a handler: its slots whose lease holds (for lists and metrics). */
+export const slotsInUse = (handlerId: AnyColumn | SQL) =>
+  sql<number>`(select count(*)::int from handler_slots s where s.handler_id = ${handlerId} and s.lease_until > now())`;
 
 export async function selectHandler(
   db: Db,
   op: { id: number; leaseToken: string; serviceId: number },
   service: { tariffId: number; handlerId: number | null },
+  now: Date,
 ): Promise<HandlerChoice> {
-  if (service.handlerId === null) {
-    const handler = await takeSlot(db, bestFree(service.tariffId), op);
-    if (handler) return { kind: "handler", handler };
-  }
-  const ids = await candidates(db, service.tariffId, service.handlerId);
-  if (ids.length === 0) return { kind: "none" };
-  for (const handlerId of ids) {
-    const handler = await takeSlot(db, handlerId, op);
-    if (handler) return { kind: "handler", handler };
+  const from = candidates(service.tariffId, service.handlerId);
+  const handler = await takeSlot(db, from, op, now);
+  if (handler) return { kind: "handler", handler };
+  const check = await checkCandidates(db, from);
+  if (!check.any) return { kind: "none" };
+  if (check.added) {
+    const retried = await takeSlot(db, from, op, now);
+    if (retried) return { kind: "handler", handler: retried };
   }
   return { kind: "busy" };
 }

@@ -2,7 +2,6 @@ import type { Db } from "../db";
 import { systemClock, type Clock } from "../clock";
 import { claimAndLoad } from "./claim";
 import { runOperation } from "./run-operation";
-import { recountSlots } from "./select-handler";
 
 /**
  * Claims the due operations and runs them, batch after batch, until none is due. Used by the
@@ -14,7 +13,6 @@ export async function sweepOperations(
 ): Promise<number> {
   const clock = opts.clock ?? systemClock;
   let total = 0;
-  if (opts.onlyId === undefined) await recountSlots(db);
   for (let round = 0; round < (opts.maxRounds ?? 100); round++) {
     const claimed = await claimAndLoad(db, { limit: opts.batch ?? 32, now: clock.now(), leaseMs: opts.leaseMs ?? 60_000, onlyId: opts.onlyId });
     if (claimed.length === 0) break;

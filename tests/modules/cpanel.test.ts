@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { cpanel } from "../../lib/modules/cpanel";
 import type { CpanelConnection } from "../../lib/modules/cpanel/client";
-import { startCpanelSimulator, type CpanelSimulator } from "../../lib/modules/cpanel/simulator";
+import { toModuleError } from "../../lib/modules/cpanel/errors";
+import { startCpanelSimulator, type CpanelSimulator, type WhmVariants } from "../../lib/modules/cpanel/simulator";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const TOKEN = "WHMTOKEN-9f8e7d6c5b4a";
@@ -207,6 +208,41 @@ describe("cpanel: panel specifics", () => {
     await cpanel.checkConnection(conn, log);
     log.line(`echo ${TOKEN}`);
     expectRedacted(log, [TOKEN]);
+  });
+
+  const variantCases: [string, Partial<WhmVariants>][] = [
+    ["metadata as strings", { stringMetadata: true }],
+    ["suspended as a boolean", { suspendedAs: "boolean" }],
+    ["suspended as a string", { suspendedAs: "string" }],
+    ["one row as an object", { oneRowAsObject: true }],
+    ["reasons prefixed with (XID …) alone", { reasonPrefix: "xid" }],
+    ["reasons without a prefix", { reasonPrefix: "none" }],
+    ["all of them at once", { stringMetadata: true, suspendedAs: "boolean", oneRowAsObject: true, reasonPrefix: "xid" }],
+  ];
+  it.each(variantCases)("keeps a whole life cycle right with %s", async (_name, variants) => {
+    Object.assign(sim.variants, variants);
+    const service = makeService();
+    await expect(cpanel.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
+    await expect(openToDone(cpanel, context(conn, service))).resolves.toMatchObject({ status: "done" });
+    await cpanel.suspend(context(conn, service));
+    await expect(cpanel.sync(context(conn, service))).resolves.toMatchObject({ state: "suspended" });
+    await expect(cpanel.open(context(conn, service))).rejects.toMatchObject({ code: "exists_broken" });
+    await cpanel.resume(context(conn, service));
+    await expect(cpanel.sync(context(conn, service))).resolves.toMatchObject({ state: "active" });
+    await expect(cpanel.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(sim.state.accounts[service.remoteName]).toBeUndefined();
+    await expect(cpanel.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
+    await expect(cpanel.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+  });
+
+  it.each(["html", "login_page"] as const)("reads a refused token answered as %s as a final auth error", async (deniedAs) => {
+    sim.variants.deniedAs = deniedAs;
+    await expect(cpanel.checkConnection({ ...conn, apiToken: "nope" }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
+  });
+
+  it("reads verify_new_username's wording as an existing account", () => {
+    expect(toModuleError("This system already has an account named “pv1”.", "createacct")).toMatchObject({ code: "exists" });
+    expect(toModuleError("(XID abc123) You do not have a user named “pv1”.", "suspendacct")).toMatchObject({ code: "not_found", retryable: false });
   });
 
   it("validates its connection form with root as the default user", () => {

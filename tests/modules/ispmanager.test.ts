@@ -3,7 +3,8 @@ import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { ModuleError } from "../../lib/modules/contract";
 import { ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
 import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
-import { startIspmanagerSimulator, type IspmanagerSimulator } from "../../lib/modules/ispmanager/simulator";
+import { startIspmanagerSimulator, type IspmanagerSimulator, type IspVariants } from "../../lib/modules/ispmanager/simulator";
+import { startSimulator } from "../../lib/modules/simulator-server";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const ADMIN = { username: "admin", password: "adm1n-S3cret!" };
@@ -106,6 +107,7 @@ describe("ispmanager: panel specifics", () => {
     const create = sim.state.calls.find((c) => c.func === "user.add.finish");
     expect(create?.params).toMatchObject({
       sok: "ok", name: service.remoteName, preset: "AdvancedPack", fullname: ownerMarker(service), domain: "example.test",
+      webdomain_name: "example.test", emaildomain_name: "example.test",
       limit_quota: "3072", limit_db: "5", limit_webdomains: "2", passwd: "***",
     });
     expect(create?.params).not.toHaveProperty("limit_cpu");
@@ -150,7 +152,7 @@ describe("ispmanager: panel specifics", () => {
     await ispmanager.suspend(context(conn, service));
     await ispmanager.resume(context(conn, service));
     await ispmanager.close(context(conn, service));
-    const changes = sim.state.calls.filter((c) => c.func !== "user.edit" || c.params.sok);
+    const changes = sim.state.calls.filter((c) => !["user", "preset"].includes(c.func) && (c.func !== "user.edit" || c.params.sok));
     expect(changes.map((c) => c.func)).toEqual(["user.add.finish", "user.edit", "user.suspend", "user.resume", "user.delete"]);
     for (const c of changes) expect(c.params.sok, c.func).toBe("ok");
     const reads = sim.state.calls.filter((c) => c.func === "user.edit" && !c.params.sok);
@@ -215,6 +217,75 @@ describe("ispmanager: panel specifics", () => {
     const service = makeService();
     await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
     expect(sim.state.users[service.remoteName]).toMatchObject({ owner: "other" });
+  });
+
+  it("looks the tariff's template up before creating, so a panel that ignores an unknown one makes nothing", async () => {
+    const service = makeService({ template: "NoSuchPack" });
+    await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "unknown_template", retryable: false });
+    expect(sim.state.calls.map((c) => c.func)).not.toContain("user.add.finish");
+    expect(sim.state.users[service.remoteName]).toBeUndefined();
+  });
+
+  it("sends no site when the order has no domain", async () => {
+    const service = makeService({ params: {} });
+    await openToDone(ispmanager, context(conn, service));
+    const create = sim.state.calls.find((c) => c.func === "user.add.finish");
+    expect(create?.params).toMatchObject({ webdomain: "off", emaildomain: "off" });
+    expect(create?.params).not.toHaveProperty("webdomain_name");
+  });
+
+  const variantCases: [string, Partial<IspVariants>][] = [
+    ["a blank form for a missing user", { missingUserForm: "blank" }],
+    ["one-element lists as objects", { compactLists: true }],
+    ["text nodes as plain strings", { plainText: true }],
+    ["group operations answered with the list", { groupOpAnswer: "list" }],
+    ["all of them at once", { missingUserForm: "blank", compactLists: true, plainText: true, groupOpAnswer: "list" }],
+  ];
+  it.each(variantCases)("keeps a whole life cycle right with %s", async (_name, variants) => {
+    Object.assign(sim.variants, variants);
+    const service = makeService();
+    await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
+    await expect(openToDone(ispmanager, context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(sim.state.users[service.remoteName]).toMatchObject({ active: true, domain: service.params.domain });
+    await ispmanager.suspend(context(conn, service));
+    expect(sim.state.users[service.remoteName].active).toBe(false);
+    await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "suspended" });
+    await expect(ispmanager.open(context(conn, service))).rejects.toMatchObject({ code: "exists_broken" });
+    await ispmanager.resume(context(conn, service));
+    await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "active" });
+    await expect(ispmanager.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(sim.state.users[service.remoteName]).toBeUndefined();
+    await expect(ispmanager.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found" });
+    await expect(ispmanager.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+  });
+
+  it("a group operation with neither ok nor a change on the panel is still a bad response", async () => {
+    const service = makeService();
+    await openToDone(ispmanager, context(conn, service));
+    sim.variants.groupOpAnswer = "list";
+    sim.setFaults({ ambiguous: true });
+    await expect(ispmanager.suspend(context(conn, service))).rejects.toMatchObject({ code: "bad_response", retryable: true });
+    await expect(ispmanager.close(context(conn, service))).rejects.toMatchObject({ code: "bad_response", retryable: true });
+    expect(sim.state.users[service.remoteName]).toMatchObject({ active: true });
+  });
+
+  it("reads a suspended user from the list row, not the form", async () => {
+    const service = makeService();
+    await openToDone(ispmanager, context(conn, service));
+    sim.state.users[service.remoteName].active = false;
+    const form = JSON.parse(await raw({ func: "user.edit", elid: service.remoteName, out: "json" })).doc;
+    expect(form).not.toHaveProperty("active");
+    await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "suspended" });
+  });
+
+  it("reads an HTML login page instead of JSON as refused credentials", async () => {
+    const page = '<html><body><form method="post"><input name="username"><input type="password" name="password"></form></body></html>';
+    const stub = await startSimulator({ handle: async () => ({ status: 200, headers: { "content-type": "text/html" }, body: page }) });
+    try {
+      await expect(ispmanager.checkConnection({ ...conn, url: stub.url }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
+    } finally {
+      await stub.close();
+    }
   });
 
   it("maps a closed port to a retryable network error", async () => {

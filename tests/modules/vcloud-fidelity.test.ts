@@ -40,6 +40,8 @@ describe("vcloud: fidelity to the real VCD", () => {
       [good.replace(/<OsType>.*?<\/OsType>/, ""), /cvc-complex-type\.2\.4\.a: .*OsType/],
       [good.replace(/<HardwareVersion>.*?<\/HardwareVersion>/, ""), /cvc-complex-type\.2\.4\.b: .*HardwareVersion/],
       [good.replace(/<AdapterType>.*?<\/AdapterType>/, ""), /cvc-complex-type\.2\.4\.a: .*AdapterType/],
+      [good.replace(/overrideVmDefault>/g, "OverrideVmDefault>"), /cvc-complex-type\.2\.4\.a: Invalid content was found starting with element 'OverrideVmDefault'/],
+      [good.replace(/<overrideVmDefault>.*?<\/overrideVmDefault>/, ""), /cvc-complex-type\.2\.4\.b: .*overrideVmDefault/],
     ];
     for (const [xml, message] of broken) {
       const res = await compose(xml);
@@ -145,6 +147,27 @@ describe("vcloud: fidelity to the real VCD", () => {
     expect(sim.state.logins).toBe(2);
     expect(sim.openSessions()).toBe(1);
     expect(sim.state.vapps).toEqual({});
+  });
+
+  it("reads answers written with a vcloud: prefix and single quotes, sizes only in the OVF hardware section, and a legacy session header", async () => {
+    sim.state.variant = true;
+    const { service, result } = await opened();
+    expect(result.details).toMatchObject({ ip: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), hostname: service.params.hostname });
+    expect(await vcloud.sync(context(conn, service))).toMatchObject({ state: "active" });
+    for (const op of ["suspend", "resume", "close"] as const) await settle(vcloud, context(conn, service), vcloud[op](context(conn, service)));
+    expect(await vcloud.sync(context(conn, service))).toMatchObject({ state: "missing" });
+    sim.state.failNextTask = "No capacity left in storage policy 'gold'";
+    await expect(openToDone(vcloud, context(conn, makeService()))).rejects.toMatchObject({ code: "task_error", message: expect.stringContaining("No capacity left in storage policy 'gold'") });
+    const res = await fetch(`${sim.url}/api/versions`);
+    expect(await res.text()).toMatch(/<vcloud:VersionInfo deprecated='true'>/);
+  });
+
+  it("reads ownership only from the vApp's own Description, never from its network's", async () => {
+    const service = makeService();
+    sim.plantVApp({ name: service.remoteName, description: "", network: "vdc-net", networkDescription: ownerMarker(service) });
+    await expect(vcloud.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    await expect(vcloud.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(vappsNamed(sim, service.remoteName)).toHaveLength(1);
   });
 
   it("negotiates the API version from GET /api/versions, skipping a deprecated one, and again when VCD drops it", async () => {

@@ -93,6 +93,14 @@ describe("vmmanager: panel specifics", () => {
     expect(sim.state.vms).toEqual({});
   });
 
+  it("gives a VM to an existing account of any non-administrator role, as the vendor's module does", async () => {
+    const own = sim.addAccount("power.user@example.test", "whatever-1", ["@advanced_user"]);
+    const { result } = await opened({ client: { id: 10, name: "Power User", email: own.email } });
+    expect(sim.state.vms[Number(result.remoteId)]).toMatchObject({ account: own.id });
+    const other = sim.addAccount("second.admin@example.test", "whatever-2", ["@admin"]);
+    await expect(vmmanager.open(context(conn, makeService({ client: { id: 11, name: "Other", email: other.email } })))).rejects.toMatchObject({ code: "account_not_client" });
+  });
+
   it("without a preset sends cpu, ram and disk from the resources (GiB → MiB)", async () => {
     const { result } = await opened({ template: null, resources: { cpu: 2, ram: 2, disk: 30 } });
     const create = calls(sim, "POST", /^\/vm\/v3\/host$/)[0];
@@ -150,7 +158,10 @@ describe("vmmanager: panel specifics", () => {
     await expect(error).rejects.toMatchObject({ code: "task_failed", retryable: false, message: expect.stringContaining("Not enough free space on the storage") });
     expect(sim.state.vms[Number(first.remoteId)]!.state).toBe("corrupted");
     const sync = await vmmanager.sync(context(conn, { ...service, remoteId: first.remoteId! }));
-    expect(sync).toMatchObject({ state: "broken", reason: expect.stringContaining("corrupted") });
+    expect(sync).toMatchObject({ state: "broken", reason: expect.stringContaining("corrupted") });    sim.state.failNextTask = { error: { code: 5992, msg: "Qemu guest agent is not available on host" } };
+    const again = makeService();
+    const next = (await vmmanager.open(context(conn, again))) as Pending;
+    await expect(vmmanager.poll!(context(conn, again), next.remoteTask)).rejects.toMatchObject({ code: "task_failed", message: expect.stringContaining("Qemu guest agent is not available on host") });
   });
 
   it("sync calls a creating or corrupted VM broken, a stopped one suspended, and a gone one missing", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { webnames } from "../../lib/modules/webnames";
-import { srs, type WebnamesConnection } from "../../lib/modules/webnames/client";
+import { isAvailable, srs, type WebnamesConnection } from "../../lib/modules/webnames/client";
 import { startSimulator } from "../../lib/modules/simulator-server";
 import { startWebnamesSimulator, type WebnamesSimulator } from "../../lib/modules/webnames/simulator";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
@@ -59,7 +59,8 @@ describe("webnames: registrar specifics", () => {
       ns0: "ns1.host.test", ns1: "ns2.host.test", interface_revision: "1", interface_lang: "en",
       person: "Ann Client", e_mail: "ann@example.test", country: "RU",
     });
-    expect(sim.state.calls.map((c) => c.page)).toEqual(["pispGetApprovalStatus", "pispCheckDomain", "pispRegistration", "pispGetApprovalStatus"]);
+    expect(sim.state.calls.map((c) => c.page)).toEqual(["pispGetApprovalStatus", "pispAllDomainsInfo", "pispCheckDomain", "pispRegistration", "pispGetApprovalStatus", "pispAllDomainsInfo"]);
+    expect(sim.state.calls.find((c) => c.page === "pispCheckDomain")?.params.interface_revision).toBe("2");
     expect(result).toMatchObject({ remoteId: "xn--e1afmkfd.xn--p1ai", details: { domain: "xn--e1afmkfd.xn--p1ai", nameservers: "ns1.host.test, ns2.host.test" } });
     expect(result.details?.expires_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -146,6 +147,58 @@ describe("webnames: registrar specifics", () => {
     await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "broken", reason: expect.stringContaining("errsent") });
     sim.state.domains[service.remoteName].owner = "other";
     await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
+  });
+
+  it("registers a domain in a zone without the manual check: N/A plus the account's list is done", async () => {
+    const service = makeService({ remoteName: "shop-gtld.com", params: { domain: "shop-gtld.com" }, client: { id: 2, name: "Иван Петров", email: "ivan@example.test", phone: "+7.9001234567", country: "RU", city: "Москва", address: "Тверская 1" } });
+    await expect(openToDone(webnames, context(conn, service))).resolves.toMatchObject({ status: "done", remoteId: "shop-gtld.com" });
+    const registration = sim.state.calls.find((c) => c.page === "pispRegistration");
+    expect(registration?.params).toMatchObject({
+      o_first_name: "Ivan", o_last_name: "Petrov", o_email: "ivan@example.test", o_city: "Moskva", o_country_code: "RU",
+      a_email: "ivan@example.test", t_email: "ivan@example.test", b_email: "ivan@example.test",
+    });
+    expect(registration?.params).not.toHaveProperty("person");
+    await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "active" });
+    await expect(openToDone(webnames, context(conn, service))).resolves.toMatchObject({ status: "done", adopted: true });
+    expect(sim.state.calls.filter((c) => c.page === "pispRegistration")).toHaveLength(1);
+    sim.state.domains["shop-gtld.com"].owner = "other";
+    await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
+  });
+
+  it("takes the expiry of an adopted domain from the account's list", async () => {
+    const service = makeService();
+    await openToDone(webnames, context(conn, service));
+    sim.state.domains[service.remoteName].expiresAt = "2031-05-17";
+    await expect(openToDone(webnames, context(conn, service))).resolves.toMatchObject({ adopted: true, details: { expires_at: "2031-05-17" } });
+  });
+
+  it("sends a .ru registrant in Latin letters and as written", async () => {
+    const service = makeService({ client: { id: 3, name: "Иван Петров", email: "ivan@example.test", phone: "+7 900 123 45 67", country: "RU", city: "Москва", address: "Тверская 1" } });
+    await openToDone(webnames, context(conn, service));
+    expect(sim.state.calls.find((c) => c.page === "pispRegistration")?.params).toMatchObject({
+      person: "Ivan Petrov", person_r: "Иван Петров", e_mail: "ivan@example.test", cell_phone: "+79001234567", p_addr: "Тверская 1, Москва",
+    });
+  });
+
+  it("reads pispCheckDomain's revision 2 JSON and its text fallback", async () => {
+    const replies = [
+      JSON.stringify({ success: { unavail: [{ dname: "a.ru" }] } }),
+      JSON.stringify({ success: { avail: [{ dname: "a.ru", price: "1" }] } }),
+      JSON.stringify({ error: "Authentication failed" }),
+      "Success: Domain a.ru is not available",
+      "<html></html>",
+    ];
+    const stub = await startSimulator({ handle: async () => ({ status: 200, body: replies.shift() ?? "" }) });
+    try {
+      const at = { ...conn, url: stub.url };
+      await expect(isAvailable(at, createAttemptLog(), "a.ru")).resolves.toBe(false);
+      await expect(isAvailable(at, createAttemptLog(), "a.ru")).resolves.toBe(true);
+      await expect(isAvailable(at, createAttemptLog(), "a.ru")).rejects.toMatchObject({ code: "auth" });
+      await expect(isAvailable(at, createAttemptLog(), "a.ru")).resolves.toBe(false);
+      await expect(isAvailable(at, createAttemptLog(), "a.ru")).resolves.toBeUndefined();
+    } finally {
+      await stub.close();
+    }
   });
 
   it("checks the connection with pispBalance and keeps the password out of the log", async () => {

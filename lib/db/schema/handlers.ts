@@ -22,8 +22,6 @@ export const handlers = pgTable(
     departmentId: integer().references(() => departments.id, { onDelete: "set null" }),
     priority: integer().notNull().default(100),
     maxRunning: integer().notNull().default(50),
-    /** Operations running on it now: taken and given back by the runners, recounted on each sweep. */
-    running: integer().notNull().default(0),
     enabled: boolean().notNull().default(true),
     health: text({ enum: handlerHealth }).notNull().default("unknown"),
     healthMessage: text(),

@@ -5,6 +5,7 @@ export * from "./balance-entries";
 export * from "./departments";
 export * from "./department-members";
 export * from "./handlers";
+export * from "./handler-slots";
 export * from "./tariffs";
 export * from "./tariff-prices";
 export * from "./tariff-resources";

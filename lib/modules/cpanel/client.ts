@@ -52,7 +52,9 @@ export async function whmAnswer(
   const body = parseJson<Envelope>(res.text, log);
   const meta = body && typeof body === "object" ? body.metadata : undefined;
   const result = meta && typeof meta === "object" ? Number(meta.result) : NaN;
-  if (!meta || Number(meta.version) !== 1 || (result !== 0 && result !== 1)) {
+  // The API 1 envelope: metadata.result 0/1 (as a number or a string); a version, when given, is 1.
+  const version = meta && typeof meta === "object" && meta.version !== undefined && meta.version !== null ? Number(meta.version) : 1;
+  if (!meta || typeof meta !== "object" || version !== 1 || (result !== 0 && result !== 1)) {
     log.line("answer is not a WHM API 1 envelope");
     throw new ModuleError("bad_response", `WHM ${fn}: the answer is not a WHM API 1 envelope with a result`, true);
   }
@@ -69,11 +71,25 @@ export async function whm(conn: CpanelConnection, log: AttemptLog, fn: string, p
 
 export type WhmAccount = { user: string; domain: string; ip: string; plan: string; email: string; suspended: boolean; suspendReason: string };
 
-const listOf = (value: unknown): WhmData[] => (Array.isArray(value) ? (value as WhmData[]) : []);
+/** A list field: an array, or one row given as an object; anything else is empty. */
+const listOf = (value: unknown): WhmData[] => {
+  if (Array.isArray(value)) return value.filter((row): row is WhmData => Boolean(row) && typeof row === "object");
+  return value && typeof value === "object" ? [value as WhmData] : [];
+};
 const str = (value: unknown) => (value === undefined || value === null ? "" : String(value));
 
-/** §2: an exact listaccts miss is result 0 "No accounts found." (after an optional "API failure: (XID …) "). */
-const NO_ACCOUNTS = /^(API failure: \(XID [^)]*\)\s*)?No accounts found\.?$/i;
+/** suspended as 0/1, "0"/"1", true/false or "true"/"false" (upmind's WHM provider reads it with boolval). */
+export function flag(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  const text = str(value).trim().toLowerCase();
+  return text !== "" && text !== "0" && text !== "false" && text !== "no";
+}
+
+/**
+ * §2: an exact listaccts miss is result 0 "No accounts found.", after an optional "API failure: " and
+ * "(XID …) " (upmind's WHM provider strips both: `^(API failure: )?\(XID \w+\) `).
+ */
+const NO_ACCOUNTS = /^(API failure:\s*)?(\(XID [^)]*\)\s*)?No accounts found\.?$/i;
 
 /** listaccts by exact user name: the account, or null when WHM has none by that name. */
 export async function findAccount(conn: CpanelConnection, log: AttemptLog, user: string): Promise<WhmAccount | null> {
@@ -90,8 +106,8 @@ export async function findAccount(conn: CpanelConnection, log: AttemptLog, user:
     ip: str(acct.ip),
     plan: str(acct.plan),
     email: str(acct.email),
-    // §2: rows carry suspended (0/1) and suspendreason.
-    suspended: Number(acct.suspended) === 1,
+    // §2: rows carry suspended (0/1) and suspendreason ("not suspended" when not).
+    suspended: flag(acct.suspended),
     suspendReason: str(acct.suspendreason),
   };
 }

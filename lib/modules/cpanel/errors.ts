@@ -11,7 +11,8 @@ const RULES: [RegExp, string, boolean][] = [
   [/too weak|easy to guess|password strength/i, "weak_password", false],
   [/specified package does not exist|unable to find the package|package .* (does not exist|not found)|invalid (package|plan)/i, "unknown_template", false],
   // "Sorry, a group for that username already exists." may follow a create that worked (boxbilling#19).
-  [/group for that username already exists|username .* is taken|account .* already exists|already exists/i, "exists", false],
+  // "This system already has an account named “X”." (verify_new_username, as upmind's WHM provider matches it).
+  [/group for that username already exists|username .* is taken|account .* already exists|already has an account named|already exists/i, "exists", false],
   [/you do not have a user named|user .* does not exist|account does not exist|no accounts found/i, "not_found", false],
   [/not a valid username|username .*(invalid|reserved|too long|cannot|may not)|reserved username/i, "invalid_name", false],
   [/access denied|permission|privilege|not authorized/i, "auth", false],

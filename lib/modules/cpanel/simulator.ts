@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
+import { defaultWhmVariants, denied, prefixed, reshapeEnvelope, type WhmVariants } from "./simulator-variants";
+
+export type { WhmVariants };
 
 /**
  * A cPanel/WHM server in memory, speaking WHM API 1 (protocols.md §2) on /json-api/<fn>. Every
@@ -37,6 +40,7 @@ export type WhmState = {
 
 export type CpanelSimulator = Simulator & {
   state: WhmState;
+  variants: WhmVariants;
   setHazard(hazard: CreateHazard): void;
   /** A healthy account of someone else with this user name (other contact email and domain). */
   plantForeign(user: string): void;
@@ -68,12 +72,12 @@ const hash = (value: string) => createHash("sha256").update(value).digest("hex")
 const json = (status: number, body: unknown): SimReply => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 // §2: {"data":{…},"metadata":{"command","reason","result","version":1,"output":{"raw"}}}.
-function envelope(fn: string, answer: Reply): SimReply {
+function envelope(fn: string, answer: Reply, variants = defaultWhmVariants()): SimReply {
   const result = answer.result ?? 1;
-  return json(200, {
+  return json(200, reshapeEnvelope({
     ...(answer.data !== undefined ? { data: answer.data } : {}),
     metadata: { command: fn, reason: answer.reason, result, version: 1, output: { raw: answer.reason } },
-  });
+  }, variants));
 }
 
 // §2: without api.version=1 WHM answers the legacy API 0 shape, result[0].status/statusmsg.
@@ -81,8 +85,6 @@ const api0 = (answer: Reply): SimReply => json(200, { result: [{ status: answer.
 
 const fail = (reason: string): Reply => ({ reason, result: 0 });
 const ok = (reason = "OK", data?: unknown): Reply => ({ reason, data });
-// §2: failures on a missing user are often prefixed "API failure: (XID xxxxxx) ".
-const apiFailure = (reason: string) => fail(`API failure: (XID ${randomBytes(3).toString("hex")}) ${reason}`);
 
 /** (unconf.) a stand-in for WHM's strength meter: length and character classes. */
 function strength(password: string): number {
@@ -113,6 +115,9 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
   // §2: header Authorization: whm root:TOKEN.
   const authorization = `whm ${options.username ?? "root"}:${options.apiToken ?? "SIMTOKEN"}`;
   const state: WhmState = { accounts: {}, packages: seedPackages(), calls: [], hazard: null, slow: {} };
+  const variants = defaultWhmVariants();
+  // §2: failures on a missing user are often prefixed "API failure: (XID xxxxxx) ".
+  const apiFailure = (reason: string) => fail(prefixed(reason, randomBytes(3).toString("hex"), variants));
 
   function create(p: Params): Answer {
     const user = p.username ?? "";
@@ -166,7 +171,8 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
     if (p.searchmethod === "exact") {
       rows = rows.filter((a) => a[field] === p.search);
       // §2: an exact search with no match is result 0, reason "No accounts found.".
-      return rows.length ? ok("Ok", { acct: rows.map(acctRow) }) : fail("No accounts found.");
+      // (unconf.) whether the miss carries the "(XID …)" prefix: only with the "xid" variant here.
+      return rows.length ? ok("Ok", { acct: rows.map(acctRow) }) : variants.reasonPrefix === "xid" ? apiFailure("No accounts found.") : fail("No accounts found.");
     }
     // §2: otherwise search is a case-insensitive regex; a regex that matches nothing is result 1 with no data.
     rows = rows.filter((a) => new RegExp(p.search, "i").test(a[field]));
@@ -237,10 +243,7 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
     async handle(req, body, url) {
       const fn = /^\/json-api\/([a-z_]+)$/.exec(url.pathname)?.[1];
       if (!fn) return { status: 404, body: "Not Found" };
-      // §2: wrong credentials are HTTP 403 "Access denied", JSON in the API 2 shape.
-      if (req.headers.authorization !== authorization) {
-        return json(403, { cpanelresult: { error: "Access denied", data: { result: "0", reason: "Access denied" }, type: "text" } });
-      }
+      if (req.headers.authorization !== authorization) return denied(variants);
       const params = readParams(req, body, url);
       state.calls.push({ fn, params: redacted(params) });
       if (state.slow[fn]) await new Promise((resolve) => setTimeout(resolve, state.slow[fn]));
@@ -248,7 +251,7 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
       if (CHANGES.has(fn) && sim.faults.ambiguous) return api0(ok("OK"));
       const result = answer(fn, params);
       if (result === "drop") return { status: 200, body: "", drop: true };
-      return params["api.version"] === "1" ? envelope(fn, result) : api0(result);
+      return params["api.version"] === "1" ? envelope(fn, result, variants) : api0(result);
     },
     panelError: (_req, _body, url) =>
       envelope(url.pathname.split("/").pop() ?? "", fail("Temporary failure: the account database is locked, try again later")),
@@ -263,12 +266,14 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
       state.calls = [];
       state.hazard = null;
       state.slow = {};
+      Object.assign(variants, defaultWhmVariants());
     },
   });
 
   return {
     ...sim,
     state,
+    variants,
     setHazard(hazard) {
       state.hazard = hazard;
     },

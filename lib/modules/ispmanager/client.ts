@@ -13,9 +13,14 @@ export function endpoint(base: string): string {
   return url.toString();
 }
 
-/** The text of a node in the JSON mapping: {"$": "value"}. */
+/**
+ * The text of a node in the JSON mapping: {"$": "value"}. Tolerant of the variants a panel or a
+ * proxy may give: a plain string, a number or boolean, or a one-element array.
+ */
 export function textOf(node: unknown): string | undefined {
   if (typeof node === "string") return node;
+  if (typeof node === "number" || typeof node === "boolean") return String(node);
+  if (Array.isArray(node)) return node.length ? textOf(node[0]) : undefined;
   if (node && typeof node === "object" && "$" in node) return String((node as { $: unknown }).$);
   return undefined;
 }
@@ -87,24 +92,54 @@ export async function login(conn: IspConnection, log: AttemptLog): Promise<strin
 
 export type IspUserForm = { name: string; fullname: string; comment: string; preset: string; active: boolean };
 
-/** user.edit without sok: the user's form, or null when the panel does not know the name. */
+const OFF = new Set(["off", "0", "false", "no"]);
+const ON = new Set(["on", "1", "true", "yes"]);
+
+/**
+ * Whether a user row or form says the user is enabled: `active` on/off in the user list (joonte/jbs
+ * IspManager5.php reads `active` on the rows of func=user), or a `disabled` flag (ISPmanager 4, CPAN
+ * API::ISPManager). Undefined when the node says neither.
+ */
+export function activeOf(node: IspNode): boolean | undefined {
+  const active = textOf(node.active)?.trim().toLowerCase();
+  if (active !== undefined && OFF.has(active)) return false;
+  if (active !== undefined && ON.has(active)) return true;
+  if ("disabled" in node) return OFF.has(textOf(node.disabled)?.trim().toLowerCase() ?? "on");
+  return undefined;
+}
+
+/** func=user: the row of this user name, or null (the list is the positive answer to "is it there"). */
+export async function userRow(conn: IspConnection, log: AttemptLog, name: string): Promise<IspNode | null> {
+  const doc = await call(conn, log, "user");
+  return elemsOf(doc).find((elem) => textOf(elem.name) === name || textOf(elem.id) === name) ?? null;
+}
+
+/**
+ * The user by name, or null when the panel has none. The form (user.edit with elid, no sok) gives the
+ * full name, comment and template; the list row (func=user) gives whether the user is enabled and
+ * settles presence. (unconf.) what user.edit answers for a missing user: an error (value/elid) or a
+ * blank form; both are read as "no user" only when the list agrees.
+ */
 export async function findUser(conn: IspConnection, log: AttemptLog, name: string): Promise<IspUserForm | null> {
-  let doc: IspNode;
+  let form: IspNode | null;
   try {
-    doc = await call(conn, log, "user.edit", { elid: name });
+    form = await call(conn, log, "user.edit", { elid: name });
   } catch (error) {
-    if (error instanceof ModuleError && error.code === "not_found") return null;
-    throw error;
+    if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
+    form = null;
   }
-  const found = textOf(doc.elid) ?? textOf(doc.name);
-  // §1: an existing user's form carries its elid; a form without one is not an answer about this user.
-  if (found !== name) throw new ModuleError("bad_response", `ISPmanager user.edit: the form of '${name}' names '${found ?? ""}'`, true);
+  const named = form ? textOf(form.elid) ?? textOf(form.name) : undefined;
+  if (form && named && named !== name) {
+    throw new ModuleError("bad_response", `ISPmanager user.edit: the form of '${name}' names '${named}'`, true);
+  }
+  const row = await userRow(conn, log, name);
+  const source = named === name ? form! : row;
+  if (!source) return null;
   return {
     name,
-    fullname: textOf(doc.fullname) ?? "",
-    comment: textOf(doc.comment) ?? "",
-    preset: textOf(doc.preset) ?? "",
-    // (unconf.) active=on|off tells a suspended user; see docs/modules/README.md.
-    active: textOf(doc.active) !== "off",
+    fullname: textOf(source.fullname) ?? textOf(row?.fullname) ?? "",
+    comment: textOf(source.comment) ?? textOf(row?.comment) ?? "",
+    preset: textOf(source.preset) ?? textOf(row?.preset) ?? "",
+    active: (row ? activeOf(row) : undefined) ?? activeOf(source) ?? true,
   };
 }

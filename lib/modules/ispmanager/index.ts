@@ -18,6 +18,14 @@ export const ownerMarker = (service: Pick<ServiceInfo, "id">) => `provisio-servi
 
 export { limitsFor };
 
+/** func=preset: the template names on the panel. */
+async function presetNames(conn: IspConnection, log: Ctx["log"]): Promise<string[]> {
+  const doc = await call(conn, log, "preset");
+  return elemsOf(doc)
+    .map((elem) => textOf(elem.name))
+    .filter((name): name is string => Boolean(name));
+}
+
 /** The user is this service's only when its fullname or comment carries the service's marker. */
 export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boolean {
   const marker = new RegExp(`(^|[^\\w-])${ownerMarker(service)}($|[^\\w-])`);
@@ -25,6 +33,17 @@ export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boo
 }
 
 const nameOf = (service: ServiceInfo) => service.remoteId ?? service.remoteName;
+
+/**
+ * The site made with the user. ISPmanager 6 takes webdomain_name and emaildomain_name on
+ * user.add.finish (ispmanager's own WHMCS module), with webdomain=off and emaildomain=off for none;
+ * ISPmanager 5 takes domain (joonte/jbs IspManager5.php). Each version ignores the other's fields.
+ */
+export function siteFields(domain: string | undefined): Record<string, string> {
+  const name = domain?.trim().toLowerCase();
+  if (!name) return { webdomain: "off", emaildomain: "off" };
+  return { webdomain_name: name, emaildomain_name: name, domain: name };
+}
 
 function doneFor(ctx: Ctx, password: string, adopted: boolean): Done {
   const { service, connection: conn } = ctx;
@@ -59,8 +78,13 @@ async function open(ctx: Ctx): Promise<Done> {
     log.line(`user ${name} exists, carries this service's marker and is active: adopted`);
     return doneFor(ctx, password, true);
   }
+  // ispmanager's WHMCS module looks the template up in func=preset before creating: a panel that
+  // ignored an unknown preset would make a user without the tariff's limits.
+  if (service.template && !(await presetNames(conn, log)).includes(service.template)) {
+    throw new ModuleError("unknown_template", `ISPmanager has no template '${service.template}': the tariff's template must exist on the panel`, false);
+  }
   try {
-    // §1: what public connectors send to user.add.finish, plus the documented optional domain and limits.
+    // §1: what public connectors send to user.add.finish, with the site's domain and the limits.
     await change(conn, log, "user.add.finish", {
       addinfo: "off",
       name,
@@ -68,7 +92,7 @@ async function open(ctx: Ctx): Promise<Done> {
       confirm: password,
       fullname: ownerMarker(service),
       preset: service.template ?? undefined,
-      domain: service.params.domain,
+      ...siteFields(service.params.domain),
       ...limitsFor(service.resources),
     });
   } catch (error) {
@@ -100,8 +124,23 @@ async function setActive(ctx: Ctx, func: "user.suspend" | "user.resume") {
     const what = func === "user.suspend" ? "suspend" : "resume";
     throw new ModuleError("not_found", `Cannot ${what}: ISPmanager has no user '${nameOf(ctx.service)}' any more`, false);
   }
-  await change(ctx.connection, ctx.log, func, { elid: user.name });
+  await confirmedChange(ctx, func, { elid: user.name }, async () => (await findUser(ctx.connection, ctx.log, user.name))?.active === (func === "user.resume"));
   return done();
+}
+
+/**
+ * A group operation (user.suspend, user.resume, user.delete) done only on doc.ok, or, when the answer
+ * is neither ok nor an error (some versions answer group operations with the list they came from),
+ * only when a read-back shows the change on the panel.
+ */
+async function confirmedChange(ctx: Ctx, func: string, params: Record<string, string>, shows: () => Promise<boolean>): Promise<void> {
+  try {
+    await change(ctx.connection, ctx.log, func, params);
+  } catch (error) {
+    if (!(error instanceof ModuleError) || error.code !== "bad_response") throw error;
+    if (!(await shows())) throw error;
+    ctx.log.line(`${func} gave no ok, but the read-back shows the change: done`);
+  }
 }
 
 export const ispmanager: ProcessingModule<IspConnection> = {
@@ -128,12 +167,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
     await call(conn, log, "user");
   },
 
-  async listTemplates(conn, log) {
-    const doc = await call(conn, log, "preset");
-    return elemsOf(doc)
-      .map((elem) => textOf(elem.name))
-      .filter((name): name is string => Boolean(name));
-  },
+  listTemplates: (conn, log) => presetNames(conn, log),
 
   open,
   suspend: (ctx) => setActive(ctx, "user.suspend"),
@@ -147,7 +181,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
       return done();
     }
     try {
-      await change(ctx.connection, ctx.log, "user.delete", { elid: user.name });
+      await confirmedChange(ctx, "user.delete", { elid: user.name }, async () => !(await findUser(ctx.connection, ctx.log, user.name)));
     } catch (error) {
       if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
       ctx.log.line(`user ${user.name} went away meanwhile: closed`);

@@ -28,3 +28,33 @@ export function render(params: Record<string, string>, doc: Node): SimReply {
   return { status: 200, headers: { "content-type": "text/xml; charset=UTF-8" }, body };
 }
 
+
+/**
+ * Answer shapes a real panel may give that the default answers do not use, switched on by tests so
+ * the module is checked against each: (unconf.) which of them a given ISPmanager version gives.
+ */
+export type IspVariants = {
+  /** user.edit for a missing elid: the value/elid error (default), or a blank form with no error. */
+  missingUserForm: "error" | "blank";
+  /** A list of one element as an object instead of an array (the XML-to-JSON mapping does this). */
+  compactLists: boolean;
+  /** Text nodes as plain strings instead of {"$": "…"}. */
+  plainText: boolean;
+  /** A group operation (user.suspend/resume/delete) answered with the user list instead of doc.ok. */
+  groupOpAnswer: "ok" | "list";
+};
+
+export const defaultVariants = (): IspVariants => ({ missingUserForm: "error", compactLists: false, plainText: false, groupOpAnswer: "ok" });
+
+
+/** The answer in the shape the variants ask for: one-element lists as objects, text as plain strings. */
+export function reshape(node: unknown, variants: IspVariants, key = ""): unknown {
+  if (Array.isArray(node)) {
+    const items = node.map((item) => reshape(item, variants, key));
+    return variants.compactLists && key === "elem" && items.length === 1 ? items[0] : items;
+  }
+  if (!node || typeof node !== "object") return node;
+  const entries = Object.entries(node as Node);
+  if (variants.plainText && entries.length === 1 && entries[0][0] === "$") return entries[0][1];
+  return Object.fromEntries(entries.map(([k, v]) => [k, reshape(v, variants, k)]));
+}

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type Simulator } from "../simulator-server";
-import { render } from "./simulator-doc";
+import { defaultVariants, render, reshape, type IspVariants } from "./simulator-doc";
+
+export type { IspVariants };
 
 /**
  * An ISPmanager 5/6 panel in memory, speaking protocols.md §1 on /ispmgr. Every behaviour below
@@ -32,6 +34,7 @@ export type IspState = {
 
 export type IspmanagerSimulator = Simulator & {
   state: IspState;
+  variants: IspVariants;
   addPreset(name: string, limits?: Record<string, string>): void;
   /** A healthy user of someone else with this name (no marker of ours). */
   plantForeign(name: string): void;
@@ -96,8 +99,9 @@ function userForm(user: IspUser, withElid = true): Node {
     fullname: text(user.fullname),
     comment: text(user.comment),
     preset: text(user.preset),
-    // (unconf.) the field that tells a suspended user; the simulator and the client agree on active=on|off.
-    active: text(user.active ? "on" : "off"),
+    // joonte/jbs IspManager5.php: the rows of func=user carry active on|off; (unconf.) whether the
+    // user.edit form does too, so the form leaves it out and a client must read the list.
+    ...(withElid ? {} : { active: text(user.active ? "on" : "off") }),
   };
   if (user.domain) form.domain = text(user.domain);
   for (const [key, value] of Object.entries(user.limits)) form[key] = text(value);
@@ -115,6 +119,7 @@ export async function startIspmanagerSimulator(
   const username = options.username ?? "admin";
   const password = options.password ?? "secret";
   const state: IspState = { users: {}, presets: seedPresets(), calls: [] };
+  const variants = defaultVariants();
   const sessions = new Map<string, number>();
 
   // §1: authinfo=user:pass on every call, or auth=SID from func=auth.
@@ -153,7 +158,8 @@ export async function startIspmanagerSimulator(
     state.users[name] = {
       name, fullname: params.fullname ?? "", comment: params.comment ?? "", preset, active: true,
       passwordHash: hash(params.passwd), owner: "api",
-      ...(params.domain ? { domain: params.domain } : {}),
+      // ispmanager's WHMCS module (ISPmanager 6): the site is webdomain_name; joonte/jbs (ISPmanager 5): domain.
+      ...(params.webdomain_name || params.domain ? { domain: params.webdomain_name || params.domain } : {}),
       limits: { ...state.presets[preset], ...limitsOf(params) },
     };
     if (sim.faults.loseAnswer) {
@@ -167,8 +173,8 @@ export async function startIspmanagerSimulator(
     // §1: user.edit with sok=ok and no elid creates, as user.add does.
     if (!params.elid) return params.sok === "ok" ? create(params) : blankForm();
     const user = state.users[params.elid];
-    // §1: unknown elid on edit -> value/elid.
-    if (!user) return error("value", "elid", `No user '${params.elid}'`);
+    // §1: unknown elid on edit -> value/elid; (unconf.) some versions answer the blank form instead.
+    if (!user) return variants.missingUserForm === "blank" && params.sok !== "ok" ? blankForm() : error("value", "elid", `No user '${params.elid}'`);
     // §1: without sok=ok a form only answers its current values, including elid.
     if (params.sok !== "ok") return userForm(user);
     if (params.preset !== undefined && params.preset !== user.preset) {
@@ -189,7 +195,7 @@ export async function startIspmanagerSimulator(
     // §1: unknown user on suspend/resume -> missed/users.
     if (!names.length || unknown !== undefined) return error("missed", "users", `No user '${unknown ?? ""}'`);
     for (const n of names) state.users[n].active = active;
-    return ok();
+    return groupOk();
   }
 
   function remove(params: Params): Node {
@@ -198,8 +204,11 @@ export async function startIspmanagerSimulator(
     // §1: unknown elid on delete -> value/elid.
     if (!names.length || unknown !== undefined) return error("value", "elid", `No user '${unknown ?? ""}'`);
     for (const n of names) delete state.users[n];
-    return ok();
+    return groupOk();
   }
+
+  const userList = (): Node => ({ elem: Object.values(state.users).map((user) => userForm(user, false)) });
+  const groupOk = (): Node => (variants.groupOpAnswer === "list" ? userList() : ok());
 
   function answer(params: Params): Answer {
     const func = params.func ?? "";
@@ -220,7 +229,7 @@ export async function startIspmanagerSimulator(
     }
     switch (func) {
       case "user":
-        return { elem: Object.values(state.users).map((user) => userForm(user, false)) };
+        return userList();
       case "user.edit":
         return edit(params);
       case "user.add":
@@ -253,7 +262,7 @@ export async function startIspmanagerSimulator(
       state.calls.push({ func: params.func ?? "", params: redacted(params), at: performance.now() + performance.timeOrigin });
       const doc = answer(params);
       if (doc === "drop") return { status: 200, body: "", drop: true };
-      return render(params, doc);
+      return render(params, reshape(doc, variants) as Node);
     },
     panelError: (req, body, url) => render(readParams(req, body, url), error("sys", "", "Internal panel error, try later")),
     inspect: () => ({
@@ -266,12 +275,14 @@ export async function startIspmanagerSimulator(
       state.presets = seedPresets();
       state.calls = [];
       sessions.clear();
+      Object.assign(variants, defaultVariants());
     },
   });
 
   return {
     ...sim,
     state,
+    variants,
     addPreset(name, limits = {}) {
       state.presets[name] = limits;
     },
@@ -283,3 +294,4 @@ export async function startIspmanagerSimulator(
 
 const mapText = (values: Record<string, string>): Node =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, text(v)]));
+

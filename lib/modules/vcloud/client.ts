@@ -1,7 +1,7 @@
 import { ModuleError } from "../contract";
 import type { VcdConnection, VcdSession } from "./session";
 import type { WireResponse } from "./wire";
-import { element, elements, idOf, textOf } from "./xml";
+import { attrLocal, element, elements, idOf, textOf } from "./xml";
 
 export type { VcdConnection, VcdSession } from "./session";
 
@@ -33,33 +33,60 @@ function taskOf(attrs: Record<string, string>, inner = ""): VcdTask {
   return { id: idOf(attrs.href), status: attrs.status ?? "", operationName: attrs.operationName ?? "", ...(error ? { message: error } : {}) };
 }
 
+/**
+ * Sizes from the OVF VirtualHardwareSection every Vm carries (rasd ResourceType 3 = CPUs, 4 = memory,
+ * 17 = disk with its capacity in MB on HostResource; go-vcloud-director types.go, pyvcloud vm.py), for
+ * an answer that shows no VmSpecSection.
+ */
+function hardwareOf(vm: string): { cpus?: number; memoryMb?: number; diskMb?: number } {
+  const items = elements(element(vm, "VirtualHardwareSection")?.inner ?? "", "Item");
+  const ofType = (type: string) => items.filter((i) => textOf(i.inner, "ResourceType") === type);
+  const memory = ofType("4")[0];
+  const unit = memory ? (textOf(memory.inner, "AllocationUnits") ?? "byte * 2^20").replace(/\s/g, "") : "";
+  const scale = unit === "byte*2^30" ? 1024 : unit === "byte*2^20" ? 1 : NaN;
+  const disks = ofType("17").map((d) => num(attrLocal(element(d.inner, "HostResource")?.attrs ?? {}, "capacity")));
+  return {
+    cpus: ofType("3")[0] ? num(textOf(ofType("3")[0]!.inner, "VirtualQuantity")) : undefined,
+    memoryMb: memory ? (num(textOf(memory.inner, "VirtualQuantity")) ?? NaN) * scale || undefined : undefined,
+    diskMb: disks.length && disks.every((d) => d !== undefined) ? disks.reduce((a, b) => a! + b!, 0) : undefined,
+  };
+}
+
 function vmOf(xml: string): VcdVm {
   const vm = element(xml, "Vm")?.inner ?? "";
   const spec = element(vm, "VmSpecSection")?.inner ?? "";
+  if (!spec) return { ...hardwareOf(vm), ...nicOf(vm) };
   const disks = elements(element(spec, "DiskSection")?.inner ?? "", "SizeMb").map((d) => Number(d.inner));
-  const connected = elements(element(vm, "NetworkConnectionSection")?.inner ?? "", "NetworkConnection").find((n) => textOf(n.inner, "IsConnected") === "true");
-  const ip = connected ? textOf(connected.inner, "IpAddress") : undefined;
-  const hostname = textOf(element(vm, "GuestCustomizationSection")?.inner ?? "", "ComputerName");
   return {
     cpus: num(textOf(spec, "NumCpus")),
     memoryMb: num(textOf(element(spec, "MemoryResourceMb")?.inner ?? "", "Configured")),
     diskMb: disks.length ? disks.reduce((a, b) => a + b, 0) : undefined,
-    ...(ip ? { ip } : {}),
-    ...(hostname ? { hostname } : {}),
+    ...nicOf(vm),
   };
+}
+
+/** The connected NIC's IP and the guest's host name. */
+function nicOf(vm: string): { ip?: string; hostname?: string } {
+  const connected = elements(element(vm, "NetworkConnectionSection")?.inner ?? "", "NetworkConnection").find((n) => textOf(n.inner, "IsConnected") === "true");
+  const ip = connected ? textOf(connected.inner, "IpAddress") : undefined;
+  const hostname = textOf(element(vm, "GuestCustomizationSection")?.inner ?? "", "ComputerName");
+  return { ...(ip ? { ip } : {}), ...(hostname ? { hostname } : {}) };
 }
 
 /** A VApp answer; anything else is neither success nor a known error. */
 export function parseVApp(xml: string): VcdVApp {
   const root = element(xml, "VApp");
   if (!root?.attrs.href) throw new ModuleError("bad_response", "vCloud: the answer has no VApp", true);
-  const ownTasks = element(root.inner.replace(/<Children[\s\S]*<\/Children>/, ""), "Tasks")?.inner ?? "";
+  // The vApp's own Description and Tasks come before its sections and Children (ResourceEntityType), so a
+  // Description inside a NetworkConfig or the VM is never read as the vApp's. Any tag may carry a prefix.
+  const own = root.inner.split(/<(?:[\w-]+:)?(?:\w+Section|Children)[\s>/]/)[0]!;
+  const ownTasks = element(own, "Tasks")?.inner ?? "";
   return {
     id: idOf(root.attrs.href),
     name: root.attrs.name ?? "",
     status: Number(root.attrs.status ?? VAPP.unresolved),
     deployed: root.attrs.deployed === "true",
-    description: textOf(root.inner.replace(/<Children[\s\S]*<\/Children>/, ""), "Description") ?? "",
+    description: textOf(own, "Description") ?? "",
     tasks: elements(ownTasks, "Task").map((t) => taskOf(t.attrs, t.inner)).filter((t) => TASK_RUNNING.has(t.status)),
     vm: vmOf(root.inner),
   };

@@ -10,7 +10,7 @@ const NS = 'xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:ovf="http://schemas.
 /** (unconf.) defaults when the handler names none: a 64-bit Linux guest on hardware vmx-19 (VCD 10.4+). */
 export const DEFAULT_OS_TYPE = "otherLinux64Guest";
 export const DEFAULT_HARDWARE = "vmx-19";
-/** DiskSettings AdapterType: "5" is VMware Paravirtual SCSI. */
+/** DiskSettings AdapterType: "5" is VMware Paravirtual SCSI. Its flag element is `overrideVmDefault`, lower-case (DiskSettingsType; go-vcloud-director). */
 const ADAPTER_PARAVIRTUAL = "5";
 
 /** Tariffs quote cpu in vCPUs, ram and disk in GiB; the API wants MiB. */
@@ -51,7 +51,7 @@ export function composeParams(ctx: Ctx, network: { name: string; href: string },
       <OsType>${escapeXml(conn.osType ?? DEFAULT_OS_TYPE)}</OsType>
       <NumCpus>${sizes.cpus}</NumCpus><NumCoresPerSocket>1</NumCoresPerSocket>
       <MemoryResourceMb><Configured>${sizes.memoryMb}</Configured></MemoryResourceMb>
-      <DiskSection><DiskSettings><SizeMb>${sizes.diskMb}</SizeMb><UnitNumber>0</UnitNumber><BusNumber>0</BusNumber><AdapterType>${ADAPTER_PARAVIRTUAL}</AdapterType><ThinProvisioned>true</ThinProvisioned><OverrideVmDefault>false</OverrideVmDefault></DiskSettings></DiskSection>
+      <DiskSection><DiskSettings><SizeMb>${sizes.diskMb}</SizeMb><UnitNumber>0</UnitNumber><BusNumber>0</BusNumber><AdapterType>${ADAPTER_PARAVIRTUAL}</AdapterType><ThinProvisioned>true</ThinProvisioned><overrideVmDefault>false</overrideVmDefault></DiskSettings></DiskSection>
       <HardwareVersion>${escapeXml(conn.hardwareVersion ?? DEFAULT_HARDWARE)}</HardwareVersion>
     </VmSpecSection>
   </CreateItem>

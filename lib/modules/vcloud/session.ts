@@ -21,7 +21,8 @@ export type VcdConnection = {
 const MIN_VERSION = 32;
 const MAX_VERSION = 39;
 
-type Cached = { version: string; token?: string };
+/** The session token and the header it goes back in: Bearer for the cloudapi token, x-vcloud-authorization for the legacy one. */
+type Cached = { version: string; token?: string; legacy?: boolean };
 /** Per connection: the negotiated version and the open session, reused instead of a login per call. */
 const sessions = new Map<string, Cached>();
 const keyOf = (conn: VcdConnection) => createHash("sha256").update([conn.url, conn.org, conn.username, conn.password].join("\n")).digest("hex");
@@ -52,10 +53,15 @@ async function logIn(conn: VcdConnection, log: AttemptLog, cached: Cached): Prom
   });
   if (res.status === 401 || res.status === 403) throw new ModuleError("auth", `vCloud refused the credentials of ${conn.username}@${conn.org} (HTTP ${res.status})`, false);
   if (res.status >= 400) throw vcdError(res, "login");
-  const token = res.headers.get("x-vmware-vcloud-access-token");
+  // The cloudapi token (X-VMWARE-VCLOUD-ACCESS-TOKEN, sent back as Bearer); a VCD that answers only the
+  // legacy x-vcloud-authorization header gets that one back as it is (go-vcloud-director, pyvcloud).
+  const bearer = res.headers.get("x-vmware-vcloud-access-token");
+  const legacy = res.headers.get("x-vcloud-authorization");
+  const token = bearer || legacy;
   if (!token) throw new ModuleError("bad_response", "vCloud login: no X-VMWARE-VCLOUD-ACCESS-TOKEN in the answer", true);
   log.secret(token);
   cached.token = token;
+  cached.legacy = !bearer;
   return token;
 }
 
@@ -87,7 +93,7 @@ export async function session(conn: VcdConnection, log: AttemptLog): Promise<Vcd
       method,
       url: `${base(conn)}${path}`,
       query: opts.query,
-      headers: { authorization: `Bearer ${token}`, accept: `application/*+xml;version=${cached.version}`, ...(opts.xml ? { "content-type": opts.type ?? "application/xml" } : {}) },
+      headers: { ...(cached.legacy ? { "x-vcloud-authorization": token } : { authorization: `Bearer ${token}` }), accept: `application/*+xml;version=${cached.version}`, ...(opts.xml ? { "content-type": opts.type ?? "application/xml" } : {}) },
       body: opts.xml,
       timeoutMs: conn.timeoutMs,
     });

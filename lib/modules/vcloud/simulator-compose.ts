@@ -22,6 +22,9 @@ export function schemaViolation(body: string): string | null {
     if (!/<(?:\w+:)?HardwareVersion>/.test(spec)) return `cvc-complex-type.2.4.b: The content of element 'VmSpecSection' is not complete. One of '{${V15}:HardwareVersion}' is expected.`;
     for (const disk of elements(spec, "DiskSettings")) {
       if (!/<(?:\w+:)?AdapterType>/.test(disk.inner)) return `cvc-complex-type.2.4.a: Invalid content was found starting with element 'ThinProvisioned'. One of '{${V15}:AdapterType}' is expected.`;
+      // DiskSettingsType names its flag overrideVmDefault, lower-case, and requires it (VCD API reference; go-vcloud-director types.go).
+      if (/<(?:\w+:)?OverrideVmDefault>/.test(disk.inner)) return `cvc-complex-type.2.4.a: Invalid content was found starting with element 'OverrideVmDefault'. One of '{${V15}:Disk, ${V15}:StorageProfile, ${V15}:overrideVmDefault}' is expected.`;
+      if (!/<(?:\w+:)?overrideVmDefault>/.test(disk.inner)) return `cvc-complex-type.2.4.b: The content of element 'DiskSettings' is not complete. One of '{${V15}:Disk, ${V15}:StorageProfile, ${V15}:overrideVmDefault}' is expected.`;
     }
   }
   return null;

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 import { readCompose, schemaViolation } from "./simulator-compose";
-import { AFTER, defaultVersions, hash, NS, taskXml, vappView, vcdError, xml, type Effect, type SimTask, type SimVApp, type VcdState } from "./simulator-data";
+import { AFTER, defaultVersions, hash, NS, prefixed, taskXml, vappView, vcdError, xml, type Effect, type SimTask, type SimVApp, type VcdState } from "./simulator-data";
 import { escapeXml as esc } from "./xml";
 
 export type { Composed } from "./simulator-compose";
@@ -28,7 +28,7 @@ export async function startVcloudSimulator(
   const vdcId = options.vdcId ?? "a93c9db9-7471-3192-8d09-a8f7eeda85f9";
   const fresh = (): VcdState => ({
     vapps: {}, tasks: {}, composed: [], calls: [], versions: defaultVersions(), networks: new Map([["vdc-net", "/api/network/4f1c7d0e-net"]]),
-    logins: 0, sessionLifetimeMs: 30 * 60_000, pollsToComplete: options.pollsToComplete ?? 1, unavailableNext: 0, failNextTask: null, staleQueries: 0,
+    logins: 0, sessionLifetimeMs: 30 * 60_000, pollsToComplete: options.pollsToComplete ?? 1, unavailableNext: 0, failNextTask: null, staleQueries: 0, variant: false,
   });
   const state = fresh();
   const sessions = new Map<string, number>();
@@ -38,7 +38,7 @@ export async function startVcloudSimulator(
   const forbidden = () => vcdError(403, "ACCESS_TO_RESOURCE_IS_FORBIDDEN", "Either you need some or all of the following rights [Base] to perform operations [VAPP_VIEW] for this entity or the entity does not exist.");
   const baseOf = (req: IncomingMessage) => `http://${req.headers.host ?? "127.0.0.1"}`;
   const running = (v: SimVApp) => Object.values(state.tasks).filter((t) => t.vAppId === v.id && t.status === "running");
-  const vappXml = (base: string, v: SimVApp) => vappView(base, v, running(v));
+  const vappXml = (base: string, v: SimVApp) => vappView(base, v, running(v), state.variant);
 
   function startTask(base: string, v: SimVApp, operationName: string, effect: Effect): SimTask {
     const task: SimTask = { id: randomUUID(), operationName, vAppId: v.id, effect, polls: 0, status: "running" };
@@ -101,7 +101,7 @@ export async function startVcloudSimulator(
     if (sim.faults.ignoreCreate) {
       // Accepted, nothing made: the answer's vApp and task never exist.
       sim.faults.ignoreCreate = false;
-      return xml(201, vappXml(base, vapp).replace("<Children>", `<Tasks>${taskXml(base, { id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running" })}</Tasks><Children>`));
+      return xml(201, vappView(base, vapp, [{ id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running" }], state.variant));
     }
     state.vapps[vapp.id] = vapp;
     state.composed.push({ name: asked.name, cpus: asked.cpus, memoryMb: asked.memoryMb, diskMb: asked.diskMb, computerName: asked.computerName });
@@ -183,7 +183,7 @@ export async function startVcloudSimulator(
       const token = randomBytes(24).toString("base64url");
       sessions.set(token, Date.now() + state.sessionLifetimeMs);
       state.logins += 1;
-      return { status: 200, headers: { ...json, "x-vmware-vcloud-access-token": token }, body: JSON.stringify({ id: `urn:vcloud:session:${randomUUID()}`, user: { name: options.username ?? "admin" }, org: { name: options.org ?? "provider" } }) };
+      return { status: 200, headers: { ...json, [state.variant ? "x-vcloud-authorization" : "x-vmware-vcloud-access-token"]: token }, body: JSON.stringify({ id: `urn:vcloud:session:${randomUUID()}`, user: { name: options.username ?? "admin" }, org: { name: options.org ?? "provider" } }) };
     }
     // Log out (protocols §4): the session is closed at once.
     if (url.pathname === "/cloudapi/1.0.0/sessions/current" && req.method === "DELETE") {
@@ -197,26 +197,8 @@ export async function startVcloudSimulator(
     port: options.port,
     host: options.host,
     async handle(req, body, url) {
-      state.calls.push({ method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams) });
-      if (state.unavailableNext > 0) {
-        state.unavailableNext -= 1;
-        return { status: 503, headers: { "content-type": "text/plain" }, body: "Service Unavailable" };
-      }
-      if (url.pathname === "/api/versions" && req.method === "GET") {
-        const infos = state.versions.map((v) => `<VersionInfo deprecated="${v.deprecated}"><Version>${v.version}</Version><LoginUrl>${baseOf(req)}/api/sessions</LoginUrl></VersionInfo>`).join("");
-        return xml(200, `<SupportedVersions xmlns="http://www.vmware.com/vcloud/versions">${infos}</SupportedVersions>`);
-      }
-      // A version VCD does not speak answers 406 NOT_ACCEPTABLE listing the ones it does (protocols §4).
-      const version = /version=([\d.]+)/.exec(req.headers.accept ?? "")?.[1];
-      if (!version || !state.versions.some((v) => v.version === version)) {
-        return vcdError(406, "NOT_ACCEPTABLE", `The request has invalid accept header: invalid API version ${version ?? "none"}. Supported versions: ${state.versions.map((v) => v.version).join(", ")}`);
-      }
-      if (url.pathname.startsWith("/cloudapi/")) return cloudapi(req, url, version);
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
-      // An expired or unknown session answers 401: log in again.
-      if (!((sessions.get(bearer) ?? 0) > Date.now())) return vcdError(401, "UNAUTHORIZED", "Not authorized");
-      if (!url.pathname.startsWith("/api/")) return vcdError(404, "RESOURCE_NOT_FOUND", `No route ${url.pathname}`);
-      return legacy(req, body, url);
+      const reply = answer(req, body, url);
+      return state.variant && reply.headers?.["content-type"]?.includes("xml") ? { ...reply, body: prefixed(reply.body) } : reply;
     },
     panelError: () => vcdError(500, "INTERNAL_SERVER_ERROR", "Internal server error, try again later"),
     inspect: () => ({ vapps: Object.values(state.vapps).map(({ passwordHash: _hidden, ...v }) => v), tasks: state.tasks, composed: state.composed, calls: state.calls }),
@@ -225,6 +207,29 @@ export async function startVcloudSimulator(
       sessions.clear();
     },
   });
+
+  function answer(req: IncomingMessage, body: string, url: URL): SimReply {
+    state.calls.push({ method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    if (state.unavailableNext > 0) {
+      state.unavailableNext -= 1;
+      return { status: 503, headers: { "content-type": "text/plain" }, body: "Service Unavailable" };
+    }
+    if (url.pathname === "/api/versions" && req.method === "GET") {
+      const infos = state.versions.map((v) => `<VersionInfo deprecated="${v.deprecated}"><Version>${v.version}</Version><LoginUrl>${baseOf(req)}/api/sessions</LoginUrl></VersionInfo>`).join("");
+      return xml(200, `<SupportedVersions xmlns="http://www.vmware.com/vcloud/versions">${infos}</SupportedVersions>`);
+    }
+    // A version VCD does not speak answers 406 NOT_ACCEPTABLE listing the ones it does (protocols §4).
+    const version = /version=([\d.]+)/.exec(req.headers.accept ?? "")?.[1];
+    if (!version || !state.versions.some((v) => v.version === version)) {
+      return vcdError(406, "NOT_ACCEPTABLE", `The request has invalid accept header: invalid API version ${version ?? "none"}. Supported versions: ${state.versions.map((v) => v.version).join(", ")}`);
+    }
+    if (url.pathname.startsWith("/cloudapi/")) return cloudapi(req, url, version);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? String(req.headers["x-vcloud-authorization"] ?? "");
+    // An expired or unknown session answers 401: log in again.
+    if (!((sessions.get(bearer) ?? 0) > Date.now())) return vcdError(401, "UNAUTHORIZED", "Not authorized");
+    if (!url.pathname.startsWith("/api/")) return vcdError(404, "RESOURCE_NOT_FOUND", `No route ${url.pathname}`);
+    return legacy(req, body, url);
+  }
 
   return {
     ...sim,

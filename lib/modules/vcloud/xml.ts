@@ -11,14 +11,20 @@ export const unescapeXml = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, "&");
 
+/** Attributes in double or single quotes (both are XML; a namespace prefix stays part of the name). */
 function attrsOf(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) attrs[m[1]!] = unescapeXml(m[2]!);
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[m[1]!] = unescapeXml(m[2] ?? m[3] ?? "");
   return attrs;
 }
+
+/** An attribute by its local name, whatever prefix it carries (vcloud:capacity, ns9:capacity, capacity). */
+export const attrLocal = (attrs: Record<string, string>, local: string) =>
+  Object.entries(attrs).find(([name]) => name === local || name.endsWith(`:${local}`))?.[1];
 
 /** Every <tag …/> or <tag …>…</tag> in the text; elements of one tag are assumed not to nest. */
 export function elements(xml: string, tag: string): XmlElement[] {

@@ -69,7 +69,7 @@ export async function open(ctx: Ctx): Promise<Outcome> {
     os: os.id,
     // With a preset the panel takes cpu, ram and disk from it (protocols §3).
     ...(preset ? { preset } : sizes),
-    account: account.id,
+    account: int(account.id) ?? account.id,
     ipv4_number: 1,
     ipv4_pool: conn.ipPool ? [conn.ipPool] : undefined,
     domain: service.params.hostname,

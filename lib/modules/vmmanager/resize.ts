@@ -58,7 +58,9 @@ export async function changeTariff(ctx: Ctx): Promise<Outcome> {
 
 /** Done when every task of the change is complete and the panel shows every new size. */
 export async function pollResize(s: VmSession, task: RemoteTask): Promise<Outcome> {
-  for (const t of [task, ...(task.also ?? [])]) {
+  // The restart first: until the VM has stopped and started again, deferred tasks wait under a status of their own.
+  const all = [task, ...(task.also ?? [])].sort((a, b) => Number(b.name === "host_start") - Number(a.name === "host_start"));
+  for (const t of all) {
     if (!(await taskComplete(s, { ...task, ...t, also: undefined }))) return waitFor(task);
   }
   const host = (await findHosts(s, { id: task.vmId }))[0];

@@ -44,7 +44,8 @@ export type SimTask = {
   change?: Partial<Pick<SimVm, "cpu_number" | "ram_mib" | "hdd_mib">>;
   /** Sent with `defer: {action: "host_stop"}` to a running VM: waits for the VM's next stop. */
   deferred?: boolean;
-  output?: string;
+  /** A failed task's reason: text, or JSON such as {error: {msg}} (the field's content is unconf.). */
+  output?: string | Record<string, unknown>;
 };
 export type VmCall = { method: string; path: string; query: Record<string, string>; body?: Record<string, unknown> };
 
@@ -64,7 +65,7 @@ export type VmState = {
   /** Answer HTTP 503 (panel idle) to the next N calls. */
   idleNext: number;
   /** The next task started ends in "fail" with this reason. */
-  failNextTask: string | null;
+  failNextTask: string | Record<string, unknown> | null;
   /** Answer {id, task} with both as numeric strings (a variant a panel may give). */
   numbersAsStrings: boolean;
   /** Answer an expired or unknown token with a bare 401 and no body (the 401 body is unconf.). */
@@ -119,7 +120,12 @@ export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId, hdd_m
 
 export const accountView = ({ passwordHash: _hidden, ...account }: SimAccount) => account;
 
-export const taskView = ({ polls: _p, change: _c, vmId: _vm, ...t }: SimTask) => ({ ...t, id: t.consul_id });
+/** A task record; one waiting for its VM's stop shows the status "deferred" (name unconf.) and why. */
+export const taskView = ({ polls: _p, change: _c, vmId: _vm, deferred, ...t }: SimTask) => ({
+  ...t,
+  id: t.consul_id,
+  ...(deferred ? { status: "deferred", defer_reason: "waiting for host_stop" } : {}),
+});
 
 /** (unconf.) the panel's host name rule: labels of letters, digits and hyphens. */
 export const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;

@@ -59,7 +59,9 @@ export async function startVmmanagerSimulator(
     }
     task.status = "complete";
     if (!vm) return;
-    if (task.name === "host_create" || task.name === "host_start") vm.state = "active";
+    if (task.name === "host_create") vm.state = "active";
+    // A start after a stop (a restart) is when deferred changes have been applied.
+    if (task.name === "host_start") applyPending(vm, "active");
     if (task.name === "host_stop") applyPending(vm, "stopped");
     if (task.name === "host_delete") delete state.vms[vm.id];
     if (!task.change) return;
@@ -215,8 +217,8 @@ export async function startVmmanagerSimulator(
     // Suspend and resume are host_stop and host_start tasks (protocols §3).
     if (m[2] === "stop" || m[2] === "start") return startTask(`host_${m[2]}`, vm.id);
     if (m[2] === "restart") {
-      // A restart stops the VM (deferred changes apply) and starts it: {id, task, start_task} (ISPsystem's WHMCS module).
-      applyPending(vm, "active");
+      // A restart stops the VM and starts it: {id, task, start_task} (ISPsystem's WHMCS module); deferred
+      // changes are applied by then, and their tasks wait until the start is done.
       const stop = newTask("host_stop", vm.id);
       stop.status = "complete";
       return json(200, { id: vm.id, task: stop.consul_id, start_task: newTask("host_start", vm.id).consul_id });

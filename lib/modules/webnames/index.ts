@@ -3,6 +3,7 @@ import { timeoutField, domainServiceFields } from "../fields";
 import { z } from "zod";
 import { done, ModuleError, pending, type Done, type OperationContext, type Outcome, type ProcessingModule } from "../contract";
 import {
+  accountDomain,
   approvalStatus,
   contactFields,
   DEFAULT_URL,
@@ -48,14 +49,15 @@ function nameserversFor(ctx: Ctx): string[] {
   return fromHandler?.length ? fromHandler : DEFAULT_NAMESERVERS;
 }
 
-function doneFor(ctx: Ctx, domain: string, adopted: boolean): Done {
-  // (unconf.) the status answer carries no expiry: the registration date plus the period is assumed.
-  const expiresAt = addYears(new Date(), yearsFor(ctx.service.months));
+async function doneFor(ctx: Ctx, domain: string, adopted: boolean): Promise<Done> {
+  // The account's list names the registry's expiry (joonte/jbs); without it, today plus the period.
+  const listed = await accountDomain(ctx.connection, ctx.log, domain).catch(() => null);
+  const expiresAt = listed?.expiresAt ? new Date(`${listed.expiresAt}T00:00:00Z`) : addYears(new Date(), yearsFor(ctx.service.months));
   const details = { domain, expires_at: ymd(expiresAt), nameservers: nameserversFor(ctx).join(", ") };
   return done({ remoteId: domain, details, expiresAt, ...(adopted ? { adopted } : {}) });
 }
 
-function fromStatus(ctx: Ctx, domain: string, status: ApprovalStatus, adopted: boolean): Outcome {
+async function fromStatus(ctx: Ctx, domain: string, status: ApprovalStatus, adopted: boolean): Promise<Outcome> {
   if (status === "approved") return doneFor(ctx, domain, adopted);
   if (status === "pending") return pending({ remoteTask: { domain, adopted }, remoteId: domain, pollAfterMs: POLL_AFTER_MS });
   if (status === "errsent") throw new ModuleError("registration_rejected", `Webnames rejected the registration of ${domain} (errsent)`, false);
@@ -71,13 +73,16 @@ async function open(ctx: Ctx): Promise<Outcome> {
     return fromStatus(ctx, domain, status, true);
   }
   const foreign = () => new ModuleError("exists_foreign", `${domain} is registered, not through this account`, false);
-  if (!(await isAvailable(conn, log, domain))) throw foreign();
+  const free = await isAvailable(conn, log, domain);
+  if (free === false) throw foreign();
+  // The registrar refuses a taken name on pispRegistration itself: an unclear check is no reason to stop.
+  if (free === undefined) log.line(`pispCheckDomain does not say whether ${domain} is free: the registration will tell`);
   try {
     await srs(conn, log, "pispRegistration", {
       domain_name: domain,
       period: yearsFor(ctx.service.months),
       ...nameserverFields(nameserversFor(ctx)),
-      ...contactFields(ctx.service.client),
+      ...contactFields(ctx.service.client, domain),
     });
   } catch (error) {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
@@ -145,8 +150,15 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
       const why = error instanceof Error ? error.message : String(error);
       throw new ModuleError("renew_unconfirmed", `The renewal of ${domain} may have gone through (${why}): check it at Webnames before renewing again`, false);
     }
-    // (unconf.) the renew answer names the new expiry as YYYY-MM-DD; otherwise it is counted from the stored one.
-    const stated = /(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+    // (unconf.) whether the renew answer names the new expiry; the account's list does (joonte/jbs), and
+    // a date later than the stored one is taken; otherwise it is counted from the stored one.
+    const before = ctx.service.expiresAt ? ymd(ctx.service.expiresAt) : "";
+    const listed = (text: string) => /(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+    const fromList = async () => {
+      const row = await accountDomain(ctx.connection, ctx.log, domain).catch(() => null);
+      return row?.expiresAt && row.expiresAt > before ? row.expiresAt : undefined;
+    };
+    const stated = listed(text) ?? (await fromList());
     const base = ctx.service.expiresAt && ctx.service.expiresAt > new Date() ? ctx.service.expiresAt : new Date();
     const expiresAt = stated ? new Date(`${stated}T00:00:00Z`) : addYears(base, years);
     return done({ expiresAt, details: { expires_at: ymd(expiresAt) } });

@@ -15,6 +15,7 @@ export type WnDomain = {
   /** Status polls left before a pending registration is approved. */
   pollsLeft: number;
   expiresAt: string;
+  createdAt?: string;
   nameservers: string[];
   contact: Record<string, string>;
   renewals: number;
@@ -47,7 +48,8 @@ type Params = Record<string, string>;
 
 // (unconf.) every reply wording below except the approval status line; they live here only.
 const say = {
-  balance: () => "Success: Balance is 1000.00 RUB",
+  // joonte/jbs WebNames.php reads the balance with /Success:\sbalance\s-\s/.
+  balance: () => "Success: balance - 1000.00",
   available: (d: string, free: boolean) => `Success: Domain ${d} is ${free ? "available" : "not available"}`,
   accepted: (d: string) => `Success: Registration request for ${d} accepted`,
   status: (s: string) => `Success: Domain status is '${s}'`,
@@ -62,6 +64,12 @@ const say = {
   unknownPage: (p: string) => `Error: Unknown thisPage '${p}'`,
   temporary: () => "Error: Temporary failure, try again later",
 };
+
+// joonte/jbs: one line per domain of the account; (unconf.) the Status letter.
+const domainLine = (d: WnDomain) => `Domain ${d.name}; Status N; CreationDate ${d.createdAt ?? ""}; ExpirationDate ${d.expiresAt}; FutureExpDate ;`;
+// (unconf.) which zones have the registrar's manual check; joonte/jbs reads N/A as nothing to approve.
+const CHECKED_ZONES = new Set(["ru", "su", "xn--p1ai"]);
+const checked = (name: string) => CHECKED_ZONES.has(name.split(".").pop() ?? "");
 
 const CHANGES = new Set(["pispRegistration", "pispRenewDomain", "pispRedelegation"]);
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
@@ -125,8 +133,8 @@ export async function startWebnamesSimulator(
     const rejected = settings.rejectNext;
     settings.rejectNext = false;
     state.domains[name] = {
-      name, owner: "us", status: rejected ? "errsent" : settings.approvalPolls > 0 ? "pending" : "approved",
-      pollsLeft: settings.approvalPolls, expiresAt: ymd(inYears(new Date(), period)), nameservers, contact, renewals: 0,
+      name, owner: "us", status: rejected ? "errsent" : settings.approvalPolls > 0 && checked(name) ? "pending" : "approved",
+      pollsLeft: settings.approvalPolls, expiresAt: ymd(inYears(new Date(), period)), createdAt: ymd(new Date()), nameservers, contact, renewals: 0,
     };
     if (sim.faults.loseAnswer) {
       sim.faults.loseAnswer = false;
@@ -139,8 +147,10 @@ export async function startWebnamesSimulator(
     const name = (p.domain_name ?? "").toLowerCase();
     state.polls[name] = (state.polls[name] ?? 0) + 1;
     const domain = state.domains[name];
-    // §5: the status is pending, approved, errsent, or N/A for a domain this account does not hold.
+    // §5: the status is pending, approved, errsent, or N/A for a domain this account does not hold,
+    // and (joonte/jbs) for one in a zone without the registrar's manual check.
     if (!domain || domain.owner !== "us") return say.status("N/A");
+    if (!checked(domain.name)) return say.status(domain.status === "errsent" ? "errsent" : "N/A");
     // (unconf.) how long approval takes: a setting of the simulator, counted in status polls.
     if (domain.status === "pending" && --domain.pollsLeft <= 0) domain.status = "approved";
     return say.status(domain.status);
@@ -168,11 +178,21 @@ export async function startWebnamesSimulator(
       case "pispBalance":
         return say.balance();
       case "pispCheckDomain": {
-        // §5: pispCheckDomain takes domain_name; (unconf.) the "available" / "not available" wording.
+        // §5: pispCheckDomain takes domain_name; (unconf.) the revision 1 "available" / "not available" wording.
         const name = (p.domain_name ?? "").toLowerCase();
-        if (!DOMAIN.test(name)) return say.badName(name);
+        if (!DOMAIN.test(name)) return p.interface_revision === "2" ? JSON.stringify({ error: say.badName(name).slice(7) }) : say.badName(name);
         foreignOnFault(name);
-        return say.available(name, !state.domains[name]);
+        const free = !state.domains[name];
+        // joonte/jbs: revision 2 answers JSON, {"success": {<group>: [{"dname", …}]}} with taken names in
+        // "unavail"; (unconf.) the other group's name and the price fields.
+        if (p.interface_revision === "2") {
+          return JSON.stringify({ success: free ? { avail: [{ dname: name, price: "199.00", currency: "RUB" }] } : { unavail: [{ dname: name }] } });
+        }
+        return say.available(name, free);
+      }
+      case "pispAllDomainsInfo": {
+        const ours = Object.values(state.domains).filter((d) => d.owner === "us");
+        return ["Success:", ...ours.map(domainLine)].join("\n");
       }
       case "pispRegistration":
         return register(p);

@@ -4,6 +4,7 @@ import { departments, handlers } from "../../db/schema";
 import { decryptJson } from "../../crypto";
 import { notFound } from "../../errors";
 import { modules } from "../../modules/registry";
+import { slotsInUse } from "../../processing/select-handler";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { moduleTitle } from "./list";
 
@@ -24,6 +25,7 @@ export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
       handler: handlers,
       departmentName: departments.name,
       services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id})`,
+      running: slotsInUse(handlers.id),
     })
     .from(handlers)
     .leftJoin(departments, eq(departments.id, handlers.departmentId))
@@ -36,6 +38,7 @@ export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
     moduleTitle: moduleTitle(handler.module),
     departmentName: row.departmentName,
     services: Number(row.services),
+    running: Number(row.running),
     secretsSet: storedSecretKeys(row.handler),
     connectionFields: module?.connectionFields ?? [],
     canListTemplates: Boolean(module?.listTemplates),

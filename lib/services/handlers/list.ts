@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, handlers, productTypes } from "../../db/schema";
 import { modules } from "../../modules/registry";
+import { slotsInUse } from "../../processing/select-handler";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
 export const listHandlersInput = z
@@ -25,7 +26,7 @@ export async function listHandlers({ ctx, input }: { ctx: Ctx; input?: unknown }
       departmentName: departments.name,
       priority: handlers.priority,
       maxRunning: handlers.maxRunning,
-      running: handlers.running,
+      running: slotsInUse(handlers.id),
       enabled: handlers.enabled,
       health: handlers.health,
       healthMessage: handlers.healthMessage,
@@ -41,7 +42,7 @@ export async function listHandlers({ ctx, input }: { ctx: Ctx; input?: unknown }
       ),
     )
     .orderBy(asc(handlers.productType), asc(handlers.priority), asc(handlers.id));
-  return rows.map((r) => ({ ...r, services: Number(r.services), moduleTitle: moduleTitle(r.module) }));
+  return rows.map((r) => ({ ...r, running: Number(r.running), services: Number(r.services), moduleTitle: moduleTitle(r.module) }));
 }
 
 export type HandlerSummary = Awaited<ReturnType<typeof listHandlers>>[number];

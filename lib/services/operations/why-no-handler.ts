@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Conn } from "../../db";
 import { handlers, tariffHandlers } from "../../db/schema";
+import { slotsInUse } from "../../processing/select-handler";
 
 type Op = { status: string; handlerId: number | null };
 type Task = { reason: string } | null;
@@ -13,12 +14,12 @@ type Task = { reason: string } | null;
 export async function whyNoHandler(conn: Conn, input: { tariffId: number; serviceHandlerId: number | null; op: Op; task: Task }): Promise<string | null> {
   if (input.op.handlerId !== null || input.serviceHandlerId !== null) return null;
   const list = await conn
-    .select({ name: handlers.name, enabled: handlers.enabled, running: handlers.running, maxRunning: handlers.maxRunning })
+    .select({ name: handlers.name, enabled: handlers.enabled, running: slotsInUse(handlers.id), maxRunning: handlers.maxRunning })
     .from(tariffHandlers)
     .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
     .where(eq(tariffHandlers.tariffId, input.tariffId))
     .orderBy(asc(handlers.name));
-  const enabled = list.filter((h) => h.enabled);
+  const enabled = list.filter((h) => h.enabled).map((h) => ({ ...h, running: Number(h.running) }));
   if (list.length === 0) return "The tariff has no processing module, so nothing could set this up automatically.";
   if (enabled.length === 0) {
     return `Every processing module of the tariff is disabled (${list.map((h) => h.name).join(", ")}): disabled modules take no new services.`;
