@@ -4,6 +4,7 @@ import Link from "next/link";
 import { auth } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/actor";
 import { SubmitButton } from "@/components/ui/button";
+import { CartLink } from "@/components/store/cart-link";
 import { SupportBanner } from "@/components/admin/support-banner";
 import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SupportBanner />
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 [body:has([data-layout=wide])_&]:max-w-none">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
               Provisio
@@ -36,6 +37,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {role ? (
                 <>
                   <span className="hidden text-slate-500 sm:inline">{session.user.name ?? session.user.email}</span>
+                  {role === "client" && (
+                    <>
+                      <Link href="/" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                        Store
+                      </Link>
+                      <CartLink />
+                    </>
+                  )}
                   <Link href={homeFor(role)} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                     {homeLabels[role]}
                   </Link>

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, dataDir, isProduction } from "./env";
 
-type LocalSecrets = { authSecret: string; encryptionKey: string };
+type LocalSecrets = { authSecret: string; encryptionKey: string; paymentWebhookSecret?: string };
 
 function localSecretsFile(): string {
   return join(dataDir(), "secrets.json");
@@ -12,10 +12,13 @@ function localSecretsFile(): string {
 /** Secrets kept in .data/ for an embedded first run: generated once, reused after. */
 function localSecrets(): LocalSecrets {
   const file = localSecretsFile();
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as LocalSecrets) : null;
+  if (existing?.paymentWebhookSecret) return existing;
+  // A file from before the payment secret existed keeps its keys and gains the new one.
   const secrets = {
-    authSecret: randomBytes(32).toString("base64url"),
-    encryptionKey: randomBytes(32).toString("base64"),
+    authSecret: existing?.authSecret ?? randomBytes(32).toString("base64url"),
+    encryptionKey: existing?.encryptionKey ?? randomBytes(32).toString("base64"),
+    paymentWebhookSecret: randomBytes(32).toString("hex"),
   };
   mkdirSync(dataDir(), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
@@ -41,4 +44,15 @@ export function authSecret(): string {
   const secret = localSecrets().authSecret;
   process.env.AUTH_SECRET = secret;
   return secret;
+}
+
+/**
+ * The HMAC secret of the generic payment webhook (the demo gateway signs with it too): the
+ * environment's, or one generated into .data/; undefined in production without it (the webhook then answers 503).
+ */
+export function paymentWebhookSecret(): string | undefined {
+  const v = process.env.PAYMENT_WEBHOOK_SECRET;
+  if (v) return v;
+  if (isProduction()) return undefined;
+  return localSecrets().paymentWebhookSecret;
 }

@@ -33,7 +33,7 @@ export async function seedDemo(db: Db, extra: (tx: Db, ids: SeedIds) => Promise<
       if (s.role === "client") {
         const [client] = await tx
           .insert(clients)
-          .values({ name: "Demo Client", email: s.email, country: "US", city: "Springfield", address: "1 Main St", phone: "+1.5550100" })
+          .values({ name: "Demo Client", email: s.email, country: "US", city: "Springfield", address: "1 Main St", postcode: "62701", phone: "+12015550100" })
           .returning();
         cid = client!.id;
         clientId = cid;

@@ -95,10 +95,11 @@ async function main() {
   const tariff = await createTariff({ ctx, input: { productType: "hosting", name: "Bench", template: "StarterPack", prices: [{ months: 1, price: 100 }], handlerIds: [handler.id] } });
   const [client] = await database.db.insert(clients).values({ name: "Bench", email: "bench@provisio.test" }).returning();
   await creditBalance({ ctx, input: { clientId: client!.id, amount: 100_000_000 } });
+  let sites = 0;
   const order = async (count: number) => {
     const ids: number[] = [];
     for (let left = count; left > 0; left -= 20) {
-      const items = Array.from({ length: Math.min(20, left) }, () => ({ tariffId: tariff.id, months: 1 }));
+      const items = Array.from({ length: Math.min(20, left) }, () => ({ tariffId: tariff.id, months: 1, params: { domain: `bench-${++sites}.example.test` } }));
       const { order } = await createOrder({ ctx, input: { clientId: client!.id, items } });
       ids.push(order.id);
     }
@@ -120,7 +121,7 @@ async function main() {
   const latencyOrders = Math.round(200 * scale);
   const paidAt = new Map<string, number>();
   for (let i = 0; i < latencyOrders; i++) {
-    const { order: o } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1 }] } });
+    const { order: o } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1, params: { domain: `bench-${++sites}.example.test` } }] } });
     const paid = await payOrder({ ctx, input: { orderId: o.id } });
     paidAt.set(paid.services[0]!.remoteName, performance.timeOrigin + performance.now());
     await new Promise((r) => setTimeout(r, 5));

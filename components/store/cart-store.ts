@@ -11,7 +11,10 @@ export type CartItem = {
   params: { domain?: string; hostname?: string; os?: string };
 };
 
-/** The cart lives in the browser; `checkoutKey` is the idempotency key of the next checkout. */
+/**
+ * The cart lives in the browser; `checkoutKey` is the idempotency key of a checkout of exactly this
+ * content: every change of the cart makes a new one, so an old key never stands for new items.
+ */
 export type Cart = { items: CartItem[]; checkoutKey: string };
 
 const STORAGE_KEY = "provisio.cart";
@@ -61,12 +64,17 @@ export function useCart(): Cart {
 
 export function addToCart(item: Omit<CartItem, "id">): void {
   const cart = read();
-  write({ items: [...cart.items, { ...item, id: randomId() }], checkoutKey: cart.checkoutKey || newKey() });
+  write({ items: [...cart.items, { ...item, id: randomId() }], checkoutKey: newKey() });
 }
 
 export function removeFromCart(id: string): void {
   const cart = read();
-  write({ ...cart, items: cart.items.filter((i) => i.id !== id) });
+  write({ items: cart.items.filter((i) => i.id !== id), checkoutKey: newKey() });
+}
+
+/** A fresh key for the same items (the server refused the old one for another cart). */
+export function renewCheckoutKey(): void {
+  write({ ...read(), checkoutKey: newKey() });
 }
 
 /** After a successful checkout: an empty cart and a new key for the next one. */

@@ -8,11 +8,11 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
-import { clearCart, removeFromCart, useCart } from "./cart-store";
-import { periodLabel } from "./labels";
+import { clearCart, removeFromCart, renewCheckoutKey, useCart } from "./cart-store";
+import { addonText, periodLabel } from "./labels";
 import { livePrice } from "./live-price";
 
-export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number };
+export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number; profileNeeded?: boolean; keyReused?: boolean };
 type Props = { catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staff"; action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState> };
 
 /** The browser's cart, priced live with the checkout's price function; checkout makes one order per idempotency key. */
@@ -21,6 +21,9 @@ export function CartView({ catalog, checkout, action }: Props) {
   const router = useRouter();
   const [state, formAction] = useActionState(action, {} as CheckoutState);
   const done = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (state.keyReused) renewCheckoutKey();
+  }, [state]);
   useEffect(() => {
     if (!state.invoiceId || done.current === state.invoiceId) return;
     done.current = state.invoiceId;
@@ -47,7 +50,17 @@ export function CartView({ catalog, checkout, action }: Props) {
   const payload = JSON.stringify(cart.items.map(({ tariffId, months, addons, params }) => ({ tariffId, months, addons, params })));
   return (
     <div className="flex flex-col gap-4">
-      {state.error && <Notice tone="error">{state.error}</Notice>}
+      {state.error && (
+        <Notice tone="error">
+          {state.error}
+          {state.profileNeeded && (
+            <>
+              {" "}
+              <Link href="/account/profile?next=/cart" className="font-medium underline">Fill in your profile</Link>
+            </>
+          )}
+        </Notice>
+      )}
       <ul className="flex flex-col gap-3">
         {lines.map(({ item, tariff, price, errors }) => (
           <li key={item.id}>
@@ -57,7 +70,7 @@ export function CartView({ catalog, checkout, action }: Props) {
                   <h2 className="font-semibold">{tariff?.name ?? "No longer on sale"}</h2>
                   <p className="text-sm text-slate-600">
                     {periodLabel(item.months)}
-                    {Object.entries(item.addons).map(([key, n]) => `, +${n} ${tariff?.resources.find((r) => r.key === key)?.label ?? key}`)}
+                    {Object.entries(item.addons).map(([key, n]) => `, ${addonText(n, tariff?.resources.find((r) => r.key === key), key)}`)}
                     {item.params.domain && `, ${item.params.domain}`}
                     {item.params.hostname && `, ${item.params.hostname}`}
                     {item.params.os && `, ${item.params.os}`}

@@ -78,3 +78,9 @@ export function detailLabel(key: string): string {
   const label = words.charAt(0).toUpperCase() + words.slice(1);
   return label.replace(/\b(ip|ipv4|ipv6|url|os|ssh|dns)\b/gi, (w) => w.toUpperCase());
 }
+
+/** An add-on as the client bought it: "+10 GiB disk", "+2 databases". */
+export function addonText(units: number, resource: { label: string; unit: string } | undefined, key: string): string {
+  const label = (resource?.label ?? key).toLowerCase();
+  return resource?.unit ? `+${units} ${resource.unit} ${label}` : `+${units} ${label}`;
+}

@@ -79,7 +79,18 @@ export function OrderForm({ tariff, action }: Props) {
           errors={errors["params.domain"]}
         />
       )}
-      {tariff.productType === "vps" && (
+      {tariff.productType !== "domain" && tariff.orderNeeds.includes("domain") && (
+        <Field
+          name="domain"
+          label="Your site's domain"
+          autoComplete="off"
+          required
+          placeholder="example.com"
+          hint="The domain the site will use; register it with us or elsewhere. Without www."
+          errors={errors["params.domain"]}
+        />
+      )}
+      {(tariff.productType === "vps" || tariff.orderNeeds.includes("os")) && (
         <>
           <Field name="hostname" label="Host name" autoComplete="off" placeholder="server1.example.com" hint="Optional." errors={errors["params.hostname"]} />
           <SelectField

@@ -18,7 +18,7 @@ export function PayForm({ orderId, label, action }: { orderId: number; label: st
           {state.insufficient && (
             <>
               {" "}
-              <Link href="/account/balance" className="font-medium underline">How to top up</Link>
+              <Link href="/account/balance" className="font-medium underline">Add funds</Link> or pay by card below.
             </>
           )}
         </Notice>

@@ -9,9 +9,11 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 type Props = {
   serviceId: number;
   autoRenew: boolean;
-  renewLabel: string | null;
-  canClose: boolean;
-  actions: { renew: Action; autoRenew: Action; close: Action };
+  /** Renewing now, with the question that names the price and the new expiry; null when it cannot be renewed. */
+  renewal: { label: string; confirm: string } | null;
+  /** A close request in progress; `withdrawable` until closing has started. */
+  closing: { withdrawable: boolean } | null;
+  actions: { renew: Action; autoRenew: Action; close: Action; withdrawClose: Action };
 };
 
 function Result({ state }: { state: ActionState }) {
@@ -20,24 +22,49 @@ function Result({ state }: { state: ActionState }) {
   return null;
 }
 
-/** Renew now, auto-renew on or off, and closing with a confirmation step. */
-export function ServiceActions({ serviceId, autoRenew, renewLabel, canClose, actions }: Props) {
+/** Renew (after a confirmation with price and new expiry), auto-renew on or off, close with a confirmation, or keep a service being closed. */
+export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions }: Props) {
   const [renewState, renew] = useActionState(actions.renew, {});
   const [autoState, toggle] = useActionState(actions.autoRenew, {});
   const [closeState, close] = useActionState(actions.close, {});
-  const [confirming, setConfirming] = useState(false);
+  const [withdrawState, withdraw] = useActionState(actions.withdrawClose, {});
+  const [confirming, setConfirming] = useState<"renew" | "close" | null>(null);
+  const hidden = <input type="hidden" name="serviceId" value={serviceId} />;
+  if (closing) {
+    return (
+      <form action={withdraw}>
+        <Result state={withdrawState} />
+        {hidden}
+        {closing.withdrawable ? (
+          <SubmitButton variant="secondary" pendingText="Withdrawing…">Keep this service</SubmitButton>
+        ) : (
+          <p className="text-sm text-slate-700">Closing has started and can no longer be stopped.</p>
+        )}
+      </form>
+    );
+  }
   return (
     <div className="flex flex-col gap-4">
-      {renewLabel && (
-        <form action={renew}>
+      {renewal && (
+        <form action={renew} onSubmit={() => setConfirming(null)}>
           <Result state={renewState} />
-          <input type="hidden" name="serviceId" value={serviceId} />
-          <SubmitButton pendingText="Renewing…">{renewLabel}</SubmitButton>
+          {hidden}
+          {confirming === "renew" ? (
+            <div className="flex flex-col gap-2">
+              <p className="text-sm text-slate-700" data-testid="renew-confirm">{renewal.confirm}</p>
+              <div className="flex flex-wrap gap-2">
+                <SubmitButton pendingText="Renewing…">Yes, renew</SubmitButton>
+                <Button variant="ghost" onClick={() => setConfirming(null)}>Not now</Button>
+              </div>
+            </div>
+          ) : (
+            <Button onClick={() => setConfirming("renew")}>{renewal.label}…</Button>
+          )}
         </form>
       )}
       <form action={toggle}>
         <Result state={autoState} />
-        <input type="hidden" name="serviceId" value={serviceId} />
+        {hidden}
         <input type="hidden" name="autoRenew" value={autoRenew ? "off" : "on"} />
         <p className="mb-2 text-sm text-slate-700">
           Automatic renewal from the balance is <strong>{autoRenew ? "on" : "off"}</strong>.
@@ -46,21 +73,19 @@ export function ServiceActions({ serviceId, autoRenew, renewLabel, canClose, act
           {autoRenew ? "Turn auto-renew off" : "Turn auto-renew on"}
         </SubmitButton>
       </form>
-      {canClose && (
-        <form action={close}>
-          <Result state={closeState} />
-          <input type="hidden" name="serviceId" value={serviceId} />
-          {confirming ? (
-            <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm text-slate-700">The service and its data will be removed. Close it?</p>
-              <SubmitButton pendingText="Closing…" className="bg-red-600 hover:bg-red-500">Yes, close the service</SubmitButton>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>Keep it</Button>
-            </div>
-          ) : (
-            <Button variant="secondary" onClick={() => setConfirming(true)}>Close this service…</Button>
-          )}
-        </form>
-      )}
+      <form action={close}>
+        <Result state={closeState} />
+        {hidden}
+        {confirming === "close" ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <p className="text-sm text-slate-700">The service and its data will be removed. Close it?</p>
+            <SubmitButton pendingText="Closing…" className="bg-red-600 hover:bg-red-500">Yes, close the service</SubmitButton>
+            <Button variant="ghost" onClick={() => setConfirming(null)}>Keep it</Button>
+          </div>
+        ) : (
+          <Button variant="secondary" onClick={() => setConfirming("close")}>Close this service…</Button>
+        )}
+      </form>
     </div>
   );
 }

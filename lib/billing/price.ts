@@ -1,5 +1,6 @@
 import type { ProductType, tariffPrices, tariffResources } from "../db/schema";
 import { notFound, ValidationError } from "../errors";
+import type { OrderNeed } from "../modules/contract";
 import { normalizeOrderParams, type OrderParamsInput } from "./order-params";
 
 type Price = typeof tariffPrices.$inferSelect;
@@ -35,7 +36,7 @@ export function resourceAmounts(resources: Resource[], addons: Record<string, nu
   return Object.fromEntries(resources.map((r) => [r.key, r.amount + (addons[r.key] ?? 0)]));
 }
 
-type PricedTariff = { id: number; name: string; productType: ProductType; tlds: string[]; currency: string; prices: Price[]; resources: Resource[] };
+type PricedTariff = { id: number; name: string; productType: ProductType; tlds: string[]; currency: string; prices: Price[]; resources: Resource[]; orderNeeds?: readonly OrderNeed[] };
 type ItemInput = { tariffId: number; months: number; addons: Record<string, number>; params: OrderParamsInput };
 
 /**
@@ -47,7 +48,7 @@ export function priceItems<T extends PricedTariff>(items: ItemInput[], tariffOf:
     const tariff = tariffOf(item.tariffId);
     if (!tariff) throw notFound(`Tariff ${item.tariffId} not found`);
     const field = `items.${index}`;
-    const params = normalizeOrderParams(tariff.productType, tariff.tlds, item.params, `${field}.params`);
+    const params = normalizeOrderParams(tariff.productType, tariff.tlds, item.params, `${field}.params`, new Set(tariff.orderNeeds ?? []));
     try {
       return { ...item, params, price: priceItem(tariff.prices, tariff.resources, item), tariff };
     } catch (error) {

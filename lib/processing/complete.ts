@@ -39,7 +39,10 @@ export type Completion = {
   expiresAt?: Date;
   actorUserId?: number | null;
   now: Date;
+  /** A person's note: internal, kept in the history's staff note. */
   note?: string;
+  /** What staff chose to tell the client in the service history, instead of the standard line. */
+  clientMessage?: string;
 };
 
 function newExpiry(c: Completion): Date | null {
@@ -76,7 +79,8 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
           select id, attempts, ${c.attempt.handlerId}, 'done', ${c.attempt.log}, ${c.attempt.startedAt.toISOString()}::timestamptz, ${at}::timestamptz from op
           returning id`
     : sql`select null::int as id`;
-  const message = `${doneMessage[op.kind]}${c.by === "staff" ? " (by staff)" : ""}${c.note ? `: ${c.note}` : ""}`;
+  const message = c.clientMessage?.trim() || doneMessage[op.kind];
+  const staffNote = c.by === "staff" ? `Done by staff${c.note ? `: ${c.note}` : ""}` : null;
   const changed = next !== null && next !== service.status;
   const event = emailEventFor[op.kind];
   let mail: SQL = sql`select 1`;
@@ -116,8 +120,8 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
           from old where s.id = old.id
           returning s.id),
         history as (
-          insert into service_history (service_id, from_status, to_status, message, actor_user_id)
-          select old.id, old.status, coalesce(${next}, old.status), ${message}, ${c.actorUserId ?? null}::int from old),
+          insert into service_history (service_id, from_status, to_status, message, staff_note, actor_user_id)
+          select old.id, old.status, coalesce(${next}, old.status), ${message}, ${staffNote}, ${c.actorUserId ?? null}::int from old),
         mail as (${mail}),
         hook as (${hook}),
         slot as (${c.attempt && "leaseToken" in c.fence ? giveBackSlot({ handlerId: c.attempt.handlerId, slot: c.attempt.slot, leaseToken: c.fence.leaseToken }) : sql`select 1`})

@@ -46,7 +46,8 @@ export async function escalate(
       serviceId: op.serviceId,
       fromStatus: service.status,
       toStatus: service.status,
-      message: `${op.kind}: ${reasonText[input.reason]}`,
+      message: "Our team is finishing this by hand",
+      staffNote: `${op.kind}: ${reasonText[input.reason]}`,
     });
   }
   const data = { operationId: op.id, serviceId: op.serviceId, kind: op.kind, taskId: task!.id, reason: input.reason, error: input.note ?? null };

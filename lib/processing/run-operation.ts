@@ -198,7 +198,8 @@ async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result:
         serviceId: service.id,
         fromStatus: service.status,
         toStatus: service.status,
-        message: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}${result.reason ? ` (${result.reason})` : ""}`,
+        message: "",
+        staffNote: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}${result.reason ? ` (${result.reason})` : ""}`,
       });
     }
     // The sync operation waits for staff with its one task; while it does, no other sync of the service is queued.

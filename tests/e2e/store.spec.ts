@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { signUpNewClient } from "./fixtures/sign-up";
 
 const secret = () => process.env.E2E_PAYMENT_WEBHOOK_SECRET!;
 const ispmanagerSim = () => `http://127.0.0.1:${Number(process.env.SIMULATOR_BASE_PORT) + 1}`;
@@ -18,13 +19,7 @@ async function deliverPayment(clientId: number, reference: string, amount: numbe
 }
 
 async function signUp(page: Page, name: string): Promise<number> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("a good long password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL("/account");
-  return Number(await page.getByTestId("client-id").textContent());
+  return (await signUpNewClient(page, name)).clientId;
 }
 
 async function orderStarterWithDisk(page: Page) {
@@ -34,6 +29,7 @@ async function orderStarterWithDisk(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Order Starter" })).toBeVisible();
   await page.getByLabel("Period").selectOption("1");
   await page.getByLabel("Extra Disk (GiB)").fill("2");
+  await page.getByLabel("Your site's domain").fill(`starter-${Date.now()}.example.com`);
   await expect(page.getByTestId("order-total")).toHaveText("Total: $4.99 for 1 month");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page).toHaveURL("/cart");
@@ -55,16 +51,16 @@ test("a new client tops up by the payment webhook, orders Starter with an add-on
 
   await orderStarterWithDisk(page);
   // A slow panel keeps the service "being set up" long enough to see it.
-  await fetch(`${ispmanagerSim()}/__sim/faults`, { method: "POST", body: JSON.stringify({ slowMs: 1500 }) });
+  await fetch(`${ispmanagerSim()}/__sim/faults`, { method: "POST", body: JSON.stringify({ slowMs: 5000 }) });
   try {
     await page.getByRole("button", { name: "Pay $4.99 from balance" }).click();
-    await expect(page).toHaveURL(/\/account\/services\?paid=\d+$/);
+    await expect(page).toHaveURL(/\/account\/services(\?paid=\d+)?$/);
     const row = page.getByRole("listitem").filter({ hasText: "Starter" });
     await expect(row.getByTestId("service-status")).toHaveText("Being set up");
   } finally {
     await fetch(`${ispmanagerSim()}/__sim/faults`, { method: "POST", body: JSON.stringify({ slowMs: 0 }) });
   }
-  await page.getByRole("link", { name: /^Starter #\d+$/ }).click();
+  await page.getByRole("link", { name: /^Starter: starter-\d+\.example\.com$/ }).click();
   await expect(page.getByTestId("service-status")).toHaveText("Active", { timeout: 30_000 });
   const details = page.getByTestId("details");
   await expect(details).toContainText("Login");
@@ -75,7 +71,7 @@ test("a new client tops up by the payment webhook, orders Starter with an add-on
 
   await page.getByRole("navigation", { name: "Client area" }).getByRole("link", { name: "Messages" }).click();
   await expect(page).toHaveURL("/account/messages");
-  const welcome = page.locator("summary", { hasText: "Your hosting is ready: Starter" });
+  const welcome = page.locator("summary", { hasText: /Your hosting is ready: starter-\d+\.example\.com/ });
   await expect(async () => {
     await page.reload();
     await expect(welcome).toBeVisible({ timeout: 1000 });

@@ -16,6 +16,9 @@ export const sys = (db: Db, clock?: Clock): Ctx => ({ db, actor: system, clock }
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++seq}`;
 
+/** A fresh site domain, for items of tariffs whose modules need one (hosting on ISPmanager, cPanel). */
+export const siteDomain = () => `${unique("site")}.example.test`;
+
 export async function createClient(db: Db, balance = 0) {
   const [client] = await db.insert(clients).values({ name: unique("Client"), email: `${unique("client")}@example.test` }).returning();
   if (balance > 0) await creditBalance({ ctx: sys(db), input: { clientId: client!.id, amount: balance } });
@@ -63,7 +66,8 @@ export async function makeTariff(db: Db, input: { handlerIds: number[]; productT
 
 /** Creates and pays an order of one item; returns the service it opened. */
 export async function orderAndPay(db: Db, clientId: number, tariffId: number, item: { months?: number; addons?: Record<string, number>; params?: Record<string, unknown> } = {}, clock?: Clock) {
-  const { order } = await createOrder({ ctx: sys(db, clock), input: { clientId, items: [{ tariffId, months: item.months ?? 1, addons: item.addons ?? {}, params: item.params ?? {} }] } });
+  const params = item.params ?? { domain: siteDomain() };
+  const { order } = await createOrder({ ctx: sys(db, clock), input: { clientId, items: [{ tariffId, months: item.months ?? 1, addons: item.addons ?? {}, params }] } });
   const paid = await payOrder({ ctx: sys(db, clock), input: { orderId: order.id } });
   return paid.services[0]!;
 }

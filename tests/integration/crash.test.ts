@@ -12,7 +12,7 @@ import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { createTestDatabase } from "../helpers/db";
 import { startFakeResend } from "../helpers/fake-resend";
-import { createClient, makeHandler, makeTariff, sys } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, sys, siteDomain } from "../helpers/factories";
 
 const SERVICES = 50;
 
@@ -67,7 +67,7 @@ describe("crash safety", () => {
     const tariff = await makeTariff(database.db, { handlerIds: [handler.id] });
     const client = await createClient(database.db, 100_000_000);
     for (let left = SERVICES; left > 0; left -= 10) {
-      const items = Array.from({ length: Math.min(10, left) }, () => ({ tariffId: tariff.id, months: 1 }));
+      const items = Array.from({ length: Math.min(10, left) }, () => ({ tariffId: tariff.id, months: 1, params: { domain: siteDomain() } }));
       const { order } = await createOrder({ ctx: sys(database.db), input: { clientId: client.id, items } });
       await payOrder({ ctx: sys(database.db), input: { orderId: order.id } });
     }

@@ -58,7 +58,7 @@ describe("Trigger.dev jobs, run locally against the database", () => {
     const [syncOp] = await db().select().from(operations).where(and(eq(operations.serviceId, svc!.id), eq(operations.kind, "sync")));
     expect(syncOp!.status).toBe("done");
     const history = await db().select().from(serviceHistory).where(eq(serviceHistory.serviceId, svc!.id));
-    expect(history.at(-1)!.message).toMatch(/Drift found by sync: the panel says the service is suspended/);
+    expect(history.at(-1)!).toMatchObject({ message: "", staffNote: expect.stringMatching(/Drift found by sync: the panel says the service is suspended/) });
     expect((await db().select().from(services).where(eq(services.id, svc!.id)))[0]!.lastSyncedAt).not.toBeNull();
   });
 });

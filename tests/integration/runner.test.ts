@@ -9,7 +9,7 @@ import { writeSettings } from "@/lib/settings";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, orderAndPay, sys, siteDomain } from "../helpers/factories";
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
@@ -56,11 +56,11 @@ describe("runner", () => {
     const calls = sim.state.calls.length;
     const { order } = await createOrder({
       ctx: sys(database.db),
-      input: { clientId, items: Array.from({ length: 20 }, () => ({ tariffId, months: 1 })) },
+      input: { clientId, items: Array.from({ length: 20 }, () => ({ tariffId, months: 1, params: { domain: siteDomain() } })) },
     });
     const orderIds = [order.id];
     for (let i = 0; i < 9; i++) {
-      const more = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: 20 }, () => ({ tariffId, months: 1 })) } });
+      const more = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: 20 }, () => ({ tariffId, months: 1, params: { domain: siteDomain() } })) } });
       orderIds.push(more.order.id);
     }
     // a passing fault under load is retried in a second, not the default five minutes

@@ -117,7 +117,14 @@ describe("paying: insufficient funds, idempotent checkout, payments and the sign
 
   it("the route refuses a bad signature, a stale timestamp, a missing header and a missing secret", async () => {
     const event = paymentEvent(1, "gw_route");
-    expect((await POST(delivery(event))).status).toBe(503);
+    // Production generates no secret: without PAYMENT_WEBHOOK_SECRET the route is closed.
+    const saved = { NODE_ENV: process.env.NODE_ENV, DATABASE_URL: process.env.DATABASE_URL };
+    Object.assign(process.env, { NODE_ENV: "production", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+    try {
+      expect((await POST(delivery(event))).status).toBe(503);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
     process.env.PAYMENT_WEBHOOK_SECRET = SECRET;
     const wrong = await POST(delivery(event, "not-the-secret"));
     expect(wrong.status).toBe(401);

@@ -7,12 +7,13 @@ const sections: NavItem[] = [
   { href: "/account/invoices", label: "Invoices" },
   { href: "/account/balance", label: "Balance" },
   { href: "/account/messages", label: "Messages" },
+  { href: "/account/profile", label: "Profile" },
 ];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200" />
+      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200 print:hidden" />
       {children}
     </>
   );

@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { createOrder } from "@/lib/services/orders/create";
 import { listInvoices } from "@/lib/services/invoices/list";
 import type { CheckoutState } from "@/components/store/cart-view";
+import { AppError } from "@/lib/errors";
 import { actionFailure } from "../action-errors";
 
 /** Checkout: creates the order and its invoice from the cart; the same idempotency key makes one order. */
@@ -25,6 +26,7 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
     const { items: invoices } = await listInvoices({ ctx, input: { orderId: order.id, limit: 1 } });
     return { invoiceId: invoices[0]!.id };
   } catch (error) {
-    return actionFailure(error);
+    const code = error instanceof AppError ? (error.details as { code?: string } | undefined)?.code : undefined;
+    return { ...actionFailure(error), profileNeeded: code === "contacts_incomplete", keyReused: code === "checkout_key_reused" };
   }
 }

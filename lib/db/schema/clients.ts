@@ -13,6 +13,7 @@ export const clients = pgTable(
     country: text(),
     city: text(),
     address: text(),
+    postcode: text(),
     currency: text().notNull().default("USD"),
     /** Running total of balance_entries, kept in the same transaction; never negative. */
     balance: bigint({ mode: "number" }).notNull().default(0),

@@ -26,4 +26,5 @@ export * from "./audit-log";
 export * from "./api-keys";
 export * from "./settings";
 export * from "./idempotency-keys";
+export * from "./payment-sessions";
 export * from "./runner-heartbeats";

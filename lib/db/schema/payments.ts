@@ -4,7 +4,7 @@ import { createdAt, id } from "./_columns";
 import { oneOf } from "./_enums";
 import { clients } from "./clients";
 
-export const paymentMethods = ["gateway", "admin"] as const;
+export const paymentMethods = ["gateway", "stripe", "admin"] as const;
 
 /** Money coming in for a client (a gateway payment or an admin credit); it lands on the balance. */
 export const payments = pgTable(

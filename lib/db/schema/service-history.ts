@@ -11,8 +11,10 @@ export const serviceHistory = pgTable(
     serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
     fromStatus: text({ enum: serviceStatuses }),
     toStatus: text({ enum: serviceStatuses }).notNull(),
-    /** What happened, in plain words for the client and staff. */
+    /** What happened, in the client's words: the client sees this line. */
     message: text().notNull(),
+    /** Internal detail for staff (module codes, errors, a person's note); never shown to the client. */
+    staffNote: text(),
     actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -1,4 +1,5 @@
-import { boolean, check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { at, createdAt, id, updatedAt } from "./_columns";
 import { oneOf, operationKinds, productTypes, serviceStatuses } from "./_enums";
 import { clients } from "./clients";
@@ -23,6 +24,8 @@ export const services = pgTable(
     /** Deterministic name of the object on the panel (user name, VM name, domain). */
     remoteName: text().notNull(),
     remoteId: text(),
+    /** The domain name the service is for (punycode), when its order named one. */
+    domain: text(),
     /** Public details (login, IP, panel URL, expiry). */
     details: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Secret details (passwords), AES-256-GCM encrypted JSON. */
@@ -44,5 +47,7 @@ export const services = pgTable(
     index("services_client_idx").on(t.clientId, t.id),
     index("services_handler_idx").on(t.handlerId),
     index("services_expires_idx").on(t.status, t.expiresAt),
+    /** One live registration (or hosting) of a domain name, whichever client holds it. */
+    uniqueIndex("services_live_domain_key").on(t.productType, t.domain).where(sql`${t.status} <> 'closed'`),
   ],
 );

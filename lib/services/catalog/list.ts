@@ -1,6 +1,8 @@
 import { asc, and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { productTypes, tariffPrices, tariffResources, tariffs, type ProductType } from "../../db/schema";
+import type { OrderNeed } from "../../modules/contract";
+import { orderNeedsOf } from "../../billing/order-needs";
 import { parseInput, type Ctx } from "../context";
 
 export const listCatalogInput = z.object({
@@ -19,6 +21,8 @@ export type CatalogEntry = {
   tlds: string[];
   prices: CatalogPrice[];
   resources: CatalogResource[];
+  /** What an order must carry (a domain, the client's contacts, an OS), from the tariff's modules. */
+  orderNeeds: OrderNeed[];
 };
 
 /**
@@ -36,6 +40,7 @@ export async function listCatalog({ ctx, input }: { ctx: Ctx; input?: unknown })
   const ids = rows.map((t) => t.id);
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ids)).orderBy(asc(tariffPrices.months));
   const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, ids)).orderBy(asc(tariffResources.id));
+  const needs = await orderNeedsOf(ctx.db, ids);
   return rows.map((t) => ({
     id: t.id,
     productType: t.productType,
@@ -45,5 +50,6 @@ export async function listCatalog({ ctx, input }: { ctx: Ctx; input?: unknown })
     tlds: t.tlds,
     prices: prices.filter((p) => p.tariffId === t.id),
     resources: resources.filter((r) => r.tariffId === t.id),
+    orderNeeds: [...(needs.get(t.id) ?? [])].sort(),
   }));
 }

@@ -17,7 +17,7 @@ export async function cancelOperation({ ctx, input }: { ctx: Ctx; input: unknown
     await tx.update(tasks).set({ status: "cancelled", closedAt: at }).where(eq(tasks.operationId, op.id));
     const [service] = await tx.update(services).set({ pending: null }).where(eq(services.id, op.serviceId)).returning();
     if (service && op.kind !== "sync") {
-      await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message: `${op.kind} cancelled by staff` });
+      await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message: "", staffNote: `${op.kind} cancelled by staff` });
     }
     await audit(tx, ctx.actor, { action: "operation.cancel", entity: "operation", entityId: op.id, before: { status: op.status }, after: { status: "cancelled" } });
     return { operationId: op.id };

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { clients, invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
-import { unprocessable, ValidationError } from "../../errors";
-import { parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
+import { orderNeedsOf } from "../../billing/order-needs";
+import { conflict, unprocessable, ValidationError } from "../../errors";
+import { assertContacts, assertDomainsFree } from "./checks";
+import { parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 
 export const createOrderInput = z.object({
   clientId: z.number().int().positive().optional(),
@@ -31,29 +33,45 @@ function clientOf(actor: Actor, given?: number): number {
   return clientId;
 }
 
-/** Checkout: creates an unpaid order with its items and its invoice, priced from the tariffs. */
+type Item = { tariffId: number; months: number; addons: Record<string, number>; params: Record<string, unknown> };
+
+/** One cart content, independent of key order and zero add-ons: a checkout key belongs to exactly one. */
+function fingerprint(items: Item[]): string {
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0 && v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(items.map((i) => [i.tariffId, i.months, sorted(i.addons), sorted(i.params)]));
+}
+
+/**
+ * Checkout: creates an unpaid order with its items and its invoice, priced from the tariffs. Before
+ * anything is paid it checks what the tariffs' modules need: a domain no other live service holds,
+ * and the registrant's contact details. The same idempotency key returns the order it made, and
+ * is refused for a different cart.
+ */
 export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const data = parseInput(createOrderInput, input);
   const clientId = clientOf(ctx.actor, data.clientId);
   requireClientAccess(ctx.actor, clientId);
+  const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
+  const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
+  const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));
+  const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, tariffIds));
+  const needs = await orderNeedsOf(ctx.db, tariffIds);
+  const lines = priceItems(data.items, (id) => {
+    const tariff = found.find((t) => t.id === id);
+    if (!tariff || (!tariff.published && ctx.actor.type !== "system")) return undefined;
+    return { ...tariff, prices: prices.filter((p) => p.tariffId === id), resources: resources.filter((r) => r.tariffId === id), orderNeeds: [...(needs.get(id) ?? [])] };
+  });
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
       .select()
       .from(orders)
       .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey)));
-    if (existing) return { order: existing, created: false };
+    if (existing) return { order: await sameCart(ctx.db, existing, lines), created: false };
   }
   const [owner] = await ctx.db.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
   if (owner?.suspendedAt) throw unprocessable("This account is suspended, so new orders are refused. Please contact support.");
-  const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
-  const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
-  const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));
-  const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, tariffIds));
-  const lines = priceItems(data.items, (id) => {
-    const tariff = found.find((t) => t.id === id);
-    if (!tariff || (!tariff.published && ctx.actor.type !== "system")) return undefined;
-    return { ...tariff, prices: prices.filter((p) => p.tariffId === id), resources: resources.filter((r) => r.tariffId === id) };
-  });
+  await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })));
+  await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   const currency = lines[0]!.tariff.currency;
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   return ctx.db.transaction(async (tx) => {
@@ -67,7 +85,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
         .select()
         .from(orders)
         .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey!)));
-      return { order: existing!, created: false };
+      return { order: await sameCart(tx, existing!, lines), created: false };
     }
     await tx.insert(orderItems).values(
       lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: l.params, price: l.price })),
@@ -76,4 +94,10 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
     await tx.insert(invoices).values({ clientId, kind: "order", orderId: order.id, amount: total, currency, description: `Order #${order.id}: ${names}` });
     return { order, created: true };
   });
+}
+
+async function sameCart(conn: Conn, order: typeof orders.$inferSelect, lines: Item[]) {
+  const items = await conn.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id);
+  if (fingerprint(items) !== fingerprint(lines)) throw conflict("This checkout was already used for another cart. Please check out again.", { code: "checkout_key_reused" });
+  return order;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db";
 import {
@@ -10,7 +10,9 @@ import { encryptJson } from "../../crypto";
 import { conflict, notFound, unprocessable } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
 import { enqueueOperation } from "../../processing/enqueue";
-import { actorUserId, now, parseInput, requireClientAccess, type Ctx } from "../context";
+import { orderNeedsOf } from "../../billing/order-needs";
+import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
+import { assertContacts, assertDomainsFree } from "./checks";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive() });
 
@@ -23,52 +25,62 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
  */
 export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { orderId } = parseInput(payOrderInput, input);
-  const result = await ctx.db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
-    if (!order) throw notFound("Order not found");
-    requireClientAccess(ctx.actor, order.clientId);
-    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id);
-    if (order.status === "paid") {
-      const existing = await tx.select().from(services).where(sql`${services.orderItemId} in (select id from order_items where order_id = ${order.id})`);
-      return { order, services: existing, charged: false, operationIds: [] as number[] };
-    }
-    if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
-    const at = now(ctx);
-    const [charged] = await tx
-      .update(clients)
-      .set({ balance: sql`${clients.balance} - ${order.total}` })
-      .where(and(eq(clients.id, order.clientId), gte(clients.balance, order.total)))
-      .returning({ balance: clients.balance });
-    if (!charged) {
-      const [client] = await tx.select({ balance: clients.balance }).from(clients).where(eq(clients.id, order.clientId));
-      throw unprocessable(
-        `Insufficient funds: the order costs ${money(order.total, order.currency)}, the balance is ${money(client?.balance ?? 0, order.currency)}`,
-        { code: "insufficient_funds", total: order.total, balance: client?.balance ?? 0 },
-      );
-    }
-    const [invoice] = await tx
-      .update(invoices)
-      .set({ status: "paid", paidAt: at })
-      .where(eq(invoices.orderId, order.id))
-      .returning({ id: invoices.id });
-    if (order.total > 0) {
-      await tx.insert(balanceEntries).values({
-        clientId: order.clientId, kind: "charge", amount: -order.total, currency: order.currency,
-        balanceAfter: charged.balance, invoiceId: invoice?.id ?? null, note: `Order #${order.id}`, actorUserId: actorUserId(ctx.actor),
-      });
-    }
-    const [paid] = await tx.update(orders).set({ status: "paid", paidAt: at }).where(eq(orders.id, order.id)).returning();
-    const created = [];
-    const operationIds: number[] = [];
-    for (const item of items) {
-      const opened = await openService(tx, order.clientId, item, at);
-      created.push(opened.service);
-      operationIds.push(opened.operationId);
-    }
-    return { order: paid!, services: created, charged: true, operationIds };
-  });
+  const result = await ctx.db.transaction((tx) => payOrderTx(tx, ctx.actor, orderId, now(ctx)));
   await dispatchOperations(result.operationIds);
   return result;
+}
+
+/**
+ * payOrder's work inside the caller's transaction (a gateway payment credits the balance and pays
+ * its invoice in one). The caller dispatches the returned operations after it commits.
+ */
+export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date) {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  if (!order) throw notFound("Order not found");
+  requireClientAccess(actor, order.clientId);
+  const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id);
+  if (order.status === "paid") {
+    const existing = await tx.select().from(services).where(sql`${services.orderItemId} in (select id from order_items where order_id = ${order.id})`);
+    return { order, services: existing, charged: false, operationIds: [] as number[] };
+  }
+  if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
+  const kinds = await tx.select({ id: tariffs.id, productType: tariffs.productType }).from(tariffs).where(inArray(tariffs.id, items.map((i) => i.tariffId)));
+  const productTypeOf = (tariffId: number) => kinds.find((k) => k.id === tariffId)!.productType;
+  await assertDomainsFree(tx, items.map((i) => ({ productType: productTypeOf(i.tariffId), domain: i.params.domain })));
+  const needs = await orderNeedsOf(tx, items.map((i) => i.tariffId));
+  await assertContacts(tx, order.clientId, needs.values());
+  const [charged] = await tx
+    .update(clients)
+    .set({ balance: sql`${clients.balance} - ${order.total}` })
+    .where(and(eq(clients.id, order.clientId), gte(clients.balance, order.total)))
+    .returning({ balance: clients.balance });
+  if (!charged) {
+    const [client] = await tx.select({ balance: clients.balance }).from(clients).where(eq(clients.id, order.clientId));
+    throw unprocessable(
+      `Insufficient funds: the order costs ${money(order.total, order.currency)}, the balance is ${money(client?.balance ?? 0, order.currency)}`,
+      { code: "insufficient_funds", total: order.total, balance: client?.balance ?? 0 },
+    );
+  }
+  const [invoice] = await tx
+    .update(invoices)
+    .set({ status: "paid", paidAt: at })
+    .where(eq(invoices.orderId, order.id))
+    .returning({ id: invoices.id });
+  if (order.total > 0) {
+    await tx.insert(balanceEntries).values({
+      clientId: order.clientId, kind: "charge", amount: -order.total, currency: order.currency,
+      balanceAfter: charged.balance, invoiceId: invoice?.id ?? null, note: `Order #${order.id}`, actorUserId: actorUserId(actor),
+    });
+  }
+  const [paid] = await tx.update(orders).set({ status: "paid", paidAt: at }).where(eq(orders.id, order.id)).returning();
+  const created = [];
+  const operationIds: number[] = [];
+  for (const item of items) {
+    const opened = await openService(tx, order.clientId, item, at);
+    created.push(opened.service);
+    operationIds.push(opened.operationId);
+  }
+  return { order: paid!, services: created, charged: true, operationIds };
 }
 
 async function openService(tx: Tx, clientId: number, item: typeof orderItems.$inferSelect, at: Date) {
@@ -78,7 +90,7 @@ async function openService(tx: Tx, clientId: number, item: typeof orderItems.$in
     .insert(services)
     .values({
       clientId, tariffId: item.tariffId, orderItemId: item.id, productType: tariff!.productType, status: "processing",
-      remoteName: "", params: item.params, resources: resourceAmounts(resources, item.addons), months: item.months,
+      remoteName: "", domain: item.params.domain ?? null, params: item.params, resources: resourceAmounts(resources, item.addons), months: item.months,
       secrets: encryptJson({ password: generatePassword() }), createdAt: at, updatedAt: at,
     })
     .returning();

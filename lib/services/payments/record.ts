@@ -3,7 +3,9 @@ import { z } from "zod";
 import { balanceEntries, clients, paymentMethods, payments } from "../../db/schema";
 import { conflict, notFound, unprocessable } from "../../errors";
 import { audit } from "../audit";
-import { actorUserId, parseInput, requireAdmin, type Ctx } from "../context";
+import { dispatchOperations } from "../../processing/dispatch";
+import { actorUserId, now, parseInput, requireAdmin, type Ctx } from "../context";
+import { settleSession } from "./settle";
 
 export const recordPaymentInput = z.object({
   clientId: z.coerce.number().int().positive(),
@@ -13,6 +15,8 @@ export const recordPaymentInput = z.object({
   reference: z.string().trim().min(1).max(200),
   method: z.enum(paymentMethods).default("gateway"),
   raw: z.record(z.string(), z.unknown()).optional(),
+  /** Stripe's payment intent of the session, kept to match its later refunds. */
+  paymentIntentId: z.string().max(200).optional(),
 });
 export type RecordPaymentInput = z.input<typeof recordPaymentInput>;
 
@@ -24,7 +28,7 @@ export type RecordPaymentInput = z.input<typeof recordPaymentInput>;
 export async function recordPayment({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(recordPaymentInput, input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [target] = await tx.select({ currency: clients.currency }).from(clients).where(eq(clients.id, data.clientId)).for("update");
     if (!target) throw notFound("Client not found");
     const [payment] = await tx
@@ -37,7 +41,7 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: unknown }
       if (!existing || existing.clientId !== data.clientId || existing.amount !== data.amount || existing.currency !== data.currency) {
         throw conflict(`Payment ${data.reference} was already recorded with other details`);
       }
-      return { payment: existing, created: false };
+      return { payment: existing, created: false, operationIds: [] as number[] };
     }
     if (target.currency !== data.currency) throw unprocessable(`The client pays in ${target.currency}, not ${data.currency}`);
     const [client] = await tx
@@ -46,12 +50,15 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: unknown }
       .where(eq(clients.id, data.clientId))
       .returning();
     if (!client) throw notFound("Client not found");
-    const note = data.method === "gateway" ? `Payment ${data.reference}` : `Payment recorded by admin (${data.reference})`;
+    const note = data.method === "admin" ? `Payment recorded by admin (${data.reference})` : data.method === "stripe" ? "Card payment" : data.reference.startsWith("demo_") ? "Demo gateway payment (no money moved)" : `Payment ${data.reference}`;
     await tx.insert(balanceEntries).values({
       clientId: client.id, kind: "payment", amount: data.amount, currency: data.currency, balanceAfter: client.balance,
       reference: `payment:${data.reference}`, note, actorUserId: actorUserId(ctx.actor),
     });
     await audit(tx, ctx.actor, { action: "payment.record", entity: "client", entityId: client.id, before: { balance: client.balance - data.amount }, after: { balance: client.balance, payment: data.reference } });
-    return { payment, created: true };
+    const settled = await settleSession(tx, payment, now(ctx), data.paymentIntentId);
+    return { payment, created: true, operationIds: settled.operationIds };
   });
+  await dispatchOperations(result.operationIds);
+  return result;
 }

@@ -1,8 +1,9 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { addMonths } from "../../dates";
 import { z } from "zod";
 import { operations, serviceHistory, services, tariffResources, tariffs } from "../../db/schema";
 import { notFound } from "../../errors";
-import { parseInput, type Ctx } from "../context";
+import { isStaff, parseInput, type Ctx } from "../context";
 import { serviceSummaryColumns } from "./list";
 import { loadOwnService } from "./load-own";
 import { renewalQuote } from "./renew";
@@ -27,19 +28,27 @@ export async function getService({ ctx, input }: { ctx: Ctx; input: unknown }) {
     const r = labels.find((l) => l.key === key);
     return { key, label: r?.label ?? key, unit: r?.unit ?? "", amount };
   });
-  const history = await ctx.db
-    .select({ id: serviceHistory.id, fromStatus: serviceHistory.fromStatus, toStatus: serviceHistory.toStatus, message: serviceHistory.message, createdAt: serviceHistory.createdAt })
+  // Clients read the history in their words only: staff notes, and lines meant for staff alone (empty message), stay inside.
+  const staff = isStaff(ctx.actor);
+  const history = (await ctx.db
+    .select({ id: serviceHistory.id, fromStatus: serviceHistory.fromStatus, toStatus: serviceHistory.toStatus, message: serviceHistory.message, staffNote: serviceHistory.staffNote, createdAt: serviceHistory.createdAt })
     .from(serviceHistory)
-    .where(eq(serviceHistory.serviceId, serviceId))
-    .orderBy(desc(serviceHistory.id));
+    .where(and(eq(serviceHistory.serviceId, serviceId), staff ? undefined : ne(serviceHistory.message, "")))
+    .orderBy(desc(serviceHistory.id))).map((h) => (staff ? h : { ...h, staffNote: null }));
   const ops = await ctx.db
     .select({ id: operations.id, kind: operations.kind, status: operations.status, createdAt: operations.createdAt, finishedAt: operations.finishedAt })
     .from(operations)
     .where(eq(operations.serviceId, serviceId))
     .orderBy(desc(operations.id))
     .limit(50);
-  const renewal = row.status === "active" || row.status === "suspended" ? await renewalQuote(ctx.db, row) : null;
-  return { ...service, resources, history, operations: ops, renewal };
+  const quote = (row.status === "active" || row.status === "suspended") && row.pending !== "close" ? await renewalQuote(ctx.db, row) : null;
+  const renewal = quote && row.expiresAt ? { ...quote, newExpiry: addMonths(row.expiresAt, quote.months) } : null;
+  const [closing] = await ctx.db
+    .select({ status: operations.status, attempts: operations.attempts })
+    .from(operations)
+    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
+  const close = closing ? { withdrawable: (closing.status === "queued" || closing.status === "manual") && closing.attempts === 0 } : null;
+  return { ...service, resources, history, operations: ops, renewal, close };
 }
 
 export type ServiceDetail = Awaited<ReturnType<typeof getService>>;

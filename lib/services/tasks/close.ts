@@ -14,6 +14,8 @@ export const closeTaskInput = z.object({
   taskId: z.number().int().positive(),
   fields: z.record(z.string(), z.string()).default({}),
   note: z.string().trim().max(2000).optional(),
+  /** What the client reads in the service's history; the note above stays internal. */
+  clientMessage: z.string().trim().max(500).optional(),
 });
 
 /**
@@ -59,7 +61,7 @@ export async function closeTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
     await completeOperation(tx, {
       operation: op,
       service: { ...service, secrets: decryptJson(service.secrets), tariffName: found.tariffName, clientEmail: found.clientEmail },
-      fence: { manual: true }, by: "staff", details, secrets, now: at, actorUserId: actorUserId(ctx.actor), note: data.note,
+      fence: { manual: true }, by: "staff", details, secrets, now: at, actorUserId: actorUserId(ctx.actor), note: data.note, clientMessage: data.clientMessage,
       expiresAt: expiry ? new Date(`${expiry}T00:00:00Z`) : undefined,
     });
     await tx

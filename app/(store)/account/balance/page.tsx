@@ -1,10 +1,15 @@
 import { getClient } from "@/lib/services/clients/get";
 import { listBalanceEntries } from "@/lib/services/balance/list-entries";
+import { listPaymentSessions } from "@/lib/services/payments/list-sessions";
+import { stripeEnabled } from "@/lib/billing/stripe";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { entryKindLabels, formatDateTime } from "@/components/store/labels";
 import { cursorParam, Pager } from "@/components/store/pager";
+import { CardPayForm } from "@/components/store/card-pay-form";
+import { CardPayments } from "@/components/store/card-payments";
 import { clientCtx } from "../client-ctx";
+import { startPaymentAction } from "../payments/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Balance · Provisio" };
@@ -16,15 +21,22 @@ export default async function BalancePage({ searchParams }: Props) {
   const ctx = await clientCtx("/account/balance");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const { items, nextCursor } = await listBalanceEntries({ ctx, input: { cursor, limit: 30 } });
+  const cards = cursor ? { items: [] } : await listPaymentSessions({ ctx, input: { limit: 10 } });
+  const demo = !stripeEnabled();
   return (
     <>
       <PageHeading title="Balance" description="Orders and renewals are paid from your balance." />
-      <Card className="mb-4">
-        <p className="text-2xl font-semibold"><Money amount={client.balance} currency={client.currency} /></p>
-        <p className="mt-2 text-sm text-slate-600">
-          Top up through our payment gateway or ask support for a credit, quoting client number {client.id}. Payments show up here within seconds.
-        </p>
-      </Card>
+      <div className="mb-4 grid gap-4 md:grid-cols-2">
+        <Card>
+          <p className="text-2xl font-semibold" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></p>
+          <p className="mt-2 text-sm text-slate-600">Client number {client.id}. Card payments show up here as soon as the bank confirms them.</p>
+        </Card>
+        <Card title="Add funds">
+          <CardPayForm action={startPaymentAction} label={demo ? "Add funds (demo gateway)" : "Add funds by card"} currency={client.currency} demo={demo} />
+        </Card>
+      </div>
+      {cards.items.length > 0 && <CardPayments sessions={cards.items} />}
+      <h2 className="mb-2 mt-6 text-base font-semibold text-slate-900">Balance history</h2>
       {items.length === 0 ? (
         <Card><p className="text-sm text-slate-600">No balance changes yet.</p></Card>
       ) : (

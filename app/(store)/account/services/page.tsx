@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listServices } from "@/lib/services/services/list";
-import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { Card, PageHeading } from "@/components/ui/card";
+import { OnceNotice } from "@/components/store/once-notice";
 import { AutoRefresh } from "@/components/store/auto-refresh";
 import { cursorParam, Pager } from "@/components/store/pager";
 import { ServiceList } from "@/components/store/service-list";
@@ -19,7 +20,7 @@ export default async function ServicesPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading title="Services" description="Everything you have ordered, with what is in progress." />
-      {query.paid && <Notice>Payment received. Your new services are being set up; this page updates by itself.</Notice>}
+      <OnceNotice param="paid">Payment received. Your new services are being set up; this page updates by itself.</OnceNotice>
       {items.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600">

@@ -43,6 +43,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       </p>
       <PageHeading title={client.name} description={client.email} />
       {notice === "created" && <Notice>The client was added.</Notice>}
+      {notice === "profile" && <Notice>The profile was saved.</Notice>}
       {client.suspendedAt && (
         <Notice tone="warning">
           Suspended since <When at={client.suspendedAt} />
@@ -62,6 +63,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             ]}
           />
           <div className="mt-4 flex flex-wrap gap-3">
+            <Link href={`/admin/clients/${client.id}/profile`} className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">Edit profile</Link>
             <ActionButton
               action={startSupportAction}
               values={{ clientId: client.id }}

@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import { stripeEnabled } from "@/lib/billing/stripe";
 import { getClient } from "@/lib/services/clients/get";
-import { getInvoice } from "@/lib/services/invoices/get";
-import { Card, PageHeading } from "@/components/ui/card";
+import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
+import { Card } from "@/components/ui/card";
 import { formatMoney, Money } from "@/components/ui/money";
-import { formatDateTime } from "@/components/store/labels";
+import { CardPayForm } from "@/components/store/card-pay-form";
+import { InvoiceDocument } from "@/components/store/invoice-document";
 import { PayForm } from "@/components/store/pay-form";
+import { PrintButton } from "@/components/store/print-button";
 import { clientCtx } from "../../client-ctx";
+import { startPaymentAction } from "../../payments/actions";
 import { payOrderAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -17,39 +21,33 @@ type Props = { params: Promise<{ invoiceId: string }> };
 
 export default async function InvoicePage({ params }: Props) {
   const invoiceId = Number((await params).invoiceId);
-  if (!Number.isInteger(invoiceId) || invoiceId <= 0) notFound();
+  if (!Number.isInteger(invoiceId) || invoiceId <= 0 || invoiceId > 2_147_483_647) notFound();
   const ctx = await clientCtx(`/account/invoices/${invoiceId}`);
-  const invoice = await getInvoice({ ctx, input: { invoiceId } }).catch((error: unknown) => {
+  const doc = await getInvoiceDocument({ ctx, input: { invoiceId } }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const { invoice } = doc;
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const payable = invoice.status === "unpaid" && invoice.kind === "order" && invoice.orderId !== null;
+  const amount = formatMoney(invoice.amount, invoice.currency);
   return (
-    <div className="mx-auto max-w-2xl">
-      <Link href="/account/invoices" className="text-sm text-indigo-700 hover:underline">← All invoices</Link>
-      <PageHeading title={`Invoice #${invoice.id}`} description={invoice.description} />
-      <Card>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-600">Amount</dt>
-          <dd className="text-lg font-semibold" data-testid="invoice-amount"><Money amount={invoice.amount} currency={invoice.currency} /></dd>
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="invoice-status">{invoice.status === "paid" ? `Paid ${formatDateTime(invoice.paidAt)}` : invoice.status === "unpaid" ? "Unpaid" : "Cancelled"}</dd>
-          <dt className="text-slate-600">Issued</dt>
-          <dd>{formatDateTime(invoice.createdAt)}</dd>
-          {payable && (
-            <>
-              <dt className="text-slate-600">Your balance</dt>
-              <dd><Money amount={client.balance} currency={client.currency} /></dd>
-            </>
-          )}
-        </dl>
-        {payable && (
-          <div className="mt-4">
-            <PayForm orderId={invoice.orderId!} label={`Pay ${formatMoney(invoice.amount, invoice.currency)} from balance`} action={payOrderAction} />
+    <div className="mx-auto max-w-3xl">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <Link href="/account/invoices" className="text-sm text-indigo-700 hover:underline">← All invoices</Link>
+        <PrintButton />
+      </div>
+      <h1 className="sr-only">Invoice #{invoice.id}</h1>
+      <InvoiceDocument doc={doc} />
+      {payable && (
+        <Card title="Pay this invoice" className="mt-4 print:hidden">
+          <p className="mb-3 text-sm text-slate-600">Your balance: <Money amount={client.balance} currency={client.currency} /></p>
+          <div className="flex flex-col gap-4">
+            <PayForm orderId={invoice.orderId!} label={`Pay ${amount} from balance`} action={payOrderAction} />
+            <CardPayForm action={startPaymentAction} invoiceId={invoice.id} label={`Pay ${amount} ${stripeEnabled() ? "by card" : "with the demo gateway"}`} demo={!stripeEnabled()} />
           </div>
-        )}
-      </Card>
+        </Card>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { renewService } from "@/lib/services/services/renew";
 import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
 import { setAutoRenew } from "@/lib/services/services/set-auto-renew";
+import { withdrawClose } from "@/lib/services/services/withdraw-close";
 import type { ActionState } from "@/components/store/service-actions";
 import type { RevealResult } from "@/components/store/secrets-panel";
 import { actionFailure } from "../../../action-errors";
@@ -40,6 +41,13 @@ export async function closeAction(_prev: ActionState, form: FormData): Promise<A
   return run(form, async (ctx, serviceId) => {
     await requestClose({ ctx, input: { serviceId } });
     return "Closing requested; the service is being closed.";
+  });
+}
+
+export async function withdrawCloseAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(form, async (ctx, serviceId) => {
+    await withdrawClose({ ctx, input: { serviceId } });
+    return "Close request withdrawn: the service stays. Auto-renew is off; turn it on if you want it renewed.";
   });
 }
 

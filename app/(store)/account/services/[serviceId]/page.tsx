@@ -2,16 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
-import { Card, PageHeading } from "@/components/ui/card";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
-import { detailLabel, formatDate, formatDateTime, operationLabels, operationStatusLabels, periodLabel } from "@/components/store/labels";
+import { detailLabel, formatDate, formatDateTime, periodLabel } from "@/components/store/labels";
 import { SecretsPanel } from "@/components/store/secrets-panel";
 import { ServiceActions } from "@/components/store/service-actions";
 import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { clientCtx } from "../../client-ctx";
-import { autoRenewAction, closeAction, renewAction, revealSecretsAction } from "./actions";
+import { autoRenewAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Service · Provisio" };
@@ -20,22 +20,32 @@ type Props = { params: Promise<{ serviceId: string }> };
 
 export default async function ServicePage({ params }: Props) {
   const serviceId = Number((await params).serviceId);
-  if (!Number.isInteger(serviceId) || serviceId <= 0) notFound();
+  if (!Number.isInteger(serviceId) || serviceId <= 0 || serviceId > 2_147_483_647) notFound();
   const ctx = await clientCtx(`/account/services/${serviceId}`);
   const service = await getService({ ctx, input: { serviceId } }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
   const live = service.status === "active" || service.status === "suspended";
+  const closing = service.close !== null;
   const details = Object.entries({ ...(service.params.domain ? { domain: service.params.domain } : {}), ...service.details });
-  const renewLabel = live && service.renewal ? `Renew now: ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)}` : null;
+  const renewal = live && !closing && service.renewal
+    ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
+    : null;
+  const period = service.status === "closed" ? `closed ${formatDate(service.updatedAt)}` : `${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`;
   return (
     <>
       <Link href="/account/services" className="text-sm text-indigo-700 hover:underline">← All services</Link>
       <div className="flex flex-wrap items-center gap-3">
-        <PageHeading title={serviceName(service)} description={`Service #${service.id} · ${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`} />
+        <PageHeading title={serviceName(service)} description={`Service #${service.id} · ${period}`} />
         <StatusBadge status={service.status} pending={service.pending} />
       </div>
+      {service.status === "closed" && <Notice>This service is closed. It can no longer be renewed or used; order a new one from the store if you need it again.</Notice>}
+      {closing && (
+        <Notice tone="warning">
+          {service.close!.withdrawable ? "You asked to close this service. You can still keep it until our systems start closing it." : "This service is being closed."}
+        </Notice>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Details">
           {live && details.length > 0 ? (
@@ -48,7 +58,7 @@ export default async function ServicePage({ params }: Props) {
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-slate-600">{live ? "No details yet." : "Details appear here once the service is set up."}</p>
+            <p className="text-sm text-slate-600">{live ? "No details yet." : service.status === "closed" ? "Details are gone with the service." : "Details appear here once the service is set up."}</p>
           )}
           <ul className="mt-3 text-sm text-slate-700">
             {service.resources.map((r) => <li key={r.key}>{r.label}: {r.amount}{r.unit ? ` ${r.unit}` : ""}</li>)}
@@ -59,34 +69,24 @@ export default async function ServicePage({ params }: Props) {
             <SecretsPanel reveal={revealSecretsAction.bind(null, service.id)} />
           </Card>
         )}
-        {service.status !== "closed" && (
+        {live && (
           <Card title="Actions">
             <ServiceActions
               serviceId={service.id}
               autoRenew={service.autoRenew}
-              renewLabel={renewLabel}
-              canClose={live && service.pending !== "close"}
-              actions={{ renew: renewAction, autoRenew: autoRenewAction, close: closeAction }}
+              renewal={renewal}
+              closing={closing ? { withdrawable: service.close!.withdrawable } : null}
+              actions={{ renew: renewAction, autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
             />
           </Card>
         )}
       </div>
       <Card title="History" className="mt-4">
-        <ol className="space-y-2 text-sm">
+        <ol className="space-y-2 text-sm" data-testid="history">
           {service.history.map((h) => (
             <li key={h.id}><span className="text-slate-500">{formatDateTime(h.createdAt)}</span> — {h.message}</li>
           ))}
         </ol>
-        {service.operations.some((o) => o.kind !== "sync") && (
-          <>
-            <h3 className="mt-4 text-sm font-semibold text-slate-900">Work on the panel</h3>
-            <ul className="mt-1 space-y-1 text-sm text-slate-700">
-              {service.operations.filter((o) => o.kind !== "sync").map((o) => (
-                <li key={o.id}>{operationLabels[o.kind]}: {operationStatusLabels[o.status] ?? o.status} <span className="text-slate-500">({formatDateTime(o.createdAt)})</span></li>
-              ))}
-            </ul>
-          </>
-        )}
       </Card>
       <AutoRefresh active={service.operations.some((o) => o.status === "queued" || o.status === "running" || o.status === "waiting")} />
     </>

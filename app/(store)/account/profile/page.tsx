@@ -1,0 +1,27 @@
+import { getClient } from "@/lib/services/clients/get";
+import { missingContacts } from "@/lib/billing/contacts";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ProfileForm } from "@/components/store/profile-form";
+import { clientCtx } from "../client-ctx";
+import { updateProfileAction } from "./actions";
+import { countryOptions, profileValues, safeNext } from "./values";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Profile · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProfilePage({ searchParams }: Props) {
+  const query = await searchParams;
+  const ctx = await clientCtx("/account/profile");
+  const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
+  const next = safeNext(query.next);
+  return (
+    <div className="max-w-3xl">
+      <PageHeading title="Profile" description="Your details as they appear on invoices and, for domains, at the registry." />
+      <Card>
+        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { countryCodes, countryName } from "@/lib/billing/contacts";
+import type { ProfileValues } from "@/components/store/profile-form";
+
+const keys = ["name", "company", "email", "phone", "address", "city", "postcode", "country"] as const;
+
+/** The profile form's fields as the verb's input (and echoed back so a refused form keeps what was typed). */
+export function profileInput(form: FormData): Record<(typeof keys)[number], string> {
+  return Object.fromEntries(keys.map((k) => [k, String(form.get(k) ?? "")])) as Record<(typeof keys)[number], string>;
+}
+
+/** Countries for the select, by English name. */
+export const countryOptions = () => countryCodes.map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+
+export const profileValues = (c: ProfileValues): ProfileValues => ({
+  name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country,
+});
+
+/** A "next" address that stays on this site. */
+export function safeNext(value: FormDataEntryValue | string | string[] | null | undefined): string | undefined {
+  const next = Array.isArray(value) ? value[0] : value;
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : undefined;
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { stripeEnabled } from "@/lib/billing/stripe";
+import { AppError } from "@/lib/errors";
+import { getPaymentSession } from "@/lib/services/payments/get-session";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { formatMoney, Money } from "@/components/ui/money";
+import { DemoGatewayForm } from "@/components/store/demo-gateway-form";
+import { clientCtx } from "../../../account/client-ctx";
+import { declineDemoAction, payDemoAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Demo payment · Provisio" };
+
+type Props = { params: Promise<{ ref: string }> };
+
+/** The demo gateway: a stand-in payment page for sites without a card gateway. No money moves. */
+export default async function DemoGatewayPage({ params }: Props) {
+  const { ref } = await params;
+  if (stripeEnabled() || !/^demo_[\w-]{1,100}$/.test(ref)) notFound();
+  const ctx = await clientCtx(`/pay/demo/${ref}`);
+  const session = await getPaymentSession({ ctx, input: { externalId: ref } }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (session.status !== "open") redirect(`/account/payments/return?session_id=${ref}`);
+  return (
+    <div className="mx-auto max-w-lg">
+      <PageHeading title="Demo payment gateway" description="A stand-in for a card payment page." />
+      <Notice tone="warning">
+        <strong>Demo gateway: no money moves.</strong> This site has no card gateway set up (STRIPE_SECRET_KEY), so this page
+        stands in for one. Paying here reports a signed payment to the billing, as a real gateway would.
+      </Notice>
+      <Card>
+        <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-slate-600">Amount</dt>
+          <dd className="text-lg font-semibold" data-testid="demo-amount"><Money amount={session.amount} currency={session.currency} /></dd>
+          <dt className="text-slate-600">For</dt>
+          <dd>{session.invoiceId ? `Invoice #${session.invoiceId}` : "Adding funds to your balance"}</dd>
+        </dl>
+        <DemoGatewayForm
+          label={`Pay ${formatMoney(session.amount, session.currency)} (demo)`}
+          pay={payDemoAction.bind(null, ref)}
+          decline={declineDemoAction.bind(null, ref)}
+        />
+        <Link href="/account/balance" className="mt-4 inline-block text-sm text-indigo-700 hover:underline">Cancel and go back</Link>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Conn } from "../../db";
+import { clients, services, type ProductType } from "../../db/schema";
+import { missingContacts } from "../../billing/contacts";
+import type { OrderNeed } from "../../modules/contract";
+import { notFound, unprocessable, ValidationError } from "../../errors";
+
+type Line = { productType: ProductType; domain?: string | null };
+
+export const domainTakenMessage = (productType: ProductType) =>
+  productType === "domain" ? "This domain is already registered with us" : "This domain is already hosted with us";
+
+/**
+ * Refuses items whose domain another live (not closed) service of the same kind holds, whoever
+ * owns it, or that another item of the same order repeats. The unique index
+ * services_live_domain_key is the last word; this answers the client in plain words first.
+ */
+export async function assertDomainsFree(conn: Conn, lines: Line[], field = (i: number) => `items.${i}.params.domain`): Promise<void> {
+  const fields: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    if (!line.domain) continue;
+    const key = `${line.productType}:${line.domain}`;
+    if (seen.has(key)) fields[field(i)] = ["This domain is already in this order"];
+    seen.add(key);
+  }
+  const named = lines.filter((l) => l.domain);
+  if (named.length > 0) {
+    const taken = await conn
+      .select({ productType: services.productType, domain: services.domain })
+      .from(services)
+      .where(and(inArray(services.domain, named.map((l) => l.domain!)), ne(services.status, "closed")));
+    for (const [i, line] of lines.entries()) {
+      if (line.domain && taken.some((t) => t.productType === line.productType && t.domain === line.domain)) fields[field(i)] = [domainTakenMessage(line.productType)];
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields, Object.values(fields)[0]![0]);
+}
+
+/**
+ * A registrar needs the registrant's full contact details before anything is paid: when any item
+ * needs "contacts" and the client's profile lacks some, the order is refused with the list, so
+ * the store sends the client to the profile form.
+ */
+export async function assertContacts(conn: Conn, clientId: number, needs: Iterable<ReadonlySet<OrderNeed>>): Promise<void> {
+  if (![...needs].some((n) => n.has("contacts"))) return;
+  const [client] = await conn.select().from(clients).where(eq(clients.id, clientId));
+  if (!client) throw notFound("Client not found");
+  const missing = missingContacts(client);
+  if (missing.length === 0) return;
+  throw unprocessable(`The domain registry needs your full contact details. Please add your ${missing.join(", ")} in your profile.`, {
+    code: "contacts_incomplete",
+    missing,
+  });
+}

@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { clients } from "../../db/schema";
+import { isCountryCode, toE164 } from "../../billing/contacts";
+import { notFound, ValidationError } from "../../errors";
+import { audit } from "../audit";
+import { parseInput, requireAdmin, requireClientAccess, type Actor, type Ctx } from "../context";
+
+const optional = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).optional().transform((v) => v || null);
+
+export const updateProfileInput = z.object({
+  /** Whose profile: a client's own by default; admins name any client. */
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  name: z.string().trim().min(2, "Enter at least 2 characters").max(100, "Use at most 100 characters"),
+  company: optional(200),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  phone: optional(40),
+  address: optional(300),
+  city: optional(100),
+  postcode: optional(20),
+  country: z.string().trim().toUpperCase().optional().transform((v) => v || null).refine((v) => v === null || isCountryCode(v), "Choose a country from the list"),
+});
+export type UpdateProfileInput = z.input<typeof updateProfileInput>;
+
+const own = (actor: Actor) => (actor.type === "user" ? actor.clientId : null);
+
+/**
+ * A client's name, organisation, contact email, phone (stored in E.164) and postal address with
+ * an ISO 3166 country: the client edits its own, an admin any client's. One audit row.
+ */
+export async function updateProfile({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  const data = parseInput(updateProfileInput, input);
+  const clientId = data.clientId ?? own(ctx.actor);
+  if (!clientId) throw new ValidationError({ clientId: ["Say which client to edit"] });
+  if (own(ctx.actor) === clientId) requireClientAccess(ctx.actor, clientId);
+  else requireAdmin(ctx.actor);
+  let phone: string | null = null;
+  if (data.phone) {
+    phone = toE164(data.phone, data.country);
+    if (!phone) throw new ValidationError({ phone: ["Enter a phone number we can call, with its country code, e.g. +1 201 555 0123"] });
+  }
+  const { clientId: _ignored, ...fields } = data;
+  const values = { ...fields, phone };
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
+    if (!before) throw notFound("Client not found");
+    const [after] = await tx.update(clients).set(values).where(eq(clients.id, clientId)).returning();
+    const pick = (c: typeof before) => ({ name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country });
+    await audit(tx, ctx.actor, { action: "client.update_profile", entity: "client", entityId: clientId, before: pick(before), after: pick(after!) });
+    return after!;
+  });
+}
