@@ -36,6 +36,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const data = parseInput(createOrderInput, input);
   const clientId = clientOf(ctx.actor, data.clientId);
   requireClientAccess(ctx.actor, clientId);
+  if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
       .select()
