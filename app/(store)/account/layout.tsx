@@ -7,6 +7,7 @@ const sections: NavItem[] = [
   { href: "/account/invoices", label: "Invoices" },
   { href: "/account/balance", label: "Balance" },
   { href: "/account/messages", label: "Messages" },
+  { href: "/account/security", label: "Security" },
 ];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {

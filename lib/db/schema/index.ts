@@ -25,3 +25,6 @@ export * from "./audit-log";
 export * from "./api-keys";
 export * from "./settings";
 export * from "./idempotency-keys";
+export * from "./sessions";
+export * from "./sign-in-attempts";
+export * from "./user-tokens";
