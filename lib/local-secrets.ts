@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "./env";
 
@@ -12,13 +12,18 @@ function localSecretsFile(): string {
 /** Secrets kept in .data/ for an embedded first run: generated once, reused after. */
 function localSecrets(): LocalSecrets {
   const file = localSecretsFile();
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  if (existsSync(file)) {
+    // Readable by its owner only, even when it was copied in or made with a looser mode.
+    if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
+    return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  }
   const secrets = {
     authSecret: randomBytes(32).toString("base64url"),
     encryptionKey: randomBytes(32).toString("base64"),
   };
-  mkdirSync(dataDir(), { recursive: true });
+  mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return secrets;
 }
 

@@ -85,7 +85,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: H
     await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now: clock.now() });
     if (outcome.status === "done") slot.released = true;
   } catch (error) {
-    const moduleError = asModuleError(error);
+    const moduleError = log.redactError(asModuleError(error));
     log.line(`error ${moduleError.code}: ${moduleError.message}`);
     await recordError(db, lease, moduleError, { ...record, log: log.text(), now: clock.now() });
   }

@@ -45,7 +45,7 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
     result = { ok: true, code: null, message: `${module.title} answered: the connection works` };
     log.line("connection OK");
   } catch (error) {
-    const e = asModuleError(error);
+    const e = log.redactError(asModuleError(error));
     result = { ok: false, code: e.code, message: e.message };
     log.line(`error ${e.code}: ${e.message}`);
   }
