@@ -4,9 +4,8 @@
  * api_noop_per_s, api_orders_per_s, api_order_p99_ms. Builds into .next-bench unless
  * BENCH_SKIP_BUILD=1; uses a fresh PGlite folder, or a fresh database when DATABASE_URL is set.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -15,34 +14,16 @@ import { readDatabaseUrl } from "../lib/env";
 import { clients } from "../lib/db/schema";
 import { createApiKey } from "../lib/services/api-keys/create";
 import { listPublishedTariffs } from "../lib/services/tariffs/list-published";
+import { buildNext, startNext, type NextServer } from "./next-server";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const distDir = ".next-bench";
-const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
 const print = (metric: string, value: number, unit: string) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
 const log = (text: string) => process.stderr.write(`[bench-api] ${text}\n`);
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** next build adds the bench build's type folders to tsconfig.json; take them out again. */
-function tidyTsconfig() {
-  const file = join(process.cwd(), "tsconfig.json");
-  const config = JSON.parse(readFileSync(file, "utf8")) as { include?: string[] };
-  const include = config.include?.filter((p) => !p.startsWith(`${distDir}/`));
-  if (include?.length !== config.include?.length) writeFileSync(file, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
-}
 
 /** A fresh database for the run: a PGlite folder, or a new database on the configured server. */
 async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
@@ -80,31 +61,6 @@ async function prepare(env: Record<string, string>) {
   return { key: secret, tariffId: tariff.id };
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: ["ignore", 2, 2],
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, API_RATE_LIMIT_PER_MIN: "1000000000", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/ping`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("next start did not answer in 90 s");
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid, "SIGTERM");
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Fires n requests with at most `concurrency` in flight; returns each one's latency in ms. */
 async function fire(n: number, concurrency: number, request: (i: number) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
   const latencies: number[] = [];
@@ -128,17 +84,14 @@ async function main() {
   process.env.AUTH_SECRET ??= "bench-api-auth-secret-bench-api-auth-secret";
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log(`next build into ${distDir}`);
-    const build = spawnSync(nextBin, ["build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
-    tidyTsconfig();
-    if (build.status !== 0) throw new Error("next build failed");
+    buildNext(distDir);
   }
   const database = await freshDatabase();
-  let server: ChildProcess | undefined;
+  let server: NextServer | undefined;
   try {
     const { key, tariffId } = await prepare(database.env);
-    const port = await freePort();
-    server = await startServer(database.env, port);
-    const base = `http://127.0.0.1:${port}/api/v1`;
+    server = await startNext(distDir, { ...database.env, API_RATE_LIMIT_PER_MIN: "1000000000" });
+    const base = `${server.url}/api/v1`;
     const body = JSON.stringify({ items: [{ tariffId, months: 1 }] });
     const ping = async () => {
       const r = await fetch(`${base}/ping`);
@@ -162,7 +115,7 @@ async function main() {
     print("api_orders_per_s", orders.latencies.length / orders.seconds, "orders/s");
     print("api_order_p99_ms", percentile(orders.latencies, 99), "ms");
   } finally {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
     await database.drop();
   }
 }

@@ -23,18 +23,31 @@ export function demoPorts(base = Number(process.env.SIMULATOR_BASE_PORT ?? 4100)
 
 export const demoUrl = (port: number) => `http://127.0.0.1:${port}`;
 
+export type DemoSimulatorKind = keyof ReturnType<typeof demoPorts>;
+
+/** Starts the demo simulator of one panel on a port, with the demo panel's credentials. */
+export function startDemoSimulator(kind: DemoSimulatorKind, port: number): Promise<Simulator> {
+  const { user, password, email, org, vdcId, clID } = demoPanel;
+  switch (kind) {
+    case "ispmanager":
+      return startIspmanagerSimulator({ port, username: user, password });
+    case "cpanel":
+      return startCpanelSimulator({ port, username: "root", apiToken: password });
+    case "vmmanager":
+      return startVmmanagerSimulator({ port, email, password, pollsToComplete: 1 });
+    case "vcloud":
+      return startVcloudSimulator({ port, org, username: user, password, vdcId, pollsToComplete: 1 });
+    case "webnames":
+      return startWebnamesSimulator({ port, username: user, password, approvalPolls: 0 });
+    case "epp":
+      return startEppSimulator({ port, clID, password });
+  }
+}
+
 /** Starts one simulator per module on the demo ports, for `npm start` and the end-to-end tests. */
 export async function startDemoSimulators(): Promise<Simulator[]> {
   const p = demoPorts();
-  const { user, password, email, org, vdcId, clID } = demoPanel;
-  const started = await Promise.allSettled([
-    startIspmanagerSimulator({ port: p.ispmanager, username: user, password }),
-    startCpanelSimulator({ port: p.cpanel, username: "root", apiToken: password }),
-    startVmmanagerSimulator({ port: p.vmmanager, email, password, pollsToComplete: 1 }),
-    startVcloudSimulator({ port: p.vcloud, org, username: user, password, vdcId, pollsToComplete: 1 }),
-    startWebnamesSimulator({ port: p.webnames, username: user, password, approvalPolls: 0 }),
-    startEppSimulator({ port: p.epp, clID, password }),
-  ]);
+  const started = await Promise.allSettled((Object.keys(p) as DemoSimulatorKind[]).map((kind) => startDemoSimulator(kind, p[kind])));
   const failed = started.find((s) => s.status === "rejected");
   const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   if (!failed) return running;

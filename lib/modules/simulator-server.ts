@@ -21,7 +21,8 @@ export type SimFaults = {
   loseAnswer: boolean;
 };
 
-export type SimReply = { status: number; headers?: Record<string, string>; body: string };
+/** drop: close the connection without answering (the work, if any, is done: a lost answer). */
+export type SimReply = { status: number; headers?: Record<string, string>; body: string; drop?: boolean };
 
 export type SimulatorOptions = {
   port?: number;
@@ -130,6 +131,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const url = new URL(req.url ?? "/", "http://simulator");
       const reply = await answer(req, body, url);
       if (!reply || closing || res.destroyed) return;
+      if (reply.drop) {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(reply.status, reply.headers ?? { "content-type": "text/plain" });
       res.end(reply.body);
     } catch (error) {
@@ -140,6 +145,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   const server = createServer((req, res) => void serve(req, res));
+  // A client keeps an idle connection for the server's keep-alive hint less a second; a long hint keeps
+  // the server from closing a socket that a client, delayed by a busy event loop, is about to reuse.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());

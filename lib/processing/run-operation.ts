@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { operations, serviceHistory, services } from "../db/schema";
 import { createAttemptLog } from "../modules/attempt-log";
-import { ModuleError, type Done, type Outcome, type ProcessingModule } from "../modules/contract";
+import { ModuleError, type Done, type Outcome, type ProcessingModule, type SyncResult } from "../modules/contract";
 import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import { completeOperation } from "./complete";
@@ -151,12 +151,17 @@ async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets
   if (done) await markHealth(db, r.handlerId, null, r.now, r.health);
 }
 
-async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result: Awaited<ReturnType<ProcessingModule["sync"]>>, r: Rec): Promise<void> {
+/** What a sync result means for a person: the object is gone or unusable while the billing sells it. */
+const needsPerson = (state: SyncResult["state"], status: string) => (state === "missing" || state === "broken") && (status === "active" || status === "suspended");
+
+async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result: SyncResult, r: Rec): Promise<void> {
   const { service } = loaded;
+  const escalating = needsPerson(result.state, service.status);
   await whileLeased(db, lease, async (tx, op) => {
+    const finished = escalating ? {} : { status: "done" as const, doneBy: "module" as const, finishedAt: r.now, leaseToken: null, leaseUntil: null };
     await tx
       .update(operations)
-      .set({ status: "done", doneBy: "module", attempts: op.attempts + 1, handlerId: r.handlerId, finishedAt: r.now, leaseToken: null, leaseUntil: null })
+      .set({ attempts: op.attempts + 1, handlerId: r.handlerId, ...finished })
       .where(eq(operations.id, op.id));
     await insertAttempt(tx, { id: op.id, attempts: op.attempts + 1 }, { ...r, outcome: "done" });
     await markHealth(tx, r.handlerId, null, r.now);
@@ -170,8 +175,13 @@ async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result:
         serviceId: service.id,
         fromStatus: service.status,
         toStatus: service.status,
-        message: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}`,
+        message: `Drift found by sync: the panel says the service is ${result.state}, the billing says ${service.status}${result.reason ? ` (${result.reason})` : ""}`,
       });
+    }
+    // The sync operation waits for staff with its one task; while it does, no other sync of the service is queued.
+    if (escalating) {
+      const why = result.reason ?? (result.state === "missing" ? "the object is not on the panel" : "the object is in a failed state");
+      await escalate(tx, { operationId: op.id, reason: "escalated", handlerId: r.handlerId, note: `sync: the service is ${service.status} but the panel says ${result.state}: ${why}`, now: r.now });
     }
   });
 }

@@ -37,7 +37,8 @@ describe("demo data", () => {
     expect(new Set(all.map((t) => t.productType))).toEqual(new Set(["hosting", "vps", "domain", "dedicated"]));
     const opened = [];
     for (const t of all) {
-      const params = t.productType === "domain" ? { domain: `demo-${t.id}.${t.tlds[0]}` } : t.productType === "vps" ? { hostname: `vm${t.id}.example.test` } : {};
+      const params = t.productType === "domain" ? { domain: `demo-${t.id}.${t.tlds[0]}` } : t.productType === "vps" ? { hostname: `vm${t.id}.example.test` }
+        : t.productType === "hosting" ? { domain: `site-${t.id}.example.test` } : {};
       opened.push(await orderAndPay(database.db, client.clientId!, t.id, { months: t.productType === "domain" ? 12 : 1, params }, clock));
     }
     for (let round = 0; round < 10; round++) {

@@ -1,19 +1,11 @@
-import { connect } from "node:tls";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import type { Done } from "../../lib/modules/contract";
 import { epp } from "../../lib/modules/epp";
 import type { EppConnection } from "../../lib/modules/epp/client";
-import { encodeFrame, FrameReader } from "../../lib/modules/epp/frame";
 import { startEppSimulator, type EppSimulator } from "../../lib/modules/epp/simulator";
-import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
-
-const REGISTRAR = { clID: "provisio", password: "epp-S3cret&<pw>" };
-const makeService = serviceFactory(4000, (id) => ({ productType: "domain", remoteName: `shop-${id}.example`, params: { nameservers: ["ns1.host.test", "ns2.host.test"] }, months: 12, client: { id: id % 7, name: "Ann & Co <Client>", email: "ann@example.test", phone: "+7.9001234567", country: "ru", city: "Moscow", address: "Tverskaya 1" } }));
-
-const connectionOf = (sim: EppSimulator): EppConnection => ({
-  host: sim.host, port: sim.eppPort, username: REGISTRAR.clID, password: REGISTRAR.password, caCert: sim.testCert,
-});
+import { connectionOf, makeService, plantForeign, plantOurs, REGISTRAR } from "./epp-setup";
+import { context, expectRedacted, openToDone, runContractKit, settle } from "./kit";
 
 runContractKit("epp", async () => {
   const sim = await startEppSimulator(REGISTRAR);
@@ -28,13 +20,15 @@ runContractKit("epp", async () => {
     objectState: (name) => {
       const domain = sim.state.domains[name];
       if (!domain || domain.clID !== REGISTRAR.clID) return "missing";
-      return domain.status.includes("serverHold") ? "suspended" : "active";
-    },
-    suspendDirectly: (name) => {
-      sim.state.domains[name].status = ["serverHold"];
+      return domain.status.some((s) => s !== "ok" && s !== "pendingCreate") ? "suspended" : "active";
     },
     deleteDirectly: (name) => {
       delete sim.state.domains[name];
+    },
+    plantForeign: (name) => plantForeign(sim, name),
+    plantBroken: (service) => void plantOurs(sim, service, { status: ["pendingDelete"] }),
+    breakDirectly: (name) => {
+      sim.state.domains[name]!.status = ["pendingDelete"];
     },
     lifeCycle: "registrar",
     serverErrorCode: "epp_2500",
@@ -42,21 +36,7 @@ runContractKit("epp", async () => {
   };
 });
 
-describe("epp: framing", () => {
-  it("prefixes each frame with a big-endian length that counts its own 4 bytes", () => {
-    const frame = encodeFrame("<epp/>é");
-    expect(frame.readUInt32BE(0)).toBe(frame.length);
-    expect(frame.length).toBe(4 + Buffer.byteLength("<epp/>é"));
-    const reader = new FrameReader();
-    const two = Buffer.concat([frame, encodeFrame("<b/>")]);
-    const got: string[] = [];
-    for (const byte of two) got.push(...reader.push(Buffer.from([byte])));
-    expect(got).toEqual(["<epp/>é", "<b/>"]);
-    expect(() => new FrameReader().push(Buffer.from([0, 0, 0, 4]))).toThrow(/frame length/);
-  });
-});
-
-describe("epp: registry specifics", () => {
+describe("epp: proof before adoption, positive success", () => {
   let sim: EppSimulator;
   let conn: EppConnection;
   beforeEach(async () => {
@@ -66,63 +46,44 @@ describe("epp: registry specifics", () => {
   afterEach(async () => {
     await sim.close();
   });
+  const calls = () => sim.state.calls.map((c) => `${c.command} ${c.code}`);
 
-  /** Sends frames over a raw TLS connection and returns the raw answers, greeting first. */
-  async function raw(frames: string[]): Promise<Buffer[]> {
-    const socket = connect({ host: sim.host, port: sim.eppPort, ca: sim.testCert });
-    const answers: Buffer[] = [];
-    let pending = Buffer.alloc(0);
-    return new Promise((resolve, reject) => {
-      socket.on("error", reject);
-      socket.on("data", (chunk: Buffer) => {
-        pending = Buffer.concat([pending, chunk]);
-        while (pending.length >= 4 && pending.length >= pending.readUInt32BE(0)) {
-          answers.push(pending.subarray(0, pending.readUInt32BE(0)));
-          pending = pending.subarray(pending.readUInt32BE(0));
-          const next = frames[answers.length - 1];
-          if (next === undefined) {
-            socket.destroy();
-            resolve(answers);
-          } else socket.write(encodeFrame(next));
-        }
-      });
-    });
-  }
-
-  const command = (inner: string) => `<?xml version="1.0"?><epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command>${inner}<clTRID>t-1</clTRID></command></epp>`;
-
-  it("greets on connect, then wants a login before anything else", async () => {
-    const login = (pw: string) => command(`<login><clID>provisio</clID><pw>${pw.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</pw></login>`);
-    const [greeting, early, refused, ok] = await raw([command("<logout/>"), login("nope"), login(REGISTRAR.password)]);
-    expect(greeting.readUInt32BE(0)).toBe(greeting.length);
-    expect(greeting.subarray(4).toString()).toContain("<greeting><svID>");
-    expect(early.toString()).toContain('<result code="2002">');
-    expect(refused.toString()).toContain('<result code="2200">');
-    expect(ok.toString()).toMatch(/<result code="1000">.*<clTRID>t-1<\/clTRID><svTRID>SIM-\d+<\/svTRID>/);
-  });
-
-  it("logs in and out on check connection, and hides the password and authInfo", async () => {
-    const log = createAttemptLog();
-    await epp.checkConnection(conn, log);
-    expect(sim.state.calls.map((c) => [c.command, c.code])).toEqual([["login", 1000], ["logout", 1500]]);
+  it("never adopts a domain our account holds for another client, and leaves it untouched", async () => {
     const service = makeService();
-    const ctx = context(conn, service);
-    ctx.log.line("start");
-    await openToDone(epp, ctx);
-    await epp.sync(ctx);
-    expect(ctx.log.text()).toContain("<pw>***</pw>");
-    expectRedacted(ctx.log, [REGISTRAR.password, service.secrets.password, "epp-S3cret&amp;&lt;pw&gt;"]);
+    plantForeign(sim, service.remoteName);
+    const before = structuredClone(sim.state.domains[service.remoteName]);
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false, message: expect.stringContaining("another authInfo") });
+    expect(sim.state.domains[service.remoteName]).toEqual(before);
+    expect(calls()).not.toContain("domain:create 1000");
   });
 
-  it("creates with period in years, name servers, the client's contact and the authInfo", async () => {
-    const service = makeService({ months: 24 });
-    const result = await openToDone(epp, context(conn, service));
-    const domain = sim.state.domains[service.remoteName];
-    expect(domain).toMatchObject({ clID: "provisio", ns: ["ns1.host.test", "ns2.host.test"], registrant: `pvc${service.client.id}`, authInfo: service.secrets.password });
-    expect(domain.contacts).toEqual({ admin: `pvc${service.client.id}`, tech: `pvc${service.client.id}`, billing: `pvc${service.client.id}` });
-    expect(sim.state.contacts[`pvc${service.client.id}`]).toMatchObject({ name: "Ann & Co <Client>", cc: "RU" });
-    expect(new Date(domain.exDate).getUTCFullYear() - new Date(domain.crDate).getUTCFullYear()).toBe(2);
-    expect(result).toMatchObject({ remoteId: service.remoteName, expiresAt: new Date(domain.exDate), details: { expires_at: domain.exDate.slice(0, 10), nameservers: "ns1.host.test, ns2.host.test" } });
+  it("never adopts a domain with this service's authInfo but another registrant", async () => {
+    const service = makeService();
+    plantOurs(sim, service, { registrant: "intruder9" });
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", message: expect.stringContaining("registrant intruder9") });
+  });
+
+  it("refuses a domain another registrar holds", async () => {
+    sim.setFaults({ exists: true });
+    await expect(epp.open(context(conn, makeService()))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+  });
+
+  it("never adopts its own domain in pendingDelete: final, untouched", async () => {
+    const service = makeService();
+    const planted = structuredClone(plantOurs(sim, service, { status: ["pendingDelete"] }));
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ code: "exists_broken", retryable: false, message: expect.stringContaining("pendingDelete") });
+    expect(sim.state.domains[service.remoteName]).toEqual(planted);
+  });
+
+  it("after a lost create answer, the retry adopts exactly one domain by its authInfo and registrant", async () => {
+    const service = makeService();
+    sim.setFaults({ loseAnswer: true });
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ retryable: true });
+    expect(Object.keys(sim.state.domains)).toEqual([service.remoteName]);
+    const again = await openToDone(epp, context(conn, service));
+    expect(again).toMatchObject({ status: "done", adopted: true, remoteId: sim.state.domains[service.remoteName]!.roid });
+    expect(Object.keys(sim.state.domains)).toHaveLength(1);
+    expect(calls().filter((c) => c.startsWith("domain:create"))).toHaveLength(1);
   });
 
   it("adopts its own domain via info when a re-create answers 2302", async () => {
@@ -131,40 +92,77 @@ describe("epp: registry specifics", () => {
     sim.settings.staleCheck = true;
     sim.state.calls.length = 0;
     const again = await openToDone(epp, context(conn, service));
-    expect(again).toMatchObject({ adopted: true, remoteId: service.remoteName });
-    expect(sim.state.calls.map((c) => `${c.command} ${c.code}`)).toEqual([
-      "login 1000", "domain:check 1000", "contact:create 2302", "contact:info 1000", "domain:create 2302", "domain:info 1000", "logout 1500",
+    expect(again).toMatchObject({ adopted: true, remoteId: sim.state.domains[service.remoteName]!.roid });
+    expect(calls()).toEqual([
+      "login 1000", "domain:check 1000", "contact:create 2302", "contact:info 1000",
+      "host:check 1000", "host:check 1000", "domain:create 2302", "domain:info 1000", "logout 1500",
     ]);
   });
 
-  it("refuses a domain another registrar holds", async () => {
-    sim.setFaults({ exists: true });
-    await expect(epp.open(context(conn, makeService()))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+  it("a truncated answer containing code=\"1000\" is a retryable bad response, never done", async () => {
+    const service = makeService();
+    sim.setFaults({ ambiguous: true });
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ code: "bad_response", retryable: true });
+    expect(sim.state.domains[service.remoteName]).toBeUndefined();
+    sim.setFaults({ ambiguous: false });
+    const opened: Done = await openToDone(epp, context(conn, service));
+    sim.setFaults({ ambiguous: true });
+    const stored = { ...service, remoteId: opened.remoteId!, expiresAt: opened.expiresAt! };
+    await expect(epp.prolong!(context(conn, stored, { months: 12 }))).rejects.toMatchObject({ code: "bad_response", retryable: true });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(0);
   });
 
-  it("renews with the stored expiry as curExpDate, and a repeated renew does not renew twice", async () => {
+  it("catches a create the registry answered but did not carry out", async () => {
     const service = makeService();
-    const opened: Done = await openToDone(epp, context(conn, service));
-    const stored = { ...service, expiresAt: opened.expiresAt! };
-    const first = await epp.prolong!(context(conn, stored, { months: 12 }));
-    const domain = sim.state.domains[service.remoteName];
-    expect(domain.renewals).toBe(1);
-    expect(first).toMatchObject({ status: "done", expiresAt: new Date(domain.exDate) });
-    const renew = sim.state.calls.find((c) => c.command === "domain:renew");
-    expect(renew?.code).toBe(1000);
+    sim.setFaults({ ignoreCreate: true });
+    await expect(epp.open(context(conn, service))).rejects.toMatchObject({ code: "not_confirmed", retryable: true });
+    expect(sim.state.domains[service.remoteName]).toBeUndefined();
+    await expect(openToDone(epp, context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(sim.state.domains[service.remoteName]).toBeDefined();
+  });
 
-    // The billing lost the first answer: the retry still sends the old expiry.
-    const repeat = await epp.prolong!(context(conn, stored, { months: 12 }));
-    expect(sim.state.domains[service.remoteName].renewals).toBe(1);
-    expect(repeat).toMatchObject({ status: "done", adopted: true, expiresAt: new Date(domain.exDate) });
-    expect(sim.state.calls.filter((c) => c.command === "domain:renew").map((c) => c.code)).toEqual([1000, 2306]);
+  it("later operations never touch a domain that is not ours", async () => {
+    const service = makeService({ expiresAt: new Date("2027-03-01T10:00:00Z") });
+    plantForeign(sim, service.remoteName);
+    const before = structuredClone(sim.state.domains[service.remoteName]);
+    await expect(epp.prolong!(context(conn, service, { months: 12 }))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    await expect(epp.prolong!(context(conn, { ...service, expiresAt: null }, { months: 12 }))).rejects.toMatchObject({ code: "exists_foreign" });
+    expect(await epp.sync(context(conn, service))).toMatchObject({ state: "missing", reason: expect.stringContaining("not by this service") });
+    await expect(epp.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    expect(sim.state.domains[service.remoteName]).toEqual(before);
+    expect(calls().filter((c) => /renew|update|delete/.test(c))).toEqual([]);
+  });
 
-    const wrong = { ...service, expiresAt: new Date("2001-01-01T00:00:00Z") };
-    await expect(epp.prolong!(context(conn, wrong))).rejects.toMatchObject({ code: "policy", retryable: false });
+  it("renews and syncs a domain staff registered by hand (its name filled in on the task) without the proof", async () => {
+    const service = makeService({ details: { domain: "" }, expiresAt: new Date("2027-03-01T00:00:00Z") });
+    plantForeign(sim, service.remoteName);
+    const byHand = { ...service, details: { domain: service.remoteName.toUpperCase() } };
+    await expect(epp.prolong!(context(conn, byHand, { months: 12 }))).resolves.toMatchObject({ status: "done", details: { expires_at: "2028-03-01" } });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(1);
+    expect(await epp.sync(context(conn, byHand))).toMatchObject({ state: "active" });
+    expect(await epp.sync(context(conn, service))).toMatchObject({ state: "missing" });
+  });
+
+  it("sync says missing for a lapsed domain and broken (with the status) for pendingDelete, redemption and holds", async () => {
+    const service = makeService();
+    const opened = await openToDone(epp, context(conn, service));
+    const stored = { ...service, remoteId: opened.remoteId! };
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "active" });
+    for (const status of ["pendingDelete", "redemptionPeriod", "serverHold", "clientHold"]) {
+      sim.state.domains[service.remoteName]!.status = [status];
+      expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "broken", reason: expect.stringContaining(status) });
+    }
+    delete sim.state.domains[service.remoteName];
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "missing", reason: expect.stringContaining("does not know") });
+    // Lapsed and registered again by our account, even with this service's own marks: another roid, not ours.
+    plantOurs(sim, service);
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "missing", reason: expect.stringContaining("registered again") });
+    await expect(epp.prolong!(context(conn, { ...stored, expiresAt: new Date("2027-03-01T10:00:00Z") }, { months: 12 }))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    expect(sim.state.domains[service.remoteName]!.renewals).toBe(0);
   });
 
   it("answers pending on 1001 and polls with info until the create completes", async () => {
-    sim.settings.pendingInfos = 2;
+    sim.settings.pendingInfos = 3;
     const service = makeService();
     const ctx = context(conn, service);
     const first = await epp.open(ctx);
@@ -172,17 +170,24 @@ describe("epp: registry specifics", () => {
     const task = first.status === "pending" ? first.remoteTask : {};
     expect(await epp.poll!(ctx, task)).toMatchObject({ status: "pending" });
     const done = await epp.poll!(ctx, task);
-    expect(done).toMatchObject({ status: "done", remoteId: service.remoteName });
+    expect(done).toMatchObject({ status: "done", remoteId: sim.state.domains[service.remoteName]!.roid });
     expect(done.status === "done" && done.adopted).toBeFalsy();
   });
 
-  it("leaves suspend to a person, closes by not renewing, and needs the client's country", async () => {
+  it("logs in and out on check connection, and hides the password and both authInfos", async () => {
+    const log = createAttemptLog();
+    await epp.checkConnection(conn, log);
+    expect(calls()).toEqual(["login 1000", "logout 1500"]);
     const service = makeService();
-    await openToDone(epp, context(conn, service));
-    await expect(epp.suspend(context(conn, service))).rejects.toMatchObject({ code: "registry_manual", retryable: false });
-    await expect(epp.close(context(conn, service))).resolves.toMatchObject({ details: { note: expect.stringContaining("Not renewed") } });
-    const stateless = makeService({ client: { id: 99, name: "No Where", email: "n@example.test" } });
-    await expect(epp.open(context(conn, stateless))).rejects.toMatchObject({ code: "contact_incomplete", retryable: false });
+    const ctx = context(conn, service);
+    ctx.log.line("start");
+    const done = await openToDone(epp, ctx);
+    await epp.sync(ctx);
+    expect(ctx.log.text()).toContain("<pw>***</pw>");
+    const domain = sim.state.domains[service.remoteName]!;
+    expect(done.secrets).toEqual({ authInfo: domain.authInfo });
+    const contact = sim.state.contacts[domain.registrant]!;
+    expectRedacted(ctx.log, [REGISTRAR.password, service.secrets.password, "epp-S3cret&amp;&lt;pw&gt;", domain.authInfo, contact.authInfo]);
   });
 
   it("checks the certificate unless told the server is a local simulator", async () => {
@@ -191,20 +196,26 @@ describe("epp: registry specifics", () => {
     await expect(epp.checkConnection({ ...untrusted, insecure: true }, createAttemptLog())).resolves.toBeUndefined();
   });
 
-  it("validates its connection form", () => {
-    const parsed = epp.connection.safeParse({ host: "epp.example", username: "provisio", password: "x", insecure: "false" });
-    expect(parsed.success && parsed.data).toMatchObject({ port: 700, insecure: false });
-    expect(epp.connection.safeParse({ host: "h", username: "p1", password: "x", insecure: "true" }).data?.insecure).toBeUndefined();
-    expect(epp.connection.safeParse({ host: "h", username: "prv", password: "x", insecure: "true" }).data?.insecure).toBe(true);
-    expect(epp.connectionFields.filter((f) => f.secret).map((f) => f.key)).toEqual(["password"]);
+  it("leaves suspend to a person, closes by not renewing, and needs the client's city and two-letter country", async () => {
+    const service = makeService();
+    await openToDone(epp, context(conn, service));
+    await expect(epp.suspend(context(conn, service))).rejects.toMatchObject({ code: "registry_manual", retryable: false });
+    await expect(settle(epp, context(conn, service), epp.close(context(conn, service)))).resolves.toMatchObject({ details: { note: expect.stringContaining("Not renewed") } });
+    expect(sim.state.domains[service.remoteName]!.status).toEqual(["ok"]);
+    const stateless = makeService({ client: { id: 99, name: "No Where", email: "n@example.test" } });
+    await expect(epp.open(context(conn, stateless))).rejects.toMatchObject({ code: "contact_incomplete", retryable: false });
+    const badCountry = makeService({ client: { ...service.client, id: 98, country: "Russia" } });
+    await expect(epp.open(context(conn, badCountry))).rejects.toMatchObject({ code: "contact_incomplete" });
+    expect(Object.keys(sim.state.contacts)).toHaveLength(1);
   });
 
-  it("is steered over the control port", async () => {
-    await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ failNext: 1 }) });
-    await expect(epp.checkConnection(conn, createAttemptLog())).rejects.toMatchObject({ code: "epp_2400", retryable: true });
-    await openToDone(epp, context(conn, makeService()));
-    const state = await (await fetch(`${sim.url}/__sim/state`)).json();
-    expect(state.state.domains).toHaveLength(1);
-    expect(JSON.stringify(state)).not.toContain("authInfo");
+  it("declares what an order needs and validates its connection form", () => {
+    expect(epp.orderNeeds).toEqual(["domain", "contacts"]);
+    const parsed = epp.connection.safeParse({ host: "epp.example", username: "provisio", password: "x", insecure: "false", contactPrefix: "" });
+    expect(parsed.success && parsed.data).toMatchObject({ port: 700, insecure: false });
+    expect(parsed.success && parsed.data.contactPrefix).toBeUndefined();
+    expect(epp.connection.safeParse({ host: "h", username: "prv", password: "x", contactPrefix: "a-b" }).success).toBe(false);
+    expect(epp.connection.safeParse({ host: "h", username: "p1", password: "x", insecure: "true" }).data?.insecure).toBeUndefined();
+    expect(epp.connectionFields.filter((f) => f.secret).map((f) => f.key)).toEqual(["password"]);
   });
 });

@@ -7,7 +7,7 @@ import { startIspmanagerSimulator, type IspmanagerSimulator } from "../../lib/mo
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
 const ADMIN = { username: "admin", password: "adm1n-S3cret!" };
-const makeService = serviceFactory(1000, (id) => ({ remoteName: `prv${id}`, template: "StarterPack" }));
+const makeService = serviceFactory(1000, (id) => ({ remoteName: `prv${id}`, template: "StarterPack", params: { domain: `site-${id}.example.test` } }));
 
 const connectionOf = (sim: IspmanagerSimulator): IspConnection => ({ url: sim.url, ...ADMIN });
 
@@ -29,6 +29,10 @@ runContractKit("ispmanager", async () => {
     suspendDirectly: (name) => {
       sim.state.users[name].active = false;
     },
+    deleteDirectly: (name) => {
+      delete sim.state.users[name];
+    },
+    plantForeign: (name) => sim.plantForeign(name),
     unknownTemplate: "NoSuchPack",
     close: () => sim.close(),
   };
@@ -101,7 +105,7 @@ describe("ispmanager: panel specifics", () => {
     const result = await openToDone(ispmanager, context(conn, service));
     const create = sim.state.calls.find((c) => c.func === "user.add.finish");
     expect(create?.params).toMatchObject({
-      name: service.remoteName, preset: "AdvancedPack", fullname: ownerMarker(service), domain: "example.test",
+      sok: "ok", name: service.remoteName, preset: "AdvancedPack", fullname: ownerMarker(service), domain: "example.test",
       limit_quota: "3072", limit_db: "5", limit_webdomains: "2", passwd: "***",
     });
     expect(create?.params).not.toHaveProperty("limit_cpu");
@@ -129,10 +133,79 @@ describe("ispmanager: panel specifics", () => {
     });
   });
 
+  it("a form function without sok=ok only answers its form and creates nothing", async () => {
+    const form = { func: "user.add.finish", name: "erin", passwd: "erin-pass-1", confirm: "erin-pass-1", preset: "StarterPack", out: "json" };
+    const doc = JSON.parse(await raw(form)).doc;
+    expect(doc).not.toHaveProperty("ok");
+    expect(doc).not.toHaveProperty("error");
+    expect(sim.state.users.erin).toBeUndefined();
+    expect(JSON.parse(await raw({ ...form, sok: "ok" })).doc).toHaveProperty("ok");
+    expect(sim.state.users.erin).toBeDefined();
+  });
+
+  it("sends sok=ok with every change and reads the template back after the create", async () => {
+    const service = makeService();
+    await openToDone(ispmanager, context(conn, service));
+    await ispmanager.changeTariff!(context(conn, service, { template: "AdvancedPack" }));
+    await ispmanager.suspend(context(conn, service));
+    await ispmanager.resume(context(conn, service));
+    await ispmanager.close(context(conn, service));
+    const changes = sim.state.calls.filter((c) => c.func !== "user.edit" || c.params.sok);
+    expect(changes.map((c) => c.func)).toEqual(["user.add.finish", "user.edit", "user.suspend", "user.resume", "user.delete"]);
+    for (const c of changes) expect(c.params.sok, c.func).toBe("ok");
+    const reads = sim.state.calls.filter((c) => c.func === "user.edit" && !c.params.sok);
+    expect(reads.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("adopts only a user that carries this service's marker, active and on the tariff's template", async () => {
+    const service = makeService();
+    sim.plantForeign(service.remoteName);
+    sim.state.users[service.remoteName].comment = `moved by staff, ${ownerMarker(service)}`;
+    await expect(openToDone(ispmanager, context(conn, service))).resolves.toMatchObject({ adopted: true });
+
+    const other = makeService();
+    sim.plantForeign(other.remoteName);
+    sim.state.users[other.remoteName].fullname = `${ownerMarker(other)}0`;
+    await expect(ispmanager.open(context(conn, other))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+
+    const suspended = makeService();
+    await openToDone(ispmanager, context(conn, suspended));
+    sim.state.users[suspended.remoteName].active = false;
+    await expect(ispmanager.open(context(conn, suspended))).rejects.toMatchObject({ code: "exists_broken", retryable: false });
+
+    const moved = makeService();
+    await openToDone(ispmanager, context(conn, moved));
+    sim.state.users[moved.remoteName].preset = "AdvancedPack";
+    await expect(ispmanager.open(context(conn, moved))).rejects.toMatchObject({ code: "template_mismatch", retryable: false });
+  });
+
+  it("suspend, resume and tariff changes refuse a user that is not ours and leave it alone", async () => {
+    const service = makeService();
+    sim.plantForeign(service.remoteName);
+    for (const op of [ispmanager.suspend, ispmanager.resume]) {
+      await expect(op(context(conn, service))).rejects.toMatchObject({ code: "exists_foreign", retryable: false });
+    }
+    await expect(ispmanager.changeTariff!(context(conn, service, { template: "AdvancedPack" }))).rejects.toMatchObject({ code: "exists_foreign" });
+    await expect(ispmanager.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
+    await expect(ispmanager.sync(context(conn, service))).resolves.toMatchObject({ state: "missing", reason: expect.stringContaining("not this service's") });
+    expect(sim.state.users[service.remoteName]).toMatchObject({ owner: "other", active: true, preset: "StarterPack" });
+  });
+
+  it("never counts an answer without ok as done: a banner to a suspend is a retryable bad response", async () => {
+    const service = makeService();
+    await openToDone(ispmanager, context(conn, service));
+    sim.setFaults({ ambiguous: true });
+    for (const op of [ispmanager.suspend, ispmanager.close]) {
+      await expect(op(context(conn, service))).rejects.toMatchObject({ code: "bad_response", retryable: true });
+    }
+    await expect(ispmanager.changeTariff!(context(conn, service, { template: "AdvancedPack" }))).rejects.toMatchObject({ code: "bad_response" });
+    expect(sim.state.users[service.remoteName]).toMatchObject({ active: true, preset: "StarterPack" });
+  });
+
   it("treats a missing user: close is done, suspend and resume are not found", async () => {
     const service = makeService();
     await expect(ispmanager.close(context(conn, service))).resolves.toMatchObject({ status: "done" });
-    await expect(ispmanager.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
+    await expect(ispmanager.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false, message: expect.stringContaining(`no user '${service.remoteName}'`) });
     await expect(ispmanager.resume(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
   });
 

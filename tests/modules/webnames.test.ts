@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { webnames } from "../../lib/modules/webnames";
-import type { WebnamesConnection } from "../../lib/modules/webnames/client";
+import { srs, type WebnamesConnection } from "../../lib/modules/webnames/client";
+import { startSimulator } from "../../lib/modules/simulator-server";
 import { startWebnamesSimulator, type WebnamesSimulator } from "../../lib/modules/webnames/simulator";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
 
@@ -20,9 +21,18 @@ runContractKit("webnames", async () => {
     countObjects: () => Object.keys(sim.state.domains).length,
     lastCall: () => sim.state.calls.at(-1),
     setFaults: (faults) => sim.setFaults(faults),
-    objectState: (name) => (sim.state.domains[name]?.owner === "us" ? "active" : "missing"),
+    objectState: (name) => (sim.state.domains[name] ? "active" : "missing"),
     deleteDirectly: (name) => {
       delete sim.state.domains[name];
+    },
+    plantForeign: (name) => sim.plantForeign(name),
+    plantBroken: (service) => {
+      sim.state.domains[service.remoteName] = {
+        name: service.remoteName, owner: "us", status: "errsent", pollsLeft: 0, expiresAt: "2030-01-01", nameservers: ["ns1.webnames.ru"], contact: {}, renewals: 0,
+      };
+    },
+    breakDirectly: (name) => {
+      sim.state.domains[name].status = "errsent";
     },
     lifeCycle: "registrar",
     close: () => sim.close(),
@@ -112,6 +122,30 @@ describe("webnames: registrar specifics", () => {
     const closed = await webnames.close(context(conn, service));
     expect(closed).toMatchObject({ status: "done", details: { note: expect.stringContaining("Not renewed") } });
     expect(sim.state.domains[service.remoteName]).toBeDefined();
+  });
+
+  it("counts only a first line starting with 'Success:' as success", async () => {
+    const replies = ["Success: Domain status is 'approved'", "<html>Success: Domain status is 'approved'</html>", "success: Domain status is 'approved'",
+      "Success: Domain status is 'approved'\nError: The registry is unavailable", "OK", ""];
+    const stub = await startSimulator({ handle: async () => ({ status: 200, body: replies.shift() ?? "" }) });
+    try {
+      const at = { ...conn, url: stub.url };
+      await expect(srs(at, createAttemptLog(), "pispGetApprovalStatus", { domain_name: "a.ru" })).resolves.toBe("Domain status is 'approved'");
+      for (const code of ["bad_response", "bad_response", "panel_error", "bad_response", "bad_response"]) {
+        await expect(srs(at, createAttemptLog(), "pispGetApprovalStatus", { domain_name: "a.ru" })).rejects.toMatchObject({ code, retryable: true });
+      }
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it("syncs a rejected registration as broken and one missing from the account as missing", async () => {
+    const service = makeService();
+    await openToDone(webnames, context(conn, service));
+    sim.state.domains[service.remoteName].status = "errsent";
+    await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "broken", reason: expect.stringContaining("errsent") });
+    sim.state.domains[service.remoteName].owner = "other";
+    await expect(webnames.sync(context(conn, service))).resolves.toMatchObject({ state: "missing" });
   });
 
   it("checks the connection with pispBalance and keeps the password out of the log", async () => {

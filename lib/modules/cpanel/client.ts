@@ -1,11 +1,15 @@
 import { ModuleError, type AttemptLog } from "../contract";
-import { parseJson, request } from "../http";
+import { DEFAULT_TIMEOUT_MS, parseJson, request } from "../http";
+import { toModuleError } from "./errors";
 
 export type CpanelConnection = { url: string; username?: string; apiToken: string; timeoutMs?: number };
 export type WhmData = Record<string, unknown>;
 type Params = Record<string, string | number | undefined>;
 
-type Envelope = { data?: WhmData; metadata?: { command?: string; reason?: string; result?: number | string } };
+type Envelope = { data?: WhmData; metadata?: { command?: string; reason?: string; result?: number | string; version?: number | string } };
+
+/** §2: createacct and removeacct take tens of seconds; public clients give them 90 s. */
+export const SLOW_TIMEOUT_MS = 90_000;
 
 /** https://host:2087/json-api/<fn>: the path of the configured URL is ignored. */
 export function endpoint(base: string, fn: string): string {
@@ -20,65 +24,76 @@ export function userPanelUrl(base: string): string {
   return url.origin;
 }
 
-/** WHM API 1 has no error codes, only a reason text; these patterns are what the panel is known to say. */
-function toModuleError(reason: string, fn: string): ModuleError {
-  const message = `WHM ${fn}: ${reason}`;
-  if (/group for that username already exists|username .* is taken|account .* already exists|already exists/i.test(reason)) {
-    return new ModuleError("exists", message, false);
-  }
-  if (/package|plan/i.test(reason) && /unable to find|not found|does not exist|doesn't exist|invalid/i.test(reason)) {
-    return new ModuleError("unknown_template", message, false);
-  }
-  if (/domain .*(taken|already|exists|owned)/i.test(reason)) return new ModuleError("domain_taken", message, false);
-  if (/does not exist|doesn't exist|no such|not found|unknown user/i.test(reason)) return new ModuleError("not_found", message, false);
-  if (/access denied|permission|privilege|not authorized/i.test(reason)) return new ModuleError("auth", message, false);
-  if (/invalid|not a valid|reserved|may not|cannot start|too long|too weak/i.test(reason)) return new ModuleError("invalid", message, false);
-  return new ModuleError("panel_error", message, true);
-}
+export type WhmAnswer = { result: 0 | 1; reason: string; data: WhmData };
 
 /**
- * One WHM API 1 call; returns `data`. The token travels in the Authorization header, which the
- * attempt log never shows. POST is for createacct, so the password stays out of the panel's access log.
+ * One WHM API 1 call, with the envelope read strictly: result 1 or 0 in metadata of version 1.
+ * Anything else (the API 0 shape, no metadata) is a bad response, never success. The token travels
+ * in the Authorization header, which the attempt log never shows; POST keeps passwords out of the
+ * panel's access log. `slow` calls get at least SLOW_TIMEOUT_MS.
  */
-export async function whm(conn: CpanelConnection, log: AttemptLog, fn: string, params: Params = {}, method: "GET" | "POST" = "GET"): Promise<WhmData> {
+export async function whmAnswer(
+  conn: CpanelConnection,
+  log: AttemptLog,
+  fn: string,
+  params: Params = {},
+  opts: { method?: "GET" | "POST"; slow?: boolean } = {},
+): Promise<WhmAnswer> {
   log.secret(conn.apiToken);
+  const method = opts.method ?? "GET";
+  const base = conn.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const res = await request(log, {
     method,
     url: endpoint(conn.url, fn),
     ...(method === "GET" ? { query: { "api.version": 1, ...params } } : { query: { "api.version": 1 }, form: params }),
     headers: { authorization: `whm ${conn.username || "root"}:${conn.apiToken}` },
-    timeoutMs: conn.timeoutMs,
+    timeoutMs: opts.slow ? Math.max(base, SLOW_TIMEOUT_MS) : base,
   });
   const body = parseJson<Envelope>(res.text, log);
   const meta = body && typeof body === "object" ? body.metadata : undefined;
-  if (!meta || typeof meta !== "object") throw new ModuleError("bad_response", `WHM ${fn}: no metadata in the answer`, true);
-  if (Number(meta.result) !== 1) throw toModuleError(String(meta.reason ?? "failed without a reason"), fn);
-  return body.data && typeof body.data === "object" ? body.data : {};
+  const result = meta && typeof meta === "object" ? Number(meta.result) : NaN;
+  if (!meta || Number(meta.version) !== 1 || (result !== 0 && result !== 1)) {
+    log.line("answer is not a WHM API 1 envelope");
+    throw new ModuleError("bad_response", `WHM ${fn}: the answer is not a WHM API 1 envelope with a result`, true);
+  }
+  const data = body.data && typeof body.data === "object" ? body.data : {};
+  return { result: result as 0 | 1, reason: String(meta.reason ?? ""), data };
 }
 
-export type WhmAccount = { user: string; domain: string; ip: string; plan: string; email: string };
+/** One WHM API 1 call that must succeed (result 1); returns `data`. */
+export async function whm(conn: CpanelConnection, log: AttemptLog, fn: string, params: Params = {}, opts: { method?: "GET" | "POST"; slow?: boolean } = {}): Promise<WhmData> {
+  const answer = await whmAnswer(conn, log, fn, params, opts);
+  if (answer.result !== 1) throw toModuleError(answer.reason || "failed without a reason", fn);
+  return answer.data;
+}
+
+export type WhmAccount = { user: string; domain: string; ip: string; plan: string; email: string; suspended: boolean; suspendReason: string };
 
 const listOf = (value: unknown): WhmData[] => (Array.isArray(value) ? (value as WhmData[]) : []);
 const str = (value: unknown) => (value === undefined || value === null ? "" : String(value));
 
-/** listaccts by exact user name: the account, or null. (unconf.) the field list of data.acct[]. */
+/** §2: an exact listaccts miss is result 0 "No accounts found." (after an optional "API failure: (XID …) "). */
+const NO_ACCOUNTS = /^(API failure: \(XID [^)]*\)\s*)?No accounts found\.?$/i;
+
+/** listaccts by exact user name: the account, or null when WHM has none by that name. */
 export async function findAccount(conn: CpanelConnection, log: AttemptLog, user: string): Promise<WhmAccount | null> {
-  const data = await whm(conn, log, "listaccts", { search: user, searchtype: "user", searchmethod: "exact" });
-  const acct = listOf(data.acct).find((a) => str(a.user) === user);
+  const answer = await whmAnswer(conn, log, "listaccts", { search: user, searchtype: "user", searchmethod: "exact" });
+  if (answer.result === 0) {
+    if (NO_ACCOUNTS.test(answer.reason.trim())) return null;
+    throw toModuleError(answer.reason || "failed without a reason", "listaccts");
+  }
+  const acct = listOf(answer.data.acct).find((a) => str(a.user) === user);
   if (!acct) return null;
   return {
     user,
-    domain: str(acct.domain),
+    domain: str(acct.domain).toLowerCase(),
     ip: str(acct.ip),
     plan: str(acct.plan),
     email: str(acct.email),
+    // §2: rows carry suspended (0/1) and suspendreason.
+    suspended: Number(acct.suspended) === 1,
+    suspendReason: str(acct.suspendreason),
   };
-}
-
-/** listsuspended: the user names of suspended accounts. */
-export async function suspendedUsers(conn: CpanelConnection, log: AttemptLog): Promise<Set<string>> {
-  const data = await whm(conn, log, "listsuspended");
-  return new Set(listOf(data.account).map((a) => str(a.user)));
 }
 
 export async function listPackages(conn: CpanelConnection, log: AttemptLog): Promise<string[]> {

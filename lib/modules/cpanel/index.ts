@@ -2,7 +2,7 @@ import { domainToASCII } from "node:url";
 import { timeoutField } from "../fields";
 import { z } from "zod";
 import { done, ModuleError, type Done, type OperationContext, type ProcessingModule, type ServiceInfo } from "../contract";
-import { findAccount, listPackages, suspendedUsers, userPanelUrl, whm, type CpanelConnection, type WhmAccount, type WhmData } from "./client";
+import { findAccount, listPackages, userPanelUrl, whm, type CpanelConnection, type WhmAccount } from "./client";
 
 const connection = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -13,68 +13,93 @@ const connection = z.object({
 
 type Ctx = OperationContext<CpanelConnection>;
 
+/** The account's main domain: the one the order names; hosting orders carry it (orderNeeds). */
+export function domainFor(service: Pick<ServiceInfo, "params">): string {
+  const named = service.params.domain?.trim().toLowerCase();
+  if (!named) throw new ModuleError("domain_missing", "The order carries no domain: a cPanel account needs its main domain", false);
+  const ascii = domainToASCII(named);
+  if (!ascii || !ascii.includes(".")) throw new ModuleError("invalid_domain", `'${named}' is not a domain name`, false);
+  return ascii;
+}
+
 /**
- * The account's main domain. It is also how a later try tells our account from someone else's:
- * a cPanel account has no free-text field for a marker, and only a WHM admin can change the main
- * domain, while the account owner can change the contact email.
+ * The account is this service's when it carries the service's contact email (set by createacct),
+ * or the main domain of the service's order (only a WHM admin can change it). Anything else with
+ * our user name is someone else's.
  */
-export function domainFor(service: Pick<ServiceInfo, "remoteName" | "params">): string {
-  const domain = (service.params.domain || `${service.remoteName}.provisio.test`).trim().toLowerCase();
-  return domainToASCII(domain) || domain;
+export function isOurs(account: WhmAccount, service: Pick<ServiceInfo, "params" | "client">): boolean {
+  if (account.email && account.email.toLowerCase() === service.client.email.toLowerCase()) return true;
+  const named = service.params.domain?.trim().toLowerCase();
+  return Boolean(named) && account.domain === (domainToASCII(named!) || named);
 }
 
-function doneFor(ctx: Ctx, password: string, ip: string, adopted: boolean): Done {
-  const { service, connection: conn } = ctx;
-  const details: Record<string, string> = { login: service.remoteName, domain: domainFor(service), panel_url: userPanelUrl(conn.url) };
-  if (ip) details.ip = ip;
-  return done({ remoteId: service.remoteName, details, secrets: { password }, ...(adopted ? { adopted } : {}) });
+const nameOf = (service: ServiceInfo) => service.remoteId ?? service.remoteName;
+
+const notOurs = (account: WhmAccount) =>
+  new ModuleError("exists_foreign", `WHM has an account '${account.user}' (${account.domain}, ${account.email || "no contact email"}) that is not this service's: a person must look`, false);
+
+function doneFor(ctx: Ctx, password: string, account: WhmAccount, adopted: boolean): Done {
+  const details: Record<string, string> = { login: account.user, domain: account.domain, panel_url: userPanelUrl(ctx.connection.url) };
+  if (account.ip) details.ip = account.ip;
+  return done({ remoteId: account.user, details, secrets: { password }, ...(adopted ? { adopted } : {}) });
 }
 
-function adoptOrRefuse(ctx: Ctx, account: WhmAccount, password: string): Done {
-  if (account.domain.toLowerCase() !== domainFor(ctx.service)) {
-    throw new ModuleError("exists_foreign", `WHM already has an account '${account.user}' (${account.domain}) that this billing did not create`, false);
+/** Open is done only for an account of ours, not suspended, on the tariff's package. */
+function confirm(ctx: Ctx, account: WhmAccount, template: string): void {
+  if (!isOurs(account, ctx.service)) throw notOurs(account);
+  if (account.suspended) throw new ModuleError("exists_broken", `WHM account '${account.user}' is ours but suspended (${account.suspendReason}): a person must look`, false);
+  if (account.plan !== template) {
+    throw new ModuleError("template_mismatch", `WHM account '${account.user}' is on package '${account.plan}', the tariff says '${template}'`, false);
   }
-  ctx.log.line(`account ${account.user} exists with our domain: adopted`);
-  return doneFor(ctx, password, account.ip, true);
 }
 
 async function open(ctx: Ctx): Promise<Done> {
   const { service, connection: conn, log } = ctx;
   const user = service.remoteName;
+  const template = service.template;
+  // §2: without a plan WHM silently uses "default": a cPanel tariff must name its package.
+  if (!template) throw new ModuleError("template_missing", "The tariff names no cPanel package: set its account template", false);
+  const domain = domainFor(service);
   const password = service.secrets.password;
   if (!password) throw new ModuleError("password_missing", "The service has no password to create the cPanel account with", false);
   log.secret(password);
 
   const found = await findAccount(conn, log, user);
-  if (found) return adoptOrRefuse(ctx, found, password);
-  let data: WhmData;
-  try {
-    data = await whm(conn, log, "createacct", {
-      username: user,
-      domain: domainFor(service),
-      plan: service.template ?? undefined,
-      password,
-      contactemail: service.client.email,
-    }, "POST");
-  } catch (error) {
-    if (!(error instanceof ModuleError) || (error.code !== "exists" && error.code !== "timeout")) throw error;
-    // §2: createacct may answer "a group for that username already exists", or time out, after it created the account.
-    let again: WhmAccount | null = null;
-    try {
-      again = await findAccount(conn, log, user);
-    } catch (lookup) {
-      if (error.code === "exists") throw lookup;
-    }
-    if (again) return adoptOrRefuse(ctx, again, password);
-    if (error.code === "timeout") throw error;
-    throw new ModuleError("exists_vanished", `WHM said '${user}' exists but listaccts cannot find it`, true);
+  if (found) {
+    confirm(ctx, found, template);
+    log.line(`account ${user} exists and carries this service's contact email or domain: adopted`);
+    return doneFor(ctx, password, found, true);
   }
-  return doneFor(ctx, password, typeof data.ip === "string" ? data.ip : "", false);
+  try {
+    await whm(conn, log, "createacct", { username: user, domain, plan: template, password, contactemail: service.client.email }, { method: "POST", slow: true });
+  } catch (error) {
+    if (!(error instanceof ModuleError) || !["exists", "timeout", "network"].includes(error.code)) throw error;
+    // §2: createacct may answer "a group for that username already exists", or no answer, after it made the account.
+    const again = await findAccount(conn, log, user);
+    if (!again) throw error.code === "exists" ? new ModuleError("exists_vanished", `${error.message}, but listaccts cannot find '${user}'`, true) : error;
+    confirm(ctx, again, template);
+    log.line(`account ${user} was made by this or a racing try: adopted`);
+    return doneFor(ctx, password, again, true);
+  }
+  // The answer does not prove the account: read it back.
+  const made = await findAccount(conn, log, user);
+  if (!made) throw new ModuleError("not_created", `WHM answered createacct with success but has no account '${user}'`, true);
+  confirm(ctx, made, template);
+  return doneFor(ctx, password, made, false);
 }
 
-async function call(ctx: Ctx, fn: string, params: Record<string, string>) {
-  await whm(ctx.connection, ctx.log, fn, params);
-  return done();
+/** The account this service owns, or null when WHM has none of ours under its name. */
+async function ours(ctx: Ctx): Promise<{ account: WhmAccount | null; foreign: WhmAccount | null }> {
+  const account = await findAccount(ctx.connection, ctx.log, nameOf(ctx.service));
+  if (!account) return { account: null, foreign: null };
+  return isOurs(account, ctx.service) ? { account, foreign: null } : { account: null, foreign: account };
+}
+
+async function mustBeOurs(ctx: Ctx, what: string): Promise<WhmAccount> {
+  const { account, foreign } = await ours(ctx);
+  if (foreign) throw notOurs(foreign);
+  if (!account) throw new ModuleError("not_found", `Cannot ${what}: WHM has no account '${nameOf(ctx.service)}' any more`, false);
+  return account;
 }
 
 export const cpanel: ProcessingModule<CpanelConnection> = {
@@ -82,6 +107,7 @@ export const cpanel: ProcessingModule<CpanelConnection> = {
   title: "cPanel/WHM",
   productTypes: ["hosting"],
   usesTemplates: true,
+  orderNeeds: ["domain"],
   connection,
   connectionFields: [
     { key: "url", label: "WHM URL", kind: "url", required: true, placeholder: "https://host:2087" },
@@ -104,15 +130,33 @@ export const cpanel: ProcessingModule<CpanelConnection> = {
   listTemplates: (conn, log) => listPackages(conn, log),
 
   open,
-  suspend: (ctx) => call(ctx, "suspendacct", { user: ctx.service.remoteName, reason: `Suspended by billing (service ${ctx.service.id})` }),
-  resume: (ctx) => call(ctx, "unsuspendacct", { user: ctx.service.remoteName }),
+
+  async suspend(ctx) {
+    const account = await mustBeOurs(ctx, "suspend");
+    // §2: repeating suspendacct succeeds.
+    await whm(ctx.connection, ctx.log, "suspendacct", { user: account.user, reason: `Suspended by billing (service ${ctx.service.id})` });
+    return done();
+  },
+
+  async resume(ctx) {
+    const account = await mustBeOurs(ctx, "resume");
+    await whm(ctx.connection, ctx.log, "unsuspendacct", { user: account.user });
+    return done();
+  },
 
   async close(ctx) {
+    const { account, foreign } = await ours(ctx);
+    if (foreign) ctx.log.line(`an account '${foreign.user}' exists but is not this service's: left alone, ours is gone`);
+    if (!account) {
+      if (!foreign) ctx.log.line(`account ${nameOf(ctx.service)} is not on the panel: already closed`);
+      return done();
+    }
     try {
-      await whm(ctx.connection, ctx.log, "removeacct", { username: ctx.service.remoteName });
+      await whm(ctx.connection, ctx.log, "removeacct", { username: account.user }, { slow: true });
     } catch (error) {
+      // §2: a close that finds the account gone is done.
       if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
-      ctx.log.line(`account ${ctx.service.remoteName} is not on the panel: already closed`);
+      ctx.log.line(`account ${account.user} went away meanwhile: closed`);
     }
     return done();
   },
@@ -125,15 +169,16 @@ export const cpanel: ProcessingModule<CpanelConnection> = {
     if (typeof template !== "string" || !template) {
       throw new ModuleError("template_missing", "change_tariff needs the new package name", false);
     }
-    return call(ctx, "changepackage", { user: ctx.service.remoteName, pkg: template });
+    const account = await mustBeOurs(ctx, "change the package");
+    await whm(ctx.connection, ctx.log, "changepackage", { user: account.user, pkg: template });
+    return done();
   },
 
   async sync(ctx) {
-    const account = await findAccount(ctx.connection, ctx.log, ctx.service.remoteName);
-    if (!account) return { state: "missing" };
-    // listsuspended, not a field of listaccts, whose field list is unconfirmed (§2).
-    const suspended = (await suspendedUsers(ctx.connection, ctx.log)).has(account.user);
+    const { account, foreign } = await ours(ctx);
+    if (foreign) return { state: "missing", reason: `WHM has an account '${foreign.user}', but it is not this service's (${foreign.domain})` };
+    if (!account) return { state: "missing", reason: `WHM has no account '${nameOf(ctx.service)}'` };
     const details: Record<string, string> = account.ip ? { ip: account.ip } : {};
-    return { state: suspended ? "suspended" : "active", details };
+    return { state: account.suspended ? "suspended" : "active", details };
   },
 };

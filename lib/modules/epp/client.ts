@@ -4,7 +4,7 @@ import { connect, type TLSSocket } from "node:tls";
 import { ModuleError, type AttemptLog } from "../contract";
 import { DEFAULT_TIMEOUT_MS } from "../http";
 import { encodeFrame, FrameReader } from "./frame";
-import { CONTACT_NS, DOMAIN_NS, el, eppDocument, escapeXml, has, textOf } from "./xml";
+import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, eppDocument, EPP_NS, escapeXml, HOST_NS, parseXml, XmlError, type XmlElement } from "./xml";
 
 export type EppConnection = {
   host: string;
@@ -17,25 +17,43 @@ export type EppConnection = {
   caCert?: string;
   timeoutMs?: number;
   nameservers?: string;
+  /** The installation's part of contact handles (2–8 letters or digits); derived when empty. */
+  contactPrefix?: string;
 };
 
-export type EppReply = { code: number; msg: string; xml: string };
+/** A parsed answer: the result code and message, the registry's reasons, and the <response> element. */
+export type EppReply = { code: number; msg: string; reasons: string[]; response: XmlElement };
 
 export const EPP_PORT = 700;
 const IN_LOG = 500;
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
 
-/** Result codes (RFC 5730 §3): 1000–1999 are success; 2400 and up are the server's trouble, worth a retry. */
+/** The retryable error for an answer that is neither a success nor a known error. */
+export const badResponse = (where: string, why: string) => new ModuleError("bad_response", `EPP ${where}: ${why}`, true);
+
+/**
+ * Result codes (RFC 5730 §3, protocols.md §5), as docs/modules/epp.md tabulates them: the hundreds digit is
+ * the category: 0 syntax, 1 implementation, 2 security, 3 data management (all final: a retry sends the
+ * same refused command), 4 server trouble and 5 connection management (retryable), except 2501
+ * (authentication error, e.g. a locked account), which a retry only deepens.
+ */
 export function replyError(reply: EppReply, what: string): ModuleError {
-  const message = `EPP ${what}: ${reply.code} ${reply.msg}`;
+  const reasons = reply.reasons.length ? ` (${reply.reasons.join("; ")})` : "";
+  const message = `EPP ${what}: ${reply.code} ${reply.msg}${reasons}`;
   const code = reply.code;
-  if (code >= 2200 && code <= 2202) return new ModuleError("auth", message, false);
+  // A success code other than the command's (e.g. 1500 to a create) is neither its success nor an error.
+  if (code < 2000) return badResponse(what, `unexpected result ${code} ${reply.msg}`);
+  // 2200 and 2501 are about the registrar account (the handler's credentials); 2201/2202 about one object.
+  if (code === 2200 || code === 2501) return new ModuleError("auth", message, false);
+  if (code === 2201) return new ModuleError("not_authorized", message, false);
+  if (code === 2202) return new ModuleError("authinfo_invalid", message, false);
   if (code === 2302) return new ModuleError("exists", message, false);
   if (code === 2303) return new ModuleError("not_found", message, false);
   if (code === 2304) return new ModuleError("status_prohibits", message, false);
   if (code === 2306 || (code >= 2003 && code <= 2005)) return new ModuleError("policy", message, false);
   if (code === 2104) return new ModuleError("billing", message, false);
-  return new ModuleError(`epp_${code}`, message, code >= 2400);
+  const category = Math.floor((code % 1000) / 100);
+  return new ModuleError(`epp_${code}`, message, category >= 4);
 }
 
 /** Registers a secret as sent and as it appears inside XML (escaped), so the log hides both. */
@@ -77,7 +95,10 @@ export class EppSession {
     socket.on("close", () => this.fail(new ModuleError("network", `EPP ${this.where} closed the connection`, true)));
   }
 
-  /** Connects, reads the greeting and logs in. */
+  /** The object services this session logged in with: the ones the greeting offered that the module speaks. */
+  services = new Set<string>();
+
+  /** Connects, reads the greeting and logs in with the object services the greeting offers. */
   static async open(conn: EppConnection, log: AttemptLog): Promise<EppSession> {
     secret(log, conn.password);
     const port = conn.port ?? EPP_PORT;
@@ -91,13 +112,15 @@ export class EppSession {
     });
     const session = new EppSession(socket, conn, log);
     try {
-      const greeting = await session.next();
-      if (!has(greeting, "greeting")) throw new ModuleError("bad_response", `EPP ${session.where}: no greeting`, true);
-      session.log.line(`← EPP greeting from ${textOf(greeting, "svID") ?? "server"}`);
+      const offered = session.readGreeting(await session.next());
+      for (const uri of [DOMAIN_NS, CONTACT_NS]) {
+        if (!offered.includes(uri)) throw new ModuleError("epp_unsupported", `EPP ${session.where}: the server does not offer ${uri}`, false);
+      }
+      session.services = new Set([DOMAIN_NS, CONTACT_NS, HOST_NS].filter((uri) => offered.includes(uri)));
       const login =
         `<login>${el("clID", conn.username)}${el("pw", conn.password)}` +
         `<options><version>1.0</version><lang>en</lang></options>` +
-        `<svcs><objURI>${DOMAIN_NS}</objURI><objURI>${CONTACT_NS}</objURI></svcs></login>`;
+        `<svcs>${[...session.services].map((uri) => el("objURI", uri)).join("")}</svcs></login>`;
       const reply = await session.command(login, "login");
       if (reply.code !== 1000) throw replyError(reply, "login");
       return session;
@@ -107,7 +130,25 @@ export class EppSession {
     }
   }
 
-  /** Sends a command (the inner XML of <command>) and returns the parsed answer, whatever its code. */
+  /** The objURIs of a greeting (RFC 5730 §2.4); anything else is a bad response. */
+  private readGreeting(frame: string): string[] {
+    let root: XmlElement;
+    try {
+      root = parseXml(frame);
+    } catch (error) {
+      throw badResponse(this.where, `the greeting is not well-formed XML (${(error as Error).message})`);
+    }
+    const greeting = root.ns === EPP_NS && root.local === "epp" ? childOf(root, EPP_NS, "greeting") : undefined;
+    if (!greeting) throw badResponse(this.where, "no greeting");
+    this.log.line(`← EPP greeting from ${childOf(greeting, EPP_NS, "svID")?.text.trim() || "server"}`);
+    return childrenOf(childOf(greeting, EPP_NS, "svcMenu"), EPP_NS, "objURI").map((u) => u.text.trim());
+  }
+
+  /**
+   * Sends a command (the inner XML of <command>) and returns the parsed answer, whatever its code. The answer
+   * must be a well-formed <epp><response> with a four-digit result code and our clTRID; anything else is a
+   * retryable bad response, even when it contains code="1000".
+   */
   async command(inner: string, what: string): Promise<EppReply> {
     const clTRID = `pv-${randomBytes(6).toString("hex")}`;
     if (this.failure) throw this.failure;
@@ -116,10 +157,32 @@ export class EppSession {
     const started = Date.now();
     this.socket.write(encodeFrame(xml));
     const answer = await this.next();
-    const code = Number(/<(?:\w+:)?result\s[^>]*code\s*=\s*["'](\d{4})["']/.exec(answer)?.[1]);
-    this.log.line(`← EPP ${Number.isFinite(code) ? code : "?"} in ${Date.now() - started} ms ${excerpt(answer)}`);
-    if (!Number.isFinite(code)) throw new ModuleError("bad_response", `EPP ${what}: the answer has no result code`, true);
-    return { code, msg: textOf(answer, "msg") ?? "", xml: answer };
+    const reply = this.parseReply(answer, what, clTRID);
+    this.log.line(`← EPP ${reply instanceof ModuleError ? "?" : reply.code} in ${Date.now() - started} ms ${excerpt(answer)}`);
+    if (reply instanceof ModuleError) throw reply;
+    return reply;
+  }
+
+  private parseReply(answer: string, what: string, clTRID: string): EppReply | ModuleError {
+    let root: XmlElement;
+    try {
+      root = parseXml(answer);
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+      return badResponse(`${this.where} ${what}`, `the answer is not well-formed XML (${error.message})`);
+    }
+    const response = root.ns === EPP_NS && root.local === "epp" ? childOf(root, EPP_NS, "response") : undefined;
+    const result = childOf(response, EPP_NS, "result");
+    const code = Number(result?.attrs.code);
+    if (!response || !result || !/^[12]\d{3}$/.test(result.attrs.code ?? "")) {
+      return badResponse(`${this.where} ${what}`, "the answer has no EPP result code");
+    }
+    const echoed = childOf(childOf(response, EPP_NS, "trID"), EPP_NS, "clTRID")?.text.trim();
+    if (echoed !== undefined && echoed !== clTRID) return badResponse(`${this.where} ${what}`, `the answer is for another command (${echoed})`);
+    const reasons = childrenOf(result, EPP_NS, "extValue")
+      .map((v) => childOf(v, EPP_NS, "reason")?.text.trim() ?? "")
+      .filter(Boolean);
+    return { code, msg: childOf(result, EPP_NS, "msg")?.text.trim() ?? "", reasons, response };
   }
 
   /** Logs out politely; the operation's outcome does not depend on it. */

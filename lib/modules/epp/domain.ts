@@ -1,16 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { ModuleError, type AttemptLog, type ServiceInfo } from "../contract";
-import { replyError, secret, type EppSession } from "./client";
-import { attrOf, CONTACT_NS, DOMAIN_NS, el, elements, textOf, textsOf } from "./xml";
+import { isIP } from "node:net";
+import { ModuleError } from "../contract";
+import { replyError, type EppSession } from "./client";
+import type { NameServer } from "./host";
+import { childOf, childrenOf, DOMAIN_NS, el, find, findAll, HOST_NS, textIn } from "./xml";
 
-/** RFC 5731 domain commands and the RFC 5733 contact create they need. */
+/** RFC 5731 domain commands. */
 
-export type DomainInfo = { name: string; roid: string; clID: string; status: string[]; exDate?: Date; ns: string[] };
+export type DomainInfo = {
+  name: string;
+  roid: string;
+  clID: string;
+  status: string[];
+  exDate?: Date;
+  ns: string[];
+  registrant?: string;
+  /** Only the sponsoring registrar sees it (RFC 5731 §3.1.2). */
+  authInfo?: string;
+};
 
 const domainCommand = (verb: string, inner: string) =>
   `<${verb}><domain:${verb} xmlns:domain="${DOMAIN_NS}">${inner}</domain:${verb}></${verb}>`;
-const contactCommand = (verb: string, inner: string) =>
-  `<${verb}><contact:${verb} xmlns:contact="${CONTACT_NS}">${inner}</contact:${verb}></${verb}>`;
 
 function dateOf(value: string | undefined): Date | undefined {
   if (!value) return undefined;
@@ -18,13 +27,14 @@ function dateOf(value: string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export async function checkDomain(session: EppSession, name: string): Promise<boolean> {
+/** Whether the name is available, and the registry's reason when it is not (reserved, blocked, in use). */
+export async function checkDomain(session: EppSession, name: string): Promise<{ avail: boolean; reason?: string }> {
   const reply = await session.command(domainCommand("check", el("domain:name", name)), `check ${name}`);
   if (reply.code !== 1000) throw replyError(reply, "check");
-  const cd = elements(reply.xml, "name").find((e) => e.inner.trim().toLowerCase() === name);
-  if (!cd) throw new ModuleError("bad_response", `EPP check: no answer for ${name}`, true);
-  const avail = attrOf(cd.attrs, "avail");
-  return avail === "1" || avail === "true";
+  const cd = findAll(reply.response, DOMAIN_NS, "cd").find((c) => childOf(c, DOMAIN_NS, "name")?.text.trim().toLowerCase() === name);
+  const avail = childOf(cd, DOMAIN_NS, "name")?.attrs.avail;
+  if (!cd || avail === undefined) throw new ModuleError("bad_response", `EPP check: no answer for ${name}`, true);
+  return { avail: avail === "1" || avail === "true", reason: childOf(cd, DOMAIN_NS, "reason")?.text.trim() || undefined };
 }
 
 /** The domain, or null when the registry does not know it (2303). */
@@ -34,32 +44,54 @@ export async function infoDomain(session: EppSession, name: string): Promise<Dom
   // Some registries refuse info on another registrar's domain instead of answering without authInfo.
   if (reply.code === 2201) return { name, roid: "", clID: "(another registrar)", status: [], ns: [] };
   if (reply.code !== 1000) throw replyError(reply, "info");
+  const data = find(reply.response, DOMAIN_NS, "infData");
+  if (!data) throw new ModuleError("bad_response", `EPP info ${name}: no infData`, true);
+  const ns = childOf(data, DOMAIN_NS, "ns");
   return {
-    name: textOf(reply.xml, "name") ?? name,
-    roid: textOf(reply.xml, "roid") ?? "",
-    clID: textOf(reply.xml, "clID") ?? "",
-    status: elements(reply.xml, "status").map((e) => attrOf(e.attrs, "s") ?? ""),
-    exDate: dateOf(textOf(reply.xml, "exDate")),
-    ns: textsOf(reply.xml, "hostObj"),
+    name: textIn(data, DOMAIN_NS, "name") ?? name,
+    roid: textIn(data, DOMAIN_NS, "roid") ?? "",
+    clID: textIn(data, DOMAIN_NS, "clID") ?? "",
+    status: childrenOf(data, DOMAIN_NS, "status").map((s) => s.attrs.s ?? ""),
+    exDate: dateOf(textIn(data, DOMAIN_NS, "exDate")),
+    ns: [...childrenOf(ns, DOMAIN_NS, "hostObj"), ...childrenOf(ns, DOMAIN_NS, "hostAttr").map((a) => childOf(a, DOMAIN_NS, "hostName"))]
+      .map((h) => h?.text.trim().toLowerCase() ?? "")
+      .filter(Boolean),
+    registrant: textIn(data, DOMAIN_NS, "registrant"),
+    authInfo: textIn(childOf(data, DOMAIN_NS, "authInfo"), DOMAIN_NS, "pw"),
   };
 }
 
-export type CreateInput = { name: string; years: number; nameservers: string[]; contact: string; authInfo: string };
+/** host objects (hostObj) where the registry offers host-1.0, otherwise host attributes with their glue. */
+function nsElement(session: EppSession, list: NameServer[]): string {
+  if (!list.length) return "";
+  if (session.services.has(HOST_NS)) return `<domain:ns>${list.map((h) => el("domain:hostObj", h.name)).join("")}</domain:ns>`;
+  const attr = (h: NameServer) =>
+    `<domain:hostAttr>${el("domain:hostName", h.name)}${h.addrs.map((a) => el("domain:hostAddr", a, { ip: isIP(a) === 6 ? "v6" : "v4" })).join("")}</domain:hostAttr>`;
+  return `<domain:ns>${list.map(attr).join("")}</domain:ns>`;
+}
+
+export type CreateInput = { name: string; years: number; nameservers: NameServer[]; contact: string; authInfo: string };
 
 /** 1000 with the expiry, or 1001: the registry finishes the create later. */
 export async function createDomain(session: EppSession, input: CreateInput): Promise<{ pending: boolean; exDate?: Date }> {
   const contacts = ["admin", "tech", "billing"].map((type) => el("domain:contact", input.contact, { type })).join("");
-  const ns = input.nameservers.length ? `<domain:ns>${input.nameservers.map((h) => el("domain:hostObj", h)).join("")}</domain:ns>` : "";
   const inner =
     el("domain:name", input.name) +
     el("domain:period", input.years, { unit: "y" }) +
-    ns +
+    nsElement(session, input.nameservers) +
     el("domain:registrant", input.contact) +
     contacts +
     `<domain:authInfo>${el("domain:pw", input.authInfo)}</domain:authInfo>`;
   const reply = await session.command(domainCommand("create", inner), `create ${input.name}`);
   if (reply.code !== 1000 && reply.code !== 1001) throw replyError(reply, "create");
-  return { pending: reply.code === 1001, exDate: dateOf(textOf(reply.xml, "exDate")) };
+  return { pending: reply.code === 1001, exDate: dateOf(textIn(reply.response, DOMAIN_NS, "exDate")) };
+}
+
+/** domain:update adding name servers (host objects that exist by now). */
+export async function addNameServers(session: EppSession, name: string, list: NameServer[]): Promise<void> {
+  const inner = el("domain:name", name) + `<domain:add>${nsElement(session, list)}</domain:add>`;
+  const reply = await session.command(domainCommand("update", inner), `update ${name}`);
+  if (reply.code !== 1000 && reply.code !== 1001) throw replyError(reply, "update");
 }
 
 /** curExpDate (YYYY-MM-DD) is the registry's guard against renewing twice. */
@@ -67,33 +99,5 @@ export async function renewDomain(session: EppSession, name: string, curExpDate:
   const inner = el("domain:name", name) + el("domain:curExpDate", curExpDate) + el("domain:period", years, { unit: "y" });
   const reply = await session.command(domainCommand("renew", inner), `renew ${name}`);
   if (reply.code !== 1000) throw replyError(reply, "renew");
-  return dateOf(textOf(reply.xml, "exDate"));
-}
-
-/** The client's contact handle: 3–16 characters (RFC 5730 clIDType), the same on every try. */
-export const contactIdFor = (client: ServiceInfo["client"]) => `pvc${client.id}`;
-
-/** Creates the client's contact, or finds ours from an earlier order; refuses a handle someone else holds. */
-export async function ensureContact(session: EppSession, log: AttemptLog, client: ServiceInfo["client"], clID: string): Promise<string> {
-  const id = contactIdFor(client);
-  const cc = client.country?.trim().toUpperCase() ?? "";
-  if (!/^[A-Z]{2}$/.test(cc) || !client.city) {
-    throw new ModuleError("contact_incomplete", "The registry needs the client's city and two-letter country code: fill them in the client's profile", false);
-  }
-  const pw = randomBytes(12).toString("base64url");
-  secret(log, pw);
-  const addr = `<contact:addr>${client.address ? el("contact:street", client.address) : ""}${el("contact:city", client.city)}${el("contact:cc", cc)}</contact:addr>`;
-  const voice = client.phone && /^\+\d{1,3}\.\d{1,14}$/.test(client.phone) ? el("contact:voice", client.phone) : "";
-  const inner =
-    el("contact:id", id) +
-    `<contact:postalInfo type="int">${el("contact:name", client.name)}${addr}</contact:postalInfo>` +
-    voice +
-    el("contact:email", client.email) +
-    `<contact:authInfo>${el("contact:pw", pw)}</contact:authInfo>`;
-  const reply = await session.command(contactCommand("create", inner), `contact create ${id}`);
-  if (reply.code === 1000) return id;
-  if (reply.code !== 2302) throw replyError(reply, "contact create");
-  const info = await session.command(contactCommand("info", el("contact:id", id)), `contact info ${id}`);
-  if (info.code === 1000 && textOf(info.xml, "clID") === clID) return id;
-  throw new ModuleError("contact_foreign", `The registry holds a contact '${id}' of another registrar`, false);
+  return dateOf(textIn(reply.response, DOMAIN_NS, "exDate"));
 }

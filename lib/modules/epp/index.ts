@@ -1,9 +1,12 @@
-import { domainToASCII } from "node:url";
-import { timeoutField, domainServiceFields } from "../fields";
 import { z } from "zod";
-import { done, ModuleError, pending, type Done, type OperationContext, type Outcome, type ProcessingModule } from "../contract";
-import { EPP_PORT, secret, withSession, type EppConnection, type EppSession } from "./client";
-import { checkDomain, createDomain, ensureContact, infoDomain, renewDomain, type DomainInfo } from "./domain";
+import { done, ModuleError, type ProcessingModule, type SyncResult } from "../contract";
+import { domainServiceFields, timeoutField } from "../fields";
+import { EPP_PORT, withSession, type EppConnection } from "./client";
+import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common";
+import { ymd } from "./dates";
+import { infoDomain } from "./domain";
+import { open, pollCreate } from "./open";
+import { isRenewTask, pollRenew, prolong } from "./renew";
 
 const flag = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 
@@ -15,115 +18,39 @@ const connection = z.object({
   insecure: flag.optional(),
   caCert: z.string().trim().optional(),
   nameservers: z.string().trim().optional(),
+  contactPrefix: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]{2,8}$/i, "2–8 letters or digits")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   timeoutMs: z.coerce.number().int().positive().optional(),
 });
-
-type Ctx = OperationContext<EppConnection>;
-
-const POLL_AFTER_MS = 5 * 60_000;
-const HOLDS = new Set(["clientHold", "serverHold"]);
-
-export const yearsFor = (months: number) => Math.max(1, Math.ceil(months / 12));
-export const ymd = (date: Date) => date.toISOString().slice(0, 10);
-const addYears = (date: Date, years: number) => {
-  const next = new Date(date);
-  next.setUTCFullYear(next.getUTCFullYear() + years);
-  return next;
-};
-
-/** A session whose log also hides the domain's authInfo, which info answers carry to the sponsor. */
-function session<T>(ctx: Ctx, work: (s: EppSession) => Promise<T>): Promise<T> {
-  secret(ctx.log, ctx.service.secrets.password);
-  return withSession(ctx.connection, ctx.log, work);
-}
-
-function asciiDomain(name: string): string {
-  const ascii = domainToASCII(name.trim().toLowerCase());
-  if (!ascii || !ascii.includes(".")) throw new ModuleError("invalid_domain", `'${name}' is not a domain name`, false);
-  return ascii;
-}
-
-function nameserversFor(ctx: Ctx): string[] {
-  const fromOrder = ctx.service.params.nameservers?.filter(Boolean);
-  if (fromOrder?.length) return fromOrder;
-  return ctx.connection.nameservers?.split(/[\s,]+/).filter(Boolean) ?? [];
-}
-
-function doneFor(ctx: Ctx, name: string, exDate: Date | undefined, ns: string[], adopted: boolean): Done {
-  const expiresAt = exDate ?? addYears(new Date(), yearsFor(ctx.service.months));
-  const details = { domain: name, expires_at: ymd(expiresAt), nameservers: ns.join(", ") };
-  return done({ remoteId: name, details, expiresAt, ...(adopted ? { adopted } : {}) });
-}
-
-function adoptOrRefuse(ctx: Ctx, name: string, info: DomainInfo | null): Outcome {
-  if (!info) throw new ModuleError("exists_vanished", `The registry said ${name} is taken but does not know it`, true);
-  if (info.clID !== ctx.connection.username) {
-    throw new ModuleError("exists_foreign", `${name} is held by another registrar (${info.clID})`, false);
-  }
-  ctx.log.line(`${name} is ours (roid ${info.roid}): adopted`);
-  if (info.status.includes("pendingCreate")) {
-    return pending({ remoteTask: { domain: name, adopted: true }, remoteId: name, pollAfterMs: POLL_AFTER_MS });
-  }
-  return doneFor(ctx, name, info.exDate, info.ns, true);
-}
-
-async function open(ctx: Ctx): Promise<Outcome> {
-  const { connection: conn, service, log } = ctx;
-  const name = asciiDomain(service.remoteName);
-  // The service password is the domain's authInfo: the same on every try, and a secret already.
-  const authInfo = service.secrets.password;
-  if (!authInfo) throw new ModuleError("password_missing", "The service has no password to use as the domain's authInfo", false);
-  return session(ctx, async (s) => {
-    if (!(await checkDomain(s, name))) return adoptOrRefuse(ctx, name, await infoDomain(s, name));
-    const contact = await ensureContact(s, log, service.client, conn.username);
-    const nameservers = nameserversFor(ctx);
-    try {
-      const created = await createDomain(s, { name, years: yearsFor(service.months), nameservers, contact, authInfo });
-      if (created.pending) return pending({ remoteTask: { domain: name, adopted: false }, remoteId: name, pollAfterMs: POLL_AFTER_MS });
-      return doneFor(ctx, name, created.exDate, nameservers, false);
-    } catch (error) {
-      if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
-      // §5: a re-create answers 2302 even for our own domain; info tells whose it is.
-      return adoptOrRefuse(ctx, name, await infoDomain(s, name));
-    }
-  });
-}
-
-async function prolong(ctx: Ctx): Promise<Done> {
-  const name = asciiDomain(ctx.service.remoteName);
-  const years = yearsFor(Number(ctx.params.months ?? ctx.service.months));
-  return session(ctx, async (s) => {
-    let current = ctx.service.expiresAt;
-    if (!current) {
-      ctx.log.line("no stored expiry: taking the registry's");
-      current = (await infoDomain(s, name))?.exDate ?? null;
-      if (!current) throw new ModuleError("not_found", `The registry does not know ${name}`, false);
-    }
-    try {
-      const exDate = (await renewDomain(s, name, ymd(current), years)) ?? addYears(current, years);
-      return done({ expiresAt: exDate, details: { expires_at: ymd(exDate) } });
-    } catch (error) {
-      if (!(error instanceof ModuleError) || error.code !== "policy") throw error;
-      // curExpDate no longer matches: an earlier try may have renewed already, and must not renew twice.
-      const info = await infoDomain(s, name);
-      if (info?.exDate && ymd(info.exDate) === ymd(addYears(current, years))) {
-        ctx.log.line(`${name} already runs to ${ymd(info.exDate)}: renewed by an earlier try`);
-        return done({ expiresAt: info.exDate, details: { expires_at: ymd(info.exDate) }, adopted: true });
-      }
-      throw error;
-    }
-  });
-}
 
 const registryNeedsPerson = (what: string) => async (): Promise<never> => {
   throw new ModuleError("registry_manual", `The billing does not ${what} domains over EPP: the registry needs a person`, false);
 };
+
+/** What the registry says about this service's registration of the domain; another registration is missing. */
+async function sync(ctx: Ctx): Promise<SyncResult> {
+  const name = asciiDomain(ctx.service.remoteName);
+  const info = await session(ctx, (s) => infoDomain(s, name));
+  if (!info) return { state: "missing", reason: `The registry does not know ${name}` };
+  const why = notOurs(ctx, info);
+  if (why) return { state: "missing", reason: `${name} is registered, but not by this service: ${why}` };
+  const details: Record<string, string> = { nameservers: info.ns.join(", ") };
+  if (info.exDate) details.expires_at = ymd(info.exDate);
+  const broken = brokenStatus(info.status);
+  if (broken) return { state: "broken", reason: `${name} is ${broken} at the registry`, details, expiresAt: info.exDate };
+  return { state: "active", details, expiresAt: info.exDate };
+}
 
 export const epp: ProcessingModule<EppConnection> = {
   kind: "epp",
   title: "EPP registry",
   productTypes: ["domain"],
   usesTemplates: false,
+  orderNeeds: ["domain", "contacts"],
   connection,
   connectionFields: [
     { key: "host", label: "EPP host", required: true, placeholder: "epp.registry.example" },
@@ -133,6 +60,7 @@ export const epp: ProcessingModule<EppConnection> = {
     { key: "caCert", label: "CA certificate (PEM), if not a public CA" },
     { key: "insecure", label: "Skip the certificate check (local simulators only)", placeholder: "false" },
     { key: "nameservers", label: "Default name servers", placeholder: "ns1.example.net, ns2.example.net" },
+    { key: "contactPrefix", label: "Contact handle prefix (empty: derived for this installation)", placeholder: "pvx7k2m9" },
     timeoutField,
   ],
   serviceFields: domainServiceFields,
@@ -143,14 +71,7 @@ export const epp: ProcessingModule<EppConnection> = {
 
   open,
 
-  async poll(ctx, remoteTask) {
-    const name = asciiDomain(String(remoteTask.domain ?? ctx.service.remoteName));
-    const info = await session(ctx, (s) => infoDomain(s, name));
-    if (!info) throw new ModuleError("registration_rejected", `The registry dropped the pending create of ${name}`, false);
-    if (info.clID !== ctx.connection.username) throw new ModuleError("exists_foreign", `${name} went to another registrar (${info.clID})`, false);
-    if (info.status.includes("pendingCreate")) return pending({ remoteTask, remoteId: name, pollAfterMs: POLL_AFTER_MS });
-    return doneFor(ctx, name, info.exDate, info.ns, remoteTask.adopted === true);
-  },
+  poll: (ctx, remoteTask) => (isRenewTask(remoteTask) ? pollRenew(ctx, remoteTask.renew) : pollCreate(ctx, remoteTask)),
 
   suspend: registryNeedsPerson("suspend"),
   resume: registryNeedsPerson("resume"),
@@ -159,13 +80,5 @@ export const epp: ProcessingModule<EppConnection> = {
   close: async (ctx) => done({ details: { note: `Not renewed: ${ctx.service.remoteName} stays registered until it expires` } }),
 
   prolong,
-
-  async sync(ctx) {
-    const name = asciiDomain(ctx.service.remoteName);
-    const info = await session(ctx, (s) => infoDomain(s, name));
-    if (!info || info.clID !== ctx.connection.username) return { state: "missing" };
-    const details: Record<string, string> = { nameservers: info.ns.join(", ") };
-    if (info.exDate) details.expires_at = ymd(info.exDate);
-    return { state: info.status.some((s) => HOLDS.has(s)) ? "suspended" : "active", details, expiresAt: info.exDate };
-  },
+  sync,
 };

@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import { createServer, type TLSSocket } from "node:tls";
 import { startSimulator, type Simulator } from "../simulator-server";
 import { encodeFrame, FrameReader } from "./frame";
-import { createRegistry, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
+import { createRegistry, defaultSettings, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
 
 /**
  * An EPP registry (RFC 5730/5731/5733/5734, protocols.md §5) over TLS with the test certificate in
  * ./test-cert. Faults and /__sim/ inspection live on a separate plain HTTP control port (`url`).
  */
 
-export type { EppDomain, EppContact, EppCall, EppSettings, EppState } from "./simulator-registry";
+export type { EppDomain, EppContact, EppHost, EppCall, EppSettings, EppState } from "./simulator-registry";
 
 export type EppSimulator = Simulator & {
   host: string;
@@ -26,11 +26,12 @@ const certFile = (name: string) => readFileSync(new URL(`./test-cert/${name}`, i
 const GARBAGE = "<<<%%% not an EPP answer \u0001 {]";
 
 export async function startEppSimulator(
-  options: { host?: string; port?: number; clID?: string; password?: string; pendingInfos?: number } = {},
+  options: { host?: string; port?: number; clID?: string; password?: string; settings?: Partial<EppSettings> } = {},
 ): Promise<EppSimulator> {
   const host = options.host ?? "127.0.0.1";
   const cert = certFile("simulator-test-cert.pem");
-  const settings: EppSettings = { pendingInfos: options.pendingInfos ?? 0, staleCheck: false };
+  const initial = () => ({ ...defaultSettings(), ...options.settings });
+  const settings: EppSettings = initial();
   const registry = createRegistry({ clID: options.clID ?? "provisio", password: options.password ?? "secret", settings, faults: () => control.faults });
   const sockets = new Set<TLSSocket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -49,7 +50,7 @@ export async function startEppSimulator(
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => {});
-    const session: EppSession = { clID: null };
+    const session: EppSession = { clID: null, services: [] };
     const reader = new FrameReader();
     const send = (xml: string) => {
       if (!socket.destroyed && !closing) socket.write(encodeFrame(xml));
@@ -57,21 +58,25 @@ export async function startEppSimulator(
     const faults = () => control.faults;
 
     async function reply(frame: string | null) {
-      if (faults().timeout) return;
+      if (faults().timeout) return; // Fault: a server that never answers.
       if (faults().slowMs > 0) await wait(faults().slowMs);
       if (closing || socket.destroyed) return;
-      if (faults().garbage) return send(GARBAGE);
-      if (frame === null) return send(greeting());
+      if (faults().garbage) return send(GARBAGE); // Fault: a frame that is not XML at all.
+      // RFC 5730 §2.4: the server greets as soon as the connection is up, before any command.
+      if (frame === null) return send(greeting(settings));
       if (faults().http500) {
+        // RFC 5730 §3: 2500 "Command failed; server closing connection" (EPP's server error; no HTTP here).
         send(registry.failure(frame, 2500));
         socket.end();
         return;
       }
+      // RFC 5730 §3: 2400 "Command failed", the registry's own transient error.
       if (faults().failNext > 0) {
         faults().failNext -= 1;
         return send(registry.failure(frame, 2400));
       }
       const answer = registry.handle(session, frame);
+      if (answer.drop) return void socket.destroy();
       send(answer.xml);
       if (answer.end) socket.end();
     }
@@ -85,6 +90,7 @@ export async function startEppSimulator(
       try {
         for (const frame of reader.push(chunk)) enqueue(frame);
       } catch {
+        // RFC 5734 §4: a stream that is not length-prefixed frames is not EPP; the server drops it.
         socket.destroy();
       }
     });
@@ -103,7 +109,7 @@ export async function startEppSimulator(
     inspect: () => registry.inspect(),
     reset: () => {
       registry.reset();
-      Object.assign(settings, { pendingInfos: options.pendingInfos ?? 0, staleCheck: false });
+      Object.assign(settings, initial());
     },
   });
 

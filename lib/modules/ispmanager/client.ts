@@ -27,10 +27,11 @@ export function elemsOf(doc: IspNode): IspNode[] {
   return elem && typeof elem === "object" ? [elem as IspNode] : [];
 }
 
+/** The error table of docs/modules/ispmanager.md: (type, object) pairs of protocols.md §1. */
 function toModuleError(error: IspNode, func: string): ModuleError {
   const type = String(error.$type ?? "");
   const object = String(error.$object ?? "");
-  const message = `ISPmanager ${func}: ${textOf(error.msg) ?? `${type}/${object}`}`;
+  const message = `ISPmanager ${func}: ${textOf(error.msg) ?? "no message"} (${type}${object ? `/${object}` : ""})`;
   if (type === "auth") return new ModuleError("auth", message, false);
   if (type === "missed" && object === "preset") return new ModuleError("unknown_template", message, false);
   if (type === "exists" && object === "user") return new ModuleError("exists", message, false);
@@ -53,10 +54,25 @@ async function send(conn: IspConnection, log: AttemptLog, func: string, form: Pa
   return doc;
 }
 
-/** One API call with out=json. Credentials go as authinfo, or as a session id from login(). */
+const credentials = (conn: IspConnection, session?: string) =>
+  session ? { auth: session } : { authinfo: `${conn.username}:${conn.password}` };
+
+/** One reading call with out=json (a list, or a form without sok). Credentials go as authinfo, or a session id. */
 export function call(conn: IspConnection, log: AttemptLog, func: string, params: Params = {}, session?: string): Promise<IspNode> {
-  const auth = session ? { auth: session } : { authinfo: `${conn.username}:${conn.password}` };
-  return send(conn, log, func, { ...params, ...auth });
+  return send(conn, log, func, { ...params, ...credentials(conn, session) });
+}
+
+/**
+ * One call meant to change something: always with sok=ok (a form function without it only answers
+ * its form, §1), and done only on a positive doc.ok. An answer with neither ok nor error changed nothing.
+ */
+export async function change(conn: IspConnection, log: AttemptLog, func: string, params: Params = {}): Promise<IspNode> {
+  const doc = await send(conn, log, func, { ...params, sok: "ok", ...credentials(conn) });
+  if (!("ok" in doc)) {
+    log.line(`${func} answered neither ok nor error: nothing was changed`);
+    throw new ModuleError("bad_response", `ISPmanager ${func}: the answer is neither ok nor an error, so the change did not happen`, true);
+  }
+  return doc;
 }
 
 /** func=auth: a session id for later calls (valid 1 h idle on the panel). */
@@ -69,21 +85,26 @@ export async function login(conn: IspConnection, log: AttemptLog): Promise<strin
   return id;
 }
 
-export type IspUserForm = { name: string; fullname: string; preset: string; active: boolean };
+export type IspUserForm = { name: string; fullname: string; comment: string; preset: string; active: boolean };
 
 /** user.edit without sok: the user's form, or null when the panel does not know the name. */
 export async function findUser(conn: IspConnection, log: AttemptLog, name: string): Promise<IspUserForm | null> {
+  let doc: IspNode;
   try {
-    const doc = await call(conn, log, "user.edit", { elid: name });
-    return {
-      name: textOf(doc.name) ?? textOf(doc.elid) ?? name,
-      fullname: textOf(doc.fullname) ?? "",
-      preset: textOf(doc.preset) ?? "",
-      // (unconf.) active=on|off tells a suspended user, as the simulator answers it.
-      active: textOf(doc.active) !== "off",
-    };
+    doc = await call(conn, log, "user.edit", { elid: name });
   } catch (error) {
     if (error instanceof ModuleError && error.code === "not_found") return null;
     throw error;
   }
+  const found = textOf(doc.elid) ?? textOf(doc.name);
+  // §1: an existing user's form carries its elid; a form without one is not an answer about this user.
+  if (found !== name) throw new ModuleError("bad_response", `ISPmanager user.edit: the form of '${name}' names '${found ?? ""}'`, true);
+  return {
+    name,
+    fullname: textOf(doc.fullname) ?? "",
+    comment: textOf(doc.comment) ?? "",
+    preset: textOf(doc.preset) ?? "",
+    // (unconf.) active=on|off tells a suspended user; see docs/modules/README.md.
+    active: textOf(doc.active) !== "off",
+  };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { timeoutField } from "../fields";
 import { done, ModuleError, type Done, type OperationContext, type ProcessingModule, type ServiceInfo } from "../contract";
-import { call, elemsOf, findUser, textOf, type IspConnection, type IspUserForm } from "./client";
+import { call, change, elemsOf, findUser, textOf, type IspConnection, type IspUserForm } from "./client";
+import { limitsFor } from "./limits";
 
 const connection = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -15,26 +16,15 @@ type Ctx = OperationContext<IspConnection>;
 /** The fullname a user made by us carries: how a later try tells our user from someone else's. */
 export const ownerMarker = (service: Pick<ServiceInfo, "id">) => `provisio-service-${service.id}`;
 
-const MIB_PER_GIB = 1024;
-/** Tariff resource keys → ISPmanager limits. Keys that already start with "limit_" pass unchanged. */
-const LIMITS: Record<string, { limit: string; factor?: number }> = {
-  // Hosting tariffs quote disk in GiB; limit_quota is in MiB.
-  disk: { limit: "limit_quota", factor: MIB_PER_GIB },
-  databases: { limit: "limit_db" },
-  sites: { limit: "limit_webdomains" },
-  domains: { limit: "limit_domains" },
-  mailboxes: { limit: "limit_emails" },
-  ftp_users: { limit: "limit_ftp_users" },
-};
+export { limitsFor };
 
-export function limitsFor(resources: Record<string, number>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, amount] of Object.entries(resources)) {
-    if (key.startsWith("limit_")) out[key] = String(amount);
-    else if (LIMITS[key]) out[LIMITS[key].limit] = String(amount * (LIMITS[key].factor ?? 1));
-  }
-  return out;
+/** The user is this service's only when its fullname or comment carries the service's marker. */
+export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boolean {
+  const marker = new RegExp(`(^|[^\\w-])${ownerMarker(service)}($|[^\\w-])`);
+  return marker.test(user.fullname) || marker.test(user.comment);
 }
+
+const nameOf = (service: ServiceInfo) => service.remoteId ?? service.remoteName;
 
 function doneFor(ctx: Ctx, password: string, adopted: boolean): Done {
   const { service, connection: conn } = ctx;
@@ -43,12 +33,17 @@ function doneFor(ctx: Ctx, password: string, adopted: boolean): Done {
   return done({ remoteId: service.remoteName, details, secrets: { password }, ...(adopted ? { adopted } : {}) });
 }
 
-function adoptOrRefuse(ctx: Ctx, user: IspUserForm, password: string): Done {
-  if (user.fullname !== ownerMarker(ctx.service)) {
-    throw new ModuleError("exists_foreign", `ISPmanager already has a user '${user.name}' that this billing did not create`, false);
+const notOurs = (user: IspUserForm) =>
+  new ModuleError("exists_foreign", `ISPmanager has a user '${user.name}' that is not this service's (no marker in its full name or comment): a person must look`, false);
+
+/** Open is done only for a user of ours, active, on the tariff's template. */
+function confirm(ctx: Ctx, user: IspUserForm): void {
+  if (!isOurs(user, ctx.service)) throw notOurs(user);
+  if (!user.active) throw new ModuleError("exists_broken", `ISPmanager user '${user.name}' is ours but suspended: a person must look`, false);
+  const template = ctx.service.template;
+  if (template && user.preset !== template) {
+    throw new ModuleError("template_mismatch", `ISPmanager user '${user.name}' is on template '${user.preset}', the tariff says '${template}'`, false);
   }
-  ctx.log.line(`user ${user.name} exists and is ours: adopted`);
-  return doneFor(ctx, password, true);
 }
 
 async function open(ctx: Ctx): Promise<Done> {
@@ -58,10 +53,16 @@ async function open(ctx: Ctx): Promise<Done> {
   if (!password) throw new ModuleError("password_missing", "The service has no password to create the panel user with", false);
   log.secret(password);
 
-  // Create first: ISPmanager answers exists/user for a taken name, and only then do we look the
-  // user up and adopt it if it is ours. One request in the common case, and as safe as looking first.
+  const existing = await findUser(conn, log, name);
+  if (existing) {
+    confirm(ctx, existing);
+    log.line(`user ${name} exists, carries this service's marker and is active: adopted`);
+    return doneFor(ctx, password, true);
+  }
   try {
-    await call(conn, log, "user.add.finish", {
+    // §1: what public connectors send to user.add.finish, plus the documented optional domain and limits.
+    await change(conn, log, "user.add.finish", {
+      addinfo: "off",
       name,
       passwd: password,
       confirm: password,
@@ -73,14 +74,33 @@ async function open(ctx: Ctx): Promise<Done> {
   } catch (error) {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
     const again = await findUser(conn, log, name);
-    if (again) return adoptOrRefuse(ctx, again, password);
-    throw new ModuleError("exists_vanished", `ISPmanager said '${name}' exists but cannot find it`, true);
+    if (!again) throw new ModuleError("exists_vanished", `ISPmanager said '${name}' exists but cannot find it`, true);
+    confirm(ctx, again);
+    log.line(`user ${name} was made by a racing try: adopted`);
+    return doneFor(ctx, password, true);
   }
+  // The ok does not say which template the user got: read it back.
+  const made = await findUser(conn, log, name);
+  if (!made) throw new ModuleError("not_created", `ISPmanager answered ok to user.add.finish but has no user '${name}'`, true);
+  confirm(ctx, made);
   return doneFor(ctx, password, false);
 }
 
+/** The user this service owns, or null when the panel has none of ours under its name. */
+async function ours(ctx: Ctx): Promise<{ user: IspUserForm | null; foreign: IspUserForm | null }> {
+  const user = await findUser(ctx.connection, ctx.log, nameOf(ctx.service));
+  if (!user) return { user: null, foreign: null };
+  return isOurs(user, ctx.service) ? { user, foreign: null } : { user: null, foreign: user };
+}
+
 async function setActive(ctx: Ctx, func: "user.suspend" | "user.resume") {
-  await call(ctx.connection, ctx.log, func, { elid: ctx.service.remoteName });
+  const { user, foreign } = await ours(ctx);
+  if (foreign) throw notOurs(foreign);
+  if (!user) {
+    const what = func === "user.suspend" ? "suspend" : "resume";
+    throw new ModuleError("not_found", `Cannot ${what}: ISPmanager has no user '${nameOf(ctx.service)}' any more`, false);
+  }
+  await change(ctx.connection, ctx.log, func, { elid: user.name });
   return done();
 }
 
@@ -89,6 +109,7 @@ export const ispmanager: ProcessingModule<IspConnection> = {
   title: "ISPmanager",
   productTypes: ["hosting"],
   usesTemplates: true,
+  orderNeeds: ["domain"],
   connection,
   connectionFields: [
     { key: "url", label: "Panel URL", kind: "url", required: true, placeholder: "https://host:1500" },
@@ -119,11 +140,17 @@ export const ispmanager: ProcessingModule<IspConnection> = {
   resume: (ctx) => setActive(ctx, "user.resume"),
 
   async close(ctx) {
+    const { user, foreign } = await ours(ctx);
+    if (foreign) ctx.log.line(`a user '${foreign.name}' exists but is not this service's: left alone, ours is gone`);
+    if (!user) {
+      if (!foreign) ctx.log.line(`user ${nameOf(ctx.service)} is not on the panel: already closed`);
+      return done();
+    }
     try {
-      await call(ctx.connection, ctx.log, "user.delete", { elid: ctx.service.remoteName });
+      await change(ctx.connection, ctx.log, "user.delete", { elid: user.name });
     } catch (error) {
       if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
-      ctx.log.line(`user ${ctx.service.remoteName} is not on the panel: already closed`);
+      ctx.log.line(`user ${user.name} went away meanwhile: closed`);
     }
     return done();
   },
@@ -136,13 +163,21 @@ export const ispmanager: ProcessingModule<IspConnection> = {
     if (typeof template !== "string" || !template) {
       throw new ModuleError("template_missing", "change_tariff needs the new template name", false);
     }
-    await call(ctx.connection, ctx.log, "user.edit", { elid: ctx.service.remoteName, preset: template, sok: "ok" });
+    const { user, foreign } = await ours(ctx);
+    if (foreign) throw notOurs(foreign);
+    if (!user) throw new ModuleError("not_found", `Cannot change the tariff: ISPmanager has no user '${nameOf(ctx.service)}'`, false);
+    await change(ctx.connection, ctx.log, "user.edit", { elid: user.name, preset: template });
+    const after = await findUser(ctx.connection, ctx.log, user.name);
+    if (after?.preset !== template) {
+      throw new ModuleError("not_changed", `ISPmanager answered ok but user '${user.name}' is on '${after?.preset ?? "nothing"}', not '${template}'`, true);
+    }
     return done();
   },
 
   async sync(ctx) {
-    const user = await findUser(ctx.connection, ctx.log, ctx.service.remoteName);
-    if (!user) return { state: "missing" };
+    const { user, foreign } = await ours(ctx);
+    if (foreign) return { state: "missing", reason: `ISPmanager has a user '${foreign.name}', but it is not this service's (no marker)` };
+    if (!user) return { state: "missing", reason: `ISPmanager has no user '${nameOf(ctx.service)}'` };
     return { state: user.active ? "active" : "suspended" };
   },
 };

@@ -2,16 +2,20 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 
-/** An ISPmanager 5/6 panel in memory, speaking protocols.md §1 on /ispmgr. */
+/**
+ * An ISPmanager 5/6 panel in memory, speaking protocols.md §1 on /ispmgr. Every behaviour below
+ * says where its fact comes from; "(unconf.)" marks the reading chosen where no source confirms it.
+ */
 
 export type IspUser = {
   name: string;
   fullname: string;
+  comment: string;
   preset: string;
   active: boolean;
   /** sha256 of the password; never answered over the protocol nor shown in inspection. */
   passwordHash: string;
-  /** Who made the user: "api" through this panel's API, "other" for the exists fault. */
+  /** Who made the user: "api" through this panel's API, "other" for a planted or exists-fault user. */
   owner: "api" | "other";
   domain?: string;
   limits: Record<string, string>;
@@ -28,31 +32,45 @@ export type IspState = {
 export type IspmanagerSimulator = Simulator & {
   state: IspState;
   addPreset(name: string, limits?: Record<string, string>): void;
+  /** A healthy user of someone else with this name (no marker of ours). */
+  plantForeign(name: string): void;
 };
 
 type Node = Record<string, unknown>;
 type Params = Record<string, string>;
+type Answer = Node | "drop";
 
 const seedPresets = (): IspState["presets"] => ({
   StarterPack: { limit_quota: "1024", limit_db: "1", limit_webdomains: "1" },
   AdvancedPack: { limit_quota: "10240", limit_db: "10", limit_webdomains: "10" },
 });
 const SECRET_PARAMS = new Set(["passwd", "confirm", "password"]);
+// §1: a session from func=auth is valid 1 h idle.
 const SESSION_IDLE_MS = 60 * 60 * 1000;
 // (unconf.) the exact login rule: lower-case latin letter first, then letters, digits, "_", "-", up to 32.
 const LOGIN = /^[a-z][a-z0-9_-]{0,31}$/;
+// (unconf.) the password rule: the panel refuses short passwords with an error on object passwd (§1 "bad password").
+const MIN_PASSWORD = 6;
+// §1: these functions are forms ("Function type: form"): without sok=ok they only answer the form.
+const FORMS = new Set(["user.edit", "user.add", "user.add.finish", "preset.edit"]);
+// Functions that change something: the ambiguous fault answers them with neither ok nor error.
+const CHANGES = new Set(["user.edit", "user.add", "user.add.finish", "user.suspend", "user.resume", "user.delete"]);
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 const text = (value: string) => ({ $: value });
+// §1: a committed change answers <doc><ok/></doc>, JSON doc.ok.
 const ok = (): Node => ({ ok: {} });
+// §1: errors are HTTP 200 with doc.error.$type, .$object and .msg.$.
 const error = (type: string, object: string, msg: string): Node => ({
   error: { $type: type, ...(object ? { $object: object } : {}), $lang: "en", msg: text(msg) },
 });
+// §1: the bare form of user.add.finish without sok=ok, e.g. {"doc":{"name":{"$":""}}}.
+const blankForm = (): Node => ({ name: text(""), fullname: text(""), preset: text("") });
 
 const escapeXml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The XML form of a doc in the JSON mapping: "$name" keys are attributes, "$" is text, arrays repeat. */
+/** §1: JSON is XML mapped: "$name" keys are attributes, "$" is text, arrays repeat the element. */
 function toXml(name: string, node: unknown): string {
   if (Array.isArray(node)) return node.map((item) => toXml(name, item)).join("");
   if (node === null || typeof node !== "object") return `<${name}>${escapeXml(String(node))}</${name}>`;
@@ -92,6 +110,7 @@ function redacted(params: Params): Params {
 }
 
 const limitsOf = (params: Params) => Object.fromEntries(Object.entries(params).filter(([k]) => k.startsWith("limit_")));
+// §1: elid takes several names separated by ", ".
 const elids = (params: Params) => (params.elid ?? "").split(", ").filter(Boolean);
 
 /** The user.edit form (with elid), or a row of the user list (without). */
@@ -100,6 +119,7 @@ function userForm(user: IspUser, withElid = true): Node {
     ...(withElid ? { elid: text(user.name) } : {}),
     name: text(user.name),
     fullname: text(user.fullname),
+    comment: text(user.comment),
     preset: text(user.preset),
     // (unconf.) the field that tells a suspended user; the simulator and the client agree on active=on|off.
     active: text(user.active ? "on" : "off"),
@@ -109,6 +129,11 @@ function userForm(user: IspUser, withElid = true): Node {
   return form;
 }
 
+const foreignUser = (name: string): IspUser => ({
+  name, fullname: "Someone Else", comment: "", preset: "StarterPack", active: true,
+  passwordHash: hash(randomBytes(8).toString("hex")), owner: "other", limits: {},
+});
+
 export async function startIspmanagerSimulator(
   options: { port?: number; host?: string; username?: string; password?: string } = {},
 ): Promise<IspmanagerSimulator> {
@@ -117,6 +142,7 @@ export async function startIspmanagerSimulator(
   const state: IspState = { users: {}, presets: seedPresets(), calls: [] };
   const sessions = new Map<string, number>();
 
+  // §1: authinfo=user:pass on every call, or auth=SID from func=auth.
   const authorized = (params: Params) => {
     if (params.authinfo !== undefined) {
       const at = params.authinfo.indexOf(":");
@@ -128,33 +154,47 @@ export async function startIspmanagerSimulator(
     return true;
   };
 
-  function create(params: Params): Node {
+  function create(params: Params): Answer {
     const name = params.name ?? "";
+    // §1: bad login name -> value/name.
     if (!LOGIN.test(name)) return error("value", "name", `Invalid user name '${name}'`);
     if (sim.faults.exists) {
       sim.faults.exists = false;
-      state.users[name] ??= {
-        name, fullname: "Someone Else", preset: "StarterPack", active: true,
-        passwordHash: hash(randomBytes(8).toString("hex")), owner: "other", limits: {},
-      };
+      state.users[name] ??= foreignUser(name);
     }
+    // §1: duplicate user -> exists/user.
     if (state.users[name]) return error("exists", "user", `User '${name}' already exists`);
-    if (!params.passwd || params.passwd.length < 6) return error("value", "passwd", "The password is too weak");
+    // §1: bad password -> object passwd.
+    if (!params.passwd || params.passwd.length < MIN_PASSWORD) return error("value", "passwd", "The password is too weak");
     if (params.confirm !== undefined && params.confirm !== params.passwd) return error("value", "passwd", "Passwords do not match");
     const preset = params.preset ?? "";
+    // §1: unknown preset -> missed/preset.
     if (preset && !state.presets[preset]) return error("missed", "preset", `Template '${preset}' not found`);
+    if (sim.faults.ignoreCreate) {
+      sim.faults.ignoreCreate = false;
+      // §1: the real panel ignores a create it does not act on by answering the blank form (HTTP 200, no error).
+      return blankForm();
+    }
     state.users[name] = {
-      name, fullname: params.fullname ?? "", preset, active: true, passwordHash: hash(params.passwd), owner: "api",
+      name, fullname: params.fullname ?? "", comment: params.comment ?? "", preset, active: true,
+      passwordHash: hash(params.passwd), owner: "api",
       ...(params.domain ? { domain: params.domain } : {}),
       limits: { ...state.presets[preset], ...limitsOf(params) },
     };
+    if (sim.faults.loseAnswer) {
+      sim.faults.loseAnswer = false;
+      return "drop";
+    }
     return ok();
   }
 
-  function edit(params: Params): Node {
-    if (!params.elid) return params.sok === "ok" ? create(params) : { name: text(""), preset: text("") };
+  function edit(params: Params): Answer {
+    // §1: user.edit with sok=ok and no elid creates, as user.add does.
+    if (!params.elid) return params.sok === "ok" ? create(params) : blankForm();
     const user = state.users[params.elid];
+    // §1: unknown elid on edit -> value/elid.
     if (!user) return error("value", "elid", `No user '${params.elid}'`);
+    // §1: without sok=ok a form only answers its current values, including elid.
     if (params.sok !== "ok") return userForm(user);
     if (params.preset !== undefined && params.preset !== user.preset) {
       if (!state.presets[params.preset]) return error("missed", "preset", `Template '${params.preset}' not found`);
@@ -162,6 +202,7 @@ export async function startIspmanagerSimulator(
       user.limits = { ...state.presets[params.preset] };
     }
     if (params.fullname !== undefined) user.fullname = params.fullname;
+    if (params.comment !== undefined) user.comment = params.comment;
     if (params.passwd) user.passwordHash = hash(params.passwd);
     Object.assign(user.limits, limitsOf(params));
     return ok();
@@ -170,6 +211,7 @@ export async function startIspmanagerSimulator(
   function setActive(params: Params, active: boolean): Node {
     const names = elids(params);
     const unknown = names.find((n) => !state.users[n]);
+    // §1: unknown user on suspend/resume -> missed/users.
     if (!names.length || unknown !== undefined) return error("missed", "users", `No user '${unknown ?? ""}'`);
     for (const n of names) state.users[n].active = active;
     return ok();
@@ -178,27 +220,35 @@ export async function startIspmanagerSimulator(
   function remove(params: Params): Node {
     const names = elids(params);
     const unknown = names.find((n) => !state.users[n]);
+    // §1: unknown elid on delete -> value/elid.
     if (!names.length || unknown !== undefined) return error("value", "elid", `No user '${unknown ?? ""}'`);
     for (const n of names) delete state.users[n];
     return ok();
   }
 
-  function answer(params: Params): Node {
+  function answer(params: Params): Answer {
     const func = params.func ?? "";
     if (func === "auth") {
+      // §1: bad credentials -> error type auth.
       if (params.username !== username || params.password !== password) return error("auth", "", "Wrong user name or password");
       const id = randomBytes(12).toString("hex");
       sessions.set(id, Date.now());
       return { auth: { $id: id } };
     }
     if (!authorized(params)) return error("auth", "", "Authorization required");
+    // §1: a form function without sok=ok returns the form and changes nothing.
+    if (FORMS.has(func) && params.sok !== "ok" && !params.elid) return blankForm();
+    const changing = CHANGES.has(func) && (!FORMS.has(func) || params.sok === "ok");
+    if (changing && sim.faults.ambiguous) {
+      // (unconf.) a doc with neither ok nor error, e.g. a banner; §1 says such an answer is not success.
+      return { $func: func, banner: { $id: "notice", msg: text("The request was queued") } };
+    }
     switch (func) {
       case "user":
         return { elem: Object.values(state.users).map((user) => userForm(user, false)) };
       case "user.edit":
         return edit(params);
       case "user.add":
-        return params.sok === "ok" ? create(params) : { name: text(""), preset: text("") };
       case "user.add.finish":
         return create(params);
       case "user.suspend":
@@ -226,7 +276,9 @@ export async function startIspmanagerSimulator(
       if (url.pathname !== "/ispmgr") return { status: 404, body: "Not Found" };
       const params = readParams(req, body, url);
       state.calls.push({ func: params.func ?? "", params: redacted(params), at: performance.now() + performance.timeOrigin });
-      return render(params, answer(params));
+      const doc = answer(params);
+      if (doc === "drop") return { status: 200, body: "", drop: true };
+      return render(params, doc);
     },
     panelError: (req, body, url) => render(readParams(req, body, url), error("sys", "", "Internal panel error, try later")),
     inspect: () => ({
@@ -247,6 +299,9 @@ export async function startIspmanagerSimulator(
     state,
     addPreset(name, limits = {}) {
       state.presets[name] = limits;
+    },
+    plantForeign(name) {
+      state.users[name] = foreignUser(name);
     },
   };
 }

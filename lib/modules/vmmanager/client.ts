@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { ModuleError, type AttemptLog } from "../contract";
 import { parseJson, request } from "../http";
 
@@ -8,7 +9,6 @@ export type VmConnection = {
   cluster: number;
   os: number;
   ipPool?: number;
-  account?: number;
   timeoutMs?: number;
 };
 
@@ -20,37 +20,40 @@ export type VmHost = {
   domain?: string;
   ip4?: { ip: string }[];
   os?: { id: number; name: string };
-  preset?: { id: number; name: string };
+  cpu_number?: number;
+  ram_mib?: number;
+  hdd_mib?: number;
+  account?: { id: number };
 };
 
-export type VmTask = { id: number; consul_id: number; name: string; status: string };
+/** `output` carries a failed task's reason (field name unconf.; the simulator uses the same one). */
+export type VmTask = { id: number; consul_id: number; name: string; status: string; output?: string };
 export type Named = { id: number; name: string };
 
-/** (unconf.) error codes besides 3001: the simulator answers these, the client maps them. */
+/**
+ * Error codes. 3001 (Unauthorized) is documented; the others are unconf. and live here only: the
+ * simulator answers them and the client maps them. Every other 4xx is a refusal of the request
+ * itself (validation), final with the panel's message.
+ */
 export const VM_ERRORS = {
   unauthorized: 3001,
   notFound: 3004,
   nameExists: 5012,
   unknownPreset: 5020,
-  unknownOs: 5021,
+  validation: 5021,
 } as const;
 
-type VmError = { code?: number; msg?: string };
+type VmError = { code?: number; msg?: string; value?: unknown };
 
 function toModuleError(error: VmError, status: number, what: string): ModuleError {
   const message = `VMmanager ${what}: ${error.msg ?? `error ${error.code ?? status}`}`;
-  switch (error.code) {
-    case VM_ERRORS.unauthorized:
-      return new ModuleError("auth", message, false);
-    case VM_ERRORS.notFound:
-      return new ModuleError("not_found", message, false);
-    case VM_ERRORS.nameExists:
-      return new ModuleError("exists", message, false);
-    case VM_ERRORS.unknownPreset:
-    case VM_ERRORS.unknownOs:
-      return new ModuleError("unknown_template", message, false);
-  }
-  if (status === 404) return new ModuleError("not_found", message, false);
+  if (error.code === VM_ERRORS.unauthorized) return new ModuleError("auth", message, false);
+  if (error.code === VM_ERRORS.notFound || status === 404) return new ModuleError("not_found", message, false);
+  if (error.code === VM_ERRORS.nameExists) return new ModuleError("exists", message, false);
+  if (error.code === VM_ERRORS.unknownPreset) return new ModuleError("unknown_template", message, false);
+  // (unconf.) conflict, locked and rate-limited answers pass; every other 4xx refuses the request itself.
+  if (status === 409 || status === 423 || status === 429) return new ModuleError(`panel_${error.code ?? status}`, message, true);
+  if (status >= 400) return new ModuleError("rejected", message, false);
   return new ModuleError(`panel_${error.code ?? status}`, message, true);
 }
 
@@ -65,12 +68,12 @@ async function exchange<T>(conn: VmConnection, log: AttemptLog, call: Call, toke
     headers: token ? { "x-xsrf-token": token } : {},
     timeoutMs: conn.timeoutMs,
   });
-  const body = res.text ? parseJson<{ error?: VmError } & T>(res.text, log) : ({} as T);
+  const body = res.text ? parseJson<unknown>(res.text, log) : {};
   const error = body && typeof body === "object" ? (body as { error?: VmError }).error : undefined;
   if (error && typeof error === "object") throw toModuleError(error, res.status, `${call.method} ${call.path}`);
   if (res.status >= 400) throw toModuleError({}, res.status, `${call.method} ${call.path}`);
-  if (!body || typeof body !== "object") throw new ModuleError("bad_response", `VMmanager ${call.path}: not an object`, true);
-  return body;
+  if (!body || typeof body !== "object") throw new ModuleError("bad_response", `VMmanager ${call.path}: the answer is not an object`, true);
+  return body as T;
 }
 
 /** VMmanager's filter syntax; spaces go on the wire as "+", as the vendor's examples show. */
@@ -85,30 +88,56 @@ export type VmSession = {
   del<T>(path: string): Promise<T>;
 };
 
-/** POST /auth/v4/public/token, then every call carries x-xsrf-token. */
-export async function connect(conn: VmConnection, log: AttemptLog): Promise<VmSession> {
-  log.secret(conn.password);
-  log.secret(JSON.stringify(conn.password).slice(1, -1));
-  const auth = await exchange<{ token?: string }>(conn, log, {
+type Cached = { token: string; expiresAt: number };
+/** One token per connection, reused until shortly before it expires (tokens live about 1 h). */
+const tokens = new Map<string, Cached>();
+const TOKEN_MARGIN_MS = 60_000;
+const FALLBACK_LIFETIME_MS = 30 * 60_000;
+const cacheKey = (conn: VmConnection) => createHash("sha256").update(`${conn.url}\n${conn.email}\n${conn.password}`).digest("hex");
+
+async function logIn(conn: VmConnection, log: AttemptLog): Promise<string> {
+  const auth = await exchange<{ token?: unknown; expires_at?: unknown }>(conn, log, {
     method: "POST",
     path: "/auth/v4/public/token",
     json: { email: conn.email, password: conn.password },
   });
   if (typeof auth.token !== "string" || !auth.token) throw new ModuleError("bad_response", "VMmanager token: no token in the answer", true);
-  const token = auth.token;
+  log.secret(auth.token);
+  const expires = typeof auth.expires_at === "string" ? Date.parse(auth.expires_at) : NaN;
+  tokens.set(cacheKey(conn), { token: auth.token, expiresAt: Number.isFinite(expires) ? expires : Date.now() + FALLBACK_LIFETIME_MS });
+  return auth.token;
+}
+
+/** A session on the panel: the cached token, or a new one; an expired token (401) logs in again once. */
+export async function connect(conn: VmConnection, log: AttemptLog): Promise<VmSession> {
+  log.secret(conn.password);
+  log.secret(JSON.stringify(conn.password).slice(1, -1));
+  const key = cacheKey(conn);
+  const cached = tokens.get(key);
+  let token = cached && cached.expiresAt - TOKEN_MARGIN_MS > Date.now() ? cached.token : await logIn(conn, log);
   log.secret(token);
+  const call = async <T>(c: Call): Promise<T> => {
+    try {
+      return await exchange<T>(conn, log, c, token);
+    } catch (error) {
+      if (!(error instanceof ModuleError) || error.code !== "auth") throw error;
+      log.line("the token was refused: logging in again once");
+      tokens.delete(key);
+      token = await logIn(conn, log);
+      return exchange<T>(conn, log, c, token);
+    }
+  };
   return {
-    get: (path, query) => exchange(conn, log, { method: "GET", path, query }, token),
-    post: (path, json) => exchange(conn, log, { method: "POST", path, json: json ?? {} }, token),
-    del: (path) => exchange(conn, log, { method: "DELETE", path }, token),
+    get: (path, query) => call({ method: "GET", path, query }),
+    post: (path, json) => call({ method: "POST", path, json: json ?? {} }),
+    del: (path) => call({ method: "DELETE", path }),
   };
 }
 
-const listOf = <T>(body: { list?: unknown }): T[] => (Array.isArray(body.list) ? (body.list as T[]) : []);
+export const listOf = <T>(body: { list?: unknown }): T[] => (Array.isArray(body.list) ? (body.list as T[]) : []);
 
-export async function findHost(s: VmSession, by: { id: number } | { name: string }): Promise<VmHost | null> {
-  const body = await s.get<{ list?: unknown }>("/vm/v3/host", { where: where(by) });
-  return listOf<VmHost>(body)[0] ?? null;
+export async function findHosts(s: VmSession, by: { id: number } | { name: string }): Promise<VmHost[]> {
+  return listOf<VmHost>(await s.get<{ list?: unknown }>("/vm/v3/host", { where: where(by) }));
 }
 
 export async function findTask(s: VmSession, task: number, name: string): Promise<VmTask | null> {
@@ -116,17 +145,8 @@ export async function findTask(s: VmSession, task: number, name: string): Promis
   return listOf<VmTask>(body)[0] ?? null;
 }
 
-export async function listOs(s: VmSession): Promise<Named[]> {
-  return listOf<Named>(await s.get("/vm/v3/os"));
-}
-
-// (unconf.) /vm/v3/preset answers {list:[{id,name,…}]} like /vm/v3/os.
-export async function listPresets(s: VmSession): Promise<Named[]> {
-  return listOf<Named>(await s.get("/vm/v3/preset"));
-}
-
-/** An id given as a number, or the id of the entry of that name (case-insensitive). */
-export function resolveId(value: string, list: Named[]): Named | undefined {
-  const wanted = value.trim().toLowerCase();
-  return list.find((item) => String(item.id) === wanted || item.name.toLowerCase() === wanted);
+/** An answer that starts a task: `{id, task}`. Anything else is neither success nor an error. */
+export function taskOf(answer: { task?: unknown }, what: string): number {
+  if (typeof answer.task !== "number") throw new ModuleError("bad_response", `VMmanager ${what}: no task in the answer`, true);
+  return answer.task;
 }

@@ -1,95 +1,43 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 import { VM_ERRORS } from "./client";
+import {
+  accountView, fail, hash, hostView, HOSTNAME, json, parseWhere, seedOs, seedPresets, taskView,
+  type SimAccount, type SimTask, type SimVm, type VmState,
+} from "./simulator-data";
+
+export type { SimAccount, SimOs, SimPreset, SimTask, SimVm, VmCall, VmState } from "./simulator-data";
 
 /** A VMmanager 6 panel in memory, speaking protocols.md §3 with or without the /api prefix. */
-
-type Named = { id: number; name: string };
-export type SimPreset = Named & { cpu_number: number; ram_mib: number; hdd_mib: number };
-
-export type SimVm = {
-  id: number;
-  name: string;
-  state: "creating" | "active" | "stopped" | "deleting" | "corrupted";
-  /** Ownership mark: the billing writes its marker here; the exists fault plants someone else's. */
-  comment: string;
-  owner: "api" | "other";
-  os: Named;
-  preset: SimPreset | null;
-  cpu_number: number;
-  ram_mib: number;
-  hdd_mib: number;
-  cluster: number;
-  account?: number;
-  domain?: string;
-  ip?: string;
-  passwordHash: string;
+export type VmmanagerSimulator = Simulator & {
+  state: VmState;
+  /** Makes every token issued so far expired, as an hour passing would. */
+  expireTokens(): void;
+  /** Adds a panel account that can log in (e.g. a non-admin one for check connection). */
+  addAccount(email: string, password: string, roles: string[]): SimAccount;
+  /** Puts a VM on the panel behind the billing's back: healthy and running unless told otherwise. */
+  plantVm(vm: Partial<SimVm> & { name: string }): SimVm;
 };
 
-export type SimTask = { consul_id: number; name: string; vmId: number; polls: number; status: "running" | "complete" | "fail"; preset?: SimPreset };
-export type VmCall = { method: string; path: string; query: Record<string, string>; body?: Record<string, unknown> };
-
-export type VmState = {
-  vms: Record<number, SimVm>;
-  tasks: SimTask[];
-  presets: SimPreset[];
-  os: Named[];
-  calls: VmCall[];
-  /** A task completes on its K-th poll. */
-  pollsToComplete: number;
-  /** Answer HTTP 503 (panel idle) to the next N calls. */
-  idleNext: number;
-  /** The next task started ends in "fail". */
-  failNextTask: boolean;
-};
-
-export type VmmanagerSimulator = Simulator & { state: VmState };
-
-const seedPresets = (): SimPreset[] => [
-  { id: 1, name: "vps-small", cpu_number: 1, ram_mib: 1024, hdd_mib: 20480 },
-  { id: 2, name: "vps-large", cpu_number: 4, ram_mib: 8192, hdd_mib: 81920 },
-];
-const seedOs = (): Named[] => [
-  { id: 1, name: "Ubuntu 22.04" },
-  { id: 2, name: "Debian 12" },
-];
 const IP_PREFIX = "192.0.2.";
-const hash = (value: string) => createHash("sha256").update(value).digest("hex");
-const json = (status: number, value: unknown): SimReply => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
-const fail = (status: number, code: number, msg: string, value: Record<string, unknown> = {}) => json(status, { error: { code, msg, value } });
-
-/** The `where` filter: (field EQ 'v') terms joined by AND; "+" and spaces both separate. */
-function parseWhere(where: string | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of (where ?? "").matchAll(/\((\w+)[+ ]+EQ[+ ]+'([^']*)'\)/g)) out[m[1]!] = m[2]!;
-  return out;
-}
-
-const hostView = ({ passwordHash: _hidden, owner: _owner, ip, preset, cluster, account, ...vm }: SimVm) => ({
-  ...vm,
-  ip4: ip ? [{ ip }] : [],
-  preset: preset ? { id: preset.id, name: preset.name } : null,
-  cluster: { id: cluster },
-  ...(account ? { account: { id: account } } : {}),
-});
 
 export async function startVmmanagerSimulator(
   options: { port?: number; host?: string; email?: string; password?: string; pollsToComplete?: number } = {},
 ): Promise<VmmanagerSimulator> {
-  const email = options.email ?? "admin@example.test";
-  const password = options.password ?? "secret";
+  let nextId = 100;
+  const admin = (): SimAccount => ({ id: 1, email: options.email ?? "admin@example.test", passwordHash: hash(options.password ?? "secret"), roles: ["@admin"] });
   const fresh = (): VmState => ({
-    vms: {}, tasks: [], presets: seedPresets(), os: seedOs(), calls: [],
-    pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: false,
+    vms: {}, tasks: [], presets: seedPresets(), os: seedOs(), accounts: [admin()], calls: [], logins: 0,
+    tokenLifetimeMs: 3_600_000, pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: null,
   });
   const state = fresh();
-  const tokens = new Set<string>();
-  let nextId = 100;
+  const tokens = new Map<string, { account: number; expiresAt: number }>();
 
-  function startTask(name: string, vmId: number, preset?: SimPreset) {
-    const task: SimTask = { consul_id: nextId++, name, vmId, polls: 0, status: "running", ...(preset ? { preset } : {}) };
+  function startTask(name: string, vmId: number, change?: SimTask["change"]) {
+    const task: SimTask = { consul_id: nextId++, name, vmId, polls: 0, status: "running", ...(change ? { change } : {}) };
     state.tasks.push(task);
-    return { id: vmId, task: task.consul_id };
+    return json(200, { id: vmId, task: task.consul_id });
   }
 
   /** A task moves on when watched: a poll of it, or a read of its VM by id. */
@@ -97,7 +45,9 @@ export async function startVmmanagerSimulator(
     if (task.status !== "running" || ++task.polls < state.pollsToComplete) return;
     const vm = state.vms[task.vmId];
     if (state.failNextTask) {
-      state.failNextTask = false;
+      // A failed task carries its reason in the task record, and a failed create leaves a broken VM (protocols §3).
+      task.output = state.failNextTask;
+      state.failNextTask = null;
       task.status = "fail";
       if (vm && task.name === "host_create") vm.state = "corrupted";
       return;
@@ -107,7 +57,7 @@ export async function startVmmanagerSimulator(
     if (task.name === "host_create" || task.name === "host_start") vm.state = "active";
     if (task.name === "host_stop") vm.state = "stopped";
     if (task.name === "host_delete") delete state.vms[vm.id];
-    if (task.name === "host_change_params" && task.preset) Object.assign(vm, { preset: task.preset, cpu_number: task.preset.cpu_number, ram_mib: task.preset.ram_mib, hdd_mib: task.preset.hdd_mib });
+    if (task.change) Object.assign(vm, task.change);
   }
 
   const freeIp = () => {
@@ -116,68 +66,135 @@ export async function startVmmanagerSimulator(
     return undefined;
   };
 
-  function create(body: Record<string, unknown>): SimReply {
+  const invalid = (msg: string, value: Record<string, unknown>) => fail(400, VM_ERRORS.validation, msg, value);
+
+  function create(req: IncomingMessage, body: Record<string, unknown>): SimReply {
     const name = String(body.name ?? "");
-    if (!name) return fail(400, 1003, "Field 'name' is required", { field: "name" });
+    if (!name) return invalid("Field 'name' is required", { field: "name" });
     if (sim.faults.exists) {
       sim.faults.exists = false;
-      const id = nextId++;
-      state.vms[id] ??= {
-        id, name, state: "active", comment: "created by hand", owner: "other", os: state.os[0]!, preset: null,
-        cpu_number: 1, ram_mib: 512, hdd_mib: 10240, cluster: 1, ip: freeIp(), passwordHash: hash(randomBytes(8).toString("hex")),
-      };
+      plant({ name, comment: "created by hand" });
     }
     // (unconf.) VMmanager refuses a second VM of the same name; POST host is otherwise not idempotent.
     if (Object.values(state.vms).some((vm) => vm.name === name)) return fail(400, VM_ERRORS.nameExists, `Host with name '${name}' already exists`, { name });
+    const cluster = Number(body.cluster ?? 0);
     const os = state.os.find((o) => o.id === Number(body.os));
-    if (!os) return fail(400, VM_ERRORS.unknownOs, `Unknown OS ${String(body.os)}`, { os: body.os });
+    // Validation refusals (protocols §3: deleted, other-cluster and admin-only images; the OS's minimum RAM); wording unconf.
+    if (!os || os.state === "deleted") return invalid(`OS image ${String(body.os)} not found or deleted`, { os: body.os });
+    if (os.cluster && os.cluster.id !== cluster) return invalid(`OS image '${os.name}' is not available in cluster ${cluster}`, { os: os.id, cluster });
+    if (os.virtualization_type !== "kvm") return invalid(`OS image '${os.name}' cannot be installed on a KVM cluster`, { os: os.id });
+    const account = state.accounts.find((a) => a.id === Number(body.account));
+    if (!account) return invalid(`Account ${String(body.account)} not found`, { account: body.account });
+    if (os.adminonly && !account.roles.includes("@admin")) return invalid(`OS image '${os.name}' is available to administrators only`, { os: os.id });
     const preset = body.preset === undefined ? null : state.presets.find((p) => p.id === Number(body.preset));
     if (preset === undefined) return fail(400, VM_ERRORS.unknownPreset, `Unknown preset ${String(body.preset)}`, { preset: body.preset });
-    if (typeof body.password !== "string" || body.password.length < 6) return fail(400, 1003, "The password is too weak", { field: "password" });
-    const ip = Number(body.ipv4_number ?? 0) > 0 ? freeIp() : undefined;
-    const id = nextId++;
-    state.vms[id] = {
-      id, name, state: "creating", comment: String(body.comment ?? ""), owner: "api", os, preset,
-      cpu_number: preset?.cpu_number ?? Number(body.cpu_number ?? 1),
-      ram_mib: preset?.ram_mib ?? Number(body.ram_mib ?? 1024),
-      hdd_mib: preset?.hdd_mib ?? Number(body.hdd_mib ?? 10240),
-      cluster: Number(body.cluster ?? 1),
-      ...(body.account ? { account: Number(body.account) } : {}),
+    const sizes = preset ?? { cpu_number: Number(body.cpu_number), ram_mib: Number(body.ram_mib), hdd_mib: Number(body.hdd_mib) };
+    if (!(sizes.cpu_number > 0 && sizes.ram_mib > 0 && sizes.hdd_mib > 0)) return invalid("cpu_number, ram_mib and hdd_mib are required without a preset", {});
+    if (sizes.ram_mib < os.min_ram_mib) return invalid(`RAM ${sizes.ram_mib} MiB is below the minimum of ${os.min_ram_mib} MiB for '${os.name}'`, { ram_mib: sizes.ram_mib });
+    if (body.domain !== undefined && !HOSTNAME.test(String(body.domain))) return invalid(`Invalid domain name '${String(body.domain)}'`, { domain: body.domain });
+    if (typeof body.password !== "string" || body.password.length < 6) return invalid("The password is too weak", { field: "password" });
+    if (sim.faults.ignoreCreate) {
+      // The panel accepts the request and makes nothing: an id and a task that never exist.
+      sim.faults.ignoreCreate = false;
+      return json(200, { id: nextId++, task: nextId++ });
+    }
+    const vm = plant({
+      name, state: "creating", comment: String(body.comment ?? ""), owner: "api", os: { id: os.id, name: os.name }, preset,
+      cpu_number: sizes.cpu_number, ram_mib: sizes.ram_mib, hdd_mib: sizes.hdd_mib, cluster, account: account.id,
       ...(typeof body.domain === "string" ? { domain: body.domain } : {}),
-      ...(ip ? { ip } : {}),
+      ...(Number(body.ipv4_number ?? 0) > 0 ? {} : { ip: undefined }),
       passwordHash: hash(body.password),
-    };
-    return json(200, startTask("host_create", id));
+    });
+    const reply = startTask("host_create", vm.id);
+    if (sim.faults.loseAnswer) {
+      // The create is done; the connection drops before the answer reaches the billing.
+      sim.faults.loseAnswer = false;
+      req.socket.destroy();
+    }
+    return reply;
   }
 
-  function route(method: string, path: string, url: URL, body: Record<string, unknown>): SimReply {
+  /** A VM as the panel holds it: healthy and running unless told otherwise. */
+  function plant(over: Partial<SimVm> & { name: string }): SimVm {
+    const id = nextId++;
+    const vm: SimVm = {
+      id, state: "active", comment: "", owner: "other", os: { id: 1, name: "Ubuntu 22.04" }, preset: null, cpu_number: 1, ram_mib: 1024, hdd_mib: 10240,
+      diskId: nextId++, cluster: 1, ip: freeIp(), passwordHash: hash(randomBytes(8).toString("hex")), ...over,
+    };
+    state.vms[id] = vm;
+    return vm;
+  }
+
+  /** Owner accounts: found by email, created with {email,password,role} (protocols §3). */
+  function accounts(method: string, body: Record<string, unknown>, filter: Record<string, string>, caller: SimAccount): SimReply {
+    const isAdmin = caller.roles.includes("@admin");
+    if (method === "GET") {
+      // (unconf.) a non-admin sees only its own account.
+      const visible = isAdmin ? state.accounts : [caller];
+      return json(200, { list: visible.filter((a) => !filter.email || a.email.toLowerCase() === filter.email.toLowerCase()).map(accountView) });
+    }
+    if (!isAdmin) return fail(403, VM_ERRORS.unauthorized, "Access denied");
+    const email = String(body.email ?? "");
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) return invalid(`Invalid email '${email}'`, { email });
+    if (state.accounts.some((a) => a.email.toLowerCase() === email.toLowerCase())) return invalid(`Account ${email} already exists`, { email });
+    if (body.role !== "@user" && body.role !== "@admin") return invalid(`Unknown role ${String(body.role)}`, { role: body.role });
+    const account = addAccount(email, String(body.password ?? ""), [String(body.role)]);
+    return json(200, { id: account.id });
+  }
+
+  function addAccount(email: string, password: string, roles: string[]): SimAccount {
+    const account = { id: nextId++, email, passwordHash: hash(password), roles };
+    state.accounts.push(account);
+    return account;
+  }
+
+  function route(req: IncomingMessage, method: string, path: string, url: URL, body: Record<string, unknown>, caller: SimAccount): SimReply {
     const filter = parseWhere(url.searchParams.get("where"));
+    if (path === "/vm/v3/account" && (method === "GET" || method === "POST")) return accounts(method, body, filter, caller);
+    if (!caller.roles.includes("@admin")) return fail(403, VM_ERRORS.unauthorized, "Access denied");
     if (method === "GET" && path === "/vm/v3/host") {
-      const list = Object.values(state.vms).filter((vm) => Object.entries(filter).every(([k, v]) => String(vm[k as keyof SimVm]) === v));
       if (filter.id) for (const task of state.tasks.filter((t) => String(t.vmId) === filter.id)) advance(task);
-      return json(200, { list: list.filter((vm) => state.vms[vm.id]).map(hostView) });
+      const list = Object.values(state.vms).filter((vm) => Object.entries(filter).every(([k, v]) => String(vm[k as keyof SimVm]) === v));
+      return json(200, { list: list.map(hostView) });
     }
     if (method === "GET" && path === "/vm/v3/task") {
       const list = state.tasks.filter((t) => Object.entries(filter).every(([k, v]) => String(t[k as keyof SimTask]) === v));
       list.forEach(advance);
-      return json(200, { list: list.map(({ polls: _p, preset: _preset, vmId: _vm, ...t }) => ({ ...t, id: t.consul_id })) });
+      return json(200, { list: list.map(taskView) });
     }
     if (method === "GET" && path === "/vm/v3/os") return json(200, { list: state.os });
     if (method === "GET" && path === "/vm/v3/preset") return json(200, { list: state.presets });
-    if (method === "POST" && path === "/vm/v3/host") return create(body);
-    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|resource))?$/);
+    // The ambiguous fault: a change answered with neither {id, task} nor an error.
+    if (method !== "GET" && sim.faults.ambiguous) return json(200, { result: "accepted" });
+    if (method === "POST" && path === "/vm/v3/host") return create(req, body);
+    const disk = path.match(/^\/vm\/v3\/disk\/(\d+)$/);
+    if (disk && method === "POST") {
+      const vm = Object.values(state.vms).find((v) => v.diskId === Number(disk[1]));
+      if (!vm) return fail(404, VM_ERRORS.notFound, `Disk ${disk[1]} not found`);
+      // Disk size through /vm/v3/disk/{id} {size_mib} (protocols §3); (unconf.) a disk only grows.
+      const size = Number(body.size_mib);
+      if (!(size >= vm.hdd_mib)) return invalid(`Disk size ${String(body.size_mib)} MiB: a disk can only grow (now ${vm.hdd_mib} MiB)`, { size_mib: body.size_mib });
+      return startTask("disk_resize", vm.id, { hdd_mib: size });
+    }
+    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|resource|disk))?$/);
     const vm = m ? state.vms[Number(m[1])] : undefined;
-    if (!m || (method !== "POST" && method !== "DELETE")) return fail(404, 1004, `No route ${method} ${path}`);
-    if (!vm || vm.state === "deleting") return fail(404, VM_ERRORS.notFound, `Host ${m[1]} not found`, { id: m[1] });
+    if (!m) return fail(404, 1004, `No route ${method} ${path}`);
+    if (!vm) return fail(404, VM_ERRORS.notFound, `Host ${m[1]} not found`, { id: m[1] });
+    if (method === "GET" && m[2] === "disk") return json(200, { list: [{ id: vm.diskId, size_mib: vm.hdd_mib }] });
+    // DELETE starts host_delete; the VM shows "deleting" until it completes (protocols §3).
     if (method === "DELETE" && !m[2]) {
       vm.state = "deleting";
-      return json(200, startTask("host_delete", vm.id));
+      return startTask("host_delete", vm.id);
     }
-    if (m[2] === "stop" || m[2] === "start") return json(200, startTask(`host_${m[2]}`, vm.id));
+    if (method !== "POST") return fail(404, 1004, `No route ${method} ${path}`);
+    // Suspend and resume are host_stop and host_start tasks (protocols §3).
+    if (m[2] === "stop" || m[2] === "start") return startTask(`host_${m[2]}`, vm.id);
     if (m[2] === "resource") {
-      const preset = state.presets.find((p) => p.id === Number(body.preset));
-      if (!preset) return fail(400, VM_ERRORS.unknownPreset, `Unknown preset ${String(body.preset)}`);
-      return json(200, startTask("host_change_params", vm.id, preset));
+      // Only cpu_number and ram_mib change here (protocols §3); anything else, a preset included, is ignored.
+      const change: SimTask["change"] = {};
+      if (Number(body.cpu_number) > 0) change.cpu_number = Number(body.cpu_number);
+      if (Number(body.ram_mib) > 0) change.ram_mib = Number(body.ram_mib);
+      return startTask("host_change_params", vm.id, change);
     }
     return fail(404, 1004, `No route ${method} ${path}`);
   }
@@ -197,25 +214,41 @@ export async function startVmmanagerSimulator(
       const { password: secret, ...shown } = body;
       state.calls.push({ method, path, query: Object.fromEntries(url.searchParams), ...(raw ? { body: secret === undefined ? shown : { ...shown, password: "***" } } : {}) });
       if (state.idleNext > 0) {
+        // HTTP 503: the panel is idle or suspended, retry (protocols §3).
         state.idleNext -= 1;
         return { status: 503, headers: { "content-type": "text/plain" }, body: "Service Unavailable" };
       }
       if (method === "POST" && path === "/auth/v4/public/token") {
-        if (body.email !== email || body.password !== password) return fail(400, VM_ERRORS.unauthorized, "Invalid email or password");
+        const account = state.accounts.find((a) => a.email === body.email && a.passwordHash === hash(String(body.password ?? "")));
+        if (!account) return fail(400, VM_ERRORS.unauthorized, "Invalid email or password");
         const token = `${nextId++}-${randomBytes(16).toString("hex")}`;
-        tokens.add(token);
-        return json(201, { id: String(nextId++), token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), confirmed: true });
+        const expiresAt = Date.now() + state.tokenLifetimeMs;
+        tokens.set(token, { account: account.id, expiresAt });
+        state.logins += 1;
+        // The token answer is HTTP 201 with its expiry (protocols §3).
+        return json(201, { id: String(nextId++), token, expires_at: new Date(expiresAt).toISOString(), confirmed: true });
       }
-      if (!tokens.has(String(req.headers["x-xsrf-token"] ?? ""))) return fail(401, VM_ERRORS.unauthorized, "Unauthorized");
-      return route(method, path, url, body);
+      // An unknown or expired token answers 401 with code 3001 (protocols §3).
+      const session = tokens.get(String(req.headers["x-xsrf-token"] ?? ""));
+      const caller = session && session.expiresAt > Date.now() ? state.accounts.find((a) => a.id === session.account) : undefined;
+      if (!caller) return fail(401, VM_ERRORS.unauthorized, "Unauthorized");
+      return route(req, method, path, url, body, caller);
     },
     panelError: () => fail(500, 1000, "Internal error, try again later"),
-    inspect: () => ({ vms: Object.values(state.vms).map(({ passwordHash: _hidden, ...vm }) => vm), tasks: state.tasks, calls: state.calls }),
+    inspect: () => ({ vms: Object.values(state.vms).map(({ passwordHash: _hidden, ...vm }) => vm), tasks: state.tasks, accounts: state.accounts.map(accountView), calls: state.calls }),
     reset() {
       Object.assign(state, fresh());
       tokens.clear();
     },
   });
 
-  return { ...sim, state };
+  return {
+    ...sim,
+    state,
+    expireTokens: () => {
+      for (const session of tokens.values()) session.expiresAt = 0;
+    },
+    addAccount,
+    plantVm: plant,
+  };
 }

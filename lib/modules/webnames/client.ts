@@ -27,7 +27,11 @@ function toModuleError(text: string, page: Page): ModuleError {
   return new ModuleError("panel_error", message, true);
 }
 
-/** One form post; returns the text after "Success:". */
+/**
+ * One form post; returns the text after "Success:". §5: replies are plain text "Success: …" or
+ * "Error: …". Success is positive: only an answer whose first line starts with "Success:" (and
+ * that carries no "Error:" line) counts; anything else is a bad response, never done.
+ */
 export async function srs(conn: WebnamesConnection, log: AttemptLog, page: Page, fields: Fields = {}): Promise<string> {
   log.secret(conn.password);
   const res = await request(log, {
@@ -36,11 +40,11 @@ export async function srs(conn: WebnamesConnection, log: AttemptLog, page: Page,
     form: { username: conn.username, password: conn.password, thisPage: page, ...fields, interface_revision: 1, interface_lang: "en" },
     timeoutMs: conn.timeoutMs,
   });
-  const text = res.text.trim();
-  const success = /^Success:\s*([\s\S]*)$/i.exec(text);
-  if (success) return success[1].trim();
-  const error = /^Error:\s*([\s\S]*)$/i.exec(text);
-  if (error) throw toModuleError(error[1].trim(), page);
+  const lines = res.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const first = lines[0] ?? "";
+  const failure = lines.find((line) => line.startsWith("Error:"));
+  if (failure) throw toModuleError(failure.slice("Error:".length).trim(), page);
+  if (first.startsWith("Success:")) return lines.join("\n").slice("Success:".length).trim();
   log.line("answer is neither Success: nor Error:");
   throw new ModuleError("bad_response", `Webnames ${page}: the answer is neither Success nor Error`, true);
 }
@@ -50,7 +54,8 @@ export type ApprovalStatus = "pending" | "approved" | "errsent" | "none";
 
 export async function approvalStatus(conn: WebnamesConnection, log: AttemptLog, domain: string): Promise<ApprovalStatus> {
   const text = await srs(conn, log, "pispGetApprovalStatus", { domain_name: domain });
-  const status = /'([^']*)'/.exec(text)?.[1]?.toLowerCase();
+  // §5: "Success: Domain status is 'pending|approved|errsent|N/A'".
+  const status = /^Domain status is '([^']*)'$/i.exec(text)?.[1]?.toLowerCase();
   if (status === "pending" || status === "approved" || status === "errsent") return status;
   if (status === "n/a") return "none";
   throw new ModuleError("bad_response", `Webnames: unknown approval status in '${text}'`, true);
@@ -59,8 +64,8 @@ export async function approvalStatus(conn: WebnamesConnection, log: AttemptLog, 
 /** (unconf.) the wording of pispCheckDomain; "not available" or "busy" means someone holds the name. */
 export async function isAvailable(conn: WebnamesConnection, log: AttemptLog, domain: string): Promise<boolean> {
   const text = await srs(conn, log, "pispCheckDomain", { domain_name: domain });
-  if (/not available|busy|registered/i.test(text)) return false;
-  if (/available|free/i.test(text)) return true;
+  if (/\bnot available\b|\bbusy\b|\bregistered\b/i.test(text)) return false;
+  if (/\bis (available|free)\b/i.test(text)) return true;
   throw new ModuleError("bad_response", `Webnames: cannot tell from '${text}' whether ${domain} is free`, true);
 }
 

@@ -104,6 +104,7 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
   title: "Webnames",
   productTypes: ["domain"],
   usesTemplates: false,
+  orderNeeds: ["domain", "contacts"],
   connection,
   connectionFields: [
     { key: "url", label: "API URL", kind: "url", placeholder: DEFAULT_URL },
@@ -152,7 +153,10 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
   },
 
   async sync(ctx) {
-    const status = await approvalStatus(ctx.connection, ctx.log, asciiDomain(ctx.service.remoteName));
-    return { state: status === "approved" || status === "pending" ? "active" : "missing" };
+    const domain = asciiDomain(ctx.service.remoteId ?? ctx.service.remoteName);
+    const status = await approvalStatus(ctx.connection, ctx.log, domain);
+    if (status === "errsent") return { state: "broken", reason: `Webnames rejected the registration of ${domain} (errsent)` };
+    if (status === "none") return { state: "missing", reason: `Webnames does not list ${domain} in this account` };
+    return { state: "active" };
   },
 };

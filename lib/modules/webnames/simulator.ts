@@ -1,7 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 
-/** The Webnames RegTimeSRS.pl form protocol (protocols.md §5) in memory. */
+/**
+ * The Webnames RegTimeSRS.pl form protocol (protocols.md §5) in memory. §5 is partial: the form
+ * fields, the "Success: …" / "Error: …" reply lines and the approval status line are sourced; every
+ * other wording and rule is marked (unconf.) where it is made.
+ */
 
 export type WnDomain = {
   name: string;
@@ -32,7 +36,12 @@ export type WnState = {
   polls: Record<string, number>;
 };
 
-export type WebnamesSimulator = Simulator & { state: WnState; settings: WnSettings };
+export type WebnamesSimulator = Simulator & {
+  state: WnState;
+  settings: WnSettings;
+  /** A domain registered by someone else, not through this account. */
+  plantForeign(name: string): void;
+};
 
 type Params = Record<string, string>;
 
@@ -54,6 +63,7 @@ const say = {
   temporary: () => "Error: Temporary failure, try again later",
 };
 
+const CHANGES = new Set(["pispRegistration", "pispRenewDomain", "pispRedelegation"]);
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
 const SECRET = new Set(["password"]);
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
@@ -62,6 +72,11 @@ const inYears = (from: Date, years: number) => {
   next.setUTCFullYear(next.getUTCFullYear() + years);
   return next;
 };
+
+const foreignDomain = (name: string): WnDomain => ({
+  name, owner: "other", status: "approved", pollsLeft: 0, expiresAt: ymd(inYears(new Date(), 1)),
+  nameservers: ["ns1.elsewhere.example"], contact: {}, renewals: 0,
+});
 
 const text = (body: string): SimReply => ({ status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body });
 
@@ -85,29 +100,38 @@ export async function startWebnamesSimulator(
   function foreignOnFault(name: string) {
     if (!sim.faults.exists) return;
     sim.faults.exists = false;
-    state.domains[name] ??= {
-      name, owner: "other", status: "approved", pollsLeft: 0, expiresAt: ymd(inYears(new Date(), 1)),
-      nameservers: ["ns1.elsewhere.example"], contact: {}, renewals: 0,
-    };
+    state.domains[name] ??= foreignDomain(name);
   }
 
-  function register(p: Params): string {
+  function register(p: Params): string | "drop" {
     const name = (p.domain_name ?? "").toLowerCase();
+    // (unconf.) the registrar's domain syntax check.
     if (!DOMAIN.test(name)) return say.badName(name);
     foreignOnFault(name);
     if (state.domains[name]) return say.taken(name);
+    // §5: period in years; (unconf.) the 1–10 range, as at the registries.
     const period = Number(p.period);
     if (!Number.isInteger(period) || period < 1 || period > 10) return say.badPeriod();
+    // §5: name servers come as ns0..ns3; (unconf.) at least one is required.
     const nameservers = [p.ns0, p.ns1, p.ns2, p.ns3].filter((ns): ns is string => Boolean(ns));
     if (!nameservers.length) return say.noNs();
     const known = new Set(["username", "password", "thisPage", "domain_name", "period", "ns0", "ns1", "ns2", "ns3", "interface_revision", "interface_lang"]);
     const contact = Object.fromEntries(Object.entries(p).filter(([k]) => !known.has(k) && !/^ns\dip$/.test(k)));
+    if (sim.faults.ignoreCreate) {
+      sim.faults.ignoreCreate = false;
+      // (unconf.) a registration answered as accepted that never reaches the account: only the status read-back tells.
+      return say.accepted(name);
+    }
     const rejected = settings.rejectNext;
     settings.rejectNext = false;
     state.domains[name] = {
       name, owner: "us", status: rejected ? "errsent" : settings.approvalPolls > 0 ? "pending" : "approved",
       pollsLeft: settings.approvalPolls, expiresAt: ymd(inYears(new Date(), period)), nameservers, contact, renewals: 0,
     };
+    if (sim.faults.loseAnswer) {
+      sim.faults.loseAnswer = false;
+      return "drop";
+    }
     return say.accepted(name);
   }
 
@@ -115,6 +139,7 @@ export async function startWebnamesSimulator(
     const name = (p.domain_name ?? "").toLowerCase();
     state.polls[name] = (state.polls[name] ?? 0) + 1;
     const domain = state.domains[name];
+    // §5: the status is pending, approved, errsent, or N/A for a domain this account does not hold.
     if (!domain || domain.owner !== "us") return say.status("N/A");
     if (domain.status === "pending" && --domain.pollsLeft <= 0) domain.status = "approved";
     return say.status(domain.status);
@@ -132,8 +157,11 @@ export async function startWebnamesSimulator(
     return say.renewed(name, domain.expiresAt);
   }
 
-  function answer(p: Params): string {
+  function answer(p: Params): string | "drop" {
+    // §5: username and password travel in every form; (unconf.) the wording of the refusal.
     if (p.username !== username || p.password !== password) return say.auth();
+    // (unconf.) the ambiguous fault: a change answered with a page that is neither "Success:" nor "Error:"; nothing is done.
+    if (CHANGES.has(p.thisPage ?? "") && sim.faults.ambiguous) return "<html><body>Request received</body></html>";
     switch (p.thisPage) {
       case "pispBalance":
         return say.balance();
@@ -167,7 +195,8 @@ export async function startWebnamesSimulator(
       if (url.pathname !== "/RegTimeSRS.pl") return { status: 404, body: "Not Found" };
       const params = readParams(req, body, url);
       state.calls.push({ page: params.thisPage ?? "", params: redacted(params) });
-      return text(answer(params));
+      const reply = answer(params);
+      return reply === "drop" ? { status: 200, body: "", drop: true } : text(reply);
     },
     panelError: () => text(say.temporary()),
     inspect: () => ({ domains: Object.values(state.domains), calls: state.calls, polls: state.polls, settings }),
@@ -179,5 +208,12 @@ export async function startWebnamesSimulator(
     },
   });
 
-  return { ...sim, state, settings };
+  return {
+    ...sim,
+    state,
+    settings,
+    plantForeign(name) {
+      state.domains[name] = foreignDomain(name);
+    },
+  };
 }

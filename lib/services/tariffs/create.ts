@@ -3,6 +3,7 @@ import { periods, productTypes, tariffHandlers, tariffPrices, tariffResources, t
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { requireTemplateWhereNeeded } from "./template-rule";
 
 export const tariffInput = z.object({
   productType: z.enum(productTypes),
@@ -35,6 +36,7 @@ export const tariffInput = z.object({
 export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(tariffInput, input);
+  await requireTemplateWhereNeeded(ctx.db, data.handlerIds, data.template);
   return ctx.db.transaction(async (tx) => {
     const [tariff] = await tx
       .insert(tariffs)

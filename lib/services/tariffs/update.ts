@@ -5,6 +5,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { tariffInput } from "./create";
 import { getTariff, tariffIdInput } from "./get";
+import { requireTemplateWhereNeeded } from "./template-rule";
 
 export const updateTariffInput = tariffInput.omit({ productType: true }).extend(tariffIdInput.shape);
 
@@ -19,6 +20,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   const chosen = await ctx.db.select().from(handlers).where(inArray(handlers.id, data.handlerIds));
   const wrong = data.handlerIds.filter((id) => chosen.find((h) => h.id === id)?.productType !== before.productType);
   if (wrong.length) throw new ValidationError({ handlerIds: [`Choose processing modules that serve ${before.productType}`] });
+  await requireTemplateWhereNeeded(ctx.db, data.handlerIds, data.template);
   const months = data.prices.map((p) => p.months);
   if (new Set(months).size !== months.length) throw new ValidationError({ prices: ["Give each period one price"] });
   const keys = data.resources.map((r) => r.key);

@@ -1,0 +1,67 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { ModuleError, type AttemptLog, type ServiceInfo } from "../contract";
+import { replyError, secret, type EppConnection, type EppSession } from "./client";
+import { contactAuthInfo, contactHandle } from "./ids";
+import { CONTACT_NS, el, find, textIn } from "./xml";
+
+/** RFC 5733 contacts: the client's registrant contact, created once per client and registrar account. */
+
+const contactCommand = (verb: string, inner: string) =>
+  `<${verb}><contact:${verb} xmlns:contact="${CONTACT_NS}">${inner}</contact:${verb}></${verb}>`;
+
+/** RFC 5733 §2.4: postalInfo type="int" must be 7-bit ASCII; anything else goes in type="loc". */
+export const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
+/** RFC 5733 §2.5: a phone number is "+CC.NUMBER" (E.164 with a dot after the country code). */
+export function eppPhone(phone: string | null | undefined, country: string): string | undefined {
+  const text = phone?.trim();
+  if (!text) return undefined;
+  if (/^\+\d{1,3}\.\d{1,14}$/.test(text)) return text;
+  const parsed = parsePhoneNumberFromString(text, country as CountryCode);
+  if (!parsed?.isValid()) return undefined;
+  return `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
+}
+
+type Client = ServiceInfo["client"];
+
+/** The <contact:create> body for the client: loc for non-ASCII data, voice as +CC.NUMBER, a 2-letter cc. */
+export function contactBody(handle: string, client: Client, authInfo: string, log: AttemptLog): string {
+  const cc = client.country?.trim().toUpperCase() ?? "";
+  const city = client.city?.trim() ?? "";
+  if (!/^[A-Z]{2}$/.test(cc) || !city) {
+    throw new ModuleError("contact_incomplete", "The registry needs the client's city and two-letter country code: fill them in the client's profile", false);
+  }
+  const name = client.name.trim();
+  const street = client.address?.trim() ?? "";
+  const type = [name, city, street].every(isAscii) ? "int" : "loc";
+  const addr = `<contact:addr>${street ? el("contact:street", street) : ""}${el("contact:city", city)}${el("contact:cc", cc)}</contact:addr>`;
+  const voice = eppPhone(client.phone, cc);
+  if (client.phone && !voice) log.line(`the client's phone is not a valid number for ${cc}: sent without a phone`);
+  return (
+    el("contact:id", handle) +
+    `<contact:postalInfo type="${type}">${el("contact:name", name)}${addr}</contact:postalInfo>` +
+    (voice ? el("contact:voice", voice) : "") +
+    el("contact:email", client.email) +
+    `<contact:authInfo>${el("contact:pw", authInfo)}</contact:authInfo>`
+  );
+}
+
+/**
+ * Creates the client's contact, or reuses ours from an earlier order. On 2302 the handle is reused only when
+ * contact:info shows our registrar as sponsor and the authInfo this installation set.
+ */
+export async function ensureContact(session: EppSession, log: AttemptLog, conn: EppConnection, client: Client): Promise<string> {
+  const handle = contactHandle(conn, client.id);
+  const authInfo = contactAuthInfo(conn, handle);
+  secret(log, authInfo);
+  const reply = await session.command(contactCommand("create", contactBody(handle, client, authInfo, log)), `contact create ${handle}`);
+  if (reply.code === 1000) return handle;
+  if (reply.code !== 2302) throw replyError(reply, "contact create");
+  const info = await session.command(contactCommand("info", el("contact:id", handle)), `contact info ${handle}`);
+  if (info.code !== 1000) throw replyError(info, "contact info");
+  const data = find(info.response, CONTACT_NS, "infData");
+  const sponsor = textIn(data, CONTACT_NS, "clID");
+  const pw = textIn(find(data, CONTACT_NS, "authInfo"), CONTACT_NS, "pw");
+  if (sponsor === conn.username && (pw === undefined || pw === authInfo)) return handle;
+  throw new ModuleError("contact_foreign", `The registry holds a contact '${handle}' that is not ours (sponsor ${sponsor ?? "unknown"})`, false);
+}

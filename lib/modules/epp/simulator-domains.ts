@@ -1,0 +1,180 @@
+import { isIP } from "node:net";
+import { addYears } from "./dates";
+import { result, type EppDomain, type Registry, type Result } from "./simulator-types";
+import { inBailiwickOf } from "./simulator-objects";
+import { childOf, childrenOf, DOMAIN_NS, el, type XmlElement } from "./xml";
+
+/** RFC 5731 domain commands of the simulated registry (protocols.md §5). */
+
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
+const OTHER = "other-registrar";
+/** RFC 3915 and RFC 5731 §2.3: states in which renew and update are refused (2304). */
+const FROZEN = ["pendingDelete", "redemptionPeriod", "pendingRestore", "pendingCreate"];
+/** Identity Digital (protocols.md §5): 8–32 characters with a letter, a digit and a special character. */
+const STRONG = (pw: string) => pw.length >= 8 && pw.length <= 32 && /\p{L}/u.test(pw) && /\d/.test(pw) && /[^\p{L}\d]/u.test(pw);
+
+const D = (el_: XmlElement | undefined, local: string) => childOf(el_, DOMAIN_NS, local);
+const text = (el_: XmlElement | undefined, local: string) => D(el_, local)?.text.trim() ?? "";
+const ymd = (iso: string) => iso.slice(0, 10);
+const data = (tag: string, inner: string) => `<domain:${tag} xmlns:domain="${DOMAIN_NS}">${inner}</domain:${tag}>`;
+const ok = (resData: string, code = 1000): Result => ({ code, resData });
+
+function foreignOnFault(reg: Registry, name: string) {
+  const faults = reg.faults();
+  if (!faults.exists || !DOMAIN.test(name)) return;
+  faults.exists = false;
+  const now = new Date().toISOString();
+  reg.state.domains[name] ??= {
+    name, roid: reg.nextId("D"), clID: OTHER, crDate: now, exDate: addYears(new Date(now), 1).toISOString(), status: ["ok"], ns: [], glue: {},
+    registrant: "other1", contacts: {}, authInfo: "not-yours-1!", pendingInfos: 0, renewals: 0,
+  };
+}
+
+/** RFC 5731 §3.1.2: a client that does not sponsor the domain gets no contacts, hosts nor authInfo. */
+function info(reg: Registry, d: EppDomain): Result {
+  const status = d.status.map((s) => `<domain:status s="${s}"/>`).join("");
+  const common = el("domain:name", d.name) + el("domain:roid", d.roid) + status;
+  if (d.clID !== reg.me) return ok(data("infData", common + el("domain:clID", d.clID)));
+  const contacts = Object.entries(d.contacts).map(([type, id]) => el("domain:contact", id, { type })).join("");
+  const hostAttr = (h: string) =>
+    `<domain:hostAttr>${el("domain:hostName", h)}${(d.glue[h] ?? []).map((a) => el("domain:hostAddr", a, { ip: isIP(a) === 6 ? "v6" : "v4" })).join("")}</domain:hostAttr>`;
+  const ns = !d.ns.length ? "" : reg.settings.hostObjects ? `<domain:ns>${d.ns.map((h) => el("domain:hostObj", h)).join("")}</domain:ns>` : `<domain:ns>${d.ns.map(hostAttr).join("")}</domain:ns>`;
+  return ok(
+    data(
+      "infData",
+      common + el("domain:registrant", d.registrant) + contacts + ns + el("domain:clID", d.clID) + el("domain:crID", d.clID) +
+        el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
+    ),
+  );
+}
+
+/** The name servers of a create or update: host objects that must exist, or host attributes with their rules. */
+function nameServers(reg: Registry, ns: XmlElement | undefined): { hosts: string[]; glue: Record<string, string[]> } | Result {
+  const objects = childrenOf(ns, DOMAIN_NS, "hostObj").map((h) => h.text.trim().toLowerCase());
+  const attrs = childrenOf(ns, DOMAIN_NS, "hostAttr");
+  if (reg.settings.hostObjects) {
+    // Nomulus host rules: this registry takes host objects only (unconf.: the code for hostAttr here; 2306 chosen).
+    if (attrs.length) return result(2306, "This registry takes name servers as host objects");
+    const missing = objects.find((h) => !reg.state.hosts[h]);
+    // protocols.md §5: a name server that is not an existing host object is 2303.
+    if (missing) return result(2303, `Host ${missing} does not exist`);
+    return { hosts: objects, glue: {} };
+  }
+  if (objects.length) return result(2306, "This registry takes name servers as host attributes");
+  const glue: Record<string, string[]> = {};
+  for (const a of attrs) {
+    const host = text(a, "hostName").toLowerCase();
+    const addrs = childrenOf(a, DOMAIN_NS, "hostAddr").map((x) => x.text.trim());
+    // protocols.md §5: a host under the registry's TLDs needs glue (2003); an external host must not carry any (2004).
+    if (inBailiwickOf(reg, host) && !addrs.length) return result(2003, `Host ${host} needs an address`);
+    if (!inBailiwickOf(reg, host) && addrs.length) return result(2004, `External host ${host} must not have addresses`);
+    glue[host] = addrs;
+  }
+  return { hosts: Object.keys(glue), glue };
+}
+
+function create(reg: Registry, cmd: XmlElement): Result {
+  const name = text(cmd, "name").toLowerCase();
+  if (!DOMAIN.test(name)) return result(2005);
+  if (!reg.settings.tlds.includes(name.split(".").at(-1)!)) return result(2306, "The registry does not serve this TLD");
+  foreignOnFault(reg, name);
+  // protocols.md §5: reserved or blocked names are refused with the registry's reason (unconf.: 2306 chosen).
+  const reserved = reg.settings.reserved[name];
+  if (reserved) return result(2306, reserved);
+  if (reg.state.domains[name]) return result(2302);
+  const period = D(cmd, "period");
+  const years = Number(period?.text.trim() ?? 1);
+  // protocols.md §5: unit y, 1–10; many registries refuse months (2306).
+  if (period && period.attrs.unit !== "y") return result(2306, "Periods are in years");
+  if (!Number.isInteger(years) || years < 1 || years > 10) return result(2004, "Period must be 1-10 years");
+  const registrant = text(cmd, "registrant");
+  const contacts = Object.fromEntries(childrenOf(cmd, DOMAIN_NS, "contact").map((c) => [c.attrs.type ?? "", c.text.trim()]));
+  for (const id of [registrant, ...Object.values(contacts)]) {
+    if (!reg.state.contacts[id]) return result(2303, `Contact ${id || "(none)"} does not exist`);
+    if (reg.state.contacts[id].clID !== reg.me) return result(2201, `Contact ${id} belongs to another registrar`);
+  }
+  const pw = text(D(cmd, "authInfo"), "pw");
+  if (!pw) return result(2003, "authInfo is required");
+  if (reg.settings.authInfoPolicy && !STRONG(pw)) {
+    // Identity Digital's rule (protocols.md §5); unconf.: the code (2306 chosen, some registries say 2004).
+    return result(2306, "authInfo must be 8-32 characters with a letter, a digit and a special character");
+  }
+  const hosts = nameServers(reg, D(cmd, "ns"));
+  if ("code" in hosts) return hosts;
+  const now = new Date();
+  const pending = reg.settings.pendingInfos;
+  const d: EppDomain = {
+    name, roid: reg.nextId("D"), clID: reg.me, crDate: now.toISOString(), exDate: addYears(now, years).toISOString(),
+    status: [pending > 0 ? "pendingCreate" : "ok"], ns: hosts.hosts, glue: hosts.glue, registrant, contacts, authInfo: pw,
+    pendingInfos: pending, renewals: 0,
+  };
+  const faults = reg.faults();
+  if (faults.ignoreCreate) faults.ignoreCreate = false; // Fault: the answer says created, nothing is.
+  else reg.state.domains[name] = d;
+  return ok(data("creData", el("domain:name", name) + el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate)), pending > 0 ? 1001 : 1000);
+}
+
+function renew(reg: Registry, cmd: XmlElement): Result {
+  const d = reg.state.domains[text(cmd, "name").toLowerCase()];
+  if (!d) return result(2303);
+  if (d.clID !== reg.me) return result(2201);
+  const frozen = FROZEN.find((s) => d.status.includes(s));
+  if (frozen) return result(2304, `Domain is ${frozen}`);
+  const period = D(cmd, "period");
+  const years = Number(period?.text.trim() ?? 1);
+  if (period && period.attrs.unit !== "y") return result(2306, "Periods are in years");
+  if (!Number.isInteger(years) || years < 1 || years > 10) return result(2004, "Period must be 1-10 years");
+  // RFC 5731 §3.2.3: curExpDate must equal the current expiry (plain date); a wrong one is 2306 here (2004 at Nomulus).
+  if (text(cmd, "curExpDate") !== ymd(d.exDate)) return result(2306, "curExpDate does not match the expiry date");
+  d.exDate = addYears(new Date(d.exDate), years).toISOString();
+  d.renewals += 1;
+  return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", d.exDate)));
+}
+
+/** domain:update with add/rem of name servers (RFC 5731 §3.2.5); only the sponsor, not in a frozen state. */
+function update(reg: Registry, cmd: XmlElement): Result {
+  const d = reg.state.domains[text(cmd, "name").toLowerCase()];
+  if (!d) return result(2303);
+  if (d.clID !== reg.me) return result(2201);
+  const frozen = FROZEN.find((s) => d.status.includes(s));
+  if (frozen) return result(2304, `Domain is ${frozen}`);
+  const add = nameServers(reg, D(D(cmd, "add"), "ns"));
+  if ("code" in add) return add;
+  const rem = childrenOf(D(D(cmd, "rem"), "ns"), DOMAIN_NS, "hostObj").map((h) => h.text.trim().toLowerCase());
+  const already = add.hosts.find((h) => d.ns.includes(h));
+  if (already) return result(2302, `Host ${already} is already a name server`);
+  d.ns = [...d.ns.filter((h) => !rem.includes(h)), ...add.hosts];
+  Object.assign(d.glue, add.glue);
+  return result(1000);
+}
+
+export function domainCommand(reg: Registry, verb: string, cmd: XmlElement): Result {
+  const name = text(cmd, "name").toLowerCase();
+  switch (verb) {
+    case "check": {
+      const names = childrenOf(cmd, DOMAIN_NS, "name").map((n) => n.text.trim().toLowerCase());
+      if (names[0]) foreignOnFault(reg, names[0]);
+      const cds = names.map((n) => {
+        // protocols.md §5: a reserved name is avail="0" with the registry's reason.
+        const why = reg.settings.reserved[n] ?? (reg.state.domains[n] && !reg.settings.staleCheck ? "In use" : undefined);
+        return `<domain:cd>${el("domain:name", n, { avail: why ? 0 : 1 })}${why ? el("domain:reason", why) : ""}</domain:cd>`;
+      });
+      return ok(data("chkData", cds.join("")));
+    }
+    case "info": {
+      const d = reg.state.domains[name];
+      // protocols.md §5: info on a reserved name is 2303.
+      if (!d) return result(2303);
+      if (d.clID === reg.me && d.pendingInfos > 0 && --d.pendingInfos === 0) d.status = ["ok"];
+      return info(reg, d);
+    }
+    case "create":
+      return create(reg, cmd);
+    case "renew":
+      return renew(reg, cmd);
+    case "update":
+      return update(reg, cmd);
+    default:
+      return result(2101);
+  }
+}

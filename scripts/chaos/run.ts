@@ -1,0 +1,135 @@
+/**
+ * A chaos run on PostgreSQL: the six simulators and N workers in their own processes, customers
+ * ordering and changing services while workers are killed, panels fail and connections are cut;
+ * then everything calms down, settles, and is checked. Returns the figures and the findings.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import postgres from "postgres";
+import { kill, startSimulatorProcesses, startWorker, simulatorKinds, type Proc } from "./cluster";
+import { check, payToActive, type Findings } from "./checks";
+import { drive } from "./driver";
+import { runChaos } from "./faults";
+import { readPanel } from "./panels";
+import { startNext } from "../next-server";
+
+export type ChaosOptions = {
+  url: string;
+  seconds: number;
+  kills: number;
+  workers: number;
+  settleSeconds: number;
+  /** A production build to run the web process from (`next start`); without it the REST routes run in this process. */
+  webDistDir?: string;
+  keepDatabase?: boolean;
+};
+export type ChaosReport = { figures: Record<string, number>; findings: Findings };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A local webhook endpoint that counts every delivery by its outbox id. */
+async function startReceiver() {
+  const delivered = new Map<number, number>();
+  const server = createServer((req, res) => {
+    const id = Number(req.headers["x-provisio-delivery"]);
+    req.resume();
+    req.on("end", () => {
+      if (id) delivered.set(id, (delivered.get(id) ?? 0) + 1);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, delivered, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
+  const t0 = Date.now();
+  const name = `chaos_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = withDatabase(options.url, name);
+  const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64url") };
+  Object.assign(process.env, secrets, { DATABASE_URL: url, SIMULATOR_BASE_PORT: String(20_000 + Math.floor(Math.random() * 2000) * 10) });
+  const env: NodeJS.ProcessEnv = { ...process.env, PROCESSING_LEASE_MS: "3000", PROCESSING_POLL_MS: "300", PROCESSING_CONCURRENCY: "16" };
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const workers: (Proc | null)[] = [];
+  try {
+    const simulators = await startSimulatorProcesses(env);
+    cleanups.push(() => Promise.all(Object.values(simulators).map((s) => kill(s, "SIGTERM"))));
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const { prepare } = await import("./prepare");
+    const { db, clientIds, apiKey, close } = await prepare(receiver.url);
+    cleanups.push(close);
+    for (let i = 0; i < options.workers; i++) workers.push(await startWorker(env, i));
+    let web: string | null = null;
+    if (options.webDistDir) {
+      const server = await startNext(options.webDistDir, { ...env, PROVISIO_RUNNER: "off", API_RATE_LIMIT_PER_MIN: "1000000000" });
+      cleanups.push(server.stop);
+      web = server.url;
+    }
+    cleanups.push(() => Promise.all(workers.map((w) => w && kill(w, "SIGTERM"))));
+
+    console.error(`chaos: simulators, ${options.workers} workers${web ? ", the web process" : ""} and the catalog ready after ${Date.now() - t0} ms`);
+    const until = Date.now() + options.seconds * 1000;
+    const controls = Object.fromEntries(simulatorKinds.map((k) => [k, simulators[k].control])) as Record<(typeof simulatorKinds)[number], string>;
+    const [driven, chaos] = await Promise.all([
+      drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6), web }),
+      runChaos({ until, kills: options.kills, controls, workers, workerEnv: env, databaseUrl: options.url, databaseName: name }),
+    ]);
+
+    const sql = postgres(url, { max: 2, onnotice: () => {} });
+    cleanups.push(() => sql.end({ timeout: 5 }));
+    console.error(`chaos: faults off after ${Date.now() - t0} ms, settling`);
+    const settleUntil = Date.now() + options.settleSeconds * 1000;
+    let busy = Infinity;
+    while (Date.now() < settleUntil) {
+      const [row] = await sql`select (select count(*) from operations where status in ('queued', 'running', 'waiting'))
+        + (select count(*) from email_outbox where status in ('queued', 'sending'))
+        + (select count(*) from webhook_outbox where status in ('queued', 'sending')) as n`;
+      busy = Number(row!.n);
+      if (busy === 0) break;
+      await sleep(500);
+    }
+    console.error(`chaos: settled after ${Date.now() - t0} ms, checking`);
+    const panels = Object.fromEntries(await Promise.all(simulatorKinds.map(async (k) => [k, await readPanel(k, simulators[k].control)] as const)));
+    const findings = await check(db, panels as never, receiver.delivered);
+    const latency = await payToActive(db);
+    const [counts] = await sql`select count(*)::int as services, count(*) filter (where status = 'active')::int as active,
+      (select count(*)::int from tasks where status in ('new', 'in_progress')) as open_tasks from services`;
+    return {
+      figures: {
+        chaos_seconds: options.seconds,
+        chaos_kills: chaos.kills,
+        chaos_fault_switches: chaos.faultSwitches,
+        chaos_backends_terminated: chaos.backendKills,
+        chaos_orders: driven.orders,
+        chaos_refused_requests: driven.refused,
+        chaos_actions: driven.actions,
+        chaos_services: counts!.services,
+        chaos_active: counts!.active,
+        chaos_open_tasks: counts!.open_tasks,
+        chaos_unsettled: busy,
+        chaos_duplicates: findings.duplicates.length,
+        chaos_lost: findings.lost.length + findings.orphans.length + findings.state.length,
+        chaos_stuck: findings.stuck.length,
+        chaos_email_mismatches: findings.email.length + findings.webhooks.length,
+        chaos_ledger_mismatches: findings.ledger.length,
+        chaos_p50_pay_to_active_ms: latency.p50,
+        chaos_p99_pay_to_active_ms: latency.p99,
+      },
+      findings: { ...findings, stuck: [...findings.stuck, ...chaos.errors] },
+    };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    if (!options.keepDatabase) await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end({ timeout: 5 });
+  }
+}
