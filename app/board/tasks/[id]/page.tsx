@@ -67,7 +67,7 @@ export default async function TaskPage({ params }: Props) {
           <CloseTaskForm action={closeTaskAction} taskId={t.id} fields={task.formFields} />
         </Card>
       )}
-      {email && <TaskEmail email={email} />}
+      {email && <TaskEmail email={email} taskId={task.task.id} />}
     </div>
   );
 }
