@@ -3,7 +3,8 @@ import { z } from "zod";
 import { invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
-import { ValidationError } from "../../errors";
+import { unprocessable, ValidationError } from "../../errors";
+import { requireClientCurrency } from "../../billing/currency";
 import { parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
 
 export const createOrderInput = z.object({
@@ -54,6 +55,9 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
     return { ...tariff, prices: prices.filter((p) => p.tariffId === id), resources: resources.filter((r) => r.tariffId === id) };
   });
   const currency = lines[0]!.tariff.currency;
+  const other = lines.find((l) => l.tariff.currency !== currency);
+  if (other) throw unprocessable(`One order cannot mix currencies (${currency} and ${other.tariff.currency}): order them separately.`, { code: "currency_mismatch" });
+  await requireClientCurrency(ctx.db, clientId, currency, "This order");
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   return ctx.db.transaction(async (tx) => {
     const [order] = await tx

@@ -10,6 +10,7 @@ import { encryptJson } from "../../crypto";
 import { conflict, notFound, unprocessable } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
 import { enqueueOperation } from "../../processing/enqueue";
+import { requireClientCurrency } from "../../billing/currency";
 import { actorUserId, now, parseInput, requireClientAccess, type Ctx } from "../context";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive() });
@@ -33,6 +34,7 @@ export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
       return { order, services: existing, charged: false, operationIds: [] as number[] };
     }
     if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
+    await requireClientCurrency(tx, order.clientId, order.currency, `Order #${order.id}`);
     const at = now(ctx);
     const [charged] = await tx
       .update(clients)
