@@ -1,5 +1,7 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
+import { emailedLink } from "./fixtures/account-links";
 
 const secret = () => process.env.E2E_PAYMENT_WEBHOOK_SECRET!;
 const ispmanagerSim = () => `http://127.0.0.1:${Number(process.env.SIMULATOR_BASE_PORT) + 1}`;
@@ -18,11 +20,19 @@ async function deliverPayment(clientId: number, reference: string, amount: numbe
 }
 
 async function signUp(page: Page, name: string): Promise<number> {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a good long password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Check your email")).toBeVisible();
+  await page.goto(await emailedLink(page.context().browser()!, email, "verify-email"));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page).toHaveURL("/sign-in?notice=verified");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a good long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/account");
   return Number(await page.getByTestId("client-id").textContent());
 }

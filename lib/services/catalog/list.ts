@@ -4,7 +4,7 @@ import { productTypes, tariffPrices, tariffResources, tariffs, type ProductType 
 import { parseInput, type Ctx } from "../context";
 
 export const listCatalogInput = z.object({
-  tariffId: z.coerce.number().int().positive().optional(),
+  tariffId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   productType: z.enum(productTypes).optional(),
 });
 

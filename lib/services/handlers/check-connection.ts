@@ -12,7 +12,7 @@ import { withStoredSecrets } from "./update";
 
 export const checkConnectionInput = z
   .object({
-    handlerId: z.coerce.number().int().positive().optional(),
+    handlerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     module: z.enum(moduleKinds).optional(),
     /** A connection typed in the form, not saved yet; blank secret fields use the stored ones. */
     connection: z.record(z.string(), z.unknown()).optional(),

@@ -7,7 +7,7 @@ import { modules } from "../../modules/registry";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { moduleTitle } from "./list";
 
-export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive() });
+export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Keys of the secret connection fields that have a stored value (the values never leave the server). */
 export function storedSecretKeys(handler: typeof handlers.$inferSelect): string[] {

@@ -8,7 +8,7 @@ import { asModuleError } from "../../processing/record";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
 export const listTemplatesInput = z.object({
-  handlerIds: z.array(z.coerce.number().int().positive()).min(1, "Choose a processing module first").max(20),
+  handlerIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, "Choose a processing module first").max(20),
 });
 
 export type HandlerTemplates = { handlerId: number; name: string; supported: boolean; templates: string[]; error: string | null };

@@ -9,11 +9,11 @@ import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { parseConnection } from "./create";
 
 export const updateHandlerInput = z.object({
-  handlerId: z.coerce.number().int().positive(),
+  handlerId: z.coerce.number().int().positive().max(2_147_483_647),
   name: z.string().trim().min(2).max(100).optional(),
   connection: z.record(z.string(), z.unknown()).optional(),
   dataCenter: z.string().trim().max(100).nullable().optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  departmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   priority: z.number().int().min(0).max(10_000).optional(),
   maxRunning: z.number().int().min(1).max(1000).optional(),
 });

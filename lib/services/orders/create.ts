@@ -8,11 +8,11 @@ import { requireClientCurrency } from "../../billing/currency";
 import { parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
 
 export const createOrderInput = z.object({
-  clientId: z.number().int().positive().optional(),
+  clientId: z.number().int().positive().max(2_147_483_647).optional(),
   items: z
     .array(
       z.object({
-        tariffId: z.number().int().positive(),
+        tariffId: z.number().int().positive().max(2_147_483_647),
         months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Choose a period the tariff sells"),
         addons: z.record(z.string(), z.number().int().min(0).max(100_000)).default({}),
         params: orderParamsInput.default({}),

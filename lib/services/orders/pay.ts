@@ -13,7 +13,7 @@ import { enqueueOperation } from "../../processing/enqueue";
 import { requireClientCurrency } from "../../billing/currency";
 import { actorUserId, now, parseInput, requireClientAccess, type Ctx } from "../context";
 
-export const payOrderInput = z.object({ orderId: z.number().int().positive() });
+export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
 
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 

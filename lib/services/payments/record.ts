@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { actorUserId, parseInput, requireAdmin, type Ctx } from "../context";
 
 export const recordPaymentInput = z.object({
-  clientId: z.coerce.number().int().positive(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647),
   amount: z.number().int().positive().max(100_000_000),
   currency: z.string().trim().toUpperCase().length(3),
   /** The gateway's payment id: the same reference is recorded once, however often it arrives. */

@@ -11,7 +11,7 @@ import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService, type ServiceRow } from "./load-own";
 
-export const renewServiceInput = z.object({ serviceId: z.coerce.number().int().positive() });
+export const renewServiceInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 

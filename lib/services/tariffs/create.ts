@@ -30,7 +30,7 @@ export const tariffInput = z.object({
       }),
     )
     .default([]),
-  handlerIds: z.array(z.number().int().positive()).min(1, "Choose at least one processing module"),
+  handlerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1, "Choose at least one processing module"),
 });
 
 /** Admins add a tariff plan with its prices, resources and handlers (at least one). */

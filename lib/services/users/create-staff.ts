@@ -12,7 +12,7 @@ export const createStaffInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: newPassword,
   role: z.enum(["staff", "admin"]).default("staff"),
-  departmentIds: z.array(z.coerce.number().int().positive()).default([]),
+  departmentIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).default([]),
 });
 
 /** An admin adds a staff member (or another admin) with a password, optionally into departments. */

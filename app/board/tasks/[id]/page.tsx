@@ -29,7 +29,7 @@ export default async function TaskPage({ params }: Props) {
   const { db } = await getDatabase();
   const ctx = { db, actor };
   const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     if (error instanceof AppError && error.code === "forbidden") return error;
     throw error;
   });
