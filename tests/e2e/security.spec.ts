@@ -54,14 +54,11 @@ test("/api/v1 answers a wrong method with a JSON 405", async () => {
 
 test.describe("the CSP listener", () => {
   test.use({ cspViolationsExpected: true });
-  test("catches an inline script without the nonce, which does not run", async ({ page, cspViolations }) => {
+  test("catches inline script the page did not sign with its nonce, which does not run", async ({ page, cspViolations }) => {
     await page.goto("/sign-in");
-    await page.evaluate(() => {
-      const s = document.createElement("script");
-      s.textContent = "window.__injected = true";
-      document.body.appendChild(s);
-    });
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">'));
     await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(cspViolations.join("\n")).toMatch(/script-src/);
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   });
 });
@@ -84,4 +81,35 @@ test("a signed-out session token no longer opens the account", async ({ page, br
   const session = await other.request.get("/api/auth/session");
   expect(await session.json()).toBeNull();
   await replay.close();
+});
+
+test("pages answer out-of-range and malformed ids and filters without a server error", async ({ page, browser }) => {
+  const bad = ["99999999999", "-1", "abc"];
+  const signInAs = async (p: typeof page, role: "admin" | "client") => {
+    const who = demoSignIns.find((s) => s.role === role)!;
+    await p.goto("/sign-in");
+    await p.getByLabel("Email").fill(who.email);
+    await p.getByLabel("Password").fill(who.password);
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await expect(p).toHaveURL(role === "admin" ? "/admin" : "/account");
+  };
+  const statusOf = async (p: typeof page, url: string) => ({ url, status: (await p.goto(url))!.status() });
+  await signInAs(page, "admin");
+  const adminUrls = bad.flatMap((id) => [
+    ...["clients", "services", "mail", "tariffs", "handlers", "operations"].map((area) => `/admin/${area}/${id}`),
+    `/board/tasks/${id}`,
+    `/admin/clients?cursor=${id}`,
+    `/admin/operations?clientId=${id}&handlerId=${id}`,
+    `/admin/services?clientId=${id}`,
+    `/admin/mail?cursor=${id}`,
+  ]);
+  adminUrls.push(`/admin/clients?q=${"x".repeat(150)}`);
+  for (const url of adminUrls) expect((await statusOf(page, url)).status, url).toBeLessThan(500);
+  const context = await browser.newContext({ baseURL: base() });
+  const client = await context.newPage();
+  await signInAs(client, "client");
+  for (const url of bad.flatMap((id) => [`/account/services/${id}`, `/account/invoices/${id}`, `/order/${id}`])) {
+    expect(await statusOf(client, url)).toEqual({ url, status: 404 });
+  }
+  await context.close();
 });
