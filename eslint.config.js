@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next*/", ".data/", "drizzle/", "next-env.d.ts", "test-results/", "playwright-report/", ".test-output/"] },
+  { ignores: ["node_modules/", ".next*/", "dist/", ".data/", "drizzle/", "next-env.d.ts", "test-results/", "playwright-report/", ".test-output/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

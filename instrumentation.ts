@@ -1,20 +1,44 @@
 /**
- * Starts the embedded processing runner inside the Next.js server (the default mode). It stays off
- * when Trigger.dev runs the jobs (TRIGGER_SECRET_KEY) or when PROVISIO_RUNNER=off (separate workers).
- * A database that cannot be reached yet is tried again every 10 seconds.
+ * Start-up of the web process. It checks the configuration first: in production a problem stops
+ * the process with the variable's name (elsewhere it is logged, and /api/health reports it).
+ * Then it opens the database (migrating it, and logging which migrations ran), tells whether the
+ * first admin is still missing, and starts the embedded processing runner unless Trigger.dev runs
+ * the jobs (TRIGGER_SECRET_KEY) or separate workers do (PROVISIO_RUNNER=off). A database that
+ * cannot be reached yet is tried again every 10 seconds.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.TRIGGER_SECRET_KEY || process.env.PROVISIO_RUNNER === "off") return;
-  const { getDatabase } = await import("./lib/db");
-  const { startRunner } = await import("./lib/processing/runner");
-  const holder = globalThis as { provisioRunner?: Promise<unknown> };
+  const { configProblems } = await import("./lib/config/check");
+  const { isProduction } = await import("./lib/env");
+  const problems = configProblems("web");
+  for (const p of problems) console.error(`Cannot start the web: ${p.message}`);
+  if (problems.length > 0 && isProduction()) process.exit(78);
+  if (problems.length > 0) return;
+
+  const { getDatabase, migrationsAtStart } = await import("./lib/db");
+  const { describeMigrations } = await import("./lib/db/migrate");
+  const { probeFailure } = await import("./lib/health/probe");
+  const { setRunnerKind } = await import("./lib/health/heartbeat");
+  const { needsFirstAdmin } = await import("./lib/services/users/create-first-admin");
+  const runnerOn = !process.env.TRIGGER_SECRET_KEY && process.env.PROVISIO_RUNNER !== "off";
+  setRunnerKind("web");
+  const holder = globalThis as { provisioStart?: Promise<unknown> };
   const start = () => {
-    holder.provisioRunner ??= getDatabase()
-      .then((database) => startRunner(database))
+    holder.provisioStart ??= getDatabase()
+      .then(async (database) => {
+        const migrations = migrationsAtStart();
+        if (migrations) console.log(`web ${describeMigrations(migrations)}`);
+        if (await needsFirstAdmin({ db: database.db, actor: { type: "system" } })) {
+          console.log("No admin yet: open /setup in the browser, or run `npm run create-admin -- --email you@example.com`");
+        }
+        if (!runnerOn) return;
+        const { startRunner } = await import("./lib/processing/runner");
+        const runner = await startRunner(database);
+        console.log(`embedded runner ${runner.id} started on ${database.kind}`);
+      })
       .catch((error: unknown) => {
-        delete holder.provisioRunner;
-        console.error("embedded runner waits for the database:", error instanceof Error ? error.message : error);
+        delete holder.provisioStart;
+        console.error(`web waits for the database: ${probeFailure(error)}; next try in 10 s`);
         setTimeout(start, 10_000).unref();
       });
   };

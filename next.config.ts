@@ -4,6 +4,7 @@ import { baseSecurityHeaders } from "./lib/security-headers";
 const config: NextConfig = {
   // NEXT_DIST_DIR lets several builds live side by side (e.g. parallel test runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  output: "standalone",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
   poweredByHeader: false,
   // Every answer, static files included; pages also get their CSP (with a nonce) from proxy.ts.

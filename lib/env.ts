@@ -32,8 +32,14 @@ export function readDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
   return parsed.data;
 }
 
+/** `npm start` marks its processes as the demo: embedded PGlite, generated keys and the local mailbox are fine there. */
+export function isDemo(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.PROVISIO_DEMO === "1";
+}
+
+/** A real deployment: NODE_ENV=production outside the demo. */
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === "production";
+  return env.NODE_ENV === "production" && !isDemo(env);
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "./env";
+import { ConfigError, dataDir, isProduction } from "./env";
 
 type LocalSecrets = { authSecret: string; encryptionKey: string };
 
@@ -27,11 +27,9 @@ function localSecrets(): LocalSecrets {
   return secrets;
 }
 
-/** A production deployment on PostgreSQL must bring its own keys; anything else may use .data/. */
+/** A production deployment must bring its own keys; the demo, development and tests may use .data/. */
 function mayGenerate(variable: string): void {
-  if (isProduction() && readDatabaseUrl()) {
-    throw new ConfigError(variable, "is required when NODE_ENV=production and DATABASE_URL is set");
-  }
+  if (isProduction()) throw new ConfigError(variable, "is required when NODE_ENV=production");
 }
 
 export function encryptionKeyText(): string {

@@ -43,7 +43,8 @@ export async function startNext(distDir: string, env: Record<string, string | un
     cwd: root,
     detached: true,
     stdio: ["ignore", 2, 2],
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    // A local run with simulators and the local mailbox (PROVISIO_DEMO), not a deployment.
+    env: { ...process.env, ...env, NODE_ENV: "production", PROVISIO_DEMO: "1", NEXT_DIST_DIR: distDir, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;

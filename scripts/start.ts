@@ -1,7 +1,9 @@
 /**
- * `npm start`: the panel simulators, the database (embedded PGlite in .data/ unless DATABASE_URL is
- * set) with demo data on a first run, a production build when the sources changed, then the app on
- * http://localhost:3000 with the embedded runner.
+ * `npm start`: the zero-setup demo. The panel simulators, the database (embedded PGlite in .data/
+ * unless DATABASE_URL is set) with demo data on a first run, a build when the sources changed, then
+ * the app on http://localhost:3000 with the embedded runner. Its processes are marked as the demo
+ * (PROVISIO_DEMO=1): generated keys and the local mailbox are fine there. A deployment uses
+ * `npm run build:prod` and `npm run start:prod` instead, which never seed or start simulators.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -36,6 +38,7 @@ function needsBuild(): boolean {
 }
 
 async function main() {
+  process.env.PROVISIO_DEMO = "1";
   const simulators = await startDemoSimulators();
   console.log(`Panel simulators: ${simulators.map((s) => s.url).join(", ")}`);
   const database = await getDatabase();
@@ -47,7 +50,7 @@ async function main() {
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  console.log(`\nProvisio on http://localhost:${port}\nDemo sign-ins:`);
+  console.log(`\nProvisio demo on http://localhost:${port} (for a deployment see "Production" in README.md)\nDemo sign-ins:`);
   for (const s of demoSignIns) console.log(`  ${s.role.padEnd(6)} ${s.email.padEnd(24)} ${s.password}`);
   const app = spawn(nextBin, ["start", "-p", port], {
     stdio: "inherit",

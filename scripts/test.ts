@@ -1,6 +1,6 @@
 /**
- * `npm test`: lint, type check, Vitest (unit, integration, module contract kit) and Playwright
- * (end-to-end in Chromium), on PGlite or on PostgreSQL when DATABASE_URL is set. Ends with one
+ * `npm test`: lint, type check, the production build (once), Vitest (unit, integration, module
+ * contract kit) and Playwright (end-to-end in Chromium), on PGlite or on PostgreSQL when DATABASE_URL is set. Ends with one
  * line "N passed, M failed" counting the tests of both runners.
  */
 import { spawnSync } from "node:child_process";
@@ -24,10 +24,13 @@ function step(title: string, cmd: string, args: string[], extraEnv: Record<strin
 
 step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
 step("type check", bin("tsc"), ["--noEmit"]);
+// One production build per run (standalone web + dist/): the production test and Playwright both use it.
+const built = step("production build", bin("tsx"), ["scripts/build-prod.ts"]);
+const reuse: Record<string, string> = built ? { PROVISIO_BUILD_READY: "1", E2E_SKIP_BUILD: "1" } : {};
 const vitestJson = join(out, "vitest.json");
-step("vitest", bin("vitest"), ["run"], { VITEST_JSON: vitestJson });
+step("vitest", bin("vitest"), ["run"], { VITEST_JSON: vitestJson, ...reuse });
 const playwrightJson = join(out, "playwright.json");
-step("playwright", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+step("playwright", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, ...reuse });
 
 let passed = 0;
 let failed = 0;

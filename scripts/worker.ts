@@ -1,37 +1,74 @@
 /**
- * The processing runner in its own process: `npm run worker`. Run as many as needed against one
- * PostgreSQL database; SKIP LOCKED shares the work. WORKER_EXIT_WHEN_IDLE=1 exits once nothing is
- * left to do (used by tests and one-off catch-up runs).
+ * The processing runner in its own process: `npm run worker` (or `node dist/worker.mjs` from the
+ * production build). Run as many as needed against one PostgreSQL database; SKIP LOCKED shares
+ * the work. Reads the .env files like the web process, refuses to start on a configuration
+ * problem (naming the variable), waits for a database that is down, and on SIGTERM stops taking
+ * work, finishes what it holds and exits. WORKER_EXIT_WHEN_IDLE=1 exits once nothing is left to do.
  */
-import { closeDatabase, getDatabase } from "../lib/db";
+import { exitOnConfigProblems } from "../lib/config/check";
+import { loadEnvFiles } from "../lib/config/load-env";
+import { closeDatabase, getDatabase, migrationsAtStart, type Database } from "../lib/db";
+import { describeMigrations } from "../lib/db/migrate";
+import { ConfigError } from "../lib/env";
+import { setRunnerKind } from "../lib/health/heartbeat";
+import { probeFailure } from "../lib/health/probe";
 import { isIdle } from "../lib/processing/idle";
-import { startRunner } from "../lib/processing/runner";
+import { startRunner, type Runner } from "../lib/processing/runner";
 
-const database = await getDatabase();
+const RETRY_MS = 5_000;
+const envFiles = loadEnvFiles();
+exitOnConfigProblems("worker");
+setRunnerKind("worker");
+
+let stopping = false;
+const held: { runner?: Runner } = {};
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  const { runner } = held;
+  if (runner) console.log(`worker ${runner.id} got ${signal}: takes no new work, finishing ${runner.inFlight()} in flight`);
+  await runner?.stop();
+  await closeDatabase().catch(() => {});
+  if (runner) console.log(`worker ${runner.id} stopped after ${runner.processed()} operations`);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
+
+/** A database that is down at start is waited for, not a reason to exit. */
+async function openDatabase(): Promise<Database> {
+  for (;;) {
+    try {
+      return await getDatabase();
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      console.error(`worker waits for the database: ${probeFailure(error)}; next try in ${RETRY_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+    }
+  }
+}
+
+const database = await openDatabase().catch((error: unknown) => {
+  console.error(`Cannot start the worker: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(78);
+});
+if (envFiles.length) console.log(`worker read ${envFiles.join(", ")}`);
+const migrations = migrationsAtStart();
+if (migrations) console.log(`worker ${describeMigrations(migrations)}`);
 const runner = await startRunner(database, {
   concurrency: Number(process.env.PROCESSING_CONCURRENCY ?? 64),
   leaseMs: Number(process.env.PROCESSING_LEASE_MS ?? 60_000),
   pollMs: Number(process.env.PROCESSING_POLL_MS ?? 1000),
 });
-console.log(`worker ${runner.id} started on ${database.kind}`);
-
-let stopping = false;
-async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  await runner.stop();
-  await closeDatabase();
-  process.exit(code);
-}
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
+held.runner = runner;
+console.log(`worker ${runner.id} started on ${database.kind} (pid ${process.pid})`);
 
 if (process.env.WORKER_EXIT_WHEN_IDLE === "1") {
   const timer = setInterval(async () => {
     if (runner.inFlight() === 0 && (await isIdle(database.db))) {
       clearInterval(timer);
       console.log(`worker ${runner.id} idle, exiting`);
-      await stop();
+      await stop("idle");
     }
   }, 250);
 }

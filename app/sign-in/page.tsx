@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor, homeFor } from "@/lib/auth/actor";
+import { getDatabase } from "@/lib/db";
+import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { refusalMessage } from "@/lib/auth/refusal-message";
 import { SignInForm } from "./sign-in-form";
@@ -13,6 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const actor = await currentActor();
   if (actor.type === "user") redirect(homeFor(actor.role));
+  if (await needsFirstAdmin({ db: (await getDatabase()).db, actor })) redirect("/setup");
   const { next, error, code, notice } = await searchParams;
   const refused = typeof error === "string" ? refusalMessage(typeof code === "string" ? code : undefined) : undefined;
   return (

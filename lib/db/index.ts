@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
-import { dataDir, readDatabaseUrl } from "../env";
+import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "../env";
 import { connect } from "./connect";
-import { migrateDatabase } from "./migrate";
+import { migrateDatabase, type MigrationResult } from "./migrate";
 import type { Database } from "./types";
 
 export type { Conn, Database, Db, DbKind, Tx } from "./types";
@@ -24,18 +24,35 @@ export function getDatabase(): Promise<Database> {
   return holder[globalKey];
 }
 
+const migrationKey = Symbol.for("provisio.migrations");
+
+/** What opening the database applied in this process (for start-up logs), once it is open. */
+export function migrationsAtStart(): MigrationResult | undefined {
+  return (globalThis as { [migrationKey]?: MigrationResult })[migrationKey];
+}
+
 async function open(): Promise<Database> {
   const url = readDatabaseUrl();
   if (url) {
     const database = await connect({ kind: "postgres", url });
-    await migrateDatabase(database, url);
+    try {
+      remember(await migrateDatabase(database, url));
+    } catch (error) {
+      await database.close().catch(() => {});
+      throw error;
+    }
     return database;
   }
+  if (isProduction()) throw new ConfigError("DATABASE_URL", "is required when NODE_ENV=production (embedded PGlite is for the demo and development)");
   const dir = join(dataDir(), "pglite");
   mkdirSync(dir, { recursive: true });
   const database = await connect({ kind: "pglite", dataDir: dir });
-  await migrateDatabase(database);
+  remember(await migrateDatabase(database));
   return database;
+}
+
+function remember(result: MigrationResult): void {
+  (globalThis as { [migrationKey]?: MigrationResult })[migrationKey] = result;
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -4,28 +4,91 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import postgres from "postgres";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { rows } from "./rows";
 import type { Database } from "./types";
 
-export const migrationsFolder = join(process.cwd(), "drizzle");
 const LOCK_ID = 7_404_001;
+const JOURNAL = join("meta", "_journal.json");
 
-/** Applies the drizzle-kit migrations; on PostgreSQL one process at a time (advisory lock). */
-export async function migrateDatabase(database: Database, url?: string): Promise<void> {
+/**
+ * Where the drizzle-kit migrations are: PROVISIO_MIGRATIONS_DIR, else a `drizzle/` folder next to
+ * the running code or one of its parents (the source tree, the worker bundle in dist/, a Trigger.dev
+ * build, the standalone web build), else the working directory's. Never the working directory alone:
+ * a task or worker started elsewhere still finds them.
+ */
+export function findMigrationsFolder(): string | undefined {
+  const fromEnv = process.env.PROVISIO_MIGRATIONS_DIR;
+  if (fromEnv) return existsSync(join(fromEnv, JOURNAL)) ? resolve(fromEnv) : undefined;
+  const starts = [codeDir(), process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()];
+  for (const start of starts) {
+    for (let dir = start; dir; dir = dirname(dir) === dir ? undefined : dirname(dir)) {
+      if (existsSync(join(dir, "drizzle", JOURNAL))) return join(dir, "drizzle");
+    }
+  }
+  return undefined;
+}
+
+function codeDir(): string | undefined {
+  try {
+    return import.meta.url?.startsWith("file:") ? dirname(fileURLToPath(import.meta.url)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const migrationsFolder = findMigrationsFolder() ?? join(process.cwd(), "drizzle");
+
+function requireMigrationsFolder(): string {
+  const folder = findMigrationsFolder();
+  if (folder) return folder;
+  throw new Error(
+    process.env.PROVISIO_MIGRATIONS_DIR
+      ? `PROVISIO_MIGRATIONS_DIR: no drizzle migrations (meta/_journal.json) in ${process.env.PROVISIO_MIGRATIONS_DIR}`
+      : "the drizzle/ migrations folder was not found next to the code or in the working directory; set PROVISIO_MIGRATIONS_DIR",
+  );
+}
+
+export type MigrationResult = { applied: string[]; total: number; folder: string };
+
+/** Applies the drizzle-kit migrations; on PostgreSQL one process at a time (advisory lock). Says which ran. */
+export async function migrateDatabase(database: Database, url?: string): Promise<MigrationResult> {
+  const folder = requireMigrationsFolder();
+  const journal = JSON.parse(readFileSync(join(folder, JOURNAL), "utf8")) as { entries: { tag: string; when: number }[] };
+  const pending = (last: number | null) => journal.entries.filter((e) => last === null || e.when > last).map((e) => e.tag);
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-    return;
+    const applied = pending(await lastApplied((q) => rows<{ last: string | null }>(database.db, q)));
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    return { applied, total: journal.entries.length, folder };
   }
   if (!url) throw new Error("migrating PostgreSQL needs its URL");
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${LOCK_ID})`;
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    const db = drizzlePostgres(client);
+    const applied = pending(await lastApplied((q) => db.execute(q) as unknown as Promise<{ last: string | null }[]>));
+    await migratePostgres(db, { migrationsFolder: folder });
     await client`select pg_advisory_unlock(${LOCK_ID})`;
+    return { applied, total: journal.entries.length, folder };
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+async function lastApplied(query: (q: ReturnType<typeof sql>) => Promise<{ last: string | null }[]>): Promise<number | null> {
+  const [exists] = await query(sql`select to_regclass('drizzle.__drizzle_migrations')::text as last`);
+  if (!exists?.last) return null;
+  const [row] = await query(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`);
+  return row?.last == null ? null : Number(row.last);
+}
+
+/** A line for start-up logs: which migrations this start applied. */
+export function describeMigrations(result: MigrationResult): string {
+  return result.applied.length
+    ? `migrations: applied ${result.applied.join(", ")} (${result.total} in total)`
+    : `migrations: up to date (${result.total} applied)`;
 }
 
 /** How many migrations the database has applied. */

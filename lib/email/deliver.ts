@@ -5,6 +5,7 @@ import { decryptJson } from "@/lib/crypto";
 import type { Conn, Db } from "@/lib/db";
 import { emailOutbox, type emailTransports } from "@/lib/db/schema/email-outbox";
 import { notFound } from "@/lib/errors";
+import { installationId } from "@/lib/installation";
 import { renderEmail, type RenderedEmail } from "./render";
 import { isTemplateName, type TemplateName } from "./templates";
 
@@ -14,7 +15,8 @@ const LEASE_MS = 60_000;
 const SEND_TIMEOUT_MS = 15_000;
 const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
 
-export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string };
+/** idempotencyKey: "<installation id>:email:<outbox id>", unique across installations sharing a Resend account. */
+export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string; idempotencyKey: string };
 export type EmailTransport = {
   name: (typeof emailTransports)[number];
   send(email: OutgoingEmail): Promise<{ providerId: string | null }>;
@@ -31,7 +33,7 @@ export function resendTransport(apiKey: string, from = DEFAULT_EMAIL_FROM): Emai
     async send(email) {
       const { data, error } = await resend.emails.send(
         { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: String(email.id), signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
       if (error) throw new Error(`Resend ${error.statusCode ?? "-"} ${error.name}: ${error.message}`);
       return { providerId: data.id };
@@ -51,7 +53,9 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
   const { limit = 20, clock = systemClock, leaseMs = LEASE_MS } = options;
   const transport = options.transport ?? emailTransport();
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
-  for (const row of await claim(db, clock.now(), limit, leaseMs)) {
+  const claimed = await claim(db, clock.now(), limit, leaseMs);
+  const installation = claimed.length ? await installationId(db) : "";
+  for (const row of claimed) {
     const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
     try {
       const { html, text } = await renderRow(row.template, row.props);
@@ -62,7 +66,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine)
         .returning({ id: emailOutbox.id });
       if (renewed.length === 0) continue;
-      const { providerId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html, text });
+      const { providerId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html, text, idempotencyKey: `${installation}:email:${row.id}` });
       await db
         .update(emailOutbox)
         .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../clock";
 import { runRenewals } from "../billing/renewals";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
+import { recordHeartbeat } from "../health/heartbeat";
 import { claimAndLoad } from "./claim";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
@@ -61,6 +62,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   const unlisten = await database.listen(WORK_CHANNEL, wake);
 
   async function tick(): Promise<number> {
+    await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
     const now = clock.now();
     if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
       lastSyncSweep = now.getTime();

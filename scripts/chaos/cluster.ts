@@ -10,10 +10,29 @@ const root = join(import.meta.dirname, "../..");
 
 export type Proc = { name: string; child: ChildProcess; exited: Promise<number | null>; output: string[] };
 
+// Children live in their own process groups (so a kill reaches tsx and node under it); if this
+// process dies first, take them along rather than leave workers claiming from a dropped database.
+const alive = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of alive) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 function start(name: string, args: string[], env: NodeJS.ProcessEnv, readyText: string): Promise<Proc> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  alive.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      alive.delete(child);
+      resolve(code);
+    }),
+  );
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
@@ -52,7 +71,7 @@ export async function startSimulatorProcesses(env: NodeJS.ProcessEnv): Promise<R
   const ports = demoPorts(Number(env.SIMULATOR_BASE_PORT));
   const procs = await Promise.all(
     simulatorKinds.map(async (kind) => {
-      const proc = await start(`simulator ${kind}`, ["scripts/simulator-process.ts"], { ...env, SIMULATOR_KIND: kind, SIMULATOR_PORT: String(ports[kind]) }, "http://");
+      const proc = await start(`simulator ${kind}`, ["--import", "tsx", "scripts/simulator-process.ts"], { ...env, SIMULATOR_KIND: kind, SIMULATOR_PORT: String(ports[kind]) }, "http://");
       const control = proc.output.join("").match(/http:\/\/\S+/)![0];
       return [kind, { ...proc, control }] as const;
     }),
@@ -60,6 +79,7 @@ export async function startSimulatorProcesses(env: NodeJS.ProcessEnv): Promise<R
   return Object.fromEntries(procs) as Record<DemoSimulatorKind, Proc & { control: string }>;
 }
 
+/** The compiled worker (dist/worker.mjs, built by buildCommands): it boots in a fraction of tsx's time. */
 export function startWorker(env: NodeJS.ProcessEnv, index: number): Promise<Proc> {
-  return start(`worker ${index}`, ["scripts/worker.ts"], env, "started");
+  return start(`worker ${index}`, ["dist/worker.mjs"], env, "started");
 }

@@ -13,6 +13,7 @@ import { drive } from "./driver";
 import { runChaos } from "./faults";
 import { readPanel } from "./panels";
 import { startNext } from "../next-server";
+import { buildCommands } from "../build-prod";
 
 export type ChaosOptions = {
   url: string;
@@ -57,10 +58,11 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
   const url = withDatabase(options.url, name);
   const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64url") };
   Object.assign(process.env, secrets, { DATABASE_URL: url, SIMULATOR_BASE_PORT: String(20_000 + Math.floor(Math.random() * 2000) * 10) });
-  const env: NodeJS.ProcessEnv = { ...process.env, PROCESSING_LEASE_MS: "3000", PROCESSING_POLL_MS: "300", PROCESSING_CONCURRENCY: "16" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test", PROCESSING_LEASE_MS: "3000", PROCESSING_POLL_MS: "300", PROCESSING_CONCURRENCY: "16" };
   const cleanups: (() => Promise<unknown>)[] = [];
   const workers: (Proc | null)[] = [];
   try {
+    await buildCommands();
     const simulators = await startSimulatorProcesses(env);
     cleanups.push(() => Promise.all(Object.values(simulators).map((s) => kill(s, "SIGTERM"))));
     const receiver = await startReceiver();

@@ -28,6 +28,8 @@ export default async function globalSetup() {
       APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The demo data, the simulators and the local mailbox: a demo run, not a deployment.
+      PROVISIO_DEMO: "1",
       PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString("hex"),
     };
     process.env.E2E_PAYMENT_WEBHOOK_SECRET = env.PAYMENT_WEBHOOK_SECRET;

@@ -105,5 +105,5 @@ describe("crash safety", () => {
     expect(mail.every((m) => m.status === "sent")).toBe(true);
     expect(resend.emails.size).toBe(SERVICES);
     if (!process.env.DATABASE_URL) await database.close();
-  });
+  }, 240_000);
 });

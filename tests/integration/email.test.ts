@@ -6,6 +6,7 @@ import { decryptJson } from "@/lib/crypto";
 import { emailOutbox } from "@/lib/db/schema/email-outbox";
 import { DEFAULT_EMAIL_FROM, deliverEmails, readMailbox, resendEmail } from "@/lib/email/deliver";
 import { enqueueEmail } from "@/lib/email/enqueue";
+import { installationId } from "@/lib/installation";
 import { renderEmail } from "@/lib/email/render";
 import { serviceEmail, type ServiceForEmail } from "@/lib/email/service-emails";
 import { templateNames, templates } from "@/lib/email/templates";
@@ -135,7 +136,9 @@ describe("email", () => {
       expect(fake.received).toHaveLength(1);
       const [request] = fake.received;
       expect(request).toMatchObject({ method: "POST", url: "/emails" });
-      expect(request.headers["idempotency-key"]).toBe(String(queued!.id));
+      const installation = await installationId(database.db);
+      expect(installation).toMatch(/^[0-9a-f-]{12}$/);
+      expect(request.headers["idempotency-key"]).toBe(`${installation}:email:${queued!.id}`);
       expect(request.headers.authorization).toBe("Bearer re_test_key");
       expect(request.body).toMatchObject({ to: "resend@client.test", from: DEFAULT_EMAIL_FROM, subject: "Service renewed: shop.test (#7)" });
       expect(request.body.html).toContain("2027-01-31");
@@ -157,7 +160,8 @@ describe("email", () => {
       shift += 31_000;
       expect(await deliverEmails(database.db, { clock })).toMatchObject({ sent: 1 });
       expect((await rowsTo("retry@client.test"))[0]).toMatchObject({ status: "sent", attempts: 2, providerId: "re_fake_2" });
-      expect(fake.received.map((r) => r.headers["idempotency-key"])).toEqual([String(row.id), String(row.id)]);
+      const key = `${await installationId(database.db)}:email:${row.id}`;
+      expect(fake.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key]);
     }));
 
   it("takes over an email whose lease ran out, and queues copies on resend", async () => {
@@ -190,7 +194,7 @@ describe("email", () => {
         round = a.sent + b.sent;
       }
       expect(sent).toBe(30);
-      const keys = fake.received.map((r) => Number(r.headers["idempotency-key"]));
+      const keys = fake.received.map((r) => Number(String(r.headers["idempotency-key"]).split(":email:")[1]));
       expect(keys.sort((a, b) => a - b)).toEqual(ids);
       const rows = await database.db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
       expect(rows.every((r) => r.status === "sent" && r.attempts === 1 && r.transport === "resend")).toBe(true);

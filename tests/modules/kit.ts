@@ -9,6 +9,7 @@ import {
   type ServiceInfo,
 } from "../../lib/modules/contract";
 import type { SimFaults } from "../../lib/modules/simulator-server";
+import { describeFidelity } from "./kit-fidelity";
 
 export type KitSetup<C> = {
   module: ProcessingModule<C>;
@@ -32,7 +33,7 @@ export type KitSetup<C> = {
   /** The code a failing server maps to; HTTP panels answer 500, EPP has no HTTP. Default "http_500". */
   serverErrorCode?: string;
   /** Puts a healthy object with this remote name on the panel that carries no marker of ours (another client's). */
-  plantForeign?(remoteName: string): void;
+  plantForeign(remoteName: string): void;
   /** Puts an object carrying this service's marker on the panel in a failed or unusable state (where the panel has such states). */
   plantBroken?(service: ServiceInfo): void;
   /** Turns the object of a done service into a failed or unusable one behind the module's back (where the panel has such states). */
@@ -65,7 +66,7 @@ export async function settle<C>(module: ProcessingModule<C>, ctx: OperationConte
   return outcome;
 }
 
-async function moduleError(promise: Promise<unknown>): Promise<ModuleError> {
+export async function moduleError(promise: Promise<unknown>): Promise<ModuleError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -209,110 +210,7 @@ export function runContractKit<C>(name: string, setup: () => Promise<KitSetup<C>
       });
     });
 
-    describe("fidelity", () => {
-      const run = (service: ServiceInfo, op: "suspend" | "resume" | "close") => {
-        const ctx = context(kit.connection, service);
-        return settle(kit.module, ctx, kit.module[op](ctx));
-      };
-      const untouched = (remoteName: string) => {
-        const before = { state: kit.objectState(remoteName), count: kit.countObjects() };
-        return () => expect({ state: kit.objectState(remoteName), count: kit.countObjects() }).toEqual(before);
-      };
-
-      it("an answer that is neither success nor an error is never done", async () => {
-        kit.setFaults({ ambiguous: true });
-        const service = kit.makeService();
-        const error = await moduleError(openToDone(kit.module, context(kit.connection, service)));
-        expect(error).toMatchObject({ retryable: true, code: "bad_response" });
-        kit.setFaults({ ambiguous: false });
-        const again = await openToDone(kit.module, context(kit.connection, service));
-        expect(again.status).toBe("done");
-        expect(kit.countObjects()).toBe(1);
-      });
-      it("an ignored create is caught: not done, nothing on the panel", async () => {
-        kit.setFaults({ ignoreCreate: true });
-        const service = kit.makeService();
-        await moduleError(openToDone(kit.module, context(kit.connection, service)));
-        expect(kit.objectState(service.remoteName)).toBe("missing");
-        expect(kit.countObjects()).toBe(0);
-      });
-      it("a lost create answer, then a retry, adopts exactly one object", async () => {
-        kit.setFaults({ loseAnswer: true });
-        const service = kit.makeService();
-        const first = await openToDone(kit.module, context(kit.connection, service)).catch((e: unknown) => e);
-        if (first instanceof Error) expect(first).toMatchObject({ retryable: true });
-        const again = await openToDone(kit.module, context(kit.connection, service));
-        expect(again.status).toBe("done");
-        if (first instanceof Error) expect(again.adopted).toBe(true);
-        expect(kit.countObjects()).toBe(1);
-        expect(kit.objectState(service.remoteName)).toBe("active");
-      });
-      it("a foreign object with our name is never adopted, and stays as it was", async () => {
-        expect(kit.plantForeign, "every module's kit plants foreign objects").toBeTypeOf("function");
-        const service = kit.makeService();
-        kit.plantForeign!(service.remoteName);
-        const same = untouched(service.remoteName);
-        const error = await moduleError(openToDone(kit.module, context(kit.connection, service)));
-        expect(error.retryable).toBe(false);
-        same();
-      });
-      it("a broken object with our name is never adopted (where the panel has broken states)", async () => {
-        const service = kit.makeService();
-        if (!kit.plantBroken) {
-          expect(kit.breakDirectly, "a panel without broken states offers neither hook").toBeUndefined();
-          return;
-        }
-        kit.plantBroken(service);
-        const same = untouched(service.remoteName);
-        const error = await moduleError(openToDone(kit.module, context(kit.connection, service)));
-        expect(error.retryable).toBe(false);
-        same();
-      });
-      it("later operations never touch an object that is not ours", async () => {
-        const { service, result } = await opened();
-        const mine = { ...service, remoteId: result.remoteId ?? null };
-        if (kit.deleteDirectly) kit.deleteDirectly(service.remoteName);
-        else await run(mine, "close");
-        kit.plantForeign!(service.remoteName);
-        const same = untouched(service.remoteName);
-        for (const op of ["suspend", "resume"] as const) {
-          const error = await moduleError(run(mine, op));
-          expect(error.retryable, `${op} of an object that is not ours`).toBe(false);
-          same();
-        }
-        const sync = await kit.module.sync(context(kit.connection, mine));
-        expect(sync.state).toBe("missing");
-        same();
-        const closed = await run(mine, "close").catch((e: unknown) => e);
-        if (closed instanceof Error) expect(closed).toMatchObject({ retryable: false });
-        else expect(closed).toMatchObject({ status: "done" });
-        same();
-      });
-      it("close of a missing object is done (a registrar keeps its own close rule)", async () => {
-        if (kit.lifeCycle === "registrar") return;
-        const { service, result } = await opened();
-        const mine = { ...service, remoteId: result.remoteId ?? null };
-        if (kit.deleteDirectly) kit.deleteDirectly(service.remoteName);
-        else await run(mine, "close");
-        await expect(run(mine, "close")).resolves.toMatchObject({ status: "done" });
-        await expect(run(kit.makeService(), "close")).resolves.toMatchObject({ status: "done" });
-      });
-      it("sync of a missing object says missing, of a broken one says broken, with a reason", async () => {
-        if (kit.breakDirectly) {
-          const { service, result } = await opened();
-          kit.breakDirectly(service.remoteName);
-          const broken = await kit.module.sync(context(kit.connection, { ...service, remoteId: result.remoteId ?? null }));
-          expect(broken.state).toBe("broken");
-          expect(broken.reason).toBeTruthy();
-        }
-        const { service, result } = await opened();
-        const mine = { ...service, remoteId: result.remoteId ?? null };
-        if (kit.deleteDirectly) kit.deleteDirectly(service.remoteName);
-        else await run(mine, "close");
-        const missing = await kit.module.sync(context(kit.connection, mine));
-        expect(missing.state).toBe("missing");
-      });
-    });
+    describeFidelity(() => kit, opened);
 
     describe("attempt log", () => {
       it("never shows the passwords", async () => {

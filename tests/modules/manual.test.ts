@@ -40,6 +40,13 @@ describe("module registry", () => {
     }
   });
 
+  it("modules declare what an order must carry", () => {
+    expect(getModule("ispmanager").orderNeeds).toEqual(["domain"]);
+    expect(getModule("cpanel").orderNeeds).toEqual(["domain"]);
+    expect(getModule("webnames").orderNeeds).toEqual(["domain", "contacts"]);
+    expect(manual.orderNeeds ?? []).toEqual([]);
+  });
+
   it("splits a connection into plain and secret parts and merges it back", () => {
     const values = { url: "http://panel", username: "admin", password: "s3cret" };
     const { plain, secrets } = splitConnection(getModule("ispmanager"), values);

@@ -82,20 +82,57 @@ describe("vmmanager: fidelity to the real panel", () => {
     await expect(vmmanager.poll!(ctx, first.remoteTask)).rejects.toMatchObject({ code: "vm_mismatch", retryable: false, message: expect.stringContaining("ram_mib is 512, not 1024") });
   });
 
-  it("change tariff sends cpu_number and ram_mib to /resource (no preset) and the disk to /vm/v3/disk/{id}, then checks the VM", async () => {
+  it("change tariff on a running VM defers cpu/ram (/resource, no preset) and the disk (/vm/v3/disk/{disk.id}) to a stop, restarts, then checks the VM", async () => {
     const { service, result } = await opened();
+    const vm = sim.state.vms[Number(result.remoteId)]!;
     const ctx = context(conn, service, { template: "vps-large" });
     const first = (await vmmanager.changeTariff!(ctx)) as Pending;
-    expect(first.remoteTask).toMatchObject({ name: "host_change_params" });
+    expect(first.remoteTask).toMatchObject({ name: "host_change_params", also: [{ name: "disk_resize" }, { name: "host_start" }] });
     await settle(vmmanager, ctx, Promise.resolve(first));
-    const sent = changes(sim).slice(-2);
-    expect(sent[0]).toMatchObject({ method: "POST", path: `/vm/v3/host/${result.remoteId}/resource`, body: { cpu_number: 4, ram_mib: 8192 } });
+    const sent = changes(sim).slice(-3);
+    const defer = { action: "host_stop" };
+    expect(sent[0]).toMatchObject({ method: "POST", path: `/vm/v3/host/${result.remoteId}/resource`, body: { cpu_number: 4, ram_mib: 8192, defer } });
     expect(sent[0]!.body).not.toHaveProperty("preset");
-    expect(sent[1]).toMatchObject({ method: "POST", path: expect.stringMatching(/^\/vm\/v3\/disk\/\d+$/), body: { size_mib: 81920 } });
-    expect(sim.state.vms[Number(result.remoteId)]).toMatchObject({ cpu_number: 4, ram_mib: 8192, hdd_mib: 81920 });
-    expect(sim.state.tasks.map((t) => t.name)).toEqual(["host_create", "host_change_params", "disk_resize"]);
+    expect(sent[1]).toMatchObject({ method: "POST", path: `/vm/v3/disk/${vm.diskId}`, body: { size_mib: 81920, defer } });
+    expect(sent[2]).toMatchObject({ method: "POST", path: `/vm/v3/host/${result.remoteId}/restart` });
+    expect(vm).toMatchObject({ state: "active", cpu_number: 4, ram_mib: 8192, hdd_mib: 81920 });
+    expect(sim.state.tasks.map((t) => t.name)).toEqual(["host_create", "host_change_params", "disk_resize", "host_stop", "host_start"]);
     const down = context(conn, service, { template: "vps-small" });
     await expect(vmmanager.changeTariff!(down)).rejects.toMatchObject({ code: "disk_shrink", retryable: false });
+  });
+
+  it("change tariff on a stopped VM sends no defer and no restart", async () => {
+    const { service, result } = await opened();
+    await settle(vmmanager, context(conn, service), vmmanager.suspend(context(conn, service)));
+    const ctx = context(conn, service, { template: "vps-large" });
+    await settle(vmmanager, ctx, vmmanager.changeTariff!(ctx));
+    const sent = changes(sim).slice(-2);
+    expect(sent.map((c) => c.path)).toEqual([`/vm/v3/host/${result.remoteId}/resource`, expect.stringMatching(/^\/vm\/v3\/disk\/\d+$/)]);
+    expect(sent.every((c) => !("defer" in (c.body ?? {})))).toBe(true);
+    expect(sim.state.vms[Number(result.remoteId)]).toMatchObject({ state: "stopped", cpu_number: 4, hdd_mib: 81920 });
+  });
+
+  it("the host record shows the disk as disk {id, disk_mib}, and a change to a running VM without a restart only as *_new", async () => {
+    const { result } = await opened();
+    const token = (await (await fetch(`${sim.url}/auth/v4/public/token`, { method: "POST", body: JSON.stringify(ADMIN) })).json()).token as string;
+    const headers = { "x-xsrf-token": token };
+    const res = await fetch(`${sim.url}/vm/v3/host/${result.remoteId}/resource`, { method: "POST", headers, body: JSON.stringify({ cpu_number: 2, ram_mib: 2048 }) });
+    const task = (await res.json()).task as number;
+    await fetch(`${sim.url}/vm/v3/task?where=(consul_id+EQ+'${task}')`, { headers });
+    const host = (await (await fetch(`${sim.url}/vm/v3/host?where=(id+EQ+'${result.remoteId}')`, { headers })).json()).list[0];
+    expect(host).toMatchObject({ cpu_number: 1, cpu_number_new: 2, ram_mib: 1024, ram_mib_new: 2048, disk: { disk_mib: 20480, id: expect.any(Number) } });
+    expect(host).not.toHaveProperty("hdd_mib");
+  });
+
+  it("accepts ids and tasks sent as numeric strings, and logs in again after a bare 401", async () => {
+    sim.state.numbersAsStrings = true;
+    const { service } = await opened();
+    sim.state.bare401 = true;
+    sim.expireTokens();
+    const ctx = context(conn, service);
+    await settle(vmmanager, ctx, vmmanager.suspend(ctx));
+    expect(ctx.log.text()).toContain("logging in again once");
+    expect(sim.state.vms[Number(service.remoteId)]).toMatchObject({ state: "stopped" });
   });
 
   it("the panel ignores a preset sent to /resource: the simulator changes nothing for it", async () => {

@@ -21,7 +21,7 @@ export default async function MailPage({ searchParams }: Props) {
   const sp = await searchParams;
   const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
   const result = await unlessInvalid(listMail({ ctx, input: filterInput(values) }));
-  const head = ["#", "To", "Subject", "Status", "Attempts", "Last error", "Queued", "Sent"];
+  const head = ["#", "To", "Subject", "Status", "Transport", "Attempts", "Last error", "Queued", "Sent"];
   return (
     <>
       <PageHeading title="Mail log" description="Every email to clients: what it said, whether it left, and why not." />
@@ -38,6 +38,7 @@ export default async function MailPage({ searchParams }: Props) {
             <Td>{m.to}</Td>
             <Td>{m.subject}</Td>
             <Td><Badge status={m.status} /></Td>
+            <Td>{m.transport === "resend" ? "Resend" : m.transport === "local" ? "local mailbox (not sent out)" : ""}</Td>
             <Td className="tabular-nums">{m.attempts}</Td>
             <Td className="max-w-xs truncate text-red-700">{m.lastError ?? ""}</Td>
             <Td><When at={m.createdAt} /></Td>

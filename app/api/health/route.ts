@@ -1,50 +1,36 @@
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/lib/db";
 import { migrationCount } from "@/lib/db/migrate";
-import { ConfigError } from "@/lib/env";
+import { configProblems } from "@/lib/config/check";
+import { processingView } from "@/lib/health/processing";
+import { probeFailure, withTimeout } from "@/lib/health/probe";
 
 export const dynamic = "force-dynamic";
 
-const TIMEOUT_MS = 5_000;
+const noStore = { "cache-control": "no-store" };
 
-/** Liveness of the app and its database: 200 with the migration count, or 503 with a short reason. */
+/**
+ * Readiness of the web process: 200 with the database, migrations and the processing view (live
+ * runners, queue depth, oldest due operation); 503 naming the variable on a configuration
+ * problem, or with a short reason when the database is down. A processing stall is reported
+ * here and answered with 503 by /api/health/processing.
+ */
 export async function GET() {
+  const problems = configProblems("web");
+  if (problems.length > 0) {
+    return Response.json({ ok: false, error: problems[0]!.message, config: problems.map((p) => p.message) }, { status: 503, headers: noStore });
+  }
   try {
-    const answer = await withTimeout(check(), TIMEOUT_MS);
-    return Response.json({ ok: true, ...answer });
+    const answer = await withTimeout(check());
+    return Response.json({ ok: true, ...answer }, { headers: noStore });
   } catch (error) {
-    console.error("health check failed:", error);
-    return Response.json({ ok: false, error: reason(error) }, { status: 503, headers: { "cache-control": "no-store" } });
+    console.error(`health check failed: ${probeFailure(error)}`);
+    return Response.json({ ok: false, error: probeFailure(error) }, { status: 503, headers: noStore });
   }
 }
 
 async function check() {
   const database = await getDatabase();
   await database.db.execute(sql`select 1`);
-  return { db: database.kind, migrations: await migrationCount(database) };
-}
-
-function reason(error: unknown): string {
-  if (error instanceof ConfigError) return error.message;
-  if (error instanceof TimeoutError) return "database did not answer in time";
-  const code = findCode(error);
-  return code ? `database unavailable (${code})` : "database unavailable";
-}
-
-function findCode(error: unknown): string | undefined {
-  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError()), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return { db: database.kind, migrations: await migrationCount(database), processing: await processingView(database.db) };
 }

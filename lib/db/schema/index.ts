@@ -25,6 +25,7 @@ export * from "./audit-log";
 export * from "./api-keys";
 export * from "./settings";
 export * from "./idempotency-keys";
+export * from "./runner-heartbeats";
 export * from "./sessions";
 export * from "./sign-in-attempts";
 export * from "./user-tokens";

@@ -107,11 +107,10 @@ export async function startVcloudSimulator(
     state.composed.push({ name: asked.name, cpus: asked.cpus, memoryMb: asked.memoryMb, diskMb: asked.diskMb, computerName: asked.computerName });
     // composeVApp answers with the VApp (not a Task), its compose task embedded (protocols §4).
     startTask(base, vapp, "vdcComposeVapp", "composed");
-    if (sim.faults.loseAnswer) {
-      sim.faults.loseAnswer = false;
-      req.socket.destroy();
-    }
-    return xml(201, vappXml(base, vapp));
+    // The lost-answer fault: the vApp is composed, the connection drops before the answer.
+    const drop = sim.faults.loseAnswer;
+    sim.faults.loseAnswer = false;
+    return { ...xml(201, vappXml(base, vapp)), drop };
   }
 
   function vappAction(req: IncomingMessage, method: string, action: string, vapp: SimVApp, url: URL): SimReply {

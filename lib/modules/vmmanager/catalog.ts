@@ -1,21 +1,22 @@
 import { ModuleError } from "../contract";
-import { listOf, where, type Named, type VmConnection, type VmSession } from "./client";
+import { int, listOf, where, type Named, type VmConnection, type VmSession } from "./client";
 
 /**
- * An OS image as `/vm/v3/os` lists it. The list holds every image, including deleted, admin-only,
- * other-cluster and LXD ones (protocols §3). The field names below are unconf.; the simulator uses
- * the same ones.
+ * An OS image as `/vm/v3/os` lists it (gadost/go-vmmanager-api OSParams): `state`, `adminonly`, the
+ * `clusters` it may be installed on, `is_lxd_image`. The list holds every image, including deleted,
+ * admin-only, other-cluster and LXD ones (protocols §3). `cluster` and `virtualization_type` are read
+ * too in case a panel shows those instead; `min_ram_mib` is unconf. and only the panel checks it.
  */
 export type VmOs = Named & {
   state?: string;
   adminonly?: boolean;
-  /** The cluster the image belongs to; none = every cluster. */
-  cluster?: { id: number } | null;
+  clusters?: { id: number | string }[] | null;
+  cluster?: { id: number } | number | null;
+  is_lxd_image?: boolean;
   virtualization_type?: string;
-  min_ram_mib?: number;
 };
 
-export type VmPreset = Named & { cpu_number?: number; ram_mib?: number; hdd_mib?: number };
+export type VmPreset = Named & { cpu_number?: number; ram_mib?: number; hdd_mib?: number; disks?: { size_mib?: number }[] };
 export type VmAccount = { id: number; email: string; roles?: string[] };
 export type Sizes = { cpu_number: number; ram_mib: number; hdd_mib: number };
 
@@ -23,14 +24,19 @@ export type Sizes = { cpu_number: number; ram_mib: number; hdd_mib: number };
 export function unusable(os: VmOs, cluster: number): string | null {
   if (os.state === "deleted") return "it is deleted";
   if (os.adminonly) return "it is for administrators only";
-  if (os.cluster && os.cluster.id !== cluster) return `it belongs to cluster ${os.cluster.id}, not ${cluster}`;
+  // No clusters listed: the image is not limited to some clusters.
+  const own = (os.clusters ?? []).map((c) => int(c.id)).filter((id) => id !== undefined);
+  const single = typeof os.cluster === "object" && os.cluster ? int(os.cluster.id) : int(os.cluster);
+  if (single !== undefined) own.push(single);
+  if (own.length && !own.includes(cluster)) return `it belongs to cluster ${own.join(", ")}, not ${cluster}`;
+  if (os.is_lxd_image) return "it is an lxd image";
   if (os.virtualization_type && os.virtualization_type !== "kvm") return `it is a ${os.virtualization_type} image`;
   return null;
 }
 
 const matches = (value: string, item: Named) => {
   const wanted = value.trim().toLowerCase();
-  return String(item.id) === wanted || item.name.toLowerCase() === wanted;
+  return String(item.id) === wanted || String(item.name ?? "").toLowerCase() === wanted;
 };
 
 export async function listOs(s: VmSession): Promise<VmOs[]> {
@@ -63,8 +69,9 @@ const MIB_PER_GIB = 1024;
 
 /** What the VM must have: the preset's sizes, or the tariff's resources (cpu in vCPUs, ram and disk in GiB). */
 export function sizesOf(preset: VmPreset | null, resources: Record<string, number>): Sizes {
+  // (unconf.) a preset shows its disk as hdd_mib, or as a disks list whose first is the main disk.
   const sizes = preset
-    ? { cpu_number: preset.cpu_number, ram_mib: preset.ram_mib, hdd_mib: preset.hdd_mib }
+    ? { cpu_number: int(preset.cpu_number), ram_mib: int(preset.ram_mib), hdd_mib: int(preset.hdd_mib) ?? int(preset.disks?.[0]?.size_mib) }
     : { cpu_number: resources.cpu, ram_mib: resources.ram && resources.ram * MIB_PER_GIB, hdd_mib: resources.disk && resources.disk * MIB_PER_GIB };
   if (!sizes.cpu_number || !sizes.ram_mib || !sizes.hdd_mib) {
     const what = preset ? `preset '${preset.name}' does not say its cpu_number, ram_mib and hdd_mib` : "the tariff needs the resources cpu, ram (GiB) and disk (GiB)";
@@ -82,7 +89,8 @@ export async function ownerAccount(s: VmSession, email: string, password: string
   const find = async () =>
     listOf<VmAccount>(await s.get("/vm/v3/account", { where: where({ email }) })).find((a) => a.email.toLowerCase() === email.toLowerCase());
   const account = await find();
-  if (account?.roles?.some((role) => role !== "@user")) {
+  // As ISPsystem's WHMCS module: an account with an administrator role is never given to a client.
+  if (account?.roles?.some((role) => role.includes("@admin"))) {
     throw new ModuleError("account_not_client", `VMmanager account ${email} has the roles ${account.roles.join(", ")}: not a client account`, false);
   }
   if (account) return account;
@@ -95,8 +103,9 @@ export async function ownerAccount(s: VmSession, email: string, password: string
     if (raced) return ownerAccount(s, email, password);
     throw error;
   }
-  if (typeof created.id !== "number") throw new ModuleError("bad_response", "VMmanager account: no id in the answer", true);
-  return { id: created.id, email, roles: ["@user"] };
+  const id = int(created.id);
+  if (id === undefined) throw new ModuleError("bad_response", "VMmanager account: no id in the answer", true);
+  return { id, email, roles: ["@user"] };
 }
 
 /** Check connection: the billing's own account must be a panel administrator. */

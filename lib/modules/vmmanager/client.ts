@@ -12,22 +12,42 @@ export type VmConnection = {
   timeoutMs?: number;
 };
 
+/**
+ * A VM as `/vm/v3/host` lists it. The main disk is `disk: {id, disk_mib}` (ISPsystem's WHMCS module
+ * reads both for a tariff change; gadost/go-vmmanager-api HostDisk): there is no `hdd_mib` on the
+ * record, that name is only a create parameter. `os_name` is shown beside or instead of `os`.
+ */
 export type VmHost = {
   id: number;
   name: string;
   state: string;
-  comment?: string;
-  domain?: string;
+  comment?: string | null;
+  domain?: string | null;
   ip4?: { ip: string }[];
-  os?: { id: number; name: string };
+  os?: { id: number; name?: string } | null;
+  os_name?: string;
   cpu_number?: number;
   ram_mib?: number;
-  hdd_mib?: number;
-  account?: { id: number };
+  disk?: { id?: number | string; disk_mib?: number | string } | null;
+  account?: { id: number } | null;
 };
 
-/** `output` carries a failed task's reason (field name unconf.; the simulator uses the same one). */
-export type VmTask = { id: number; consul_id: number; name: string; status: string; output?: string };
+/** A number the panel may send as a number or a numeric string; undefined otherwise. */
+export function int(value: unknown): number | undefined {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+}
+
+/** The VM's sizes as the module compares them: cpu and ram from the record, the disk from its main disk. */
+export function sizesShown(host: VmHost): { cpu_number?: number; ram_mib?: number; hdd_mib?: number } {
+  return { cpu_number: int(host.cpu_number), ram_mib: int(host.ram_mib), hdd_mib: int(host.disk?.disk_mib) };
+}
+
+/**
+ * A task record. A failed task's reason is in `output` (the task service's internal_edit takes
+ * {status, output}: gadost/go-vmmanager-api TaskInternalUpdate); it may be text or JSON.
+ */
+export type VmTask = { id: number; consul_id: number | string; name: string; status: string; output?: unknown; defer_reason?: string };
 export type Named = { id: number; name: string };
 
 /**
@@ -47,7 +67,8 @@ type VmError = { code?: number; msg?: string; value?: unknown };
 
 function toModuleError(error: VmError, status: number, what: string): ModuleError {
   const message = `VMmanager ${what}: ${error.msg ?? `error ${error.code ?? status}`}`;
-  if (error.code === VM_ERRORS.unauthorized) return new ModuleError("auth", message, false);
+  // An expired or revoked token answers 401 (ptisp/node-vmmanager6 logs in again on any 401), with or without a body.
+  if (error.code === VM_ERRORS.unauthorized || status === 401) return new ModuleError("auth", message, false);
   if (error.code === VM_ERRORS.notFound || status === 404) return new ModuleError("not_found", message, false);
   if (error.code === VM_ERRORS.nameExists) return new ModuleError("exists", message, false);
   if (error.code === VM_ERRORS.unknownPreset) return new ModuleError("unknown_template", message, false);
@@ -145,8 +166,9 @@ export async function findTask(s: VmSession, task: number, name: string): Promis
   return listOf<VmTask>(body)[0] ?? null;
 }
 
-/** An answer that starts a task: `{id, task}`. Anything else is neither success nor an error. */
+/** An answer that starts a task: `{id, task}` (numbers, or numeric strings). Anything else is neither success nor an error. */
 export function taskOf(answer: { task?: unknown }, what: string): number {
-  if (typeof answer.task !== "number") throw new ModuleError("bad_response", `VMmanager ${what}: no task in the answer`, true);
-  return answer.task;
+  const task = int(answer.task);
+  if (task === undefined) throw new ModuleError("bad_response", `VMmanager ${what}: no task in the answer`, true);
+  return task;
 }

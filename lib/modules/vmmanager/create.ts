@@ -1,5 +1,5 @@
 import { done, ModuleError, type AttemptLog, type Done, type Outcome } from "../contract";
-import { connect, findHosts, taskOf, type VmHost, type VmSession } from "./client";
+import { connect, findHosts, int, taskOf, type VmHost, type VmSession } from "./client";
 import { chooseOs, findPreset, ownerAccount, sizesOf, type Sizes } from "./catalog";
 import { HEALTHY, mismatch, ownerMarker, taskComplete, waitFor, type Ctx, type RemoteTask } from "./host";
 
@@ -19,7 +19,8 @@ function doneFor(ctx: Ctx, host: VmHost, adopted: boolean): Done {
   const hostname = host.domain || ctx.service.params.hostname;
   if (ip) details.ip = ip;
   if (hostname) details.hostname = hostname;
-  if (host.os?.name) details.os = host.os.name;
+  const os = host.os?.name || host.os_name;
+  if (os) details.os = os;
   return done({ remoteId: String(host.id), details, secrets: { password: ctx.service.secrets.password! }, ...(adopted ? { adopted } : {}) });
 }
 
@@ -76,8 +77,9 @@ export async function open(ctx: Ctx): Promise<Outcome> {
   };
   try {
     const answer = await s.post<{ id?: unknown; task?: unknown }>("/vm/v3/host", body);
-    if (typeof answer.id !== "number") throw new ModuleError("bad_response", "VMmanager host: no VM id in the answer", true);
-    return waitFor({ task: taskOf(answer, "host"), vmId: answer.id, name: "host_create", expect: sizes });
+    const vmId = int(answer.id);
+    if (vmId === undefined) throw new ModuleError("bad_response", "VMmanager host: no VM id in the answer", true);
+    return waitFor({ task: taskOf(answer, "host"), vmId, name: "host_create", expect: sizes });
   } catch (error) {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
     const again = await findHosts(s, { name: service.remoteName });

@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { ModuleError, pending, type OperationContext, type ServiceInfo } from "../contract";
-import { findHosts, findTask, type VmConnection, type VmHost, type VmSession } from "./client";
+import { findHosts, findTask, sizesShown, type VmConnection, type VmHost, type VmSession } from "./client";
 
 export type Ctx = OperationContext<VmConnection>;
 
 export const POLL_MS = 15_000;
 
 const sizes = z.object({ cpu_number: z.number(), ram_mib: z.number(), hdd_mib: z.number() });
+const taskName = z.enum(["host_create", "host_stop", "host_start", "host_delete", "host_change_params", "disk_resize"]);
 export const remoteTaskSchema = z.object({
   task: z.number().int().optional(),
   vmId: z.number().int(),
-  name: z.enum(["host_create", "host_stop", "host_start", "host_delete", "host_change_params", "disk_resize"]),
+  name: taskName,
+  /** Further tasks started together with this one (a tariff change: resources, disk, the restart). */
+  also: z.array(z.object({ task: z.number().int(), name: taskName })).optional(),
   adopted: z.boolean().optional(),
   /** What the VM must have once the task is done: checked on the panel before open or change_tariff is done. */
   expect: sizes.optional(),
@@ -59,16 +62,26 @@ export async function taskComplete(s: VmSession, task: RemoteTask): Promise<bool
   if (found.status === "complete") return true;
   // Not retryable: the engine would poll the same failed task again, and a half-made VM needs a person.
   if (found.status === "fail") {
-    throw new ModuleError("task_failed", `VMmanager task ${task.name} ${task.task} failed${found.output ? `: ${found.output}` : ""}`, false);
+    const reason = reasonOf(found.output);
+    throw new ModuleError("task_failed", `VMmanager task ${task.name} ${task.task} failed${reason ? `: ${reason}` : ""}`, false);
   }
   if (TASK_WAITING.has(found.status)) return false;
   throw new ModuleError("bad_response", `VMmanager task ${task.task} has the unknown status '${found.status}'`, true);
 }
 
+/** A failed task's output in words: text as it is, JSON (e.g. {error:{msg}}) by its message or in full. */
+function reasonOf(output: unknown): string {
+  if (output === undefined || output === null || output === "") return "";
+  if (typeof output === "string") return output.slice(0, 500);
+  const msg = (output as { error?: { msg?: unknown }; msg?: unknown }).error?.msg ?? (output as { msg?: unknown }).msg;
+  return typeof msg === "string" ? msg : JSON.stringify(output).slice(0, 500);
+}
+
 /** Differences between the VM and what it must have, in words; empty when it matches. */
 export function mismatch(host: VmHost, expect: RemoteTask["expect"]): string[] {
   if (!expect) return [];
+  const shown = sizesShown(host);
   return (Object.keys(expect) as (keyof typeof expect)[])
-    .filter((key) => host[key] !== expect[key])
-    .map((key) => `${key} is ${host[key] ?? "not shown"}, not ${expect[key]}`);
+    .filter((key) => shown[key] !== expect[key])
+    .map((key) => `${key === "hdd_mib" ? "disk_mib" : key} is ${shown[key] ?? "not shown"}, not ${expect[key]}`);
 }

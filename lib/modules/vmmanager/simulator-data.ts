@@ -5,8 +5,8 @@ import type { SimReply } from "../simulator-server";
 
 export type SimNamed = { id: number; name: string };
 export type SimPreset = SimNamed & { cpu_number: number; ram_mib: number; hdd_mib: number };
-/** Field names unconf.: the module's catalog.ts reads the same ones. */
-export type SimOs = SimNamed & { state: "active" | "deleted"; adminonly: boolean; cluster: { id: number } | null; virtualization_type: "kvm" | "lxd"; min_ram_mib: number };
+/** As gadost/go-vmmanager-api OSParams shows an image: clusters it may go on (none = all), adminonly, is_lxd_image; min_ram_mib unconf. */
+export type SimOs = SimNamed & { state: "active" | "deleted"; adminonly: boolean; clusters: { id: number; name: string }[]; is_lxd_image: boolean; min_ram_mib: number };
 export type SimAccount = { id: number; email: string; passwordHash: string; roles: string[] };
 
 export type SimVm = {
@@ -25,6 +25,8 @@ export type SimVm = {
   ram_mib: number;
   hdd_mib: number;
   diskId: number;
+  /** Changes made to a running VM without a restart: shown as *_new until the VM is stopped. */
+  pending?: Partial<Pick<SimVm, "cpu_number" | "ram_mib" | "hdd_mib">>;
   cluster: number;
   account?: number;
   domain?: string;
@@ -40,6 +42,8 @@ export type SimTask = {
   status: "running" | "complete" | "fail";
   /** What the task changes once it completes. */
   change?: Partial<Pick<SimVm, "cpu_number" | "ram_mib" | "hdd_mib">>;
+  /** Sent with `defer: {action: "host_stop"}` to a running VM: waits for the VM's next stop. */
+  deferred?: boolean;
   output?: string;
 };
 export type VmCall = { method: string; path: string; query: Record<string, string>; body?: Record<string, unknown> };
@@ -61,6 +65,10 @@ export type VmState = {
   idleNext: number;
   /** The next task started ends in "fail" with this reason. */
   failNextTask: string | null;
+  /** Answer {id, task} with both as numeric strings (a variant a panel may give). */
+  numbersAsStrings: boolean;
+  /** Answer an expired or unknown token with a bare 401 and no body (the 401 body is unconf.). */
+  bare401: boolean;
 };
 
 export const seedPresets = (): SimPreset[] => [
@@ -70,14 +78,14 @@ export const seedPresets = (): SimPreset[] => [
 
 /** Every kind of image `/vm/v3/os` lists (protocols §3): usable, deleted, admin-only, another cluster's, LXD. */
 export const seedOs = (): SimOs[] => {
-  const os = (id: number, name: string, over: Partial<SimOs> = {}): SimOs => ({ id, name, state: "active", adminonly: false, cluster: null, virtualization_type: "kvm", min_ram_mib: 512, ...over });
+  const os = (id: number, name: string, over: Partial<SimOs> = {}): SimOs => ({ id, name, state: "active", adminonly: false, clusters: [], is_lxd_image: false, min_ram_mib: 512, ...over });
   return [
     os(1, "Ubuntu 22.04"),
     os(2, "Debian 12"),
     os(3, "CentOS 7", { state: "deleted" }),
     os(4, "Windows Server 2022", { adminonly: true, min_ram_mib: 2048 }),
-    os(5, "Ubuntu 24.04", { cluster: { id: 2 } }),
-    os(6, "Alpine 3.19", { virtualization_type: "lxd" }),
+    os(5, "Ubuntu 24.04", { clusters: [{ id: 2, name: "cluster-2" }] }),
+    os(6, "Alpine 3.19", { is_lxd_image: true }),
     os(7, "Rocky Linux 9", { min_ram_mib: 2048 }),
   ];
 };
@@ -93,8 +101,17 @@ export function parseWhere(where: string | null): Record<string, string> {
   return out;
 }
 
-export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId: _disk, owner: _owner, ip, cluster, account, ...vm }: SimVm) => ({
+/**
+ * A VM as /vm/v3/host lists it: the main disk as `disk: {id, disk_mib}` and no hdd_mib (ISPsystem's
+ * WHMCS module, gadost/go-vmmanager-api HostElement); changes waiting for a restart as *_new.
+ */
+export const hostView = ({ passwordHash: _hidden, preset: _preset, diskId, hdd_mib, pending, owner: _owner, ip, cluster, account, ...vm }: SimVm) => ({
   ...vm,
+  os_name: vm.os.name,
+  disk: { id: diskId, disk_mib: hdd_mib, ...(pending?.hdd_mib ? { disk_mib_new: pending.hdd_mib } : {}) },
+  disk_count: 1,
+  ...(pending?.cpu_number ? { cpu_number_new: pending.cpu_number } : {}),
+  ...(pending?.ram_mib ? { ram_mib_new: pending.ram_mib } : {}),
   ip4: ip ? [{ ip }] : [],
   cluster: { id: cluster },
   ...(account ? { account: { id: account } } : {}),

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
 import { VM_ERRORS } from "./client";
 import {
@@ -29,20 +28,26 @@ export async function startVmmanagerSimulator(
   const admin = (): SimAccount => ({ id: 1, email: options.email ?? "admin@example.test", passwordHash: hash(options.password ?? "secret"), roles: ["@admin"] });
   const fresh = (): VmState => ({
     vms: {}, tasks: [], presets: seedPresets(), os: seedOs(), accounts: [admin()], calls: [], logins: 0,
-    tokenLifetimeMs: 3_600_000, pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: null,
+    tokenLifetimeMs: 3_600_000, pollsToComplete: options.pollsToComplete ?? 1, idleNext: 0, failNextTask: null, numbersAsStrings: false, bare401: false,
   });
   const state = fresh();
   const tokens = new Map<string, { account: number; expiresAt: number }>();
 
-  function startTask(name: string, vmId: number, change?: SimTask["change"]) {
+  function newTask(name: string, vmId: number, change?: SimTask["change"]): SimTask {
     const task: SimTask = { consul_id: nextId++, name, vmId, polls: 0, status: "running", ...(change ? { change } : {}) };
     state.tasks.push(task);
-    return json(200, { id: vmId, task: task.consul_id });
+    return task;
   }
 
-  /** A task moves on when watched: a poll of it, or a read of its VM by id. */
+  /** `{id, task}`; with state.numbersAsStrings both as strings, as some panels' answers show them. */
+  const startTask = (name: string, vmId: number, change?: SimTask["change"]) => {
+    const task = newTask(name, vmId, change).consul_id;
+    return json(200, state.numbersAsStrings ? { id: String(vmId), task: String(task) } : { id: vmId, task });
+  };
+
+  /** A task moves on when watched: a poll of it, or a read of its VM by id. A deferred one waits for the VM's stop. */
   function advance(task: SimTask) {
-    if (task.status !== "running" || ++task.polls < state.pollsToComplete) return;
+    if (task.status !== "running" || task.deferred || ++task.polls < state.pollsToComplete) return;
     const vm = state.vms[task.vmId];
     if (state.failNextTask) {
       // A failed task carries its reason in the task record, and a failed create leaves a broken VM (protocols §3).
@@ -55,9 +60,24 @@ export async function startVmmanagerSimulator(
     task.status = "complete";
     if (!vm) return;
     if (task.name === "host_create" || task.name === "host_start") vm.state = "active";
-    if (task.name === "host_stop") vm.state = "stopped";
+    if (task.name === "host_stop") applyPending(vm, "stopped");
     if (task.name === "host_delete") delete state.vms[vm.id];
-    if (task.change) Object.assign(vm, task.change);
+    if (!task.change) return;
+    // (unconf., after the *_new fields of the host record) a running VM takes new sizes at its next stop.
+    if (vm.state === "active" && task.name !== "host_create") vm.pending = { ...vm.pending, ...task.change };
+    else Object.assign(vm, task.change);
+  }
+
+  /** The VM stops: changes waiting for it are applied, deferred tasks run. */
+  function applyPending(vm: SimVm, next: SimVm["state"]) {
+    vm.state = next;
+    Object.assign(vm, vm.pending ?? {});
+    delete vm.pending;
+    for (const t of state.tasks.filter((x) => x.vmId === vm.id && x.deferred)) {
+      t.deferred = false;
+      if (t.change) Object.assign(vm, t.change);
+      t.change = undefined;
+    }
   }
 
   const freeIp = () => {
@@ -68,7 +88,14 @@ export async function startVmmanagerSimulator(
 
   const invalid = (msg: string, value: Record<string, unknown>) => fail(400, VM_ERRORS.validation, msg, value);
 
-  function create(req: IncomingMessage, body: Record<string, unknown>): SimReply {
+  /** `defer: {action: "host_stop"}` on a running VM: the task waits for its next stop (ISPsystem's WHMCS module). */
+  function deferrable(reply: SimReply, vm: SimVm, body: Record<string, unknown>): SimReply {
+    const defer = (body.defer as { action?: unknown } | undefined)?.action;
+    if (defer === "host_stop" && vm.state === "active") state.tasks.at(-1)!.deferred = true;
+    return reply;
+  }
+
+  function create(body: Record<string, unknown>): SimReply {
     const name = String(body.name ?? "");
     if (!name) return invalid("Field 'name' is required", { field: "name" });
     if (sim.faults.exists) {
@@ -81,8 +108,8 @@ export async function startVmmanagerSimulator(
     const os = state.os.find((o) => o.id === Number(body.os));
     // Validation refusals (protocols §3: deleted, other-cluster and admin-only images; the OS's minimum RAM); wording unconf.
     if (!os || os.state === "deleted") return invalid(`OS image ${String(body.os)} not found or deleted`, { os: body.os });
-    if (os.cluster && os.cluster.id !== cluster) return invalid(`OS image '${os.name}' is not available in cluster ${cluster}`, { os: os.id, cluster });
-    if (os.virtualization_type !== "kvm") return invalid(`OS image '${os.name}' cannot be installed on a KVM cluster`, { os: os.id });
+    if (os.clusters.length && !os.clusters.some((c) => c.id === cluster)) return invalid(`OS image '${os.name}' is not available in cluster ${cluster}`, { os: os.id, cluster });
+    if (os.is_lxd_image) return invalid(`OS image '${os.name}' cannot be installed on a KVM cluster`, { os: os.id });
     const account = state.accounts.find((a) => a.id === Number(body.account));
     if (!account) return invalid(`Account ${String(body.account)} not found`, { account: body.account });
     if (os.adminonly && !account.roles.includes("@admin")) return invalid(`OS image '${os.name}' is available to administrators only`, { os: os.id });
@@ -102,16 +129,15 @@ export async function startVmmanagerSimulator(
       name, state: "creating", comment: String(body.comment ?? ""), owner: "api", os: { id: os.id, name: os.name }, preset,
       cpu_number: sizes.cpu_number, ram_mib: sizes.ram_mib, hdd_mib: sizes.hdd_mib, cluster, account: account.id,
       ...(typeof body.domain === "string" ? { domain: body.domain } : {}),
-      ...(Number(body.ipv4_number ?? 0) > 0 ? {} : { ip: undefined }),
+      // An address only when the create asks for one (ipv4_number, protocols §3).
+      ip: Number(body.ipv4_number ?? 0) > 0 ? freeIp() : undefined,
       passwordHash: hash(body.password),
     });
     const reply = startTask("host_create", vm.id);
-    if (sim.faults.loseAnswer) {
-      // The create is done; the connection drops before the answer reaches the billing.
-      sim.faults.loseAnswer = false;
-      req.socket.destroy();
-    }
-    return reply;
+    if (!sim.faults.loseAnswer) return reply;
+    // The create is done; the connection drops before the answer reaches the billing.
+    sim.faults.loseAnswer = false;
+    return { ...reply, drop: true };
   }
 
   /** A VM as the panel holds it: healthy and running unless told otherwise. */
@@ -148,7 +174,7 @@ export async function startVmmanagerSimulator(
     return account;
   }
 
-  function route(req: IncomingMessage, method: string, path: string, url: URL, body: Record<string, unknown>, caller: SimAccount): SimReply {
+  function route(method: string, path: string, url: URL, body: Record<string, unknown>, caller: SimAccount): SimReply {
     const filter = parseWhere(url.searchParams.get("where"));
     if (path === "/vm/v3/account" && (method === "GET" || method === "POST")) return accounts(method, body, filter, caller);
     if (!caller.roles.includes("@admin")) return fail(403, VM_ERRORS.unauthorized, "Access denied");
@@ -166,7 +192,7 @@ export async function startVmmanagerSimulator(
     if (method === "GET" && path === "/vm/v3/preset") return json(200, { list: state.presets });
     // The ambiguous fault: a change answered with neither {id, task} nor an error.
     if (method !== "GET" && sim.faults.ambiguous) return json(200, { result: "accepted" });
-    if (method === "POST" && path === "/vm/v3/host") return create(req, body);
+    if (method === "POST" && path === "/vm/v3/host") return create(body);
     const disk = path.match(/^\/vm\/v3\/disk\/(\d+)$/);
     if (disk && method === "POST") {
       const vm = Object.values(state.vms).find((v) => v.diskId === Number(disk[1]));
@@ -174,13 +200,12 @@ export async function startVmmanagerSimulator(
       // Disk size through /vm/v3/disk/{id} {size_mib} (protocols §3); (unconf.) a disk only grows.
       const size = Number(body.size_mib);
       if (!(size >= vm.hdd_mib)) return invalid(`Disk size ${String(body.size_mib)} MiB: a disk can only grow (now ${vm.hdd_mib} MiB)`, { size_mib: body.size_mib });
-      return startTask("disk_resize", vm.id, { hdd_mib: size });
+      return deferrable(startTask("disk_resize", vm.id, { hdd_mib: size }), vm, body);
     }
-    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|resource|disk))?$/);
+    const m = path.match(/^\/vm\/v3\/host\/(\d+)(?:\/(stop|start|restart|resource))?$/);
     const vm = m ? state.vms[Number(m[1])] : undefined;
     if (!m) return fail(404, 1004, `No route ${method} ${path}`);
     if (!vm) return fail(404, VM_ERRORS.notFound, `Host ${m[1]} not found`, { id: m[1] });
-    if (method === "GET" && m[2] === "disk") return json(200, { list: [{ id: vm.diskId, size_mib: vm.hdd_mib }] });
     // DELETE starts host_delete; the VM shows "deleting" until it completes (protocols §3).
     if (method === "DELETE" && !m[2]) {
       vm.state = "deleting";
@@ -189,12 +214,19 @@ export async function startVmmanagerSimulator(
     if (method !== "POST") return fail(404, 1004, `No route ${method} ${path}`);
     // Suspend and resume are host_stop and host_start tasks (protocols §3).
     if (m[2] === "stop" || m[2] === "start") return startTask(`host_${m[2]}`, vm.id);
+    if (m[2] === "restart") {
+      // A restart stops the VM (deferred changes apply) and starts it: {id, task, start_task} (ISPsystem's WHMCS module).
+      applyPending(vm, "active");
+      const stop = newTask("host_stop", vm.id);
+      stop.status = "complete";
+      return json(200, { id: vm.id, task: stop.consul_id, start_task: newTask("host_start", vm.id).consul_id });
+    }
     if (m[2] === "resource") {
       // Only cpu_number and ram_mib change here (protocols §3); anything else, a preset included, is ignored.
       const change: SimTask["change"] = {};
       if (Number(body.cpu_number) > 0) change.cpu_number = Number(body.cpu_number);
       if (Number(body.ram_mib) > 0) change.ram_mib = Number(body.ram_mib);
-      return startTask("host_change_params", vm.id, change);
+      return deferrable(startTask("host_change_params", vm.id, change), vm, body);
     }
     return fail(404, 1004, `No route ${method} ${path}`);
   }
@@ -231,8 +263,8 @@ export async function startVmmanagerSimulator(
       // An unknown or expired token answers 401 with code 3001 (protocols §3).
       const session = tokens.get(String(req.headers["x-xsrf-token"] ?? ""));
       const caller = session && session.expiresAt > Date.now() ? state.accounts.find((a) => a.id === session.account) : undefined;
-      if (!caller) return fail(401, VM_ERRORS.unauthorized, "Unauthorized");
-      return route(req, method, path, url, body, caller);
+      if (!caller) return state.bare401 ? { status: 401, body: "" } : fail(401, VM_ERRORS.unauthorized, "Unauthorized");
+      return route(method, path, url, body, caller);
     },
     panelError: () => fail(500, 1000, "Internal error, try again later"),
     inspect: () => ({ vms: Object.values(state.vms).map(({ passwordHash: _hidden, ...vm }) => vm), tasks: state.tasks, accounts: state.accounts.map(accountView), calls: state.calls }),

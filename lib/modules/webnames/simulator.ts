@@ -141,6 +141,7 @@ export async function startWebnamesSimulator(
     const domain = state.domains[name];
     // §5: the status is pending, approved, errsent, or N/A for a domain this account does not hold.
     if (!domain || domain.owner !== "us") return say.status("N/A");
+    // (unconf.) how long approval takes: a setting of the simulator, counted in status polls.
     if (domain.status === "pending" && --domain.pollsLeft <= 0) domain.status = "approved";
     return say.status(domain.status);
   }
@@ -148,6 +149,7 @@ export async function startWebnamesSimulator(
   function renew(p: Params): string {
     const name = (p.domain_name ?? "").toLowerCase();
     const domain = state.domains[name];
+    // (unconf.) a renewal needs an approved domain of this account; the answer names the new expiry.
     if (!domain || domain.owner !== "us" || domain.status === "errsent") return say.notFound(name);
     if (domain.status !== "approved") return say.notReady(name);
     const period = Number(p.period);
@@ -166,6 +168,7 @@ export async function startWebnamesSimulator(
       case "pispBalance":
         return say.balance();
       case "pispCheckDomain": {
+        // §5: pispCheckDomain takes domain_name; (unconf.) the "available" / "not available" wording.
         const name = (p.domain_name ?? "").toLowerCase();
         if (!DOMAIN.test(name)) return say.badName(name);
         foreignOnFault(name);
@@ -178,12 +181,14 @@ export async function startWebnamesSimulator(
       case "pispRenewDomain":
         return renew(p);
       case "pispRedelegation": {
+        // §5: pispRedelegation takes ns0..ns3; (unconf.) its answer.
         const domain = state.domains[(p.domain_name ?? "").toLowerCase()];
         if (!domain || domain.owner !== "us") return say.notFound(p.domain_name ?? "");
         domain.nameservers = [p.ns0, p.ns1, p.ns2, p.ns3].filter((ns): ns is string => Boolean(ns));
         return `Success: Name servers of ${domain.name} changed`;
       }
       default:
+        // §5 lists the pages; (unconf.) the answer to any other.
         return say.unknownPage(p.thisPage ?? "");
     }
   }

@@ -1,0 +1,71 @@
+import { ConfigError, isDemo, isProduction, readDatabaseUrl } from "../env";
+
+/** Which process is starting: the web server, a runner worker, a Trigger.dev task, or a CLI. */
+export type ProcessRole = "web" | "worker" | "task" | "cli";
+
+const NODE_ENVS = ["production", "development", "test"];
+const POSITIVE_INTEGERS = ["PROCESSING_CONCURRENCY", "PROCESSING_LEASE_MS", "PROCESSING_POLL_MS"];
+
+/**
+ * Every configuration problem of a process about to start, each naming its variable. Checked
+ * before anything runs, so a missing key stops the process instead of failing every request.
+ */
+export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = process.env): ConfigError[] {
+  const problems: ConfigError[] = [];
+  const problem = (variable: string, message: string) => problems.push(new ConfigError(variable, message));
+  const set = (name: string) => Boolean(env[name]?.trim());
+
+  let databaseUrl: string | undefined;
+  try {
+    databaseUrl = readDatabaseUrl(env);
+  } catch (error) {
+    problems.push(error as ConfigError);
+  }
+  if (env.NODE_ENV && !NODE_ENVS.includes(env.NODE_ENV)) problem("NODE_ENV", `must be one of ${NODE_ENVS.join(", ")}`);
+  if (role === "worker" && !env.NODE_ENV && !isDemo(env)) {
+    problem("NODE_ENV", "must be set for a worker (production on a server): it decides which .env files and keys apply");
+  }
+  if (set("APP_ENCRYPTION_KEY") && !isKey(env.APP_ENCRYPTION_KEY!.trim())) {
+    problem("APP_ENCRYPTION_KEY", "must be 32 bytes, as base64 or 64 hex digits (openssl rand -base64 32)");
+  }
+  if (set("AUTH_SECRET") && env.AUTH_SECRET!.trim().length < 32) problem("AUTH_SECRET", "must be at least 32 characters (openssl rand -base64 32)");
+  for (const name of POSITIVE_INTEGERS) {
+    if (set(name) && !/^[1-9]\d*$/.test(env[name]!.trim())) problem(name, "must be a positive whole number");
+  }
+
+  const production = isProduction(env);
+  if (role === "task" || production) {
+    const why = role === "task" ? "for Trigger.dev tasks" : "when NODE_ENV=production";
+    if (!databaseUrl && !problems.some((p) => p.variable === "DATABASE_URL")) {
+      problem("DATABASE_URL", `is required ${why} (embedded PGlite is for the demo and development)`);
+    }
+    if (!set("APP_ENCRYPTION_KEY")) problem("APP_ENCRYPTION_KEY", `is required ${why}: it decrypts handler credentials, service passwords and emails`);
+  }
+  if (production) {
+    if (role === "web" && !set("AUTH_SECRET")) problem("AUTH_SECRET", "is required when NODE_ENV=production: it signs the sign-in sessions");
+    if (role !== "cli" && !set("RESEND_API_KEY")) {
+      problem("RESEND_API_KEY", "is required when NODE_ENV=production: without it no email would leave (the local mailbox is for the demo)");
+    }
+    if (role !== "cli" && !set("EMAIL_FROM")) problem("EMAIL_FROM", "is required when NODE_ENV=production: an address on a domain verified with Resend");
+  }
+  return problems;
+}
+
+/** Throws the first configuration problem, a ConfigError naming its variable. */
+export function assertConfig(role: ProcessRole, env: NodeJS.ProcessEnv = process.env): void {
+  const [first] = configProblems(role, env);
+  if (first) throw first;
+}
+
+/** For process start-up: prints every problem, one per line, and exits with status 78 (configuration error). */
+export function exitOnConfigProblems(role: ProcessRole, env: NodeJS.ProcessEnv = process.env): void {
+  const problems = configProblems(role, env);
+  if (problems.length === 0) return;
+  for (const p of problems) console.error(`Cannot start the ${role}: ${p.message}`);
+  process.exit(78);
+}
+
+function isKey(text: string): boolean {
+  const bytes = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  return bytes.length === 32;
+}

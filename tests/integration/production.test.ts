@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createTcpServer, connect as tcpConnect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import postgres from "postgres";
+import { connect } from "@/lib/db/connect";
+import type { Database } from "@/lib/db";
+import { emailOutbox, operations, services } from "@/lib/db/schema";
+import { readDatabaseUrl } from "@/lib/env";
+import { installationId } from "@/lib/installation";
+import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
+import { createOrder } from "@/lib/services/orders/create";
+import { payOrder } from "@/lib/services/orders/pay";
+import { buildCommands } from "../../scripts/build-prod";
+import { withDatabase } from "../setup/global";
+import { startFakeResend } from "../helpers/fake-resend";
+import { createClient, makeHandler, makeTariff, sys } from "../helpers/factories";
+import { freePort, startProcess, waitUntil, type Started } from "../helpers/processes";
+
+/**
+ * The production path as the README's "Production" section describes it: the standalone web and
+ * compiled workers started with `node`, only the documented variables, from another directory.
+ * It needs `npm run build:prod`; `npm test` builds once and sets PROVISIO_BUILD_READY=1 (the
+ * Playwright run reuses the same build), otherwise this file builds. On PGlite it checks that a
+ * production start refuses PGlite.
+ */
+const root = join(import.meta.dirname, "../..");
+const server = join(root, ".next", "standalone", "server.js");
+const bin = (name: string) => join(root, "dist", `${name}.mjs`);
+const url = readDatabaseUrl();
+const running: Started[] = [];
+const elsewhere = mkdtempSync(join(tmpdir(), "provisio-prod-"));
+const keys = {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  // The key this test process encrypts with (the handler's credentials): web and workers must share it.
+  APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!,
+  EMAIL_FROM: "Billing <billing@example.test>",
+};
+const node = (script: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string) => {
+  const p = startProcess(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: elsewhere, stdin });
+  running.push(p);
+  return p;
+};
+
+afterAll(async () => {
+  await Promise.all(running.map((p) => p.kill()));
+  rmSync(elsewhere, { recursive: true, force: true });
+});
+
+if (!url) describe("production on PGlite", () => {
+  beforeAll(async () => buildCommands(), 120_000);
+
+  it("a production worker, migration or admin command refuses embedded PGlite, naming DATABASE_URL", async () => {
+    const env = { NODE_ENV: "production" as const, ...keys, RESEND_API_KEY: "re_test" };
+    for (const [script, args] of [[bin("worker"), []], [bin("migrate"), []], [bin("create-admin"), ["--email", "a@example.test"]]] as const) {
+      const p = node(script, [...args], env);
+      expect(await p.exited).toBe(78);
+      expect(p.output()).toMatch(/DATABASE_URL: is required when NODE_ENV=production/);
+    }
+  });
+});
+
+if (url) describe("production on PostgreSQL: standalone web and compiled workers", () => {
+  const dbName = `provisio_t_${process.ppid}_${process.pid}_prod`;
+  const dbUrl = url ? withDatabase(url, dbName) : "";
+  let sim: IspmanagerSimulator;
+  let resend: Awaited<ReturnType<typeof startFakeResend>>;
+  let database: Database;
+  let env: NodeJS.ProcessEnv;
+  let web: Started;
+  let base: string;
+
+  beforeAll(async () => {
+    if (process.env.PROVISIO_BUILD_READY !== "1" || !existsSync(server) || !existsSync(bin("worker"))) {
+      const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-prod.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: "" } });
+      if (build.status !== 0) throw new Error("npm run build:prod failed");
+    }
+    const admin = postgres(url!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${dbName}`);
+    await admin.end();
+    sim = await startIspmanagerSimulator();
+    resend = await startFakeResend();
+    env = { NODE_ENV: "production", DATABASE_URL: dbUrl, ...keys, RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url };
+  }, 600_000);
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.kill()));
+    await database?.close();
+    await sim?.close();
+    await resend?.close();
+    const admin = postgres(url!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  });
+
+  it("each missing or wrong variable stops the web or the worker with its name", async () => {
+    const cases: [string, string, string | undefined][] = [
+      [server, "AUTH_SECRET", undefined],
+      [server, "APP_ENCRYPTION_KEY", undefined],
+      [server, "DATABASE_URL", undefined],
+      [server, "RESEND_API_KEY", undefined],
+      [bin("worker"), "NODE_ENV", undefined],
+      [bin("worker"), "APP_ENCRYPTION_KEY", "too-short"],
+      [bin("worker"), "DATABASE_URL", undefined],
+      [bin("worker"), "DATABASE_URL", "mysql://db/provisio"],
+      [bin("worker"), "EMAIL_FROM", undefined],
+      [bin("worker"), "PROCESSING_CONCURRENCY", "many"],
+    ];
+    const ports = await Promise.all(cases.map(() => freePort()));
+    const started = cases.map(([script, variable, value], i) => {
+      const caseEnv: NodeJS.ProcessEnv = { ...env, PORT: String(ports[i]), HOSTNAME: "127.0.0.1", [variable]: value };
+      if (value === undefined) delete caseEnv[variable];
+      return { variable, p: node(script, [], caseEnv) };
+    });
+    for (const { variable, p } of started) {
+      expect(await p.exited, `${variable}: ${p.output()}`).toBe(78);
+      expect(p.output()).toMatch(new RegExp(`Cannot start the (web|worker): ${variable}: `));
+    }
+  });
+
+  it("db:migrate applies the migrations as a release step and says which", async () => {
+    const first = node(bin("migrate"), [], env);
+    expect(await first.exited).toBe(0);
+    const journal = JSON.parse(readFileSync(join(root, "drizzle", "meta", "_journal.json"), "utf8")).entries as { tag: string }[];
+    expect(first.output()).toContain(`migrations: applied ${journal.map((e) => e.tag).join(", ")} (${journal.length} in total) on postgres`);
+    const second = node(bin("migrate"), [], env);
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain(`migrations: up to date (${journal.length} applied)`);
+    database = await connect({ kind: "postgres", url: dbUrl, max: 4 });
+  });
+
+  it("the web starts, sends the first visitor to /setup, and the CLI creates the first admin, who signs in", async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    web = node(server, [], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", PROVISIO_RUNNER: "off" });
+    await web.waitFor(/migrations: up to date/);
+    const health = await waitUntil("the web's health", async () => {
+      const res = await fetch(`${base}/api/health`);
+      return res.ok && ((await res.json()) as { processing: { runners: unknown[]; due: number } });
+    });
+    expect(health.processing).toMatchObject({ runners: [], due: 0 });
+    expect(web.output()).toContain("No admin yet");
+    const signIn = await fetch(`${base}/sign-in`, { redirect: "manual" });
+    expect(new URL(signIn.headers.get("location")!, base).pathname).toBe("/setup");
+
+    const cli = node(bin("create-admin"), ["--email", "ops@example.test", "--name", "Ops Admin"], env, "");
+    expect(await cli.exited).toBe(0);
+    const password = cli.output().match(/Password \(shown once, keep it now\): (\S+)/)![1]!;
+    const again = node(bin("create-admin"), ["--email", "other@example.test"], env, "");
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain("An admin exists already");
+
+    const cookie = await signInOverHttp(base, "ops@example.test", password);
+    const adminPage = await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" });
+    expect(adminPage.status).toBe(200);
+    expect(await (await fetch(`${base}/setup`)).text()).toContain("has an admin already");
+  });
+
+  it("two compiled workers provision through a simulator; one stopped with SIGTERM mid-operation finishes it first", async () => {
+    const handler = await makeHandler(database.db, { module: "ispmanager", connection: { url: sim.url, username: "admin", password: "secret" } });
+    const tariff = await makeTariff(database.db, { handlerIds: [handler.id] });
+    const client = await createClient(database.db, 10_000_000);
+    const pay = async (n: number) => {
+      const items = Array.from({ length: n }, () => ({ tariffId: tariff.id, months: 1 }));
+      const { order } = await createOrder({ ctx: sys(database.db), input: { clientId: client.id, items } });
+      return (await payOrder({ ctx: sys(database.db), input: { orderId: order.id } })).services.map((s) => s.id);
+    };
+    const allActive = (ids: number[]) => async () =>
+      (await database.db.select().from(services).where(inArray(services.id, ids))).every((s) => s.status === "active");
+
+    const a = node(bin("worker"), [], env);
+    const b = node(bin("worker"), [], env);
+    await Promise.all([a.waitFor(/worker \w+ started on postgres/), b.waitFor(/worker \w+ started on postgres/)]);
+    const runners = await waitUntil("two worker heartbeats", async () => {
+      const body = (await (await fetch(`${base}/api/health`)).json()) as { processing: { runners: { kind: string }[] } };
+      return body.processing.runners.filter((r) => r.kind === "worker").length === 2 && body.processing.runners;
+    });
+    expect(runners).toHaveLength(2);
+
+    const first = await pay(2);
+    await waitUntil("the first two services", allActive(first));
+    b.child.kill("SIGTERM");
+    expect(await b.exited).toBe(0);
+    expect(b.output()).toMatch(/got SIGTERM: takes no new work, finishing 0 in flight/);
+
+    sim.setFaults({ slowMs: 2_500 });
+    const second = await pay(3);
+    await waitUntil("worker A holding three operations", async () => {
+      const held = await database.db.select().from(operations).where(inArray(operations.serviceId, second));
+      return held.every((o) => o.status === "running");
+    });
+    a.child.kill("SIGTERM");
+    expect(await a.exited).toBe(0);
+    expect(a.output()).toMatch(/got SIGTERM: takes no new work, finishing 3 in flight/);
+    // Finished by the worker that was stopped, before it exited: no other worker was running.
+    expect(await allActive(second)()).toBe(true);
+    const ops = await database.db.select().from(operations).where(inArray(operations.serviceId, second));
+    expect(ops.map((o) => [o.status, o.attempts, o.claims])).toEqual([["done", 1, 1], ["done", 1, 1], ["done", 1, 1]]);
+    expect(Object.keys(sim.state.users)).toHaveLength(5);
+
+    // The welcome emails it left queued go out with the next worker, once each, through Resend.
+    sim.setFaults({ slowMs: 0 });
+    const c = node(bin("worker"), [], { ...env, WORKER_EXIT_WHEN_IDLE: "1" });
+    expect(await c.exited).toBe(0);
+    const mail = await database.db.select().from(emailOutbox);
+    expect(mail.map((m) => [m.status, m.transport])).toEqual(Array.from({ length: 5 }, () => ["sent", "resend"]));
+    const installation = await installationId(database.db);
+    expect([...resend.emails.keys()].sort()).toEqual(mail.map((m) => `${installation}:email:${m.id}`).sort());
+    expect((await database.db.select().from(services).where(eq(services.clientId, client.id))).length).toBe(5);
+  }, 180_000);
+
+  it("a worker whose database is down at start waits, and starts once it answers", async () => {
+    const port = await freePort();
+    const down = new URL(dbUrl);
+    down.port = String(port);
+    const w = node(bin("worker"), [], { ...env, DATABASE_URL: down.toString() });
+    await w.waitFor(/worker waits for the database: database unavailable \(ECONNREFUSED\)/);
+    const target = new URL(url!);
+    const proxy = createTcpServer((socket) => {
+      const upstream = tcpConnect(Number(target.port || 5432), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on("error", () => upstream.destroy());
+      upstream.on("error", () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
+    try {
+      await w.waitFor(/worker \w+ started on postgres/);
+      w.child.kill("SIGTERM");
+      expect(await w.exited).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
+  it("a worker reads .env.production from its directory like the web, instead of starting on PGlite", async () => {
+    const { NODE_ENV: _mode, ...rest } = env;
+    writeFileSync(join(elsewhere, ".env.production"), Object.entries(rest).map(([k, v]) => `${k}=${v}`).join("\n"));
+    try {
+      const w = node(bin("worker"), [], { NODE_ENV: "production" });
+      await w.waitFor(/worker \w+ started on postgres/);
+      expect(w.output()).toContain(`worker read ${join(elsewhere, ".env.production")}`);
+      w.child.kill("SIGTERM");
+      expect(await w.exited).toBe(0);
+    } finally {
+      rmSync(join(elsewhere, ".env.production"));
+    }
+  });
+});
+
+/** Signs in through Auth.js as a browser would (CSRF token, credentials callback); returns the session cookie. */
+async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/admin` }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
+  return session.split(";")[0]!;
+}
