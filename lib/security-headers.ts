@@ -1,4 +1,10 @@
 /**
+ * The <style> elements Next.js 16 puts, without a nonce, in its built-in 404 and error pages
+ * (allowed by their hashes; they change only with a new Next.js version).
+ */
+const NEXT_INLINE_STYLES = ["'sha256-Z5XTK23DFuEMs0PwnyZDO9SWxemQ5HxcpVaBNuUJyWY='", "'sha256-Wwucq8eX2r0YFymkQhDXm5hN0+FfSvI3s4JSSaqa4iw='"];
+
+/**
  * The Content-Security-Policy of every page: scripts only with this request's nonce (Next.js puts
  * it on its own scripts when it finds it in the request's CSP header), no framing, no plugins.
  * Style attributes stay allowed (React components and emails use them); style elements need the nonce.
@@ -7,7 +13,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}' ${NEXT_INLINE_STYLES.join(" ")}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
