@@ -40,8 +40,10 @@ export async function checkLimit(conn: Conn, key: string, limit: Limit, now: Dat
 
 /** Counts one failure (atomically, across processes); `locked` when this one locked the key. */
 export async function recordFailure(conn: Conn, key: string, limit: Limit, now: Date): Promise<{ failures: number; locked: boolean; lockedUntil: Date | null }> {
-  const stale = sql`(${signInAttempts.lockedUntil} is not null and ${signInAttempts.lockedUntil} <= ${now})
-    or ${signInAttempts.lastFailureAt} <= ${new Date(now.getTime() - limit.windowMs)}`;
+  // Timestamps go into raw SQL as ISO text with a cast: postgres.js does not serialize a Date there.
+  const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const stale = sql`(${signInAttempts.lockedUntil} is not null and ${signInAttempts.lockedUntil} <= ${ts(now)})
+    or ${signInAttempts.lastFailureAt} <= ${ts(new Date(now.getTime() - limit.windowMs))}`;
   const failures = sql`case when ${stale} then 1 else ${signInAttempts.failures} + 1 end`;
   const lockUntil = new Date(now.getTime() + limit.lockMs);
   const [row] = await conn
@@ -52,7 +54,7 @@ export async function recordFailure(conn: Conn, key: string, limit: Limit, now: 
       set: {
         failures,
         lastFailureAt: now,
-        lockedUntil: sql`case when ${failures} >= ${limit.lockAfter} then ${lockUntil}::timestamptz
+        lockedUntil: sql`case when ${failures} >= ${limit.lockAfter} then ${ts(lockUntil)}
           when ${stale} then null else ${signInAttempts.lockedUntil} end`,
       },
     })
