@@ -4,6 +4,7 @@ import Link from "next/link";
 import { auth } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/actor";
 import { SubmitButton } from "@/components/ui/button";
+import { SupportBanner } from "@/components/admin/support-banner";
 import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
 
@@ -25,8 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
+        <SupportBanner />
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 [body:has([data-layout=wide])_&]:max-w-none">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
               Provisio
             </Link>
@@ -56,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 has-[[data-layout=wide]]:max-w-none">
           {children}
         </main>
       </body>

@@ -6,10 +6,10 @@ import { writeSettings } from "./settings";
 import { seedCatalog } from "./demo/catalog";
 
 export const demoSignIns = [
-  { role: "admin", email: "admin@provisio.test", password: "admin-demo-123" },
-  { role: "staff", email: "hosting@provisio.test", password: "staff-demo-123", department: "Hosting support" },
-  { role: "staff", email: "domains@provisio.test", password: "staff-demo-123", department: "Domains" },
-  { role: "client", email: "client@provisio.test", password: "client-demo-123" },
+  { role: "admin", email: "admin@provisio.test", password: "admin-demo-123", name: "Demo admin" },
+  { role: "staff", email: "hosting@provisio.test", password: "staff-demo-123", department: "Hosting support", name: "Sam Hosting" },
+  { role: "staff", email: "domains@provisio.test", password: "staff-demo-123", department: "Domains", name: "Dana Domains" },
+  { role: "client", email: "client@provisio.test", password: "client-demo-123", name: "Demo Client" },
 ] as const;
 
 export const DEMO_CLIENT_BALANCE = 500_00;
@@ -40,7 +40,7 @@ export async function seedDemo(db: Db, extra: (tx: Db, ids: SeedIds) => Promise<
       }
       const [user] = await tx
         .insert(users)
-        .values({ email: s.email, name: s.role === "client" ? "Demo Client" : `Demo ${s.role}`, role: s.role, clientId: cid, passwordHash: await hashPassword(s.password) })
+        .values({ email: s.email, name: s.name, role: s.role, clientId: cid, passwordHash: await hashPassword(s.password) })
         .returning();
       if ("department" in s) await tx.insert(departmentMembers).values({ departmentId: byName[s.department], userId: user!.id });
     }

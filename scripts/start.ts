@@ -7,9 +7,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { closeDatabase, getDatabase } from "../lib/db";
-import { ConfigError } from "../lib/env";
+import { ConfigError, dataDir } from "../lib/env";
+import { completeStandalone } from "./build-prod";
 import { demoSignIns, seedDemo } from "../lib/seed";
 import { startDemoSimulators } from "../lib/demo/simulators";
 
@@ -52,9 +53,11 @@ async function main() {
   }
   console.log(`\nProvisio demo on http://localhost:${port} (for a deployment see "Production" in README.md)\nDemo sign-ins:`);
   for (const s of demoSignIns) console.log(`  ${s.role.padEnd(6)} ${s.email.padEnd(24)} ${s.password}`);
-  const app = spawn(nextBin, ["start", "-p", port], {
+  // The same standalone server as a deployment; it runs in its own folder, so the data folder is made absolute.
+  completeStandalone();
+  const app = spawn(process.execPath, [join(process.cwd(), ".next", "standalone", "server.js")], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: port, HOSTNAME: "0.0.0.0", PROVISIO_DATA_DIR: resolve(dataDir()), NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = async (code: number) => {
     await Promise.all(simulators.map((s) => s.close()));

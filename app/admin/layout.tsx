@@ -3,9 +3,9 @@ import { Nav, type NavItem } from "@/components/ui/nav";
 
 const sections: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
+  { href: "/admin/operations", label: "Current operations" },
   { href: "/admin/handlers", label: "Processing modules" },
   { href: "/admin/tariffs", label: "Tariffs" },
-  { href: "/admin/operations", label: "Current operations" },
   { href: "/admin/services", label: "Services" },
   { href: "/admin/clients", label: "Clients" },
   { href: "/admin/departments", label: "Departments" },
@@ -16,10 +16,18 @@ const sections: NavItem[] = [
   { href: "/admin/webhooks", label: "Webhooks" },
 ];
 
+/** The admin frame: full width (data-layout="wide" lifts the site's max width), sections on the left, or a menu on phones. */
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-6 md:flex-row">
-      <aside className="md:w-56 md:shrink-0">
+    <div data-layout="wide" className="flex flex-col gap-6 md:flex-row">
+      <details className="group rounded-lg border border-slate-200 bg-white md:hidden">
+        <summary className="cursor-pointer list-none px-4 py-3 text-sm font-medium text-slate-800">
+          <span aria-hidden className="mr-2 inline-block transition-transform group-open:rotate-90">▸</span>
+          Admin menu
+        </summary>
+        <Nav items={sections} label="Admin" root="/admin" wrap className="border-t border-slate-100 p-2" />
+      </details>
+      <aside className="hidden md:block md:w-52 md:shrink-0">
         <Nav items={sections} label="Admin" vertical root="/admin" />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>

@@ -1,7 +1,12 @@
-import Link from "next/link";
+import { dashboardTiles } from "@/lib/services/stats/dashboard";
 import { operationStats } from "@/lib/services/stats/operations";
+import { setupTimes } from "@/lib/services/stats/setup-times";
+import { modules } from "@/lib/modules/registry";
 import { Card, ForbiddenNotice, PageHeading } from "@/components/ui/card";
-import { FailureRateChart, HourlyOutcomeChart } from "@/components/admin/charts";
+import { formatMoney } from "@/components/ui/money";
+import { AutoRefresh } from "@/components/admin/auto-refresh";
+import { FailureRateChart, HourlyOutcomeChart, SetupTimeChart } from "@/components/admin/charts";
+import { Tile } from "@/components/admin/tile";
 import { adminPageCtx } from "./session";
 
 export const dynamic = "force-dynamic";
@@ -9,41 +14,58 @@ export const metadata = { title: "Admin · Provisio" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const shortcuts = [
-  { href: "/admin/operations", title: "Current operations", text: "Queued, running and failed operations, with their logs." },
-  { href: "/admin/handlers", title: "Processing modules", text: "Connections to control panels, registrars and VM managers." },
-  { href: "/admin/tariffs", title: "Tariffs", text: "Plans in the store, their prices, resources and handlers." },
-  { href: "/admin/clients", title: "Clients", text: "Accounts, balances and services of your clients." },
-];
+const hour = (d: Date) => `${String(d.getUTCHours()).padStart(2, "0")}:00`;
+const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 
 export default async function AdminPage({ searchParams }: Props) {
   const { notice } = await searchParams;
   const ctx = await adminPageCtx("/admin");
-  const stats = await operationStats({ ctx, input: { hours: 24 } });
+  const [tiles, stats, times] = await Promise.all([dashboardTiles({ ctx }), operationStats({ ctx, input: { hours: 24 } }), setupTimes({ ctx, input: { days: 7 } })]);
+  const title = (kind: string) => modules[kind as keyof typeof modules]?.title ?? kind;
+  const openTasks = tiles.openTasks.reduce((s, d) => s + d.open, 0);
   return (
     <>
       <ForbiddenNotice notice={notice} />
-      <PageHeading title="Dashboard" description="Configure service processing and watch it run." />
-      <div className="mb-6 grid gap-4 xl:grid-cols-2">
-        <Card title="Operation attempts per hour">
-          <HourlyOutcomeChart buckets={stats.perHour} />
+      <PageHeading title="Dashboard" description="What needs attention now, and how service processing went over the last day." />
+      <AutoRefresh seconds={10} />
+      <ul className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6 [&>*]:min-w-0">
+        <Tile testId="tile-failing" label="Operations failing now" value={tiles.failingNow} href="/admin/operations?status=failing" tone={tiles.failingNow > 0 ? "alarm" : "calm"}>
+          {tiles.failingNow > 0 ? "retrying after errors: see them" : "none"}
+        </Tile>
+        <Tile testId="tile-active" label="Services active" value={tiles.services.active} href="/admin/services?status=active" />
+        <Tile testId="tile-in-progress" label="Services in progress" value={tiles.services.inProgress} href="/admin/services?status=processing">
+          being set up
+        </Tile>
+        <Tile testId="tile-suspended" label="Services suspended" value={tiles.services.suspended} href="/admin/services?status=suspended" />
+        <Tile testId="tile-tasks" label="Open tasks" value={openTasks} href="/board">
+          {tiles.openTasks.length === 0 ? "no departments" : (
+            <span className="flex flex-col">
+              {tiles.openTasks.map((d) => (
+                <span key={d.departmentId ?? "none"} className="flex justify-between gap-2">
+                  <span className="truncate">{d.name}</span>
+                  <span className="tabular-nums">{d.open}</span>
+                </span>
+              ))}
+            </span>
+          )}
+        </Tile>
+        <Tile testId="tile-payments" label={`Payments in ${month.format(tiles.monthStart)}`} value={tiles.paymentsThisMonth.length === 0 ? formatMoney(0, "USD") : formatMoney(tiles.paymentsThisMonth[0]!.amount, tiles.paymentsThisMonth[0]!.currency)}>
+          {tiles.paymentsThisMonth.length === 0
+            ? "no payments yet"
+            : tiles.paymentsThisMonth.map((p) => `${p.count} ${p.count === 1 ? "payment" : "payments"}${tiles.paymentsThisMonth.length > 1 ? ` in ${p.currency}: ${formatMoney(p.amount, p.currency)}` : ""}`).join(" · ")}
+        </Tile>
+      </ul>
+      <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
+        <Card title="Operation attempts per hour, by outcome (last 24 hours)" className="xl:col-span-2">
+          <HourlyOutcomeChart points={stats.perHour.map((b) => ({ hour: hour(b.start), done: b.done, error: b.error, pending: b.pending }))} />
         </Card>
-        <Card title="Failure rate per processing module (last day)">
-          <FailureRateChart handlers={stats.handlers} />
+        <Card title="Failure rate per processing module (last 24 hours)">
+          <FailureRateChart handlers={stats.handlers.map((h) => ({ name: h.name, attempts: h.attempts, errors: h.errors, rate: h.failureRate }))} />
+        </Card>
+        <Card title="Time from payment to active, per module (last 7 days)">
+          <SetupTimeChart modules={times.map((t) => ({ module: title(t.module), services: t.services, p50: t.p50Seconds, p95: t.p95Seconds }))} />
         </Card>
       </div>
-      <ul className="grid gap-4 sm:grid-cols-2">
-        {shortcuts.map((s) => (
-          <li key={s.href}>
-            <Card className="h-full">
-              <Link href={s.href} className="font-semibold text-indigo-700 hover:underline">
-                {s.title}
-              </Link>
-              <p className="mt-1 text-sm text-slate-600">{s.text}</p>
-            </Card>
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,26 +11,31 @@ import { runClose, runHandBack, runReassign, runRestart, runTake, type TaskActio
 
 type Run = typeof runTake;
 
-async function perform(run: Run, form: FormData): Promise<TaskActionState> {
+/** What the task page says after a quiet action whose form disappears once it worked (see taskNotices). */
+export type TaskNotice = "taken" | "handed-back" | "reassigned" | "restarted";
+
+async function perform(run: Run, form: FormData, notice?: TaskNotice): Promise<TaskActionState> {
   const state = await run(await currentActor(), form);
   if (state.ok) revalidatePath("/board", "layout");
+  const taskId = Number(form.get("taskId"));
+  if (state.ok && notice && Number.isInteger(taskId) && taskId > 0) redirect(`/board/tasks/${taskId}?notice=${notice}`);
   return state;
 }
 
 export async function takeTaskAction(_prev: TaskActionState, form: FormData) {
-  return perform(runTake, form);
+  return perform(runTake, form, "taken");
 }
 
 export async function handBackTaskAction(_prev: TaskActionState, form: FormData) {
-  return perform(runHandBack, form);
+  return perform(runHandBack, form, "handed-back");
 }
 
 export async function reassignTaskAction(_prev: TaskActionState, form: FormData) {
-  return perform(runReassign, form);
+  return perform(runReassign, form, "reassigned");
 }
 
 export async function restartOperationAction(_prev: TaskActionState, form: FormData) {
-  return perform(runRestart, form);
+  return perform(runRestart, form, "restarted");
 }
 
 export async function closeTaskAction(_prev: TaskActionState, form: FormData) {

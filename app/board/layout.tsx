@@ -1,12 +1,9 @@
 import type { ReactNode } from "react";
-import { Nav, type NavItem } from "@/components/ui/nav";
 
-const sections: NavItem[] = [{ href: "/board", label: "Tasks" }];
-
+/** The task board uses the full width (data-layout="wide"), so three columns of cards have room. */
 export default function BoardLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-6">
-      <Nav items={sections} label="Task board" />
+    <div data-layout="wide" className="flex flex-col gap-6">
       {children}
     </div>
   );

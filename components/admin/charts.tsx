@@ -1,76 +1,133 @@
-import type { HandlerFailures, HourBucket } from "@/lib/services/stats/operations";
+"use client";
 
-const hourLabel = (d: Date) => `${String(d.getUTCHours()).padStart(2, "0")}:00`;
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-/** Attempts per hour, done stacked under error, as an SVG bar chart with a table for screen readers. */
-export function HourlyOutcomeChart({ buckets }: { buckets: HourBucket[] }) {
-  const width = 720;
-  const height = 180;
-  const pad = { left: 32, bottom: 22, top: 8 };
-  const max = Math.max(1, ...buckets.map((b) => b.done + b.error));
-  const slot = (width - pad.left) / buckets.length;
-  const y = (n: number) => ((height - pad.bottom - pad.top) * n) / max;
-  const total = buckets.reduce((s, b) => s + b.done + b.error, 0);
+/** Chart text at a size people can read, in the page's greys. */
+const tick = { fontSize: 13, fill: "#334155" };
+const colors = { done: "#059669", error: "#dc2626", pending: "#0284c7", p50: "#6366f1", p95: "#f59e0b" };
+
+export type HourPoint = { hour: string; done: number; error: number; pending: number };
+export type HandlerRate = { name: string; attempts: number; errors: number; rate: number };
+export type ModuleTime = { module: string; services: number; p50: number; p95: number };
+
+/** Attempts per hour, stacked by outcome. */
+export function HourlyOutcomeChart({ points }: { points: HourPoint[] }) {
+  const total = points.reduce((s, p) => s + p.done + p.error + p.pending, 0);
   return (
-    <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`Attempts per hour over the last ${buckets.length} hours: ${total} in all`}>
-        <line x1={pad.left} x2={width} y1={height - pad.bottom} y2={height - pad.bottom} stroke="#cbd5e1" />
-        <text x={pad.left - 4} y={pad.top + 8} textAnchor="end" fontSize="10" fill="#64748b">{max}</text>
-        <text x={pad.left - 4} y={height - pad.bottom} textAnchor="end" fontSize="10" fill="#64748b">0</text>
-        {buckets.map((b, i) => {
-          const x = pad.left + i * slot + 2;
-          const w = Math.max(1, slot - 4);
-          const base = height - pad.bottom;
-          return (
-            <g key={b.start.toISOString()}>
-              <title>{`${hourLabel(b.start)} UTC: ${b.done} done, ${b.error} error`}</title>
-              <rect x={x} width={w} y={base - y(b.done)} height={y(b.done)} fill="#10b981" />
-              <rect x={x} width={w} y={base - y(b.done) - y(b.error)} height={y(b.error)} fill="#ef4444" />
-              {i % 3 === 0 && (
-                <text x={x + w / 2} y={height - 6} textAnchor="middle" fontSize="10" fill="#64748b">{hourLabel(b.start)}</text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="mt-1 flex gap-4 text-xs text-slate-600">
-        <span><span className="mr-1 inline-block size-2 bg-emerald-500" />done</span>
-        <span><span className="mr-1 inline-block size-2 bg-red-500" />error</span>
-        <span>hours in UTC</span>
-      </figcaption>
-      <table className="sr-only">
+    <figure aria-label={`Attempts per hour: ${total} in all`} className="min-w-0 overflow-hidden">
+      <div className="h-64 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="hour" tick={tick} interval="preserveStartEnd" minTickGap={24} />
+            <YAxis allowDecimals={false} tick={tick} width={44} />
+            <Tooltip contentStyle={{ fontSize: 13 }} />
+            <Legend wrapperStyle={{ fontSize: 13 }} />
+            <Bar dataKey="done" name="done" stackId="a" fill={colors.done} isAnimationActive={false} />
+            <Bar dataKey="pending" name="waiting for the panel" stackId="a" fill={colors.pending} isAnimationActive={false} />
+            <Bar dataKey="error" name="error" stackId="a" fill={colors.error} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="mt-1 text-xs text-slate-600">Hours in UTC.</figcaption>
+      <div className="sr-only">
+        <table>
         <caption>Attempts per hour</caption>
         <tbody>
-          {buckets.map((b) => (
-            <tr key={b.start.toISOString()}><th scope="row">{hourLabel(b.start)}</th><td>{b.done} done</td><td>{b.error} error</td></tr>
+          {points.map((p) => (
+            <tr key={p.hour}>
+              <th scope="row">{p.hour}</th>
+              <td>{p.done} done</td>
+              <td>{p.error} error</td>
+            </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
 
-/** Share of failed attempts per handler over the last day, as horizontal bars. */
-export function FailureRateChart({ handlers }: { handlers: HandlerFailures[] }) {
-  if (handlers.length === 0) return <p className="text-sm text-slate-500">No attempts in the last day.</p>;
-  const row = 26;
-  const width = 720;
-  const label = 200;
+const pct = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
+
+/** Share of failed attempts per processing module, worst first. */
+export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
+  if (handlers.length === 0) return <p className="text-sm text-slate-600">No attempts in the last day.</p>;
   return (
-    <svg viewBox={`0 0 ${width} ${handlers.length * row}`} className="h-auto w-full" role="img" aria-label="Failure rate per processing module over the last day">
-      {handlers.map((h, i) => {
-        const pct = Math.round(h.failureRate * 100);
-        const w = (width - label - 120) * h.failureRate;
-        return (
-          <g key={`${h.handlerId}`} transform={`translate(0 ${i * row})`}>
-            <title>{`${h.name}: ${h.errors} of ${h.attempts} attempts failed`}</title>
-            <text x={label - 8} y={row / 2 + 4} textAnchor="end" fontSize="12" fill="#334155">{h.name.length > 28 ? `${h.name.slice(0, 27)}…` : h.name}</text>
-            <rect x={label} y={4} width={width - label - 120} height={row - 8} fill="#f1f5f9" />
-            <rect x={label} y={4} width={w} height={row - 8} fill={pct >= 50 ? "#ef4444" : pct > 0 ? "#f59e0b" : "#10b981"} />
-            <text x={width - 112} y={row / 2 + 4} fontSize="12" fill="#334155">{`${pct}% (${h.errors}/${h.attempts})`}</text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure aria-label="Failure rate per processing module" className="min-w-0 overflow-hidden">
+      <div className="w-full" style={{ height: 40 + handlers.length * 36 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={handlers} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+            <XAxis type="number" domain={[0, 1]} tickFormatter={pct} tick={tick} />
+            <YAxis type="category" dataKey="name" tick={tick} width={150} />
+            <Tooltip formatter={(v, _n, item) => [`${pct(v)} (${item.payload.errors} of ${item.payload.attempts} attempts)`, "failed"]} contentStyle={{ fontSize: 13 }} />
+            <Bar dataKey="rate" name="failed" fill={colors.error} isAnimationActive={false}>
+              <LabelList dataKey="rate" position="right" formatter={pct} style={{ fontSize: 13, fill: "#334155" }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="sr-only">
+        <table>
+        <caption>Failure rate per processing module</caption>
+        <tbody>
+          {handlers.map((h) => (
+            <tr key={h.name}>
+              <th scope="row">{h.name}</th>
+              <td>{`${h.errors} of ${h.attempts} attempts failed`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+    </figure>
+  );
+}
+
+const duration = (v: unknown) => {
+  const s = Number(v);
+  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, "0")} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+};
+
+/** Time from payment to active, median and 95th percentile, per module. */
+export function SetupTimeChart({ modules }: { modules: ModuleTime[] }) {
+  if (modules.length === 0) return <p className="text-sm text-slate-600">No service set up in the last 7 days.</p>;
+  return (
+    <figure aria-label="Time from payment to active per module" className="min-w-0 overflow-hidden">
+      <div className="w-full" style={{ height: 60 + modules.length * 48 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={modules} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+            <XAxis type="number" tickFormatter={duration} tick={tick} />
+            <YAxis type="category" dataKey="module" tick={tick} width={130} />
+            <Tooltip formatter={(v, n) => [duration(v), n]} contentStyle={{ fontSize: 13 }} />
+            <Legend wrapperStyle={{ fontSize: 13 }} />
+            <Bar dataKey="p50" name="median (p50)" fill={colors.p50} isAnimationActive={false}>
+              <LabelList dataKey="p50" position="right" formatter={duration} style={{ fontSize: 12, fill: "#334155" }} />
+            </Bar>
+            <Bar dataKey="p95" name="p95" fill={colors.p95} isAnimationActive={false}>
+              <LabelList dataKey="p95" position="right" formatter={duration} style={{ fontSize: 12, fill: "#334155" }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="sr-only">
+        <table>
+        <caption>Time from payment to active</caption>
+        <tbody>
+          {modules.map((m) => (
+            <tr key={m.module}>
+              <th scope="row">{m.module}</th>
+              <td>{`median ${duration(m.p50)}, p95 ${duration(m.p95)}, ${m.services} services`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+    </figure>
   );
 }

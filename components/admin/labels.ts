@@ -7,11 +7,29 @@ export const productTypeLabels: Record<string, string> = {
 };
 
 export const operationKindLabels: Record<string, string> = {
-  open: "Open",
+  open: "Set up",
   suspend: "Suspend",
   resume: "Resume",
   close: "Close",
-  prolong: "Prolong",
+  prolong: "Renew",
   change_tariff: "Change tariff",
   sync: "Sync",
+};
+
+/** Operation states as people read them; "failing" is queued again after a failed attempt. */
+export const operationStateLabels: Record<string, string> = {
+  failing: "failing",
+  queued: "queued",
+  running: "running",
+  waiting: "waiting for the panel",
+  done: "done",
+  manual: "manual",
+  cancelled: "cancelled",
+};
+
+export const taskReasonLabels: Record<string, string> = {
+  manual_handler: "manual setup (the processing module is Manual)",
+  escalated: "escalated after errors",
+  no_handler: "no processing module was available",
+  switched: "switched to manual by staff",
 };

@@ -1,20 +1,26 @@
 import Link from "next/link";
 import { moduleKinds, operationKinds, operationStatuses } from "@/lib/db/schema/_enums";
 import { Field } from "@/components/ui/input";
-import { operationKindLabels } from "./labels";
+import { operationKindLabels, operationStateLabels } from "./labels";
 import { SelectField, type Option } from "@/components/ui/select";
 
 type Props = { values: Record<string, string | undefined>; handlers: Option[]; moduleTitles: Record<string, string> };
 
+const states = ["failing", ...operationStatuses] as const;
+
 /** The Current operations filters: a GET form, so the filters live in the URL. */
 export function OperationFilters({ values, handlers, moduleTitles }: Props) {
   return (
-    <form method="get" action="/admin/operations" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8">
-      <SelectField name="status" label="Status" empty="Any" options={operationStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
+    <form
+      method="get"
+      action="/admin/operations"
+      className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 2xl:grid-cols-8 [&>*]:min-w-0"
+    >
+      <SelectField name="status" label="Status" empty="Any" options={states.map((s) => ({ value: s, label: operationStateLabels[s] ?? s }))} defaultValue={values.status ?? ""} />
       <SelectField name="kind" label="Operation" empty="Any" options={operationKinds.map((k) => ({ value: k, label: operationKindLabels[k] ?? k }))} defaultValue={values.kind ?? ""} />
-      <SelectField name="module" label="Module" empty="Any" options={moduleKinds.map((m) => ({ value: m, label: moduleTitles[m] ?? m }))} defaultValue={values.module ?? ""} />
-      <SelectField name="handlerId" label="Handler" empty="Any" options={handlers} defaultValue={values.handlerId ?? ""} />
-      <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
+      <SelectField name="module" label="Module type" empty="Any" options={moduleKinds.map((m) => ({ value: m, label: moduleTitles[m] ?? m }))} defaultValue={values.module ?? ""} />
+      <SelectField name="handlerId" label="Processing module" empty="Any" options={handlers} defaultValue={values.handlerId ?? ""} />
+      <Field name="clientId" label="Client number" inputMode="numeric" defaultValue={values.clientId ?? ""} />
       <Field name="from" label="From" type="date" defaultValue={values.from ?? ""} />
       <Field name="to" label="To" type="date" defaultValue={values.to ?? ""} />
       <div className="flex items-end gap-3">

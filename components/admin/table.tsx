@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
-/** A plain data table that scrolls sideways on narrow screens. */
-export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+/** A column heading: plain text, or with classes (e.g. "hidden lg:table-cell" for a secondary column). */
+export type Column = ReactNode | { label: ReactNode; className?: string };
+
+const isColumn = (c: Column): c is { label: ReactNode; className?: string } => typeof c === "object" && c !== null && "label" in c;
+
+/** Classes of a secondary column, hidden below a breakpoint; its cells take the same classes. */
+export const from = { sm: "hidden sm:table-cell", md: "hidden md:table-cell", lg: "hidden lg:table-cell", xl: "hidden xl:table-cell" } as const;
+
+/** A data table that scrolls sideways when it must; secondary columns can hide on narrow screens. */
+export function Table({ head, children, caption }: { head: Column[]; children: ReactNode; caption?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -9,8 +17,8 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
         <thead className="bg-slate-50">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600">
-                {h}
+              <th key={i} scope="col" className={`px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600 ${isColumn(h) ? (h.className ?? "") : ""}`}>
+                {isColumn(h) ? h.label : h}
               </th>
             ))}
           </tr>

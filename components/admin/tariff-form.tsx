@@ -50,7 +50,7 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
   return (
     <form
       noValidate
-      className="flex flex-col gap-6"
+      className="flex min-w-0 flex-col gap-6"
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
@@ -82,18 +82,26 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         {v.productType && offered.length === 0 && <p className="text-sm text-slate-500">No processing module serves this product type yet.</p>}
         <div className="flex flex-col gap-1">
           {offered.map((h) => (
-            <label key={h.id} className="flex items-center gap-2 text-sm">
+            <label key={h.id} className="flex items-start gap-2 text-sm">
               <input
                 type="checkbox"
                 name="handlerIds"
                 value={h.id}
                 checked={chosen.includes(h.id)}
                 onChange={(e) => set("handlerIds", e.target.checked ? [...chosen, h.id] : chosen.filter((id) => id !== h.id))}
+                className="mt-0.5 size-4 shrink-0"
               />
-              {h.name} <span className="text-slate-500">({h.moduleTitle}{h.enabled ? "" : ", disabled"})</span>
+              <span className="min-w-0 break-words">
+                {h.name} <span className="text-slate-600">({h.moduleTitle}{h.enabled ? "" : ", disabled"})</span>
+              </span>
             </label>
           ))}
         </div>
+        {chosen.length > 0 && chosen.every((id) => !offered.find((h) => h.id === id)?.enabled) && (
+          <p role="status" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="all-handlers-disabled">
+            Every processing module chosen for this tariff is disabled: new services of it cannot be set up automatically and go to staff as tasks.
+          </p>
+        )}
         {errors.handlerIds && (
           <p id="handlers-error" className="mt-1 text-sm text-red-600">
             {errors.handlerIds.join(" ")}

@@ -7,11 +7,11 @@ type Props = { periods: readonly number[]; prices: Record<number, string>; curre
 
 export function TariffPrices({ periods, prices, currency, onChange, error }: Props) {
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={error ? "prices-error" : undefined}>
+    <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={error ? "prices-error" : undefined}>
       <legend className="mb-2 font-medium">Prices per period ({currency})</legend>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
         {periods.map((m) => (
-          <label key={m} className="flex flex-col gap-1 text-sm">
+          <label key={m} className="flex min-w-0 flex-col gap-1 text-sm">
             <span>Price for {label(m)}</span>
             <input
               name={`price.${m}`}
@@ -19,7 +19,7 @@ export function TariffPrices({ periods, prices, currency, onChange, error }: Pro
               value={prices[m] ?? ""}
               onChange={(e) => onChange({ ...prices, [m]: e.target.value })}
               placeholder="not sold"
-              className="rounded-md border border-slate-300 px-2 py-1"
+              className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm"
             />
           </label>
         ))}

@@ -1,51 +1,52 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 export type ResourceRow = { key: string; label: string; unit: string; amount: string; addon: boolean; maxExtra: string; unitPrice: string };
 
 export const emptyResource: ResourceRow = { key: "", label: "", unit: "", amount: "0", addon: false, maxExtra: "0", unitPrice: "0" };
 
-const input = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
+const input = "w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm disabled:bg-slate-100";
+/** One row per resource: a table-like grid on wide screens, a small card of fields on phones. */
+const grid = "lg:grid-cols-[minmax(6rem,1fr)_minmax(8rem,1.4fr)_5rem_5rem_4rem_5rem_7rem_auto] lg:items-start lg:gap-2";
 
 /** Resources with amounts; an add-on can be bought in extra units up to a limit at a unit price (per month). */
 export function TariffResources({ rows, onChange }: { rows: ResourceRow[]; onChange: (rows: ResourceRow[]) => void }) {
   const set = (i: number, patch: Partial<ResourceRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const cols = ["Key", "Label", "Unit", "Amount", "Add-on", "Max extra", "Unit price / month", ""];
+  const heads = ["Key", "Label", "Unit", "Amount", "Add-on", "Max extra", "Unit price / month", ""];
+  const cell = (title: string, control: ReactNode, className = "") => (
+    <div className={`flex min-w-0 flex-col gap-0.5 ${className}`}>
+      <span aria-hidden className="text-xs text-slate-600 lg:hidden">{title}</span>
+      {control}
+    </div>
+  );
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex min-w-0 flex-col gap-2">
       <legend className="mb-2 font-medium">Resources and add-ons</legend>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th key={c} scope="col" className="px-1 py-1 text-left font-medium text-slate-600">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} key`} name={`resources.${i}.key`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} className={input} placeholder="disk" /></td>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} label`} name={`resources.${i}.label`} value={r.label} onChange={(e) => set(i, { label: e.target.value })} className={input} placeholder="Disk" /></td>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} unit`} name={`resources.${i}.unit`} value={r.unit} onChange={(e) => set(i, { unit: e.target.value })} className={`${input} w-20`} placeholder="GiB" /></td>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} amount`} name={`resources.${i}.amount`} inputMode="numeric" value={r.amount} onChange={(e) => set(i, { amount: e.target.value })} className={`${input} w-20`} /></td>
-                <td className="px-1 py-1 text-center"><input aria-label={`Resource ${i + 1} is an add-on`} type="checkbox" name={`resources.${i}.addon`} checked={r.addon} onChange={(e) => set(i, { addon: e.target.checked })} /></td>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} max extra`} name={`resources.${i}.maxExtra`} inputMode="numeric" value={r.maxExtra} onChange={(e) => set(i, { maxExtra: e.target.value })} className={`${input} w-20`} disabled={!r.addon} /></td>
-                <td className="px-1 py-1"><input aria-label={`Resource ${i + 1} unit price`} name={`resources.${i}.unitPrice`} inputMode="decimal" value={r.unitPrice} onChange={(e) => set(i, { unitPrice: e.target.value })} className={`${input} w-24`} disabled={!r.addon} /></td>
-                <td className="px-1 py-1">
-                  <Button variant="ghost" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove resource ${i + 1}`}>
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className={`hidden ${grid} border-b border-slate-200 pb-1 text-sm font-medium text-slate-600 lg:grid`} aria-hidden>
+        {heads.map((c) => (
+          <span key={c}>{c}</span>
+        ))}
       </div>
+      <ol className="flex flex-col gap-3 lg:gap-1">
+        {rows.map((r, i) => (
+          <li key={i} data-testid={`resource-${i + 1}`} className={`grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-4 ${grid} lg:rounded-none lg:border-0 lg:p-0`}>
+            {cell("Key", <input aria-label={`Resource ${i + 1} key`} name={`resources.${i}.key`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} className={input} placeholder="disk" />)}
+            {cell("Label", <input aria-label={`Resource ${i + 1} label`} name={`resources.${i}.label`} value={r.label} onChange={(e) => set(i, { label: e.target.value })} className={input} placeholder="Disk" />)}
+            {cell("Unit", <input aria-label={`Resource ${i + 1} unit`} name={`resources.${i}.unit`} value={r.unit} onChange={(e) => set(i, { unit: e.target.value })} className={input} placeholder="GiB" />)}
+            {cell("Amount", <input aria-label={`Resource ${i + 1} amount`} name={`resources.${i}.amount`} inputMode="numeric" value={r.amount} onChange={(e) => set(i, { amount: e.target.value })} className={input} />)}
+            {cell("Add-on", <input aria-label={`Resource ${i + 1} is an add-on`} type="checkbox" name={`resources.${i}.addon`} checked={r.addon} onChange={(e) => set(i, { addon: e.target.checked })} className="size-5 lg:mt-1.5" />)}
+            {cell("Max extra", <input aria-label={`Resource ${i + 1} max extra`} name={`resources.${i}.maxExtra`} inputMode="numeric" value={r.maxExtra} onChange={(e) => set(i, { maxExtra: e.target.value })} className={input} disabled={!r.addon} />)}
+            {cell("Unit price / month", <input aria-label={`Resource ${i + 1} unit price`} name={`resources.${i}.unitPrice`} inputMode="decimal" value={r.unitPrice} onChange={(e) => set(i, { unitPrice: e.target.value })} className={input} disabled={!r.addon} />)}
+            <div className="flex items-end">
+              <Button variant="ghost" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove resource ${i + 1}`}>
+                Remove
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ol>
       <div>
         <Button variant="secondary" onClick={() => onChange([...rows, { ...emptyResource }])}>
           Add resource

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { Field } from "@/components/ui/input";
-import { SubmitButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { TaskActionState } from "@/app/board/task-actions";
@@ -15,13 +15,23 @@ const inputType: Record<NonNullable<FieldSpec["kind"]>, string> = {
 
 /**
  * The closing form, generated from the module's service fields: secret fields are password inputs,
- * and closeTask's errors (keyed "fields.<key>") show next to their inputs.
+ * and closeTask's errors (keyed "fields.<key>") show next to their inputs. The form is submitted by
+ * hand, not through its action prop, so React does not reset it: what staff typed (a password too)
+ * stays in the inputs after an error.
  */
 export function CloseTaskForm({ action, taskId, fields }: { action: Action; taskId: number; fields: FieldSpec[] }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fields ?? {};
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form
+      className="flex flex-col gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <input type="hidden" name="taskId" value={taskId} />
       {state.error && <Notice tone="error">{state.error}</Notice>}
       {state.ok && <Notice>{state.ok}</Notice>}
@@ -52,7 +62,9 @@ export function CloseTaskForm({ action, taskId, fields }: { action: Action; task
         />
       </label>
       <div>
-        <SubmitButton pendingText="Closing…">Close task</SubmitButton>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Closing…" : "Close task"}
+        </Button>
       </div>
     </form>
   );

@@ -14,7 +14,7 @@ export function OperationLog({ task }: { task: TaskDetail }) {
           ["Operation", `#${operation.id} ${operationLabel[operation.kind]} (${operation.kind})`],
           ["Status", operation.status],
           ["Attempts", String(operation.attempts)],
-          ["Last error", operation.lastError],
+          [operation.status === "done" ? "Error before it was done" : "Last error", operation.lastError],
           ["Done by", operation.doneBy],
         ]}
       />

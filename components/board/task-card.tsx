@@ -2,8 +2,18 @@ import Link from "next/link";
 import type { TaskListItem } from "@/lib/services/tasks/list";
 import { formatAge, operationLabel, reasonLabel } from "./labels";
 
-/** One task on the board: service, client, operation, age and attempts. */
+/** The event a card's time is about: closed for done, taken for in progress, else when it came in. */
+function eventOf(task: TaskListItem): { at: Date; verb: string } {
+  if ((task.status === "done" || task.status === "cancelled") && task.closedAt) return { at: task.closedAt, verb: task.status === "done" ? "finished" : "cancelled" };
+  if (task.status === "in_progress" && task.takenAt) return { at: task.takenAt, verb: "taken" };
+  return { at: task.createdAt, verb: "came in" };
+}
+
+/** One task on the board: service, client, operation, when its last event happened, and why it is here. */
 export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
+  const event = eventOf(task);
+  const age = formatAge(event.at, now);
+  const finished = task.status === "done" || task.status === "cancelled";
   return (
     <li>
       <Link
@@ -14,18 +24,19 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
           <span className="font-medium text-slate-900">
             {operationLabel[task.operation.kind]} · {task.service.tariffName}
           </span>
-          <span className="shrink-0 text-xs text-slate-500" title={task.createdAt.toISOString()}>
-            {formatAge(task.createdAt, now)}
-          </span>
+          <time className="shrink-0 text-xs text-slate-600" dateTime={event.at.toISOString()} title={`${event.verb} ${event.at.toISOString()}`}>
+            {event.verb} {age === "just now" ? age : `${age} ago`}
+          </time>
         </div>
         <p className="mt-1 text-slate-700">
           Service #{task.service.id} · {task.client.name}
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          Task #{task.id} · {reasonLabel[task.reason]} · {task.operation.attempts} {task.operation.attempts === 1 ? "attempt" : "attempts"}
+          Task #{task.id} · {reasonLabel[task.reason]}
+          {finished ? (task.operation.status === "done" ? ` · done by ${task.operation.doneBy === "module" ? "the module" : "hand"}` : "") : ` · ${task.operation.attempts} ${task.operation.attempts === 1 ? "attempt" : "attempts"}`}
           {task.department ? ` · ${task.department.name}` : ""}
         </p>
-        {task.assignee && <p className="mt-1 text-xs text-indigo-700">Taken by {task.assignee.name}</p>}
+        {task.assignee && <p className="mt-1 text-xs text-indigo-700">{finished ? "Handled by" : "Taken by"} {task.assignee.name}</p>}
       </Link>
     </li>
   );

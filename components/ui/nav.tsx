@@ -30,6 +30,7 @@ export function Nav({
   vertical = false,
   variant = "pills",
   root = "/",
+  wrap = false,
   className = "",
 }: {
   items: NavItem[];
@@ -37,6 +38,8 @@ export function Nav({
   vertical?: boolean;
   variant?: keyof typeof styles;
   root?: string;
+  /** Wrap onto more lines instead of scrolling sideways (phones). */
+  wrap?: boolean;
   className?: string;
 }) {
   const pathname = usePathname();
@@ -44,7 +47,7 @@ export function Nav({
   const style = styles[variant];
   return (
     <nav aria-label={label} className={className}>
-      <ul className={`${style.list} ${vertical ? "md:flex-col md:overflow-visible" : ""}`}>
+      <ul className={`${style.list} ${vertical ? "md:flex-col md:overflow-visible" : ""} ${wrap ? "flex-wrap" : ""}`}>
         {items.map((item) => {
           const current = isCurrent(item.href);
           return (

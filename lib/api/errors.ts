@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { connectionErrorCode } from "../db/connection-error";
 
 export type ApiErrorBody = { error: { code: string; message: string; details: unknown } };
 
@@ -52,6 +53,11 @@ export function toErrorResponse(error: unknown): Response {
   if (state === "23505") return errorResponse(409, "conflict", "This conflicts with an existing record");
   if (state === "23503") return errorResponse(422, "unprocessable", "A referenced record does not exist");
   if (state === "23514" || state === "23502") return errorResponse(422, "unprocessable", "A value breaks a rule of the data");
+  const down = connectionErrorCode(error);
+  if (down) {
+    console.error(`[api] database unavailable (${down})`);
+    return errorResponse(503, "unavailable", "The service is briefly unavailable; try again in a few seconds", null, { "retry-after": "2" });
+  }
   console.error("[api] unexpected error:", error);
   return errorResponse(500, "internal", "Something went wrong on our side; try again later");
 }

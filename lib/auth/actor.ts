@@ -2,13 +2,14 @@ import { cache } from "react";
 import type { Role } from "../db/schema";
 import type { Actor } from "../services/context";
 import { auth } from "./index";
+import { supportActorOf } from "./support-actor";
 
 /**
  * The actor behind the current request. Reading the session checks its row in the database (the
  * Auth.js jwt callback), with the user's role, client and disabled flag read fresh, so a sign-out,
  * a disabled user or a changed role takes effect at once.
  */
-export const currentActor = cache(async (): Promise<Actor> => {
+export const sessionActor = cache(async (): Promise<Actor> => {
   const session = await auth();
   const userId = Number(session?.user?.id);
   if (!session?.user?.role || !Number.isInteger(userId) || userId <= 0) return { type: "anonymous" };
@@ -20,6 +21,16 @@ export async function currentSessionId(): Promise<string | null> {
   const session = await auth();
   return session?.user?.sessionId ?? null;
 }
+
+/**
+ * The actor of this request: the session's user, or, for an admin signed in as a client for
+ * support (a signed support cookie, lib/auth/support-session.ts), that client's user.
+ */
+export const currentActor = cache(async (): Promise<Actor> => {
+  const actor = await sessionActor();
+  if (actor.type !== "user" || actor.role !== "admin") return actor;
+  return (await supportActorOf(actor.userId)) ?? actor;
+});
 
 const homes: Record<Role, string> = { client: "/account", staff: "/board", admin: "/admin" };
 

@@ -19,7 +19,7 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
   const vmm = await handler({ name: "VMmanager (demo)", productType: "vps", module: "vmmanager", departmentId: hosting, connection: { url: demoUrl(p.vmmanager), email, password, cluster: 1, os: 1 } });
   const vcd = await handler({ name: "vCloud Director (demo)", productType: "vps", module: "vcloud", departmentId: hosting, connection: { url: demoUrl(p.vcloud), org, username: user, password, vdcId } });
   const webnames = await handler({ name: "Webnames (demo)", productType: "domain", module: "webnames", departmentId: ids.domainsDepartmentId, connection: { url: `${demoUrl(p.webnames)}/RegTimeSRS.pl`, username: user, password, nameservers: "ns1.provisio.test,ns2.provisio.test" } });
-  const epp = await handler({ name: "EPP registry (demo)", productType: "domain", module: "epp", departmentId: ids.domainsDepartmentId, connection: { host: "127.0.0.1", port: p.epp, username: clID, password, insecure: "true", nameservers: "ns1.provisio.test,ns2.provisio.test" } });
+  const epp = await handler({ name: "EPP registry (demo)", productType: "domain", module: "epp", departmentId: ids.domainsDepartmentId, connection: { host: "127.0.0.1", port: p.epp, username: clID, password: demoPanel.eppPassword, insecure: "true", nameservers: "ns1.provisio.test,ns2.provisio.test" } });
   const manual = await handler({ name: "Manual setup", productType: "dedicated", module: "manual", departmentId: hosting });
 
   const disk = { key: "disk", label: "Disk", unit: "GiB", amount: 5, addon: true, maxExtra: 50, unitPrice: 50 };

@@ -14,6 +14,8 @@ export const demoPanel = {
   org: "provider",
   vdcId: "a93c9db9-7471-3192-8d09-a8f7eeda85f9",
   clID: "provisio",
+  /** EPP passwords are 6–16 characters (RFC 5730 pwType). */
+  eppPassword: "demo-epp-secret",
 };
 
 /** Ports of the demo panel simulators, from SIMULATOR_BASE_PORT (default 4100). */
@@ -40,7 +42,7 @@ export function startDemoSimulator(kind: DemoSimulatorKind, port: number): Promi
     case "webnames":
       return startWebnamesSimulator({ port, username: user, password, approvalPolls: 0 });
     case "epp":
-      return startEppSimulator({ port, clID, password });
+      return startEppSimulator({ port, clID, password: demoPanel.eppPassword });
   }
 }
 

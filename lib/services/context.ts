@@ -3,6 +3,7 @@ import type { Conn, Db } from "../db";
 import type { Role } from "../db/schema";
 import { systemClock, type Clock } from "../clock";
 import { AppError, forbidden, ValidationError } from "../errors";
+import "./plain-messages";
 
 /** Who is acting: a signed-in user, an API key, or the system itself (runner, jobs, seed). */
 export type Actor =

@@ -92,7 +92,7 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
     await expect(row).toContainText(handlerName);
     await expect(row).toContainText("http_500");
     await row.getByRole("link", { name: /^#\d+$/ }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Open");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Set up");
     await expect(page.getByLabel("Log of attempt 1")).toContainText("error http_500");
     await expect(page.getByText("http_500", { exact: true })).toBeVisible();
   });

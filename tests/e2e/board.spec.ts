@@ -51,12 +51,12 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await expect(staff.getByTestId("task-holder")).toHaveText("You hold this task.");
   await expect(staff.getByTestId("task-status")).toContainText("In progress");
   await test.step("an open board follows without a reload", async () => {
-    await expect(cardOf(late, "In progress")).toContainText("Taken by Demo staff");
+    await expect(cardOf(late, "In progress")).toContainText("Taken by Sam Hosting");
     await expect(cardOf(late, "New")).toHaveCount(0);
   });
 
   await late.goto(taskUrl);
-  await expect(late.getByTestId("task-holder")).toHaveText("Taken by Demo staff.");
+  await expect(late.getByTestId("task-holder")).toHaveText("Taken by Sam Hosting.");
 
   await test.step("a wrong value is shown next to its input", async () => {
     await staff.getByLabel("Login").fill("e2e-root");
@@ -72,7 +72,7 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await staff.getByLabel("IP address").fill("203.0.113.7");
   await staff.getByLabel("Password").fill("Typed-in-E2E-42");
   await staff.getByRole("button", { name: "Close task" }).click();
-  await expect(staff.getByTestId("task-status")).toContainText("Done · closed by Demo staff");
+  await expect(staff.getByTestId("task-status")).toContainText("Done · closed by Sam Hosting");
   await expect(staff.getByTestId("service-status")).toHaveText("active");
   const email = staff.getByTestId("client-email");
   await expect(email).toContainText("e2e-root");
@@ -85,7 +85,7 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await test.step("whoever closes the same task a moment later is told who closed it", async () => {
     await late.getByLabel("Login").fill("someone-else");
     await late.getByRole("button", { name: "Close task" }).click();
-    await expect(late.getByRole("main").getByRole("alert")).toHaveText("This task was already closed by Demo staff");
+    await expect(late.getByRole("main").getByRole("alert")).toHaveText("This task was already closed by Sam Hosting");
   });
 
   await staff.goto("/board");

@@ -25,11 +25,16 @@ import { resendMail } from "@/lib/services/mail/resend";
 import { cancelOperation } from "@/lib/services/operations/cancel";
 import { getOperation } from "@/lib/services/operations/get";
 import { listOperations } from "@/lib/services/operations/list";
+import { countFailingOperations } from "@/lib/services/operations/count-failing";
 import { restartOperation } from "@/lib/services/operations/restart";
 import { switchOperationToManual } from "@/lib/services/operations/switch-to-manual";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
 import { updateSettings } from "@/lib/services/settings/update";
 import { operationStats } from "@/lib/services/stats/operations";
+import { dashboardTiles } from "@/lib/services/stats/dashboard";
+import { suspendClient } from "@/lib/services/clients/suspend";
+import { supportClient } from "@/lib/services/clients/support";
+import { setupTimes } from "@/lib/services/stats/setup-times";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { getTariff } from "@/lib/services/tariffs/get";
 import { listTariffs } from "@/lib/services/tariffs/list";
@@ -80,6 +85,8 @@ export const adminVerbs: VerbCase[] = [
   ["listClients", (ctx) => listClients({ ctx })],
   ["placeOrderForClient", (ctx, ids) => placeOrderForClient({ ctx, input: { clientId: ids.clientId, tariffId: ids.tariffIdToOrder, months: 1 } })],
   ["creditBalance", (ctx, ids) => creditBalance({ ctx, input: { clientId: ids.clientId, amount: 100 } })],
+  ["suspendClient", (ctx, ids) => suspendClient({ ctx, input: { clientId: ids.clientId, suspended: true } })],
+  ["supportClient", (ctx, ids) => supportClient({ ctx, input: { clientId: ids.clientId } })],
   ["createDepartment", (ctx) => createDepartment({ ctx, input: { name: "Refused department" } })],
   ["updateDepartment", (ctx, ids) => updateDepartment({ ctx, input: { departmentId: ids.departmentId, name: "Renamed department" } })],
   ["deleteDepartment", (ctx, ids) => deleteDepartment({ ctx, input: { departmentId: ids.departmentId } })],
@@ -96,6 +103,8 @@ export const adminVerbs: VerbCase[] = [
   ["resendMail", (ctx, ids) => resendMail({ ctx, input: { emailId: ids.emailId } })],
   ["listAudit", (ctx) => listAudit({ ctx })],
   ["operationStats", (ctx) => operationStats({ ctx })],
+  ["dashboardTiles", (ctx) => dashboardTiles({ ctx })],
+  ["setupTimes", (ctx) => setupTimes({ ctx })],
 ];
 
 /** Verbs staff may use (Current operations, service actions): refused to clients and to anyone signed out. */
@@ -106,6 +115,7 @@ export const staffVerbs: VerbCase[] = [
   ["switchOperationToManual", (ctx, ids) => switchOperationToManual({ ctx, input: { operationId: ids.operationId } })],
   ["cancelOperation", (ctx, ids) => cancelOperation({ ctx, input: { operationId: ids.operationId } })],
   ["requestServiceOperation", (ctx, ids) => requestServiceOperation({ ctx, input: { serviceId: ids.serviceId, kind: "sync" } })],
+  ["countFailingOperations", (ctx) => countFailingOperations({ ctx })],
 ];
 
 /** The inner run(ctx, form) of every admin server action, with the form its page posts. */

@@ -77,7 +77,7 @@ describe("epp: registry rules", () => {
   const logged = (frames: string[]) => raw(sim, [loginFrame(REGISTRAR.password, [DOMAIN_NS, CONTACT_NS, HOST_NS]), ...frames]);
 
   it("greets on connect, wants a login first, and refuses an objURI the greeting did not offer (2307)", async () => {
-    const [greeting, early, refused, ok] = await raw(sim, [command("<logout/>"), loginFrame("nope"), loginFrame(REGISTRAR.password, [DOMAIN_NS])]);
+    const [greeting, early, refused, ok] = await raw(sim, [command("<logout/>"), loginFrame("nope-wrong", [DOMAIN_NS]), loginFrame(REGISTRAR.password, [DOMAIN_NS])]);
     expect(greeting).toContain(`<objURI>${HOST_NS}</objURI>`);
     expect([codeOf(early), codeOf(refused), codeOf(ok)]).toEqual(["2002", "2200", "1000"]);
     expect(ok).toMatch(/<clTRID>t-1<\/clTRID><svTRID>SIM-\d+<\/svTRID>/);
@@ -122,7 +122,7 @@ describe("epp: registry rules", () => {
     const answers = await logged([
       host("<host:name>ns1.nowhere.example</host:name><host:addr ip=\"v4\">192.0.2.1</host:addr>"),
       host("<host:name>ns9.outside.test</host:name><host:addr ip=\"v4\">192.0.2.1</host:addr>"),
-      command(`<create><domain:create xmlns:domain="${DOMAIN_NS}"><domain:name>a-1.example</domain:name><domain:ns><domain:hostObj>ns5.missing.test</domain:hostObj></domain:ns><domain:registrant>x</domain:registrant><domain:authInfo><domain:pw>a</domain:pw></domain:authInfo></domain:create></create>`),
+      command(`<create><domain:create xmlns:domain="${DOMAIN_NS}"><domain:name>a-1.example</domain:name><domain:ns><domain:hostObj>ns5.missing.test</domain:hostObj></domain:ns><domain:registrant>nobody1</domain:registrant><domain:authInfo><domain:pw>a</domain:pw></domain:authInfo></domain:create></create>`),
     ]);
     expect(answers.slice(2).map(codeOf)).toEqual(["2303", "2004", "2303"]);
     expect(answers[2]).toContain("<reason>Superordinate domain nowhere.example does not exist</reason>");
@@ -183,7 +183,7 @@ describe("epp: registry rules", () => {
   });
 
   it("2501 (account locked) is final; the simulator locks after failed logins", async () => {
-    for (let i = 0; i < 3; i++) await expect(epp.checkConnection({ ...conn, password: "bad" }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
+    for (let i = 0; i < 3; i++) await expect(epp.checkConnection({ ...conn, password: "bad-password" }, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false });
     await expect(epp.checkConnection(conn, createAttemptLog())).rejects.toMatchObject({ code: "auth", retryable: false, message: expect.stringContaining("2501 Authentication error; server closing connection (Account locked") });
   });
 

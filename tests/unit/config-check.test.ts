@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { configProblems, type ProcessRole } from "@/lib/config/check";
+import { loadEnvFiles } from "@/lib/config/load-env";
 
 const key = Buffer.alloc(32, 3).toString("base64");
 const production = {
@@ -55,5 +59,25 @@ describe("start-up configuration check", () => {
     expect(names("web", { NODE_ENV: "production", PROVISIO_DEMO: "1" })).toEqual([]);
     expect(names("worker", { NODE_ENV: "development" })).toEqual([]);
     expect(names("web", {})).toEqual([]);
+  });
+});
+
+describe(".env files", () => {
+  it("are read as `next start` reads them: .env.production.local before .env.production before .env, the environment first", () => {
+    const dir = mkdtempSync(join(tmpdir(), "provisio-dotenv-"));
+    const saved = { ...process.env };
+    try {
+      writeFileSync(join(dir, ".env"), "PV_A=env\nPV_B=env\nPV_C=env\nPV_D=env\n");
+      writeFileSync(join(dir, ".env.production"), "PV_A=production\nPV_B=production\nPV_C=production\n");
+      writeFileSync(join(dir, ".env.production.local"), "PV_A=production-local\n");
+      writeFileSync(join(dir, ".env.development"), "PV_B=development\n");
+      Object.assign(process.env, { NODE_ENV: "production", PV_C: "real" });
+      expect(loadEnvFiles(dir)).toEqual([join(dir, ".env.production.local"), join(dir, ".env.production"), join(dir, ".env")]);
+      expect([process.env.PV_A, process.env.PV_B, process.env.PV_C, process.env.PV_D]).toEqual(["production-local", "production", "real", "env"]);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { listClients } from "@/lib/services/clients/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
-import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
 import { revokeApiKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
@@ -19,22 +19,25 @@ export default async function ApiKeysPage() {
     <>
       <PageHeading title="API keys" description="Keys for integrators calling the REST API (see /developers). Only a hash is stored; a key is shown once." />
       <div className="flex flex-col gap-6">
-        <Table caption="API keys" head={["Name", "Key", "Scopes", "Client", "Created", "Last used", "Status", ""]}>
+        <Table
+          caption="API keys"
+          head={["Name", "Status", { label: <span className="sr-only">Actions</span> }, { label: "Key", className: from.sm }, { label: "Scopes", className: from.md }, { label: "Client", className: from.lg }, { label: "Created", className: from.xl }, { label: "Last used", className: from.lg }]}
+        >
           {keys.length === 0 && <EmptyRow colSpan={8}>No API keys yet.</EmptyRow>}
           {keys.map((k) => (
             <tr key={k.id}>
               <Td>{k.name}</Td>
-              <Td className="font-mono">{k.prefix}…</Td>
-              <Td>{k.scopes.join(", ")}</Td>
-              <Td>{k.clientName ?? <span className="text-slate-500">all clients</span>}</Td>
-              <Td><When at={k.createdAt} /></Td>
-              <Td><When at={k.lastUsedAt} /></Td>
               <Td>{k.revokedAt ? <Badge status="disabled" label="revoked" /> : <Badge status="active" />}</Td>
               <Td>
                 {!k.revokedAt && (
-                  <ActionButton action={revokeApiKeyAction} values={{ apiKeyId: k.id }} label="Revoke" confirm={`Revoke "${k.name}"? Calls with it fail at once.`} variant="ghost" />
+                  <ActionButton action={revokeApiKeyAction} values={{ apiKeyId: k.id }} label="Revoke" confirm={`Revoke "${k.name}"? Every call made with it fails from now on, and it cannot be turned back on.`} variant="ghost" />
                 )}
               </Td>
+              <Td className={`${from.sm} font-mono`}>{k.prefix}…</Td>
+              <Td className={from.md}>{k.scopes.join(", ")}</Td>
+              <Td className={from.lg}>{k.clientName ?? <span className="text-slate-500">all clients</span>}</Td>
+              <Td className={from.xl}><When at={k.createdAt} /></Td>
+              <Td className={from.lg}><When at={k.lastUsedAt} /></Td>
             </tr>
           ))}
         </Table>

@@ -5,7 +5,8 @@ import { Field } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
 import { Pager, param } from "@/components/admin/pager";
 import { SpecForm } from "@/components/admin/spec-form";
-import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
+import { Badge } from "@/components/admin/badge";
 import { adminPageCtx } from "../session";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { createClientAction } from "./actions";
@@ -28,19 +29,24 @@ export default async function ClientsPage({ searchParams }: Props) {
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Search</button>
       </form>
       {"invalid" in result && <Notice tone="error">Some filters are not valid.</Notice>}
-      <Table head={["#", "Name", "Email", "Company", "Balance", "Services", "Since"]} caption="Clients">
+      <Table
+        head={["Name", "Services", "Balance", { label: "Email", className: from.md }, { label: "Company", className: from.lg }, { label: "#", className: from.xl }, { label: "Since", className: from.xl }]}
+        caption="Clients"
+      >
         {result.items.length === 0 && <EmptyRow colSpan={7}>No clients match.</EmptyRow>}
         {result.items.map((c) => (
           <tr key={c.id}>
-            <Td>{c.id}</Td>
             <Td>
               <Link href={`/admin/clients/${c.id}`} className="font-medium text-indigo-700 hover:underline">{c.name}</Link>
+              {c.suspendedAt && <> <Badge status="suspended" /></>}
+              <div className="text-xs break-all text-slate-600 md:hidden">{c.email}</div>
             </Td>
-            <Td>{c.email}</Td>
-            <Td>{c.company ?? "—"}</Td>
-            <Td><Money amount={c.balance} currency={c.currency} /></Td>
             <Td className="tabular-nums">{c.services}</Td>
-            <Td><When at={c.createdAt} /></Td>
+            <Td className="whitespace-nowrap"><Money amount={c.balance} currency={c.currency} /></Td>
+            <Td className={from.md}>{c.email}</Td>
+            <Td className={from.lg}>{c.company ?? "—"}</Td>
+            <Td className={from.xl}>{c.id}</Td>
+            <Td className={from.xl}><When at={c.createdAt} /></Td>
           </tr>
         ))}
       </Table>

@@ -2,7 +2,9 @@ import type { Ctx } from "@/lib/services/context";
 import { creditBalance } from "@/lib/services/balance/credit";
 import { createClient } from "@/lib/services/clients/create";
 import { placeOrderForClient } from "@/lib/services/clients/place-order";
-import { attempt, minorUnits, num, text, type FormState } from "../form-state";
+import { suspendClient } from "@/lib/services/clients/suspend";
+import { supportClient } from "@/lib/services/clients/support";
+import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
 
 export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
@@ -29,5 +31,27 @@ export function runPlaceOrder(ctx: Ctx, form: FormData): Promise<FormState> {
     const placed = await placeOrderForClient({ ctx, input: { clientId: num(form, "clientId"), tariffId, months, params } });
     const services = placed.serviceIds.map((id) => `#${id}`).join(", ");
     return { ok: true, message: `Order #${placed.orderId} paid from the balance; service ${services} is being set up.` };
+  });
+}
+
+export function runSuspendClient(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const suspended = flag(form, "suspended");
+    const result = await suspendClient({ ctx, input: { clientId: num(form, "clientId"), suspended } });
+    const n = result.operationIds.length;
+    return {
+      ok: true,
+      message: suspended
+        ? `Suspended: ${n} ${n === 1 ? "service is" : "services are"} being suspended; new orders are refused.`
+        : `Suspension lifted: ${n} ${n === 1 ? "service is" : "services are"} being resumed.`,
+    };
+  });
+}
+
+/** Starts signing in as the client for support; the action sets the signed cookie from `support`. */
+export async function runStartSupport(ctx: Ctx, form: FormData): Promise<FormState & { support?: { clientId: number; clientUserId: number } }> {
+  return attempt(async () => {
+    const { clientId, clientUserId } = await supportClient({ ctx, input: { clientId: num(form, "clientId") } });
+    return { ok: true, redirectTo: "/account", support: { clientId, clientUserId: clientUserId! } };
   });
 }

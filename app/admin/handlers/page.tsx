@@ -4,13 +4,25 @@ import { Notice, PageHeading } from "@/components/ui/card";
 import { Badge } from "@/components/admin/badge";
 import { productTypeLabels } from "@/components/admin/labels";
 import { param } from "@/components/admin/pager";
-import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Processing modules · Provisio" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const head: Column[] = [
+  "Name",
+  "Status",
+  "Health",
+  "Services",
+  { label: "Module", className: from.md },
+  { label: "Running", className: from.lg },
+  { label: "Department", className: from.lg },
+  { label: "Product type", className: from.xl },
+  { label: "Data center", className: from.xl },
+];
 
 export default async function HandlersPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/handlers");
@@ -25,19 +37,16 @@ export default async function HandlersPage({ searchParams }: Props) {
         </Link>
       </div>
       {notice === "deleted" && <Notice>The processing module was deleted.</Notice>}
-      <Table head={["Name", "Module", "Product type", "Data center", "Department", "Status", "Health", "Running", "Services"]} caption="Processing modules">
-        {handlers.length === 0 && <EmptyRow colSpan={9}>No processing modules yet.</EmptyRow>}
+      <Table head={head} caption="Processing modules">
+        {handlers.length === 0 && <EmptyRow colSpan={head.length}>No processing modules yet.</EmptyRow>}
         {handlers.map((h) => (
           <tr key={h.id}>
             <Td>
               <Link href={`/admin/handlers/${h.id}`} className="font-medium text-indigo-700 hover:underline">
                 {h.name}
               </Link>
+              <div className="text-xs text-slate-600 md:hidden">{h.moduleTitle}</div>
             </Td>
-            <Td>{h.moduleTitle}</Td>
-            <Td>{productTypeLabels[h.productType]}</Td>
-            <Td>{h.dataCenter ?? "—"}</Td>
-            <Td>{h.departmentName ?? "—"}</Td>
             <Td>
               <Badge status={h.enabled ? "enabled" : "disabled"} />
             </Td>
@@ -51,10 +60,14 @@ export default async function HandlersPage({ searchParams }: Props) {
                 </div>
               )}
             </Td>
-            <Td className="tabular-nums">
+            <Td className="tabular-nums">{h.services}</Td>
+            <Td className={from.md}>{h.moduleTitle}</Td>
+            <Td className={`${from.lg} tabular-nums`}>
               {h.running} / {h.maxRunning}
             </Td>
-            <Td className="tabular-nums">{h.services}</Td>
+            <Td className={from.lg}>{h.departmentName ?? "—"}</Td>
+            <Td className={from.xl}>{productTypeLabels[h.productType]}</Td>
+            <Td className={from.xl}>{h.dataCenter ?? "—"}</Td>
           </tr>
         ))}
       </Table>

@@ -1,14 +1,17 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { modules } from "@/lib/modules/registry";
 import { listHandlers } from "@/lib/services/handlers/list";
+import { countFailingOperations } from "@/lib/services/operations/count-failing";
 import { listOperations } from "@/lib/services/operations/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { Badge } from "@/components/admin/badge";
 import { operationKindLabels } from "@/components/admin/labels";
 import { OperationFilters } from "@/components/admin/operation-filters";
+import { OperationState } from "@/components/admin/operation-state";
 import { Pager, param } from "@/components/admin/pager";
-import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
 import { filterInput, unlessInvalid } from "../list-filters";
 
@@ -18,53 +21,102 @@ export const metadata = { title: "Current operations · Provisio" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const keys = ["status", "kind", "module", "handlerId", "clientId", "from", "to", "cursor"] as const;
 
+const head: Column[] = [
+  "Status",
+  "Operation",
+  "Service",
+  { label: "Client", className: from.md },
+  { label: "Processing module", className: from.lg },
+  { label: "Task", className: from.lg },
+  { label: "Created", className: from.xl },
+];
+
+const quick = [
+  { status: "failing", label: "Failing" },
+  { status: "manual", label: "Manual" },
+  { status: "running", label: "Running" },
+  { status: "queued", label: "Queued" },
+];
+
 export default async function OperationsPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/operations");
   const sp = await searchParams;
   const values = Object.fromEntries(keys.map((k) => [k, param(sp[k])])) as Record<string, string | undefined>;
   const filters = filterInput(values);
-  const result = await unlessInvalid(listOperations({ ctx, input: filters }));
-  const handlers = await listHandlers({ ctx });
+  const [result, handlers, failing] = await Promise.all([
+    unlessInvalid(listOperations({ ctx, input: filters })),
+    listHandlers({ ctx }),
+    countFailingOperations({ ctx }),
+  ]);
   const titles = Object.fromEntries(Object.values(modules).map((m) => [m.kind, m.title]));
-  const head = ["#", "Operation", "Service", "Client", "Created", "Attempts", "Handler", "Task", "Status"];
   return (
     <>
       <PageHeading title="Current operations" description="What the processing modules are doing, newest first. Open one for its attempts and logs." />
+      <nav aria-label="Quick filters" className="mb-3 flex flex-wrap gap-2 text-sm">
+        <QuickLink href="/admin/operations" on={!values.status}>All</QuickLink>
+        {quick.map((q) => (
+          <QuickLink key={q.status} href={`/admin/operations?status=${q.status}`} on={values.status === q.status} alarm={q.status === "failing" && failing > 0}>
+            {q.label}
+            {q.status === "failing" && <span className="ml-1 tabular-nums">({failing})</span>}
+          </QuickLink>
+        ))}
+      </nav>
       <OperationFilters values={values} handlers={handlers.map((h) => ({ value: h.id, label: h.name }))} moduleTitles={titles} />
       <AutoRefresh seconds={3} />
       {!result && <Notice tone="error">Some filters are not valid. Clear them and try again.</Notice>}
       <Table head={head} caption="Operations">
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No operations match.</EmptyRow>}
         {result?.items.map((op) => (
-          <tr key={op.id}>
-            <Td>
+          <tr key={op.id} data-state={op.state}>
+            <Td className="min-w-[9rem]">
+              <OperationState view={op} compact />
+            </Td>
+            <Td className="whitespace-nowrap">
               <Link href={`/admin/operations/${op.id}`} className="font-medium text-indigo-700 hover:underline">
                 #{op.id}
-              </Link>
+              </Link>{" "}
+              {operationKindLabels[op.kind] ?? op.kind}
+              <div className="text-xs text-slate-500">
+                {op.doneBy === "staff" ? "done by hand" : `${op.attempts} ${op.attempts === 1 ? "attempt" : "attempts"}`}
+              </div>
             </Td>
-            <Td>{operationKindLabels[op.kind] ?? op.kind}</Td>
-            <Td>
+            <Td className="[overflow-wrap:anywhere]">
               <Link href={`/admin/services/${op.serviceId}`} className="text-indigo-700 hover:underline">
-                {op.serviceName || `#${op.serviceId}`}
+                {op.serviceName || `Service #${op.serviceId}`}
               </Link>
+              <div className="text-xs text-slate-500 md:hidden">{op.clientName}</div>
             </Td>
-            <Td>
+            <Td className={from.md}>
               <Link href={`/admin/clients/${op.clientId}`} className="text-indigo-700 hover:underline">
                 {op.clientName}
               </Link>
             </Td>
-            <Td><When at={op.createdAt} /></Td>
-            <Td className="tabular-nums">{op.attempts}</Td>
-            <Td>{op.handlerName ?? "—"}</Td>
-            <Td>{op.taskId ? <span>#{op.taskId} <Badge status={op.taskStatus ?? "new"} /></span> : "—"}</Td>
-            <Td>
-              <Badge status={op.status} />
-              {op.lastError && op.status !== "done" && <div className="mt-1 max-w-xs truncate text-xs text-red-700" title={op.lastError}>{op.lastError}</div>}
+            <Td className={from.lg}>{op.handlerName ?? <span className="text-slate-500">not chosen yet</span>}</Td>
+            <Td className={`${from.lg} whitespace-nowrap`}>
+              {op.taskId ? (
+                <span>
+                  #{op.taskId} <Badge status={op.taskStatus ?? "new"} />
+                </span>
+              ) : (
+                "—"
+              )}
+            </Td>
+            <Td className={from.xl}>
+              <When at={op.createdAt} />
             </Td>
           </tr>
         ))}
       </Table>
       {result && <Pager path="/admin/operations" params={values} nextCursor={result.nextCursor} />}
     </>
+  );
+}
+
+function QuickLink({ href, on, alarm = false, children }: { href: string; on: boolean; alarm?: boolean; children: ReactNode }) {
+  const tone = on ? "border-indigo-600 bg-indigo-50 text-indigo-800" : alarm ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
+  return (
+    <Link href={href} aria-current={on ? "page" : undefined} className={`rounded-full border px-3 py-1 font-medium ${tone}`}>
+      {children}
+    </Link>
   );
 }

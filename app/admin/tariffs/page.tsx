@@ -4,11 +4,21 @@ import { PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
 import { productTypeLabels } from "@/components/admin/labels";
-import { EmptyRow, Table, Td } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "../session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tariffs · Provisio" };
+
+const head: Column[] = [
+  "Name",
+  { label: "Store", className: from.sm },
+  "Processing modules",
+  { label: "Product type", className: from.md },
+  { label: "Template", className: from.xl },
+  { label: "Prices", className: from.lg },
+  { label: "Services", className: from.sm },
+];
 
 export default async function TariffsPage() {
   const ctx = await adminPageCtx("/admin/tariffs");
@@ -21,29 +31,42 @@ export default async function TariffsPage() {
           Add tariff
         </Link>
       </div>
-      <Table head={["Name", "Product type", "Template", "Prices", "Processing modules", "Services", "Store"]} caption="Tariffs">
-        {tariffs.length === 0 && <EmptyRow colSpan={7}>No tariffs yet.</EmptyRow>}
+      <Table head={head} caption="Tariffs">
+        {tariffs.length === 0 && <EmptyRow colSpan={head.length}>No tariffs yet.</EmptyRow>}
         {tariffs.map((t) => (
           <tr key={t.id}>
-            <Td>
+            <Td className="[overflow-wrap:anywhere]">
               <Link href={`/admin/tariffs/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                 {t.name}
               </Link>
+              <div className="mt-1 sm:hidden">
+                <Badge status={t.published ? "published" : "hidden"} />
+              </div>
             </Td>
-            <Td>{productTypeLabels[t.productType]}</Td>
-            <Td>{t.template ?? "—"}</Td>
-            <Td className="whitespace-nowrap">
+            <Td className={`${from.sm} whitespace-nowrap`}>
+              <Badge status={t.published ? "published" : "hidden"} />
+            </Td>
+            <Td className="[overflow-wrap:anywhere]">
+              {t.handlers.map((h) => (
+                <div key={h.id} className={h.enabled ? "" : "text-slate-500"}>
+                  {h.name}
+                  {!h.enabled && " (disabled)"}
+                </div>
+              ))}
+              {t.handlers.every((h) => !h.enabled) && (
+                <Badge status="failing" label={t.handlers.length === 0 ? "no processing module" : "all processing modules disabled"} />
+              )}
+            </Td>
+            <Td className={from.md}>{productTypeLabels[t.productType]}</Td>
+            <Td className={from.xl}>{t.template ?? "—"}</Td>
+            <Td className={`${from.lg} whitespace-nowrap`}>
               {t.prices.map((p) => (
                 <div key={p.months}>
                   {p.months} mo: {formatMoney(p.price, t.currency)}
                 </div>
               ))}
             </Td>
-            <Td>{t.handlers.map((h) => h.name).join(", ")}</Td>
-            <Td className="tabular-nums">{t.services}</Td>
-            <Td>
-              <Badge status={t.published ? "published" : "hidden"} />
-            </Td>
+            <Td className={`${from.sm} tabular-nums`}>{t.services}</Td>
           </tr>
         ))}
       </Table>

@@ -1,6 +1,6 @@
 import { bigint, check, pgTable, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { createdAt, id } from "./_columns";
+import { at, createdAt, id } from "./_columns";
 
 export const clients = pgTable(
   "clients",
@@ -16,6 +16,9 @@ export const clients = pgTable(
     currency: text().notNull().default("USD"),
     /** Running total of balance_entries, kept in the same transaction; never negative. */
     balance: bigint({ mode: "number" }).notNull().default(0),
+    /** Set while an admin has suspended the client: its services are suspended and new orders refused. */
+    suspendedAt: at(),
+    suspendedReason: text(),
     createdAt: createdAt(),
   },
   (t) => [check("clients_balance_check", sql`${t.balance} >= 0`)],

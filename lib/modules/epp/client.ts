@@ -4,7 +4,7 @@ import { connect, type TLSSocket } from "node:tls";
 import { ModuleError, type AttemptLog } from "../contract";
 import { DEFAULT_TIMEOUT_MS } from "../http";
 import { encodeFrame, FrameReader } from "./frame";
-import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, eppDocument, EPP_NS, escapeXml, HOST_NS, parseXml, XmlError, type XmlElement } from "./xml";
+import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, eppDocument, EPP_NS, escapeXml, HOST_NS, parseXml, RGP_NS, XmlError, type XmlElement } from "./xml";
 
 export type EppConnection = {
   host: string;
@@ -103,6 +103,10 @@ export class EppSession {
     secret(log, conn.password);
     const port = conn.port ?? EPP_PORT;
     log.line(`→ EPP connect ${conn.host}:${port}${conn.insecure ? " (certificate not checked)" : ""}`);
+    // epp-1.0.xsd: clID is eppcom:clIDType (3–16) and pw epp:pwType (6–16); a registry refuses anything else as 2001.
+    if (conn.username.length < 3 || conn.username.length > 16 || conn.password.length < 6 || conn.password.length > 16) {
+      throw new ModuleError("auth", "EPP registrar logins are 3–16 characters and passwords 6–16 (RFC 5730): check the handler's credentials", false);
+    }
     const socket = connect({
       host: conn.host,
       port,
@@ -112,15 +116,19 @@ export class EppSession {
     });
     const session = new EppSession(socket, conn, log);
     try {
-      const offered = session.readGreeting(await session.next());
+      const { offered, extensions } = session.readGreeting(await session.next());
       for (const uri of [DOMAIN_NS, CONTACT_NS]) {
         if (!offered.includes(uri)) throw new ModuleError("epp_unsupported", `EPP ${session.where}: the server does not offer ${uri}`, false);
       }
       session.services = new Set([DOMAIN_NS, CONTACT_NS, HOST_NS].filter((uri) => offered.includes(uri)));
+      // RFC 3915 §4: a registry sends rgp:infData (redemptionPeriod, pendingRestore) only to a client that
+      // named rgp-1.0 at login. epp-1.0.xsd loginType: clID, pw, newPW?, options (version, lang), svcs
+      // (objURI+, then svcExtension with extURI+).
+      const ext = extensions.includes(RGP_NS) ? `<svcExtension>${el("extURI", RGP_NS)}</svcExtension>` : "";
       const login =
         `<login>${el("clID", conn.username)}${el("pw", conn.password)}` +
         `<options><version>1.0</version><lang>en</lang></options>` +
-        `<svcs>${[...session.services].map((uri) => el("objURI", uri)).join("")}</svcs></login>`;
+        `<svcs>${[...session.services].map((uri) => el("objURI", uri)).join("")}${ext}</svcs></login>`;
       const reply = await session.command(login, "login");
       if (reply.code !== 1000) throw replyError(reply, "login");
       return session;
@@ -130,8 +138,8 @@ export class EppSession {
     }
   }
 
-  /** The objURIs of a greeting (RFC 5730 §2.4); anything else is a bad response. */
-  private readGreeting(frame: string): string[] {
+  /** The objURIs and extURIs of a greeting (RFC 5730 §2.4); anything else is a bad response. */
+  private readGreeting(frame: string): { offered: string[]; extensions: string[] } {
     let root: XmlElement;
     try {
       root = parseXml(frame);
@@ -141,7 +149,11 @@ export class EppSession {
     const greeting = root.ns === EPP_NS && root.local === "epp" ? childOf(root, EPP_NS, "greeting") : undefined;
     if (!greeting) throw badResponse(this.where, "no greeting");
     this.log.line(`← EPP greeting from ${childOf(greeting, EPP_NS, "svID")?.text.trim() || "server"}`);
-    return childrenOf(childOf(greeting, EPP_NS, "svcMenu"), EPP_NS, "objURI").map((u) => u.text.trim());
+    const menu = childOf(greeting, EPP_NS, "svcMenu");
+    return {
+      offered: childrenOf(menu, EPP_NS, "objURI").map((u) => u.text.trim()),
+      extensions: childrenOf(childOf(menu, EPP_NS, "svcExtension"), EPP_NS, "extURI").map((u) => u.text.trim()),
+    };
   }
 
   /**

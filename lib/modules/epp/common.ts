@@ -6,8 +6,11 @@ import { contactHandle, domainAuthInfo } from "./ids";
 
 export type Ctx = OperationContext<EppConnection>;
 
-/** RFC 5731 §2.3 and RFC 3915: a domain in these states is not simply active; a person looks at it. */
-const BROKEN = ["pendingDelete", "redemptionPeriod", "pendingRestore", "serverHold", "clientHold"];
+/**
+ * RFC 5731 §2.3 and RFC 3915: a domain in these states is not simply active; a person looks at it. The RGP
+ * states come first: a domain in redemption also carries the domain status pendingDelete, and says more.
+ */
+const BROKEN = ["redemptionPeriod", "pendingRestore", "pendingDelete", "serverHold", "clientHold"];
 export const brokenStatus = (status: string[]) => BROKEN.find((s) => status.includes(s));
 
 /** A session whose log also hides the service's password and the domain's authInfo, which info answers carry to the sponsor. */

@@ -16,25 +16,41 @@ export const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
 export function eppPhone(phone: string | null | undefined, country: string): string | undefined {
   const text = phone?.trim();
   if (!text) return undefined;
-  if (/^\+\d{1,3}\.\d{1,14}$/.test(text)) return text;
+  // contact-1.0.xsd e164StringType: the pattern, and at most 17 characters in all.
+  const fits = (value: string) => /^\+\d{1,3}\.\d{1,14}$/.test(value) && value.length <= 17;
+  if (fits(text)) return text;
   const parsed = parsePhoneNumberFromString(text, country as CountryCode);
   if (!parsed?.isValid()) return undefined;
-  return `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
+  const value = `+${parsed.countryCallingCode}.${parsed.nationalNumber}`;
+  return fits(value) ? value : undefined;
 }
 
 type Client = ServiceInfo["client"];
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** contact-1.0.xsd addrType: at most three street lines; an address's lines beyond the third join the third. */
+export function streetLines(address: string): string[] {
+  const lines = address.split(/\r?\n|\r/).map(oneLine).filter(Boolean);
+  return lines.length <= 3 ? lines : [lines[0]!, lines[1]!, lines.slice(2).join(", ")];
+}
+
 /** The <contact:create> body for the client: loc for non-ASCII data, voice as +CC.NUMBER, a 2-letter cc. */
 export function contactBody(handle: string, client: Client, authInfo: string, log: AttemptLog): string {
   const cc = client.country?.trim().toUpperCase() ?? "";
-  const city = client.city?.trim() ?? "";
+  const city = oneLine(client.city ?? "");
   if (!/^[A-Z]{2}$/.test(cc) || !city) {
     throw new ModuleError("contact_incomplete", "The registry needs the client's city and two-letter country code: fill them in the client's profile", false);
   }
-  const name = client.name.trim();
-  const street = client.address?.trim() ?? "";
-  const type = [name, city, street].every(isAscii) ? "int" : "loc";
-  const addr = `<contact:addr>${street ? el("contact:street", street) : ""}${el("contact:city", city)}${el("contact:cc", cc)}</contact:addr>`;
+  const name = oneLine(client.name);
+  const street = streetLines(client.address ?? "");
+  // contact-1.0.xsd: name and city are postalLineType (1–255), street optPostalLineType (up to 255), email minTokenType.
+  if (!name || !client.email.trim() || [name, city, ...street].some((line) => [...line].length > 255)) {
+    throw new ModuleError("contact_incomplete", "The registry needs the client's name and email, and takes name, city and address lines of at most 255 characters", false);
+  }
+  const type = [name, city, ...street].every(isAscii) ? "int" : "loc";
+  // addrType is street{0,3}, city, sp?, pc?, cc, in that order.
+  const addr = `<contact:addr>${street.map((line) => el("contact:street", line)).join("")}${el("contact:city", city)}${el("contact:cc", cc)}</contact:addr>`;
   const voice = eppPhone(client.phone, cc);
   if (client.phone && !voice) log.line(`the client's phone is not a valid number for ${cc}: sent without a phone`);
   return (

@@ -1,8 +1,9 @@
 import { isIP } from "node:net";
 import { ModuleError } from "../contract";
 import { replyError, type EppSession } from "./client";
+import { parseDateTime } from "./dates";
 import type { NameServer } from "./host";
-import { childOf, childrenOf, DOMAIN_NS, el, find, findAll, HOST_NS, textIn } from "./xml";
+import { childOf, childrenOf, DOMAIN_NS, el, EPP_NS, find, findAll, HOST_NS, RGP_NS, textIn, xsBoolean } from "./xml";
 
 /** RFC 5731 domain commands. */
 
@@ -12,6 +13,8 @@ export type DomainInfo = {
   clID: string;
   status: string[];
   exDate?: Date;
+  /** The expiry's calendar date as the registry wrote it (its curExpDate), whatever its time zone. */
+  exDay?: string;
   ns: string[];
   registrant?: string;
   /** Only the sponsoring registrar sees it (RFC 5731 §3.1.2). */
@@ -21,20 +24,17 @@ export type DomainInfo = {
 const domainCommand = (verb: string, inner: string) =>
   `<${verb}><domain:${verb} xmlns:domain="${DOMAIN_NS}">${inner}</domain:${verb}></${verb}>`;
 
-function dateOf(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
+const dateOf = (value: string | undefined): Date | undefined => parseDateTime(value)?.at;
 
 /** Whether the name is available, and the registry's reason when it is not (reserved, blocked, in use). */
 export async function checkDomain(session: EppSession, name: string): Promise<{ avail: boolean; reason?: string }> {
   const reply = await session.command(domainCommand("check", el("domain:name", name)), `check ${name}`);
   if (reply.code !== 1000) throw replyError(reply, "check");
   const cd = findAll(reply.response, DOMAIN_NS, "cd").find((c) => childOf(c, DOMAIN_NS, "name")?.text.trim().toLowerCase() === name);
-  const avail = childOf(cd, DOMAIN_NS, "name")?.attrs.avail;
+  // domain-1.0.xsd checkNameType: avail is an xs:boolean, so "true"/"false" as well as "1"/"0".
+  const avail = xsBoolean(childOf(cd, DOMAIN_NS, "name")?.attrs.avail);
   if (!cd || avail === undefined) throw new ModuleError("bad_response", `EPP check: no answer for ${name}`, true);
-  return { avail: avail === "1" || avail === "true", reason: childOf(cd, DOMAIN_NS, "reason")?.text.trim() || undefined };
+  return { avail, reason: childOf(cd, DOMAIN_NS, "reason")?.text.trim() || undefined };
 }
 
 /** The domain, or null when the registry does not know it (2303). */
@@ -47,12 +47,15 @@ export async function infoDomain(session: EppSession, name: string): Promise<Dom
   const data = find(reply.response, DOMAIN_NS, "infData");
   if (!data) throw new ModuleError("bad_response", `EPP info ${name}: no infData`, true);
   const ns = childOf(data, DOMAIN_NS, "ns");
+  const expiry = parseDateTime(textIn(data, DOMAIN_NS, "exDate"));
   return {
     name: textIn(data, DOMAIN_NS, "name") ?? name,
     roid: textIn(data, DOMAIN_NS, "roid") ?? "",
     clID: textIn(data, DOMAIN_NS, "clID") ?? "",
-    status: childrenOf(data, DOMAIN_NS, "status").map((s) => s.attrs.s ?? ""),
-    exDate: dateOf(textIn(data, DOMAIN_NS, "exDate")),
+    // Domain statuses, then RFC 3915 rgpStatus values from the extension (redemptionPeriod, pendingRestore, …).
+    status: [...new Set([...childrenOf(data, DOMAIN_NS, "status"), ...findAll(childOf(reply.response, EPP_NS, "extension"), RGP_NS, "rgpStatus")].map((s) => s.attrs.s?.trim() ?? ""))],
+    exDate: expiry?.at,
+    exDay: expiry?.day,
     ns: [...childrenOf(ns, DOMAIN_NS, "hostObj"), ...childrenOf(ns, DOMAIN_NS, "hostAttr").map((a) => childOf(a, DOMAIN_NS, "hostName"))]
       .map((h) => h?.text.trim().toLowerCase() ?? "")
       .filter(Boolean),

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { ModuleError } from "../contract";
 import { replyError, type EppSession } from "./client";
-import { el, find, HOST_NS } from "./xml";
+import { el, find, HOST_NS, xsBoolean } from "./xml";
 
 /** RFC 5732 host objects, and the name servers of an order. */
 
@@ -44,8 +44,9 @@ export async function ensureHost(session: EppSession, ns: NameServer): Promise<v
   const check = await session.command(hostCommand("check", el("host:name", ns.name)), `host check ${ns.name}`);
   if (check.code !== 1000) throw replyError(check, "host check");
   const cd = find(check.response, HOST_NS, "name");
-  if (!cd || cd.text.trim().toLowerCase() !== ns.name) throw new ModuleError("bad_response", `EPP host check: no answer for ${ns.name}`, true);
-  if (cd.attrs.avail === "0" || cd.attrs.avail === "false") return;
+  const avail = xsBoolean(cd?.attrs.avail);
+  if (!cd || cd.text.trim().toLowerCase() !== ns.name || avail === undefined) throw new ModuleError("bad_response", `EPP host check: no answer for ${ns.name}`, true);
+  if (!avail) return;
   const created = await session.command(hostCommand("create", el("host:name", ns.name) + ns.addrs.map(addr).join("")), `host create ${ns.name}`);
   // 2302: another try (or anyone, for an external host) made it meanwhile; a domain may use any existing host.
   if (created.code !== 1000 && created.code !== 2302) throw replyError(created, "host create");

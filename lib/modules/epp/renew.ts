@@ -12,8 +12,8 @@ import { infoDomain, renewDomain, type DomainInfo } from "./domain";
 
 type Plan = { name: string; from: string; to: string; years: number };
 
-const renewed = (exDate: Date, adopted: boolean): Done =>
-  done({ expiresAt: exDate, details: { expires_at: ymd(exDate) }, ...(adopted ? { adopted } : {}) });
+const renewed = (exDate: Date, adopted: boolean, day = ymd(exDate)): Done =>
+  done({ expiresAt: exDate, details: { expires_at: day }, ...(adopted ? { adopted } : {}) });
 
 /** This service's registration of the domain, or a final error: renew never touches what is not ours. */
 async function ownInfo(ctx: Ctx, s: EppSession, name: string): Promise<DomainInfo> {
@@ -24,16 +24,20 @@ async function ownInfo(ctx: Ctx, s: EppSession, name: string): Promise<DomainInf
   return info;
 }
 
-/** Done when the domain already runs to the target, null when it still runs to `from`, final otherwise. */
-async function compare(ctx: Ctx, s: EppSession, plan: Plan): Promise<Done | null> {
+/**
+ * Done when the domain already runs to the target; the curExpDate to send (the registry's own calendar date)
+ * when it still runs to `from`; final otherwise. A date matches as the registry writes it or as its UTC day
+ * (a stored expiry is a UTC instant, and a registry may write its exDate with an offset).
+ */
+async function compare(ctx: Ctx, s: EppSession, plan: Plan): Promise<Done | string> {
   const info = await ownInfo(ctx, s, plan.name);
-  const current = info.exDate ? ymd(info.exDate) : "";
-  if (current === plan.to) {
+  const days = info.exDate && info.exDay ? [info.exDay, ymd(info.exDate)] : [];
+  if (days.includes(plan.to)) {
     ctx.log.line(`${plan.name} already runs to ${plan.to}: renewed by an earlier try`);
-    return renewed(info.exDate!, true);
+    return renewed(info.exDate!, true, plan.to);
   }
-  if (current === plan.from) return null;
-  throw new ModuleError("expiry_moved", `${plan.name} runs to ${current || "an unknown date"}, neither ${plan.from} (before this renewal) nor ${plan.to} (after it): a person checks`, false);
+  if (days.includes(plan.from)) return info.exDay!;
+  throw new ModuleError("expiry_moved", `${plan.name} runs to ${info.exDay || "an unknown date"}, neither ${plan.from} (before this renewal) nor ${plan.to} (after it): a person checks`, false);
 }
 
 /** info, then renew while the domain still runs to `from`; a refused curExpDate or a lost answer: info again. */
@@ -41,16 +45,16 @@ async function renewOnce(ctx: Ctx, plan: Plan): Promise<Done> {
   try {
     return await session(ctx, async (s) => {
       const already = await compare(ctx, s, plan);
-      if (already) return already;
+      if (typeof already !== "string") return already;
       try {
-        const exDate = await renewDomain(s, plan.name, plan.from, plan.years);
+        const exDate = await renewDomain(s, plan.name, already, plan.years);
         if (exDate && ymd(exDate) !== plan.to) ctx.log.line(`the registry renewed ${plan.name} to ${ymd(exDate)}, not ${plan.to}`);
         return renewed(exDate ?? new Date(`${plan.to}T00:00:00Z`), false);
       } catch (error) {
         if (!(error instanceof ModuleError) || error.code !== "policy") throw error;
         // A wrong curExpDate is 2306 at some registries and 2004 at others: a parallel try may have renewed.
         const again = await compare(ctx, s, plan);
-        if (again) return again;
+        if (typeof again !== "string") return again;
         throw error;
       }
     });
@@ -58,7 +62,7 @@ async function renewOnce(ctx: Ctx, plan: Plan): Promise<Done> {
     if (!(error instanceof ModuleError) || !error.retryable) throw error;
     ctx.log.line(`the renew answer was lost (${error.code}): reading info`);
     const already = await session(ctx, (s) => compare(ctx, s, plan)).catch(() => null);
-    if (already) return already;
+    if (already && typeof already !== "string") return already;
     throw error;
   }
 }
@@ -74,8 +78,9 @@ export async function prolong(ctx: Ctx): Promise<Outcome> {
   // sent, so a retry after a lost answer knows the target and never renews twice.
   return session(ctx, async (s) => {
     const info = await ownInfo(ctx, s, name);
-    if (!info.exDate) throw new ModuleError("bad_response", `EPP info ${name}: no expiry date`, true);
-    const plan: Plan = { name, from: ymd(info.exDate), to: ymd(addYears(info.exDate, years)), years };
+    if (!info.exDay) throw new ModuleError("bad_response", `EPP info ${name}: no expiry date`, true);
+    // The registry's own calendar date (its exDate may carry an offset): what it compares curExpDate with.
+    const plan: Plan = { name, from: info.exDay, to: ymd(addYears(new Date(`${info.exDay}T00:00:00Z`), years)), years };
     ctx.log.line(`no stored expiry: renewing ${name} from the registry's ${plan.from} to ${plan.to}`);
     return pending({ remoteTask: { renew: plan }, pollAfterMs: 1_000 });
   });

@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { addYears } from "./dates";
-import { result, type EppDomain, type Registry, type Result } from "./simulator-types";
+import { result, wireBoolean, wireDate, type EppDomain, type Registry, type Result } from "./simulator-types";
 import { inBailiwickOf } from "./simulator-objects";
-import { childOf, childrenOf, DOMAIN_NS, el, type XmlElement } from "./xml";
+import { childOf, childrenOf, DOMAIN_NS, el, RGP_NS, type XmlElement } from "./xml";
 
 /** RFC 5731 domain commands of the simulated registry (protocols.md §5). */
 
@@ -15,9 +15,9 @@ const STRONG = (pw: string) => pw.length >= 8 && pw.length <= 32 && /\p{L}/u.tes
 
 const D = (el_: XmlElement | undefined, local: string) => childOf(el_, DOMAIN_NS, local);
 const text = (el_: XmlElement | undefined, local: string) => D(el_, local)?.text.trim() ?? "";
-const ymd = (iso: string) => iso.slice(0, 10);
 const data = (tag: string, inner: string) => `<domain:${tag} xmlns:domain="${DOMAIN_NS}">${inner}</domain:${tag}>`;
 const ok = (resData: string, code = 1000): Result => ({ code, resData });
+const withExtension = (r: Result, extension: string | undefined): Result => (extension ? { ...r, extension } : r);
 
 function foreignOnFault(reg: Registry, name: string) {
   const faults = reg.faults();
@@ -30,22 +30,33 @@ function foreignOnFault(reg: Registry, name: string) {
   };
 }
 
-/** RFC 5731 §3.1.2: a client that does not sponsor the domain gets no contacts, hosts nor authInfo. */
-function info(reg: Registry, d: EppDomain): Result {
-  const status = d.status.map((s) => `<domain:status s="${s}"/>`).join("");
+/** RFC 3915 §3.1: grace-period states, which an info answer carries as rgp:rgpStatus, not domain:status. */
+const RGP_ONLY = ["addPeriod", "autoRenewPeriod", "renewPeriod", "transferPeriod", "redemptionPeriod", "pendingRestore"];
+
+/**
+ * RFC 5731 §3.1.2: a client that does not sponsor the domain gets no contacts, hosts nor authInfo. RFC 3915
+ * §3.1: a domain in redemptionPeriod or pendingRestore has the domain status pendingDelete, and its RGP state
+ * goes in <rgp:infData> only to a client that named rgp-1.0 at login.
+ */
+function info(reg: Registry, d: EppDomain, rgp: boolean): Result {
+  const grace = d.status.filter((s) => RGP_ONLY.includes(s));
+  const plain = d.status.filter((s) => !RGP_ONLY.includes(s));
+  if (grace.some((s) => s === "redemptionPeriod" || s === "pendingRestore") && !plain.includes("pendingDelete")) plain.push("pendingDelete");
+  const status = (plain.length ? plain : ["ok"]).map((s) => `<domain:status s="${s}"/>`).join("");
+  const extension = rgp && grace.length ? `<rgp:infData xmlns:rgp="${RGP_NS}">${grace.map((s) => `<rgp:rgpStatus s="${s}"/>`).join("")}</rgp:infData>` : undefined;
   const common = el("domain:name", d.name) + el("domain:roid", d.roid) + status;
   if (d.clID !== reg.me) return ok(data("infData", common + el("domain:clID", d.clID)));
   const contacts = Object.entries(d.contacts).map(([type, id]) => el("domain:contact", id, { type })).join("");
   const hostAttr = (h: string) =>
     `<domain:hostAttr>${el("domain:hostName", h)}${(d.glue[h] ?? []).map((a) => el("domain:hostAddr", a, { ip: isIP(a) === 6 ? "v6" : "v4" })).join("")}</domain:hostAttr>`;
   const ns = !d.ns.length ? "" : reg.settings.hostObjects ? `<domain:ns>${d.ns.map((h) => el("domain:hostObj", h)).join("")}</domain:ns>` : `<domain:ns>${d.ns.map(hostAttr).join("")}</domain:ns>`;
-  return ok(
+  return withExtension(ok(
     data(
       "infData",
       common + el("domain:registrant", d.registrant) + contacts + ns + el("domain:clID", d.clID) + el("domain:crID", d.clID) +
-        el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
+        el("domain:crDate", wireDate(reg.settings, d.crDate).text) + el("domain:exDate", wireDate(reg.settings, d.exDate).text) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
     ),
-  );
+  ), extension);
 }
 
 /** The name servers of a create or update: host objects that must exist, or host attributes with their rules. */
@@ -111,7 +122,8 @@ function create(reg: Registry, cmd: XmlElement): Result {
   const faults = reg.faults();
   if (faults.ignoreCreate) faults.ignoreCreate = false; // Fault: the answer says created, nothing is.
   else reg.state.domains[name] = d;
-  return ok(data("creData", el("domain:name", name) + el("domain:crDate", d.crDate) + el("domain:exDate", d.exDate)), pending > 0 ? 1001 : 1000);
+  const dates = el("domain:crDate", wireDate(reg.settings, d.crDate).text) + el("domain:exDate", wireDate(reg.settings, d.exDate).text);
+  return ok(data("creData", el("domain:name", name) + dates), pending > 0 ? 1001 : 1000);
 }
 
 function renew(reg: Registry, cmd: XmlElement): Result {
@@ -124,11 +136,12 @@ function renew(reg: Registry, cmd: XmlElement): Result {
   const years = Number(period?.text.trim() ?? 1);
   if (period && period.attrs.unit !== "y") return result(2306, "Periods are in years");
   if (!Number.isInteger(years) || years < 1 || years > 10) return result(2004, "Period must be 1-10 years");
-  // RFC 5731 §3.2.3: curExpDate must equal the current expiry (plain date); a wrong one is 2306 here (2004 at Nomulus).
-  if (text(cmd, "curExpDate") !== ymd(d.exDate)) return result(2306, "curExpDate does not match the expiry date");
+  // RFC 5731 §3.2.3: curExpDate must equal the current expiry's date as this registry writes it (its own
+  // time zone); a wrong one is 2306 here (2004 at Nomulus).
+  if (text(cmd, "curExpDate") !== wireDate(reg.settings, d.exDate).day) return result(2306, "curExpDate does not match the expiry date");
   d.exDate = addYears(new Date(d.exDate), years).toISOString();
   d.renewals += 1;
-  return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", d.exDate)));
+  return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", wireDate(reg.settings, d.exDate).text)));
 }
 
 /** domain:update with add/rem of name servers (RFC 5731 §3.2.5); only the sponsor, not in a frozen state. */
@@ -148,7 +161,7 @@ function update(reg: Registry, cmd: XmlElement): Result {
   return result(1000);
 }
 
-export function domainCommand(reg: Registry, verb: string, cmd: XmlElement): Result {
+export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp = false): Result {
   const name = text(cmd, "name").toLowerCase();
   switch (verb) {
     case "check": {
@@ -157,7 +170,7 @@ export function domainCommand(reg: Registry, verb: string, cmd: XmlElement): Res
       const cds = names.map((n) => {
         // protocols.md §5: a reserved name is avail="0" with the registry's reason.
         const why = reg.settings.reserved[n] ?? (reg.state.domains[n] && !reg.settings.staleCheck ? "In use" : undefined);
-        return `<domain:cd>${el("domain:name", n, { avail: why ? 0 : 1 })}${why ? el("domain:reason", why) : ""}</domain:cd>`;
+        return `<domain:cd>${el("domain:name", n, { avail: wireBoolean(reg.settings, !why) })}${why ? el("domain:reason", why) : ""}</domain:cd>`;
       });
       return ok(data("chkData", cds.join("")));
     }
@@ -166,7 +179,7 @@ export function domainCommand(reg: Registry, verb: string, cmd: XmlElement): Res
       // protocols.md §5: info on a reserved name is 2303.
       if (!d) return result(2303);
       if (d.clID === reg.me && d.pendingInfos > 0 && --d.pendingInfos === 0) d.status = ["ok"];
-      return info(reg, d);
+      return info(reg, d, rgp);
     }
     case "create":
       return create(reg, cmd);

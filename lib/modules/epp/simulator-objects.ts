@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { result, type EppContact, type Registry, type Result } from "./simulator-types";
+import { result, wireBoolean, wireDate, type EppContact, type Registry, type Result } from "./simulator-types";
 import { childOf, childrenOf, CONTACT_NS, el, HOST_NS, type XmlElement } from "./xml";
 
 /** RFC 5733 contacts and RFC 5732 hosts of the simulated registry (protocols.md §5). */
@@ -53,19 +53,23 @@ function contactCreate(reg: Registry, cmd: XmlElement): Result {
     id, roid: reg.nextId("C"), clID: reg.me, postalType: chosen.attrs.type as "int" | "loc", name: f.name, city: f.city, cc: f.cc,
     ...(f.street ? { street: f.street } : {}), ...(voice ? { voice } : {}), email, authInfo,
   };
+  contact.crDate = new Date().toISOString();
   reg.state.contacts[id] = contact;
-  return { code: 1000, resData: contactData("creData", el("contact:id", id) + el("contact:crDate", new Date().toISOString())) };
+  return { code: 1000, resData: contactData("creData", el("contact:id", id) + el("contact:crDate", wireDate(reg.settings, contact.crDate).text)) };
 }
 
-/** RFC 5733 §3.1.2: the sponsor sees everything including authInfo; others see the id, roid and sponsor. */
+/**
+ * RFC 5733 §3.1.2 and contact-1.0.xsd infDataType (id, roid, status+, postalInfo{1,2}, voice?, fax?, email,
+ * clID, crID, crDate, …, authInfo?): only the sponsor sees the authInfo.
+ */
 function contactInfo(reg: Registry, c: EppContact): Result {
   const head = el("contact:id", c.id) + el("contact:roid", c.roid) + `<contact:status s="ok"/>`;
-  if (c.clID !== reg.me) return { code: 1000, resData: contactData("infData", head + el("contact:clID", c.clID)) };
   const postal =
     `<contact:postalInfo type="${c.postalType}">${el("contact:name", c.name)}<contact:addr>` +
     `${c.street ? el("contact:street", c.street) : ""}${el("contact:city", c.city)}${el("contact:cc", c.cc)}</contact:addr></contact:postalInfo>`;
-  const body = head + postal + (c.voice ? el("contact:voice", c.voice) : "") + el("contact:email", c.email) + el("contact:clID", c.clID) +
-    `<contact:authInfo>${el("contact:pw", c.authInfo)}</contact:authInfo>`;
+  const created = el("contact:crID", c.clID) + el("contact:crDate", wireDate(reg.settings, c.crDate ?? "2025-01-01T00:00:00.000Z").text);
+  const body = head + postal + (c.voice ? el("contact:voice", c.voice) : "") + el("contact:email", c.email) + el("contact:clID", c.clID) + created +
+    (c.clID === reg.me ? `<contact:authInfo>${el("contact:pw", c.authInfo)}</contact:authInfo>` : "");
   return { code: 1000, resData: contactData("infData", body) };
 }
 
@@ -76,7 +80,7 @@ export function contactCommand(reg: Registry, verb: string, cmd: XmlElement): Re
     return c ? contactInfo(reg, c) : result(2303);
   }
   if (verb === "check") {
-    const cds = childrenOf(cmd, CONTACT_NS, "id").map((i) => `<contact:cd>${el("contact:id", i.text.trim(), { avail: reg.state.contacts[i.text.trim()] ? 0 : 1 })}</contact:cd>`);
+    const cds = childrenOf(cmd, CONTACT_NS, "id").map((i) => `<contact:cd>${el("contact:id", i.text.trim(), { avail: wireBoolean(reg.settings, !reg.state.contacts[i.text.trim()]) })}</contact:cd>`);
     return { code: 1000, resData: contactData("chkData", cds.join("")) };
   }
   return result(2101);
@@ -101,8 +105,9 @@ function hostCreate(reg: Registry, cmd: XmlElement): Result {
   } else if (addrs.length) {
     return result(2004, `External host ${name} must not have addresses`);
   }
-  reg.state.hosts[name] = { name, roid: reg.nextId("H"), clID: reg.me, addrs: addrs.map((a) => a.value), ...(superordinate ? { superordinate } : {}) };
-  return { code: 1000, resData: hostData("creData", el("host:name", name) + el("host:crDate", new Date().toISOString())) };
+  const crDate = new Date().toISOString();
+  reg.state.hosts[name] = { name, roid: reg.nextId("H"), clID: reg.me, addrs: addrs.map((a) => a.value), crDate, ...(superordinate ? { superordinate } : {}) };
+  return { code: 1000, resData: hostData("creData", el("host:name", name) + el("host:crDate", wireDate(reg.settings, crDate).text)) };
 }
 
 export function hostCommand(reg: Registry, verb: string, cmd: XmlElement): Result {
@@ -110,7 +115,7 @@ export function hostCommand(reg: Registry, verb: string, cmd: XmlElement): Resul
   if (verb === "check") {
     const cds = childrenOf(cmd, HOST_NS, "name").map((n) => {
       const name = n.text.trim().toLowerCase();
-      return `<host:cd>${el("host:name", name, { avail: reg.state.hosts[name] ? 0 : 1 })}</host:cd>`;
+      return `<host:cd>${el("host:name", name, { avail: wireBoolean(reg.settings, !reg.state.hosts[name]) })}</host:cd>`;
     });
     return { code: 1000, resData: hostData("chkData", cds.join("")) };
   }
@@ -118,7 +123,10 @@ export function hostCommand(reg: Registry, verb: string, cmd: XmlElement): Resul
     const h = reg.state.hosts[(childOf(cmd, HOST_NS, "name")?.text.trim() ?? "").toLowerCase()];
     if (!h) return result(2303);
     const addrs = h.addrs.map((a) => el("host:addr", a, { ip: isIP(a) === 6 ? "v6" : "v4" })).join("");
-    return { code: 1000, resData: hostData("infData", el("host:name", h.name) + el("host:roid", h.roid) + addrs + el("host:clID", h.clID)) };
+    // host-1.0.xsd infDataType: name, roid, status+, addr*, clID, crID, crDate.
+    const linked = Object.values(reg.state.domains).some((d) => d.ns.includes(h.name)) ? "linked" : "ok";
+    const created = el("host:crID", h.clID) + el("host:crDate", wireDate(reg.settings, h.crDate ?? "2025-01-01T00:00:00.000Z").text);
+    return { code: 1000, resData: hostData("infData", el("host:name", h.name) + el("host:roid", h.roid) + `<host:status s="${linked}"/>` + addrs + el("host:clID", h.clID) + created) };
   }
   return result(2101);
 }

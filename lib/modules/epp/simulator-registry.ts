@@ -1,8 +1,9 @@
 import { result, type EppSession, type EppSettings, type EppState, type Registry, type Result } from "./simulator-types";
 import type { SimFaults } from "../simulator-server";
+import { schemaError } from "./schema";
 import { domainCommand } from "./simulator-domains";
 import { contactCommand, hostCommand } from "./simulator-objects";
-import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, type XmlElement } from "./xml";
+import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, RGP_NS, type XmlElement } from "./xml";
 
 /**
  * The registry behind the EPP simulator: objects, rules and result codes, without the transport. Written from
@@ -23,6 +24,7 @@ const MESSAGES: Record<number, string> = {
   2004: "Parameter value range error",
   2005: "Parameter value syntax error",
   2101: "Unimplemented command",
+  2103: "Unimplemented extension",
   2200: "Authentication error",
   2201: "Authorization error",
   2302: "Object exists",
@@ -39,7 +41,7 @@ const MESSAGES: Record<number, string> = {
 const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
-  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false,
+  pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false, msgQueue: 0,
   tlds: ["com", "net", "org", "example", "xn--p1ai"],
 });
 
@@ -51,12 +53,12 @@ export function greeting(settings: EppSettings): string {
   const uris = objectServices(settings).map((u) => el("objURI", u)).join("");
   return eppDocument(
     `<greeting>${el("svID", "Provisio EPP simulator")}${el("svDate", new Date().toISOString())}` +
-      `<svcMenu><version>1.0</version><lang>en</lang>${uris}</svcMenu>${dcp}</greeting>`,
+      `<svcMenu><version>1.0</version><lang>en</lang>${uris}<svcExtension>${el("extURI", RGP_NS)}</svcExtension></svcMenu>${dcp}</greeting>`,
   );
 }
 
 /** protocols.md §5: servers may answer in a default namespace (<renData xmlns="…domain-1.0">) instead of a prefix. */
-const unprefixed = (resData: string) => resData.replace(/<(\/?)(?:domain|contact|host):/g, "<$1").replace(/xmlns:(?:domain|contact|host)=/g, "xmlns=");
+const unprefixed = (xml: string) => xml.replace(/<(\/?)(?:domain|contact|host|rgp):/g, "<$1").replace(/xmlns:(?:domain|contact|host|rgp)=/g, "xmlns=");
 
 export function createRegistry(options: { clID: string; password: string; settings: EppSettings; faults: () => SimFaults }) {
   const state: EppState = { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false };
@@ -67,7 +69,11 @@ export function createRegistry(options: { clID: string; password: string; settin
     eppDocument(
       `<response><result code="${r.code}">${el("msg", MESSAGES[r.code] ?? "Command failed")}` +
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
-        `</result>${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
+        `</result>` +
+        // epp-1.0.xsd responseType: result+, msgQ?, resData?, extension?, trID.
+        (options.settings.msgQueue > 0 ? `<msgQ count="${options.settings.msgQueue}" id="MSG-1"><qDate>2026-01-01T00:00:00.0Z</qDate><msg>Transfer requested</msg></msgQ>` : "") +
+        `${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
+        (r.extension ? `<extension>${options.settings.defaultNamespace ? unprefixed(r.extension) : r.extension}</extension>` : "") +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
     );
 
@@ -84,9 +90,14 @@ export function createRegistry(options: { clID: string; password: string; settin
     const asked = childrenOf(childOf(command, EPP_NS, "svcs"), EPP_NS, "objURI").map((u) => u.text.trim());
     const unknown = asked.find((u) => !objectServices(options.settings).includes(u));
     if (unknown) return { r: result(2307, `Object service ${unknown} is not offered`) };
+    // RFC 5730 §2.9.1.1 and RFC 3915 §4: extensions the client names at login; this registry offers rgp-1.0 only (2103 otherwise).
+    const extensions = childrenOf(childOf(childOf(command, EPP_NS, "svcs"), EPP_NS, "svcExtension"), EPP_NS, "extURI").map((u) => u.text.trim());
+    const unknownExt = extensions.find((u) => u !== RGP_NS);
+    if (unknownExt) return { r: result(2103, `Extension ${unknownExt} is not offered`) };
     state.failedLogins = 0;
     session.clID = options.clID;
     session.services = asked;
+    session.extensions = extensions;
     return { r: result(1000) };
   }
 
@@ -102,6 +113,13 @@ export function createRegistry(options: { clID: string; password: string; settin
         // RFC 5730 §3: a frame that is not well-formed XML is a command syntax error.
         state.calls.push({ command: "?", code: 2001 });
         return { xml: response(result(2001, (error as Error).message), undefined) };
+      }
+      // RFC 5730 §2 and §3: a server validates every frame against the EPP schemas; an element out of its
+      // xs:sequence order, a missing required element or attribute, or a broken facet is 2001.
+      const invalid = schemaError(root);
+      if (invalid) {
+        state.calls.push({ command: "?", code: 2001 });
+        return { xml: response(result(2001, invalid), childOf(childOf(root, EPP_NS, "command"), EPP_NS, "clTRID")?.text.trim()) };
       }
       if (childOf(root, EPP_NS, "hello")) return { xml: greeting(options.settings) };
       const command = root.ns === EPP_NS && root.local === "epp" ? childOf(root, EPP_NS, "command") : undefined;
@@ -133,7 +151,7 @@ export function createRegistry(options: { clID: string; password: string; settin
         return { xml: whole.slice(0, whole.indexOf("</result>") + "</result>".length) + "<resData>" };
       }
       const r =
-        kind === "domain" ? domainCommand(registry, verb, object)
+        kind === "domain" ? domainCommand(registry, verb, object, session.extensions.includes(RGP_NS))
         : kind === "contact" ? contactCommand(registry, verb, object)
         : hostCommand(registry, verb, object);
       const lose = kind === "domain" && r.code < 2000 && (verb === "create" ? faults.loseAnswer : verb === "renew" && options.settings.loseRenewAnswer);

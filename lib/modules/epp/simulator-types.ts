@@ -24,9 +24,9 @@ export type EppDomain = {
 
 export type EppContact = {
   id: string; roid: string; clID: string; postalType: "int" | "loc"; name: string; city: string; cc: string;
-  street?: string; voice?: string; email: string; authInfo: string;
+  street?: string; voice?: string; email: string; authInfo: string; crDate?: string;
 };
-export type EppHost = { name: string; roid: string; clID: string; addrs: string[]; superordinate?: string };
+export type EppHost = { name: string; roid: string; clID: string; addrs: string[]; superordinate?: string; crDate?: string };
 export type EppCall = { command: string; name?: string; code: number; clTRID?: string };
 export type EppSettings = {
   /** Creates answer 1001 and stay pendingCreate for this many info calls; 0 creates at once. */
@@ -45,6 +45,16 @@ export type EppSettings = {
   loseRenewAnswer: boolean;
   /** Answers carry resData in a default namespace rather than with prefixes. */
   defaultNamespace: boolean;
+  /**
+   * How answers write xs:dateTime: "iso" 2027-03-01T10:00:00.000Z, "plain" without fractional seconds, "offset"
+   * in +03:00 with six fractional digits (the registry's calendar day, which curExpDate must match, is then the
+   * day at +03:00).
+   */
+  dateStyle: "iso" | "plain" | "offset";
+  /** Messages waiting in the poll queue: every answer then carries <msgQ count id> (RFC 5730 §2.6), as real registries do. */
+  msgQueue: number;
+  /** check answers write avail as xs:boolean words ("true"/"false") instead of "1"/"0". */
+  booleanWords: boolean;
   /** The TLDs the registry serves: domains under them only; hosts under them are in-bailiwick. */
   tlds: string[];
 };
@@ -53,11 +63,22 @@ export type EppState = {
   failedLogins: number; locked: boolean;
 };
 /** A connection: the logged-in client and the object services it logged in with. */
-export type EppSession = { clID: string | null; services: string[] };
+export type EppSession = { clID: string | null; services: string[]; extensions: string[] };
 
-/** One answer: a result code, the resData, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
-export type Result = { code: number; resData?: string; reason?: string };
+/** One answer: a result code, the resData, its extension, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
+export type Result = { code: number; resData?: string; extension?: string; reason?: string };
 export const result = (code: number, reason?: string): Result => ({ code, reason });
+
+/** An instant as this registry writes xs:dateTime (settings.dateStyle), and its calendar day there. */
+export function wireDate(settings: EppSettings, iso: string): { text: string; day: string } {
+  const at = new Date(iso);
+  if (settings.dateStyle === "plain") return { text: at.toISOString().replace(/\.\d+Z$/, "Z"), day: iso.slice(0, 10) };
+  if (settings.dateStyle !== "offset") return { text: at.toISOString(), day: at.toISOString().slice(0, 10) };
+  const local = new Date(at.getTime() + 3 * 3_600_000).toISOString();
+  return { text: `${local.slice(0, 19)}.${String(at.getUTCMilliseconds()).padStart(3, "0")}000+03:00`, day: local.slice(0, 10) };
+}
+/** An xs:boolean as this registry writes it. */
+export const wireBoolean = (settings: EppSettings, value: boolean) => (settings.booleanWords ? String(value) : value ? "1" : "0");
 
 export type Registry = {
   me: string; state: EppState; settings: EppSettings; faults: () => SimFaults; nextId(prefix: string): string;

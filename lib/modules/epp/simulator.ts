@@ -20,6 +20,8 @@ export type EppSimulator = Simulator & {
   testCert: string;
   state: EppState;
   settings: EppSettings;
+  /** The last frames clients sent, as XML (in memory only: they hold passwords, so the control port never shows them). */
+  frames: string[];
 };
 
 const certFile = (name: string) => readFileSync(new URL(`./test-cert/${name}`, import.meta.url), "utf8");
@@ -35,6 +37,7 @@ export async function startEppSimulator(
   const registry = createRegistry({ clID: options.clID ?? "provisio", password: options.password ?? "secret", settings, faults: () => control.faults });
   const sockets = new Set<TLSSocket>();
   const timers = new Set<NodeJS.Timeout>();
+  const frames: string[] = [];
   let closing = false;
 
   const wait = (ms: number) =>
@@ -50,7 +53,7 @@ export async function startEppSimulator(
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => {});
-    const session: EppSession = { clID: null, services: [] };
+    const session: EppSession = { clID: null, services: [], extensions: [] };
     const reader = new FrameReader();
     const send = (xml: string) => {
       if (!socket.destroyed && !closing) socket.write(encodeFrame(xml));
@@ -88,7 +91,11 @@ export async function startEppSimulator(
     enqueue(null);
     socket.on("data", (chunk: Buffer) => {
       try {
-        for (const frame of reader.push(chunk)) enqueue(frame);
+        for (const frame of reader.push(chunk)) {
+          frames.push(frame);
+          if (frames.length > 500) frames.shift();
+          enqueue(frame);
+        }
       } catch {
         // RFC 5734 §4: a stream that is not length-prefixed frames is not EPP; the server drops it.
         socket.destroy();
@@ -109,6 +116,7 @@ export async function startEppSimulator(
     inspect: () => registry.inspect(),
     reset: () => {
       registry.reset();
+      frames.length = 0;
       Object.assign(settings, initial());
     },
   });
@@ -120,6 +128,7 @@ export async function startEppSimulator(
     testCert: cert,
     state: registry.state,
     settings,
+    frames,
     close: async () => {
       closing = true;
       for (const timer of timers) clearTimeout(timer);

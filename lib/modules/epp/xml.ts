@@ -8,6 +8,8 @@ export const EPP_NS = "urn:ietf:params:xml:ns:epp-1.0";
 export const DOMAIN_NS = "urn:ietf:params:xml:ns:domain-1.0";
 export const CONTACT_NS = "urn:ietf:params:xml:ns:contact-1.0";
 export const HOST_NS = "urn:ietf:params:xml:ns:host-1.0";
+/** RFC 3915 registry grace periods: rgpStatus (redemptionPeriod, pendingRestore, …) in an info answer's extension. */
+export const RGP_NS = "urn:ietf:params:xml:ns:rgp-1.0";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 export const escapeXml = (value: string) =>
@@ -180,3 +182,9 @@ export const find = (parent: XmlElement | undefined, ns: string, local: string) 
 
 /** The trimmed text of the first descendant with that name, if any. */
 export const textIn = (parent: XmlElement | undefined, ns: string, local: string) => find(parent, ns, local)?.text.trim();
+
+/** xs:boolean (e.g. avail): "1" or "true", "0" or "false", after white-space collapse; anything else is undefined. */
+export function xsBoolean(value: string | undefined): boolean | undefined {
+  const v = value?.trim();
+  return v === "1" || v === "true" ? true : v === "0" || v === "false" ? false : undefined;
+}

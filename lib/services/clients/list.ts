@@ -1,6 +1,6 @@
-import { and, desc, ilike, lt, or, sql } from "drizzle-orm";
+import { and, count, desc, ilike, inArray, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import { clients } from "../../db/schema";
+import { clients, services } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { page } from "../page";
 
@@ -26,7 +26,7 @@ export async function listClients({ ctx, input }: { ctx: Ctx; input?: unknown })
       currency: clients.currency,
       balance: clients.balance,
       createdAt: clients.createdAt,
-      services: sql<number>`(select count(*)::int from services s where s.client_id = ${clients.id})`,
+      suspendedAt: clients.suspendedAt,
     })
     .from(clients)
     .where(
@@ -38,7 +38,12 @@ export async function listClients({ ctx, input }: { ctx: Ctx; input?: unknown })
     .orderBy(desc(clients.id))
     .limit(data.limit + 1);
   const { items, nextCursor } = page(rows, data.limit);
-  return { items: items.map((r) => ({ ...r, services: Number(r.services) })), nextCursor };
+  const ids = items.map((c) => c.id);
+  const counts = ids.length
+    ? await ctx.db.select({ clientId: services.clientId, n: count() }).from(services).where(inArray(services.clientId, ids)).groupBy(services.clientId)
+    : [];
+  const byClient = new Map(counts.map((c) => [c.clientId, Number(c.n)]));
+  return { items: items.map((r) => ({ ...r, services: byClient.get(r.id) ?? 0 })), nextCursor };
 }
 
 export type ClientSummary = Awaited<ReturnType<typeof listClients>>["items"][number];

@@ -1,5 +1,5 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import { departmentMembers, departments, users } from "../../db/schema";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { departmentMembers, departments, handlers, tasks, users } from "../../db/schema";
 import { readSettings } from "../../settings";
 import { requireAdmin, type Ctx } from "../context";
 
@@ -7,13 +7,21 @@ import { requireAdmin, type Ctx } from "../context";
 export async function listDepartments({ ctx }: { ctx: Ctx; input?: unknown }) {
   requireAdmin(ctx.actor);
   const list = await ctx.db
-    .select({
-      department: departments,
-      handlers: sql<number>`(select count(*)::int from handlers h where h.department_id = ${departments.id})`,
-      openTasks: sql<number>`(select count(*)::int from tasks t where t.department_id = ${departments.id} and t.status in ('new', 'in_progress'))`,
-    })
+    .select({ department: departments })
     .from(departments)
     .orderBy(asc(departments.name));
+  const handlerCounts = await ctx.db
+    .select({ departmentId: handlers.departmentId, n: count() })
+    .from(handlers)
+    .where(isNotNull(handlers.departmentId))
+    .groupBy(handlers.departmentId);
+  const taskCounts = await ctx.db
+    .select({ departmentId: tasks.departmentId, n: count() })
+    .from(tasks)
+    .where(and(isNotNull(tasks.departmentId), inArray(tasks.status, ["new", "in_progress"])))
+    .groupBy(tasks.departmentId);
+  const handlersOf = new Map(handlerCounts.map((c) => [c.departmentId, Number(c.n)]));
+  const tasksOf = new Map(taskCounts.map((c) => [c.departmentId, Number(c.n)]));
   const members = await ctx.db
     .select({ departmentId: departmentMembers.departmentId, userId: users.id, name: users.name, email: users.email, role: users.role })
     .from(departmentMembers)
@@ -28,8 +36,8 @@ export async function listDepartments({ ctx }: { ctx: Ctx; input?: unknown }) {
   return {
     departments: list.map((d) => ({
       ...d.department,
-      handlers: Number(d.handlers),
-      openTasks: Number(d.openTasks),
+      handlers: handlersOf.get(d.department.id) ?? 0,
+      openTasks: tasksOf.get(d.department.id) ?? 0,
       isDefault: d.department.id === defaultDepartmentId,
       members: members.filter((m) => m.departmentId === d.department.id).map(({ departmentId: _d, ...m }) => m),
     })),

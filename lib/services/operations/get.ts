@@ -2,7 +2,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { clients, handlers, operationAttempts, operations, services, tariffs, tasks } from "../../db/schema";
 import { notFound } from "../../errors";
 import { parseInput, requireStaff, type Ctx } from "../context";
+import { readSettings } from "../../settings";
 import { operationIdInput } from "./access";
+import { operationActions, operationState } from "./state";
+import { whyNoHandler } from "./why-no-handler";
 
 /** One operation with its service, client, handler, task and every attempt's (redacted) log. */
 export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {
@@ -11,7 +14,7 @@ export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown })
   const [row] = await ctx.db
     .select({
       operation: operations,
-      service: { id: services.id, status: services.status, remoteName: services.remoteName, productType: services.productType, pending: services.pending },
+      service: { id: services.id, status: services.status, remoteName: services.remoteName, productType: services.productType, pending: services.pending, handlerId: services.handlerId },
       tariff: { id: tariffs.id, name: tariffs.name },
       client: { id: clients.id, name: clients.name, email: clients.email },
       handler: { id: handlers.id, name: handlers.name, module: handlers.module },
@@ -32,11 +35,16 @@ export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown })
     .where(eq(operationAttempts.operationId, operationId))
     .orderBy(asc(operationAttempts.id));
   const { leaseToken: _lease, ...operation } = row.operation;
+  const task = row.task?.id ? row.task : null;
+  const { maxAttempts } = await readSettings(ctx.db);
   return {
     ...row,
     operation,
+    state: operationState(operation, maxAttempts),
+    actions: operationActions(operation.status),
+    noHandlerReason: await whyNoHandler(ctx.db, { tariffId: row.tariff.id, serviceHandlerId: row.service.handlerId, op: operation, task }),
     handler: row.handler?.id ? row.handler : null,
-    task: row.task?.id ? row.task : null,
+    task,
     attempts: attempts.map((a) => ({ ...a.attempt, handlerName: a.handlerName })),
   };
 }

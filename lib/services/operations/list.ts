@@ -1,14 +1,17 @@
-import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "../../db";
 import { clients, handlers, moduleKinds, operationKinds, operations, operationStatuses, services, tasks } from "../../db/schema";
+import { readSettings } from "../../settings";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { page } from "../page";
+import { operationState } from "./state";
 
 const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const listOperationsInput = z.object({
-  status: z.enum(operationStatuses).optional(),
+  /** A status, or "failing": queued again after a failed attempt, with its next try at run_at. */
+  status: z.enum([...operationStatuses, "failing"]).optional(),
   kind: z.enum(operationKinds).optional(),
   module: z.enum(moduleKinds).optional(),
   handlerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -32,7 +35,9 @@ const handlerOf = sql`coalesce(${operations.handlerId}, ${services.handlerId})`;
 /** The query behind the list, exported so tests can EXPLAIN it. */
 export function operationsQuery(conn: Conn, data: z.infer<typeof listOperationsInput>) {
   const where: (SQL | undefined)[] = [
-    data.status ? eq(operations.status, data.status) : undefined,
+    data.status === "failing"
+      ? and(eq(operations.status, "queued"), gt(operations.attempts, 0), isNotNull(operations.lastError))
+      : data.status ? eq(operations.status, data.status) : undefined,
     data.kind ? eq(operations.kind, data.kind) : undefined,
     data.handlerId ? or(eq(operations.handlerId, data.handlerId), and(isNull(operations.handlerId), eq(services.handlerId, data.handlerId))) : undefined,
     data.module ? eq(handlers.module, data.module) : undefined,
@@ -51,6 +56,7 @@ export function operationsQuery(conn: Conn, data: z.infer<typeof listOperationsI
       runAt: operations.runAt,
       createdAt: operations.createdAt,
       finishedAt: operations.finishedAt,
+      doneBy: operations.doneBy,
       serviceId: services.id,
       serviceName: services.remoteName,
       serviceStatus: services.status,
@@ -77,7 +83,9 @@ export async function listOperations({ ctx, input }: { ctx: Ctx; input?: unknown
   requireStaff(ctx.actor);
   const data = parseInput(listOperationsInput, input ?? {});
   const rows = await operationsQuery(ctx.db, data);
-  return page(rows, data.limit);
+  const { maxAttempts } = await readSettings(ctx.db);
+  const { items, nextCursor } = page(rows, data.limit);
+  return { items: items.map((op) => ({ ...op, ...operationState(op, maxAttempts) })), nextCursor, maxAttempts };
 }
 
 export type OperationRow = Awaited<ReturnType<typeof listOperations>>["items"][number];

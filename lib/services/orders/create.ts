@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { clients, invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
 import { unprocessable, ValidationError } from "../../errors";
@@ -45,6 +45,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey)));
     if (existing) return { order: existing, created: false };
   }
+  const [owner] = await ctx.db.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
+  if (owner?.suspendedAt) throw unprocessable("This account is suspended, so new orders are refused. Please contact support.");
   const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
   const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));

@@ -5,11 +5,11 @@ import { now, parseInput, requireAdmin, type Ctx } from "../context";
 
 export const operationStatsInput = z.object({ hours: z.coerce.number().int().min(1).max(168).default(24) }).default({ hours: 24 });
 
-export type HourBucket = { start: Date; done: number; error: number };
+export type HourBucket = { start: Date; done: number; error: number; pending: number };
 export type HandlerFailures = { handlerId: number | null; name: string; attempts: number; errors: number; failureRate: number };
 
 /**
- * Attempts of the last hours from operation_attempts: per hour by outcome (done, error), and the
+ * Attempts of the last hours from operation_attempts: per hour by outcome (done, pending, error), and the
  * failure rate of each handler. Buckets are counted from the start of the window, so the
  * database's time zone does not matter.
  */
@@ -23,13 +23,13 @@ export async function operationStats({ ctx, input }: { ctx: Ctx; input?: unknown
     ctx.db,
     sql`select floor(extract(epoch from (finished_at - ${since.toISOString()}::timestamptz)) / 3600)::int as bucket, outcome, count(*)::int as n
         from operation_attempts
-        where finished_at >= ${since.toISOString()}::timestamptz and outcome in ('done', 'error')
+        where finished_at >= ${since.toISOString()}::timestamptz
         group by 1, 2`,
   );
-  const buckets: HourBucket[] = Array.from({ length: hours }, (_, i) => ({ start: new Date(since.getTime() + i * hourMs), done: 0, error: 0 }));
+  const buckets: HourBucket[] = Array.from({ length: hours }, (_, i) => ({ start: new Date(since.getTime() + i * hourMs), done: 0, error: 0, pending: 0 }));
   for (const r of perHour) {
     const b = buckets[Number(r.bucket)];
-    if (b) b[r.outcome as "done" | "error"] += Number(r.n);
+    if (b && (r.outcome === "done" || r.outcome === "error" || r.outcome === "pending")) b[r.outcome] += Number(r.n);
   }
   const byHandler = await rows<{ handler_id: number | null; name: string | null; attempts: number; errors: number }>(
     ctx.db,

@@ -1,6 +1,6 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { handlers, productTypes, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { handlers, productTypes, services, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
 export const listTariffsInput = z.object({ productType: z.enum(productTypes).optional() }).default({});
@@ -10,12 +10,14 @@ export async function listTariffs({ ctx, input }: { ctx: Ctx; input?: unknown })
   requireAdmin(ctx.actor);
   const data = parseInput(listTariffsInput, input ?? {});
   const list = await ctx.db
-    .select({ tariff: tariffs, services: sql<number>`(select count(*)::int from services s where s.tariff_id = ${tariffs.id})` })
+    .select({ tariff: tariffs })
     .from(tariffs)
     .where(data.productType ? eq(tariffs.productType, data.productType) : undefined)
     .orderBy(asc(tariffs.productType), asc(tariffs.name));
   const ids = list.map((t) => t.tariff.id);
   if (ids.length === 0) return [];
+  const counts = await ctx.db.select({ tariffId: services.tariffId, n: count() }).from(services).where(inArray(services.tariffId, ids)).groupBy(services.tariffId);
+  const sold = new Map(counts.map((c) => [c.tariffId, Number(c.n)]));
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ids)).orderBy(asc(tariffPrices.months));
   const links = await ctx.db
     .select({ tariffId: tariffHandlers.tariffId, id: handlers.id, name: handlers.name, enabled: handlers.enabled })
@@ -23,9 +25,9 @@ export async function listTariffs({ ctx, input }: { ctx: Ctx; input?: unknown })
     .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
     .where(inArray(tariffHandlers.tariffId, ids))
     .orderBy(asc(handlers.name));
-  return list.map(({ tariff, services }) => ({
+  return list.map(({ tariff }) => ({
     ...tariff,
-    services: Number(services),
+    services: sold.get(tariff.id) ?? 0,
     prices: prices.filter((p) => p.tariffId === tariff.id).map(({ months, price }) => ({ months, price })),
     handlers: links.filter((l) => l.tariffId === tariff.id).map(({ id, name, enabled }) => ({ id, name, enabled })),
   }));

@@ -50,7 +50,7 @@ export async function listTasks({ ctx, input }: { ctx: Ctx; input: unknown }) {
       assignee: { id: assignee.id, name: assignee.name },
       service: { id: services.id, status: services.status, productType: services.productType, remoteName: services.remoteName, tariffName: tariffs.name },
       client: { id: clients.id, name: clients.name },
-      operation: { id: operations.id, kind: operations.kind, status: operations.status, attempts: operations.attempts, lastError: operations.lastError },
+      operation: { id: operations.id, kind: operations.kind, status: operations.status, attempts: operations.attempts, lastError: operations.lastError, doneBy: operations.doneBy },
     })
     .from(tasks)
     .innerJoin(operations, eq(operations.id, tasks.operationId))

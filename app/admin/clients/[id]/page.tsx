@@ -15,7 +15,8 @@ import { param } from "@/components/admin/pager";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "../../session";
-import { creditBalanceAction, placeOrderAction } from "../actions";
+import { ActionButton } from "@/components/admin/action-button";
+import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
       </p>
       <PageHeading title={client.name} description={client.email} />
       {notice === "created" && <Notice>The client was added.</Notice>}
+      {client.suspendedAt && (
+        <Notice tone="warning">
+          Suspended since <When at={client.suspendedAt} />
+          {client.suspendedReason ? `: ${client.suspendedReason}` : ""}. Its services are suspended and new orders are refused.
+        </Notice>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Client">
           <Details
@@ -54,8 +61,22 @@ export default async function ClientPage({ params, searchParams }: Props) {
               ["Phone", client.phone ?? "—"],
               ["Address", [client.address, client.city, client.country].filter(Boolean).join(", ") || "—"],
               ["Since", <When key="w" at={client.createdAt} />],
+              ["Status", <Badge key="s" status={client.suspendedAt ? "suspended" : "active"} />],
             ]}
           />
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ActionButton
+              action={startSupportAction}
+              values={{ clientId: client.id }}
+              label="Sign in as this client"
+              confirm="Sign in as this client for support? You see and do what they can, for 30 minutes or until you go back; it is recorded in the audit log."
+            />
+            {client.suspendedAt ? (
+              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label="Lift suspension" confirm="Lift the suspension? Suspended services that are still paid for are resumed, and the client can order again." />
+            ) : (
+              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: true }} label="Suspend client" confirm="Suspend this client? Every active service is suspended on its panel, and new orders are refused until you lift it." />
+            )}
+          </div>
         </Card>
         <Card title="Credit the balance">
           <SpecForm

@@ -8,7 +8,8 @@ import { ActionButton } from "@/components/admin/action-button";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
-import { operationKindLabels } from "@/components/admin/labels";
+import { OperationState } from "@/components/admin/operation-state";
+import { operationKindLabels, taskReasonLabels } from "@/components/admin/labels";
 import { When } from "@/components/admin/table";
 import { adminPageCtx } from "../../session";
 import { cancelOperationAction, restartOperationAction, switchToManualAction } from "../actions";
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function OperationPage({ params }: Props) {
   const { id } = await params;
   const ctx = await adminPageCtx(`/admin/operations/${id}`);
-  const { operation: op, service, client, tariff, handler, task, attempts } = await getOperation({ ctx, input: { operationId: Number(id) } }).catch((e: unknown) => {
+  const { operation: op, service, client, tariff, handler, task, attempts, state, actions, noHandlerReason } = await getOperation({ ctx, input: { operationId: Number(id) } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
@@ -37,28 +38,43 @@ export default async function OperationPage({ params }: Props) {
         <Card title="Operation">
           <Details
             rows={[
-            row("Status", <Badge status={op.status} />),
+            row("Status", <OperationState view={state} />),
             row("Service", <Link href={`/admin/services/${service.id}`} className="text-indigo-700 hover:underline">{service.remoteName || `#${service.id}`}</Link>),
             row("Service status", <Badge status={service.status} />),
             row("Tariff", tariff.name),
             row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
-            row("Handler", handler ? <Link href={`/admin/handlers/${handler.id}`} className="text-indigo-700 hover:underline">{handler.name}</Link> : "not chosen yet"),
+            row("Processing module", handler ? <Link href={`/admin/handlers/${handler.id}`} className="text-indigo-700 hover:underline">{handler.name}</Link> : "not chosen yet"),
             row("Attempts", op.attempts),
             row("Created", <When at={op.createdAt} />),
-            row("Next run", ["queued", "waiting"].includes(op.status) ? <When at={op.runAt} /> : "—"),
+            row(state.state === "failing" ? "Next try" : "Next run", ["queued", "waiting"].includes(op.status) ? <When at={op.runAt} /> : "—"),
             row("Finished", <When at={op.finishedAt} />),
-            row("Task", task ? <span>#{task.id} <Badge status={task.status} /></span> : "—"),
+            row("Task", task ? <span>#{task.id} <Badge status={task.status} /> <span className="text-slate-600">{taskReasonLabels[task.reason] ?? task.reason}</span></span> : "—"),
           ]}
           />
-          {op.lastError && <p className="mt-3 rounded bg-red-50 p-2 text-sm text-red-800" data-testid="last-error">{op.lastError}</p>}
+          {noHandlerReason && (
+            <p className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="no-handler-reason">
+              <span className="font-medium">No processing module chosen: </span>
+              {noHandlerReason}
+            </p>
+          )}
+          {op.lastError && <p className="mt-3 rounded bg-red-50 p-2 text-sm break-words whitespace-pre-wrap text-red-800" data-testid="last-error">{op.lastError}</p>}
         </Card>
         <Card title="Actions">
+          {!actions.restart && !actions.switchToManual && !actions.cancel && <p className="text-sm text-slate-600">Nothing to do: the operation is {op.status}.</p>}
           <div className="flex flex-wrap gap-3">
-            <ActionButton action={restartOperationAction} values={values} label="Restart now" variant="primary" />
-            <ActionButton action={switchToManualAction} values={values} label="Switch to manual" />
-            <ActionButton action={cancelOperationAction} values={values} label="Cancel" confirm="Cancel this operation?" />
+            {actions.restart && <ActionButton action={restartOperationAction} values={values} label="Restart now" variant="primary" />}
+            {actions.switchToManual && (
+              <ActionButton action={switchToManualAction} values={values} label="Switch to manual" confirm="Switch to manual? The module stops trying and staff get a task to do it by hand." />
+            )}
+            {actions.cancel && (
+              <ActionButton action={cancelOperationAction} values={values} label="Cancel" confirm="Cancel this operation? Nothing more is done for it, by the module or by staff." />
+            )}
           </div>
-          <p className="mt-3 text-sm text-slate-600">Restart runs it again now with a fresh set of attempts; manual processing gives it to staff as a task.</p>
+          <ul className="mt-3 list-disc pl-5 text-sm text-slate-600">
+            {actions.restart && <li>Restart runs it again now with a fresh set of attempts{task ? "; its task is put aside" : ""}.</li>}
+            {actions.switchToManual && <li>Switch to manual gives it to staff as a task.</li>}
+            {actions.cancel && <li>Cancel stops it for good; the service stays as it is.</li>}
+          </ul>
         </Card>
       </div>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Attempts</h2>

@@ -18,10 +18,19 @@ import { closeTaskAction } from "../../actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Task · Provisio" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function TaskPage({ params }: Props) {
+const notices: Record<string, string> = {
+  taken: "The task is yours now.",
+  "handed-back": "You handed the task back: it is New again, for anyone in the department.",
+  reassigned: "The task has a new holder.",
+  restarted: "The operation runs again; this task was put aside.",
+};
+
+export default async function TaskPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const noticeKey = (await searchParams).notice;
+  const notice = typeof noticeKey === "string" ? notices[noticeKey] : undefined;
   const actor = await currentActor();
   if (actor.type === "anonymous") redirect(`/sign-in?next=/board/tasks/${encodeURIComponent(id)}`);
   if (!isStaff(actor)) redirect("/");
@@ -49,12 +58,17 @@ export default async function TaskPage({ params }: Props) {
         <Link href="/board" className="text-sm text-indigo-700 hover:underline">← Task board</Link>
         <PageHeading
           title={`Task #${t.id}: ${operationLabel[operation.kind]} service #${task.service.id}`}
-          description={`${reasonLabel[t.reason]} · ${department?.name ?? "No department"} · created ${t.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
+          description={`${reasonLabel[t.reason]} · ${department?.name ?? "No department"} · ${eventLine(t)}`}
         />
         <p className="text-sm" data-testid="task-status">Status: <strong>{taskStatusLabel[t.status]}</strong>
           {closedBy ? ` · closed by ${closedBy.name}` : ""}</p>
-        {t.note && <p className="mt-1 text-sm text-slate-600">{t.note}</p>}
+        {t.note && (
+          <p className="mt-1 text-sm text-slate-600">
+            {t.status === "new" || t.status === "in_progress" ? t.note : `Why it came to staff: ${t.note}`}
+          </p>
+        )}
       </div>
+      {notice && <Notice>{notice}</Notice>}
       <TaskControls task={task} userId={actorUserId(actor)} admin={isAdmin(actor)} />
       <TaskSummary task={task} />
       <OperationLog task={task} />
@@ -70,4 +84,14 @@ export default async function TaskPage({ params }: Props) {
       {email && <TaskEmail email={email} taskId={task.task.id} />}
     </div>
   );
+}
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** The task's own latest event: finished, cancelled, taken, or when it came in. */
+function eventLine(t: { status: string; createdAt: Date; takenAt: Date | null; closedAt: Date | null }): string {
+  if (t.status === "done" && t.closedAt) return `finished ${utc(t.closedAt)}`;
+  if (t.status === "cancelled" && t.closedAt) return `cancelled ${utc(t.closedAt)}`;
+  if (t.status === "in_progress" && t.takenAt) return `taken ${utc(t.takenAt)}`;
+  return `came in ${utc(t.createdAt)}`;
 }

@@ -1,0 +1,42 @@
+import type { OperationStatus } from "../../db/schema";
+
+/**
+ * What people see of an operation: its status, or "failing" for one that is queued again after a
+ * failed attempt (the engine keeps it `queued` with its last error until the next try).
+ */
+export type OperationState = OperationStatus | "failing";
+
+export type OperationStateView = {
+  state: OperationState;
+  /** "attempt 1 of 3 failed, next try 14:05 UTC" for a failing one, else null. */
+  detail: string | null;
+  nextTryAt: Date | null;
+  /** The first line of the last error, for a row or a badge. */
+  errorLine: string | null;
+};
+
+const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")} UTC`;
+
+export function isFailing(op: { status: string; attempts: number; lastError: string | null }): boolean {
+  return op.status === "queued" && op.attempts > 0 && Boolean(op.lastError);
+}
+
+export function operationState(
+  op: { status: OperationStatus; attempts: number; lastError: string | null; runAt: Date | string },
+  maxAttempts: number,
+): OperationStateView {
+  const errorLine = op.lastError && op.status !== "done" ? op.lastError.split("\n")[0]!.trim() : null;
+  if (!isFailing(op)) return { state: op.status, detail: null, nextTryAt: null, errorLine };
+  const nextTryAt = new Date(op.runAt);
+  const detail = `attempt ${op.attempts} of ${Math.max(maxAttempts, op.attempts)} failed, next try ${hhmm(nextTryAt)}`;
+  return { state: "failing", detail, nextTryAt, errorLine };
+}
+
+/** Which staff actions apply to an operation in this status (the verbs refuse the others). */
+export function operationActions(status: OperationStatus) {
+  return {
+    restart: ["manual", "queued", "waiting"].includes(status),
+    switchToManual: ["queued", "waiting", "running"].includes(status),
+    cancel: !["done", "cancelled"].includes(status),
+  };
+}

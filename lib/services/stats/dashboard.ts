@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { rows } from "../../db/rows";
+import { now, requireAdmin, type Ctx } from "../context";
+
+export type DashboardTiles = {
+  services: { active: number; inProgress: number; suspended: number };
+  failingNow: number;
+  openTasks: { departmentId: number | null; name: string; open: number }[];
+  paymentsThisMonth: { currency: string; amount: number; count: number }[];
+  monthStart: Date;
+};
+
+/**
+ * The dashboard's tiles. Each query is bounded by an index: services by status
+ * (services_expires_idx leads with status), failing operations (operations_status_idx), open
+ * tasks (tasks_board_idx); payments of this month scan the payments table (no created_at index yet).
+ */
+export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Promise<DashboardTiles> {
+  requireAdmin(ctx.actor);
+  const at = now(ctx);
+  const monthStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+  const byStatus = await rows<{ status: string; n: number }>(
+    ctx.db,
+    sql`select status, count(*)::int as n from services where status in ('ordered', 'processing', 'active', 'suspended') group by status`,
+  );
+  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const [failing] = await rows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from operations where status = 'queued' and attempts > 0 and last_error is not null`,
+  );
+  const tasks = await rows<{ department_id: number | null; name: string | null; open: number }>(
+    ctx.db,
+    sql`select d.id as department_id, d.name, count(t.id)::int as open
+        from departments d left join tasks t on t.department_id = d.id and t.status in ('new', 'in_progress')
+        group by d.id, d.name
+        union all
+        select null, null, count(*)::int from tasks where department_id is null and status in ('new', 'in_progress')
+        order by 3 desc, 2`,
+  );
+  const payments = await rows<{ currency: string; amount: number; count: number }>(
+    ctx.db,
+    sql`select currency, sum(amount)::bigint as amount, count(*)::int as count
+        from payments where created_at >= ${monthStart.toISOString()}::timestamptz
+        group by currency order by currency`,
+  );
+  return {
+    services: { active: count("active"), inProgress: count("ordered") + count("processing"), suspended: count("suspended") },
+    failingNow: Number(failing?.n ?? 0),
+    openTasks: tasks
+      .filter((t) => t.department_id !== null || Number(t.open) > 0)
+      .map((t) => ({ departmentId: t.department_id === null ? null : Number(t.department_id), name: t.name ?? "No department", open: Number(t.open) })),
+    paymentsThisMonth: payments.map((p) => ({ currency: p.currency, amount: Number(p.amount), count: Number(p.count) })),
+    monthStart,
+  };
+}
