@@ -1,10 +1,16 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders } from "./lib/security-headers";
 
 const config: NextConfig = {
   // NEXT_DIST_DIR lets several builds live side by side (e.g. parallel test runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   output: "standalone",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  poweredByHeader: false,
+  // Every answer, static files included; pages also get their CSP (with a nonce) from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(baseSecurityHeaders).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default config;

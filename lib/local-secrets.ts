@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, dataDir, isProduction } from "./env";
 
@@ -12,6 +12,7 @@ function localSecretsFile(): string {
 /** Secrets kept in .data/ for an embedded first run: generated once, reused after. */
 function localSecrets(): LocalSecrets {
   const file = localSecretsFile();
+  if (existsSync(file) && statSync(file).mode & 0o077) chmodSync(file, 0o600); // readable by its owner only, even when copied in with a looser mode
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as LocalSecrets) : null;
   if (existing?.paymentWebhookSecret) return existing;
   // A file from before the payment secret existed keeps its keys and gains the new one.
@@ -20,8 +21,9 @@ function localSecrets(): LocalSecrets {
     encryptionKey: existing?.encryptionKey ?? randomBytes(32).toString("base64"),
     paymentWebhookSecret: randomBytes(32).toString("hex"),
   };
-  mkdirSync(dataDir(), { recursive: true });
+  mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return secrets;
 }
 

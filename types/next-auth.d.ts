@@ -7,7 +7,7 @@ declare module "next-auth" {
     clientId?: number | null;
   }
   interface Session {
-    user: { id: string; role: Role; clientId: number | null } & DefaultSession["user"];
+    user: { id: string; role: Role; clientId: number | null; sessionId?: string } & DefaultSession["user"];
   }
 }
 
@@ -16,5 +16,7 @@ declare module "@auth/core/jwt" {
     userId?: number;
     role?: Role;
     clientId?: number | null;
+    /** The sessions row this token stands for. */
+    sid?: string;
   }
 }

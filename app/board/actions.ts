@@ -3,6 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { getDatabase } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getTaskEmail } from "@/lib/services/tasks/email";
+import type { RevealState } from "@/components/ui/reveal-email";
 import { runClose, runHandBack, runReassign, runRestart, runTake, type TaskActionState } from "./task-actions";
 
 type Run = typeof runTake;
@@ -36,4 +40,16 @@ export async function restartOperationAction(_prev: TaskActionState, form: FormD
 
 export async function closeTaskAction(_prev: TaskActionState, form: FormData) {
   return perform(runClose, form);
+}
+
+/** Shows the client's email of a task with its secrets; the verb writes the audit row. */
+export async function revealTaskEmailAction(_prev: RevealState, form: FormData): Promise<RevealState> {
+  const [{ db }, actor] = await Promise.all([getDatabase(), currentActor()]);
+  try {
+    const email = await getTaskEmail({ ctx: { db, actor }, input: { taskId: Number(form.get("taskId")), reveal: true } });
+    return { text: email?.text ?? "" };
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { refusalMessage } from "@/lib/auth/refusal-message";
 import { parseInput } from "@/lib/services/context";
 import { signInInput } from "@/lib/services/users/authenticate";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
@@ -27,7 +28,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     // Without a "next", /sign-in sends a signed-in user on to their role's home.
     await signIn("credentials", { email, password, redirectTo: safeNext(form.get("next")) ?? "/sign-in" });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "The email or password is not right.", email };
+    if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code), email };
+    if (error instanceof AuthError) return { error: refusalMessage(undefined), email };
     throw error;
   }
   return {};

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { currentActor, homeFor } from "@/lib/auth/actor";
 import { getDatabase } from "@/lib/db";
 import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
-import { Card, PageHeading } from "@/components/ui/card";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { refusalMessage } from "@/lib/auth/refusal-message";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -15,14 +16,23 @@ export default async function SignInPage({ searchParams }: Props) {
   const actor = await currentActor();
   if (actor.type === "user") redirect(homeFor(actor.role));
   if (await needsFirstAdmin({ db: (await getDatabase()).db, actor })) redirect("/setup");
-  const { next } = await searchParams;
+  const { next, error, code, notice } = await searchParams;
+  const refused = typeof error === "string" ? refusalMessage(typeof code === "string" ? code : undefined) : undefined;
   return (
     <div className="mx-auto max-w-md">
       <PageHeading title="Sign in" description="Clients, staff and admins all sign in here." />
       <Card>
+        {notice === "verified" && <Notice>Your email is confirmed. Sign in to continue.</Notice>}
+        {notice === "password-reset" && <Notice>Your password is changed. Sign in with the new one.</Notice>}
+        {refused && <Notice tone="error">{refused}</Notice>}
         <SignInForm next={typeof next === "string" ? next : undefined} />
       </Card>
       <p className="mt-4 text-center text-sm text-slate-600">
+        <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-sm text-slate-600">
         New here?{" "}
         <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">
           Create an account

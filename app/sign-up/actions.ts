@@ -1,12 +1,13 @@
 "use server";
 
-import { signIn } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
+import { requestInfo } from "@/lib/auth/request-info";
 import { signUp } from "@/lib/services/users/sign-up";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 
-export type SignUpState = { fields?: FieldErrors; values?: { name: string; email: string } };
+export type SignUpState = { fields?: FieldErrors; error?: string; values?: { name: string; email: string }; sentTo?: string };
 
+/** The same answer whether or not the email was new: "check your email". */
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const input = {
     name: String(form.get("name") ?? ""),
@@ -15,11 +16,12 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   };
   const { db } = await getDatabase();
   try {
-    await signUp({ ctx: { db, actor: { type: "anonymous" } }, input });
+    await signUp({ ctx: { db, actor: { type: "anonymous" } }, input: { ...input, ...(await requestInfo()) } });
   } catch (error) {
-    if (error instanceof ValidationError) return { fields: error.fields, values: { name: input.name, email: input.email } };
+    const values = { name: input.name, email: input.email };
+    if (error instanceof ValidationError) return { fields: error.fields, values };
+    if (error instanceof AppError) return { error: error.message, values };
     throw error;
   }
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/account" });
-  return {};
+  return { sentTo: input.email.trim() };
 }

@@ -1,10 +1,12 @@
 import { Card } from "@/components/ui/card";
 import type { getTaskEmail } from "@/lib/services/tasks/email";
+import { RevealEmail } from "@/components/ui/reveal-email";
+import { revealTaskEmailAction } from "@/app/board/actions";
 
 type Email = NonNullable<Awaited<ReturnType<typeof getTaskEmail>>>;
 
 /** The email the client got when the task was closed, as it reads in the mailbox. */
-export function TaskEmail({ email }: { email: Email }) {
+export function TaskEmail({ email, taskId }: { email: Email; taskId: number }) {
   return (
     <Card title="Email sent to the client">
       <p className="text-sm text-slate-600">
@@ -14,6 +16,7 @@ export function TaskEmail({ email }: { email: Email }) {
       <pre data-testid="client-email" className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs whitespace-pre-wrap text-slate-800">
         {email.text}
       </pre>
+      <RevealEmail action={revealTaskEmailAction} values={{ taskId }} />
     </Card>
   );
 }

@@ -44,7 +44,7 @@ export function withApiKey<E extends EndpointSpec>(spec: E, handler: (args: ApiH
       const actor = await authenticateApiKey(db, bearer(req));
       if (!actor) throw unauthorized();
       takeToken(actor.apiKeyId);
-      if (spec.scope && !actor.scopes.includes(spec.scope) && !actor.scopes.includes("admin")) {
+      if (spec.scope && !actor.scopes.includes(spec.scope) && !(actor.scopes.includes("admin") && actor.clientId === null)) {
         throw new ApiError(403, "forbidden", `This API key lacks the "${spec.scope}" scope`, { requiredScope: spec.scope });
       }
       const url = new URL(req.url);

@@ -1,27 +1,26 @@
 import { cache } from "react";
-import { eq } from "drizzle-orm";
-import { getDatabase } from "../db";
-import { users, type Role } from "../db/schema";
+import type { Role } from "../db/schema";
 import type { Actor } from "../services/context";
 import { auth } from "./index";
 import { supportActorOf } from "./support-actor";
 
 /**
- * The actor behind the current request. The role and client come from the users table, not only
- * from the session token, so a disabled user or a changed role takes effect at once.
+ * The actor behind the current request. Reading the session checks its row in the database (the
+ * Auth.js jwt callback), with the user's role, client and disabled flag read fresh, so a sign-out,
+ * a disabled user or a changed role takes effect at once.
  */
 export const sessionActor = cache(async (): Promise<Actor> => {
   const session = await auth();
   const userId = Number(session?.user?.id);
-  if (!Number.isInteger(userId) || userId <= 0) return { type: "anonymous" };
-  const { db } = await getDatabase();
-  const [user] = await db
-    .select({ role: users.role, clientId: users.clientId, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabled) return { type: "anonymous" };
-  return { type: "user", userId, role: user.role, clientId: user.clientId };
+  if (!session?.user?.role || !Number.isInteger(userId) || userId <= 0) return { type: "anonymous" };
+  return { type: "user", userId, role: session.user.role, clientId: session.user.clientId ?? null };
 });
+
+/** The id of the current browser's session, if signed in. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.sessionId ?? null;
+}
 
 /**
  * The actor of this request: the session's user, or, for an admin signed in as a client for

@@ -67,7 +67,9 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
     }
     const reason = outcome.kind === "insufficient"
       ? `The balance (${money(outcome.balance, outcome.currency)}) does not cover the renewal (${money(outcome.price, outcome.currency)}).`
-      : "The tariff is no longer sold for this period.";
+      : outcome.kind === "currency"
+        ? `The tariff is priced in ${outcome.currency}, but the account pays in ${outcome.clientCurrency}.`
+        : "The tariff is no longer sold for this period.";
     if (await email("renewal-failed", reason)) summary.failed++;
   } else {
     if (await renewedFor(tx, service)) return;

@@ -1,14 +1,27 @@
-import type { AttemptLog } from "./contract";
+import { ModuleError, type AttemptLog } from "./contract";
 
 const MAX_LINE = 2000;
 
-export function createAttemptLog(): AttemptLog {
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/** Every written form of a secret a panel may echo: raw, URL-, JSON- and XML-escaped. */
+function forms(secret: string): string[] {
+  return [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), xmlEscape(secret)])];
+}
+
+export type RedactingLog = AttemptLog & {
+  /** Any text (a panel's error message) with the registered secrets replaced by ***. */
+  redact(text: string): string;
+  /** The same error with its message redacted, as it will be stored on operations, attempts and handlers. */
+  redactError(error: ModuleError): ModuleError;
+};
+
+export function createAttemptLog(): RedactingLog {
   const lines: string[] = [];
   const secrets = new Set<string>();
   const redact = (text: string) => {
     let out = text;
-    for (const s of secrets) out = out.split(s).join("***");
-    for (const s of secrets) out = out.split(encodeURIComponent(s)).join("***");
+    for (const s of secrets) for (const f of forms(s)) out = out.split(f).join("***");
     return out;
   };
   return {
@@ -22,5 +35,10 @@ export function createAttemptLog(): AttemptLog {
       if (value && value.length >= 3) secrets.add(value);
     },
     text: () => redact(lines.join("\n")),
+    redact,
+    redactError(error) {
+      const message = redact(error.message);
+      return message === error.message ? error : new ModuleError(error.code, message, error.retryable);
+    },
   };
 }

@@ -105,7 +105,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: T
       report.done({ handler, startedAt, now }, done);
     } else report.pending({ handler, startedAt, now });
   } catch (error) {
-    const moduleError = asModuleError(error);
+    const moduleError = log.redactError(asModuleError(error));
     log.line(`error ${moduleError.code}: ${moduleError.message}`);
     const now = clock.now();
     report.failed({ handler, startedAt, now, secrets }, moduleError, await recordError(db, lease, moduleError, { ...record, log: log.text(), now }));

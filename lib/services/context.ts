@@ -28,14 +28,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw new ValidationError(fields);
 }
 
+/** Admin users, the system, and provider-wide API keys with the `admin` scope (a bound key never is). */
 export function isAdmin(actor: Actor): boolean {
   return actor.type === "system" || (actor.type === "user" && actor.role === "admin") ||
-    (actor.type === "api_key" && actor.scopes.includes("admin"));
+    (actor.type === "api_key" && actor.clientId === null && actor.scopes.includes("admin"));
 }
 
-/** Staff users, and integrator API keys not bound to a client (the API wrapper checks their scopes). */
+/** Staff users and admins. An API key is staff-level only as an admin key ("Staff-level (admin) keys only"). */
 export function isStaff(actor: Actor): boolean {
-  return isAdmin(actor) || (actor.type === "user" && actor.role === "staff") || (actor.type === "api_key" && actor.clientId === null);
+  return isAdmin(actor) || (actor.type === "user" && actor.role === "staff");
+}
+
+/** Who may act for any client they name: staff, and provider-wide (unbound) API keys within their scopes. */
+export function actsForAnyClient(actor: Actor): boolean {
+  return isStaff(actor) || (actor.type === "api_key" && actor.clientId === null);
 }
 
 export function requireAdmin(actor: Actor): void {
@@ -51,7 +57,7 @@ export function requireStaff(actor: Actor): void {
 /** The client an actor acts for: a client user, a client-bound API key, or (for staff) the given id. */
 export function requireClientAccess(actor: Actor, clientId: number): void {
   if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
-  if (isStaff(actor)) return;
+  if (actsForAnyClient(actor)) return;
   const own = actor.type === "user" || actor.type === "api_key" ? actor.clientId : null;
   if (own !== clientId) throw new AppError("not_found", "Not found");
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { demoPanel, demoPorts, demoUrl } from "../../lib/demo/simulators";
 import { demoSignIns } from "../../lib/seed";
 

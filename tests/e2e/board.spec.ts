@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { demoSignIns } from "../../lib/seed";
 import { boardFixture } from "./fixtures/board-fixture";
 
@@ -75,8 +76,11 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await expect(staff.getByTestId("service-status")).toHaveText("active");
   const email = staff.getByTestId("client-email");
   await expect(email).toContainText("e2e-root");
-  await expect(email).toContainText("Typed-in-E2E-42");
+  await expect(email).not.toContainText("Typed-in-E2E-42");
   await expect(email).toContainText("https://panel-e2e.example.test");
+  // The password is masked until staff ask for it (an audited reveal).
+  await staff.getByRole("button", { name: /Show secrets/ }).click();
+  await expect(staff.getByTestId("revealed-email")).toContainText("Typed-in-E2E-42");
 
   await test.step("whoever closes the same task a moment later is told who closed it", async () => {
     await late.getByLabel("Login").fill("someone-else");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { demoPorts, demoUrl } from "../../lib/demo/simulators";
 import { adminSignIn, signInAs } from "./ops-helpers";
 

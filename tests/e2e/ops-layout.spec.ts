@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { adminSignIn, expectInsideViewport, expectNoSidewaysScroll, signInAs } from "./ops-helpers";
 
 const widths = [1366, 390] as const;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { join } from "node:path";
 import { demoSignIns } from "../../lib/seed";
 import { adminSignIn, signInAs } from "./ops-helpers";

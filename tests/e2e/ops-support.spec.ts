@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { adminSignIn, signInAs } from "./ops-helpers";
 
 test("an admin signs in as a client for support, sees the banner, and goes back; both ends are in the audit log", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { signUpNewClient } from "./fixtures/sign-up";
 
 const clientArea = (page: Page) => page.getByRole("navigation", { name: "Client area" });

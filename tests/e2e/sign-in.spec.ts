@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
+import { emailedLink } from "./fixtures/account-links";
 import { demoSignIns } from "../../lib/seed";
 
 const demo = (role: "admin" | "staff" | "client") => demoSignIns.find((s) => s.role === role)!;
@@ -73,13 +75,21 @@ test("sign-up with a short password shows the error next to the field", async ({
   await expect(page.getByLabel("Email")).toHaveValue("short@example.com");
 });
 
-test("a visitor signs up and lands in their new client area", async ({ page }) => {
+test("a visitor signs up, confirms the emailed link and lands in their new client area", async ({ page }) => {
   const email = `new-${Date.now()}@example.com`;
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("New Client");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a good long password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Check your email")).toBeVisible();
+  // Unverified: the right password does not open the account yet.
+  await signIn(page, email, "a good long password");
+  await expect(page.getByText(/Confirm your email address first/)).toBeVisible();
+  await page.goto(await emailedLink(page.context().browser()!, email, "verify-email"));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page).toHaveURL("/sign-in?notice=verified");
+  await signIn(page, email, "a good long password");
   await expect(page).toHaveURL("/account");
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   await expect(page.getByTestId("balance")).toHaveText("$0.00");

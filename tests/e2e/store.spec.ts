@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { signUpNewClient } from "./fixtures/sign-up";
 
 const secret = () => process.env.E2E_PAYMENT_WEBHOOK_SECRET!;

@@ -40,6 +40,8 @@ import { getTariff } from "@/lib/services/tariffs/get";
 import { listTariffs } from "@/lib/services/tariffs/list";
 import { updateTariff } from "@/lib/services/tariffs/update";
 import { createStaffUser } from "@/lib/services/users/create-staff";
+import { listClientUsers } from "@/lib/services/users/list-for-client";
+import { setUserDisabled } from "@/lib/services/users/set-disabled";
 import { runCreateClient, runCreditBalance, runPlaceOrder } from "@/app/admin/clients/run";
 import { runAddMember, runCreateDepartment, runCreateStaff, runDeleteDepartment, runRemoveMember, runUpdateDepartment } from "@/app/admin/departments/run";
 import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler } from "@/app/admin/handlers/run";
@@ -95,6 +97,9 @@ export const adminVerbs: VerbCase[] = [
   ["updateSettings", (ctx) => updateSettings({ ctx, input: { maxAttempts: 9 } })],
   ["listMail", (ctx) => listMail({ ctx })],
   ["getMail", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId } })],
+  ["getMail (reveal)", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId, reveal: true } })],
+  ["setUserDisabled", (ctx, ids) => setUserDisabled({ ctx, input: { userId: ids.staffUserId, disabled: true } })],
+  ["listClientUsers", (ctx, ids) => listClientUsers({ ctx, input: { clientId: ids.clientId } })],
   ["resendMail", (ctx, ids) => resendMail({ ctx, input: { emailId: ids.emailId } })],
   ["listAudit", (ctx) => listAudit({ ctx })],
   ["operationStats", (ctx) => operationStats({ ctx })],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { operations, services, tasks } from "@/lib/db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditLog, operations, services, tasks } from "@/lib/db/schema";
 import { deliverEmails } from "@/lib/email/deliver";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
@@ -56,8 +56,12 @@ describe("board server actions and closing", () => {
     const queued = await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: task.id } });
     expect(queued).toMatchObject({ to: w.buyer.email, status: "queued" });
     expect(queued!.text).toContain(typed.login);
-    expect(queued!.text).toContain(typed.password);
+    expect(queued!.text).not.toContain(typed.password);
+    expect(queued!.text).toContain("••••••••");
     expect(queued!.text).toContain(typed.panel_url);
+    const revealed = await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: task.id, reveal: true } });
+    expect(revealed!.text).toContain(typed.password);
+    expect(await w.db.select().from(auditLog).where(and(eq(auditLog.action, "task.email_reveal"), eq(auditLog.actorUserId, w.staff.user.id)))).toHaveLength(1);
     await deliverEmails(w.db);
     expect(await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: task.id } })).toMatchObject({ status: "sent" });
     await expect(getTaskEmail({ ctx: w.ctx(w.otherStaff), input: { taskId: task.id } })).rejects.toMatchObject({ code: "forbidden" });

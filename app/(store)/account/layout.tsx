@@ -8,6 +8,7 @@ const sections: NavItem[] = [
   { href: "/account/balance", label: "Balance" },
   { href: "/account/messages", label: "Messages" },
   { href: "/account/profile", label: "Profile" },
+  { href: "/account/security", label: "Security" },
 ];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {

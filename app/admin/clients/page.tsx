@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { listClients } from "@/lib/services/clients/list";
-import { Card, PageHeading } from "@/components/ui/card";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
 import { Pager, param } from "@/components/admin/pager";
@@ -8,6 +8,7 @@ import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
 import { Badge } from "@/components/admin/badge";
 import { adminPageCtx } from "../session";
+import { filterInput, unlessInvalid } from "../list-filters";
 import { createClientAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function ClientsPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/clients");
   const sp = await searchParams;
   const values = { q: param(sp.q), cursor: param(sp.cursor) };
-  const result = await listClients({ ctx, input: Object.fromEntries(Object.entries(values).filter(([, v]) => v)) });
+  const result = (await unlessInvalid(listClients({ ctx, input: filterInput(values) }))) ?? { items: [], nextCursor: null, invalid: true };
   return (
     <>
       <PageHeading title="Clients" description="Accounts, balances and services of your clients." />
@@ -27,6 +28,7 @@ export default async function ClientsPage({ searchParams }: Props) {
         <Field name="q" label="Search" placeholder="Name, email or company" defaultValue={values.q ?? ""} />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Search</button>
       </form>
+      {"invalid" in result && <Notice tone="error">Some filters are not valid.</Notice>}
       <Table
         head={["Name", "Services", "Balance", { label: "Email", className: from.md }, { label: "Company", className: from.lg }, { label: "#", className: from.xl }, { label: "Since", className: from.xl }]}
         caption="Clients"

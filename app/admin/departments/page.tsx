@@ -1,6 +1,7 @@
 import { listDepartments } from "@/lib/services/departments/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
+import { UserAccessList } from "@/components/admin/user-access-list";
 import { Badge } from "@/components/admin/badge";
 import { SpecForm } from "@/components/admin/spec-form";
 import { adminPageCtx } from "../session";
@@ -54,6 +55,9 @@ export default async function DepartmentsPage() {
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title="Add a department">
             <SpecForm action={createDepartmentAction} submitLabel="Add department" resetOnSuccess fields={[{ name: "name", label: "Name" }, { name: "email", label: "Email", type: "email" }]} />
+          </Card>
+          <Card title="Staff and admins">
+            <UserAccessList users={staff} />
           </Card>
           <Card title="Add a staff member">
             <SpecForm

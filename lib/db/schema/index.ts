@@ -28,3 +28,6 @@ export * from "./settings";
 export * from "./idempotency-keys";
 export * from "./payment-sessions";
 export * from "./runner-heartbeats";
+export * from "./sessions";
+export * from "./sign-in-attempts";
+export * from "./user-tokens";

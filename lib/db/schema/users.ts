@@ -14,6 +14,8 @@ export const users = pgTable(
     role: text({ enum: roles }).notNull(),
     clientId: integer().references(() => clients.id, { onDelete: "restrict" }),
     disabled: boolean().notNull().default(false),
+    /** False for a self sign-up until its email link is opened; accounts made by staff are verified. */
+    emailVerified: boolean().notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,10 +1,12 @@
 import type { ReactElement } from "react";
+import { AccountLink, accountLinkTitles, type AccountLinkProps } from "./account-link";
 import { ServiceStatus, statusTitles, type ServiceStatusProps } from "./service-status";
 import { WelcomeDomain, type WelcomeDomainProps } from "./welcome-domain";
 import { WelcomeHosting, type WelcomeHostingProps } from "./welcome-hosting";
 import { WelcomeOther, type WelcomeOtherProps } from "./welcome-other";
 import { WelcomeVps, type WelcomeVpsProps } from "./welcome-vps";
 
+export type { AccountLinkProps } from "./account-link";
 export type { ServiceStatusEvent, ServiceStatusProps } from "./service-status";
 export type { WelcomeDomainProps } from "./welcome-domain";
 export type { WelcomeHostingProps } from "./welcome-hosting";
@@ -17,6 +19,7 @@ export type TemplateProps = {
   "welcome-domain": WelcomeDomainProps;
   "welcome-other": WelcomeOtherProps;
   "service-status": ServiceStatusProps;
+  "account-link": AccountLinkProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -48,6 +51,10 @@ export const templates: { [K in TemplateName]: TemplateEntry<TemplateProps[K]> }
   "service-status": {
     component: ServiceStatus,
     subject: (p) => `${statusTitles[p.status]}: ${p.name || p.tariffName} (#${p.serviceId})`,
+  },
+  "account-link": {
+    component: AccountLink,
+    subject: (p) => accountLinkTitles[p.purpose],
   },
 };
 

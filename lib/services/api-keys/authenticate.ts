@@ -27,5 +27,7 @@ export async function authenticateApiKey(db: Db, key: string | null | undefined,
     touched.set(hash, now.getTime());
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
   }
-  return { type: "api_key", apiKeyId: row.id, scopes: row.scopes, clientId: row.clientId };
+  // A bound key never acts as an admin, even a row made before binding refused that scope.
+  const scopes = row.clientId === null ? row.scopes : row.scopes.filter((s) => s !== "admin");
+  return { type: "api_key", apiKeyId: row.id, scopes, clientId: row.clientId };
 }

@@ -16,6 +16,9 @@ export const createApiKeyInput = z.object({
   scopes: z.array(z.enum(apiScopes)).min(1, "Choose at least one scope").max(apiScopes.length),
   /** Bind the key to one client: it then sees and acts for that client only. */
   clientId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+}).refine((d) => !(d.clientId && d.scopes.includes("admin")), {
+  path: ["scopes"],
+  message: "A key bound to a client cannot have the admin scope",
 });
 
 export type ApiKeyView = Omit<typeof apiKeys.$inferSelect, "hash">;

@@ -7,8 +7,8 @@ import { page } from "../page";
 export const listAuditInput = z.object({
   entity: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(50).optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  actorUserId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

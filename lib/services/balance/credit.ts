@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { actorUserId, parseInput, requireAdmin, type Ctx } from "../context";
 
 export const creditBalanceInput = z.object({
-  clientId: z.number().int().positive(),
+  clientId: z.number().int().positive().max(2_147_483_647),
   amount: z.number().int().positive().max(100_000_000),
   note: z.string().trim().max(500).default("Credit by admin"),
 });

@@ -6,7 +6,7 @@ import { listScope, pageInput } from "../services/scope";
 import { page } from "../page";
 
 export const listBalanceEntriesInput = z.object({
-  clientId: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   ...pageInput,
 });
 

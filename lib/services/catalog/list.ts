@@ -6,7 +6,7 @@ import { orderNeedsOf } from "../../billing/order-needs";
 import { parseInput, type Ctx } from "../context";
 
 export const listCatalogInput = z.object({
-  tariffId: z.coerce.number().int().positive().optional(),
+  tariffId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   productType: z.enum(productTypes).optional(),
 });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { currencyCode } from "../../billing/currency";
 import { clients, users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
 import { ValidationError } from "../../errors";
@@ -16,7 +17,7 @@ export const createClientInput = z.object({
   country: optionalText(2),
   city: optionalText(100),
   address: optionalText(300),
-  currency: z.string().trim().toUpperCase().length(3).default("USD"),
+  currency: currencyCode.default("USD"),
   /** When given, the client also gets a sign-in with this email and password. */
   password: z.string().min(10, "Use at least 10 characters").max(200).optional(),
 });

@@ -4,7 +4,7 @@ import { clients } from "../../db/schema";
 import { notFound } from "../../errors";
 import { parseInput, requireClientAccess, type Ctx } from "../context";
 
-export const getClientInput = z.object({ clientId: z.number().int().positive() });
+export const getClientInput = z.object({ clientId: z.number().int().positive().max(2_147_483_647) });
 
 export type Client = typeof clients.$inferSelect;
 

@@ -7,7 +7,7 @@ import { page } from "../page";
 export const listClientsInput = z.object({
   /** Part of the name, email or company. */
   q: z.string().trim().max(100).optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -8,8 +8,8 @@ import { getClient } from "./get";
 import { payOrder } from "../orders/pay";
 
 export const placeOrderInput = z.object({
-  clientId: z.coerce.number().int().positive(),
-  tariffId: z.coerce.number().int().positive(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647),
+  tariffId: z.coerce.number().int().positive().max(2_147_483_647),
   months: z.coerce.number().int().refine((m) => (periods as readonly number[]).includes(m), "Choose a period the tariff sells"),
   addons: z.record(z.string(), z.number().int().min(0).max(100_000)).default({}),
   params: orderParamsInput.default({}),

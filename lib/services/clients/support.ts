@@ -5,7 +5,7 @@ import { notFound, unprocessable } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
-export const supportInput = z.object({ clientId: z.number().int().positive(), end: z.boolean().default(false) });
+export const supportInput = z.object({ clientId: z.number().int().positive().max(2_147_483_647), end: z.boolean().default(false) });
 
 /**
  * An admin starts (or ends) signing in as a client for support; both are audited. Returns the

@@ -7,7 +7,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 
 export const suspendClientInput = z.object({
-  clientId: z.number().int().positive(),
+  clientId: z.number().int().positive().max(2_147_483_647),
   /** true suspends the client, false lifts the suspension. */
   suspended: z.boolean(),
   reason: z.string().trim().max(500).optional(),

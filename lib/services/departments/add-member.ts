@@ -6,8 +6,8 @@ import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
 export const memberInput = z.object({
-  departmentId: z.coerce.number().int().positive(),
-  userId: z.coerce.number().int().positive(),
+  departmentId: z.coerce.number().int().positive().max(2_147_483_647),
+  userId: z.coerce.number().int().positive().max(2_147_483_647),
 });
 
 /** An admin adds a staff member (or admin) to a department; adding one twice changes nothing. */

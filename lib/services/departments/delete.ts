@@ -6,7 +6,7 @@ import { readSettings } from "../../settings";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
-export const departmentIdInput = z.object({ departmentId: z.coerce.number().int().positive() });
+export const departmentIdInput = z.object({ departmentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
  * Deletes a department that is neither the default one nor responsible for a handler (their

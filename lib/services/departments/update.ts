@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { departmentInput } from "./create";
 
-export const updateDepartmentInput = departmentInput.extend({ departmentId: z.coerce.number().int().positive() });
+export const updateDepartmentInput = departmentInput.extend({ departmentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** An admin renames a department or changes its email. */
 export async function updateDepartment({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -12,7 +12,7 @@ import { withStoredSecrets } from "./update";
 
 export const checkConnectionInput = z
   .object({
-    handlerId: z.coerce.number().int().positive().optional(),
+    handlerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     module: z.enum(moduleKinds).optional(),
     /** A connection typed in the form, not saved yet; blank secret fields use the stored ones. */
     connection: z.record(z.string(), z.unknown()).optional(),
@@ -45,7 +45,7 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
     result = { ok: true, code: null, message: `${module.title} answered: the connection works` };
     log.line("connection OK");
   } catch (error) {
-    const e = asModuleError(error);
+    const e = log.redactError(asModuleError(error));
     result = { ok: false, code: e.code, message: e.message };
     log.line(`error ${e.code}: ${e.message}`);
   }

@@ -12,7 +12,7 @@ export const handlerSettingsInput = z.object({
   module: z.enum(moduleKinds),
   connection: z.record(z.string(), z.unknown()).default({}),
   dataCenter: z.string().trim().max(100).optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  departmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   priority: z.number().int().min(0).max(10_000).default(100),
   maxRunning: z.number().int().min(1).max(1000).default(50),
   enabled: z.boolean().default(true),

@@ -8,7 +8,7 @@ import { slotsInUse } from "../../processing/select-handler";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { moduleTitle } from "./list";
 
-export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive() });
+export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Keys of the secret connection fields that have a stored value (the values never leave the server). */
 export function storedSecretKeys(handler: typeof handlers.$inferSelect): string[] {

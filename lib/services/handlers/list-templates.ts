@@ -8,7 +8,7 @@ import { asModuleError } from "../../processing/record";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
 export const listTemplatesInput = z.object({
-  handlerIds: z.array(z.coerce.number().int().positive()).min(1, "Choose a processing module first").max(20),
+  handlerIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, "Choose a processing module first").max(20),
 });
 
 export type HandlerTemplates = { handlerId: number; name: string; supported: boolean; templates: string[]; error: string | null };
@@ -28,11 +28,13 @@ export async function listHandlerTemplates({ ctx, input }: { ctx: Ctx; input: un
       const base = { handlerId: h.id, name: h.name };
       if (!module?.listTemplates) return { ...base, supported: false, templates: [], error: null };
       const log = createAttemptLog();
+      const connection = handlerConnection(h);
+      for (const f of module.connectionFields) if (f.secret && typeof connection[f.key] === "string") log.secret(connection[f.key] as string);
       try {
-        const list = await module.listTemplates(module.connection.parse(handlerConnection(h)), log);
+        const list = await module.listTemplates(module.connection.parse(connection), log);
         return { ...base, supported: true, templates: [...new Set(list)].sort(), error: null };
       } catch (error) {
-        return { ...base, supported: true, templates: [], error: asModuleError(error).message };
+        return { ...base, supported: true, templates: [], error: log.redactError(asModuleError(error)).message };
       }
     }),
   );

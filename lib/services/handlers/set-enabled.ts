@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 
 export const setHandlerEnabledInput = z.object({
-  handlerId: z.coerce.number().int().positive(),
+  handlerId: z.coerce.number().int().positive().max(2_147_483_647),
   enabled: z.boolean(),
 });
 

@@ -4,7 +4,7 @@ import { invoices } from "../../db/schema";
 import { AppError, notFound } from "../../errors";
 import { parseInput, requireClientAccess, type Ctx } from "../context";
 
-export const getInvoiceInput = z.object({ invoiceId: z.coerce.number().int().positive() });
+export const getInvoiceInput = z.object({ invoiceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** One invoice: its client's, or any for staff; another client's invoice is 404. */
 export async function getInvoice({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -6,10 +6,10 @@ import { listScope, pageInput } from "../services/scope";
 import { page } from "../page";
 
 export const listInvoicesInput = z.object({
-  clientId: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   status: z.enum(invoiceStatuses).optional(),
   kind: z.enum(invoiceKinds).optional(),
-  orderId: z.coerce.number().int().positive().optional(),
+  orderId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   ...pageInput,
 });
 

@@ -3,16 +3,23 @@ import { z } from "zod";
 import { emailOutbox } from "../../db/schema";
 import { decryptJson } from "../../crypto";
 import { notFound } from "../../errors";
+import { maskEmailProps } from "../../email/mask";
 import { renderEmail } from "../../email/render";
 import { isTemplateName } from "../../email/templates";
+import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
-export const emailIdInput = z.object({ emailId: z.coerce.number().int().positive() });
+export const emailIdInput = z.object({ emailId: z.coerce.number().int().positive().max(2_147_483_647) });
+const getMailInput = emailIdInput.extend({ reveal: z.boolean().default(false) });
 
-/** One email as the client gets it (html and text rendered from its template), with its delivery state. */
+/**
+ * One email as the client gets it (html and text rendered from its template), with its delivery
+ * state. Secrets in it (service passwords, one-time links) are masked unless `reveal` is asked,
+ * which writes an audit row.
+ */
 export async function getMail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
-  const { emailId } = parseInput(emailIdInput, input);
+  const { emailId, reveal } = parseInput(getMailInput, input);
   const [row] = await ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId));
   if (!row) throw notFound("Email not found");
   const { props, leaseUntil: _l, ...email } = row;
@@ -20,11 +27,13 @@ export async function getMail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   let renderError: string | null = null;
   try {
     if (!isTemplateName(row.template)) throw new Error(`unknown email template: ${row.template}`);
-    rendered = await renderEmail(row.template, decryptJson(props) as never);
+    const real = decryptJson(props) as never;
+    rendered = await renderEmail(row.template, reveal ? real : maskEmailProps(row.template, real));
   } catch (error) {
     renderError = error instanceof Error ? error.message : String(error);
   }
-  return { ...email, html: rendered?.html ?? null, text: rendered?.text ?? null, renderError };
+  if (reveal) await audit(ctx.db, ctx.actor, { action: "mail.reveal", entity: "email", entityId: row.id, after: { to: row.to, template: row.template } });
+  return { ...email, revealed: reveal, html: rendered?.html ?? null, text: rendered?.text ?? null, renderError };
 }
 
 export type MailDetail = Awaited<ReturnType<typeof getMail>>;

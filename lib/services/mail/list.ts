@@ -7,8 +7,8 @@ import { page } from "../page";
 export const listMailInput = z.object({
   status: z.enum(outboxStatuses).optional(),
   to: z.string().trim().max(200).optional(),
-  clientId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -14,14 +14,14 @@ export const listOperationsInput = z.object({
   status: z.enum([...operationStatuses, "failing"]).optional(),
   kind: z.enum(operationKinds).optional(),
   module: z.enum(moduleKinds).optional(),
-  handlerId: z.coerce.number().int().positive().optional(),
-  clientId: z.coerce.number().int().positive().optional(),
+  handlerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   /** Created at or after: a date (from its start, UTC) or a date-time. */
   from: dateOrTime.optional(),
   /** Created before: a date counts as the whole day (UTC), a date-time is exclusive. */
   to: dateOrTime.optional(),
   /** The id of the last operation of the previous page (keyset: id descending). */
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListOperationsInput = z.input<typeof listOperationsInput>;

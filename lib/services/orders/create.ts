@@ -7,13 +7,14 @@ import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, unprocessable, ValidationError } from "../../errors";
 import { assertContacts, assertDomainsFree } from "./checks";
 import { parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
+import { requireClientCurrency } from "../../billing/currency";
 
 export const createOrderInput = z.object({
-  clientId: z.number().int().positive().optional(),
+  clientId: z.number().int().positive().max(2_147_483_647).optional(),
   items: z
     .array(
       z.object({
-        tariffId: z.number().int().positive(),
+        tariffId: z.number().int().positive().max(2_147_483_647),
         months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Choose a period the tariff sells"),
         addons: z.record(z.string(), z.number().int().min(0).max(100_000)).default({}),
         params: orderParamsInput.default({}),
@@ -51,6 +52,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const data = parseInput(createOrderInput, input);
   const clientId = clientOf(ctx.actor, data.clientId);
   requireClientAccess(ctx.actor, clientId);
+  if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
   const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
   const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));
@@ -73,6 +75,9 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })));
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   const currency = lines[0]!.tariff.currency;
+  const other = lines.find((l) => l.tariff.currency !== currency);
+  if (other) throw unprocessable(`One order cannot mix currencies (${currency} and ${other.tariff.currency}): order them separately.`, { code: "currency_mismatch" });
+  await requireClientCurrency(ctx.db, clientId, currency, "This order");
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   return ctx.db.transaction(async (tx) => {
     const [order] = await tx

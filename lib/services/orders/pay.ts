@@ -13,8 +13,9 @@ import { enqueueOperation } from "../../processing/enqueue";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
 import { assertContacts, assertDomainsFree } from "./checks";
+import { requireClientCurrency } from "../../billing/currency";
 
-export const payOrderInput = z.object({ orderId: z.number().int().positive() });
+export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
 
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
@@ -44,6 +45,7 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
     return { order, services: existing, charged: false, operationIds: [] as number[] };
   }
   if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
+  await requireClientCurrency(tx, order.clientId, order.currency, `Order #${order.id}`);
   const kinds = await tx.select({ id: tariffs.id, productType: tariffs.productType }).from(tariffs).where(inArray(tariffs.id, items.map((i) => i.tariffId)));
   const productTypeOf = (tariffId: number) => kinds.find((k) => k.id === tariffId)!.productType;
   await assertDomainsFree(tx, items.map((i) => ({ productType: productTypeOf(i.tariffId), domain: i.params.domain })));

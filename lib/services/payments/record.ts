@@ -8,7 +8,7 @@ import { actorUserId, now, parseInput, requireAdmin, type Ctx } from "../context
 import { settleSession } from "./settle";
 
 export const recordPaymentInput = z.object({
-  clientId: z.coerce.number().int().positive(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647),
   amount: z.number().int().positive().max(100_000_000),
   currency: z.string().trim().toUpperCase().length(3),
   /** The gateway's payment id: the same reference is recorded once, however often it arrives. */

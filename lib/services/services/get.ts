@@ -8,7 +8,7 @@ import { serviceSummaryColumns } from "./list";
 import { loadOwnService } from "./load-own";
 import { renewalQuote } from "./renew";
 
-export const getServiceInput = z.object({ serviceId: z.coerce.number().int().positive() });
+export const getServiceInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
  * One service with its tariff's name, resources with their labels, history, recent operations and

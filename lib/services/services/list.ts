@@ -6,7 +6,7 @@ import { listScope, pageInput } from "./scope";
 import { page } from "../page";
 
 export const listServicesInput = z.object({
-  clientId: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   status: z.union([z.enum(serviceStatuses), z.array(z.enum(serviceStatuses)).min(1)]).optional(),
   ...pageInput,
 });

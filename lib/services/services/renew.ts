@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn, Tx } from "../../db";
 import { balanceEntries, clients, invoices, operations, serviceHistory, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { currencyMismatch } from "../../billing/currency";
 import { priceItem } from "../../billing/price";
 import { conflict, unprocessable, ValidationError } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
@@ -10,7 +11,7 @@ import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService, type ServiceRow } from "./load-own";
 
-export const renewServiceInput = z.object({ serviceId: z.coerce.number().int().positive() });
+export const renewServiceInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
@@ -49,6 +50,7 @@ export type RenewalOutcome =
   | { kind: "renewed"; price: number; currency: string; invoiceId: number; operationIds: number[] }
   | { kind: "already" }
   | { kind: "not_sold" }
+  | { kind: "currency"; currency: string; clientCurrency: string }
   | { kind: "insufficient"; price: number; balance: number; currency: string };
 
 /**
@@ -61,6 +63,8 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
   const quote = await renewalQuote(tx, service);
   if (!quote) return { kind: "not_sold" };
   const { price, currency } = quote;
+  const [payer] = await tx.select({ currency: clients.currency }).from(clients).where(eq(clients.id, service.clientId));
+  if (payer && payer.currency !== currency) return { kind: "currency", currency, clientCurrency: payer.currency };
   let balanceAfter = 0;
   if (price > 0) {
     const [charged] = await tx
@@ -123,6 +127,7 @@ export async function renewService({ ctx, input }: { ctx: Ctx; input: unknown })
     }
     const outcome = await chargeRenewal(tx, service, { at: now(ctx), actorUserId: actorUserId(ctx.actor) });
     if (outcome.kind === "not_sold") throw conflict("This tariff is no longer sold for the service's period; please contact support");
+    if (outcome.kind === "currency") throw currencyMismatch("The renewal", outcome.currency, outcome.clientCurrency);
     if (outcome.kind === "insufficient") {
       throw unprocessable(
         `Insufficient funds: the renewal costs ${money(outcome.price, outcome.currency)}, the balance is ${money(outcome.balance, outcome.currency)}`,

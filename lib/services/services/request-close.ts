@@ -8,7 +8,7 @@ import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService } from "./load-own";
 
-export const requestCloseInput = z.object({ serviceId: z.coerce.number().int().positive() });
+export const requestCloseInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
  * The client (or staff) asks to close an active or suspended service: auto-renew goes off and a

@@ -7,7 +7,7 @@ import { audit } from "../audit";
 import { parseInput, requireStaff, type Ctx } from "../context";
 
 export const requestOperationInput = z.object({
-  serviceId: z.number().int().positive(),
+  serviceId: z.number().int().positive().max(2_147_483_647),
   kind: z.enum(["suspend", "resume", "close", "sync"]),
 });
 

@@ -5,7 +5,7 @@ import { audit } from "../audit";
 import { parseInput, type Ctx } from "../context";
 import { loadOwnService } from "./load-own";
 
-export const revealSecretsInput = z.object({ serviceId: z.coerce.number().int().positive() });
+export const revealSecretsInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
  * The service's secrets (passwords), decrypted on demand for its client or staff, once the service

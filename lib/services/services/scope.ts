@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError, forbidden } from "../../errors";
-import { isStaff, requireClientAccess, type Actor } from "../context";
+import { actsForAnyClient, requireClientAccess, type Actor } from "../context";
 
 /** Keyset paging shared by the list verbs: newest first, `cursor` is the last id already seen. */
 export const pageInput = {
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 };
 
@@ -14,7 +14,7 @@ export const pageInput = {
  */
 export function listScope(actor: Actor, clientId?: number): number | undefined {
   if (actor.type === "anonymous") throw new AppError("unauthorized", "Sign in first");
-  if (isStaff(actor)) return clientId;
+  if (actsForAnyClient(actor)) return clientId;
   const own = actor.type === "user" || actor.type === "api_key" ? actor.clientId : null;
   if (own === null) throw forbidden("Only clients have this list");
   if (clientId !== undefined) requireClientAccess(actor, clientId);

@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { now, parseInput, type Ctx } from "../context";
 import { loadOwnService } from "./load-own";
 
-export const setAutoRenewInput = z.object({ serviceId: z.coerce.number().int().positive(), autoRenew: z.boolean() });
+export const setAutoRenewInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647), autoRenew: z.boolean() });
 
 /** Turns automatic renewal from the balance on or off for a service that is not closed. */
 export async function setAutoRenew({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyCode } from "../../billing/currency";
 import { periods, productTypes, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
@@ -11,7 +12,7 @@ export const tariffInput = z.object({
   description: z.string().trim().max(2000).default(""),
   template: z.string().trim().max(200).nullable().optional(),
   tlds: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/)).default([]),
-  currency: z.string().length(3).default("USD"),
+  currency: currencyCode.default("USD"),
   published: z.boolean().default(true),
   prices: z
     .array(z.object({ months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Not a sold period"), price: z.number().int().min(0) }))
@@ -29,7 +30,7 @@ export const tariffInput = z.object({
       }),
     )
     .default([]),
-  handlerIds: z.array(z.number().int().positive()).min(1, "Choose at least one processing module"),
+  handlerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1, "Choose at least one processing module"),
 });
 
 /** Admins add a tariff plan with its prices, resources and handlers (at least one). */

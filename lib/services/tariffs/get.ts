@@ -4,7 +4,7 @@ import { handlers, tariffHandlers, tariffPrices, tariffResources, tariffs } from
 import { notFound } from "../../errors";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 
-export const tariffIdInput = z.object({ tariffId: z.coerce.number().int().positive() });
+export const tariffIdInput = z.object({ tariffId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** One tariff for the editor: prices, resources and add-ons, and its handlers. */
 export async function getTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -11,7 +11,7 @@ import { audit } from "../audit";
 import { actorUserId, isAdmin, now, parseInput, requireStaff, type Ctx } from "../context";
 
 export const closeTaskInput = z.object({
-  taskId: z.number().int().positive(),
+  taskId: z.number().int().positive().max(2_147_483_647),
   fields: z.record(z.string(), z.string()).default({}),
   note: z.string().trim().max(2000).optional(),
   /** What the client reads in the service's history; the note above stays internal. */

@@ -1,18 +1,26 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { emailOutbox, operations, tasks } from "../../db/schema";
 import { decryptJson } from "../../crypto";
 import { renderEmail } from "../../email/render";
 import { isTemplateName } from "../../email/templates";
+import { maskEmailProps } from "../../email/mask";
+import { audit } from "../audit";
 import { notFound } from "../../errors";
 import { emailEventFor } from "../../processing/status";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { requireTaskDepartment } from "./access";
 import { taskIdInput } from "./take";
 
-/** The email the client got because this task's operation was done (the welcome email of a setup), rendered. */
+const taskEmailInput = taskIdInput.extend({ reveal: z.boolean().default(false) });
+
+/**
+ * The email the client got because this task's operation was done (the welcome email of a setup),
+ * rendered with its secrets masked; `reveal` shows them and writes an audit row.
+ */
 export async function getTaskEmail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireStaff(ctx.actor);
-  const { taskId } = parseInput(taskIdInput, input);
+  const { taskId, reveal } = parseInput(taskEmailInput, input);
   const [row] = await ctx.db
     .select({ task: tasks, kind: operations.kind })
     .from(tasks)
@@ -27,6 +35,9 @@ export async function getTaskEmail({ ctx, input }: { ctx: Ctx; input: unknown })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.dedupeKey, `${event}:op:${row.task.operationId}`), eq(emailOutbox.serviceId, row.task.serviceId)));
   if (!mail || !isTemplateName(mail.template)) return null;
-  const { text, subject } = await renderEmail(mail.template, decryptJson(mail.props) as never);
-  return { id: mail.id, to: mail.to, subject, text, status: mail.status, createdAt: mail.createdAt, sentAt: mail.sentAt };
+  const real = decryptJson(mail.props) as never;
+  const { text, subject } = await renderEmail(mail.template, reveal ? real : maskEmailProps(mail.template, real));
+  if (reveal) await audit(ctx.db, ctx.actor, { action: "task.email_reveal", entity: "email", entityId: mail.id, after: { taskId, to: mail.to } });
+  return {
+    revealed: reveal, id: mail.id, to: mail.to, subject, text, status: mail.status, createdAt: mail.createdAt, sentAt: mail.sentAt };
 }

@@ -7,9 +7,9 @@ import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { closedMessage, lockTask } from "./access";
 
 export const reassignTaskInput = z.object({
-  taskId: z.number().int().positive(),
+  taskId: z.number().int().positive().max(2_147_483_647),
   /** A staff member of the task's department or an admin; null leaves the task unassigned (New). */
-  assigneeId: z.number().int().positive().nullable(),
+  assigneeId: z.number().int().positive().max(2_147_483_647).nullable(),
 });
 
 /** An admin gives an open task to someone else, or to nobody. */

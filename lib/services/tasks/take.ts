@@ -6,7 +6,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireStaff, type Ctx } from "../context";
 import { closedMessage, lockTask, userName } from "./access";
 
-export const taskIdInput = z.object({ taskId: z.number().int().positive() });
+export const taskIdInput = z.object({ taskId: z.number().int().positive().max(2_147_483_647) });
 
 /** A staff member assigns a task of their department to themselves; a task someone else holds is a conflict. */
 export async function takeTask({ ctx, input }: { ctx: Ctx; input: unknown }) {

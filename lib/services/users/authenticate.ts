@@ -2,29 +2,57 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { users, type Role } from "../../db/schema";
 import { verifyPassword } from "../../auth/password";
-import type { Ctx } from "../context";
+import { refusalMessage } from "../../auth/refusal-message";
+import { checkLimit, clearFailures, limits, recordFailure, type Refusal } from "../../auth/throttle";
+import { AppError } from "../../errors";
+import { audit } from "../audit";
+import { now, type Ctx } from "../context";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
 });
+const authenticateInput = signInInput.extend({ ip: z.string().max(64).nullish() });
 
 export type AuthenticatedUser = { id: number; name: string; email: string; role: Role; clientId: number | null };
 
 // Compared against when the email is unknown, so both answers take the same time.
 const DUMMY_HASH = "$2b$10$Fq8joQtPuhapo9IImN9DDeGZ.Rio.e1FdkOOTMhS4GqFE7kkNIpdO";
 
-/** Checks an email and password; the user when they match an enabled account, otherwise null. */
+const refused = (refusal: Refusal) => new AppError("rate_limited", refusalMessage(`${refusal.reason}-${refusal.retryAfterSeconds}`), refusal);
+
+/**
+ * Checks an email and password; the user when they match an enabled, verified account, otherwise
+ * null. Failures are counted per account and per address: past the limits it throws `rate_limited`
+ * (without checking the password, so a lock holds even for the right one).
+ */
 export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AuthenticatedUser | null> {
-  const parsed = signInInput.safeParse(input);
+  const parsed = authenticateInput.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, ip } = parsed.data;
+  const at = now(ctx);
+  const keys = [{ key: `account:${email}`, limit: limits.account }, ...(ip ? [{ key: `ip:${ip}`, limit: limits.ip }] : [])];
+  for (const { key, limit } of keys) {
+    const refusal = await checkLimit(ctx.db, key, limit, at);
+    if (refusal) throw refused(refusal);
+  }
   const [user] = await ctx.db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabled) return null;
+  if (!user || !ok) {
+    for (const { key, limit } of keys) {
+      const counted = await recordFailure(ctx.db, key, limit, at);
+      if (counted.locked) {
+        await audit(ctx.db, ctx.actor, { action: "sign_in.locked", entity: key.startsWith("ip:") ? "ip" : "user", entityId: key.startsWith("ip:") ? ip : (user?.id ?? email), after: { counter: key, failures: counted.failures, lockedUntil: counted.lockedUntil } });
+      }
+    }
+    return null;
+  }
+  await clearFailures(ctx.db, keys[0]!.key);
+  if (user.disabled) return null;
+  if (!user.emailVerified) throw new AppError("forbidden", refusalMessage("unverified"), { reason: "unverified" });
   return { id: user.id, name: user.name, email: user.email, role: user.role, clientId: user.clientId };
 }

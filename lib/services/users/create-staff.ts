@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departmentMembers, departments, users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
+import { newPassword } from "../../auth/password-strength";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
@@ -9,9 +10,9 @@ import { parseInput, requireAdmin, type Ctx } from "../context";
 export const createStaffInput = z.object({
   name: z.string().trim().min(2, "Enter at least 2 characters").max(100),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(10, "Use at least 10 characters").max(200),
+  password: newPassword,
   role: z.enum(["staff", "admin"]).default("staff"),
-  departmentIds: z.array(z.coerce.number().int().positive()).default([]),
+  departmentIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).default([]),
 });
 
 /** An admin adds a staff member (or another admin) with a password, optionally into departments. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isDbId } from "@/lib/ids";
 import { getDatabase } from "@/lib/db";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ tariffId: string }> };
 export default async function OrderPage({ params }: Props) {
   const { tariffId } = await params;
   const id = Number(tariffId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  if (!isDbId(id)) notFound();
   const { db } = await getDatabase();
   const [tariff] = await listCatalog({ ctx: { db, actor: { type: "anonymous" } }, input: { tariffId: id } });
   if (!tariff) notFound();

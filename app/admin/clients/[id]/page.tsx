@@ -5,6 +5,8 @@ import { listBalanceEntries } from "@/lib/services/balance/list-entries";
 import { getClient } from "@/lib/services/clients/get";
 import { listServices } from "@/lib/services/services/list";
 import { listTariffs } from "@/lib/services/tariffs/list";
+import { listClientUsers } from "@/lib/services/users/list-for-client";
+import { UserAccessList } from "@/components/admin/user-access-list";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney, Money } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
@@ -28,10 +30,11 @@ export default async function ClientPage({ params, searchParams }: Props) {
     throw e;
   });
   const notice = param((await searchParams).notice);
-  const [services, entries, tariffs] = await Promise.all([
+  const [services, entries, tariffs, signIns] = await Promise.all([
     listServices({ ctx, input: { clientId: client.id, limit: 100 } }),
     listBalanceEntries({ ctx, input: { clientId: client.id, limit: 50 } }),
     listTariffs({ ctx }),
+    listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
   const items = tariffs
     .filter((t) => t.published && t.currency === client.currency)
@@ -100,6 +103,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
             ]}
           />
           <p className="mt-2 text-xs text-slate-500">Paid from the client&apos;s balance at once; the service is then set up by its processing module.</p>
+        </Card>
+        <Card title="Sign-ins">
+          <UserAccessList users={signIns} />
         </Card>
       </div>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Services</h2>

@@ -8,7 +8,8 @@ import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { When } from "@/components/admin/table";
 import { adminPageCtx } from "../../session";
-import { resendMailAction } from "../actions";
+import { resendMailAction, revealMailAction } from "../actions";
+import { RevealEmail } from "@/components/ui/reveal-email";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +56,7 @@ export default async function MailDetailPage({ params }: Props) {
               <pre className="mt-1 text-xs whitespace-pre-wrap">{mail.text}</pre>
             </details>
           )}
+          <RevealEmail action={revealMailAction} values={{ emailId: mail.id }} />
         </Card>
       </div>
     </>

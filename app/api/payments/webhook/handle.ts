@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
+import { readBody } from "@/lib/api/body";
+import { ApiError } from "@/lib/api/errors";
 import { recordPayment } from "@/lib/services/payments/record";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/services/payments/signature";
 
@@ -8,7 +10,17 @@ const MAX_BODY = 64 * 1024;
 
 /** What the payment gateway posts; other event types are acknowledged and ignored. */
 const webhookBody = z.object({ type: z.string().min(1), data: z.record(z.string(), z.unknown()).default({}) });
-const paymentData = z.object({ reference: z.string(), clientId: z.number(), amount: z.number(), currency: z.string() });
+const MAX_ID = 2_147_483_647;
+const paymentData = z.object({
+  reference: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127), "The reference has control characters"),
+  clientId: z.number().int().positive().max(MAX_ID),
+  amount: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, "A currency is a three-letter code"),
+});
 
 export type WebhookDeps = { secret: string | undefined; db: () => Promise<Db>; nowMs?: number };
 
@@ -22,8 +34,14 @@ const statusOf: Record<AppError["code"], number> = { validation: 422, unauthoriz
  */
 export async function handlePaymentWebhook(request: Request, deps: WebhookDeps): Promise<Response> {
   if (!deps.secret) return failure(503, "not_configured", "PAYMENT_WEBHOOK_SECRET is not set");
-  const raw = await request.text();
-  if (raw.length > MAX_BODY) return failure(413, "too_large", "The body is too large");
+  let raw: string;
+  try {
+    // Stops reading as soon as the body passes the cap (and at once on a larger Content-Length).
+    raw = await readBody(request, MAX_BODY);
+  } catch (error) {
+    if (error instanceof ApiError) return failure(413, "too_large", "The body is too large");
+    throw error;
+  }
   const check = verifySignature(request.headers.get(SIGNATURE_HEADER), raw, deps.secret, deps.nowMs ?? Date.now());
   if (!check.ok) return failure(401, "bad_signature", check.reason);
   let json: unknown;
@@ -32,6 +50,8 @@ export async function handlePaymentWebhook(request: Request, deps: WebhookDeps):
   } catch {
     return failure(400, "bad_json", "The body is not JSON");
   }
+  // A NUL cannot be stored in a text or jsonb column: refuse it here, not in the database.
+  if (raw.includes("\\u0000")) return failure(400, "bad_payload", "The body contains a NUL character");
   const parsed = webhookBody.safeParse(json);
   if (!parsed.success) return failure(400, "bad_payload", "The body is not a payment event", parsed.error.issues);
   if (parsed.data.type !== "payment.succeeded") return answer(200, { ignored: true });

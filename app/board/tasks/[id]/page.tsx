@@ -38,7 +38,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
   const { db } = await getDatabase();
   const ctx = { db, actor };
   const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     if (error instanceof AppError && error.code === "forbidden") return error;
     throw error;
   });
@@ -81,7 +81,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           <CloseTaskForm action={closeTaskAction} taskId={t.id} fields={task.formFields} />
         </Card>
       )}
-      {email && <TaskEmail email={email} />}
+      {email && <TaskEmail email={email} taskId={task.task.id} />}
     </div>
   );
 }

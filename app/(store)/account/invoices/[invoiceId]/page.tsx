@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { stripeEnabled } from "@/lib/billing/stripe";
 import { getClient } from "@/lib/services/clients/get";
@@ -21,10 +22,10 @@ type Props = { params: Promise<{ invoiceId: string }> };
 
 export default async function InvoicePage({ params }: Props) {
   const invoiceId = Number((await params).invoiceId);
-  if (!Number.isInteger(invoiceId) || invoiceId <= 0 || invoiceId > 2_147_483_647) notFound();
+  if (!isDbId(invoiceId)) notFound();
   const ctx = await clientCtx(`/account/invoices/${invoiceId}`);
   const doc = await getInvoiceDocument({ ctx, input: { invoiceId } }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     throw error;
   });
   const { invoice } = doc;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
@@ -20,10 +21,10 @@ type Props = { params: Promise<{ serviceId: string }> };
 
 export default async function ServicePage({ params }: Props) {
   const serviceId = Number((await params).serviceId);
-  if (!Number.isInteger(serviceId) || serviceId <= 0 || serviceId > 2_147_483_647) notFound();
+  if (!isDbId(serviceId)) notFound();
   const ctx = await clientCtx(`/account/services/${serviceId}`);
   const service = await getService({ ctx, input: { serviceId } }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     throw error;
   });
   const live = service.status === "active" || service.status === "suspended";

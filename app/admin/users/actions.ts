@@ -1,0 +1,17 @@
+"use server";
+
+import { setUserDisabled } from "@/lib/services/users/set-disabled";
+import { attempt, text, type FormState } from "../form-state";
+import { respond } from "../respond";
+import { requestCtx } from "../session";
+
+/** Disable or enable a staff or client user ("disabled" is "true" or "false"). */
+export async function setUserDisabledAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt(async () => {
+      const result = await setUserDisabled({ ctx, input: { userId: text(form, "userId"), disabled: text(form, "disabled") } });
+      return { ok: true, message: result.disabled ? "Disabled; their sessions are ended." : "Enabled again." };
+    }),
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { getDatabase } from "@/lib/db";
+import { requestInfo } from "@/lib/auth/request-info";
+import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
+
+export type ForgotState = { fields?: FieldErrors; email?: string; sentTo?: string };
+
+export async function forgotPasswordAction(_prev: ForgotState, form: FormData): Promise<ForgotState> {
+  const email = String(form.get("email") ?? "");
+  const { db } = await getDatabase();
+  try {
+    const { linkBase } = await requestInfo();
+    await requestPasswordReset({ ctx: { db, actor: { type: "anonymous" } }, input: { email, linkBase } });
+  } catch (error) {
+    if (error instanceof ValidationError) return { fields: error.fields, email };
+    throw error;
+  }
+  return { sentTo: email.trim() };
+}
