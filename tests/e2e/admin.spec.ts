@@ -81,6 +81,7 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
     const fault = await request.post(`${panelUrl()}/__sim/faults`, { data: { http500: true } });
     expect(fault.ok()).toBe(true);
     await page.getByLabel("Tariff and period").selectOption({ label: `${tariffName} — 1 mo — $5.00` });
+    await page.getByLabel("Domain").fill(`e2e-${Date.now()}.example.com`);
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByRole("main").getByRole("status").filter({ hasText: "paid from the balance" })).toBeVisible();
     await expect(page.getByTestId("balance")).toHaveText("$15.00");

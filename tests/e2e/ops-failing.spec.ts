@@ -29,6 +29,7 @@ test("an operation that fails shows as failing with its next try on the dashboar
     // two orders: one is cancelled below, the other stays failing until the panel answers again
     for (const balance of ["$6.01", "$2.02"]) {
       await page.getByLabel("Tariff and period").selectOption({ label: "Starter — 1 mo — $3.99" });
+      await page.getByLabel("Domain").fill(`failing-${balance.slice(1).replace(".", "-")}-${stamp}.example.com`);
       await page.getByRole("button", { name: "Place order" }).click();
       await expect(page.getByTestId("balance")).toHaveText(balance);
     }

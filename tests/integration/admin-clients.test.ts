@@ -91,6 +91,15 @@ describe("admin verbs for clients, departments, staff, settings, mail, audit and
     expect(missing!.code).toBe("not_found");
   });
 
+  it("asks for a hosting order's site domain on the form's own field, and orders nothing without it", async () => {
+    const handler = await makeHandler(db(), { module: "ispmanager", connection: { url: "http://127.0.0.1:9", username: "a", password: "b" } });
+    const hosting = await makeTariff(db(), { handlerIds: [handler.id] });
+    const client = await createClient(db(), 100_000);
+    const error = await fail(placeOrderForClient({ ctx, input: { clientId: client.id, tariffId: hosting.id, months: 1 } }));
+    expect(Object.keys((error as ValidationError).fields)).toEqual(["domain"]);
+    expect(await db().select().from(orders).where(eq(orders.clientId, client.id))).toEqual([]);
+  });
+
   it("manages departments and their staff", async () => {
     const d = await createDepartment({ ctx, input: { name: "VPS support", email: "vps@provisio.test" } });
     const taken = await fail(createDepartment({ ctx, input: { name: "VPS support" } }));

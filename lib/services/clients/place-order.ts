@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { periods } from "../../db/schema";
 import { orderParamsInput } from "../../billing/order-params";
+import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { createOrder } from "../orders/create";
@@ -24,7 +25,11 @@ export async function placeOrderForClient({ ctx, input }: { ctx: Ctx; input: unk
   const data = parseInput(placeOrderInput, input);
   const item = { tariffId: data.tariffId, months: data.months, addons: data.addons, params: data.params };
   await getClient({ ctx, input: { clientId: data.clientId } });
-  const { order } = await createOrder({ ctx, input: { clientId: data.clientId, items: [item] } });
+  const { order } = await createOrder({ ctx, input: { clientId: data.clientId, items: [item] } }).catch((error: unknown) => {
+    // The form has one item: "items.0.params.domain" is its "domain" field.
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(Object.fromEntries(Object.entries(error.fields).map(([key, messages]) => [key.replace(/^items\.0\.(params\.)?/, ""), messages])), error.message);
+  });
   const record = (after: Record<string, unknown>) =>
     ctx.db.transaction((tx) =>
       audit(tx, ctx.actor, { action: "order.place_for_client", entity: "order", entityId: order.id, after: { clientId: data.clientId, ...item, total: order.total, ...after } }),
