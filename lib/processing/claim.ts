@@ -12,6 +12,9 @@ export type ClaimOptions = { limit: number; now: Date; leaseMs: number; onlyId?:
 /**
  * The claim: up to `limit` due operations taken under a lease: queued or waiting ones whose time has
  * come, and running ones whose lease ran out (their worker died). SKIP LOCKED lets workers share.
+ * A service's operations run one at a time, in the order they were asked for: one whose service has
+ * an earlier operation still queued, running or waiting is left for later (a suspend finishing after
+ * a close would otherwise bring a closed service back as suspended).
  */
 function claimSql(opts: ClaimOptions, token: string) {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
@@ -20,9 +23,10 @@ function claimSql(opts: ClaimOptions, token: string) {
   return sql`update operations set status = 'running', lease_token = ${token}, lease_until = ${leaseUntil.toISOString()}::timestamptz,
           claims = claims + 1, handler_id = null, updated_at = ${now}::timestamptz
         where id in (
-          select id from operations
+          select id from operations o
           where ((status in ('queued', 'waiting') and run_at <= ${now}::timestamptz)
              or (status = 'running' and lease_until < ${now}::timestamptz)) ${only}
+            and not exists (select 1 from operations e where e.service_id = o.service_id and e.id < o.id and e.status in ('queued', 'running', 'waiting'))
           order by run_at, id
           limit ${opts.limit}
           for update skip locked)

@@ -80,7 +80,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
           returning id`
     : sql`select null::int as id`;
   const message = c.clientMessage?.trim() || doneMessage[op.kind];
-  const staffNote = c.by === "staff" ? `Done by staff${c.note ? `: ${c.note}` : ""}` : null;
+  const staffNote = c.by === "staff" ? `Done by staff${c.note ? `: ${c.note}` : ""}` : (c.note ?? null);
   const changed = next !== null && next !== service.status;
   const event = emailEventFor[op.kind];
   let mail: SQL = sql`select 1`;

@@ -146,7 +146,7 @@ describe("service processing through the ISPmanager simulator", () => {
     expect(after.status).toBe("active");
     expect(Object.keys(sim.state.users).filter((u) => u === s.remoteName)).toHaveLength(1);
     const history = await db().select().from(serviceHistory).where(eq(serviceHistory.serviceId, s.id));
-    expect(history.at(-1)!.message).toMatch(/earlier try/);
+    expect(history.at(-1)!.staffNote).toMatch(/earlier try/);
   });
 
   it("a non-retryable error (unknown preset) goes to manual at once", async () => {

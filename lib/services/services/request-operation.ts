@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { services } from "../../db/schema";
+import { operations, services } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import { enqueueOperation } from "../../processing/enqueue";
 import { audit } from "../audit";
@@ -28,6 +28,11 @@ export async function requestServiceOperation({ ctx, input }: { ctx: Ctx; input:
     if (!(allowedFrom[data.kind] as readonly string[]).includes(service.status)) {
       throw conflict(`A ${service.status} service cannot be asked to ${data.kind}`);
     }
+    const [closing] = await tx
+      .select({ id: operations.id })
+      .from(operations)
+      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
+    if (closing && data.kind !== "close") throw conflict(`This service is being closed, so it cannot be asked to ${data.kind}`);
     const result = await enqueueOperation(tx, { serviceId: service.id, kind: data.kind });
     await audit(tx, ctx.actor, { action: `service.${data.kind}`, entity: "service", entityId: service.id, after: { operationId: result.id } });
     return result;
