@@ -102,9 +102,9 @@ export async function selectHandler(
   if (handler) return { kind: "handler", handler };
   const check = await checkCandidates(db, from);
   if (!check.any) return { kind: "none" };
-  if (check.added) {
-    const retried = await takeSlot(db, from, op, now);
-    if (retried) return { kind: "handler", handler: retried };
-  }
+  // Slot rows may have just been added, by this call or by a runner that failed its first take at
+  // the same moment: try once more before calling the handler busy.
+  const retried = await takeSlot(db, from, op, now);
+  if (retried) return { kind: "handler", handler: retried };
   return { kind: "busy" };
 }

@@ -1,7 +1,7 @@
 /** The chaos run's world: the demo catalog on the simulators, clients with money and contacts, an API key, a webhook endpoint. */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { closeDatabase, getDatabase } from "../../lib/db";
-import { handlers } from "../../lib/db/schema";
+import { clients, handlers } from "../../lib/db/schema";
 import { seedDemo } from "../../lib/seed";
 import { writeSettings } from "../../lib/settings";
 import { createApiKey } from "../../lib/services/api-keys/create";
@@ -10,7 +10,7 @@ import { createClient } from "../../lib/services/clients/create";
 import type { Ctx } from "../../lib/services/context";
 import { createWebhookEndpoint } from "../../lib/services/webhooks/create-endpoint";
 
-export async function prepare(webhookUrl: string, clients = 6) {
+export async function prepare(webhookUrl: string, count = 6) {
   const { db } = await getDatabase();
   const ctx: Ctx = { db, actor: { type: "system" } };
   await seedDemo(db);
@@ -18,11 +18,12 @@ export async function prepare(webhookUrl: string, clients = 6) {
   await writeSettings(db, { retryIntervalSeconds: 1, maxAttempts: 4 });
   await db.update(handlers).set({ connection: sql`${handlers.connection} || '{"timeoutMs": 2000}'::jsonb` });
   const clientIds: number[] = [];
-  for (let i = 0; i < clients; i++) {
+  for (let i = 0; i < count; i++) {
     const { client } = await createClient({
       ctx,
-      input: { name: `Chaos Client ${i}`, email: `chaos${i}@example.com`, phone: "+1.5550100", country: "US", city: "Springfield", address: `${i} Main St` },
+      input: { name: `Chaos Client ${i}`, email: `chaos${i}@example.com`, phone: "+12015550123", country: "US", city: "Springfield", address: `${i} Main St` },
     });
+    await db.update(clients).set({ postcode: "62701" }).where(eq(clients.id, client.id));
     await creditBalance({ ctx, input: { clientId: client.id, amount: 100_000_000, note: "Chaos credit" } });
     clientIds.push(client.id);
   }

@@ -14,7 +14,7 @@ import { payOrder } from "@/lib/services/orders/pay";
 import { updateHandler } from "@/lib/services/handlers/update";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { testClock } from "../helpers/clock";
-import { createClient, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, orderAndPay, sys, siteDomain } from "../helpers/factories";
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
@@ -69,7 +69,7 @@ describe("handler slots", () => {
     })();
     try {
       for (let i = 0; i < 2; i++) {
-        const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: Array.from({ length: 12 }, () => ({ tariffId: tariff.id, months: 1 })) } });
+        const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: Array.from({ length: 12 }, () => ({ tariffId: tariff.id, months: 1, params: { domain: siteDomain() } })) } });
         await payOrder({ ctx: sys(db()), input: { orderId: order.id } });
       }
       await waitFor(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { operations, serviceHistory, services, tasks } from "@/lib/db/schema";
+import { clients, operations, serviceHistory, services, tasks } from "@/lib/db/schema";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { startWebnamesSimulator, type WebnamesSimulator } from "@/lib/modules/webnames/simulator";
 import { scheduleSyncs } from "@/lib/processing/schedule-syncs";
@@ -10,7 +10,7 @@ import { requestServiceOperation } from "@/lib/services/services/request-operati
 import { readSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { testClock } from "../helpers/clock";
-import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
+import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay, siteDomain } from "../helpers/factories";
 
 describe("sync raises what needs a person", () => {
   let database: TestDatabase;
@@ -39,6 +39,8 @@ describe("sync raises what needs a person", () => {
     });
     domains = (await makeTariff(db(), { handlerIds: [wnHandler.id], productType: "domain", template: null, resources: [], tlds: ["ru"] })).id;
     clientId = (await createClient(db(), 1_000_000)).id;
+    // a registrar needs the registrant's full contacts before it takes the order
+    await db().update(clients).set({ phone: "+12015550123", address: "1 Main St", city: "Springfield", postcode: "62701", country: "US" }).where(eq(clients.id, clientId));
   });
   afterAll(async () => {
     await isp.close();
@@ -61,7 +63,7 @@ describe("sync raises what needs a person", () => {
     await sweepOperations(db(), { clock });
   };
   const activeHosting = async () => {
-    const paid = await orderAndPay(db(), clientId, hosting, { params: { domain: "site.example.test" } }, clock);
+    const paid = await orderAndPay(db(), clientId, hosting, { params: { domain: siteDomain() } }, clock);
     await sweepOperations(db(), { clock });
     const s = await service(paid.id);
     expect(s.status).toBe("active");
@@ -79,7 +81,7 @@ describe("sync raises what needs a person", () => {
     expect(list[0]).toMatchObject({ operationId: op!.id, departmentId: hostingDept, status: "new", reason: "escalated" });
     expect(list[0]!.note).toContain(`sync: the service is active but the panel says missing: ISPmanager has no user '${s.remoteName}'`);
     const history = await db().select().from(serviceHistory).where(eq(serviceHistory.serviceId, s.id));
-    expect(history.some((h) => h.message.startsWith("Drift found by sync: the panel says the service is missing"))).toBe(true);
+    expect(history.some((h) => (h.staffNote ?? "").startsWith("Drift found by sync: the panel says the service is missing"))).toBe(true);
     expect((await service(s.id)).status).toBe("active");
 
     await syncRound();
@@ -106,7 +108,8 @@ describe("sync raises what needs a person", () => {
   });
 
   it("a domain whose registration was rejected is broken: one task for the domains department", async () => {
-    const paid = await orderAndPay(db(), clientId, domains, { months: 12, params: { domain: "drift-check.ru" } }, clock);
+    const name = `drift-${Date.now()}.ru`;
+    const paid = await orderAndPay(db(), clientId, domains, { months: 12, params: { domain: name } }, clock);
     await sweepOperations(db(), { clock });
     const s = await service(paid.id);
     expect(s.status).toBe("active");
@@ -115,7 +118,7 @@ describe("sync raises what needs a person", () => {
     const list = await tasksOf(s.id);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ departmentId: domainDept, reason: "escalated" });
-    expect(list[0]!.note).toContain("the panel says broken: Webnames rejected the registration of drift-check.ru (errsent)");
+    expect(list[0]!.note).toContain(`the panel says broken: Webnames rejected the registration of ${name} (errsent)`);
   });
 
   it("a healthy sync, or one that only finds a suspension made on the panel, raises no task", async () => {
@@ -127,6 +130,6 @@ describe("sync raises what needs a person", () => {
     expect((await syncOps(s.id)).map((o) => o.status)).toEqual(["done", "done"]);
     expect(await tasksOf(s.id)).toHaveLength(0);
     const history = await db().select().from(serviceHistory).where(eq(serviceHistory.serviceId, s.id));
-    expect(history.some((h) => h.message.startsWith("Drift found by sync: the panel says the service is suspended"))).toBe(true);
+    expect(history.some((h) => (h.staffNote ?? "").startsWith("Drift found by sync: the panel says the service is suspended"))).toBe(true);
   });
 });

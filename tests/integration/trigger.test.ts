@@ -19,7 +19,7 @@ import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/module
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { withDatabase } from "../setup/global";
-import { createClient, makeHandler, makeTariff, sys } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, sys, siteDomain } from "../helpers/factories";
 
 const root = join(import.meta.dirname, "../..");
 const jobsDir = join(root, "jobs");
@@ -156,7 +156,7 @@ describe("Trigger.dev: the tasks as deployed, and dispatch to a (fake) Trigger.d
   it("paying an order sends one trigger per operation: task id, payload and the operation id as idempotency key", async () => {
     vi.stubEnv("TRIGGER_SECRET_KEY", "tr_dev_fake_secret");
     vi.stubEnv("TRIGGER_API_URL", fake.url);
-    const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId, months: 1 }, { tariffId, months: 1 }] } });
+    const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId, months: 1, params: { domain: siteDomain() } }, { tariffId, months: 1, params: { domain: siteDomain() } }] } });
     const paid = await payOrder({ ctx: sys(db()), input: { orderId: order.id } });
     const ops = await db().select().from(operations).where(inArray(operations.serviceId, paid.services.map((s) => s.id)));
     expect(ops).toHaveLength(2);
@@ -186,7 +186,7 @@ describe("Trigger.dev: the tasks as deployed, and dispatch to a (fake) Trigger.d
     vi.stubEnv("TRIGGER_API_URL", fake.url);
     fake.state.status = 422;
     const before = fake.received.length;
-    const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId, months: 1 }] } });
+    const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId, months: 1, params: { domain: siteDomain() } }] } });
     const paid = await payOrder({ ctx: sys(db()), input: { orderId: order.id } });
     expect(fake.received.length - before).toBe(1);
     const serviceId = paid.services[0]!.id;
