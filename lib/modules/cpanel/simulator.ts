@@ -116,7 +116,7 @@ export async function startCpanelSimulator(options: { port?: number; host?: stri
   const authorization = `whm ${options.username ?? "root"}:${options.apiToken ?? "SIMTOKEN"}`;
   const state: WhmState = { accounts: {}, packages: seedPackages(), calls: [], hazard: null, slow: {} };
   const variants = defaultWhmVariants();
-  // §2: failures on a missing user are often prefixed "API failure: (XID xxxxxx) ".
+  // §2: failures on a missing user are often prefixed "API failure: (XID 1a2b3c) ".
   const apiFailure = (reason: string) => fail(prefixed(reason, randomBytes(3).toString("hex"), variants));
 
   function create(p: Params): Answer {
