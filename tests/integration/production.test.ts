@@ -18,7 +18,7 @@ import { payOrder } from "@/lib/services/orders/pay";
 import { buildCommands } from "../../scripts/build-prod";
 import { withDatabase } from "../setup/global";
 import { startFakeResend } from "../helpers/fake-resend";
-import { createClient, makeHandler, makeTariff, sys } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { freePort, startProcess, waitUntil, type Started } from "../helpers/processes";
 
 /**
@@ -164,7 +164,7 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     const tariff = await makeTariff(database.db, { handlerIds: [handler.id] });
     const client = await createClient(database.db, 10_000_000);
     const pay = async (n: number) => {
-      const items = Array.from({ length: n }, () => ({ tariffId: tariff.id, months: 1 }));
+      const items = Array.from({ length: n }, () => ({ tariffId: tariff.id, months: 1, params: { domain: siteDomain() } }));
       const { order } = await createOrder({ ctx: sys(database.db), input: { clientId: client.id, items } });
       return (await payOrder({ ctx: sys(database.db), input: { orderId: order.id } })).services.map((s) => s.id);
     };
