@@ -94,6 +94,10 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     const settleUntil = Date.now() + options.settleSeconds * 1000;
     let busy = Infinity;
     while (Date.now() < settleUntil) {
+      // Once the faults are off, emails and webhooks that backed off during them are due now, as an
+      // operator's "retry now" would make them (their backoff grows to minutes).
+      await sql`update email_outbox set run_at = now() where status = 'queued' and run_at > now()`;
+      await sql`update webhook_outbox set run_at = now() where status = 'queued' and run_at > now()`;
       const [row] = await sql`select (select count(*) from operations where status in ('queued', 'running', 'waiting'))
         + (select count(*) from email_outbox where status in ('queued', 'sending'))
         + (select count(*) from webhook_outbox where status in ('queued', 'sending')) as n`;
