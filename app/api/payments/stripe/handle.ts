@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db";
 import { constructStripeEvent } from "@/lib/billing/stripe";
+import { readBody } from "@/lib/api/body";
+import { ApiError } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
 import { applyStripeEvent } from "@/lib/services/payments/apply-stripe-event";
 
@@ -9,26 +11,12 @@ export type StripeWebhookDeps = { secret: string | undefined; db: () => Promise<
 
 const failure = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
 
-/** Reads at most `max` bytes of the body; null when it is longer. */
-async function readCapped(request: Request, max: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > max) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+/** The body, or null when it is longer than `max` (the REST API's capped reader). */
+const readCapped = (request: Request, max: number) =>
+  readBody(request, max).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 413) return null;
+    throw error;
+  });
 
 /**
  * Stripe's webhook: the signature (Stripe-Signature over the raw body, STRIPE_WEBHOOK_SECRET) is
