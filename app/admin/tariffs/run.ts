@@ -32,6 +32,7 @@ export function tariffFromForm(form: FormData) {
     tlds: text(form, "tlds").split(/[\s,]+/).filter(Boolean).map((t) => t.replace(/^\./, "")),
     currency,
     published: flag(form, "published"),
+    sellWithoutHandler: flag(form, "sellWithoutHandler"),
     prices,
     resources,
     handlerIds: form.getAll("handlerIds").map((v) => Number(v)),

@@ -15,6 +15,8 @@ export const tariffs = pgTable(
     tlds: text().array().notNull().default([]),
     currency: text().notNull().default("USD"),
     published: boolean().notNull().default(false),
+    /** Sold even with no enabled handler: staff set its services up by hand, as tasks. */
+    sellWithoutHandler: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -38,6 +38,17 @@ export async function assertDomainsFree(conn: Conn, lines: Line[], field = (i: n
 }
 
 /**
+ * Refuses the work while the client is suspended (`clients.suspended_at`): no new orders, and no
+ * paying orders placed before. In a transaction it locks the client row, so a suspension that
+ * commits meanwhile is seen.
+ */
+export async function assertClientActive(conn: Conn, clientId: number, refused: string, lock = false): Promise<void> {
+  const query = conn.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
+  const [owner] = lock ? await query.for("update") : await query;
+  if (owner?.suspendedAt) throw unprocessable(`This account is suspended, so ${refused}. Please contact support.`, { code: "client_suspended" });
+}
+
+/**
  * A registrar needs the registrant's full contact details before anything is paid: when any item
  * needs "contacts" and the client's profile lacks some, the order is refused with the list, so
  * the store sends the client to the profile form.

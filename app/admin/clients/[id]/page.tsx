@@ -37,7 +37,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
   const items = tariffs
-    .filter((t) => t.published && t.currency === client.currency)
+    .filter((t) => t.onSale && t.currency === client.currency)
     .flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
   return (
     <>

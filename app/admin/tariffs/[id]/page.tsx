@@ -5,6 +5,7 @@ import { getTariff } from "@/lib/services/tariffs/get";
 import { periods } from "@/lib/db/schema/_enums";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
+import { noHandlerText } from "@/components/admin/labels";
 import { param } from "@/components/admin/pager";
 import { adminPageCtx } from "../../session";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
@@ -29,8 +30,16 @@ export default async function TariffPage({ params, searchParams }: Props) {
           ← Tariffs
         </Link>
       </p>
-      <PageHeading title={tariff.name} description={tariff.published ? "Published in the store" : "Hidden from the store"} />
+      <PageHeading title={tariff.name} description={tariff.onSale ? "On sale in the store" : tariff.published ? "Published, but not on sale" : "Hidden from the store"} />
       {notice === "created" && <Notice>The tariff was created.</Notice>}
+      {tariff.noEnabledHandler && (
+        <Notice tone="warning">
+          <span className="font-medium" data-testid="no-handler-flag">{noHandlerText(tariff.sellWithoutHandler)}</span>.{" "}
+          {tariff.sellWithoutHandler
+            ? "Its orders are paid and go to staff as tasks."
+            : "Enable one of its processing modules, choose another, or tick “Sell anyway, set up by hand”."}
+        </Notice>
+      )}
       <Card>
         <TariffForm periods={periods} tariffId={tariff.id} initial={tariffValues(tariff)} handlers={await handlerChoices(ctx)} action={updateTariffAction} loadTemplates={loadTemplatesAction} />
       </Card>
