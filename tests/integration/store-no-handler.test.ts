@@ -73,7 +73,7 @@ describe("a tariff with no enabled processing module", () => {
     const key = await makeKey(db(), ["read", "orders:write"], clientId);
     const api = await call(ordersRoute.POST, "POST", "/orders", { key, body: { items: [{ tariffId: offId, months: 1 }] } });
     expect(api.status).toBe(422);
-    expect(api.json.error).toMatchObject({ message: "This plan is not on sale right now" });
+    expect(api.json.error).toMatchObject({ code: "unprocessable", message: "This plan is not on sale right now", details: { code: "not_on_sale" } });
     expect(await orderCount()).toBe(before);
   });
 
