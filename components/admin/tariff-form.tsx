@@ -123,15 +123,23 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         <input type="checkbox" name="published" checked={v.published} onChange={(e) => set("published", e.target.checked)} />
         Published in the store (otherwise hidden)
       </label>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="sellWithoutHandler" checked={v.sellWithoutHandler} onChange={(e) => set("sellWithoutHandler", e.target.checked)} className="mt-0.5 size-4 shrink-0" aria-describedby="sell-without-handler-hint" />
-        <span>
-          Sell anyway, set up by hand
-          <span id="sell-without-handler-hint" className="block text-xs text-slate-500">
+      <div className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          id="sellWithoutHandler"
+          name="sellWithoutHandler"
+          checked={v.sellWithoutHandler}
+          onChange={(e) => set("sellWithoutHandler", e.target.checked)}
+          aria-describedby="sell-without-handler-hint"
+          className="mt-0.5 size-4 shrink-0"
+        />
+        <div className="min-w-0">
+          <label htmlFor="sellWithoutHandler">Sell anyway, set up by hand</label>
+          <p id="sell-without-handler-hint" className="text-xs text-slate-500">
             When no enabled processing module serves this tariff, the store still sells it: orders are paid and set up by staff as tasks. Off, the store stops selling it until a module is enabled.
-          </span>
-        </span>
-      </label>
+          </p>
+        </div>
+      </div>
       <div>
         <Button type="submit" disabled={saving}>
           {saving ? "Saving…" : tariffId ? "Save changes" : "Create tariff"}

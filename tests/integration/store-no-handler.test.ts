@@ -4,6 +4,7 @@ import { operations, orders, services, tariffs, tasks } from "@/lib/db/schema";
 import type { AppError } from "@/lib/errors";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { isOffSale } from "@/lib/services/catalog/off-sale";
 import { quoteItems } from "@/lib/services/catalog/quote";
 import type { Actor, Ctx } from "@/lib/services/context";
 import { getHandler } from "@/lib/services/handlers/get";
@@ -62,6 +63,10 @@ describe("a tariff with no enabled processing module", () => {
     expect(await listCatalog({ ctx: anon(), input: { tariffId: offId } })).toEqual([]);
     expect((await listPublishedTariffs({ ctx: anon() })).map((t) => t.name)).toEqual(["Served"]);
     expect(await fail(quoteItems({ ctx: anon(), input: { items: [{ tariffId: offId, months: 1 }] } }))).toMatchObject({ code: "not_found" });
+    // its order page says so; a hidden tariff's page stays unknown
+    const hidden = await tariff("Hidden orphan", [offHandler], { published: false });
+    const offSale = async (tariffId: number) => isOffSale({ ctx: anon(), input: { tariffId } });
+    expect([await offSale(offId), await offSale(servedId), await offSale(hidden.id)]).toEqual([true, false, false]);
   });
 
   it("refuses an order of it at checkout and through the REST API, creating nothing", async () => {
@@ -79,7 +84,7 @@ describe("a tariff with no enabled processing module", () => {
 
   it("the admin list and editor flag it by what the store does", async () => {
     const list = await listTariffs({ ctx: admin, input: { productType: "other" } });
-    expect(list.map((t) => [t.name, t.noEnabledHandler, t.onSale])).toEqual([["Orphaned", true, false], ["Served", false, true]]);
+    expect(list.map((t) => [t.name, t.noEnabledHandler, t.onSale])).toEqual([["Hidden orphan", true, false], ["Orphaned", true, false], ["Served", false, true]]);
     expect(await getTariff({ ctx: admin, input: { tariffId: offId } })).toMatchObject({ noEnabledHandler: true, onSale: false, sellWithoutHandler: false });
     expect(noHandlerText(false)).toBe("No enabled processing module: the store does not sell it");
     expect(noHandlerText(true)).toBe("No enabled processing module: sold, set up by hand");
