@@ -7,7 +7,7 @@ import { Badge } from "@/components/admin/badge";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
-import { getDatabase } from "@/lib/db";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { OrderForm } from "@/components/store/order-form";
@@ -19,8 +19,7 @@ export default async function OrderPage({ params }: Props) {
   const { tariffId } = await params;
   const id = Number(tariffId);
   if (!isDbId(id)) notFound();
-  const { db } = await getDatabase();
-  const [tariff] = await listCatalog({ ctx: { db, actor: { type: "anonymous" } }, input: { tariffId: id } });
+  const [tariff] = await listCatalog({ ctx: await anonymousCtx(), input: { tariffId: id } });
   if (!tariff) notFound();
   return (
     <div className="mx-auto max-w-2xl">

@@ -6,7 +6,7 @@ import { periods } from "@/lib/db/schema/_enums";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
 import { param } from "@/components/admin/pager";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
 
