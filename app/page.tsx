@@ -1,4 +1,4 @@
-import { productTypes } from "@/lib/db/schema/_enums";
+import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import { apiScopes } from "@/lib/db/schema";
+import { apiScopes } from "@/lib/vocabulary";
 import { listApiKeys } from "@/lib/services/api-keys/list";
 import { listClients } from "@/lib/services/clients/list";
 import { Card, PageHeading } from "@/components/ui/card";

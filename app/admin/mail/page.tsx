@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { outboxStatuses } from "@/lib/db/schema/_enums";
+import { outboxStatuses } from "@/lib/vocabulary";
 import { listMail } from "@/lib/services/mail/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";

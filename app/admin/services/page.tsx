@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { serviceStatuses } from "@/lib/db/schema/_enums";
+import { serviceStatuses } from "@/lib/vocabulary";
 import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";

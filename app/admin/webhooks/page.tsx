@@ -1,4 +1,4 @@
-import { webhookEvents } from "@/lib/db/schema";
+import { webhookEvents } from "@/lib/vocabulary";
 import { listWebhookDeliveries } from "@/lib/services/webhooks/list-deliveries";
 import { listWebhookEndpoints } from "@/lib/services/webhooks/list-endpoints";
 import { Card, PageHeading } from "@/components/ui/card";

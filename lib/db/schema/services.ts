@@ -1,10 +1,10 @@
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { operationKinds, type OrderParams, productTypes, serviceStatuses } from "../../vocabulary";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { oneOf, operationKinds, productTypes, serviceStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { handlers } from "./handlers";
-import type { OrderParams } from "./order-items";
 import { orderItems } from "./order-items";
 import { tariffs } from "./tariffs";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
-import { periods } from "@/lib/db/schema/_enums";
+import { periods } from "@/lib/vocabulary";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
 import { param } from "@/components/admin/pager";

@@ -1,4 +1,4 @@
-import { periods } from "@/lib/db/schema/_enums";
+import { periods } from "@/lib/vocabulary";
 import { Card, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
 import { adminPageCtx } from "@/lib/services/request-context";
