@@ -47,6 +47,10 @@ export const services = pgTable(
     index("services_client_idx").on(t.clientId, t.id),
     index("services_handler_idx").on(t.handlerId),
     index("services_expires_idx").on(t.status, t.expiresAt),
+    /** Services a sync may be due for, oldest sync first: the scheduler reads only the due ones. */
+    index("services_sync_due_idx")
+      .on(sql`coalesce(${t.lastSyncedAt}, ${t.updatedAt})`)
+      .where(sql`${t.status} in ('active', 'suspended') and ${t.handlerId} is not null`),
     /** One live registration (or hosting) of a domain name, whichever client holds it. */
     uniqueIndex("services_live_domain_key").on(t.productType, t.domain).where(sql`${t.status} <> 'closed'`),
   ],
