@@ -43,7 +43,7 @@ async function main() {
     await creditBalance({ ctx, input: { clientId: client!.id, amount: 100_000_000 } });
     const steps = { claim: [] as number[], toPanel: [] as number[], panelAndComplete: [] as number[], total: [] as number[] };
     for (let i = 0; i < count + 10; i++) {
-      const { order } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1 }] } });
+      const { order } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1, params: { domain: `profile-${i}.example.test` } }] } });
       const paid = await payOrder({ ctx, input: { orderId: order.id } });
       const remoteName = paid.services[0]!.remoteName;
       const t0 = performance.timeOrigin + performance.now();

@@ -5,7 +5,7 @@ import { formatMoney } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
 import { noHandlerText, productTypeLabels } from "@/components/admin/labels";
 import { EmptyRow, from, Table, Td, type Column } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tariffs · Provisio" };

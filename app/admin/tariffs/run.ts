@@ -1,4 +1,4 @@
-import { periods } from "@/lib/db/schema";
+import { periods } from "@/lib/vocabulary";
 import type { Ctx } from "@/lib/services/context";
 import { listHandlerTemplates } from "@/lib/services/handlers/list-templates";
 import { createTariff } from "@/lib/services/tariffs/create";

@@ -1,6 +1,7 @@
 import { boolean, check, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { productTypes } from "../../vocabulary";
 import { createdAt, id, updatedAt } from "./_columns";
-import { oneOf, productTypes } from "./_enums";
+import { oneOf } from "./_checks";
 
 export const tariffs = pgTable(
   "tariffs",

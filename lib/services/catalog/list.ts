@@ -1,6 +1,7 @@
 import { asc, and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { productTypes, tariffPrices, tariffResources, tariffs, type ProductType } from "../../db/schema";
+import { tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { productTypes, type ProductType } from "../../vocabulary";
 import type { OrderNeed } from "../../modules/contract";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { parseInput, type Ctx } from "../context";

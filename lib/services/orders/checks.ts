@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Conn } from "../../db";
-import { clients, services, type ProductType } from "../../db/schema";
+import { clients, services } from "../../db/schema";
+import type { ProductType } from "../../vocabulary";
 import { missingContacts } from "../../billing/contacts";
 import type { OrderNeed } from "../../modules/contract";
 import { notFound, unprocessable, ValidationError } from "../../errors";

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { invoices, orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
 import { orderNeedsOf } from "../../billing/order-needs";

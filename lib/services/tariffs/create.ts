@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode } from "../../billing/currency";
-import { periods, productTypes, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { periods, productTypes } from "../../vocabulary";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";

@@ -1,5 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
-import { tariffPrices, tariffs, type ProductType } from "../../db/schema";
+import { tariffPrices, tariffs } from "../../db/schema";
+import type { ProductType } from "../../vocabulary";
 import type { Ctx } from "../context";
 import { onSale } from "./on-sale";
 

@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { handlers, productTypes, services, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { handlers, services, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { productTypes } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { saleState } from "./on-sale";
 

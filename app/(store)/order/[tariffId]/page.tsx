@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
-import { getDatabase } from "@/lib/db";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { isOffSale } from "@/lib/services/catalog/off-sale";
 import { notOnSaleMessage } from "@/lib/services/tariffs/on-sale";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { OrderForm } from "@/components/store/order-form";
@@ -21,8 +21,7 @@ export default async function OrderPage({ params }: Props) {
   const { tariffId } = await params;
   const id = Number(tariffId);
   if (!isDbId(id)) notFound();
-  const { db } = await getDatabase();
-  const ctx = { db, actor: { type: "anonymous" } } as const;
+  const ctx = await anonymousCtx();
   const [tariff] = await listCatalog({ ctx, input: { tariffId: id } });
   if (!tariff) {
     if (!(await isOffSale({ ctx, input: { tariffId: id } }))) notFound();

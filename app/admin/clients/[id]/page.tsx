@@ -14,7 +14,7 @@ import { Details } from "@/components/admin/details";
 import { param } from "@/components/admin/pager";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { ActionButton } from "@/components/admin/action-button";
 import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
 

@@ -12,7 +12,7 @@ import { lastHandlerWarning } from "@/components/admin/last-handler-warning";
 import { productTypeLabels } from "@/components/admin/labels";
 import { param } from "@/components/admin/pager";
 import { When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { checkConnectionAction, deleteHandlerAction, setHandlerEnabledAction, updateHandlerAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
-import { periods } from "@/lib/db/schema/_enums";
+import { periods } from "@/lib/vocabulary";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
 import { noHandlerText } from "@/components/admin/labels";
 import { param } from "@/components/admin/pager";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
 
