@@ -11,8 +11,7 @@ import { rows } from "../lib/db/rows";
 import type { Database } from "../lib/db";
 import { readDatabaseUrl } from "../lib/env";
 import { services } from "../lib/db/schema";
-import { spawn, spawnSync } from "node:child_process";
-import type { IspState } from "../lib/modules/ispmanager/simulator";
+import { spawnSync } from "node:child_process";
 import { startRunner } from "../lib/processing/runner";
 import { createOrder } from "../lib/services/orders/create";
 import { payOrder } from "../lib/services/orders/pay";
@@ -22,6 +21,7 @@ import { createTariff } from "../lib/services/tariffs/create";
 import { clients } from "../lib/db/schema";
 import type { Ctx } from "../lib/services/context";
 import { notifyRoundtrip, operationsPageP95, percentile, seedHistory } from "./bench-history";
+import { startSimulatorProcess } from "./bench-sim";
 
 process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 // One log line per operation would drown the figures; LOG_LEVEL=info shows them.
@@ -68,20 +68,6 @@ async function pgCeiling(database: Database, seconds = 3): Promise<number> {
   const started = Date.now();
   await Promise.all(workers);
   return done / ((Date.now() - started) / 1000);
-}
-
-/** The simulator runs in its own process, as a real panel would not share the billing's CPU. */
-async function startSimulatorProcess() {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/simulator-process.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
-  const post = (path: string, body: unknown) =>
-    fetch(`${url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-  return {
-    url,
-    setFaults: (faults: Record<string, unknown>) => post("/__sim/faults", faults),
-    state: async () => ((await (await fetch(`${url}/__sim/state`)).json()) as { state: IspState }).state,
-    close: () => child.kill("SIGTERM"),
-  };
 }
 
 async function main() {
