@@ -327,6 +327,18 @@ describe("ispmanager: panel specifics", () => {
     expect(Object.keys(sim.state.users)).toHaveLength(0);
   });
 
+  it("slowChangeMs delays only calls with sok=ok: a read started with a create answers first", async () => {
+    sim.setFaults({ slowChangeMs: 150 });
+    const finished: string[] = [];
+    const service = makeService();
+    const create = ispmanager.open(context(conn, service)).then(() => finished.push("open"));
+    await new Promise((r) => setTimeout(r, 20));
+    await call(conn, createAttemptLog(), "user").then(() => finished.push("read"));
+    await create;
+    expect(finished).toEqual(["read", "open"]);
+    expect(sim.state.users[service.remoteName]).toBeDefined();
+  });
+
   it("validates its connection form", () => {
     expect(ispmanager.connection.safeParse({ url: "http://127.0.0.1:4101", username: "a", password: "b", timeoutMs: "500" }).success).toBe(true);
     expect(ispmanager.connection.safeParse({ url: "ftp://x", username: "a", password: "b" }).success).toBe(false);
