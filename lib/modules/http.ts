@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import { ModuleError, type AttemptLog } from "./contract";
 
 type Values = Record<string, string | number | boolean | undefined | null>;
@@ -43,6 +45,46 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Kept-alive connections per panel. An idle connection is closed after 4 s, before servers with a
+ * short keep-alive (Apache's default is 5 s) close it under a request about to be sent on it.
+ */
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" }),
+  "https:": new https.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" }),
+};
+
+/**
+ * One request and its whole answer over node:http (a quarter of fetch's CPU per call, which counts
+ * when a runner makes thousands a second). Redirects are not followed; the signal aborts it all.
+ */
+function exchange(url: URL, method: string, headers: Headers, body: string | undefined, signal: AbortSignal): Promise<HttpResponse> {
+  const agent = url.protocol === "http:" || url.protocol === "https:" ? agents[url.protocol] : null;
+  if (!agent) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
+  const sent: Record<string, string> = { accept: "*/*", "user-agent": "provisio", ...Object.fromEntries(headers) };
+  if (body !== undefined) sent["content-length"] = String(Buffer.byteLength(body));
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === "https:" ? https : http;
+    const req = client.request(url, { method, headers: sent, agent, signal }, (res) => {
+      const chunks: Buffer[] = [];
+      let ended = false;
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        ended = true;
+        const answer = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answer.append(name, one);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: answer, text: Buffer.concat(chunks).toString("utf8") });
+      });
+      res.on("error", reject);
+      res.on("close", () => ended || reject(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" })));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** One HTTP exchange with a panel, written to the attempt log; failures become ModuleErrors. */
 export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpResponse> {
   const url = new URL(req.url);
@@ -75,10 +117,7 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
   let responseHeaders: Headers;
   let text: string;
   try {
-    const res = await fetch(url, { method: req.method, headers, body, signal: controller.signal, redirect: "manual" });
-    status = res.status;
-    responseHeaders = res.headers;
-    text = await res.text();
+    ({ status, headers: responseHeaders, text } = await exchange(url, req.method, headers, body, controller.signal));
   } catch (error) {
     if (controller.signal.aborted) {
       log.line(`← timeout after ${timeoutMs} ms`);
