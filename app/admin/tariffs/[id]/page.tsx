@@ -3,25 +3,24 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
 import { periods } from "@/lib/db/schema/_enums";
-import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { TariffForm } from "@/components/admin/tariff-form";
-import { param } from "@/components/admin/pager";
 import { adminPageCtx } from "../../session";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function TariffPage({ params, searchParams }: Props) {
+export default async function TariffPage({ params }: Props) {
   const { id } = await params;
   const ctx = await adminPageCtx(`/admin/tariffs/${id}`);
   const tariff = await getTariff({ ctx, input: { tariffId: id } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
-  const notice = param((await searchParams).notice);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -30,7 +29,7 @@ export default async function TariffPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <PageHeading title={tariff.name} description={tariff.published ? "Published in the store" : "Hidden from the store"} />
-      {notice === "created" && <Notice>The tariff was created.</Notice>}
+      <ParamNotice messages={{ created: "The tariff was created." }} />
       <Card>
         <TariffForm periods={periods} tariffId={tariff.id} initial={tariffValues(tariff)} handlers={await handlerChoices(ctx)} action={updateTariffAction} loadTemplates={loadTemplatesAction} />
       </Card>

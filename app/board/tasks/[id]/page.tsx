@@ -7,6 +7,7 @@ import { actorUserId, isAdmin, isStaff } from "@/lib/services/context";
 import { getTaskEmail } from "@/lib/services/tasks/email";
 import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { CloseTaskForm } from "@/components/board/close-task-form";
 import { operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
 import { OperationLog } from "@/components/board/operation-log";
@@ -18,7 +19,7 @@ import { closeTaskAction } from "../../actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Task · Provisio" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
 const notices: Record<string, string> = {
   taken: "The task is yours now.",
@@ -27,10 +28,8 @@ const notices: Record<string, string> = {
   restarted: "The operation runs again; this task was put aside.",
 };
 
-export default async function TaskPage({ params, searchParams }: Props) {
+export default async function TaskPage({ params }: Props) {
   const { id } = await params;
-  const noticeKey = (await searchParams).notice;
-  const notice = typeof noticeKey === "string" ? notices[noticeKey] : undefined;
   const actor = await currentActor();
   if (actor.type === "anonymous") redirect(`/sign-in?next=/board/tasks/${encodeURIComponent(id)}`);
   if (!isStaff(actor)) redirect("/");
@@ -68,7 +67,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           </p>
         )}
       </div>
-      {notice && <Notice>{notice}</Notice>}
+      <ParamNotice messages={notices} />
       <TaskControls task={task} userId={actorUserId(actor)} admin={isAdmin(actor)} />
       <TaskSummary task={task} />
       <OperationLog task={task} />
