@@ -26,6 +26,7 @@ const notices: Record<string, string> = {
   "handed-back": "You handed the task back: it is New again, for anyone in the department.",
   reassigned: "The task has a new holder.",
   restarted: "The operation runs again; this task was put aside.",
+  closed: "Task closed. The operation is done and the client gets their email.",
 };
 
 export default async function TaskPage({ params }: Props) {
