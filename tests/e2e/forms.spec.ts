@@ -96,6 +96,14 @@ test("a success notice goes away at the next edit", async ({ page }) => {
   await expect(saved).toBeVisible();
   await page.getByLabel("Data center").fill("Edited after saving");
   await expect(saved).toHaveCount(0);
+
+  // A notice asked for by the address after a redirect goes the same way, and leaves the address.
+  await page.goto(`${new URL(page.url()).pathname}?notice=created`);
+  const created = page.getByRole("status").filter({ hasText: "The processing module was created." });
+  await expect(created).toBeVisible();
+  await page.getByLabel("Data center").fill("Edited again");
+  await expect(created).toHaveCount(0);
+  await expect(page).toHaveURL(/\/admin\/handlers\/\d+$/);
 });
 
 test("a success notice fades by itself after a few seconds", async ({ page }) => {
