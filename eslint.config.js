@@ -11,4 +11,13 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // UI pieces and processing modules speak the product's words, not the database's tables.
+    files: ["components/**/*.{ts,tsx}", "lib/modules/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ regex: "(^|/)db/schema(/|$)", message: "Import the vocabulary from lib/vocabulary.ts; components and modules do not use the database schema." }],
+      }],
+    },
+  },
 );

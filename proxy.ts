@@ -1,5 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
-import type { Role } from "./lib/db/schema/_enums";
+import type { Role } from "./lib/vocabulary";
 import { auth } from "./lib/auth";
 import { homeFor } from "./lib/auth/actor";
 import { methodNotAllowed } from "./lib/api/method-guard";

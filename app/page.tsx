@@ -1,6 +1,6 @@
-import { getDatabase } from "@/lib/db";
-import { productTypes } from "@/lib/db/schema/_enums";
+import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { productTypeLabels } from "@/components/store/labels";
@@ -9,8 +9,7 @@ import { TariffCard } from "@/components/store/tariff-card";
 export const dynamic = "force-dynamic";
 
 export default async function StorePage() {
-  const { db } = await getDatabase();
-  const catalog = await listCatalog({ ctx: { db, actor: { type: "anonymous" } } });
+  const catalog = await listCatalog({ ctx: await anonymousCtx() });
   const groups = productTypes.map((type) => ({ type, tariffs: catalog.filter((t) => t.productType === type) })).filter((g) => g.tariffs.length > 0);
   return (
     <>

@@ -1,26 +1,31 @@
 /**
- * `npx tsx scripts/bench-profile.ts`: where one provisioning's time goes, on PostgreSQL
- * (DATABASE_URL), one operation at a time so nothing queues: the claim with its load, the time
- * until the request reaches the panel (handler choice and slot), and the panel's answer with the
- * completion. p50 of each step over BENCH_PROFILE_OPS operations (default 100), as JSON lines.
+ * `npm run bench:profile`: where one provisioning's time goes, on PostgreSQL (DATABASE_URL), one
+ * operation at a time so nothing queues, with the ISPmanager simulator in its own process as in
+ * `npm run bench`. Steps, p50 over BENCH_PROFILE_OPS operations (default 200), as JSON lines:
+ * pay (the order's payment, until its commit returns), wake (commit to the runner's claim being
+ * sent: NOTIFY delivered), claim (claim with load), slot (handler choice and slot), to_panel (slot
+ * to the first request arriving at the panel), panel (first request to the last answer: three calls
+ * to ISPmanager), completion (last answer to the completion's commit), and total (pay commit to
+ * completion).
  */
 import postgres from "postgres";
 import { connect } from "../lib/db/connect";
 import { migrateDatabase } from "../lib/db/migrate";
 import { clients } from "../lib/db/schema";
-import { startIspmanagerSimulator } from "../lib/modules/ispmanager/simulator";
 import { claimAndLoad } from "../lib/processing/claim";
 import { runOperation } from "../lib/processing/run-operation";
+import { WORK_CHANNEL } from "../lib/processing/wake";
 import { creditBalance } from "../lib/services/balance/credit";
 import { createHandler } from "../lib/services/handlers/create";
 import { createOrder } from "../lib/services/orders/create";
 import { payOrder } from "../lib/services/orders/pay";
 import { createTariff } from "../lib/services/tariffs/create";
 import type { Ctx } from "../lib/services/context";
+import { startSimulatorProcess } from "./bench-sim";
 
 process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 process.env.LOG_LEVEL ??= "warn";
-const count = Number(process.env.BENCH_PROFILE_OPS ?? 100);
+const count = Number(process.env.BENCH_PROFILE_OPS ?? 200);
 const print = (metric: string, value: number, unit: string) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
 const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -32,7 +37,7 @@ async function main() {
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await connect({ kind: "postgres", url: u.toString(), max: 4 });
-  const sim = await startIspmanagerSimulator();
+  const sim = await startSimulatorProcess();
   try {
     await migrateDatabase(database, u.toString());
     const { db } = database;
@@ -41,29 +46,42 @@ async function main() {
     const tariff = await createTariff({ ctx, input: { productType: "hosting", name: "Profile", template: "StarterPack", prices: [{ months: 1, price: 100 }], handlerIds: [handler.id] } });
     const [client] = await db.insert(clients).values({ name: "Profile", email: "profile@provisio.test" }).returning();
     await creditBalance({ ctx, input: { clientId: client!.id, amount: 100_000_000 } });
-    const steps = { claim: [] as number[], toPanel: [] as number[], panelAndComplete: [] as number[], total: [] as number[] };
+    const now = () => performance.timeOrigin + performance.now();
+    // The runner's wake: a NOTIFY on the work channel after the payment's commit.
+    let woke: (() => void) | null = null;
+    const unlisten = await database.listen(WORK_CHANNEL, () => woke?.());
+    const steps: Record<string, number[]> = { pay: [], wake: [], claim: [], slot: [], to_panel: [], panel: [], completion: [], total: [] };
     for (let i = 0; i < count + 10; i++) {
-      const { order } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1 }] } });
+      const { order } = await createOrder({ ctx, input: { clientId: client!.id, items: [{ tariffId: tariff.id, months: 1, params: { domain: `profile-${i}.example.test` } }] } });
+      const wake = new Promise<number>((resolve) => (woke = () => resolve(now())));
+      const t0 = now();
       const paid = await payOrder({ ctx, input: { orderId: order.id } });
-      const remoteName = paid.services[0]!.remoteName;
-      const t0 = performance.timeOrigin + performance.now();
+      const tPaid = now();
+      const tWoke = await wake;
       const [claimed] = await claimAndLoad(db, { limit: 1, now: new Date(), leaseMs: 60_000 });
-      const t1 = performance.timeOrigin + performance.now();
-      await runOperation(db, claimed!.lease, { loaded: claimed!.loaded });
-      const t2 = performance.timeOrigin + performance.now();
-      const call = sim.state.calls.find((c) => (c.params.name ?? c.params.elid) === remoteName);
-      if (i < 10 || !call) continue; // the first ones warm the connections and caches
-      steps.claim.push(t1 - t0);
-      steps.toPanel.push(call.at - t1);
-      steps.panelAndComplete.push(t2 - call.at);
-      steps.total.push(t2 - t0);
+      const tClaimed = now();
+      let tSlot = 0;
+      await runOperation(db, claimed!.lease, { loaded: claimed!.loaded, onSlot: () => (tSlot = now()) });
+      const tDone = now();
+      const remoteName = paid.services[0]!.remoteName;
+      const calls = (await sim.state()).calls.filter((c) => c.at >= tSlot);
+      const last = calls.findLast((c) => (c.params.name ?? c.params.elid) === remoteName);
+      if (i < 10 || !calls.length || !last) continue; // the first ones warm the connections and caches
+      steps.pay!.push(tPaid - t0);
+      steps.wake!.push(Math.max(0, tWoke - tPaid));
+      steps.claim!.push(tClaimed - Math.max(tWoke, tPaid));
+      steps.slot!.push(tSlot - tClaimed);
+      steps.to_panel!.push(calls[0]!.at - tSlot);
+      steps.panel!.push(last.at - calls[0]!.at);
+      steps.completion!.push(tDone - last.at);
+      steps.total!.push(tDone - tPaid);
+      // Keeps the simulator's lists short: each operation makes a user of its own.
+      await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
     }
-    print("profile_claim_and_load_ms", p50(steps.claim), "ms");
-    print("profile_handler_and_slot_ms", p50(steps.toPanel), "ms");
-    print("profile_panel_and_completion_ms", p50(steps.panelAndComplete), "ms");
-    print("profile_total_ms", p50(steps.total), "ms");
+    await unlisten();
+    for (const [step, values] of Object.entries(steps)) print(`profile_${step}_ms`, p50(values), "ms");
   } finally {
-    await sim.close();
+    sim.close();
     await database.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();

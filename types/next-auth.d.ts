@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { Role } from "../lib/db/schema/_enums";
+import type { Role } from "../lib/vocabulary";
 
 declare module "next-auth" {
   interface User {

@@ -7,7 +7,7 @@ import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { FailureRateChart, HourlyOutcomeChart, SetupTimeChart } from "@/components/admin/charts";
 import { Tile } from "@/components/admin/tile";
-import { adminPageCtx } from "./session";
+import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Admin · Provisio" };

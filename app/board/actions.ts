@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { requestCtx } from "@/lib/services/request-context";
 import { getTaskEmail } from "@/lib/services/tasks/email";
 import type { RevealState } from "@/components/ui/reveal-email";
 import { runClose, runHandBack, runReassign, runRestart, runTake, type TaskActionState } from "./task-actions";
@@ -15,7 +14,7 @@ type Run = typeof runTake;
 export type TaskNotice = "taken" | "handed-back" | "reassigned" | "restarted" | "closed";
 
 async function perform(run: Run, form: FormData, notice?: TaskNotice): Promise<TaskActionState> {
-  const state = await run(await currentActor(), form);
+  const state = await run(await requestCtx(), form);
   if (state.ok) revalidatePath("/board", "layout");
   const taskId = Number(form.get("taskId"));
   if (state.ok && notice && Number.isInteger(taskId) && taskId > 0) redirect(`/board/tasks/${taskId}?notice=${notice}`);
@@ -44,9 +43,9 @@ export async function closeTaskAction(_prev: TaskActionState, form: FormData) {
 
 /** Shows the client's email of a task with its secrets; the verb writes the audit row. */
 export async function revealTaskEmailAction(_prev: RevealState, form: FormData): Promise<RevealState> {
-  const [{ db }, actor] = await Promise.all([getDatabase(), currentActor()]);
+  const ctx = await requestCtx();
   try {
-    const email = await getTaskEmail({ ctx: { db, actor }, input: { taskId: Number(form.get("taskId")), reveal: true } });
+    const email = await getTaskEmail({ ctx, input: { taskId: Number(form.get("taskId")), reveal: true } });
     return { text: email?.text ?? "" };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };

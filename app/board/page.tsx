@@ -1,8 +1,6 @@
-import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isAdmin, isStaff } from "@/lib/services/context";
+import { isAdmin } from "@/lib/services/context";
+import { staffPageCtx } from "@/lib/services/request-context";
 import { listBoardDepartments } from "@/lib/services/tasks/departments";
 import { listTasks, type TaskListItem } from "@/lib/services/tasks/list";
 import { ForbiddenNotice, Notice, PageHeading } from "@/components/ui/card";
@@ -23,11 +21,8 @@ const columns = [
 
 export default async function BoardPage({ searchParams }: Props) {
   const { notice, department, view } = await searchParams;
-  const actor = await currentActor();
-  if (actor.type === "anonymous") redirect("/sign-in?next=/board");
-  if (!isStaff(actor)) redirect("/");
-  const { db } = await getDatabase();
-  const ctx = { db, actor };
+  const ctx = await staffPageCtx("/board");
+  const { actor } = ctx;
   const departments = await listBoardDepartments({ ctx });
   const departmentId = typeof department === "string" && /^\d+$/.test(department) ? Number(department) : undefined;
   const mine = view === "mine";

@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { webhookEvents } from "@/lib/db/schema";
+import { webhookEvents } from "@/lib/vocabulary";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SchemaView, typeLabel } from "./schema-view";
 

@@ -1,7 +1,7 @@
 "use server";
 
-import { getDatabase } from "@/lib/db";
 import { requestInfo } from "@/lib/auth/request-info";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
@@ -9,10 +9,10 @@ export type ForgotState = { fields?: FieldErrors; email?: string; sentTo?: strin
 
 export async function forgotPasswordAction(_prev: ForgotState, form: FormData): Promise<ForgotState> {
   const email = String(form.get("email") ?? "");
-  const { db } = await getDatabase();
+  const ctx = await anonymousCtx();
   try {
     const { linkBase } = await requestInfo();
-    await requestPasswordReset({ ctx: { db, actor: { type: "anonymous" } }, input: { email, linkBase } });
+    await requestPasswordReset({ ctx, input: { email, linkBase } });
   } catch (error) {
     if (error instanceof ValidationError) return { fields: error.fields, email };
     throw error;

@@ -1,8 +1,8 @@
 "use server";
 
 import { signIn } from "@/lib/auth";
-import { getDatabase } from "@/lib/db";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { createFirstAdmin } from "@/lib/services/users/create-first-admin";
 
 export type SetupState = { fields?: FieldErrors; error?: string; values?: { name: string; email: string } };
@@ -15,9 +15,9 @@ export async function createFirstAdminAction(_prev: SetupState, form: FormData):
     password: String(form.get("password") ?? ""),
   };
   const values = { name: input.name, email: input.email };
-  const { db } = await getDatabase();
+  const ctx = await anonymousCtx();
   try {
-    await createFirstAdmin({ ctx: { db, actor: { type: "anonymous" } }, input });
+    await createFirstAdmin({ ctx, input });
   } catch (error) {
     if (error instanceof ValidationError) return { fields: error.fields, values };
     if (error instanceof AppError) return { error: error.message, values };

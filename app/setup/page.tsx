@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDatabase } from "@/lib/db";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { SetupForm } from "./setup-form";
@@ -9,8 +9,7 @@ export const metadata = { title: "First run · Provisio" };
 
 /** The first-run screen: open only while the installation has no admin. */
 export default async function SetupPage() {
-  const { db } = await getDatabase();
-  const open = await needsFirstAdmin({ db, actor: { type: "anonymous" } });
+  const open = await needsFirstAdmin(await anonymousCtx());
   return (
     <div className="mx-auto max-w-md">
       <PageHeading title="First run" description="Create the first admin of this installation. This screen closes once an admin exists." />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentActor, homeFor } from "@/lib/auth/actor";
-import { getDatabase } from "@/lib/db";
+import { homeFor } from "@/lib/auth/actor";
+import { requestCtx } from "@/lib/services/request-context";
 import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { refusalMessage } from "@/lib/auth/refusal-message";
@@ -13,9 +13,9 @@ export const metadata = { title: "Sign in · Provisio" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const actor = await currentActor();
-  if (actor.type === "user") redirect(homeFor(actor.role));
-  if (await needsFirstAdmin({ db: (await getDatabase()).db, actor })) redirect("/setup");
+  const ctx = await requestCtx();
+  if (ctx.actor.type === "user") redirect(homeFor(ctx.actor.role));
+  if (await needsFirstAdmin(ctx)) redirect("/setup");
   const { next, error, code, notice } = await searchParams;
   const refused = typeof error === "string" ? refusalMessage(typeof code === "string" ? code : undefined) : undefined;
   return (

@@ -1,7 +1,7 @@
 "use server";
 
-import { getDatabase } from "@/lib/db";
 import { requestInfo } from "@/lib/auth/request-info";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { signUp } from "@/lib/services/users/sign-up";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 
@@ -14,9 +14,9 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     email: String(form.get("email") ?? ""),
     password: String(form.get("password") ?? ""),
   };
-  const { db } = await getDatabase();
+  const ctx = await anonymousCtx();
   try {
-    await signUp({ ctx: { db, actor: { type: "anonymous" } }, input: { ...input, ...(await requestInfo()) } });
+    await signUp({ ctx, input: { ...input, ...(await requestInfo()) } });
   } catch (error) {
     const values = { name: input.name, email: input.email };
     if (error instanceof ValidationError) return { fields: error.fields, values };

@@ -33,3 +33,7 @@ export const taskReasonLabels: Record<string, string> = {
   no_handler: "no processing module was available",
   switched: "switched to manual by staff",
 };
+
+/** What the store does with a tariff no enabled processing module serves. */
+export const noHandlerText = (sellWithoutHandler: boolean) =>
+  sellWithoutHandler ? "No enabled processing module: sold, set up by hand" : "No enabled processing module: the store does not sell it";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { moduleKinds, operationKinds, operationStatuses } from "@/lib/db/schema/_enums";
+import { moduleKinds, operationKinds, operationStatuses } from "@/lib/vocabulary";
 import { Field } from "@/components/ui/input";
 import { operationKindLabels, operationStateLabels } from "./labels";
 import { SelectField, type Option } from "@/components/ui/select";

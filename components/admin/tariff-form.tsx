@@ -20,6 +20,7 @@ export type TariffFormValues = {
   tlds: string;
   currency: string;
   published: boolean;
+  sellWithoutHandler: boolean;
   prices: Record<number, string>;
   resources: ResourceRow[];
   handlerIds: number[];
@@ -99,7 +100,10 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         </div>
         {chosen.length > 0 && chosen.every((id) => !offered.find((h) => h.id === id)?.enabled) && (
           <p role="status" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="all-handlers-disabled">
-            Every processing module chosen for this tariff is disabled: new services of it cannot be set up automatically and go to staff as tasks.
+            Every processing module chosen for this tariff is disabled:{" "}
+            {v.sellWithoutHandler
+              ? "the store still sells it, and staff set up its orders by hand, as tasks."
+              : "the store does not sell it. Tick “Sell anyway, set up by hand” below to keep selling it."}
           </p>
         )}
         {errors.handlerIds && (
@@ -119,6 +123,23 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         <input type="checkbox" name="published" checked={v.published} onChange={(e) => set("published", e.target.checked)} />
         Published in the store (otherwise hidden)
       </label>
+      <div className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          id="sellWithoutHandler"
+          name="sellWithoutHandler"
+          checked={v.sellWithoutHandler}
+          onChange={(e) => set("sellWithoutHandler", e.target.checked)}
+          aria-describedby="sell-without-handler-hint"
+          className="mt-0.5 size-4 shrink-0"
+        />
+        <div className="min-w-0">
+          <label htmlFor="sellWithoutHandler">Sell anyway, set up by hand</label>
+          <p id="sell-without-handler-hint" className="text-xs text-slate-500">
+            When no enabled processing module serves this tariff, the store still sells it: orders are paid and set up by staff as tasks. Off, the store stops selling it until a module is enabled.
+          </p>
+        </div>
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={saving}>
           {saving ? "Saving…" : tariffId ? "Save changes" : "Create tariff"}

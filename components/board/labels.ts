@@ -1,4 +1,4 @@
-import type { OperationKind, TaskStatus, taskReasons } from "@/lib/db/schema";
+import type { OperationKind, TaskReason, TaskStatus } from "@/lib/vocabulary";
 
 export const taskStatusLabel: Record<TaskStatus, string> = {
   new: "New",
@@ -17,7 +17,7 @@ export const operationLabel: Record<OperationKind, string> = {
   sync: "Sync",
 };
 
-export const reasonLabel: Record<(typeof taskReasons)[number], string> = {
+export const reasonLabel: Record<TaskReason, string> = {
   manual_handler: "Manual setup",
   escalated: "Escalated after errors",
   no_handler: "No processing module",

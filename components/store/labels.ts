@@ -1,4 +1,4 @@
-import type { OperationKind, ProductType, ServiceStatus } from "@/lib/db/schema/_enums";
+import type { OperationKind, ProductType, ServiceStatus } from "@/lib/vocabulary";
 
 export const productTypeLabels: Record<ProductType, string> = {
   domain: "Domains",

@@ -1,4 +1,4 @@
-import type { OperationKind, ServiceStatus } from "@/lib/db/schema/_enums";
+import type { OperationKind, ServiceStatus } from "@/lib/vocabulary";
 import { pendingLabels, statusLabels } from "./labels";
 
 const tones: Record<ServiceStatus | "pending", string> = {

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import type { apiScopes } from "../db/schema";
-
-export type ApiScope = (typeof apiScopes)[number];
+import type { ApiScope } from "../vocabulary";
 
 /** One REST operation: what the wrapper checks and what the OpenAPI document says about it. */
 export type EndpointSpec = {

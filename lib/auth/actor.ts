@@ -1,5 +1,5 @@
 import { cache } from "react";
-import type { Role } from "../db/schema";
+import type { Role } from "../vocabulary";
 import type { Actor } from "../services/context";
 import { auth } from "./index";
 import { supportActorOf } from "./support-actor";

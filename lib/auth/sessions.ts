@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Conn } from "../db";
-import { sessions, users, type Role } from "../db/schema";
+import { sessions, users } from "../db/schema";
+import type { Role } from "../vocabulary";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

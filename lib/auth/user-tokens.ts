@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Conn } from "../db";
-import { userTokens, type UserTokenPurpose } from "../db/schema";
+import { userTokens } from "../db/schema";
+import type { UserTokenPurpose } from "../vocabulary";
 import { sha256 } from "../crypto";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,6 +1,6 @@
 import { domainToASCII } from "node:url";
 import { z } from "zod";
-import type { ProductType } from "../db/schema";
+import type { ProductType } from "../vocabulary";
 import type { OrderNeed } from "../modules/contract";
 import { ValidationError } from "../errors";
 

@@ -1,4 +1,5 @@
-import type { ProductType, tariffPrices, tariffResources } from "../db/schema";
+import type { tariffPrices, tariffResources } from "../db/schema";
+import type { ProductType } from "../vocabulary";
 import { notFound, ValidationError } from "../errors";
 import type { OrderNeed } from "../modules/contract";
 import { normalizeOrderParams, type OrderParamsInput } from "./order-params";

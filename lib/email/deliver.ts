@@ -3,7 +3,8 @@ import { Resend } from "resend";
 import { systemClock, type Clock } from "@/lib/clock";
 import { decryptJson } from "@/lib/crypto";
 import type { Conn, Db } from "@/lib/db";
-import { emailOutbox, type emailTransports } from "@/lib/db/schema/email-outbox";
+import { emailOutbox } from "@/lib/db/schema/email-outbox";
+import type { EmailTransportName } from "@/lib/vocabulary";
 import { notFound } from "@/lib/errors";
 import { installationId } from "@/lib/installation";
 import { logEmail } from "./log-delivery";
@@ -19,7 +20,7 @@ const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_60
 /** idempotencyKey: "<installation id>:email:<outbox id>", unique across installations sharing a Resend account. */
 export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string; idempotencyKey: string };
 export type EmailTransport = {
-  name: (typeof emailTransports)[number];
+  name: EmailTransportName;
   send(email: OutgoingEmail): Promise<{ providerId: string | null }>;
 };
 

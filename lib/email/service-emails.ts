@@ -1,4 +1,4 @@
-import type { OrderParams, ProductType } from "@/lib/db/schema";
+import type { OrderParams, ProductType } from "@/lib/vocabulary";
 import type { ServiceStatusEvent, TemplateEmail } from "./templates";
 
 export type ServiceEmailEvent = "welcome" | ServiceStatusEvent;

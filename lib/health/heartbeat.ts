@@ -1,10 +1,10 @@
 import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import type { Conn } from "../db";
-import { runnerHeartbeats, type runnerKinds } from "../db/schema/runner-heartbeats";
+import { runnerHeartbeats } from "../db/schema/runner-heartbeats";
+import type { RunnerKind } from "../vocabulary";
 
 export const HEARTBEAT_MS = 5_000;
-type RunnerKind = (typeof runnerKinds)[number];
 
 const state = { kind: "worker" as RunnerKind, last: new Map<string, number>() };
 

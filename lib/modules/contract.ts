@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ModuleKind, OrderParams, ProductType } from "../db/schema";
+import type { ModuleKind, OrderParams, ProductType } from "../vocabulary";
 
 /** A field of a form generated from a module: a handler's connection, or a service's details. */
 export type FieldSpec = {

@@ -1,4 +1,4 @@
-import type { ModuleKind } from "../db/schema";
+import type { ModuleKind } from "../vocabulary";
 import { ModuleError, type ProcessingModule } from "./contract";
 import { cpanel } from "./cpanel";
 import { epp } from "./epp";

@@ -11,6 +11,8 @@ export type SimFaults = {
   garbage: boolean;
   /** Delay every answer. */
   slowMs: number;
+  /** Delay only the answers to calls that change something on the panel (the panel's own work; reads answer at once). */
+  slowChangeMs: number;
   /** The next create finds an object of that name made by someone else. */
   exists: boolean;
   /** Answer changes with something that is neither the panel's success nor one of its errors. */
@@ -30,6 +32,8 @@ export type SimulatorOptions = {
   handle(req: IncomingMessage, body: string, url: URL): Promise<SimReply>;
   /** The panel's own error shape, used by failNext. Default: HTTP 500. */
   panelError?(req: IncomingMessage, body: string, url: URL): SimReply;
+  /** Whether a call asks the panel to change something (for slowChangeMs). */
+  isChange?(req: IncomingMessage, body: string, url: URL): boolean;
   /** What GET /__sim/state shows. */
   inspect?(): unknown;
   /** Called by POST /__sim/reset after the faults are cleared. */
@@ -52,6 +56,7 @@ export const noFaults = (): SimFaults => ({
   http500: false,
   garbage: false,
   slowMs: 0,
+  slowChangeMs: 0,
   exists: false,
   ambiguous: false,
   ignoreCreate: false,
@@ -115,6 +120,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (faults.timeout) return null;
     if (faults.slowMs > 0) await wait(faults.slowMs);
+    if (faults.slowChangeMs > 0 && options.isChange?.(req, body, url)) await wait(faults.slowChangeMs);
     if (faults.http500) return { status: 500, headers: { "content-type": "text/plain" }, body: "Internal Server Error" };
     if (faults.garbage) return { status: 200, headers: { "content-type": "text/plain" }, body: GARBAGE };
     if (faults.failNext > 0) {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "../db";
 import { rows } from "../db/rows";
-import type { OperationKind, OrderParams, ProductType, ServiceStatus } from "../db/schema";
+import type { OperationKind, OrderParams, ProductType, ServiceStatus } from "../vocabulary";
 import { encryptJson } from "../crypto";
 import { serviceEmail } from "../email/service-emails";
 import { emailSubject } from "../email/templates";

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Conn } from "../db";
-import { activeOperationStatuses, operations, services, type OperationKind } from "../db/schema";
+import { operations, services } from "../db/schema";
+import { activeOperationStatuses, type OperationKind } from "../vocabulary";
 import { notifyRunners } from "./wake";
 
 /**

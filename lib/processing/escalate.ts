@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db";
-import { handlers, operations, serviceHistory, services, tasks, type taskReasons } from "../db/schema";
+import { handlers, operations, serviceHistory, services, tasks } from "../db/schema";
+import type { TaskReason } from "../vocabulary";
 import { readSettings } from "../settings";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
 
-const reasonText: Record<(typeof taskReasons)[number], string> = {
+const reasonText: Record<TaskReason, string> = {
   manual_handler: "Manual setup: staff do this by hand",
   escalated: "Automatic processing failed; switched to manual processing",
   no_handler: "No enabled processing module for this tariff; switched to manual processing",
@@ -18,7 +19,7 @@ const reasonText: Record<(typeof taskReasons)[number], string> = {
  */
 export async function escalate(
   tx: Tx,
-  input: { operationId: number; reason: (typeof taskReasons)[number]; handlerId: number | null; note?: string; now: Date },
+  input: { operationId: number; reason: TaskReason; handlerId: number | null; note?: string; now: Date },
 ): Promise<number> {
   const [op] = await tx
     .update(operations)

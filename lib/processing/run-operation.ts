@@ -13,7 +13,15 @@ import { asModuleError, insertAttempt, markHealth, recordError, release, whileLe
 import { operationReport } from "./report";
 import { releaseSlot, selectHandler, type TakenHandler } from "./select-handler";
 
-export type RunOptions = { clock?: Clock; maxClaims?: number; busyRetryMs?: number; loaded?: LoadedOperation; log?: Logger };
+export type RunOptions = {
+  clock?: Clock;
+  maxClaims?: number;
+  busyRetryMs?: number;
+  loaded?: LoadedOperation;
+  log?: Logger;
+  /** Told when the attempt has its handler and slot, before the module runs (for `npm run bench:profile`). */
+  onSlot?: () => void;
+};
 type Report = ReturnType<typeof operationReport>;
 
 const DEFAULT_POLL_MS = 2000;
@@ -50,6 +58,7 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
     report.toStaff("no_handler", null);
     return "worked";
   }
+  opts.onSlot?.();
   const slot = { released: false };
   try {
     await attempt(db, lease, loaded, choice.handler, clock, startedAt, slot, report);

@@ -5,7 +5,8 @@ import { readSettings } from "../settings";
 
 /**
  * Queues a sync for each active or suspended service not synced within the sync interval,
- * disabled handler or not, skipping services with another operation in progress.
+ * disabled handler or not, skipping services with another operation in progress. Oldest sync
+ * first, read through services_sync_due_idx: the cost follows the due services, not all of them.
  */
 export async function scheduleSyncs(conn: Conn, now: Date, limit = 500): Promise<number> {
   const { syncIntervalSeconds } = await readSettings(conn);
@@ -18,7 +19,7 @@ export async function scheduleSyncs(conn: Conn, now: Date, limit = 500): Promise
           and coalesce(s.last_synced_at, s.updated_at) < ${before.toISOString()}::timestamptz
           and not exists (select 1 from operations o where o.service_id = s.id
                           and o.status in ('queued', 'running', 'waiting', 'manual'))
-        order by s.id limit ${limit}
+        order by coalesce(s.last_synced_at, s.updated_at) limit ${limit}
         on conflict do nothing
         returning id`,
   );

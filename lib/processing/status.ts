@@ -1,4 +1,4 @@
-import type { OperationKind, ServiceStatus } from "../db/schema";
+import type { OperationKind, ServiceStatus } from "../vocabulary";
 
 /** The status a service has once an operation of this kind is done (null: unchanged). */
 export function statusAfter(kind: OperationKind): ServiceStatus | null {

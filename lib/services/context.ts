@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Conn, Db } from "../db";
-import type { Role } from "../db/schema";
+import type { Role } from "../vocabulary";
 import { systemClock, type Clock } from "../clock";
 import { AppError, forbidden, ValidationError } from "../errors";
 import "./plain-messages";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Conn } from "../db";
-import type { WebhookEvent } from "../db/schema";
+import type { WebhookEvent } from "../vocabulary";
 
 /** Queues one delivery of an event per enabled endpoint subscribed to it, inside the caller's transaction. */
 export async function enqueueWebhookEvent(

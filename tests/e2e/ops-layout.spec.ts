@@ -43,6 +43,7 @@ for (const width of widths) {
         page.getByLabel("Resource 1 amount"),
         page.getByLabel("Resource 1 unit price"),
         page.getByRole("button", { name: "Remove resource 1" }),
+        page.getByLabel("Sell anyway, set up by hand"),
         page.getByRole("button", { name: "Save changes" }),
       ];
       for (const field of fields) {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { clients, departmentMembers, departments, users, type ModuleKind, type ProductType, type Role } from "@/lib/db/schema";
+import { clients, departmentMembers, departments, users } from "@/lib/db/schema";
+import type { ModuleKind, ProductType, Role } from "@/lib/vocabulary";
 import { hashPassword } from "@/lib/auth/password";
 import type { Clock } from "@/lib/clock";
 import type { Actor, Ctx } from "@/lib/services/context";

@@ -30,7 +30,7 @@ describe("board server actions and closing", () => {
 
   it("close: field errors keyed to their inputs, then one of two concurrent closers wins and the other is told who", async () => {
     const { task, service } = await w.taskFor("hosting");
-    const invalid = await runClose(w.staff.actor, closeForm(task.id, { ...typed, ip: "not-an-ip", panel_url: "nope" }), w.db);
+    const invalid = await runClose(w.ctx(w.staff), closeForm(task.id, { ...typed, ip: "not-an-ip", panel_url: "nope" }));
     expect(invalid.ok).toBeUndefined();
     expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["fields.ip", "fields.panel_url"]);
     expect(invalid.fields!["fields.ip"]).toEqual(["Not an IP address"]);
@@ -38,8 +38,8 @@ describe("board server actions and closing", () => {
     expect((await taskRow(task.id)).status).toBe("new");
 
     const [a, b] = await Promise.all([
-      runClose(w.staff.actor, closeForm(task.id, typed), w.db),
-      runClose(w.secondStaff.actor, closeForm(task.id, typed), w.db),
+      runClose(w.ctx(w.staff), closeForm(task.id, typed)),
+      runClose(w.ctx(w.secondStaff), closeForm(task.id, typed)),
     ]);
     expect([a, b].filter((s) => s.ok)).toHaveLength(1);
     const closer = (await taskRow(task.id)).closedById;
@@ -51,8 +51,8 @@ describe("board server actions and closing", () => {
   it("the welcome email of a closed setup task carries what staff typed, and only the department sees it", async () => {
     const { task } = await w.taskFor("hosting");
     expect(await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: task.id } })).toBeNull();
-    await runTake(w.staff.actor, form({ taskId: task.id }), w.db);
-    expect((await runClose(w.staff.actor, closeForm(task.id, typed), w.db)).ok).toBeTruthy();
+    await runTake(w.ctx(w.staff), form({ taskId: task.id }));
+    expect((await runClose(w.ctx(w.staff), closeForm(task.id, typed))).ok).toBeTruthy();
     const queued = await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: task.id } });
     expect(queued).toMatchObject({ to: w.buyer.email, status: "queued" });
     expect(queued!.text).toContain(typed.login);
@@ -75,7 +75,7 @@ describe("board server actions and closing", () => {
       await sweepOperations(w.db);
       const [next] = await w.db.select().from(tasks).where(eq(tasks.operationId, op.id));
       expect(next).toMatchObject({ status: "new", reason: "manual_handler", departmentId: w.hosting.id });
-      expect((await runClose(w.staff.actor, form({ taskId: next!.id, note: `${kind} done on the panel` }), w.db)).ok).toBeTruthy();
+      expect((await runClose(w.ctx(w.staff), form({ taskId: next!.id, note: `${kind} done on the panel` }))).ok).toBeTruthy();
       expect((await serviceRow(service.id)).status).toBe(kind === "suspend" ? "suspended" : "closed");
       const mail = await getTaskEmail({ ctx: w.ctx(w.staff), input: { taskId: next!.id } });
       expect(mail!.subject).toMatch(kind === "suspend" ? /^Service suspended/ : /^Service closed/);
@@ -84,24 +84,24 @@ describe("board server actions and closing", () => {
 
   it("take and reassign answer with the verb's message; staff of another department are refused", async () => {
     const { task } = await w.taskFor("hosting");
-    expect(await runTake(w.staff.actor, form({ taskId: task.id }), w.db)).toEqual({ ok: "The task is yours now." });
-    expect(await runTake(w.secondStaff.actor, form({ taskId: task.id }), w.db)).toEqual({ error: `This task is already taken by ${w.staff.user.name}` });
-    expect((await runTake(w.otherStaff.actor, form({ taskId: task.id }), w.db)).error).toBe("This task belongs to another department");
-    expect((await runClose(w.otherStaff.actor, closeForm(task.id, typed), w.db)).error).toBe("This task belongs to another department");
-    expect((await runReassign(w.staff.actor, form({ taskId: task.id, assigneeId: "" }), w.db)).error).toBe("Only admins can do this");
-    expect((await runReassign(w.admin.actor, form({ taskId: task.id, assigneeId: "" }), w.db)).ok).toBeTruthy();
+    expect(await runTake(w.ctx(w.staff), form({ taskId: task.id }))).toEqual({ ok: "The task is yours now." });
+    expect(await runTake(w.ctx(w.secondStaff), form({ taskId: task.id }))).toEqual({ error: `This task is already taken by ${w.staff.user.name}` });
+    expect((await runTake(w.ctx(w.otherStaff), form({ taskId: task.id }))).error).toBe("This task belongs to another department");
+    expect((await runClose(w.ctx(w.otherStaff), closeForm(task.id, typed))).error).toBe("This task belongs to another department");
+    expect((await runReassign(w.ctx(w.staff), form({ taskId: task.id, assigneeId: "" }))).error).toBe("Only admins can do this");
+    expect((await runReassign(w.ctx(w.admin), form({ taskId: task.id, assigneeId: "" }))).ok).toBeTruthy();
     expect(await taskRow(task.id)).toMatchObject({ status: "new", assigneeId: null });
-    expect((await runTake(w.staff.actor, form({ taskId: "x" }), w.db)).fields).toHaveProperty("taskId");
+    expect((await runTake(w.ctx(w.staff), form({ taskId: "x" }))).fields).toHaveProperty("taskId");
   });
 
   it("restart from an escalated task runs the operation again; a Manual setup task cannot be restarted", async () => {
     const manual = await w.taskFor("hosting");
-    expect((await runRestart(w.staff.actor, form({ taskId: manual.task.id }), w.db)).error).toMatch(/cannot be restarted/);
+    expect((await runRestart(w.ctx(w.staff), form({ taskId: manual.task.id }))).error).toMatch(/cannot be restarted/);
     w.sim.setFaults({ http500: true });
     const escalated = await w.taskFor("isp");
     w.sim.reset();
-    expect((await runRestart(w.otherStaff.actor, form({ taskId: escalated.task.id }), w.db)).error).toBe("This task belongs to another department");
-    expect((await runRestart(w.staff.actor, form({ taskId: escalated.task.id }), w.db)).ok).toBeTruthy();
+    expect((await runRestart(w.ctx(w.otherStaff), form({ taskId: escalated.task.id }))).error).toBe("This task belongs to another department");
+    expect((await runRestart(w.ctx(w.staff), form({ taskId: escalated.task.id }))).ok).toBeTruthy();
     expect((await taskRow(escalated.task.id)).status).toBe("cancelled");
     await sweepOperations(w.db);
     expect((await w.db.select().from(operations).where(eq(operations.id, escalated.op.id)))[0]!.status).toBe("done");

@@ -226,6 +226,23 @@ describe("ispmanager: panel specifics", () => {
     expect(sim.state.users[service.remoteName]).toBeUndefined();
   });
 
+  it("opens a new user with three calls: the templates, the create, the user's form; never the list of every user", async () => {
+    const service = makeService();
+    sim.state.calls.length = 0;
+    await openToDone(ispmanager, context(conn, service));
+    expect(sim.state.calls.map((c) => c.func)).toEqual(["preset", "user.add.finish", "user.edit"]);
+  });
+
+  it("a retry after a lost create answer learns of the user from the create's 'exists', then reads form and list", async () => {
+    const service = makeService();
+    sim.setFaults({ loseAnswer: true });
+    await expect(ispmanager.open(context(conn, service))).rejects.toBeInstanceOf(ModuleError);
+    sim.state.calls.length = 0;
+    await expect(openToDone(ispmanager, context(conn, service))).resolves.toMatchObject({ status: "done", adopted: true });
+    expect(sim.state.calls.map((c) => c.func).sort()).toEqual(["preset", "user", "user.add.finish", "user.edit"]);
+    expect(Object.keys(sim.state.users).filter((n) => n === service.remoteName)).toHaveLength(1);
+  });
+
   it("sends no site when the order has no domain", async () => {
     const service = makeService({ params: {} });
     await openToDone(ispmanager, context(conn, service));
@@ -308,6 +325,18 @@ describe("ispmanager: panel specifics", () => {
     await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
     expect(sim.faults.failNext).toBe(0);
     expect(Object.keys(sim.state.users)).toHaveLength(0);
+  });
+
+  it("slowChangeMs delays only calls with sok=ok: a read started with a create answers first", async () => {
+    sim.setFaults({ slowChangeMs: 150 });
+    const finished: string[] = [];
+    const service = makeService();
+    const create = ispmanager.open(context(conn, service)).then(() => finished.push("open"));
+    await new Promise((r) => setTimeout(r, 20));
+    await call(conn, createAttemptLog(), "user").then(() => finished.push("read"));
+    await create;
+    expect(finished).toEqual(["read", "open"]);
+    expect(sim.state.users[service.remoteName]).toBeDefined();
   });
 
   it("validates its connection form", () => {

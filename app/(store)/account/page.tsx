@@ -5,7 +5,7 @@ import { Card, ForbiddenNotice, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
 import { ServiceList } from "@/components/store/service-list";
-import { clientCtx } from "./client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My account · Provisio" };

@@ -1,16 +1,16 @@
 "use server";
 
-import { getDatabase } from "@/lib/db";
-import { currentActor } from "@/lib/auth/actor";
 import { createOrder } from "@/lib/services/orders/create";
 import { listInvoices } from "@/lib/services/invoices/list";
+import { requestCtx } from "@/lib/services/request-context";
 import type { CheckoutState } from "@/components/store/cart-view";
 import { AppError } from "@/lib/errors";
 import { actionFailure } from "../action-errors";
 
 /** Checkout: creates the order and its invoice from the cart; the same idempotency key makes one order. */
 export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
-  const actor = await currentActor();
+  const ctx = await requestCtx();
+  const { actor } = ctx;
   if (actor.type !== "user" || actor.clientId === null) return { error: "Sign in as a client to check out." };
   let items: unknown;
   try {
@@ -20,8 +20,6 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
   }
   const idempotencyKey = String(form.get("idempotencyKey") ?? "") || undefined;
   try {
-    const { db } = await getDatabase();
-    const ctx = { db, actor };
     const { order } = await createOrder({ ctx, input: { items, idempotencyKey } });
     const { items: invoices } = await listInvoices({ ctx, input: { orderId: order.id, limit: 1 } });
     return { invoiceId: invoices[0]!.id };

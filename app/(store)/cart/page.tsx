@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { getDatabase } from "@/lib/db";
-import { currentActor } from "@/lib/auth/actor";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { requestCtx } from "@/lib/services/request-context";
 import { PageHeading } from "@/components/ui/card";
 import { CartView } from "@/components/store/cart-view";
 import { checkoutAction } from "./actions";
@@ -10,9 +9,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Cart · Provisio" };
 
 export default async function CartPage() {
-  const { db } = await getDatabase();
-  const actor = await currentActor();
-  const catalog = await listCatalog({ ctx: { db, actor } });
+  const ctx = await requestCtx();
+  const { actor } = ctx;
+  const catalog = await listCatalog({ ctx });
   const checkout = actor.type !== "user" ? "anonymous" : actor.clientId === null ? "staff" : "client";
   return (
     <div className="mx-auto max-w-3xl">

@@ -4,7 +4,7 @@ import { createApiKey } from "@/lib/services/api-keys/create";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke";
 import { attempt, num, text, type FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 
 export type CreatedKeyState = FormState & { secret?: string };
 

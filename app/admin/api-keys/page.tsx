@@ -1,11 +1,11 @@
-import { apiScopes } from "@/lib/db/schema";
+import { apiScopes } from "@/lib/vocabulary";
 import { listApiKeys } from "@/lib/services/api-keys/list";
 import { listClients } from "@/lib/services/clients/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
 import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { revokeApiKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
 

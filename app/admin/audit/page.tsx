@@ -3,7 +3,7 @@ import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { encodeSupportGrant, SUPPORT_COOKIE, SUPPORT_MINUTES } from "@/lib/auth/support-session";
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runCreateClient, runCreditBalance, runPlaceOrder, runStartSupport, runSuspendClient } from "./run";
 
 export async function createClientAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -7,7 +7,7 @@ import { Pager, param } from "@/components/admin/pager";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
 import { Badge } from "@/components/admin/badge";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { createClientAction } from "./actions";
 

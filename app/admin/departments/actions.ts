@@ -2,7 +2,7 @@
 
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runAddMember, runCreateDepartment, runCreateStaff, runDeleteDepartment, runRemoveMember, runUpdateDepartment } from "./run";
 
 export async function createDepartmentAction(_prev: FormState, form: FormData): Promise<FormState> {

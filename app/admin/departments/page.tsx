@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Badge } from "@/components/admin/badge";
 import { SpecForm } from "@/components/admin/spec-form";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { addMemberAction, createDepartmentAction, createStaffAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler, type CheckState } from "./run";
 
 export async function createHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {

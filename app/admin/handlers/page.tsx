@@ -5,7 +5,7 @@ import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { Badge } from "@/components/admin/badge";
 import { productTypeLabels } from "@/components/admin/labels";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Processing modules · Provisio" };

@@ -5,7 +5,7 @@ import type { RevealState } from "@/components/ui/reveal-email";
 import { AppError } from "@/lib/errors";
 import { getMail } from "@/lib/services/mail/get";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runResendMail } from "./run";
 
 export async function resendMailAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { outboxStatuses } from "@/lib/db/schema/_enums";
+import { outboxStatuses } from "@/lib/vocabulary";
 import { listMail } from "@/lib/services/mail/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -7,7 +7,7 @@ import { Badge } from "@/components/admin/badge";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 

@@ -2,7 +2,7 @@
 
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runCancelOperation, runRestartOperation, runSwitchToManual } from "./run";
 
 export async function restartOperationAction(_prev: FormState, form: FormData): Promise<FormState> {

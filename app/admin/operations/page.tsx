@@ -12,7 +12,7 @@ import { OperationFilters } from "@/components/admin/operation-filters";
 import { OperationState } from "@/components/admin/operation-state";
 import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { serviceStatuses } from "@/lib/db/schema/_enums";
+import { serviceStatuses } from "@/lib/vocabulary";
 import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -8,7 +8,7 @@ import { productTypeLabels } from "@/components/admin/labels";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 

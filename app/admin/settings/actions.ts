@@ -2,7 +2,7 @@
 
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 import { runUpdateSettings } from "./run";
 
 export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import { readSettings } from "@/lib/settings";
 import { listDepartments } from "@/lib/services/departments/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SpecForm } from "@/components/admin/spec-form";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { updateSettingsAction } from "./actions";
 
 export const dynamic = "force-dynamic";

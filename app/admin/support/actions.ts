@@ -4,8 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/actor";
 import { decodeSupportGrant, SUPPORT_COOKIE } from "@/lib/auth/support-session";
-import { getDatabase } from "@/lib/db";
 import { isAdmin } from "@/lib/services/context";
+import { ctxFor } from "@/lib/services/request-context";
 import { supportClient } from "@/lib/services/clients/support";
 
 /** Ends signing in as a client: the cookie goes, the end is audited under the admin, and the admin is back on the client's page. */
@@ -15,8 +15,7 @@ export async function endSupportAction(): Promise<void> {
   jar.delete(SUPPORT_COOKIE);
   const actor = await sessionActor();
   if (grant && isAdmin(actor) && actor.type === "user" && actor.userId === grant.adminUserId) {
-    const { db } = await getDatabase();
-    await supportClient({ ctx: { db, actor }, input: { clientId: grant.clientId, end: true } });
+    await supportClient({ ctx: await ctxFor(actor), input: { clientId: grant.clientId, end: true } });
     redirect(`/admin/clients/${grant.clientId}`);
   }
   redirect("/");

@@ -3,9 +3,9 @@ import { listTariffs } from "@/lib/services/tariffs/list";
 import { PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
-import { productTypeLabels } from "@/components/admin/labels";
+import { noHandlerText, productTypeLabels } from "@/components/admin/labels";
 import { EmptyRow, from, Table, Td, type Column } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tariffs · Provisio" };
@@ -53,8 +53,10 @@ export default async function TariffsPage() {
                   {!h.enabled && " (disabled)"}
                 </div>
               ))}
-              {t.handlers.every((h) => !h.enabled) && (
-                <Badge status="failing" label={t.handlers.length === 0 ? "no processing module" : "all processing modules disabled"} />
+              {t.noEnabledHandler && (
+                <p className={`mt-1 text-xs font-medium ${t.sellWithoutHandler ? "text-amber-800" : "text-red-700"}`} data-testid="no-handler-flag">
+                  {noHandlerText(t.sellWithoutHandler)}
+                </p>
               )}
             </Td>
             <Td className={from.md}>{productTypeLabels[t.productType]}</Td>

@@ -1,4 +1,4 @@
-import { periods } from "@/lib/db/schema";
+import { periods } from "@/lib/vocabulary";
 import type { Ctx } from "@/lib/services/context";
 import { listHandlerTemplates } from "@/lib/services/handlers/list-templates";
 import { createTariff } from "@/lib/services/tariffs/create";
@@ -32,6 +32,7 @@ export function tariffFromForm(form: FormData) {
     tlds: text(form, "tlds").split(/[\s,]+/).filter(Boolean).map((t) => t.replace(/^\./, "")),
     currency,
     published: flag(form, "published"),
+    sellWithoutHandler: flag(form, "sellWithoutHandler"),
     prices,
     resources,
     handlerIds: form.getAll("handlerIds").map((v) => Number(v)),

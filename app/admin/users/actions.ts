@@ -3,7 +3,7 @@
 import { setUserDisabled } from "@/lib/services/users/set-disabled";
 import { attempt, text, type FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 
 /** Disable or enable a staff or client user ("disabled" is "true" or "false"). */
 export async function setUserDisabledAction(_prev: FormState, form: FormData): Promise<FormState> {

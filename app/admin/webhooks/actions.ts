@@ -4,7 +4,7 @@ import { createWebhookEndpoint } from "@/lib/services/webhooks/create-endpoint";
 import { deleteWebhookEndpoint } from "@/lib/services/webhooks/delete-endpoint";
 import { attempt, num, text, type FormState } from "../form-state";
 import { respond } from "../respond";
-import { requestCtx } from "../session";
+import { requestCtx } from "@/lib/services/request-context";
 
 export type CreatedEndpointState = FormState & { secret?: string };
 

@@ -1,11 +1,11 @@
-import { webhookEvents } from "@/lib/db/schema";
+import { webhookEvents } from "@/lib/vocabulary";
 import { listWebhookDeliveries } from "@/lib/services/webhooks/list-deliveries";
 import { listWebhookEndpoints } from "@/lib/services/webhooks/list-endpoints";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { deleteWebhookEndpointAction } from "./actions";
 import { CreateEndpointForm } from "./create-endpoint-form";
 

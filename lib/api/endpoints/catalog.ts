@@ -14,7 +14,7 @@ export const openApi = defineEndpoint({
 
 export const listTariffs = defineEndpoint({
   id: "listTariffs", method: "GET", path: "/tariffs", tag: "Catalog", scope: "read",
-  summary: "The catalog: published tariffs with their prices",
+  summary: "The catalog: tariffs on sale with their prices",
   response: "`{ items }`: tariffs with `prices` per period in minor units",
 });
 

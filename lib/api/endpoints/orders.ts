@@ -4,7 +4,7 @@ import { defineEndpoint, idParams, noBody } from "../endpoint";
 export const createOrder = defineEndpoint({
   id: "createOrder", method: "POST", path: "/orders", tag: "Orders", scope: "orders:write",
   summary: "Create an unpaid order and its invoice",
-  description: "A client-bound key orders for its client; other keys name `clientId`.",
+  description: "A client-bound key orders for its client; other keys name `clientId`. 422 for a suspended client (`client_suspended`) or a tariff not on sale (`not_on_sale`: no enabled processing module).",
   body: createOrderInput, status: 201,
   response: "`{ order, created }`; 201 when made, 200 when `idempotencyKey` found an earlier order",
 });
@@ -12,7 +12,7 @@ export const createOrder = defineEndpoint({
 export const payOrder = defineEndpoint({
   id: "payOrder", method: "POST", path: "/orders/{id}/pay", tag: "Orders", scope: "orders:write",
   summary: "Pay an order from the client's balance",
-  description: "Opens one service per item and queues its setup. Paying a paid order charges nothing. 422 on insufficient funds.",
+  description: "Opens one service per item and queues its setup. Paying a paid order charges nothing. 422 on insufficient funds or a suspended client.",
   params: idParams, body: noBody,
   response: "`{ order, services, charged }`",
 });

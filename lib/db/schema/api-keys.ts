@@ -3,8 +3,6 @@ import { at, createdAt, id } from "./_columns";
 import { clients } from "./clients";
 import { users } from "./users";
 
-export const apiScopes = ["read", "orders:write", "services:write", "admin"] as const;
-
 export const apiKeys = pgTable(
   "api_keys",
   {

@@ -1,12 +1,11 @@
 import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { balanceEntryKinds } from "../../vocabulary";
 import { createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { invoices } from "./invoices";
 import { users } from "./users";
-
-export const balanceEntryKinds = ["credit", "payment", "charge", "refund", "adjustment"] as const;
 
 /** The balance ledger: every change of a client's balance, signed, in minor units. */
 export const balanceEntries = pgTable(

@@ -1,10 +1,9 @@
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { emailTransports, outboxStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf, outboxStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { services } from "./services";
-
-export const emailTransports = ["resend", "local"] as const;
 
 /** Emails to send; a row sent through the local transport is the local mailbox. */
 export const emailOutbox = pgTable(

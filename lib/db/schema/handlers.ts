@@ -1,10 +1,9 @@
 import { boolean, check, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { handlerHealth, moduleKinds, productTypes } from "../../vocabulary";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { moduleKinds, oneOf, productTypes } from "./_enums";
+import { oneOf } from "./_checks";
 import { departments } from "./departments";
-
-export const handlerHealth = ["unknown", "healthy", "failing"] as const;
 
 /** An admin-configured instance of a processing module ("Processing module" in the UI). */
 export const handlers = pgTable(

@@ -1,4 +1,4 @@
-export * from "./_enums";
+export * from "./_checks";
 export * from "./users";
 export * from "./clients";
 export * from "./balance-entries";

@@ -1,13 +1,11 @@
 import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { invoiceKinds, invoiceStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { orders } from "./orders";
 import { services } from "./services";
-
-export const invoiceStatuses = ["unpaid", "paid", "cancelled"] as const;
-export const invoiceKinds = ["order", "renewal"] as const;
 
 export const invoices = pgTable(
   "invoices",

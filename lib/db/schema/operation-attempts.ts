@@ -1,10 +1,9 @@
 import { boolean, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { attemptOutcomes } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { handlers } from "./handlers";
 import { operations } from "./operations";
-
-export const attemptOutcomes = ["done", "pending", "error"] as const;
 
 export const operationAttempts = pgTable(
   "operation_attempts",

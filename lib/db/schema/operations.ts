@@ -1,7 +1,8 @@
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { operationFinishers, operationKinds, operationStatuses } from "../../vocabulary";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { oneOf, operationKinds, operationStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { handlers } from "./handlers";
 import { services } from "./services";
 
@@ -24,7 +25,7 @@ export const operations = pgTable(
     /** Remote task of an async module, stored before waiting on it. */
     remoteTask: jsonb().$type<Record<string, unknown>>(),
     lastError: text(),
-    doneBy: text({ enum: ["module", "staff"] }),
+    doneBy: text({ enum: operationFinishers }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: at(),
@@ -32,7 +33,7 @@ export const operations = pgTable(
   (t) => [
     check("operations_kind_check", oneOf(t.kind, operationKinds)),
     check("operations_status_check", oneOf(t.status, operationStatuses)),
-    check("operations_done_by_check", oneOf(t.doneBy, ["module", "staff"])),
+    check("operations_done_by_check", oneOf(t.doneBy, operationFinishers)),
     index("operations_due_idx").on(t.runAt, t.id).where(sql`${t.status} in ('queued', 'waiting')`),
     index("operations_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
     index("operations_handler_running_idx").on(t.handlerId).where(sql`${t.status} = 'running'`),

@@ -1,11 +1,10 @@
 import { bigint, check, integer, jsonb, pgTable } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { type OrderParams, periods } from "../../vocabulary";
 import { id } from "./_columns";
-import { oneOf, periods } from "./_enums";
+import { oneOf } from "./_checks";
 import { orders } from "./orders";
 import { tariffs } from "./tariffs";
-
-export type OrderParams = { domain?: string; hostname?: string; os?: string; nameservers?: string[] };
 
 export const orderItems = pgTable(
   "order_items",

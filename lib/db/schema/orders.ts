@@ -1,10 +1,9 @@
 import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { orderStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
-
-export const orderStatuses = ["unpaid", "paid", "cancelled"] as const;
 
 export const orders = pgTable(
   "orders",

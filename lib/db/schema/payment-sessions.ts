@@ -1,15 +1,11 @@
 import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { paymentGateways, paymentSessionStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { invoices } from "./invoices";
 import { payments } from "./payments";
-
-export const paymentGateways = ["stripe", "demo"] as const;
-export type PaymentGateway = (typeof paymentGateways)[number];
-export const paymentSessionStatuses = ["open", "paid", "failed", "expired"] as const;
-export type PaymentSessionStatus = (typeof paymentSessionStatuses)[number];
 
 /**
  * A client's card payment started at a gateway (a Stripe Checkout session, or the demo gateway):

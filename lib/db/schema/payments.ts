@@ -1,10 +1,9 @@
 import { bigint, check, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { paymentMethods } from "../../vocabulary";
 import { createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
-
-export const paymentMethods = ["gateway", "stripe", "admin"] as const;
 
 /** Money coming in for a client (a gateway payment or an admin credit); it lands on the balance. */
 export const payments = pgTable(

@@ -1,8 +1,7 @@
 import { check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { runnerKinds } from "../../vocabulary";
 import { at } from "./_columns";
-import { oneOf } from "./_enums";
-
-export const runnerKinds = ["web", "worker", "trigger"] as const;
+import { oneOf } from "./_checks";
 
 /** One row per running runner, rewritten every few seconds: the health view's list of live workers. */
 export const runnerHeartbeats = pgTable(

@@ -1,6 +1,7 @@
 import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { serviceStatuses } from "../../vocabulary";
 import { createdAt, id } from "./_columns";
-import { oneOf, serviceStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { services } from "./services";
 import { users } from "./users";
 

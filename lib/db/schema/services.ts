@@ -1,10 +1,10 @@
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { operationKinds, type OrderParams, productTypes, serviceStatuses } from "../../vocabulary";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { oneOf, operationKinds, productTypes, serviceStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { handlers } from "./handlers";
-import type { OrderParams } from "./order-items";
 import { orderItems } from "./order-items";
 import { tariffs } from "./tariffs";
 
@@ -47,6 +47,10 @@ export const services = pgTable(
     index("services_client_idx").on(t.clientId, t.id),
     index("services_handler_idx").on(t.handlerId),
     index("services_expires_idx").on(t.status, t.expiresAt),
+    /** Services a sync may be due for, oldest sync first: the scheduler reads only the due ones. */
+    index("services_sync_due_idx")
+      .on(sql`coalesce(${t.lastSyncedAt}, ${t.updatedAt})`)
+      .where(sql`${t.status} in ('active', 'suspended') and ${t.handlerId} is not null`),
     /** One live registration (or hosting) of a domain name, whichever client holds it. */
     uniqueIndex("services_live_domain_key").on(t.productType, t.domain).where(sql`${t.status} <> 'closed'`),
   ],

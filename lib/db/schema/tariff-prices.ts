@@ -1,6 +1,7 @@
 import { bigint, check, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { oneOf, periods } from "./_enums";
+import { periods } from "../../vocabulary";
+import { oneOf } from "./_checks";
 import { tariffs } from "./tariffs";
 
 export const tariffPrices = pgTable(

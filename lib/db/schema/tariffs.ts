@@ -1,6 +1,7 @@
 import { boolean, check, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { productTypes } from "../../vocabulary";
 import { createdAt, id, updatedAt } from "./_columns";
-import { oneOf, productTypes } from "./_enums";
+import { oneOf } from "./_checks";
 
 export const tariffs = pgTable(
   "tariffs",
@@ -15,6 +16,8 @@ export const tariffs = pgTable(
     tlds: text().array().notNull().default([]),
     currency: text().notNull().default("USD"),
     published: boolean().notNull().default(false),
+    /** Sold even with no enabled handler: staff set its services up by hand, as tasks. */
+    sellWithoutHandler: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,12 +1,11 @@
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { taskReasons, taskStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf, taskStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { departments } from "./departments";
 import { operations } from "./operations";
 import { services } from "./services";
 import { users } from "./users";
-
-export const taskReasons = ["manual_handler", "escalated", "no_handler", "switched"] as const;
 
 export const tasks = pgTable(
   "tasks",

@@ -1,10 +1,8 @@
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { userTokenPurposes } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf } from "./_enums";
+import { oneOf } from "./_checks";
 import { users } from "./users";
-
-export const userTokenPurposes = ["verify_email", "reset_password"] as const;
-export type UserTokenPurpose = (typeof userTokenPurposes)[number];
 
 /** One-time links sent by email; only the SHA-256 of the token is stored. */
 export const userTokens = pgTable(

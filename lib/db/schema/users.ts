@@ -1,7 +1,8 @@
 import { boolean, check, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { roles } from "../../vocabulary";
 import { createdAt, id } from "./_columns";
-import { oneOf, roles } from "./_enums";
+import { oneOf } from "./_checks";
 import { clients } from "./clients";
 
 export const users = pgTable(

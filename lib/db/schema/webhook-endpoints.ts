@@ -1,16 +1,6 @@
 import { boolean, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./_columns";
 
-export const webhookEvents = [
-  "service.active",
-  "service.suspended",
-  "service.closed",
-  "operation.failed",
-  "operation.manual",
-  "task.closed",
-] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
-
 export const webhookEndpoints = pgTable("webhook_endpoints", {
   id: id(),
   url: text().notNull(),

@@ -1,6 +1,7 @@
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { outboxStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
-import { oneOf, outboxStatuses } from "./_enums";
+import { oneOf } from "./_checks";
 import { webhookEndpoints } from "./webhook-endpoints";
 
 export const webhookOutbox = pgTable(

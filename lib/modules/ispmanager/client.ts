@@ -121,19 +121,9 @@ export async function userRow(conn: IspConnection, log: AttemptLog, name: string
  * blank form; both are read as "no user" only when the list agrees.
  */
 export async function findUser(conn: IspConnection, log: AttemptLog, name: string): Promise<IspUserForm | null> {
-  let form: IspNode | null;
-  try {
-    form = await call(conn, log, "user.edit", { elid: name });
-  } catch (error) {
-    if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
-    form = null;
-  }
-  const named = form ? textOf(form.elid) ?? textOf(form.name) : undefined;
-  if (form && named && named !== name) {
-    throw new ModuleError("bad_response", `ISPmanager user.edit: the form of '${name}' names '${named}'`, true);
-  }
-  const row = await userRow(conn, log, name);
-  const source = named === name ? form! : row;
+  // The form and the list row are independent reads: asked together, they cost one round trip.
+  const [form, row] = await Promise.all([userForm(conn, log, name), userRow(conn, log, name)]);
+  const source = form ?? row;
   if (!source) return null;
   return {
     name,
@@ -142,4 +132,29 @@ export async function findUser(conn: IspConnection, log: AttemptLog, name: strin
     preset: textOf(source.preset) ?? textOf(row?.preset) ?? "",
     active: (row ? activeOf(row) : undefined) ?? activeOf(source) ?? true,
   };
+}
+
+/** The user.edit form of this user name, or null when the panel answers not found or a form that names nobody. */
+async function userForm(conn: IspConnection, log: AttemptLog, name: string): Promise<IspNode | null> {
+  let form: IspNode;
+  try {
+    form = await call(conn, log, "user.edit", { elid: name });
+  } catch (error) {
+    if (!(error instanceof ModuleError) || error.code !== "not_found") throw error;
+    return null;
+  }
+  const named = textOf(form.elid) ?? textOf(form.name);
+  if (named && named !== name) throw new ModuleError("bad_response", `ISPmanager user.edit: the form of '${name}' names '${named}'`, true);
+  return named === name ? form : null;
+}
+
+/**
+ * The read-back after our own create answered ok: the form alone proves the user is there, with its
+ * full name and template (the list of every user is not fetched on each open). A form that names
+ * nobody falls back to the list, which settles presence.
+ */
+export async function readBackUser(conn: IspConnection, log: AttemptLog, name: string): Promise<IspUserForm | null> {
+  const form = await userForm(conn, log, name);
+  if (!form) return findUser(conn, log, name);
+  return { name, fullname: textOf(form.fullname) ?? "", comment: textOf(form.comment) ?? "", preset: textOf(form.preset) ?? "", active: activeOf(form) ?? true };
 }

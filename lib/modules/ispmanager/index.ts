@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { timeoutField } from "../fields";
 import { done, ModuleError, type Done, type OperationContext, type ProcessingModule, type ServiceInfo } from "../contract";
-import { call, change, elemsOf, findUser, textOf, type IspConnection, type IspUserForm } from "./client";
+import { call, change, elemsOf, findUser, readBackUser, textOf, type IspConnection, type IspUserForm } from "./client";
 import { limitsFor } from "./limits";
 
 const connection = z.object({
@@ -72,12 +72,6 @@ async function open(ctx: Ctx): Promise<Done> {
   if (!password) throw new ModuleError("password_missing", "The service has no password to create the panel user with", false);
   log.secret(password);
 
-  const existing = await findUser(conn, log, name);
-  if (existing) {
-    confirm(ctx, existing);
-    log.line(`user ${name} exists, carries this service's marker and is active: adopted`);
-    return doneFor(ctx, password, true);
-  }
   // ispmanager's WHMCS module looks the template up in func=preset before creating: a panel that
   // ignored an unknown preset would make a user without the tariff's limits.
   if (service.template && !(await presetNames(conn, log)).includes(service.template)) {
@@ -100,11 +94,11 @@ async function open(ctx: Ctx): Promise<Done> {
     const again = await findUser(conn, log, name);
     if (!again) throw new ModuleError("exists_vanished", `ISPmanager said '${name}' exists but cannot find it`, true);
     confirm(ctx, again);
-    log.line(`user ${name} was made by a racing try: adopted`);
+    log.line(`user ${name} exists, carries this service's marker and is active: adopted`);
     return doneFor(ctx, password, true);
   }
   // The ok does not say which template the user got: read it back.
-  const made = await findUser(conn, log, name);
+  const made = await readBackUser(conn, log, name);
   if (!made) throw new ModuleError("not_created", `ISPmanager answered ok to user.add.finish but has no user '${name}'`, true);
   confirm(ctx, made);
   return doneFor(ctx, password, false);

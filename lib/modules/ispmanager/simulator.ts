@@ -265,6 +265,8 @@ export async function startIspmanagerSimulator(
       return render(params, reshape(doc, variants) as Node);
     },
     panelError: (req, body, url) => render(readParams(req, body, url), error("sys", "", "Internal panel error, try later")),
+    // §1: a form function changes something only with sok=ok.
+    isChange: (req, body, url) => readParams(req, body, url).sok === "ok",
     inspect: () => ({
       users: Object.values(state.users).map(({ passwordHash: _hidden, ...user }) => user),
       presets: state.presets,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { productTypes } from "../../db/schema";
+import { productTypes } from "../../vocabulary";
 import { ModuleError, type ProcessingModule } from "../contract";
 
 const refuse = async (): Promise<never> => {

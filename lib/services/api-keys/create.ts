@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { apiKeys, apiScopes, clients } from "../../db/schema";
+import { apiKeys, clients } from "../../db/schema";
+import { apiScopes } from "../../vocabulary";
 import { sha256 } from "../../crypto";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";

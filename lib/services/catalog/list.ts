@@ -1,9 +1,11 @@
 import { asc, and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { productTypes, tariffPrices, tariffResources, tariffs, type ProductType } from "../../db/schema";
+import { tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { productTypes, type ProductType } from "../../vocabulary";
 import type { OrderNeed } from "../../modules/contract";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { parseInput, type Ctx } from "../context";
+import { onSale } from "../tariffs/on-sale";
 
 export const listCatalogInput = z.object({
   tariffId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -26,15 +28,16 @@ export type CatalogEntry = {
 };
 
 /**
- * Published tariffs with everything the store shows and prices with: prices per period and
- * resources with their add-on limits and unit prices. For anyone; the panel template stays inside.
+ * Tariffs on sale (published, with an enabled handler or sold to be set up by hand) with everything
+ * the store shows and prices with: prices per period and resources with their add-on limits and
+ * unit prices. For anyone; the panel template stays inside.
  */
 export async function listCatalog({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<CatalogEntry[]> {
   const data = parseInput(listCatalogInput, input ?? {});
   const rows = await ctx.db
     .select()
     .from(tariffs)
-    .where(and(eq(tariffs.published, true), data.tariffId ? eq(tariffs.id, data.tariffId) : undefined, data.productType ? eq(tariffs.productType, data.productType) : undefined))
+    .where(and(onSale, data.tariffId ? eq(tariffs.id, data.tariffId) : undefined, data.productType ? eq(tariffs.productType, data.productType) : undefined))
     .orderBy(asc(tariffs.productType), asc(tariffs.name));
   if (rows.length === 0) return [];
   const ids = rows.map((t) => t.id);

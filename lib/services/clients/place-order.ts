@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { periods } from "../../db/schema";
+import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { handlers, moduleKinds } from "../../db/schema";
+import { handlers } from "../../db/schema";
+import { moduleKinds } from "../../vocabulary";
 import { notFound, ValidationError } from "../../errors";
 import { createAttemptLog } from "../../modules/attempt-log";
 import { checkAdvice } from "../../modules/check-advice";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { handlers, moduleKinds, productTypes } from "../../db/schema";
+import { handlers } from "../../db/schema";
+import { moduleKinds, productTypes } from "../../vocabulary";
 import { encryptJson } from "../../crypto";
 import { ValidationError } from "../../errors";
 import { getModule, splitConnection } from "../../modules/registry";

@@ -7,6 +7,7 @@ import { modules } from "../../modules/registry";
 import { slotsInUse } from "../../processing/select-handler";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { moduleTitle } from "./list";
+import { tariffsServedOnlyBy } from "./sole-handler-of";
 
 export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -16,7 +17,10 @@ export function storedSecretKeys(handler: typeof handlers.$inferSelect): string[
   return Object.keys(stored).filter((k) => stored[k] !== undefined && stored[k] !== "");
 }
 
-/** One handler for its edit form: plain connection fields, and which secret fields are set. */
+/**
+ * One handler for its edit form: plain connection fields, which secret fields are set, and the
+ * tariffs it is the last enabled handler of.
+ */
 export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
   const { handlerId } = parseInput(handlerIdInput, input);
@@ -42,6 +46,8 @@ export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
     secretsSet: storedSecretKeys(row.handler),
     connectionFields: module?.connectionFields ?? [],
     canListTemplates: Boolean(module?.listTemplates),
+    /** Tariffs left with no enabled handler if this one is disabled. */
+    soleHandlerOf: await tariffsServedOnlyBy(ctx.db, handler.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { departments, handlers, productTypes } from "../../db/schema";
+import { departments, handlers } from "../../db/schema";
+import { productTypes } from "../../vocabulary";
 import { modules } from "../../modules/registry";
 import { slotsInUse } from "../../processing/select-handler";
 import { parseInput, requireAdmin, type Ctx } from "../context";

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
-import { invoiceKinds, invoices, invoiceStatuses } from "../../db/schema";
+import { invoices } from "../../db/schema";
+import { invoiceKinds, invoiceStatuses } from "../../vocabulary";
 import { parseInput, type Ctx } from "../context";
 import { listScope, pageInput } from "../services/scope";
 import { page } from "../page";

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { emailOutbox, outboxStatuses } from "../../db/schema";
+import { emailOutbox } from "../../db/schema";
+import { outboxStatuses } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { page } from "../page";
 

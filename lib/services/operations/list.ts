@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "../../db";
-import { clients, handlers, moduleKinds, operationKinds, operations, operationStatuses, services, tasks } from "../../db/schema";
+import { clients, handlers, operations, services, tasks } from "../../db/schema";
+import { moduleKinds, operationKinds, operationStatuses } from "../../vocabulary";
 import { readSettings } from "../../settings";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { page } from "../page";

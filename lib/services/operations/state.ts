@@ -1,4 +1,4 @@
-import type { OperationStatus } from "../../db/schema";
+import type { OperationStatus } from "../../vocabulary";
 
 /**
  * What people see of an operation: its status, or "failing" for one that is queued again after a

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Conn } from "../../db";
-import { clients, services, type ProductType } from "../../db/schema";
+import { clients, services } from "../../db/schema";
+import type { ProductType } from "../../vocabulary";
 import { missingContacts } from "../../billing/contacts";
 import type { OrderNeed } from "../../modules/contract";
 import { notFound, unprocessable, ValidationError } from "../../errors";
@@ -35,6 +36,17 @@ export async function assertDomainsFree(conn: Conn, lines: Line[], field = (i: n
     }
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(fields, Object.values(fields)[0]![0]);
+}
+
+/**
+ * Refuses the work while the client is suspended (`clients.suspended_at`): no new orders, and no
+ * paying orders placed before. In a transaction it locks the client row, so a suspension that
+ * commits meanwhile is seen.
+ */
+export async function assertClientActive(conn: Conn, clientId: number, refused: string, lock = false): Promise<void> {
+  const query = conn.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
+  const [owner] = lock ? await query.for("update") : await query;
+  if (owner?.suspendedAt) throw unprocessable(`This account is suspended, so ${refused}. Please contact support.`, { code: "client_suspended" });
 }
 
 /**

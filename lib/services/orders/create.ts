@@ -1,11 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { clients, invoices, orderItems, orders, periods, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { invoices, orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, unprocessable, ValidationError } from "../../errors";
-import { assertContacts, assertDomainsFree } from "./checks";
+import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
+import { assertOnSale } from "../tariffs/on-sale";
 import { parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 import { requireClientCurrency } from "../../billing/currency";
 
@@ -43,9 +45,10 @@ function fingerprint(items: Item[]): string {
 }
 
 /**
- * Checkout: creates an unpaid order with its items and its invoice, priced from the tariffs. Before
- * anything is paid it checks what the tariffs' modules need: a domain no other live service holds,
- * and the registrant's contact details. The same idempotency key returns the order it made, and
+ * Checkout: creates an unpaid order with its items and its invoice, priced from the tariffs the
+ * store sells (tariffs/on-sale.ts), for a client who is not suspended. Before anything is paid it
+ * checks what the tariffs' modules need: a domain no other live service holds, and the
+ * registrant's contact details. The same idempotency key returns the order it made, and
  * is refused for a different cart.
  */
 export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
@@ -70,8 +73,9 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey)));
     if (existing) return { order: await sameCart(ctx.db, existing, lines), created: false };
   }
-  const [owner] = await ctx.db.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
-  if (owner?.suspendedAt) throw unprocessable("This account is suspended, so new orders are refused. Please contact support.");
+  await assertClientActive(ctx.db, clientId, "new orders are refused");
+  // As with hidden tariffs, the system (seed, scripts) may order one the store does not sell.
+  if (ctx.actor.type !== "system") await assertOnSale(ctx.db, found);
   await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })));
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   const currency = lines[0]!.tariff.currency;

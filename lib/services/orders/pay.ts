@@ -12,7 +12,7 @@ import { dispatchOperations } from "../../processing/dispatch";
 import { enqueueOperation } from "../../processing/enqueue";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
-import { assertContacts, assertDomainsFree } from "./checks";
+import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { requireClientCurrency } from "../../billing/currency";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
@@ -22,7 +22,8 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
 /**
  * Pays an order from the client's balance in one transaction: ledger entry, invoice and order
  * paid, one service per item in `processing` with its `open` operation queued. Paying a paid
- * order again returns the same services and charges nothing.
+ * order again returns the same services and charges nothing; a suspended client's order is refused
+ * and nothing changes.
  */
 export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { orderId } = parseInput(payOrderInput, input);
@@ -45,6 +46,7 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
     return { order, services: existing, charged: false, operationIds: [] as number[] };
   }
   if (order.status !== "unpaid") throw conflict(`Order #${order.id} is ${order.status}`);
+  await assertClientActive(tx, order.clientId, "orders cannot be paid", true);
   await requireClientCurrency(tx, order.clientId, order.currency, `Order #${order.id}`);
   const kinds = await tx.select({ id: tariffs.id, productType: tariffs.productType }).from(tariffs).where(inArray(tariffs.id, items.map((i) => i.tariffId)));
   const productTypeOf = (tariffId: number) => kinds.find((k) => k.id === tariffId)!.productType;

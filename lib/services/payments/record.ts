@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { balanceEntries, clients, paymentMethods, payments } from "../../db/schema";
+import { balanceEntries, clients, payments } from "../../db/schema";
+import { paymentMethods } from "../../vocabulary";
 import { conflict, notFound, unprocessable } from "../../errors";
 import { audit } from "../audit";
 import { dispatchOperations } from "../../processing/dispatch";

@@ -9,8 +9,8 @@ type Payment = typeof payments.$inferSelect;
 /**
  * After a gateway payment is credited, in the same transaction: the card payment session it
  * completes is marked paid, and the unpaid order invoice it was for is paid from the balance. When
- * that order can no longer be paid (the domain was taken meanwhile, the client paid it already)
- * the money simply stays on the balance.
+ * that order can no longer be paid (the domain was taken meanwhile, the client paid it already,
+ * the client was suspended) the money simply stays on the balance.
  */
 export async function settleSession(tx: Tx, payment: Payment, at: Date, paymentIntentId?: string | null): Promise<{ operationIds: number[]; note?: string }> {
   const [session] = await tx.select().from(paymentSessions).where(eq(paymentSessions.externalId, payment.reference)).for("update");

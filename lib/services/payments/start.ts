@@ -6,6 +6,7 @@ import { stripeClient } from "../../billing/stripe";
 import { AppError, conflict, notFound, unprocessable, ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireClientAccess, type Ctx } from "../context";
+import { assertClientActive } from "../orders/checks";
 
 export const MIN_TOP_UP = 1_00;
 export const MAX_TOP_UP = 10_000_00;
@@ -26,7 +27,8 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
 /**
  * A client starts a card payment, for an unpaid order invoice or to add funds: a Stripe Checkout
  * session when STRIPE_SECRET_KEY is set, otherwise the demo gateway. Returns where to send the
- * browser. Nothing is credited here: the gateway's signed event does that.
+ * browser. Nothing is credited here: the gateway's signed event does that. A suspended client may
+ * add funds but not start paying an order invoice.
  */
 export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ url: string; sessionId: number }> {
   const data = parseInput(startPaymentInput, input);
@@ -43,6 +45,7 @@ export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown })
     if (!invoice || invoice.clientId !== clientId) throw notFound("Invoice not found");
     if (invoice.status !== "unpaid" || invoice.kind !== "order") throw conflict(`Invoice #${invoice.id} is ${invoice.status}`);
     if (invoice.amount <= 0) throw unprocessable("This invoice has nothing to pay");
+    await assertClientActive(ctx.db, clientId, "orders cannot be paid");
     if (invoice.currency !== client.currency) throw unprocessable(`The invoice is in ${invoice.currency}, your balance in ${client.currency}`);
     ({ amount, currency } = invoice);
     description = `Invoice #${invoice.id}: ${invoice.description}`;

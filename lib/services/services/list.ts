@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { serviceStatuses, services, tariffs } from "../../db/schema";
+import { services, tariffs } from "../../db/schema";
+import { serviceStatuses } from "../../vocabulary";
 import { parseInput, type Ctx } from "../context";
 import { listScope, pageInput } from "./scope";
 import { page } from "../page";

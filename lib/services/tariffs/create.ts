@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode } from "../../billing/currency";
-import { periods, productTypes, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { periods, productTypes } from "../../vocabulary";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
@@ -14,6 +15,8 @@ export const tariffInput = z.object({
   tlds: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/)).default([]),
   currency: currencyCode.default("USD"),
   published: z.boolean().default(true),
+  /** Sell it even with no enabled handler: staff set its services up by hand, as tasks. */
+  sellWithoutHandler: z.boolean().default(false),
   prices: z
     .array(z.object({ months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Not a sold period"), price: z.number().int().min(0) }))
     .min(1, "Give at least one price"),
@@ -41,7 +44,7 @@ export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   return ctx.db.transaction(async (tx) => {
     const [tariff] = await tx
       .insert(tariffs)
-      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published })
+      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler })
       .onConflictDoNothing()
       .returning();
     if (!tariff) throw new ValidationError({ name: ["A tariff with this name exists"] });

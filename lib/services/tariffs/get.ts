@@ -3,6 +3,7 @@ import { z } from "zod";
 import { handlers, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { notFound } from "../../errors";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { saleState } from "./on-sale";
 
 export const tariffIdInput = z.object({ tariffId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -26,6 +27,7 @@ export async function getTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
     resources: resources.map(({ id: _id, tariffId: _t, ...r }) => r),
     handlers: linked,
     handlerIds: linked.map((h) => h.id),
+    ...saleState(tariff, linked),
   };
 }
 

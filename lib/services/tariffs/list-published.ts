@@ -1,6 +1,8 @@
-import { asc, eq, inArray } from "drizzle-orm";
-import { tariffPrices, tariffs, type ProductType } from "../../db/schema";
+import { asc, inArray } from "drizzle-orm";
+import { tariffPrices, tariffs } from "../../db/schema";
+import type { ProductType } from "../../vocabulary";
 import type { Ctx } from "../context";
+import { onSale } from "./on-sale";
 
 export type CatalogTariff = {
   id: number;
@@ -11,12 +13,12 @@ export type CatalogTariff = {
   prices: { months: number; price: number }[];
 };
 
-/** The store catalog: published tariffs with their prices, for anyone (no sign-in needed). */
+/** The store catalog: tariffs on sale (see on-sale.ts) with their prices, for anyone (no sign-in needed). */
 export async function listPublishedTariffs({ ctx }: { ctx: Ctx }): Promise<CatalogTariff[]> {
   const rows = await ctx.db
     .select()
     .from(tariffs)
-    .where(eq(tariffs.published, true))
+    .where(onSale)
     .orderBy(asc(tariffs.productType), asc(tariffs.name));
   if (rows.length === 0) return [];
   const prices = await ctx.db

@@ -1,11 +1,16 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { handlers, productTypes, services, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { handlers, services, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { productTypes } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { saleState } from "./on-sale";
 
 export const listTariffsInput = z.object({ productType: z.enum(productTypes).optional() }).default({});
 
-/** Every tariff, published or hidden, with its prices, handlers and the services sold on it. */
+/**
+ * Every tariff, published or hidden, with its prices, handlers, the services sold on it, and
+ * whether the store sells it (`noEnabledHandler`, `onSale`).
+ */
 export async function listTariffs({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(listTariffsInput, input ?? {});
@@ -25,12 +30,16 @@ export async function listTariffs({ ctx, input }: { ctx: Ctx; input?: unknown })
     .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
     .where(inArray(tariffHandlers.tariffId, ids))
     .orderBy(asc(handlers.name));
-  return list.map(({ tariff }) => ({
-    ...tariff,
-    services: sold.get(tariff.id) ?? 0,
-    prices: prices.filter((p) => p.tariffId === tariff.id).map(({ months, price }) => ({ months, price })),
-    handlers: links.filter((l) => l.tariffId === tariff.id).map(({ id, name, enabled }) => ({ id, name, enabled })),
-  }));
+  return list.map(({ tariff }) => {
+    const linked = links.filter((l) => l.tariffId === tariff.id).map(({ id, name, enabled }) => ({ id, name, enabled }));
+    return {
+      ...tariff,
+      services: sold.get(tariff.id) ?? 0,
+      prices: prices.filter((p) => p.tariffId === tariff.id).map(({ months, price }) => ({ months, price })),
+      handlers: linked,
+      ...saleState(tariff, linked),
+    };
+  });
 }
 
 export type TariffSummary = Awaited<ReturnType<typeof listTariffs>>[number];

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Conn } from "../../db";
-import { handlers, type ModuleKind } from "../../db/schema";
+import { handlers } from "../../db/schema";
+import type { ModuleKind } from "../../vocabulary";
 import { ValidationError } from "../../errors";
 
 /** Modules whose panel makes an account on some default when no template is named (WHM's "default" package). */

@@ -33,7 +33,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     if (taken) throw new ValidationError({ name: ["A tariff with this name exists"] });
     const [tariff] = await tx
       .update(tariffs)
-      .set({ name: data.name, description: data.description, template: data.template || null, tlds: data.tlds, currency: data.currency, published: data.published, updatedAt: now(ctx) })
+      .set({ name: data.name, description: data.description, template: data.template || null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, updatedAt: now(ctx) })
       .where(eq(tariffs.id, data.tariffId))
       .returning();
     if (!tariff) throw notFound("Tariff not found");
@@ -43,7 +43,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
     await tx.delete(tariffHandlers).where(eq(tariffHandlers.tariffId, tariff.id));
     await tx.insert(tariffHandlers).values(data.handlerIds.map((handlerId) => ({ tariffId: tariff.id, handlerId })));
-    const { handlers: _h, createdAt: _c, updatedAt: _u, ...was } = before;
+    const { handlers: _h, createdAt: _c, updatedAt: _u, noEnabledHandler: _n, onSale: _o, ...was } = before;
     const { tariffId: _t, ...fields } = data;
     await audit(tx, ctx.actor, { action: "tariff.update", entity: "tariff", entityId: tariff.id, before: was, after: { id: tariff.id, productType: tariff.productType, ...fields } });
     return tariff;

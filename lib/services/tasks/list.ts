@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { clients, departments, operations, services, tariffs, tasks, taskStatuses, users } from "../../db/schema";
+import { clients, departments, operations, services, tariffs, tasks, users } from "../../db/schema";
+import { taskStatuses } from "../../vocabulary";
 import { forbidden, ValidationError } from "../../errors";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { departmentsOf } from "./access";

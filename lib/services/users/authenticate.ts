@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { users, type Role } from "../../db/schema";
+import { users } from "../../db/schema";
+import type { Role } from "../../vocabulary";
 import { verifyPassword } from "../../auth/password";
 import { refusalMessage } from "../../auth/refusal-message";
 import { checkLimit, clearFailures, limits, recordFailure, type Refusal } from "../../auth/throttle";

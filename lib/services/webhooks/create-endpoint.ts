@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { webhookEndpoints, webhookEvents } from "../../db/schema";
+import { webhookEndpoints } from "../../db/schema";
+import { webhookEvents } from "../../vocabulary";
 import { encrypt } from "../../crypto";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
-import { outboxStatuses, webhookEndpoints, webhookOutbox } from "../../db/schema";
+import { webhookEndpoints, webhookOutbox } from "../../db/schema";
+import { outboxStatuses } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { page } from "../page";
 

@@ -8,7 +8,7 @@ import { entryKindLabels, formatDateTime } from "@/components/store/labels";
 import { cursorParam, Pager } from "@/components/store/pager";
 import { CardPayForm } from "@/components/store/card-pay-form";
 import { CardPayments } from "@/components/store/card-payments";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { startPaymentAction } from "../payments/actions";
 
 export const dynamic = "force-dynamic";

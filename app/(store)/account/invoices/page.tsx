@@ -4,7 +4,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { formatDate } from "@/components/store/labels";
 import { cursorParam, Pager } from "@/components/store/pager";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoices · Provisio" };

@@ -1,7 +1,7 @@
 import { listMyEmails } from "@/lib/services/emails/list-mine";
 import { Card, PageHeading } from "@/components/ui/card";
 import { formatDateTime } from "@/components/store/labels";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Messages · Provisio" };

@@ -5,7 +5,7 @@ import { startPayment } from "@/lib/services/payments/start";
 import type { CardPayState } from "@/components/store/card-pay-form";
 import { actionFailure } from "../../action-errors";
 import { requestOrigin } from "../../origin";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 /** "12.50" → 1250 minor units; NaN when it is not an amount with at most two decimals. */
 function minorUnits(value: FormDataEntryValue | null): number {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { updateProfile } from "@/lib/services/profile/update";
 import type { ProfileState } from "@/components/store/profile-form";
 import { actionFailure } from "../../action-errors";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { profileInput, safeNext } from "./values";
 
 /** Saves the signed-in client's profile; with "next" (the cart that asked for it) goes back there. */

@@ -2,7 +2,7 @@ import { getClient } from "@/lib/services/clients/get";
 import { missingContacts } from "@/lib/billing/contacts";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ProfileForm } from "@/components/store/profile-form";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { updateProfileAction } from "./actions";
 import { countryOptions, profileValues, safeNext } from "./values";
 

@@ -1,6 +1,6 @@
 import { Card, PageHeading } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Security · Provisio" };

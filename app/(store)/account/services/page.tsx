@@ -5,7 +5,7 @@ import { OnceNotice } from "@/components/store/once-notice";
 import { AutoRefresh } from "@/components/store/auto-refresh";
 import { cursorParam, Pager } from "@/components/store/pager";
 import { ServiceList } from "@/components/store/service-list";
-import { clientCtx } from "../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Services · Provisio" };

@@ -1,9 +1,8 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { getDatabase } from "@/lib/db";
-import { currentActor } from "@/lib/auth/actor";
 import { quoteItems } from "@/lib/services/catalog/quote";
+import { requestCtx } from "@/lib/services/request-context";
 import type { QuoteState } from "@/components/store/order-form";
 import { actionFailure } from "../../action-errors";
 
@@ -18,8 +17,7 @@ export async function quoteItemAction(_prev: QuoteState, form: FormData): Promis
   }
   const item = { tariffId: Number(form.get("tariffId")), months: Number(form.get("months")), addons, params };
   try {
-    const { db } = await getDatabase();
-    const quote = await quoteItems({ ctx: { db, actor: await currentActor() }, input: { items: [item] } });
+    const quote = await quoteItems({ ctx: await requestCtx(), input: { items: [item] } });
     const line = quote.items[0]!;
     const cleaned = Object.fromEntries(Object.entries(line.addons).filter(([, n]) => n > 0));
     return { item: { tariffId: line.tariffId, months: line.months, addons: cleaned, params: line.params }, nonce: randomUUID() };

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
-import { getDatabase } from "@/lib/db";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { isOffSale } from "@/lib/services/catalog/off-sale";
+import { notOnSaleMessage } from "@/lib/services/tariffs/on-sale";
+import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { OrderForm } from "@/components/store/order-form";
@@ -19,9 +21,20 @@ export default async function OrderPage({ params }: Props) {
   const { tariffId } = await params;
   const id = Number(tariffId);
   if (!isDbId(id)) notFound();
-  const { db } = await getDatabase();
-  const [tariff] = await listCatalog({ ctx: { db, actor: { type: "anonymous" } }, input: { tariffId: id } });
-  if (!tariff) notFound();
+  const ctx = await anonymousCtx();
+  const [tariff] = await listCatalog({ ctx, input: { tariffId: id } });
+  if (!tariff) {
+    if (!(await isOffSale({ ctx, input: { tariffId: id } }))) notFound();
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeading title="Not on sale" />
+        <Card>
+          <p className="text-sm text-slate-700" data-testid="not-on-sale">{notOnSaleMessage}. Please choose another plan or check back later.</p>
+          <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">← Store</Link>
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 flex items-center justify-between gap-3 text-sm">

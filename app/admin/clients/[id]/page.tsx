@@ -14,7 +14,7 @@ import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { ActionButton } from "@/components/admin/action-button";
 import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
 
@@ -36,7 +36,7 @@ export default async function ClientPage({ params }: Props) {
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
   const items = tariffs
-    .filter((t) => t.published && t.currency === client.currency)
+    .filter((t) => t.onSale && t.currency === client.currency)
     .flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
   return (
     <>

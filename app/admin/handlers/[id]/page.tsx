@@ -3,15 +3,15 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getHandler } from "@/lib/services/handlers/get";
 import { listDepartments } from "@/lib/services/departments/list";
-import { listTariffs } from "@/lib/services/tariffs/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
 import { HandlerEditForm } from "@/components/admin/handler-edit-form";
+import { lastHandlerWarning } from "@/components/admin/last-handler-warning";
 import { productTypeLabels } from "@/components/admin/labels";
 import { When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { checkConnectionAction, deleteHandlerAction, setHandlerEnabledAction, updateHandlerAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -25,11 +25,11 @@ export default async function HandlerPage({ params }: Props) {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
-  const [{ departments }, tariffs] = await Promise.all([listDepartments({ ctx }), listTariffs({ ctx })]);
-  const lastFor = tariffs.filter((t) => t.handlers.some((h) => h.id === handler.id) && !t.handlers.some((h) => h.id !== handler.id && h.enabled)).map((t) => t.name);
+  const { departments } = await listDepartments({ ctx });
+  const warning = lastHandlerWarning(handler.soleHandlerOf);
   const disableText =
     `Disable "${handler.name}"? It takes no new services; the ${handler.services} services on it are still suspended, resumed, closed and synced through it.` +
-    (lastFor.length ? `\n\nIt is the last enabled processing module of ${lastFor.join(", ")}: new orders of ${lastFor.length === 1 ? "that tariff" : "those tariffs"} go to staff as tasks.` : "");
+    (warning ? `\n\n${warning}` : "");
   const plain = Object.fromEntries(Object.entries(handler.connection).map(([k, v]) => [k, v == null ? "" : String(v)]));
   return (
     <>
@@ -55,9 +55,9 @@ export default async function HandlerPage({ params }: Props) {
           <dt className="text-slate-500">Services on it</dt>
           <dd className="tabular-nums">{handler.services}</dd>
         </dl>
-        {handler.enabled && lastFor.length > 0 && (
+        {handler.enabled && warning && (
           <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="last-enabled-warning">
-            The last enabled processing module of {lastFor.join(", ")}: disabling it sends new orders of {lastFor.length === 1 ? "that tariff" : "those tariffs"} to staff as tasks.
+            If disabled: {warning}
           </p>
         )}
         <div className="mt-4 flex flex-wrap gap-3">

@@ -2,7 +2,7 @@ import { listDepartments } from "@/lib/services/departments/list";
 import { modules } from "@/lib/modules/registry";
 import { Card, PageHeading } from "@/components/ui/card";
 import { HandlerWizard, type ModuleMeta } from "@/components/admin/handler-wizard";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { checkConnectionAction, createHandlerAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { resendMailAction, revealMailAction } from "../actions";
 import { RevealEmail } from "@/components/ui/reveal-email";
 

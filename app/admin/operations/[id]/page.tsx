@@ -11,7 +11,7 @@ import { Details } from "@/components/admin/details";
 import { OperationState } from "@/components/admin/operation-state";
 import { operationKindLabels, taskReasonLabels } from "@/components/admin/labels";
 import { When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { cancelOperationAction, restartOperationAction, switchToManualAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
 import { Table, Td, When } from "@/components/admin/table";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { serviceOperationAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
-import { periods } from "@/lib/db/schema/_enums";
-import { Card, PageHeading } from "@/components/ui/card";
+import { periods } from "@/lib/vocabulary";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { TariffForm } from "@/components/admin/tariff-form";
-import { adminPageCtx } from "../../session";
+import { noHandlerText } from "@/components/admin/labels";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
 
@@ -28,8 +29,16 @@ export default async function TariffPage({ params }: Props) {
           ← Tariffs
         </Link>
       </p>
-      <PageHeading title={tariff.name} description={tariff.published ? "Published in the store" : "Hidden from the store"} />
+      <PageHeading title={tariff.name} description={tariff.onSale ? "On sale in the store" : tariff.published ? "Published, but not on sale" : "Hidden from the store"} />
       <ParamNotice messages={{ created: "The tariff was created." }} />
+      {tariff.noEnabledHandler && (
+        <Notice tone="warning">
+          <span className="font-medium" data-testid="no-handler-flag">{noHandlerText(tariff.sellWithoutHandler)}</span>.{" "}
+          {tariff.sellWithoutHandler
+            ? "Its orders are paid and go to staff as tasks."
+            : "Enable one of its processing modules, choose another, or tick “Sell anyway, set up by hand”."}
+        </Notice>
+      )}
       <Card>
         <TariffForm periods={periods} tariffId={tariff.id} initial={tariffValues(tariff)} handlers={await handlerChoices(ctx)} action={updateTariffAction} loadTemplates={loadTemplatesAction} />
       </Card>

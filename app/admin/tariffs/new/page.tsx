@@ -1,7 +1,7 @@
-import { periods } from "@/lib/db/schema/_enums";
+import { periods } from "@/lib/vocabulary";
 import { Card, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
-import { adminPageCtx } from "../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { createTariffAction, loadTemplatesAction } from "../actions";
 import { emptyTariff, handlerChoices } from "../values";
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { getDatabase } from "@/lib/db";
+import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { actorUserId, isAdmin, isStaff } from "@/lib/services/context";
+import { actorUserId, isAdmin } from "@/lib/services/context";
+import { staffPageCtx } from "@/lib/services/request-context";
 import { getTaskEmail } from "@/lib/services/tasks/email";
 import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
@@ -31,12 +30,9 @@ const notices: Record<string, string> = {
 
 export default async function TaskPage({ params }: Props) {
   const { id } = await params;
-  const actor = await currentActor();
-  if (actor.type === "anonymous") redirect(`/sign-in?next=/board/tasks/${encodeURIComponent(id)}`);
-  if (!isStaff(actor)) redirect("/");
+  const ctx = await staffPageCtx(`/board/tasks/${id}`);
+  const { actor } = ctx;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const { db } = await getDatabase();
-  const ctx = { db, actor };
   const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     if (error instanceof AppError && error.code === "forbidden") return error;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { payOrder } from "@/lib/services/orders/pay";
 import type { PayState } from "@/components/store/pay-form";
 import { actionFailure } from "../../../action-errors";
-import { clientCtx } from "../../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 /** Pays the order of an invoice from the balance, then shows the services being set up. */
 export async function payOrderAction(_prev: PayState, form: FormData): Promise<PayState> {

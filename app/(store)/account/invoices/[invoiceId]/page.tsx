@@ -11,7 +11,7 @@ import { CardPayForm } from "@/components/store/card-pay-form";
 import { InvoiceDocument } from "@/components/store/invoice-document";
 import { PayForm } from "@/components/store/pay-form";
 import { PrintButton } from "@/components/store/print-button";
-import { clientCtx } from "../../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { startPaymentAction } from "../../payments/actions";
 import { payOrderAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
-import { clientCtx } from "../../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Payment · Provisio" };

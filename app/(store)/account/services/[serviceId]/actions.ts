@@ -9,7 +9,7 @@ import { withdrawClose } from "@/lib/services/services/withdraw-close";
 import type { ActionState } from "@/components/store/service-actions";
 import type { RevealResult } from "@/components/store/secrets-panel";
 import { actionFailure } from "../../../action-errors";
-import { clientCtx } from "../../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 async function run(form: FormData, verb: (ctx: Awaited<ReturnType<typeof clientCtx>>, serviceId: number) => Promise<string>): Promise<ActionState> {
   const serviceId = Number(form.get("serviceId"));

@@ -11,7 +11,7 @@ import { SecretsPanel } from "@/components/store/secrets-panel";
 import { ServiceActions } from "@/components/store/service-actions";
 import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
-import { clientCtx } from "../../client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { autoRenewAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { signPayload, SIGNATURE_HEADER } from "@/lib/services/payments/signature";
 import { POST as paymentWebhook } from "@/app/api/payments/webhook/route";
 import { actionFailure } from "../../../action-errors";
-import { clientCtx } from "../../../account/client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 
 export type DemoPayState = { error?: string };
 

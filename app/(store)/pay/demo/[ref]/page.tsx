@@ -6,7 +6,7 @@ import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney, Money } from "@/components/ui/money";
 import { DemoGatewayForm } from "@/components/store/demo-gateway-form";
-import { clientCtx } from "../../../account/client-ctx";
+import { clientCtx } from "@/lib/services/request-context";
 import { declineDemoAction, payDemoAction } from "./actions";
 
 export const dynamic = "force-dynamic";

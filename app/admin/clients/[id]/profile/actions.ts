@@ -5,7 +5,7 @@ import { updateProfile } from "@/lib/services/profile/update";
 import type { ProfileState } from "@/components/store/profile-form";
 import { actionFailure } from "@/app/(store)/action-errors";
 import { profileInput } from "@/app/(store)/account/profile/values";
-import { requestCtx } from "../../../session";
+import { requestCtx } from "@/lib/services/request-context";
 
 /** An admin saves a client's profile through the same verb as the client's own form. */
 export async function updateClientProfileAction(clientId: number, _prev: ProfileState, form: FormData): Promise<ProfileState> {

@@ -5,7 +5,7 @@ import { getClient } from "@/lib/services/clients/get";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ProfileForm } from "@/components/store/profile-form";
 import { countryOptions, profileValues } from "@/app/(store)/account/profile/values";
-import { adminPageCtx } from "../../../session";
+import { adminPageCtx } from "@/lib/services/request-context";
 import { updateClientProfileAction } from "./actions";
 
 export const dynamic = "force-dynamic";

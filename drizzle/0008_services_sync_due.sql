@@ -1,0 +1,1 @@
+CREATE INDEX "services_sync_due_idx" ON "services" USING btree (coalesce("last_synced_at", "updated_at")) WHERE "services"."status" in ('active', 'suspended') and "services"."handler_id" is not null;

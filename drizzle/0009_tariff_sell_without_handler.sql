@@ -1,0 +1,1 @@
+ALTER TABLE "tariffs" ADD COLUMN "sell_without_handler" boolean DEFAULT false NOT NULL;

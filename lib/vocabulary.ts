@@ -1,0 +1,92 @@
+/**
+ * The product's words: every set of values a column may hold, with its type. The schema builds its
+ * CHECK constraints from these lists; pages, components, modules and verbs import them from here.
+ * No database code here, so anything may import it.
+ */
+
+export const roles = ["client", "staff", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const productTypes = ["domain", "hosting", "vps", "dedicated", "other"] as const;
+export type ProductType = (typeof productTypes)[number];
+
+export const moduleKinds = ["manual", "ispmanager", "cpanel", "vmmanager", "vcloud", "webnames", "epp"] as const;
+export type ModuleKind = (typeof moduleKinds)[number];
+
+export const handlerHealth = ["unknown", "healthy", "failing"] as const;
+export type HandlerHealth = (typeof handlerHealth)[number];
+
+/** Months a tariff can be sold and renewed for. */
+export const periods = [1, 3, 6, 12, 24, 36] as const;
+export type Period = (typeof periods)[number];
+
+/** What a client enters when ordering (domain name, host name, OS, name servers). */
+export type OrderParams = { domain?: string; hostname?: string; os?: string; nameservers?: string[] };
+
+export const serviceStatuses = ["ordered", "processing", "active", "suspended", "closed"] as const;
+export type ServiceStatus = (typeof serviceStatuses)[number];
+
+export const operationKinds = ["open", "suspend", "resume", "close", "prolong", "change_tariff", "sync"] as const;
+export type OperationKind = (typeof operationKinds)[number];
+
+/** queued: due at run_at; running: claimed under a lease; waiting: remote task to poll at run_at. */
+export const operationStatuses = ["queued", "running", "waiting", "done", "manual", "cancelled"] as const;
+export type OperationStatus = (typeof operationStatuses)[number];
+export const activeOperationStatuses = ["queued", "running", "waiting"] as const;
+
+/** Who finished an operation: its module, or staff closing its task. */
+export const operationFinishers = ["module", "staff"] as const;
+
+export const attemptOutcomes = ["done", "pending", "error"] as const;
+export type AttemptOutcome = (typeof attemptOutcomes)[number];
+
+export const taskStatuses = ["new", "in_progress", "done", "cancelled"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** Why a task exists: a Manual handler, an operation that escalated, no handler to pick, or switched by an admin. */
+export const taskReasons = ["manual_handler", "escalated", "no_handler", "switched"] as const;
+export type TaskReason = (typeof taskReasons)[number];
+
+export const orderStatuses = ["unpaid", "paid", "cancelled"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const invoiceStatuses = ["unpaid", "paid", "cancelled"] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+export const invoiceKinds = ["order", "renewal"] as const;
+export type InvoiceKind = (typeof invoiceKinds)[number];
+
+export const balanceEntryKinds = ["credit", "payment", "charge", "refund", "adjustment"] as const;
+export type BalanceEntryKind = (typeof balanceEntryKinds)[number];
+
+export const paymentMethods = ["gateway", "stripe", "admin"] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export const paymentGateways = ["stripe", "demo"] as const;
+export type PaymentGateway = (typeof paymentGateways)[number];
+export const paymentSessionStatuses = ["open", "paid", "failed", "expired"] as const;
+export type PaymentSessionStatus = (typeof paymentSessionStatuses)[number];
+
+/** Emails and webhook deliveries waiting in their outbox. */
+export const outboxStatuses = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+export const emailTransports = ["resend", "local"] as const;
+export type EmailTransportName = (typeof emailTransports)[number];
+
+export const webhookEvents = [
+  "service.active",
+  "service.suspended",
+  "service.closed",
+  "operation.failed",
+  "operation.manual",
+  "task.closed",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const apiScopes = ["read", "orders:write", "services:write", "admin"] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+export const runnerKinds = ["web", "worker", "trigger"] as const;
+export type RunnerKind = (typeof runnerKinds)[number];
+
+export const userTokenPurposes = ["verify_email", "reset_password"] as const;
+export type UserTokenPurpose = (typeof userTokenPurposes)[number];
