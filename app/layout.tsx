@@ -33,19 +33,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
               Provisio
             </Link>
-            <nav aria-label="Account" className="flex flex-wrap items-center gap-2 text-sm">
+            <nav aria-label="Account" className="flex flex-wrap items-center gap-1 text-sm sm:gap-2">
               {role ? (
                 <>
                   <span className="hidden text-slate-500 sm:inline">{session.user.name ?? session.user.email}</span>
                   {role === "client" && (
                     <>
-                      <Link href="/" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                      <Link href="/" className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
                         Store
                       </Link>
                       <CartLink />
                     </>
                   )}
-                  <Link href={homeFor(role)} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  <Link href={homeFor(role)} className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
                     {homeLabels[role]}
                   </Link>
                   <form action={signOutAction}>
@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </>
               ) : (
                 <>
-                  <Link href="/sign-in" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  <Link href="/sign-in" className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
                     Sign in
                   </Link>
                   <Link href="/sign-up" className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500">

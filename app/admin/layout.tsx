@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Nav, type NavItem } from "@/components/ui/nav";
+import { AdminMenu } from "@/components/admin/admin-menu";
 
 const sections: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
@@ -20,13 +21,7 @@ const sections: NavItem[] = [
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div data-layout="wide" className="flex flex-col gap-6 md:flex-row">
-      <details className="group rounded-lg border border-slate-200 bg-white md:hidden">
-        <summary className="cursor-pointer list-none px-4 py-3 text-sm font-medium text-slate-800">
-          <span aria-hidden className="mr-2 inline-block transition-transform group-open:rotate-90">▸</span>
-          Admin menu
-        </summary>
-        <Nav items={sections} label="Admin" root="/admin" wrap className="border-t border-slate-100 p-2" />
-      </details>
+      <AdminMenu sections={sections} root="/admin" />
       <aside className="hidden md:block md:w-52 md:shrink-0">
         <Nav items={sections} label="Admin" vertical root="/admin" />
       </aside>

@@ -10,8 +10,8 @@ import { runClose, runHandBack, runReassign, runRestart, runTake, type TaskActio
 
 type Run = typeof runTake;
 
-/** What the task page says after a quiet action whose form disappears once it worked (see taskNotices). */
-export type TaskNotice = "taken" | "handed-back" | "reassigned" | "restarted";
+/** What the task page says after an action whose form disappears once it worked (its `notices`). */
+export type TaskNotice = "taken" | "handed-back" | "reassigned" | "restarted" | "closed";
 
 async function perform(run: Run, form: FormData, notice?: TaskNotice): Promise<TaskActionState> {
   const state = await run(await requestCtx(), form);
@@ -38,7 +38,7 @@ export async function restartOperationAction(_prev: TaskActionState, form: FormD
 }
 
 export async function closeTaskAction(_prev: TaskActionState, form: FormData) {
-  return perform(runClose, form);
+  return perform(runClose, form, "closed");
 }
 
 /** Shows the client's email of a task with its secrets; the verb writes the audit row. */

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton, type ButtonProps } from "@/components/ui/button";
 import type { FormState } from "@/app/admin/form-state";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
@@ -37,9 +38,9 @@ export function ActionButton({ action, values, label, pendingText, confirm, vari
         </p>
       )}
       {!state.error && state.message && (
-        <p role="status" className="text-sm text-slate-600">
+        <FleetingNotice news={state} inline>
           {state.message}
-        </p>
+        </FleetingNotice>
       )}
     </form>
   );

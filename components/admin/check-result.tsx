@@ -1,10 +1,10 @@
 import type { CheckState } from "@/app/admin/handlers/run";
 
-/** The answer of a connection check, and its request/response log (secrets already redacted). */
+/** The answer of a connection check in plain words, and its request/response log (secrets already redacted). */
 export function CheckResult({ state }: { state: CheckState }) {
   if (state.error) {
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-red-700" data-testid="check-result">
         {state.error}
       </p>
     );
@@ -14,8 +14,7 @@ export function CheckResult({ state }: { state: CheckState }) {
   return (
     <div className="flex flex-col gap-2" data-testid="check-result">
       <p role="status" className={`text-sm font-medium ${check.ok ? "text-emerald-700" : "text-red-700"}`}>
-        {check.ok ? "OK: " : `Failed (${check.code}): `}
-        {check.message}
+        {check.ok ? `OK: ${check.message}` : `Not connected. ${check.advice ?? check.message}`}
       </p>
       <details open={!check.ok}>
         <summary className="cursor-pointer text-sm text-slate-600">Log</summary>

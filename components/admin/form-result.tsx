@@ -1,8 +1,12 @@
 import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { FormState } from "@/app/admin/form-state";
 
-/** The outcome of an admin action: its error (with field errors not shown elsewhere) or its message. */
-export function FormResult({ state, shownFields = [] }: { state: FormState; shownFields?: string[] }) {
+/**
+ * The outcome of an admin action: its error (with field errors not shown elsewhere), or its success
+ * message while fresh. `message={false}` leaves the message to a SavedNote by the submit button.
+ */
+export function FormResult({ state, shownFields = [], message = true }: { state: FormState; shownFields?: string[]; message?: boolean }) {
   if (state.error) {
     const other = Object.entries(state.fields ?? {}).filter(([k]) => !shownFields.includes(k));
     return (
@@ -21,6 +25,16 @@ export function FormResult({ state, shownFields = [] }: { state: FormState; show
       </Notice>
     );
   }
-  if (state.message) return <Notice>{state.message}</Notice>;
+  if (message && state.message) return <FleetingNotice news={state}>{state.message}</FleetingNotice>;
   return null;
+}
+
+/** An action's success message beside its submit button, while fresh (long forms, where a banner is out of sight). */
+export function SavedNote({ state }: { state: FormState }) {
+  if (state.error || !state.message) return null;
+  return (
+    <FleetingNotice news={state} inline>
+      {state.message}
+    </FleetingNotice>
+  );
 }

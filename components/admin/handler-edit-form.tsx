@@ -1,32 +1,49 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { FormState } from "@/app/admin/form-state";
+import type { CheckState } from "@/app/admin/handlers/run";
+import { CheckResult } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
-import { FormResult } from "./form-result";
+import { FormResult, SavedNote } from "./form-result";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
 import type { Option } from "@/components/ui/select";
+import { useConnectionCheck } from "./use-connection-check";
 
 type Props = {
   handlerId: number;
+  moduleKind: string;
   fields: FieldSpec[];
   connection: Record<string, string>;
   secretsSet: string[];
   settings: HandlerSettings;
   departments: Option[];
   action: (prev: FormState, form: FormData) => Promise<FormState>;
+  checkAction: (prev: CheckState, form: FormData) => Promise<CheckState>;
 };
 
-/** Edits a handler; a blank secret field keeps the stored secret. */
-export function HandlerEditForm({ handlerId, fields, connection: initial, secretsSet, settings: initialSettings, departments, action }: Props) {
+/**
+ * Edits a handler; a blank secret field keeps the stored secret. "Check connection" checks what the
+ * form holds; unchanged, it checks the stored connection and records the handler's health.
+ */
+export function HandlerEditForm({ handlerId, moduleKind, fields, connection: initial, secretsSet, settings: initialSettings, departments, action, checkAction }: Props) {
+  const form = useRef<HTMLFormElement>(null);
   const [connection, setConnection] = useState(initial);
   const [settings, setSettings] = useState(initialSettings);
   const [state, save, saving] = useActionState(action, {});
+  const { check, checking, view } = useConnectionCheck(checkAction);
+  const checked = view(connection);
+  const runCheck = () => {
+    const data = new FormData(form.current!);
+    if (fields.some((f) => (connection[f.key] ?? "") !== (initial[f.key] ?? ""))) data.set("module", moduleKind);
+    check(data, connection);
+  };
   const shown = ["name", "dataCenter", "departmentId", "priority", "maxRunning", ...fields.map((f) => `connection.${f.key}`)];
   return (
     <form
+      ref={form}
       noValidate
       className="flex flex-col gap-5"
       onSubmit={(e) => {
@@ -35,17 +52,28 @@ export function HandlerEditForm({ handlerId, fields, connection: initial, secret
         startTransition(() => save(data));
       }}
     >
-      <FormResult state={state} shownFields={shown} />
+      <FormResult state={state} shownFields={shown} message={false} />
       <input type="hidden" name="handlerId" value={handlerId} />
       <HandlerSettingsFields values={settings} onChange={setSettings} departments={departments} errors={state.fields} />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 font-medium">Connection</legend>
-        <ConnectionFields fields={fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={state.fields} secretsSet={secretsSet} />
+        <ConnectionFields fields={fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={{ ...checked.errors, ...state.fields }} secretsSet={secretsSet} />
+        {fields.length > 0 && (
+          <>
+            <div>
+              <Button variant="secondary" disabled={checking} onClick={runCheck}>
+                {checking ? "Checking…" : "Check connection"}
+              </Button>
+            </div>
+            <CheckResult state={checked.state} />
+          </>
+        )}
       </fieldset>
-      <div>
+      <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={saving}>
           {saving ? "Saving…" : "Save changes"}
         </Button>
+        <SavedNote state={state} />
       </div>
     </form>
   );

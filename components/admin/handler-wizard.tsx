@@ -9,6 +9,7 @@ import { CheckResult } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
 import { productTypeLabels } from "./labels";
+import { useConnectionCheck } from "./use-connection-check";
 import type { Option } from "@/components/ui/select";
 
 export type ModuleMeta = { kind: string; title: string; productTypes: string[]; fields: FieldSpec[]; usesTemplates: boolean };
@@ -36,7 +37,8 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
     const first = Object.keys(state.fields ?? {}).map(stepOf).sort()[0];
     if (first !== undefined) setStep(first);
   }, [state]);
-  const [check, runCheck, checking] = useActionState(checkAction, {});
+  const { check, checking, view } = useConnectionCheck(checkAction);
+  const checked = view(connection);
   const offered = modules.filter((m) => m.productTypes.includes(productType));
   const module = modules.find((m) => m.kind === kind);
   const canGo = [Boolean(productType), Boolean(module), true, true][step];
@@ -83,14 +85,14 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
       </fieldset>
       <section hidden={step !== 2} className="flex flex-col gap-4" aria-label="Connection">
         {module && (
-          <ConnectionFields fields={module.fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={state.fields} />
+          <ConnectionFields fields={module.fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={{ ...checked.errors, ...state.fields }} />
         )}
         <div>
-          <Button variant="secondary" disabled={checking || !module} onClick={() => startTransition(() => runCheck(new FormData(form.current!)))}>
+          <Button variant="secondary" disabled={checking || !module} onClick={() => check(new FormData(form.current!), connection)}>
             {checking ? "Checking…" : "Check connection"}
           </Button>
         </div>
-        <CheckResult state={check} />
+        <CheckResult state={checked.state} />
       </section>
       <section hidden={step !== 3} aria-label="Settings">
         <HandlerSettingsFields values={settings} onChange={setSettings} departments={departments} errors={state.fields} />

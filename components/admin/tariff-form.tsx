@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import type { FormState } from "@/app/admin/form-state";
 import type { TemplatesState } from "@/app/admin/tariffs/run";
-import { FormResult } from "./form-result";
+import { FormResult, SavedNote } from "./form-result";
 import { productTypeLabels } from "./labels";
 import { SelectField } from "@/components/ui/select";
 import { TariffPrices } from "./tariff-prices";
@@ -58,7 +58,7 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         startTransition(() => save(data));
       }}
     >
-      <FormResult state={state} shownFields={shown} />
+      <FormResult state={state} shownFields={shown} message={false} />
       {tariffId && <input type="hidden" name="tariffId" value={tariffId} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -140,10 +140,11 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
           </p>
         </div>
       </div>
-      <div>
+      <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={saving}>
           {saving ? "Saving…" : tariffId ? "Save changes" : "Create tariff"}
         </Button>
+        <SavedNote state={state} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { startTransition, useActionState } from "react";
 import { Field } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { TaskActionState } from "@/app/board/task-actions";
 
@@ -34,7 +35,7 @@ export function CloseTaskForm({ action, taskId, fields }: { action: Action; task
     >
       <input type="hidden" name="taskId" value={taskId} />
       {state.error && <Notice tone="error">{state.error}</Notice>}
-      {state.ok && <Notice>{state.ok}</Notice>}
+      {state.ok && <FleetingNotice news={state}>{state.ok}</FleetingNotice>}
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((f) => (
           <Field

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { TaskActionState } from "@/app/board/task-actions";
 
 type Action = (state: TaskActionState, form: FormData) => Promise<TaskActionState>;
@@ -27,7 +28,7 @@ export function TaskActionForm(props: {
         </SubmitButton>
       </div>
       {state.error && <Notice tone="error">{state.error}</Notice>}
-      {state.ok && <Notice>{state.ok}</Notice>}
+      {state.ok && <FleetingNotice news={state}>{state.ok}</FleetingNotice>}
     </form>
   );
 }

@@ -24,9 +24,9 @@ const tones = {
   error: "border-red-200 bg-red-50 text-red-800",
 };
 
-export function Notice({ tone = "info", children }: { tone?: keyof typeof tones; children: ReactNode }) {
+export function Notice({ tone = "info", className = "", children }: { tone?: keyof typeof tones; className?: string; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
       {children}
     </div>
   );

@@ -6,7 +6,7 @@ import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/module
 import { handlerConnection } from "@/lib/processing/load";
 import { sweepOperations } from "@/lib/processing/sweep";
 import type { Ctx } from "@/lib/services/context";
-import { checkHandlerConnection } from "@/lib/services/handlers/check-connection";
+import { checkHandlerConnection, NEEDED_TO_CHECK } from "@/lib/services/handlers/check-connection";
 import { deleteHandler } from "@/lib/services/handlers/delete";
 import { getHandler } from "@/lib/services/handlers/get";
 import { listHandlers } from "@/lib/services/handlers/list";
@@ -109,7 +109,8 @@ describe("admin verbs for handlers (Processing modules)", () => {
 
   it("reports a bad password, an answer 500 and a closed port with their codes", async () => {
     const typed = await checkHandlerConnection({ ctx, input: { module: "ispmanager", connection: conn({ password: "wrong-password" }) } });
-    expect(typed).toMatchObject({ ok: false, code: "auth" });
+    expect(typed).toMatchObject({ ok: false, code: "auth", fields: ["username", "password"] });
+    expect(typed.advice).toBe('The panel did not accept the sign-in: check "User name" and "Password".');
     expect(typed.log).not.toContain("wrong-password");
     const h = await makeHandler(db(), { module: "ispmanager", connection: conn() });
     sim.setFaults({ http500: true });
@@ -118,7 +119,22 @@ describe("admin verbs for handlers (Processing modules)", () => {
     expect(failed.log).toContain("error http_500");
     expect(await handlerRow(h.id)).toMatchObject({ health: "failing", healthMessage: failed.message });
     const closed = await checkHandlerConnection({ ctx, input: { module: "ispmanager", connection: conn({ url: "http://127.0.0.1:1" }) } });
-    expect(closed).toMatchObject({ ok: false, code: "network" });
+    expect(closed).toMatchObject({ ok: false, code: "network", fields: ["url"] });
+    expect(closed.advice).toContain('check "Panel URL"');
+  });
+
+  it("names each required field left blank instead of calling the panel, and keeps the typed values out of it", async () => {
+    const form = new FormData();
+    form.set("module", "ispmanager");
+    form.set("connection.url", "");
+    form.set("connection.username", "admin");
+    form.set("connection.password", "");
+    const calls = sim.state.calls.length;
+    const state = await runCheckConnection(ctx, form);
+    expect(state.code).toBe("validation");
+    expect(state.error).toBe("Fill in the marked fields to check the connection");
+    expect(state.fields).toEqual({ "connection.url": [NEEDED_TO_CHECK], "connection.password": [NEEDED_TO_CHECK] });
+    expect(sim.state.calls.length).toBe(calls);
   });
 
   it("checks what the form holds, with the stored secret for a blank one, without touching health", async () => {

@@ -32,7 +32,7 @@ export function CreateKeyForm({ scopes, clients }: { scopes: readonly string[]; 
         ref.current?.reset();
       }}
     >
-      <FormResult state={{ ...state, message: state.secret ? undefined : state.message }} shownFields={["name", "scopes", "clientId"]} />
+      <FormResult state={state} shownFields={["name", "scopes", "clientId"]} message={!state.secret} />
       {state.secret && (
         <Notice tone="warning">
           <p>{state.message}</p>

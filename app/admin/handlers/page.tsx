@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { listHandlers } from "@/lib/services/handlers/list";
-import { Notice, PageHeading } from "@/components/ui/card";
+import { PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { Badge } from "@/components/admin/badge";
 import { productTypeLabels } from "@/components/admin/labels";
-import { param } from "@/components/admin/pager";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Processing modules · Provisio" };
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const head: Column[] = [
   "Name",
@@ -24,9 +22,8 @@ const head: Column[] = [
   { label: "Data center", className: from.xl },
 ];
 
-export default async function HandlersPage({ searchParams }: Props) {
+export default async function HandlersPage() {
   const ctx = await adminPageCtx("/admin/handlers");
-  const notice = param((await searchParams).notice);
   const handlers = await listHandlers({ ctx });
   return (
     <>
@@ -36,7 +33,7 @@ export default async function HandlersPage({ searchParams }: Props) {
           Add processing module
         </Link>
       </div>
-      {notice === "deleted" && <Notice>The processing module was deleted.</Notice>}
+      <ParamNotice messages={{ deleted: "The processing module was deleted." }} />
       <Table head={head} caption="Processing modules">
         {handlers.length === 0 && <EmptyRow colSpan={head.length}>No processing modules yet.</EmptyRow>}
         {handlers.map((h) => (

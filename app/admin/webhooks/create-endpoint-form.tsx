@@ -24,7 +24,7 @@ export function CreateEndpointForm({ events }: { events: readonly string[] }) {
         ref.current?.reset();
       }}
     >
-      <FormResult state={{ ...state, message: state.secret ? undefined : state.message }} shownFields={["url", "events"]} />
+      <FormResult state={state} shownFields={["url", "events"]} message={!state.secret} />
       {state.secret && (
         <Notice tone="warning">
           <p>{state.message}</p>

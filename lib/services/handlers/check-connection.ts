@@ -4,6 +4,7 @@ import { handlers } from "../../db/schema";
 import { moduleKinds } from "../../vocabulary";
 import { notFound, ValidationError } from "../../errors";
 import { createAttemptLog } from "../../modules/attempt-log";
+import { checkAdvice } from "../../modules/check-advice";
 import { getModule } from "../../modules/registry";
 import { handlerConnection } from "../../processing/load";
 import { asModuleError } from "../../processing/record";
@@ -20,7 +21,16 @@ export const checkConnectionInput = z
   })
   .refine((v) => v.handlerId !== undefined || (v.module !== undefined && v.connection !== undefined), "Give a handler or a module with its connection");
 
-export type CheckResult = { ok: boolean; code: string | null; message: string; log: string; checkedAt: Date };
+/** `advice` and `fields` (connection keys) say in plain words what a failure most likely means. */
+export type CheckResult = { ok: boolean; code: string | null; message: string; advice: string | null; fields: string[]; log: string; checkedAt: Date };
+
+export const NEEDED_TO_CHECK = "Needed to check the connection";
+
+/** Required fields left blank: each is named, so the form can mark it next to the field. */
+function requireFilled(fields: { key: string; required?: boolean }[], values: Record<string, unknown>) {
+  const missing = fields.filter((f) => f.required && (values[f.key] === undefined || values[f.key] === null || String(values[f.key]).trim() === ""));
+  if (missing.length) throw new ValidationError(Object.fromEntries(missing.map((f) => [`connection.${f.key}`, [NEEDED_TO_CHECK]])), "Fill in the marked fields to check the connection");
+}
 
 /**
  * Calls the module's checkConnection with an attempt log (secrets redacted). Checking a saved
@@ -36,6 +46,7 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
   const module = getModule(kind);
   const stored = handler ? handlerConnection(handler) : {};
   const typed = data.connection ? withStoredSecrets(module, data.connection, stored) : stored;
+  requireFilled(module.connectionFields, typed);
   const { values } = parseConnection(kind, typed);
 
   const log = createAttemptLog();
@@ -43,11 +54,12 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
   let result: Omit<CheckResult, "log" | "checkedAt">;
   try {
     await module.checkConnection(values, log);
-    result = { ok: true, code: null, message: `${module.title} answered: the connection works` };
+    result = { ok: true, code: null, message: `${module.title} answered: the connection works`, advice: null, fields: [] };
     log.line("connection OK");
   } catch (error) {
     const e = log.redactError(asModuleError(error));
-    result = { ok: false, code: e.code, message: e.message };
+    const { message: advice, fields } = checkAdvice(e.code, module.connectionFields);
+    result = { ok: false, code: e.code, message: e.message, advice, fields };
     log.line(`error ${e.code}: ${e.message}`);
   }
   const checkedAt = now(ctx);

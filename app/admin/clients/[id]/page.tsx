@@ -8,10 +8,10 @@ import { listTariffs } from "@/lib/services/tariffs/list";
 import { listClientUsers } from "@/lib/services/users/list-for-client";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { formatMoney, Money } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
-import { param } from "@/components/admin/pager";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
@@ -20,16 +20,15 @@ import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClien
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function ClientPage({ params, searchParams }: Props) {
+export default async function ClientPage({ params }: Props) {
   const { id } = await params;
   const ctx = await adminPageCtx(`/admin/clients/${id}`);
   const client = await getClient({ ctx, input: { clientId: Number(id) } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
-  const notice = param((await searchParams).notice);
   const [services, entries, tariffs, signIns] = await Promise.all([
     listServices({ ctx, input: { clientId: client.id, limit: 100 } }),
     listBalanceEntries({ ctx, input: { clientId: client.id, limit: 50 } }),
@@ -45,8 +44,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <Link href="/admin/clients" className="text-indigo-700 hover:underline">← Clients</Link>
       </p>
       <PageHeading title={client.name} description={client.email} />
-      {notice === "created" && <Notice>The client was added.</Notice>}
-      {notice === "profile" && <Notice>The profile was saved.</Notice>}
+      <ParamNotice messages={{ created: "The client was added.", profile: "The profile was saved." }} />
       {client.suspendedAt && (
         <Notice tone="warning">
           Suspended since <When at={client.suspendedAt} />

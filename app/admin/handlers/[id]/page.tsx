@@ -3,23 +3,22 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getHandler } from "@/lib/services/handlers/get";
 import { listDepartments } from "@/lib/services/departments/list";
-import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
-import { CheckConnectionButton } from "@/components/admin/check-connection-button";
 import { HandlerEditForm } from "@/components/admin/handler-edit-form";
 import { lastHandlerWarning } from "@/components/admin/last-handler-warning";
 import { productTypeLabels } from "@/components/admin/labels";
-import { param } from "@/components/admin/pager";
 import { When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { checkConnectionAction, deleteHandlerAction, setHandlerEnabledAction, updateHandlerAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function HandlerPage({ params, searchParams }: Props) {
+export default async function HandlerPage({ params }: Props) {
   const { id } = await params;
   const ctx = await adminPageCtx(`/admin/handlers/${id}`);
   const handler = await getHandler({ ctx, input: { handlerId: id } }).catch((e: unknown) => {
@@ -31,7 +30,6 @@ export default async function HandlerPage({ params, searchParams }: Props) {
   const disableText =
     `Disable "${handler.name}"? It takes no new services; the ${handler.services} services on it are still suspended, resumed, closed and synced through it.` +
     (warning ? `\n\n${warning}` : "");
-  const notice = param((await searchParams).notice);
   const plain = Object.fromEntries(Object.entries(handler.connection).map(([k, v]) => [k, v == null ? "" : String(v)]));
   return (
     <>
@@ -41,50 +39,46 @@ export default async function HandlerPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <PageHeading title={handler.name} description={`${handler.moduleTitle} · ${productTypeLabels[handler.productType]}`} />
-      {notice === "created" && <Notice>The processing module was created.</Notice>}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Status">
-          <dl className="grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-slate-500">Status</dt>
-            <dd><Badge status={handler.enabled ? "enabled" : "disabled"} /></dd>
-            <dt className="text-slate-500">Health</dt>
-            <dd>
-              <Badge status={handler.health} /> {handler.healthMessage && <span className="text-slate-600">{handler.healthMessage}</span>}
-            </dd>
-            <dt className="text-slate-500">Last checked</dt>
-            <dd><When at={handler.healthCheckedAt} /></dd>
-            <dt className="text-slate-500">Running operations</dt>
-            <dd className="tabular-nums">{handler.running} / {handler.maxRunning}</dd>
-            <dt className="text-slate-500">Services on it</dt>
-            <dd className="tabular-nums">{handler.services}</dd>
-          </dl>
-          {handler.enabled && warning && (
-            <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="last-enabled-warning">
-              If disabled: {warning}
-            </p>
-          )}
-          <div className="mt-4 flex flex-wrap gap-3">
-            <ActionButton
-              action={setHandlerEnabledAction}
-              values={{ handlerId: handler.id, enabled: !handler.enabled }}
-              label={handler.enabled ? "Disable" : "Enable"}
-              confirm={handler.enabled ? disableText : undefined}
-            />
-            <ActionButton
-              action={deleteHandlerAction}
-              values={{ handlerId: handler.id }}
-              label="Delete"
-              confirm={`Delete "${handler.name}"? Its settings and credentials are removed; this cannot be undone.`}
-            />
-          </div>
-        </Card>
-        <Card title="Connection check">
-          <CheckConnectionButton handlerId={handler.id} action={checkConnectionAction} />
-        </Card>
-      </div>
+      <ParamNotice messages={{ created: "The processing module was created." }} />
+      <Card title="Status">
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-8 gap-y-2 text-sm">
+          <dt className="text-slate-500">Status</dt>
+          <dd><Badge status={handler.enabled ? "enabled" : "disabled"} /></dd>
+          <dt className="text-slate-500">Health</dt>
+          <dd>
+            <Badge status={handler.health} /> {handler.healthMessage && <span className="text-slate-600">{handler.healthMessage}</span>}
+          </dd>
+          <dt className="text-slate-500">Last checked</dt>
+          <dd><When at={handler.healthCheckedAt} /></dd>
+          <dt className="text-slate-500">Running operations</dt>
+          <dd className="tabular-nums">{handler.running} / {handler.maxRunning}</dd>
+          <dt className="text-slate-500">Services on it</dt>
+          <dd className="tabular-nums">{handler.services}</dd>
+        </dl>
+        {handler.enabled && warning && (
+          <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="last-enabled-warning">
+            If disabled: {warning}
+          </p>
+        )}
+        <div className="mt-4 flex flex-wrap gap-3">
+          <ActionButton
+            action={setHandlerEnabledAction}
+            values={{ handlerId: handler.id, enabled: !handler.enabled }}
+            label={handler.enabled ? "Disable" : "Enable"}
+            confirm={handler.enabled ? disableText : undefined}
+          />
+          <ActionButton
+            action={deleteHandlerAction}
+            values={{ handlerId: handler.id }}
+            label="Delete"
+            confirm={`Delete "${handler.name}"? Its settings and credentials are removed; this cannot be undone.`}
+          />
+        </div>
+      </Card>
       <Card title="Edit" className="mt-4">
         <HandlerEditForm
           handlerId={handler.id}
+          moduleKind={handler.module}
           fields={handler.connectionFields.map((f) => ({ ...f }))}
           connection={plain}
           secretsSet={handler.secretsSet}
@@ -97,6 +91,7 @@ export default async function HandlerPage({ params, searchParams }: Props) {
           }}
           departments={departments.map((d) => ({ value: d.id, label: d.name }))}
           action={updateHandlerAction}
+          checkAction={checkConnectionAction}
         />
       </Card>
     </>

@@ -4,25 +4,24 @@ import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
 import { periods } from "@/lib/vocabulary";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { TariffForm } from "@/components/admin/tariff-form";
 import { noHandlerText } from "@/components/admin/labels";
-import { param } from "@/components/admin/pager";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function TariffPage({ params, searchParams }: Props) {
+export default async function TariffPage({ params }: Props) {
   const { id } = await params;
   const ctx = await adminPageCtx(`/admin/tariffs/${id}`);
   const tariff = await getTariff({ ctx, input: { tariffId: id } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
-  const notice = param((await searchParams).notice);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -31,7 +30,7 @@ export default async function TariffPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <PageHeading title={tariff.name} description={tariff.onSale ? "On sale in the store" : tariff.published ? "Published, but not on sale" : "Hidden from the store"} />
-      {notice === "created" && <Notice>The tariff was created.</Notice>}
+      <ParamNotice messages={{ created: "The tariff was created." }} />
       {tariff.noEnabledHandler && (
         <Notice tone="warning">
           <span className="font-medium" data-testid="no-handler-flag">{noHandlerText(tariff.sellWithoutHandler)}</span>.{" "}

@@ -6,6 +6,7 @@ import { staffPageCtx } from "@/lib/services/request-context";
 import { getTaskEmail } from "@/lib/services/tasks/email";
 import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
+import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { CloseTaskForm } from "@/components/board/close-task-form";
 import { operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
 import { OperationLog } from "@/components/board/operation-log";
@@ -17,19 +18,18 @@ import { closeTaskAction } from "../../actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Task · Provisio" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
 const notices: Record<string, string> = {
   taken: "The task is yours now.",
   "handed-back": "You handed the task back: it is New again, for anyone in the department.",
   reassigned: "The task has a new holder.",
   restarted: "The operation runs again; this task was put aside.",
+  closed: "Task closed. The operation is done and the client gets their email.",
 };
 
-export default async function TaskPage({ params, searchParams }: Props) {
+export default async function TaskPage({ params }: Props) {
   const { id } = await params;
-  const noticeKey = (await searchParams).notice;
-  const notice = typeof noticeKey === "string" ? notices[noticeKey] : undefined;
   const ctx = await staffPageCtx(`/board/tasks/${id}`);
   const { actor } = ctx;
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -64,7 +64,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           </p>
         )}
       </div>
-      {notice && <Notice>{notice}</Notice>}
+      <ParamNotice messages={notices} />
       <TaskControls task={task} userId={actorUserId(actor)} admin={isAdmin(actor)} />
       <TaskSummary task={task} />
       <OperationLog task={task} />
