@@ -36,7 +36,6 @@ export const operations = pgTable(
     check("operations_done_by_check", oneOf(t.doneBy, operationFinishers)),
     index("operations_due_idx").on(t.runAt, t.id).where(sql`${t.status} in ('queued', 'waiting')`),
     index("operations_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
-    index("operations_handler_running_idx").on(t.handlerId).where(sql`${t.status} = 'running'`),
     index("operations_service_idx").on(t.serviceId, t.id),
     index("operations_status_idx").on(t.status, t.id),
     uniqueIndex("operations_one_active_key")
