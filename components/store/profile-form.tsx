@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
 
@@ -27,7 +28,7 @@ export function ProfileForm({ values, countries, action, next, missing }: Props)
   const errors = state.fields ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      {state.saved && <Notice>Profile saved.</Notice>}
+      {state.saved && <FleetingNotice news={state}>Profile saved.</FleetingNotice>}
       {state.error && !state.saved && <Notice tone="error">{state.error}</Notice>}
       {missing && missing.length > 0 && !state.saved && (
         <Notice tone="warning">Domain registries need the registrant&apos;s full details. Please add your {missing.join(", ")}.</Notice>

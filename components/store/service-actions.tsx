@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
 
 export type ActionState = { message?: string; error?: string };
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -18,7 +19,7 @@ type Props = {
 
 function Result({ state }: { state: ActionState }) {
   if (state.error) return <Notice tone="error">{state.error}</Notice>;
-  if (state.message) return <Notice>{state.message}</Notice>;
+  if (state.message) return <FleetingNotice news={state}>{state.message}</FleetingNotice>;
   return null;
 }
 
