@@ -32,20 +32,20 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
       <table className="mt-6 w-full border-collapse">
         <thead>
           <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-            <th className="py-2 font-semibold">Item</th>
-            <th className="py-2 font-semibold">Period</th>
+            <th className="py-2 pr-3 font-semibold">Item</th>
+            <th className="py-2 pr-3 font-semibold">Period</th>
             <th className="py-2 text-right font-semibold">Amount</th>
           </tr>
         </thead>
         <tbody>
           {lines.map((l, i) => (
             <tr key={i} className="border-b border-slate-200 align-top">
-              <td className="py-2">
+              <td className="py-2 pr-3 wrap-anywhere">
                 <p className="font-medium">{l.description}{l.domain ? `: ${l.domain}` : ""}</p>
                 {l.addons.map((a) => <p key={a.label} className="text-slate-600">{addonText(a.units, a, a.label)}</p>)}
               </td>
-              <td className="py-2">{l.period ? periodLabel(l.period) : "—"}</td>
-              <td className="py-2 text-right"><Money amount={l.amount} currency={invoice.currency} /></td>
+              <td className="py-2 pr-3 whitespace-nowrap">{l.period ? periodLabel(l.period) : "—"}</td>
+              <td className="py-2 text-right whitespace-nowrap"><Money amount={l.amount} currency={invoice.currency} /></td>
             </tr>
           ))}
         </tbody>

@@ -11,8 +11,8 @@ export function Card({ title, children, className = "" }: { title?: string; chil
 
 export function PageHeading({ title, description }: { title: string; description?: string }) {
   return (
-    <div className="mb-6">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+    <div className="mb-6 min-w-0">
+      <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{title}</h1>
       {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
     </div>
   );

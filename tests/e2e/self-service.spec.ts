@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/csp";
 import { signUpNewClient } from "./fixtures/sign-up";
+import { expectNoSidewaysScroll } from "./ops-helpers";
 
 const clientArea = (page: Page) => page.getByRole("navigation", { name: "Client area" });
 
@@ -13,7 +14,7 @@ async function addToCartAndCheckOut(page: Page) {
 test("a new client signs up, adds funds through the demo gateway, orders a .com domain and hosting for it, and gets both with no admin", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpNewClient(page, "Self Service");
-  const domain = `self-service-${Date.now()}.com`;
+  const domain = `selfservice${Date.now()}.com`; // one long word, as many real names are
 
   // Add funds: the demo gateway, clearly labelled, pays through the signed payment webhook.
   await clientArea(page).getByRole("link", { name: "Balance" }).click();
@@ -57,6 +58,7 @@ test("a new client signs up, adds funds through the demo gateway, orders a .com 
   await page.getByLabel("Your site's domain").fill(domain);
   await addToCartAndCheckOut(page);
   await expect(page).toHaveURL(/\/account\/invoices\/\d+$/);
+  const hostingInvoice = new URL(page.url()).pathname;
   await page.getByRole("button", { name: "Pay $8.99 from balance" }).click();
   await expect(page).toHaveURL(/\/account\/services(\?paid=\d+)?$/);
 
@@ -75,4 +77,30 @@ test("a new client signs up, adds funds through the demo gateway, orders a .com 
 
   await clientArea(page).getByRole("link", { name: "Overview" }).click();
   await expect(page.getByTestId("balance")).toHaveText("$38.11");
+
+  // On a phone: the hosting's page with its long name, and its invoice, fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await clientArea(page).getByRole("link", { name: "Services" }).click();
+  await page.getByRole("link", { name: `Business: ${domain}` }).click();
+  await expect(page).toHaveURL(/\/account\/services\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Business: ${domain}`);
+  await expectNoSidewaysScroll(page);
+
+  // A client action's success notice goes by itself, like the admin forms' notices.
+  await page.getByRole("button", { name: "Turn auto-renew off" }).click();
+  const notice = page.getByRole("status").filter({ hasText: "Auto-renew is off." });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole("button", { name: "Turn auto-renew on" })).toBeVisible();
+  await expect(notice).toHaveCount(0, { timeout: 12_000 });
+
+  await page.goto(hostingInvoice);
+  const line = page.getByRole("row").filter({ hasText: `Business: ${domain}` });
+  const overlap = await line.evaluate((row) => {
+    const [item, period] = Array.from(row.children);
+    const text = document.createRange();
+    text.selectNodeContents(item!);
+    return text.getBoundingClientRect().right - period!.getBoundingClientRect().left;
+  });
+  expect(overlap, "the item's name stays out of the Period column").toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
 });
