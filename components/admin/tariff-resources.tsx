@@ -8,8 +8,8 @@ export type ResourceRow = { key: string; label: string; unit: string; amount: st
 export const emptyResource: ResourceRow = { key: "", label: "", unit: "", amount: "0", addon: false, maxExtra: "0", unitPrice: "0" };
 
 const input = "w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm disabled:bg-slate-100";
-/** One row per resource: a table-like grid on wide screens, a small card of fields on phones. */
-const grid = "lg:grid-cols-[minmax(6rem,1fr)_minmax(8rem,1.4fr)_5rem_5rem_4rem_5rem_7rem_auto] lg:items-start lg:gap-2";
+/** One row per resource: a table-like grid on wide screens (fixed last column, so the heads line up with the fields), a small card of fields on phones. */
+const grid = "lg:grid-cols-[minmax(6rem,1fr)_minmax(8rem,1.4fr)_5rem_5rem_4rem_5rem_7rem_6rem] lg:items-start lg:gap-2";
 
 /** Resources with amounts; an add-on can be bought in extra units up to a limit at a unit price (per month). */
 export function TariffResources({ rows, onChange }: { rows: ResourceRow[]; onChange: (rows: ResourceRow[]) => void }) {

@@ -50,6 +50,14 @@ for (const width of widths) {
         await field.scrollIntoViewIfNeeded();
         await expectInsideViewport(page, field, (await field.getAttribute("aria-label")) ?? (await field.textContent()) ?? "a field");
       }
+      if (width >= 1024) {
+        // The resource grid's heads sit above their fields: each column starts where its head starts.
+        const offsets = await page.getByTestId("resource-1").evaluate((row) => {
+          const heads = Array.from(row.closest("fieldset")!.querySelectorAll(":scope > div[aria-hidden] > span"));
+          return Array.from(row.children).map((cell, i) => Math.round(cell.getBoundingClientRect().x - heads[i]!.getBoundingClientRect().x));
+        });
+        expect(offsets).toEqual(offsets.map(() => 0));
+      }
       await expectNoSidewaysScroll(page);
     });
 
