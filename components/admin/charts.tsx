@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { duration } from "./duration";
 
 /** Chart text at a size people can read, in the page's greys. */
 const tick = { fontSize: 13, fill: "#334155" };
@@ -85,13 +86,6 @@ export function FailureRateChart({ handlers }: { handlers: HandlerRate[] }) {
   );
 }
 
-const duration = (v: unknown) => {
-  const s = Number(v);
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, "0")} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-};
 
 /** Time from payment to active, median and 95th percentile, per module. */
 export function SetupTimeChart({ modules }: { modules: ModuleTime[] }) {
