@@ -28,7 +28,7 @@ export default async function HandlersPage() {
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Processing modules" description="Handlers: module instances with their connection to a panel, registrar or VM manager." />
+        <PageHeading title="Processing modules" description="Each one connects a module to a panel, registrar or VM manager; tariffs pick which ones set up their services." />
         <Link href="/admin/handlers/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
           Add processing module
         </Link>

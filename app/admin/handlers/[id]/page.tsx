@@ -28,7 +28,7 @@ export default async function HandlerPage({ params }: Props) {
   const { departments } = await listDepartments({ ctx });
   const warning = lastHandlerWarning(handler.soleHandlerOf);
   const disableText =
-    `Disable "${handler.name}"? It takes no new services; the ${handler.services} services on it are still suspended, resumed, closed and synced through it.` +
+    `Disable "${handler.name}"? It takes no new services; ${servicesOnIt(handler.services)}` +
     (warning ? `\n\n${warning}` : "");
   const plain = Object.fromEntries(Object.entries(handler.connection).map(([k, v]) => [k, v == null ? "" : String(v)]));
   return (
@@ -96,4 +96,11 @@ export default async function HandlerPage({ params }: Props) {
       </Card>
     </>
   );
+}
+
+/** What disabling leaves to the services already on the handler, counted in words. */
+function servicesOnIt(n: number): string {
+  const kept = "still suspended, resumed, closed and synced through it.";
+  if (n === 0) return "no service is on it now.";
+  return n === 1 ? `the service on it is ${kept}` : `the ${n} services on it are ${kept}`;
 }
