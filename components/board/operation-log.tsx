@@ -1,6 +1,8 @@
 import { Card } from "@/components/ui/card";
 import type { TaskDetail } from "@/lib/services/tasks/get";
 import { DetailList } from "./detail-list";
+import { operationStateLabels } from "@/components/admin/labels";
+import { formatDateTime } from "@/components/store/labels";
 import { operationLabel } from "./labels";
 
 /** The task's operation and the error log of each attempt (secrets were redacted when it was written). */
@@ -11,8 +13,8 @@ export function OperationLog({ task }: { task: TaskDetail }) {
       <DetailList
         label="Operation"
         rows={[
-          ["Operation", `#${operation.id} ${operationLabel[operation.kind]} (${operation.kind})`],
-          ["Status", operation.status],
+          ["Operation", `#${operation.id} ${operationLabel[operation.kind]}`],
+          ["Status", operationStateLabels[operation.status] ?? operation.status],
           ["Attempts", String(operation.attempts)],
           [operation.status === "done" ? "Error before it was done" : "Last error", operation.lastError],
           ["Done by", operation.doneBy],
@@ -28,7 +30,7 @@ export function OperationLog({ task }: { task: TaskDetail }) {
               <p className="font-medium text-slate-900">
                 Attempt {a.number}: {a.outcome}
                 {a.errorCode ? ` · ${a.errorCode}` : ""}
-                <span className="ml-2 text-xs font-normal text-slate-500">{a.finishedAt.toISOString()}</span>
+                <span className="ml-2 text-xs font-normal text-slate-500">{formatDateTime(a.finishedAt)}</span>
               </p>
               {a.errorMessage && <p className="mt-1 text-red-700">{a.errorMessage}</p>}
               {a.log && (

@@ -31,7 +31,13 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await expect(staff).toHaveURL(/\/board\/tasks\/\d+$/);
   const taskUrl = new URL(staff.url()).pathname;
   await expect(staff.getByRole("heading", { level: 1 })).toContainText("Set up service #");
-  await expect(staff.getByLabel("Service", { exact: true })).toContainText("Manual setup (manual)");
+  // The same words as the admin pages and the client area: names and labels, never the stored codes.
+  const service = staff.getByLabel("Service", { exact: true });
+  await expect(service).toContainText("Processing moduleManual setup");
+  await expect(service).toContainText("ProductDedicated server");
+  await expect(service).toContainText("StatusBeing set up");
+  await expect(service).not.toContainText("(manual)");
+  await expect(staff.getByLabel("Operation", { exact: true })).toContainText(/Operation#\d+ Set up(?! \()/);
   await expect(staff.getByLabel("Client", { exact: true })).toContainText(boardFixture.email);
 
   await test.step("staff of another department see neither the card nor the task", async () => {
@@ -73,7 +79,7 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await staff.getByLabel("Password").fill("Typed-in-E2E-42");
   await staff.getByRole("button", { name: "Close task" }).click();
   await expect(staff.getByTestId("task-status")).toContainText("Done · closed by Sam Hosting");
-  await expect(staff.getByTestId("service-status")).toHaveText("active");
+  await expect(staff.getByTestId("service-status")).toHaveText("Active");
   const email = staff.getByTestId("client-email");
   await expect(email).toContainText("e2e-root");
   await expect(email).not.toContainText("Typed-in-E2E-42");
