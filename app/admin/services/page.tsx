@@ -4,7 +4,7 @@ import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Badge } from "@/components/admin/badge";
-import { productTypeLabels } from "@/components/admin/labels";
+import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
@@ -45,7 +45,7 @@ export default async function ServicesPage({ searchParams }: Props) {
               <Link href={`/admin/clients/${s.clientId}`} className="text-indigo-700 hover:underline">Client #{s.clientId}</Link>
             </Td>
             <Td><Badge status={s.status} /></Td>
-            <Td>{s.pending ?? "—"}</Td>
+            <Td>{s.pending ? operationKindLabels[s.pending] : "—"}</Td>
             <Td><When at={s.expiresAt} /></Td>
           </tr>
         ))}

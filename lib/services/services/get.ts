@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { addMonths } from "../../dates";
 import { z } from "zod";
-import { operations, serviceHistory, services, tariffResources, tariffs } from "../../db/schema";
+import { handlers, operations, serviceHistory, services, tariffResources, tariffs } from "../../db/schema";
 import { notFound } from "../../errors";
 import { isStaff, parseInput, type Ctx } from "../context";
 import { serviceSummaryColumns } from "./list";
@@ -48,7 +48,9 @@ export async function getService({ ctx, input }: { ctx: Ctx; input: unknown }) {
     .from(operations)
     .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
   const close = closing ? { withdrawable: (closing.status === "queued" || closing.status === "manual") && closing.attempts === 0 } : null;
-  return { ...service, resources, history, operations: ops, renewal, close };
+  // Staff see the processing module by name; clients never see which one serves them.
+  const [handler] = staff && service.handlerId ? await ctx.db.select({ id: handlers.id, name: handlers.name }).from(handlers).where(eq(handlers.id, service.handlerId)) : [];
+  return { ...service, resources, history, operations: ops, renewal, close, handler: handler ?? null };
 }
 
 export type ServiceDetail = Awaited<ReturnType<typeof getService>>;

@@ -11,6 +11,7 @@ import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
 import { Table, Td, When } from "@/components/admin/table";
+import { detailLabel } from "@/components/store/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { serviceOperationAction } from "../actions";
 
@@ -47,14 +48,14 @@ export default async function ServicePage({ params }: Props) {
           <Details
             rows={[
             row("Status", <span data-testid="service-status"><Badge status={service.status} /></span>),
-            row("In progress", service.pending ?? "—"),
+            row("In progress", service.pending ? operationKindLabels[service.pending] : "—"),
             row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
-            row("Handler", service.handlerId ? <Link href={`/admin/handlers/${service.handlerId}`} className="text-indigo-700 hover:underline">#{service.handlerId}</Link> : "not chosen yet"),
+            row("Processing module", service.handler ? <Link href={`/admin/handlers/${service.handler.id}`} className="text-indigo-700 hover:underline">{service.handler.name}</Link> : "not chosen yet"),
             row("Name on the panel", service.remoteName),
             row("Period", `${service.months} mo`),
             row("Expires", <When at={service.expiresAt} />),
             row("Last synced", <When at={service.lastSyncedAt} />),
-            ...Object.entries(service.details).map(([k, v]) => row(k, v)),
+            ...Object.entries(service.details).map(([k, v]) => row(detailLabel(k), v)),
             ...service.resources.map((r) => row(r.label, `${r.amount} ${r.unit}`)),
           ]}
           />
