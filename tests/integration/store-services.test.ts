@@ -78,6 +78,10 @@ describe("the client area's verbs", () => {
     expect(s.history.map((h) => h.message)).toEqual(["Service set up", "Paid; being set up"]);
     expect(s.operations.map((o) => [o.kind, o.status])).toEqual([["open", "done"]]);
     expect(s.resources).toEqual([{ key: "disk", label: "Disk", unit: "GiB", amount: 1 }]);
+    // Staff see the processing module by name; the client does not learn which one serves it.
+    expect(s.handler).toBeNull();
+    const forStaff = await getService({ ctx: ctx(staff), input: { serviceId: alice.serviceIds[0] } });
+    expect(forStaff.handler).toEqual({ id: s.handlerId, name: expect.any(String) });
     expect(await codeOf(getService({ ctx: ctx(bob.actor), input: { serviceId: alice.serviceIds[0] } }))).toBe("not_found");
   });
 
