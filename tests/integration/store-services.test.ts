@@ -65,6 +65,10 @@ describe("the client area's verbs", () => {
     expect(await codeOf(listServices({ ctx: ctx({ type: "anonymous" }) }))).toBe("unauthorized");
     const all = await listServices({ ctx: ctx(staff), input: { limit: 100 } });
     expect(all.items).toHaveLength(5);
+    const names = await db().select({ id: clients.id, name: clients.name }).from(clients);
+    const nameOf = (id: number) => names.find((c) => c.id === id)?.name;
+    expect(all.items.map((s) => s.clientName)).toEqual(all.items.map((s) => nameOf(s.clientId)));
+    expect(all.items.every((s) => s.clientName && s.clientName.length > 0)).toBe(true);
     const bobs = await listServices({ ctx: ctx(staff), input: { clientId: bob.clientId, status: "processing" } });
     expect(bobs.items.map((s) => s.id)).toEqual([...bob.serviceIds].reverse());
   });

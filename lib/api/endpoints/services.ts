@@ -6,7 +6,7 @@ export const listServices = defineEndpoint({
   summary: "Services, newest first, a page at a time",
   description: "A client-bound key sees its client's services only.",
   query: listServicesInput,
-  response: "`{ items, nextCursor }`",
+  response: "`{ items, nextCursor }`; each item is a service (never its secrets) with `tariffName` and `clientName`",
 });
 
 export const getService = defineEndpoint({

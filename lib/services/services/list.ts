@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { services, tariffs } from "../../db/schema";
+import { clients, services, tariffs } from "../../db/schema";
 import { serviceStatuses } from "../../vocabulary";
 import { parseInput, type Ctx } from "../context";
 import { listScope, pageInput } from "./scope";
@@ -18,19 +18,22 @@ const { secrets: _secrets, ...publicColumns } = getTableColumns(services);
 export const serviceSummaryColumns = { ...publicColumns, tariffName: tariffs.name };
 
 export type ServiceSummary = Omit<typeof services.$inferSelect, "secrets"> & { tariffName: string };
+/** A service in a list: its summary and its client's name. */
+export type ServiceListItem = ServiceSummary & { clientName: string };
 
 /**
  * Services, newest first, keyset-paginated by id: a client's own, or for staff one client's
- * (clientId) or everyone's. Never carries secrets.
+ * (clientId) or everyone's, each with its client's name. Never carries secrets.
  */
-export async function listServices({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<{ items: ServiceSummary[]; nextCursor: number | null }> {
+export async function listServices({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<{ items: ServiceListItem[]; nextCursor: number | null }> {
   const data = parseInput(listServicesInput, input ?? {});
   const clientId = listScope(ctx.actor, data.clientId);
   const statuses = data.status === undefined ? undefined : [data.status].flat();
   const rows = await ctx.db
-    .select(serviceSummaryColumns)
+    .select({ ...serviceSummaryColumns, clientName: clients.name })
     .from(services)
     .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
     .where(
       and(
         clientId === undefined ? undefined : eq(services.clientId, clientId),
