@@ -1,3 +1,5 @@
+import { statusWord } from "./labels";
+
 const tones: Record<string, string> = {
   green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   red: "bg-red-50 text-red-800 ring-red-600/20",
@@ -13,12 +15,12 @@ const toneOf: Record<string, keyof typeof tones> = {
   queued: "blue", running: "blue", processing: "blue", sending: "blue", ordered: "blue", unknown: "gray",
 };
 
-/** A status as a coloured pill; the colour follows the word. */
+/** A status as a coloured pill, in words; the colour follows the code. */
 export function Badge({ status, label }: { status: string; label?: string }) {
   const tone = tones[toneOf[status] ?? "gray"];
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone}`} data-status={status}>
-      {label ?? status.replace(/_/g, " ")}
+      {label ?? statusWord(status)}
     </span>
   );
 }

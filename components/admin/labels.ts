@@ -1,3 +1,7 @@
+import type { OrderParams } from "@/lib/vocabulary";
+import { taskStatusLabel } from "@/components/board/labels";
+import { statusLabels as serviceStatusLabels } from "@/components/store/labels";
+
 export const productTypeLabels: Record<string, string> = {
   domain: "Domain",
   hosting: "Shared web hosting",
@@ -18,14 +22,40 @@ export const operationKindLabels: Record<string, string> = {
 
 /** Operation states as people read them; "failing" is queued again after a failed attempt. */
 export const operationStateLabels: Record<string, string> = {
-  failing: "failing",
-  queued: "queued",
-  running: "running",
-  waiting: "waiting for the panel",
-  done: "done",
-  manual: "manual",
-  cancelled: "cancelled",
+  failing: "Failing",
+  queued: "Queued",
+  running: "Running",
+  waiting: "Waiting for the panel",
+  done: "Done",
+  manual: "Manual",
+  cancelled: "Cancelled",
 };
+
+/** Who finished an operation (operations.done_by). */
+export const doneByLabels: Record<string, string> = {
+  module: "the processing module",
+  staff: "staff, by hand",
+};
+
+/** Service and task statuses as the store and the board word them; operation states as above. */
+const statusWords: Record<string, string> = { ...operationStateLabels, ...serviceStatusLabels, ...taskStatusLabel };
+
+/** A status code as a word for a badge: "processing" → "Being set up", "in_progress" → "In progress", "sent" → "Sent". */
+export function statusWord(status: string): string {
+  const word = statusWords[status] ?? status.replace(/_/g, " ");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+type Nameable = { id: number; params?: OrderParams | null; remoteName?: string | null; tariffName?: string | null };
+
+/**
+ * A service as staff lists name it: its domain (or hostname), else its tariff's name; `panel` is
+ * the name on the panel as secondary text, when it says something the name does not.
+ */
+export function serviceLabel(s: Nameable): { name: string; panel: string | null } {
+  const name = s.params?.domain || s.params?.hostname || s.tariffName || s.remoteName || `Service #${s.id}`;
+  return { name, panel: s.remoteName && s.remoteName !== name ? s.remoteName : null };
+}
 
 export const taskReasonLabels: Record<string, string> = {
   manual_handler: "manual setup (the processing module is Manual)",

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import type { TaskDetail } from "@/lib/services/tasks/get";
 import { DetailList } from "./detail-list";
-import { operationStateLabels } from "@/components/admin/labels";
+import { doneByLabels, operationStateLabels } from "@/components/admin/labels";
 import { formatDateTime } from "@/components/store/labels";
 import { operationLabel } from "./labels";
 
@@ -17,7 +17,7 @@ export function OperationLog({ task }: { task: TaskDetail }) {
           ["Status", operationStateLabels[operation.status] ?? operation.status],
           ["Attempts", String(operation.attempts)],
           [operation.status === "done" ? "Error before it was done" : "Last error", operation.lastError],
-          ["Done by", operation.doneBy],
+          ["Done by", operation.doneBy && (doneByLabels[operation.doneBy] ?? operation.doneBy)],
         ]}
       />
       <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-900">Attempts</h3>

@@ -26,6 +26,7 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
   const handlerName = `ISPmanager e2e ${stamp}`;
   const tariffName = `Hosting e2e ${stamp}`;
   const clientName = `E2E Client ${stamp}`;
+  const domain = `e2e-${stamp}.example.com`;
   await signInAsAdmin(page);
 
   await test.step("create a processing module with the wizard and check its connection", async () => {
@@ -81,7 +82,7 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
     const fault = await request.post(`${panelUrl()}/__sim/faults`, { data: { http500: true } });
     expect(fault.ok()).toBe(true);
     await page.getByLabel("Tariff and period").selectOption({ label: `${tariffName} — 1 mo — $5.00` });
-    await page.getByLabel("Domain").fill(`e2e-${Date.now()}.example.com`);
+    await page.getByLabel("Domain").fill(domain);
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByRole("main").getByRole("status").filter({ hasText: "paid from the balance" })).toBeVisible();
     await expect(page.getByTestId("balance")).toHaveText("$15.00");
@@ -92,9 +93,14 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
     const row = page.getByRole("row").filter({ hasText: clientName }).first();
     await expect(row).toContainText(handlerName);
     await expect(row).toContainText("http_500");
+    await expect(row.getByRole("link", { name: domain })).toHaveAttribute("href", /^\/admin\/services\/\d+$/);
+    const words = await page.getByRole("main").locator("[data-status]").allTextContents();
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter((w) => !/^[A-Z]/.test(w))).toEqual([]);
     await row.getByRole("link", { name: /^#\d+$/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Set up");
     await expect(page.getByLabel("Log of attempt 1")).toContainText("error http_500");
+    await expect(page.getByRole("link", { name: domain })).toBeVisible();
     await expect(page.getByText("http_500", { exact: true })).toBeVisible();
   });
 
@@ -105,7 +111,15 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
     await expect(page.getByLabel("Log of attempt 2")).toContainText("user.add", { timeout: 30_000 });
     await page.locator(`main a[href^="/admin/services/"]`).first().click();
     await expect(page).toHaveURL(/\/admin\/services\/\d+$/);
-    await expect(page.getByTestId("service-status")).toHaveText("active", { timeout: 30_000 });
+    await expect(page.getByTestId("service-status")).toHaveText("Active", { timeout: 30_000 });
     await expect(page.getByRole("row").filter({ hasText: "Service set up" })).toBeVisible();
+  });
+
+  await test.step("the services list names the service by its domain and its client by name, linked to the client", async () => {
+    await page.goto("/admin/services");
+    const row = page.getByRole("row").filter({ hasText: domain });
+    await expect(row.getByRole("link", { name: clientName, exact: true })).toHaveAttribute("href", /^\/admin\/clients\/\d+$/);
+    await expect(row).not.toContainText("Client #");
+    await expect(row.locator("[data-status]")).toHaveText("Active");
   });
 });

@@ -38,6 +38,7 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await expect(service).toContainText("StatusBeing set up");
   await expect(service).not.toContainText("(manual)");
   await expect(staff.getByLabel("Operation", { exact: true })).toContainText(/Operation#\d+ Set up(?! \()/);
+  await expect(staff.getByLabel("Operation", { exact: true })).toContainText("StatusManual");
   await expect(staff.getByLabel("Client", { exact: true })).toContainText(boardFixture.email);
 
   await test.step("staff of another department see neither the card nor the task", async () => {
@@ -80,6 +81,8 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await staff.getByRole("button", { name: "Close task" }).click();
   await expect(staff.getByTestId("task-status")).toContainText("Done · closed by Sam Hosting");
   await expect(staff.getByTestId("service-status")).toHaveText("Active");
+  await expect(staff.getByLabel("Operation", { exact: true })).toContainText("StatusDone");
+  await expect(staff.getByLabel("Operation", { exact: true })).toContainText("Done bystaff, by hand");
   const email = staff.getByTestId("client-email");
   await expect(email).toContainText("e2e-root");
   await expect(email).not.toContainText("Typed-in-E2E-42");

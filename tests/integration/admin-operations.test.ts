@@ -54,6 +54,7 @@ describe("Current operations: filters, keyset pages and the operation page", () 
     expect(items.map((i) => i.id)).toEqual([ids.sync, ids.manualOp, ids.failed, ids.opened]);
     expect(nextCursor).toBeNull();
     expect(items.find((i) => i.id === ids.opened)).toMatchObject({ kind: "open", status: "done", attempts: 1, clientId: ids.clientA, handlerId: ids.isp, module: "ispmanager", taskId: null });
+    expect(items.find((i) => i.id === ids.opened)).toMatchObject({ serviceParams: { domain: expect.stringMatching(/\./) }, tariffName: expect.stringMatching(/^Tariff/), clientName: expect.any(String) });
     expect(items.find((i) => i.id === ids.failed)).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringContaining("http_500") });
     expect(items.find((i) => i.id === ids.manualOp)).toMatchObject({ status: "manual", handlerId: ids.manual, taskId: expect.any(Number), taskStatus: "new" });
     expect(items.find((i) => i.id === ids.sync)).toMatchObject({ kind: "sync", status: "queued", attempts: 0, handlerId: ids.isp });

@@ -10,6 +10,7 @@ import { Badge } from "@/components/admin/badge";
 import { operationKindLabels } from "@/components/admin/labels";
 import { OperationFilters } from "@/components/admin/operation-filters";
 import { OperationState } from "@/components/admin/operation-state";
+import { ServiceName } from "@/components/admin/service-name";
 import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
@@ -81,9 +82,7 @@ export default async function OperationsPage({ searchParams }: Props) {
               </div>
             </Td>
             <Td className="[overflow-wrap:anywhere]">
-              <Link href={`/admin/services/${op.serviceId}`} className="text-indigo-700 hover:underline">
-                {op.serviceName || `Service #${op.serviceId}`}
-              </Link>
+              <ServiceName service={{ id: op.serviceId, params: op.serviceParams, remoteName: op.serviceName, tariffName: op.tariffName }} href={`/admin/services/${op.serviceId}`} />
               <div className="text-xs text-slate-500 md:hidden">{op.clientName}</div>
             </Td>
             <Td className={from.md}>

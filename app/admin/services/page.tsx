@@ -4,7 +4,8 @@ import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Badge } from "@/components/admin/badge";
-import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
+import { operationKindLabels, productTypeLabels, statusWord } from "@/components/admin/labels";
+import { ServiceName } from "@/components/admin/service-name";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
@@ -27,7 +28,7 @@ export default async function ServicesPage({ searchParams }: Props) {
     <>
       <PageHeading title="Services" description="Everything clients own, newest first." />
       <FilterForm>
-        <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
+        <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: statusWord(s) }))} defaultValue={values.status ?? ""} />
         <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
       </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
@@ -38,11 +39,11 @@ export default async function ServicesPage({ searchParams }: Props) {
             <Td>
               <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id}</Link>
             </Td>
-            <Td>{s.params.domain ?? s.remoteName}</Td>
+            <Td className="[overflow-wrap:anywhere]"><ServiceName service={s} /></Td>
             <Td>{productTypeLabels[s.productType]}</Td>
             <Td>{s.tariffName}</Td>
             <Td>
-              <Link href={`/admin/clients/${s.clientId}`} className="text-indigo-700 hover:underline">Client #{s.clientId}</Link>
+              <Link href={`/admin/clients/${s.clientId}`} className="text-indigo-700 hover:underline">{s.clientName}</Link>
             </Td>
             <Td><Badge status={s.status} /></Td>
             <Td>{s.pending ? operationKindLabels[s.pending] : "—"}</Td>

@@ -7,7 +7,7 @@ export const listOperations = defineEndpoint({
   summary: "Current operations, newest first, filtered, a page at a time",
   description: "Staff-level (admin) keys only.",
   query: listOperationsInput,
-  response: "`{ items, nextCursor }`",
+  response: "`{ items, nextCursor }`; each item names its service (`serviceName` on the panel, `serviceParams`, `tariffName`) and client (`clientName`)",
 });
 
 export const getOperation = defineEndpoint({

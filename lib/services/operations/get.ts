@@ -14,7 +14,7 @@ export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown })
   const [row] = await ctx.db
     .select({
       operation: operations,
-      service: { id: services.id, status: services.status, remoteName: services.remoteName, productType: services.productType, pending: services.pending, handlerId: services.handlerId },
+      service: { id: services.id, status: services.status, remoteName: services.remoteName, params: services.params, productType: services.productType, pending: services.pending, handlerId: services.handlerId },
       tariff: { id: tariffs.id, name: tariffs.name },
       client: { id: clients.id, name: clients.name, email: clients.email },
       handler: { id: handlers.id, name: handlers.name, module: handlers.module },

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "../../db";
-import { clients, handlers, operations, services, tasks } from "../../db/schema";
+import { clients, handlers, operations, services, tariffs, tasks } from "../../db/schema";
 import { moduleKinds, operationKinds, operationStatuses } from "../../vocabulary";
 import { readSettings } from "../../settings";
 import { parseInput, requireStaff, type Ctx } from "../context";
@@ -60,6 +60,8 @@ export function operationsQuery(conn: Conn, data: z.infer<typeof listOperationsI
       doneBy: operations.doneBy,
       serviceId: services.id,
       serviceName: services.remoteName,
+      serviceParams: services.params,
+      tariffName: tariffs.name,
       serviceStatus: services.status,
       clientId: clients.id,
       clientName: clients.name,
@@ -71,6 +73,7 @@ export function operationsQuery(conn: Conn, data: z.infer<typeof listOperationsI
     })
     .from(operations)
     .innerJoin(services, eq(services.id, operations.serviceId))
+    .innerJoin(tariffs, eq(tariffs.id, services.tariffId))
     .innerJoin(clients, eq(clients.id, services.clientId))
     .leftJoin(handlers, eq(handlers.id, handlerOf))
     .leftJoin(tasks, eq(tasks.operationId, operations.id))

@@ -9,7 +9,8 @@ import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { OperationState } from "@/components/admin/operation-state";
-import { operationKindLabels, taskReasonLabels } from "@/components/admin/labels";
+import { operationKindLabels, operationStateLabels, taskReasonLabels } from "@/components/admin/labels";
+import { ServiceName } from "@/components/admin/service-name";
 import { When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { cancelOperationAction, restartOperationAction, switchToManualAction } from "../actions";
@@ -39,7 +40,7 @@ export default async function OperationPage({ params }: Props) {
           <Details
             rows={[
             row("Status", <OperationState view={state} />),
-            row("Service", <Link href={`/admin/services/${service.id}`} className="text-indigo-700 hover:underline">{service.remoteName || `#${service.id}`}</Link>),
+            row("Service", <ServiceName service={{ ...service, tariffName: tariff.name }} href={`/admin/services/${service.id}`} />),
             row("Service status", <Badge status={service.status} />),
             row("Tariff", tariff.name),
             row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
@@ -60,7 +61,7 @@ export default async function OperationPage({ params }: Props) {
           {op.lastError && <p className="mt-3 rounded bg-red-50 p-2 text-sm break-words whitespace-pre-wrap text-red-800" data-testid="last-error">{op.lastError}</p>}
         </Card>
         <Card title="Actions">
-          {!actions.restart && !actions.switchToManual && !actions.cancel && <p className="text-sm text-slate-600">Nothing to do: the operation is {op.status}.</p>}
+          {!actions.restart && !actions.switchToManual && !actions.cancel && <p className="text-sm text-slate-600">Nothing to do: the operation is {(operationStateLabels[op.status] ?? op.status).toLowerCase()}.</p>}
           <div className="flex flex-wrap gap-3">
             {actions.restart && <ActionButton action={restartOperationAction} values={values} label="Restart now" variant="primary" />}
             {actions.switchToManual && (
