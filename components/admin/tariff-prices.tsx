@@ -19,7 +19,7 @@ export function TariffPrices({ periods, prices, currency, onChange, error }: Pro
               value={prices[m] ?? ""}
               onChange={(e) => onChange({ ...prices, [m]: e.target.value })}
               placeholder="not sold"
-              className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm"
+              className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm placeholder:text-slate-400 placeholder:italic"
             />
           </label>
         ))}

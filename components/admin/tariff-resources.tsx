@@ -7,7 +7,7 @@ export type ResourceRow = { key: string; label: string; unit: string; amount: st
 
 export const emptyResource: ResourceRow = { key: "", label: "", unit: "", amount: "0", addon: false, maxExtra: "0", unitPrice: "0" };
 
-const input = "w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm disabled:bg-slate-100";
+const input = "w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm placeholder:text-slate-400 placeholder:italic disabled:bg-slate-100";
 /** One row per resource: a table-like grid on wide screens (fixed last column, so the heads line up with the fields), a small card of fields on phones. */
 const grid = "lg:grid-cols-[minmax(6rem,1fr)_minmax(8rem,1.4fr)_5rem_5rem_4rem_5rem_7rem_6rem] lg:items-start lg:gap-2";
 
@@ -32,9 +32,9 @@ export function TariffResources({ rows, onChange }: { rows: ResourceRow[]; onCha
       <ol className="flex flex-col gap-3 lg:gap-1">
         {rows.map((r, i) => (
           <li key={i} data-testid={`resource-${i + 1}`} className={`grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-4 ${grid} lg:rounded-none lg:border-0 lg:p-0`}>
-            {cell("Key", <input aria-label={`Resource ${i + 1} key`} name={`resources.${i}.key`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} className={input} placeholder="disk" />)}
-            {cell("Label", <input aria-label={`Resource ${i + 1} label`} name={`resources.${i}.label`} value={r.label} onChange={(e) => set(i, { label: e.target.value })} className={input} placeholder="Disk" />)}
-            {cell("Unit", <input aria-label={`Resource ${i + 1} unit`} name={`resources.${i}.unit`} value={r.unit} onChange={(e) => set(i, { unit: e.target.value })} className={input} placeholder="GiB" />)}
+            {cell("Key", <input aria-label={`Resource ${i + 1} key`} name={`resources.${i}.key`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} className={input} placeholder="e.g. disk" />)}
+            {cell("Label", <input aria-label={`Resource ${i + 1} label`} name={`resources.${i}.label`} value={r.label} onChange={(e) => set(i, { label: e.target.value })} className={input} placeholder="e.g. Disk" />)}
+            {cell("Unit", <input aria-label={`Resource ${i + 1} unit`} name={`resources.${i}.unit`} value={r.unit} onChange={(e) => set(i, { unit: e.target.value })} className={input} placeholder="e.g. GiB" />)}
             {cell("Amount", <input aria-label={`Resource ${i + 1} amount`} name={`resources.${i}.amount`} inputMode="numeric" value={r.amount} onChange={(e) => set(i, { amount: e.target.value })} className={input} />)}
             {cell("Add-on", <input aria-label={`Resource ${i + 1} is an add-on`} type="checkbox" name={`resources.${i}.addon`} checked={r.addon} onChange={(e) => set(i, { addon: e.target.checked })} className="size-5 lg:mt-1.5" />)}
             {cell("Max extra", <input aria-label={`Resource ${i + 1} max extra`} name={`resources.${i}.maxExtra`} inputMode="numeric" value={r.maxExtra} onChange={(e) => set(i, { maxExtra: e.target.value })} className={input} disabled={!r.addon} />)}

@@ -59,6 +59,13 @@ for (const width of widths) {
         expect(offsets).toEqual(offsets.map(() => 0));
       }
       await expectNoSidewaysScroll(page);
+      // An empty field's example reads as an example: "e.g. GiB", lighter than typed text.
+      await page.getByRole("button", { name: "Add resource" }).click();
+      const unit = page.getByLabel(/^Resource \d+ unit$/).last();
+      await expect(unit).toHaveValue("");
+      await expect(unit).toHaveAttribute("placeholder", "e.g. GiB");
+      const [text, placeholder] = await unit.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el, "::placeholder").color]);
+      expect(placeholder).not.toBe(text);
     });
 
     test("the tariff list keeps its key columns inside the viewport", async ({ page }) => {
