@@ -1,4 +1,4 @@
-import type { OperationKind, TaskReason, TaskStatus } from "@/lib/vocabulary";
+import type { AttemptOutcome, OperationKind, TaskReason, TaskStatus } from "@/lib/vocabulary";
 
 export const taskStatusLabel: Record<TaskStatus, string> = {
   new: "New",
@@ -15,6 +15,13 @@ export const operationLabel: Record<OperationKind, string> = {
   prolong: "Renew",
   change_tariff: "Change tariff",
   sync: "Sync",
+};
+
+/** How an attempt ended, for people. */
+export const attemptOutcomeLabel: Record<AttemptOutcome, string> = {
+  done: "done",
+  pending: "accepted, waiting for the panel",
+  error: "failed",
 };
 
 export const reasonLabel: Record<TaskReason, string> = {

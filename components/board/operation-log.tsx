@@ -3,7 +3,7 @@ import type { TaskDetail } from "@/lib/services/tasks/get";
 import { DetailList } from "./detail-list";
 import { doneByLabels, operationStateLabels } from "@/components/admin/labels";
 import { formatDateTime } from "@/components/store/labels";
-import { operationLabel } from "./labels";
+import { attemptOutcomeLabel, operationLabel } from "./labels";
 
 /** The task's operation and the error log of each attempt (secrets were redacted when it was written). */
 export function OperationLog({ task }: { task: TaskDetail }) {
@@ -28,7 +28,7 @@ export function OperationLog({ task }: { task: TaskDetail }) {
           {attempts.map((a) => (
             <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="font-medium text-slate-900">
-                Attempt {a.number}: {a.outcome}
+                Attempt {a.number}: {attemptOutcomeLabel[a.outcome]}
                 {a.errorCode ? ` · ${a.errorCode}` : ""}
                 <span className="ml-2 text-xs font-normal text-slate-500">{formatDateTime(a.finishedAt)}</span>
               </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TaskListItem } from "@/lib/services/tasks/list";
+import { serviceLabel } from "@/components/admin/labels";
 import { formatAge, operationLabel, reasonLabel } from "./labels";
 
 /** The event a card's time is about: closed for done, taken for in progress, else when it came in. */
@@ -29,7 +30,7 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
           </time>
         </div>
         <p className="mt-1 text-slate-700">
-          Service #{task.service.id} · {task.client.name}
+          {serviceLabel(task.service).name} · {task.client.name}
         </p>
         <p className="mt-1 text-xs text-slate-500">
           Task #{task.id} · {reasonLabel[task.reason]}

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { productTypeLabels } from "@/components/admin/labels";
+import { productTypeLabels, serviceLabel } from "@/components/admin/labels";
 import { detailLabel, statusLabels } from "@/components/store/labels";
 import { moduleTitle } from "@/lib/services/handlers/list";
 import type { TaskDetail } from "@/lib/services/tasks/get";
@@ -16,7 +16,7 @@ export function TaskSummary({ task }: { task: TaskDetail }) {
         <DetailList
           label="Service"
           rows={[
-            ["Service", `#${service.id}`],
+            ["Service", `${serviceLabel({ ...service, tariffName: tariff.name }).name} (#${service.id})`],
             ["Status", <span key="s" data-testid="service-status">{statusLabels[service.status]}</span>],
             ["Product", productTypeLabels[service.productType]],
             ["Tariff", tariff.name],

@@ -30,7 +30,7 @@ test("a Manual setup order reaches Hosting support's board, is taken and closed,
   await card.click();
   await expect(staff).toHaveURL(/\/board\/tasks\/\d+$/);
   const taskUrl = new URL(staff.url()).pathname;
-  await expect(staff.getByRole("heading", { level: 1 })).toContainText("Set up service #");
+  await expect(staff.getByRole("heading", { level: 1 })).toContainText(/^Task #\d+: Set up /);
   // The same words as the admin pages and the client area: names and labels, never the stored codes.
   const service = staff.getByLabel("Service", { exact: true });
   await expect(service).toContainText("Processing moduleManual setup");

@@ -49,7 +49,7 @@ export async function listTasks({ ctx, input }: { ctx: Ctx; input: unknown }) {
       closedAt: tasks.closedAt,
       department: { id: departments.id, name: departments.name },
       assignee: { id: assignee.id, name: assignee.name },
-      service: { id: services.id, status: services.status, productType: services.productType, remoteName: services.remoteName, tariffName: tariffs.name },
+      service: { id: services.id, status: services.status, productType: services.productType, remoteName: services.remoteName, params: services.params, tariffName: tariffs.name },
       client: { id: clients.id, name: clients.name },
       operation: { id: operations.id, kind: operations.kind, status: operations.status, attempts: operations.attempts, lastError: operations.lastError, doneBy: operations.doneBy },
     })

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { serviceLabel } from "@/components/admin/labels";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { actorUserId, isAdmin } from "@/lib/services/context";
@@ -53,7 +54,7 @@ export default async function TaskPage({ params }: Props) {
       <div>
         <Link href="/board" className="text-sm text-indigo-700 hover:underline">← Task board</Link>
         <PageHeading
-          title={`Task #${t.id}: ${operationLabel[operation.kind]} service #${task.service.id}`}
+          title={`Task #${t.id}: ${operationLabel[operation.kind]} ${serviceLabel({ ...task.service, tariffName: task.tariff.name }).name}`}
           description={`${reasonLabel[t.reason]} · ${department?.name ?? "No department"} · ${eventLine(t)}`}
         />
         <p className="text-sm" data-testid="task-status">Status: <strong>{taskStatusLabel[t.status]}</strong>
