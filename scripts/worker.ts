@@ -56,11 +56,23 @@ const database = await openDatabase().catch((error: unknown) => {
 if (envFiles.length) console.log(`worker read ${envFiles.join(", ")}`);
 const migrations = migrationsAtStart();
 if (migrations) console.log(`worker ${describeMigrations(migrations)}`);
-const runner = await startRunner(database, {
-  concurrency: Number(process.env.PROCESSING_CONCURRENCY ?? 64),
-  leaseMs: Number(process.env.PROCESSING_LEASE_MS ?? 60_000),
-  pollMs: Number(process.env.PROCESSING_POLL_MS ?? 1000),
-});
+/** A connection cut while the runner starts (its LISTEN, its first claim) is retried, not a reason to exit. */
+async function start(): Promise<Runner> {
+  for (let delay = 500; ; delay = Math.min(delay * 2, RETRY_MS)) {
+    try {
+      return await startRunner(database, {
+        concurrency: Number(process.env.PROCESSING_CONCURRENCY ?? 64),
+        leaseMs: Number(process.env.PROCESSING_LEASE_MS ?? 60_000),
+        pollMs: Number(process.env.PROCESSING_POLL_MS ?? 1000),
+      });
+    } catch (error) {
+      if (stopping) process.exit(0);
+      console.error(`worker could not start its runner: ${probeFailure(error)}; next try in ${delay / 1000} s`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+const runner = await start();
 held.runner = runner;
 serveWorkerMetrics(database);
 console.log(`worker ${runner.id} started on ${database.kind} (pid ${process.pid})`);
