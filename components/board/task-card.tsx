@@ -15,6 +15,9 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
   const event = eventOf(task);
   const age = formatAge(event.at, now);
   const finished = task.status === "done" || task.status === "cancelled";
+  // The heading already names the tariff: a service known only by its tariff shows its panel name here.
+  const label = serviceLabel(task.service);
+  const service = label.name === task.service.tariffName ? (label.panel ?? label.name) : label.name;
   return (
     <li>
       <Link
@@ -30,7 +33,7 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
           </time>
         </div>
         <p className="mt-1 text-slate-700">
-          {serviceLabel(task.service).name} · {task.client.name}
+          {service} · {task.client.name}
         </p>
         <p className="mt-1 text-xs text-slate-500">
           Task #{task.id} · {reasonLabel[task.reason]}
