@@ -3,7 +3,8 @@
  * operation at a time so nothing queues, with the ISPmanager simulator in its own process as in
  * `npm run bench`. Steps, p50 over BENCH_PROFILE_OPS operations (default 200), as JSON lines:
  * pay (the order's payment, until its commit returns), wake (commit to the runner's claim being
- * sent: NOTIFY delivered), claim (claim with load), slot (handler choice and slot), to_panel (slot
+ * sent: NOTIFY delivered), claim (claim with load and, where one is free, the slot), slot (handler
+ * choice after the claim: only when the claim found no free slot), to_panel (slot
  * to the first request arriving at the panel), panel (first request to the last answer: three calls
  * to ISPmanager), completion (last answer to the completion's commit), and total (pay commit to
  * completion).

@@ -5,6 +5,7 @@ import { rows } from "../db/rows";
 import { clients, operations, services, tariffs } from "../db/schema";
 import { fromJsonRow } from "./json-row";
 import type { LoadedOperation } from "./load";
+import type { TakenHandler } from "./select-handler";
 
 export type Claimed = { id: number; leaseToken: string };
 export type ClaimOptions = { limit: number; now: Date; leaseMs: number; onlyId?: number };
@@ -18,12 +19,11 @@ export type ClaimOptions = { limit: number; now: Date; leaseMs: number; onlyId?:
  * Each kind is read in its index's order and stops after `limit` rows, so a claim costs the same with
  * ten due operations or a hundred thousand (an OR of the two would read and sort every due row).
  */
-export function claimStatement(opts: ClaimOptions, token: string) {
-  const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
+function pickedCtes(opts: ClaimOptions) {
   const only = opts.onlyId === undefined ? sql`` : sql`and o.id = ${opts.onlyId}`;
   const now = opts.now.toISOString();
   const first = sql`not exists (select 1 from operations e where e.service_id = o.service_id and e.id < o.id and e.status in ('queued', 'running', 'waiting'))`;
-  return sql`with due as (
+  return sql`due as (
           select o.id, o.run_at from operations o
           where o.status in ('queued', 'waiting') and o.run_at <= ${now}::timestamptz ${only} and ${first}
           order by o.run_at, o.id limit ${opts.limit}
@@ -32,11 +32,65 @@ export function claimStatement(opts: ClaimOptions, token: string) {
           select o.id, o.run_at from operations o
           where o.status = 'running' and o.lease_until < ${now}::timestamptz ${only} and ${first}
           order by o.lease_until limit ${opts.limit}
-          for update skip locked)
-        update operations set status = 'running', lease_token = ${token}, lease_until = ${leaseUntil.toISOString()}::timestamptz,
-          claims = claims + 1, handler_id = null, updated_at = ${now}::timestamptz
-        where id in (select id from (select * from due union all select * from lost) taken order by run_at, id limit ${opts.limit})
+          for update skip locked),
+        picked as (select id from (select * from due union all select * from lost) taken order by run_at, id limit ${opts.limit})`;
+}
+
+const leaseSet = (opts: ClaimOptions, token: string) =>
+  sql`status = 'running', lease_token = ${token}, lease_until = ${new Date(opts.now.getTime() + opts.leaseMs).toISOString()}::timestamptz,
+      claims = claims + 1, updated_at = ${opts.now.toISOString()}::timestamptz`;
+
+export function claimStatement(opts: ClaimOptions, token: string) {
+  return sql`with ${pickedCtes(opts)}
+        update operations set ${leaseSet(opts, token)}, handler_id = null
+        where id in (select id from picked)
         returning *`;
+}
+
+/**
+ * The claim with a running slot for each operation whose first-choice handler (the one its service
+ * is bound to, or the tariff's best enabled one) has a free slot, in the same statement: the slots
+ * are taken with SKIP LOCKED and numbered per handler, so no two operations get one slot, and only
+ * slots up to max running count. An operation without a slot here goes through selectHandler.
+ */
+function claimWithSlotsStatement(opts: ClaimOptions, token: string) {
+  const now = opts.now.toISOString();
+  const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
+  return sql`with ${pickedCtes(opts)},
+        want as (
+          select p.id as op_id, s.id as service_id, coalesce(s.handler_id, (
+              select h.id from tariff_handlers th join handlers h on h.id = th.handler_id
+              where th.tariff_id = s.tariff_id and h.enabled
+              order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id limit 1)) as handler_id
+          from picked p join operations o on o.id = p.id join services s on s.id = o.service_id),
+        numbered as (select w.*, row_number() over (partition by w.handler_id order by w.op_id) as n from want w where w.handler_id is not null),
+        free as (
+          select s.handler_id, s.slot from handler_slots s join handlers h on h.id = s.handler_id
+          where s.handler_id in (select handler_id from numbered) and s.slot <= h.max_running
+            and (s.lease_until is null or s.lease_until < ${now}::timestamptz)
+          order by s.handler_id, s.slot
+          limit (select count(*) from numbered)
+          for update of s skip locked),
+        free_numbered as (select f.*, row_number() over (partition by f.handler_id order by f.slot) as n from free f),
+        assigned as (
+          select w.op_id, w.service_id, f.handler_id, f.slot
+          from numbered w join free_numbered f on f.handler_id = w.handler_id and f.n = w.n),
+        c as (
+          update operations o set ${leaseSet(opts, token)}, handler_id = a.handler_id
+          from picked p left join assigned a on a.op_id = p.id
+          where o.id = p.id
+          returning o.*, a.slot as taken_slot),
+        taken as (
+          update handler_slots s set operation_id = a.op_id, lease_token = ${token}, lease_until = ${leaseUntil}::timestamptz
+          from assigned a where s.handler_id = a.handler_id and s.slot = a.slot),
+        bound as (
+          update services s set handler_id = a.handler_id from assigned a where s.id = a.service_id and s.handler_id is null)
+        select to_jsonb(c) as o, to_jsonb(s) as s, to_jsonb(t) as t, to_jsonb(cl) as cl,
+               case when c.taken_slot is not null then jsonb_build_object('id', h.id, 'module', h.module, 'connection', h.connection,
+                 'secrets', h.secrets, 'health', h.health, 'slot', c.taken_slot) end as slot
+        from c join services s on s.id = c.service_id join tariffs t on t.id = s.tariff_id join clients cl on cl.id = s.client_id
+          left join handlers h on h.id = c.handler_id
+        order by c.run_at, c.id`;
 }
 
 export async function claimOperations(db: Db, opts: ClaimOptions): Promise<Claimed[]> {
@@ -47,24 +101,26 @@ export async function claimOperations(db: Db, opts: ClaimOptions): Promise<Claim
 }
 
 /**
- * Claims due operations and returns them with their service, tariff and client, in one statement
- * (one round trip from the wake to the work).
+ * Claims due operations and returns them with their service, tariff and client, and a running slot
+ * where one was free, in one statement: one round trip from the wake to the panel.
  */
 export async function claimAndLoad(db: Db, opts: ClaimOptions): Promise<{ lease: Claimed; loaded: LoadedOperation }[]> {
   if (opts.limit <= 0) return [];
   const token = randomUUID();
-  const found = await rows<{ o: Record<string, unknown>; s: Record<string, unknown>; t: Record<string, unknown>; cl: Record<string, unknown> }>(
-    db,
-    sql`with c as (${claimStatement(opts, token)})
-        select to_jsonb(c) as o, to_jsonb(s) as s, to_jsonb(t) as t, to_jsonb(cl) as cl
-        from c join services s on s.id = c.service_id join tariffs t on t.id = s.tariff_id join clients cl on cl.id = s.client_id
-        order by c.run_at, c.id`,
-  );
+  type Found = { o: Record<string, unknown>; s: Record<string, unknown>; t: Record<string, unknown>; cl: Record<string, unknown>; slot: unknown };
+  const found = await rows<Found>(db, claimWithSlotsStatement(opts, token));
   return found.map((r) => {
     const operation = fromJsonRow(operations, parse(r.o));
+    const slot = r.slot ? (parse(r.slot) as TakenHandler) : undefined;
     return {
       lease: { id: operation.id, leaseToken: token },
-      loaded: { operation, service: fromJsonRow(services, parse(r.s)), tariff: fromJsonRow(tariffs, parse(r.t)), client: fromJsonRow(clients, parse(r.cl)) },
+      loaded: {
+        operation,
+        service: fromJsonRow(services, parse(r.s)),
+        tariff: fromJsonRow(tariffs, parse(r.t)),
+        client: fromJsonRow(clients, parse(r.cl)),
+        ...(slot ? { slot: { ...slot, id: Number(slot.id), slot: Number(slot.slot) } } : {}),
+      },
     };
   });
 }

@@ -4,8 +4,10 @@ import { clients, handlers, operations, services, tariffs } from "../db/schema";
 import { decryptJson } from "../crypto";
 import type { ServiceInfo } from "../modules/contract";
 import type { CompletingService } from "./complete";
+import type { TakenHandler } from "./select-handler";
 
-export type LoadedOperation = NonNullable<Awaited<ReturnType<typeof loadOperation>>>;
+/** An operation as the engine runs it; `slot` when the claim already took a running slot for it. */
+export type LoadedOperation = NonNullable<Awaited<ReturnType<typeof loadOperation>>> & { slot?: TakenHandler };
 
 /** Operations with their service, tariff and client, as the engine needs them, in one query. */
 export async function loadOperations(conn: Conn, operationIds: number[]) {

@@ -32,20 +32,23 @@ const DEFAULT_POLL_MS = 2000;
  */
 export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<"busy" | "worked" | "skipped"> {
   const clock = opts.clock ?? systemClock;
-  const loaded = opts.loaded ?? (await loadOperation(db, lease.id));
+  const loaded: LoadedOperation | undefined = opts.loaded ?? (await loadOperation(db, lease.id));
   if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return "skipped";
   const { operation, service } = loaded;
   const startedAt = clock.now();
   const report = operationReport(opts.log, loaded);
+  // A slot the claim took for this operation, given back if the operation does not get to its attempt.
+  const giveBack = () => (loaded.slot ? releaseSlot(db, { handlerId: loaded.slot.id, slot: loaded.slot.slot, leaseToken: lease.leaseToken }) : Promise.resolve());
 
   if (operation.claims > (opts.maxClaims ?? 10)) {
+    await giveBack();
     await whileLeased(db, lease, (tx) =>
       escalate(tx, { operationId: operation.id, reason: "escalated", handlerId: service.handlerId, note: `taken by a worker ${operation.claims - 1} times without an answer`, now: startedAt }).then(() => {}),
     );
     report.toStaff("claims", service.handlerId);
     return "worked";
   }
-  const choice = await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
+  const choice = loaded.slot ? ({ kind: "handler", handler: loaded.slot } as const) : await selectHandler(db, { ...lease, serviceId: service.id }, service, startedAt);
   if (choice.kind === "busy") {
     await release(db, lease, new Date(startedAt.getTime() + (opts.busyRetryMs ?? 500)));
     report.busy();
