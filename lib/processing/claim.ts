@@ -5,7 +5,7 @@ import { rows } from "../db/rows";
 import { clients, operations, services, tariffs } from "../db/schema";
 import { fromJsonRow } from "./json-row";
 import type { LoadedOperation } from "./load";
-import type { TakenHandler } from "./select-handler";
+import { byPreference, freeSlot, type TakenHandler } from "./select-handler";
 
 export type Claimed = { id: number; leaseToken: string };
 export type ClaimOptions = { limit: number; now: Date; leaseMs: number; onlyId?: number };
@@ -61,13 +61,12 @@ function claimWithSlotsStatement(opts: ClaimOptions, token: string) {
           select p.id as op_id, s.id as service_id, coalesce(s.handler_id, (
               select h.id from tariff_handlers th join handlers h on h.id = th.handler_id
               where th.tariff_id = s.tariff_id and h.enabled
-              order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id limit 1)) as handler_id
+              order by ${byPreference("h")} limit 1)) as handler_id
           from picked p join operations o on o.id = p.id join services s on s.id = o.service_id),
         numbered as (select w.*, row_number() over (partition by w.handler_id order by w.op_id) as n from want w where w.handler_id is not null),
         free as (
           select s.handler_id, s.slot from handler_slots s join handlers h on h.id = s.handler_id
-          where s.handler_id in (select handler_id from numbered) and s.slot <= h.max_running
-            and (s.lease_until is null or s.lease_until < ${now}::timestamptz)
+          where s.handler_id in (select handler_id from numbered) and ${freeSlot(now)}
           order by s.handler_id, s.slot
           limit (select count(*) from numbered)
           for update of s skip locked),

@@ -14,6 +14,12 @@ export type TakenHandler = { id: number; module: string; connection: Record<stri
 
 export type SlotLease = { handlerId: number; slot: number; leaseToken: string };
 
+/** Handlers in the order they are tried: healthy first, then unknown, then the rest; then priority, then id. */
+export const byPreference = (h: string) => sql.raw(`case ${h}.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, ${h}.priority, ${h}.id`);
+
+/** A slot row `s` of handler `h` that may be taken: within max running, its lease over or never given. */
+export const freeSlot = (at: string) => sql`s.slot <= h.max_running and (s.lease_until is null or s.lease_until < ${at}::timestamptz)`;
+
 /**
  * The handlers an operation may run on, in order: the one its service is bound to (enabled or
  * not), or for a new service the tariff's enabled handlers, healthy first, then priority (lower
@@ -37,8 +43,8 @@ async function takeSlot(db: Db, from: SQL, op: { id: number; leaseToken: string;
     db,
     sql`with pick as (
           select s.handler_id, s.slot from handler_slots s join handlers h on h.id = s.handler_id
-          where s.handler_id in (${from}) and s.slot <= h.max_running and (s.lease_until is null or s.lease_until < ${at}::timestamptz)
-          order by case h.health when 'healthy' then 0 when 'unknown' then 1 else 2 end, h.priority, h.id, s.slot
+          where s.handler_id in (${from}) and ${freeSlot(at)}
+          order by ${byPreference("h")}, s.slot
           limit 1
           for update of s skip locked),
         op as (
