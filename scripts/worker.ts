@@ -36,18 +36,25 @@ async function stop(signal: string) {
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
 
-/** A database that is down at start is waited for, not a reason to exit. */
-async function openDatabase(): Promise<Database> {
-  for (;;) {
+/**
+ * Start-up steps retried while the database is down or cuts the connection, not a reason to exit:
+ * the first retry after `firstMs`, then doubling up to RETRY_MS. A configuration problem still ends it.
+ */
+async function retrying<T>(waiting: string, fn: () => Promise<T>, firstMs: number): Promise<T> {
+  for (let delay = firstMs; ; delay = Math.min(delay * 2, RETRY_MS)) {
     try {
-      return await getDatabase();
+      return await fn();
     } catch (error) {
       if (error instanceof ConfigError) throw error;
-      console.error(`worker waits for the database: ${probeFailure(error)}; next try in ${RETRY_MS / 1000} s`);
-      await new Promise((r) => setTimeout(r, RETRY_MS));
+      if (stopping) process.exit(0);
+      console.error(`worker ${waiting}: ${probeFailure(error)}; next try in ${delay / 1000} s`);
+      await new Promise((r) => setTimeout(r, delay));
     }
   }
 }
+
+/** A database that is down at start is waited for, not a reason to exit. */
+const openDatabase = (): Promise<Database> => retrying("waits for the database", getDatabase, RETRY_MS);
 
 const database = await openDatabase().catch((error: unknown) => {
   console.error(`Cannot start the worker: ${error instanceof Error ? error.message : String(error)}`);
@@ -56,22 +63,18 @@ const database = await openDatabase().catch((error: unknown) => {
 if (envFiles.length) console.log(`worker read ${envFiles.join(", ")}`);
 const migrations = migrationsAtStart();
 if (migrations) console.log(`worker ${describeMigrations(migrations)}`);
-/** A connection cut while the runner starts (its LISTEN, its first claim) is retried, not a reason to exit. */
-async function start(): Promise<Runner> {
-  for (let delay = 500; ; delay = Math.min(delay * 2, RETRY_MS)) {
-    try {
-      return await startRunner(database, {
+/** A connection cut while the runner starts (its LISTEN) is retried, not a reason to exit. */
+const start = (): Promise<Runner> =>
+  retrying(
+    "could not start its runner",
+    () =>
+      startRunner(database, {
         concurrency: Number(process.env.PROCESSING_CONCURRENCY ?? 64),
         leaseMs: Number(process.env.PROCESSING_LEASE_MS ?? 60_000),
         pollMs: Number(process.env.PROCESSING_POLL_MS ?? 1000),
-      });
-    } catch (error) {
-      if (stopping) process.exit(0);
-      console.error(`worker could not start its runner: ${probeFailure(error)}; next try in ${delay / 1000} s`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-}
+      }),
+    500,
+  );
 const runner = await start();
 held.runner = runner;
 serveWorkerMetrics(database);
