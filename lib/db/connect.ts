@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparing } from "./prepared";
 import * as schema from "./schema";
 import type { Database, Db } from "./types";
 
@@ -22,7 +23,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       onnotice: () => {},
       connection: { application_name: "provisio" },
     });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePostgres(preparing(client), { schema, casing: "snake_case" }) as unknown as Db;
     return {
       db,
       kind: "postgres",
