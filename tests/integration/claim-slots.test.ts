@@ -69,4 +69,21 @@ describe("the claim takes running slots", () => {
     expect((await leased()).length).toBe(slots.length);
     await Promise.all(others.map((d) => d.close()));
   });
+
+  it("the claim's lighter commit is its own: the session still commits durably afterwards", async () => {
+    await db().execute(sql`update handler_slots set operation_id = null, lease_token = null, lease_until = null where handler_id = ${handlerId}`);
+    await db().execute(sql`update operations set status = 'cancelled', lease_token = null where status in ('queued', 'running', 'waiting')`);
+    await queue(2, "commit-");
+    // One session: on PostgreSQL a pool of one connection; PGlite is one session.
+    const one = database.url ? await connect({ kind: "postgres", url: database.url, max: 1 }) : database;
+    try {
+      expect(await claimAndLoad(one.db, { limit: 2, now: new Date(), leaseMs: 60_000 })).toHaveLength(2);
+      const [setting] = await rows<{ synchronous_commit: string }>(one.db, sql`show synchronous_commit`);
+      expect(setting!.synchronous_commit).toBe("on");
+      const running = await rows<{ n: number }>(db(), sql`select count(*)::int as n from operations o join services s on s.id = o.service_id where s.remote_name like 'commit-%' and o.status = 'running'`);
+      expect(Number(running[0]!.n)).toBe(2);
+    } finally {
+      if (one !== database) await one.close();
+    }
+  });
 });
