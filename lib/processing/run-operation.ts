@@ -6,7 +6,7 @@ import { ModuleError, type Done, type Outcome, type ProcessingModule, type SyncR
 import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import type { Logger } from "../log";
-import { completeOperation } from "./complete";
+import { completeOperation, type Completion } from "./complete";
 import { escalate } from "./escalate";
 import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
@@ -21,7 +21,10 @@ export type RunOptions = {
   log?: Logger;
   /** Told when the attempt has its handler and slot, before the module runs (for `npm run bench:profile`). */
   onSlot?: () => void;
+  /** Writes a completion; the runner's gathers those finishing together (`completeTogether`). */
+  complete?: Complete;
 };
+type Complete = (completion: Completion) => ReturnType<typeof completeOperation>;
 type Report = ReturnType<typeof operationReport>;
 
 const DEFAULT_POLL_MS = 2000;
@@ -64,14 +67,17 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
   opts.onSlot?.();
   const slot = { released: false };
   try {
-    await attempt(db, lease, loaded, choice.handler, clock, startedAt, slot, report);
+    const complete = opts.complete ?? ((c: Completion) => completeOperation(db, c));
+    await attempt(db, lease, loaded, choice.handler, { clock, startedAt, slot, report, complete });
   } finally {
     if (!slot.released) await releaseSlot(db, { handlerId: choice.handler.id, slot: choice.handler.slot, leaseToken: lease.leaseToken });
   }
   return "worked";
 }
 
-async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: TakenHandler, clock: Clock, startedAt: Date, slot: { released: boolean }, report: Report): Promise<void> {
+type AttemptCtx = { clock: Clock; startedAt: Date; slot: { released: boolean }; report: Report; complete: Complete };
+
+async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: TakenHandler, { clock, startedAt, slot, report, complete }: AttemptCtx): Promise<void> {
   const { operation } = loaded;
   let module: ProcessingModule;
   try {
@@ -110,7 +116,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: T
     }
     const outcome = await callModule(module, loaded, ctx);
     const now = clock.now();
-    const done = await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now });
+    const done = await recordOutcome(db, lease, loaded, info.secrets, outcome, { ...record, log: log.text(), now }, complete);
     // The completion statement gave the slot back, whether or not the lease still held.
     if (outcome.status === "done") {
       slot.released = true;
@@ -152,8 +158,8 @@ function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Para
 
 type Rec = { handlerId: number; slot: number; startedAt: Date; log: string; now: Date; health?: string };
 
-async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Outcome, r: Rec) {
-  if (outcome.status === "done") return recordDone(db, lease, loaded, secrets, outcome, r);
+async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Outcome, r: Rec, complete: Complete) {
+  if (outcome.status === "done") return recordDone(db, lease, loaded, secrets, outcome, r, complete);
   await whileLeased(db, lease, async (tx, op) => {
     const polling = op.remoteTask !== null;
     const attempts = polling ? op.attempts : op.attempts + 1;
@@ -168,8 +174,8 @@ async function recordOutcome(db: Db, lease: Lease, loaded: LoadedOperation, secr
 }
 
 /** Done: one statement completes it, while this worker still holds the lease. */
-async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Done, r: Rec) {
-  const done = await completeOperation(db, {
+async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets: Record<string, string>, outcome: Done, r: Rec, complete: Complete) {
+  const done = await complete({
     operation: loaded.operation,
     service: completingService(loaded, secrets),
     fence: { leaseToken: lease.leaseToken },

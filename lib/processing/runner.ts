@@ -7,6 +7,7 @@ import { deliverWebhooks } from "../webhooks/deliver";
 import { recordHeartbeat } from "../health/heartbeat";
 import { logger } from "../log";
 import { claimAndLoad } from "./claim";
+import { completeTogether } from "./complete-together";
 import { errorReporter } from "./error-report";
 import { runOperation } from "./run-operation";
 import { scheduleSyncs } from "./schedule-syncs";
@@ -46,6 +47,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   const report = errorReporter(log);
   const onError = opts.onError ?? report;
   const inflight = new Set<Promise<void>>();
+  const complete = completeTogether(db);
   let stopped = false;
   let sleeper: (() => void) | null = null;
   /** Something may be due: claim on the next turn. */
@@ -99,7 +101,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     backlog = claimed.length === limit;
     processed += claimed.length;
     for (const { lease, loaded } of claimed) {
-      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log })
+      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete })
         .then((result) => {
           // A slot was given back: refill while there is a backlog. An operation that found every
           // handler busy freed nothing; it waits for the next completion, wake or poll.
