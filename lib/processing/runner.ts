@@ -102,16 +102,22 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     processed += claimed.length;
     for (const { lease, loaded } of claimed) {
       const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete })
-        .then((result) => {
-          // A slot was given back: refill while there is a backlog. An operation that found every
-          // handler busy freed nothing; it waits for the next completion, wake or poll.
-          if (result !== "busy") {
-            outboxDue = true;
-            if (backlog && concurrency - inflight.size + 1 >= refillAt) claimDue = true;
-          }
-        }, onError)
-        .finally(() => {
+        .then(
+          // An operation that found every handler busy freed nothing; it waits for the next completion, wake or poll.
+          (result) => result !== "busy",
+          (error: unknown) => {
+            onError(error);
+            return false;
+          },
+        )
+        .then((freed) => {
+          // Counted after leaving the set: operations finishing together (one commit) all see the slots they freed.
           inflight.delete(p);
+          if (freed) {
+            outboxDue = true;
+            // A slot was given back: refill while there is a backlog.
+            if (backlog && concurrency - inflight.size >= refillAt) claimDue = true;
+          }
           kick();
         });
       inflight.add(p);

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { rows } from "@/lib/db/rows";
+import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
+import { startRunner } from "@/lib/processing/runner";
+import { createOrder } from "@/lib/services/orders/create";
+import { payOrder } from "@/lib/services/orders/pay";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createClient, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+/**
+ * A backlog keeps the runner full when its operations finish in a wave: completions written together
+ * (one commit) resolve together, and every slot they free is refilled at once, not at the next poll.
+ */
+describe("runner refill after a wave of completions", () => {
+  let database: TestDatabase;
+  let sim: IspmanagerSimulator;
+  let tariffId: number;
+  let clientId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sim = await startIspmanagerSimulator();
+    const handler = await makeHandler(database.db, { module: "ispmanager", maxRunning: 64, connection: { url: sim.url, username: "admin", password: "secret" } });
+    // Healthy already: a success writes nothing more after its completion, so a wave finishes in one go.
+    await database.db.execute(sql`update handlers set health = 'healthy' where id = ${handler.id}`);
+    tariffId = (await makeTariff(database.db, { handlerIds: [handler.id] })).id;
+    clientId = (await createClient(database.db, 100_000_000)).id;
+  });
+  afterAll(async () => {
+    await sim.close();
+    await database.close();
+  });
+
+  const active = async () => Number((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from services where status = 'active'`))[0]!.n);
+
+  it("a second wave starts as soon as the first one's completions are written together", async () => {
+    const count = 128;
+    for (let i = 0; i < count; i += 16) {
+      const { order } = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: 16 }, () => ({ tariffId, months: 1, params: { domain: siteDomain() } })) } });
+      await payOrder({ ctx: sys(database.db), input: { orderId: order.id } });
+    }
+    // On PostgreSQL, a second session holds back every completion (they write the service's
+    // history) until the whole first wave has its answers: all 64 then complete in one go.
+    const holder = database.url ? postgres(database.url, { max: 1, onnotice: () => {} }) : null;
+    const held = holder?.reserve();
+    const session = await held;
+    await session?.unsafe("begin; lock table service_history in share mode");
+    const runner = await startRunner(database, { concurrency: 64, pollMs: 120_000, outbox: false, syncs: false });
+    try {
+      if (session) {
+        expect(await waitFor(() => Object.keys(sim.state.users).length === 64, 30_000)).toBe(true);
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await active()).toBe(0);
+        await session.unsafe("commit");
+      }
+      // A refill that waited for the poll would leave the second wave unstarted for two minutes.
+      expect(await waitFor(async () => (await active()) === count, 30_000)).toBe(true);
+      expect(runner.processed()).toBe(count);
+      expect(Object.keys(sim.state.users)).toHaveLength(count);
+    } finally {
+      session?.release();
+      await holder?.end();
+      await runner.stop();
+    }
+  });
+});
