@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { clients, departmentMembers, departments, users } from "@/lib/db/schema";
 import type { ModuleKind, ProductType, Role } from "@/lib/vocabulary";
@@ -71,4 +71,11 @@ export async function orderAndPay(db: Db, clientId: number, tariffId: number, it
   const { order } = await createOrder({ ctx: sys(db, clock), input: { clientId, items: [{ tariffId, months: item.months ?? 1, addons: item.addons ?? {}, params }] } });
   const paid = await payOrder({ ctx: sys(db, clock), input: { orderId: order.id } });
   return paid.services[0]!;
+}
+
+/** Inserts `count` ordered services named `${tag}1…` with an open operation each, due a second ago. */
+export async function queueOpens(db: Db, input: { clientId: number; tariffId: number; count: number; tag: string }) {
+  await db.execute(sql`insert into services (client_id, tariff_id, product_type, status, remote_name, months)
+    select ${input.clientId}::int, ${input.tariffId}::int, 'hosting', 'ordered', ${input.tag} || g, 1 from generate_series(1, ${input.count}::int) g`);
+  await db.execute(sql`insert into operations (service_id, kind, run_at) select id, 'open', now() - interval '1 second' from services where remote_name like ${`${input.tag}%`}`);
 }

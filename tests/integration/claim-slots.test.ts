@@ -6,7 +6,7 @@ import { rows } from "@/lib/db/rows";
 import { claimAndLoad } from "@/lib/processing/claim";
 import { runOperation } from "@/lib/processing/run-operation";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, makeHandler, makeTariff } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, queueOpens } from "../helpers/factories";
 
 /** The claim takes a running slot for each operation it can, in the same statement, never more than max running. */
 describe("the claim takes running slots", () => {
@@ -26,11 +26,7 @@ describe("the claim takes running slots", () => {
   });
   afterAll(() => database.close());
 
-  const queue = async (count: number, tag: string) => {
-    await db().execute(sql`insert into services (client_id, tariff_id, product_type, status, remote_name, months)
-      select ${clientId}::int, ${tariffId}::int, 'hosting', 'ordered', ${tag} || g, 1 from generate_series(1, ${count}::int) g`);
-    await db().execute(sql`insert into operations (service_id, kind, run_at) select id, 'open', now() - interval '1 second' from services where remote_name like ${`${tag}%`}`);
-  };
+  const queue = (count: number, tag: string) => queueOpens(db(), { clientId, tariffId, count, tag });
   const leased = async () =>
     rows<{ slot: number; operation_id: number }>(db(), sql`select slot, operation_id from handler_slots where handler_id = ${handlerId} and lease_until > now() order by slot`);
 

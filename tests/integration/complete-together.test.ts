@@ -6,7 +6,7 @@ import type { Completion } from "@/lib/processing/complete";
 import { completeTogether } from "@/lib/processing/complete-together";
 import { completingService } from "@/lib/processing/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, makeHandler, makeTariff } from "../helpers/factories";
+import { createClient, makeHandler, makeTariff, queueOpens } from "../helpers/factories";
 
 /** Completions finishing together share a transaction; a lone one is written at once; a bad one fails alone. */
 describe("completions written together", () => {
@@ -27,9 +27,7 @@ describe("completions written together", () => {
 
   /** Queues `count` open operations on new services and claims them, with their slots. */
   const claim = async (count: number, tag: string) => {
-    await db().execute(sql`insert into services (client_id, tariff_id, product_type, status, remote_name, months)
-      select ${clientId}::int, ${tariffId}::int, 'hosting', 'ordered', ${tag} || g, 1 from generate_series(1, ${count}::int) g`);
-    await db().execute(sql`insert into operations (service_id, kind, run_at) select id, 'open', now() - interval '1 second' from services where remote_name like ${`${tag}%`}`);
+    await queueOpens(db(), { clientId, tariffId, count, tag });
     const claimed = await claimAndLoad(db(), { limit: count, now: new Date(), leaseMs: 60_000 });
     expect(claimed.every((c) => c.loaded.slot)).toBe(true);
     return claimed.map(({ lease, loaded }): Completion => ({
