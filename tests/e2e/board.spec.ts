@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/csp";
 import { demoSignIns } from "../../lib/seed";
 import { boardFixture } from "./fixtures/board-fixture";
@@ -7,9 +7,18 @@ const hosting = demoSignIns.find((s) => s.email === "hosting@provisio.test")!;
 const domains = demoSignIns.find((s) => s.email === "domains@provisio.test")!;
 const admin = demoSignIns.find((s) => s.role === "admin")!;
 
+const contexts: BrowserContext[] = [];
+// The board and the dashboard refresh themselves every few seconds: a context left open would keep
+// loading the server for the rest of the run.
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 /** A signed-in page in a browser context of its own, so several people can work side by side. */
 async function signedIn(browser: Browser, who: { email: string; password: string }, home: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
