@@ -3,7 +3,7 @@
  * contract kit) and Playwright (end-to-end in Chromium), on PGlite or on PostgreSQL when DATABASE_URL is set. Ends with one
  * line "N passed, M failed" counting the tests of both runners.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,6 +13,27 @@ mkdirSync(out, { recursive: true });
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let failedSteps = 0;
+
+/** Steps that only read the tree, run side by side (each is one process on its own core); each output is printed whole when it ends. */
+async function together(steps: [string, string, string[]][]): Promise<void> {
+  await Promise.all(
+    steps.map(
+      ([title, cmd, args]) =>
+        new Promise<void>((done) => {
+          const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          const output: Buffer[] = [];
+          child.stdout.on("data", (d: Buffer) => output.push(d));
+          child.stderr.on("data", (d: Buffer) => output.push(d));
+          child.on("close", (code) => {
+            console.log(`\n=== ${title}`);
+            process.stdout.write(Buffer.concat(output));
+            if (code !== 0) failedSteps++;
+            done();
+          });
+        }),
+    ),
+  );
+}
 
 function step(title: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${title}`);
@@ -27,10 +48,7 @@ function step(title: string, cmd: string, args: string[], extraEnv: Record<strin
 // and the production build, which does not depend on the database.
 const checked = process.env.PROVISIO_CHECKED === "1" && existsSync(join(process.cwd(), ".next", "standalone", "server.js")) && existsSync(join(process.cwd(), "dist", "worker.mjs"));
 if (checked) console.log("\n=== lint, type check and production build: done by the first run on this tree");
-else {
-  step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-  step("type check", bin("tsc"), ["--noEmit"]);
-}
+else await together([["lint", bin("eslint"), ["--max-warnings", "0", "."]], ["type check", bin("tsc"), ["--noEmit"]]]);
 // One production build per run (standalone web + dist/): the production test and Playwright both use it.
 const built = checked || step("production build", bin("tsx"), ["scripts/build-prod.ts"]);
 const reuse: Record<string, string> = built ? { PROVISIO_BUILD_READY: "1", E2E_SKIP_BUILD: "1" } : {};
