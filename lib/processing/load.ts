@@ -44,9 +44,28 @@ export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
   };
 }
 
+/**
+ * Handlers' decrypted secret fields by their encrypted text: every operation on a panel carries the
+ * same text, and a new one (secrets changed, or the key) is decrypted afresh. Bounded: a process
+ * keeps the last few dozen handlers' and starts over past that.
+ */
+const decryptedSecrets = new Map<string, Readonly<Record<string, unknown>>>();
+const DECRYPTED_KEPT = 64;
+
+function handlerSecrets(token: string | null): Readonly<Record<string, unknown>> {
+  if (!token) return {};
+  let found = decryptedSecrets.get(token);
+  if (!found) {
+    found = Object.freeze(decryptJson<Record<string, unknown>>(token));
+    if (decryptedSecrets.size >= DECRYPTED_KEPT) decryptedSecrets.clear();
+    decryptedSecrets.set(token, found);
+  }
+  return found;
+}
+
 /** A handler's full connection: plain fields and decrypted secret fields together. */
 export function handlerConnection(handler: Pick<typeof handlers.$inferSelect, "connection" | "secrets">): Record<string, unknown> {
-  return { ...handler.connection, ...decryptJson<Record<string, unknown>>(handler.secrets) };
+  return { ...handler.connection, ...handlerSecrets(handler.secrets) };
 }
 
 /** The service as completeOperation needs it. */

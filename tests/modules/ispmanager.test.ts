@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { ModuleError } from "../../lib/modules/contract";
-import { ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
+import { isOurs, ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
 import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
 import { startIspmanagerSimulator, type IspmanagerSimulator, type IspVariants } from "../../lib/modules/ispmanager/simulator";
 import { startSimulator } from "../../lib/modules/simulator-server";
@@ -343,5 +343,21 @@ describe("ispmanager: panel specifics", () => {
     expect(ispmanager.connection.safeParse({ url: "http://127.0.0.1:4101", username: "a", password: "b", timeoutMs: "500" }).success).toBe(true);
     expect(ispmanager.connection.safeParse({ url: "ftp://x", username: "a", password: "b" }).success).toBe(false);
     expect(ispmanager.connectionFields.filter((f) => f.secret).map((f) => f.key)).toEqual(["password"]);
+  });
+});
+
+describe("ispmanager isOurs", () => {
+  const user = (fullname: string, comment = "") => ({ name: "prv1", fullname, comment, active: true, preset: "StarterPack" }) as Parameters<typeof isOurs>[0];
+  it("takes the marker only as a whole word, in the full name or the comment", () => {
+    const service = { id: 12 };
+    expect(isOurs(user("provisio-service-12"), service)).toBe(true);
+    expect(isOurs(user("Site of Ann (provisio-service-12)"), service)).toBe(true);
+    expect(isOurs(user("", "moved, provisio-service-12"), service)).toBe(true);
+    expect(isOurs(user("provisio-service-123"), service)).toBe(false);
+    expect(isOurs(user("provisio-service-12-old"), service)).toBe(false);
+    expect(isOurs(user("xprovisio-service-12"), service)).toBe(false);
+    expect(isOurs(user("provisio-service-1"), service)).toBe(false);
+    expect(isOurs(user("provisio-service-123 provisio-service-12"), service)).toBe(true);
+    expect(isOurs(user("", ""), service)).toBe(false);
   });
 });

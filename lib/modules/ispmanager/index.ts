@@ -26,10 +26,21 @@ async function presetNames(conn: IspConnection, log: Ctx["log"]): Promise<string
     .filter((name): name is string => Boolean(name));
 }
 
+/** A character that can continue a marker: `provisio-service-1` must not match `provisio-service-12`. */
+const markerChar = (c: string | undefined) => c !== undefined && /[\w-]/.test(c);
+
+/** `marker` in `text` as a whole word (not part of a longer marker); no regex is compiled per call. */
+function carries(text: string, marker: string): boolean {
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+    if (!markerChar(text[at - 1]) && !markerChar(text[at + marker.length])) return true;
+  }
+  return false;
+}
+
 /** The user is this service's only when its fullname or comment carries the service's marker. */
 export function isOurs(user: IspUserForm, service: Pick<ServiceInfo, "id">): boolean {
-  const marker = new RegExp(`(^|[^\\w-])${ownerMarker(service)}($|[^\\w-])`);
-  return marker.test(user.fullname) || marker.test(user.comment);
+  const marker = ownerMarker(service);
+  return carries(user.fullname, marker) || carries(user.comment, marker);
 }
 
 const nameOf = (service: ServiceInfo) => service.remoteId ?? service.remoteName;
