@@ -4,7 +4,9 @@ import type { IspState } from "../lib/modules/ispmanager/simulator";
 
 /** The simulator runs in its own process, as a real panel would not share the billing's CPU. */
 export async function startSimulatorProcess() {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/simulator-process.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_SIM_PROFILE_DIR: the simulator writes a CPU profile there when it stops (--cpu-prof).
+  const profile = process.env.BENCH_SIM_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/simulator-process.ts"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
   const post = (path: string, body: unknown) =>
     fetch(`${url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });

@@ -65,6 +65,18 @@ describe("encryption", () => {
     expect(a).not.toBe(b);
   });
 
+  it("gives every encryption an IV of its own, past the pool the IVs are drawn in", () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const token = encrypt(`secret ${i}`);
+      const iv = token.split(".")[1]!;
+      expect(Buffer.from(iv, "base64url")).toHaveLength(12);
+      ivs.add(iv);
+      if (i % 97 === 0) expect(decrypt(token)).toBe(`secret ${i}`);
+    }
+    expect(ivs.size).toBe(1000);
+  });
+
   it("rejects a tampered ciphertext", () => {
     const token = encrypt("hello");
     const [v, iv, tag, data] = token.split(".");
