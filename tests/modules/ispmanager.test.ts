@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAttemptLog } from "../../lib/modules/attempt-log";
 import { ModuleError } from "../../lib/modules/contract";
 import { isOurs, ispmanager, ownerMarker } from "../../lib/modules/ispmanager";
-import { call, login, type IspConnection } from "../../lib/modules/ispmanager/client";
+import { call, endpoint, login, type IspConnection } from "../../lib/modules/ispmanager/client";
 import { startIspmanagerSimulator, type IspmanagerSimulator, type IspVariants } from "../../lib/modules/ispmanager/simulator";
 import { startSimulator } from "../../lib/modules/simulator-server";
 import { context, expectRedacted, openToDone, runContractKit, serviceFactory } from "./kit";
@@ -343,6 +343,17 @@ describe("ispmanager: panel specifics", () => {
     expect(ispmanager.connection.safeParse({ url: "http://127.0.0.1:4101", username: "a", password: "b", timeoutMs: "500" }).success).toBe(true);
     expect(ispmanager.connection.safeParse({ url: "ftp://x", username: "a", password: "b" }).success).toBe(false);
     expect(ispmanager.connectionFields.filter((f) => f.secret).map((f) => f.key)).toEqual(["password"]);
+  });
+});
+
+describe("ispmanager endpoint", () => {
+  it("is the base URL's /ispmgr, with no query, the same on every call", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(endpoint("https://panel.example.test:1500")).toBe("https://panel.example.test:1500/ispmgr");
+      expect(endpoint("https://panel.example.test:1500/manager/")).toBe("https://panel.example.test:1500/manager/ispmgr");
+      expect(endpoint("https://panel.example.test/ispmgr?func=logon")).toBe("https://panel.example.test/ispmgr");
+    }
+    expect(() => endpoint("not a url")).toThrow();
   });
 });
 
