@@ -18,10 +18,11 @@ export type RedactingLog = AttemptLog & {
 
 export function createAttemptLog(): RedactingLog {
   const lines: string[] = [];
-  const secrets = new Set<string>();
+  // Each secret with its written forms, worked out when it is registered rather than on every redaction.
+  const secrets = new Map<string, string[]>();
   const redact = (text: string) => {
     let out = text;
-    for (const s of secrets) for (const f of forms(s)) out = out.split(f).join("***");
+    for (const written of secrets.values()) for (const f of written) if (out.includes(f)) out = out.split(f).join("***");
     return out;
   };
   return {
@@ -32,7 +33,7 @@ export function createAttemptLog(): RedactingLog {
       lines.push(`${new Date().toISOString()} ${t}`);
     },
     secret(value) {
-      if (value && value.length >= 3) secrets.add(value);
+      if (value && value.length >= 3 && !secrets.has(value)) secrets.set(value, forms(value));
     },
     text: () => redact(lines.join("\n")),
     redact,

@@ -1,4 +1,4 @@
-import http from "node:http";
+import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import { ModuleError, type AttemptLog } from "./contract";
 
@@ -17,7 +17,17 @@ export type HttpRequest = {
   timeoutMs?: number;
 };
 
-export type HttpResponse = { status: number; headers: Headers; text: string };
+/** An answer's headers, read by name in any case (as fetch's Headers.get). */
+export type ResponseHeaders = { get(name: string): string | null };
+export type HttpResponse = { status: number; headers: ResponseHeaders; text: string };
+
+/** Node's parsed headers (lower-case names) behind Headers.get's answer: repeated ones joined by ", ". */
+const headerReader = (raw: IncomingHttpHeaders): ResponseHeaders => ({
+  get(name) {
+    const value = raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  },
+});
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const BODY_IN_LOG = 500;
@@ -63,10 +73,10 @@ class Timeout extends Error {}
  * body included: the request is destroyed when it runs out (a timer, not an AbortSignal, whose
  * listeners cost more than the rest of a call to a fast panel).
  */
-function exchange(url: URL, method: string, headers: Headers, body: string | undefined, timeoutMs: number): Promise<HttpResponse> {
+function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<HttpResponse> {
   const agent = url.protocol === "http:" || url.protocol === "https:" ? agents[url.protocol] : null;
   if (!agent) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  const sent: Record<string, string> = { accept: "*/*", "user-agent": "provisio", ...Object.fromEntries(headers) };
+  const sent: Record<string, string> = { accept: "*/*", "user-agent": "provisio", ...headers };
   if (body !== undefined) sent["content-length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
@@ -84,11 +94,7 @@ function exchange(url: URL, method: string, headers: Headers, body: string | und
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => {
         ended = true;
-        const answer = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answer.append(name, one);
-        }
-        settle(() => resolve({ status: res.statusCode ?? 0, headers: answer, text: Buffer.concat(chunks).toString("utf8") }));
+        settle(() => resolve({ status: res.statusCode ?? 0, headers: headerReader(res.headers), text: Buffer.concat(chunks).toString("utf8") }));
       });
       res.on("error", fail);
       res.on("close", () => ended || fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" })));
@@ -107,17 +113,19 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
   const url = new URL(req.url);
   const query = entries(req.query);
   for (const [k, v] of query) url.searchParams.append(k, v);
-  const headers = new Headers(req.headers);
+  // Names in lower case, so the content type set below replaces a caller's in any case.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
   let body: string | undefined;
   let shown = "";
   if (req.form) {
     const form = entries(req.form);
     body = new URLSearchParams(form).toString();
-    headers.set("content-type", "application/x-www-form-urlencoded");
+    headers["content-type"] = "application/x-www-form-urlencoded";
     shown = ` form: ${plain(form)}`;
   } else if (req.json !== undefined) {
     body = JSON.stringify(req.json);
-    headers.set("content-type", "application/json");
+    headers["content-type"] = "application/json";
     shown = ` json: ${body}`;
   } else if (req.raw !== undefined) {
     body = req.raw;
@@ -129,7 +137,7 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = Date.now();
   let status: number;
-  let responseHeaders: Headers;
+  let responseHeaders: ResponseHeaders;
   let text: string;
   try {
     ({ status, headers: responseHeaders, text } = await exchange(url, req.method, headers, body, timeoutMs));

@@ -18,7 +18,8 @@ describe("request to a panel", () => {
         return;
       }
       res.writeHead(200, { "content-type": "application/json", "x-panel": "yes" });
-      res.end(JSON.stringify({ method: req.method, url: req.url }));
+      const types = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === "content-type").length;
+      res.end(JSON.stringify({ method: req.method, url: req.url, type: req.headers["content-type"] ?? null, types }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -29,7 +30,14 @@ describe("request to a panel", () => {
     const res = await request(createAttemptLog(), { method: "GET", url: `${base}/ok`, query: { a: "1" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-panel")).toBe("yes");
-    expect(JSON.parse(res.text)).toEqual({ method: "GET", url: "/ok?a=1" });
+    expect(res.headers.get("X-Panel")).toBe("yes");
+    expect(res.headers.get("x-none")).toBeNull();
+    expect(JSON.parse(res.text)).toEqual({ method: "GET", url: "/ok?a=1", type: null, types: 0 });
+  });
+
+  it("sends a form with one content type, whatever case a caller gave its own in", async () => {
+    const res = await request(createAttemptLog(), { method: "POST", url: `${base}/form`, form: { a: "1" }, headers: { "Content-Type": "text/plain", "X-Extra": "1" } });
+    expect(JSON.parse(res.text)).toMatchObject({ method: "POST", type: "application/x-www-form-urlencoded", types: 1 });
   });
 
   it("times out on an answer whose body stops coming, and drops the connection", async () => {
