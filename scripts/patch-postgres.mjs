@@ -13,8 +13,8 @@
  *    cache stays cold (a prepared statement is planned afresh for its first five runs on every
  *    connection, the claim ~1 ms each time) and each query wakes a backend that has been asleep the
  *    longest. The mend takes the connection that went idle last (last in, first out, as pgbouncer
- *    does): the same few connections do the work while load is light, the rest stay asleep and
- *    close on their idle timeout. `tests/integration/pool-reuse.test.ts` checks it.
+ *    does): the same few connections do the work while load is light and the rest stay asleep.
+ *    `tests/integration/pool-reuse.test.ts` checks it.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
