@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Conn } from "../db";
 import { clients, handlers, operations, services, tariffs } from "../db/schema";
 import { decryptJson } from "../crypto";
+import { remembered } from "../remembered";
 import type { ServiceInfo } from "../modules/contract";
 import type { CompletingService } from "./complete";
 import type { TakenHandler } from "./select-handler";
@@ -46,26 +47,13 @@ export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
 
 /**
  * Handlers' decrypted secret fields by their encrypted text: every operation on a panel carries the
- * same text, and a new one (secrets changed, or the key) is decrypted afresh. Bounded: a process
- * keeps the last few dozen handlers' and starts over past that.
+ * same text, and a new one (secrets changed, or the key) is decrypted afresh.
  */
-const decryptedSecrets = new Map<string, Readonly<Record<string, unknown>>>();
-const DECRYPTED_KEPT = 64;
-
-function handlerSecrets(token: string | null): Readonly<Record<string, unknown>> {
-  if (!token) return {};
-  let found = decryptedSecrets.get(token);
-  if (!found) {
-    found = Object.freeze(decryptJson<Record<string, unknown>>(token));
-    if (decryptedSecrets.size >= DECRYPTED_KEPT) decryptedSecrets.clear();
-    decryptedSecrets.set(token, found);
-  }
-  return found;
-}
+const handlerSecrets = remembered(64, (token) => Object.freeze(decryptJson<Record<string, unknown>>(token)));
 
 /** A handler's full connection: plain fields and decrypted secret fields together. */
 export function handlerConnection(handler: Pick<typeof handlers.$inferSelect, "connection" | "secrets">): Record<string, unknown> {
-  return { ...handler.connection, ...handlerSecrets(handler.secrets) };
+  return { ...handler.connection, ...(handler.secrets ? handlerSecrets(handler.secrets) : {}) };
 }
 
 /** The service as completeOperation needs it. */

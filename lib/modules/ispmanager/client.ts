@@ -1,24 +1,18 @@
 import { ModuleError, type AttemptLog } from "../contract";
 import { parseJson, request } from "../http";
+import { remembered } from "../../remembered";
 
 export type IspConnection = { url: string; username: string; password: string; timeoutMs?: number };
 export type IspNode = Record<string, unknown>;
 type Params = Record<string, string | number | undefined>;
 
-/** Endpoints worked out for the base URLs of the handlers this process calls (a handful). */
-const endpoints = new Map<string, string>();
-
-/** The API endpoint: the panel base URL, or a URL that already ends in /ispmgr. */
-export function endpoint(base: string): string {
-  const known = endpoints.get(base);
-  if (known !== undefined) return known;
+/** The API endpoint: the panel base URL, or a URL that already ends in /ispmgr (worked out once per base). */
+export const endpoint = remembered(64, (base) => {
   const url = new URL(base);
   if (!url.pathname.endsWith("/ispmgr")) url.pathname = `${url.pathname.replace(/\/+$/, "")}/ispmgr`;
   url.search = "";
-  if (endpoints.size >= 64) endpoints.clear();
-  endpoints.set(base, url.toString());
   return url.toString();
-}
+});
 
 /**
  * The text of a node in the JSON mapping: {"$": "value"}. Tolerant of the variants a panel or a
