@@ -27,6 +27,9 @@ export type RunnerOptions = {
   onError?: (error: unknown) => void;
 };
 
+/** Longest a freed place waits for others before the runner claims for it (see refillSoon). */
+const REFILL_WAIT_MS = 2;
+
 export type Runner = { id: string; wake(): void; stop(): Promise<void>; inFlight(): number; processed(): number };
 
 /**
@@ -58,6 +61,21 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let lastSyncSweep = 0;
   let processed = 0;
   let nextPoll = Date.now() + pollMs;
+  let refillTimer: NodeJS.Timeout | null = null;
+  /**
+   * Fewer than `refillAt` places are free: a freed place waits a moment for others, never longer.
+   * Against a panel that takes 200 ms per create, places free one by one and waiting for the
+   * eighth cost a tenth of the throughput; against a fast one, eight free up before the timer runs.
+   */
+  const refillSoon = () => {
+    refillTimer ??= setTimeout(() => {
+      refillTimer = null;
+      if (backlog) {
+        claimDue = true;
+        kick();
+      }
+    }, REFILL_WAIT_MS);
+  };
 
   const kick = () => sleeper?.();
   const wake = () => {
@@ -96,6 +114,8 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
 
   async function claim(): Promise<void> {
     const now = clock.now();
+    if (refillTimer) clearTimeout(refillTimer);
+    refillTimer = null;
     const limit = concurrency - inflight.size;
     const claimed = await claimAndLoad(db, { limit, now, leaseMs });
     backlog = claimed.length === limit;
@@ -117,6 +137,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
             outboxDue = true;
             // A slot was given back: refill while there is a backlog.
             if (backlog && concurrency - inflight.size >= refillAt) claimDue = true;
+            else if (backlog) refillSoon();
           }
           kick();
         });
@@ -158,6 +179,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     processed: () => processed,
     async stop() {
       stopped = true;
+      if (refillTimer) clearTimeout(refillTimer);
       sleeper?.();
       await loop;
       await Promise.allSettled([...inflight, outbox]);

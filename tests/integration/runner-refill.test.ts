@@ -74,4 +74,34 @@ describe("runner refill after a wave of completions", () => {
       await runner.stop();
     }
   });
+
+  it("a lone freed place is refilled at once while the rest of the runner waits on a slow panel", async () => {
+    // Fifteen operations hang on a panel that takes 30 s to create a user; two go to a fast one.
+    // With a concurrency of 16 a refill waits for two free places, and the second place would
+    // only free in 30 s: the first one must not wait for it.
+    const slow = await startIspmanagerSimulator();
+    slow.setFaults({ slowChangeMs: 30_000 });
+    try {
+      const slowHandler = await makeHandler(database.db, { module: "ispmanager", maxRunning: 64, connection: { url: slow.url, username: "admin", password: "secret" } });
+      const slowTariff = (await makeTariff(database.db, { handlerIds: [slowHandler.id] })).id;
+      const before = await active();
+      const pay = async (tariff: number, n: number) => {
+        const { order } = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: n }, () => ({ tariffId: tariff, months: 1, params: { domain: siteDomain() } })) } });
+        await payOrder({ ctx: sys(database.db), input: { orderId: order.id } });
+      };
+      await pay(slowTariff, 15);
+      await pay(tariffId, 2);
+      const runner = await startRunner(database, { concurrency: 16, pollMs: 120_000, outbox: false, syncs: false });
+      try {
+        expect(await waitFor(async () => (await active()) === before + 2, 10_000)).toBe(true);
+        expect(Object.keys(slow.state.users)).toHaveLength(0);
+      } finally {
+        // Closing the slow panel fails its hanging requests, so the runner can stop.
+        await slow.close();
+        await runner.stop();
+      }
+    } finally {
+      await slow.close().catch(() => {});
+    }
+  }, 60_000);
 });
