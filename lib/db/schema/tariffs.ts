@@ -18,6 +18,8 @@ export const tariffs = pgTable(
     published: boolean().notNull().default(false),
     /** Sold even with no enabled handler: staff set its services up by hand, as tasks. */
     sellWithoutHandler: boolean().notNull().default(false),
+    /** Closing now gives the unused part of the paid period back to the balance, pro rata. */
+    refundUnusedOnClose: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
