@@ -26,6 +26,13 @@ export type OrderParams = { domain?: string; hostname?: string; os?: string; nam
 export const serviceStatuses = ["ordered", "processing", "active", "suspended", "closed"] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
 
+/** Why a service is suspended. A service may hold several reasons; it is resumed once none is left. */
+export const suspensionReasons = ["non_payment", "abuse", "client_request", "admin"] as const;
+export type SuspensionReason = (typeof suspensionReasons)[number];
+/** service: placed on the service itself; client: placed by suspending the whole client, lifted with it. */
+export const suspensionScopes = ["service", "client"] as const;
+export type SuspensionScope = (typeof suspensionScopes)[number];
+
 export const operationKinds = ["open", "suspend", "resume", "close", "prolong", "change_tariff", "sync"] as const;
 export type OperationKind = (typeof operationKinds)[number];
 
