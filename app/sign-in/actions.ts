@@ -3,17 +3,12 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { refusalMessage } from "@/lib/auth/refusal-message";
+import { localPath } from "@/lib/local-path";
 import { parseInput } from "@/lib/services/context";
 import { signInInput } from "@/lib/services/users/authenticate";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
 export type SignInState = { fields?: FieldErrors; error?: string; email?: string };
-
-/** A local path to return to after sign-in; anything else (other hosts, "//x") is dropped. */
-function safeNext(value: FormDataEntryValue | null): string | undefined {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : undefined;
-}
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
@@ -26,7 +21,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   }
   try {
     // Without a "next", /sign-in sends a signed-in user on to their role's home.
-    await signIn("credentials", { email, password, redirectTo: safeNext(form.get("next")) ?? "/sign-in" });
+    await signIn("credentials", { email, password, redirectTo: localPath(form.get("next")) ?? "/sign-in" });
   } catch (error) {
     if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code), email };
     if (error instanceof AuthError) return { error: refusalMessage(undefined), email };

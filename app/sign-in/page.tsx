@@ -5,6 +5,7 @@ import { requestCtx } from "@/lib/services/request-context";
 import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { refusalMessage } from "@/lib/auth/refusal-message";
+import { localPath } from "@/lib/local-path";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: Props) {
         {notice === "verified" && <Notice>Your email is confirmed. Sign in to continue.</Notice>}
         {notice === "password-reset" && <Notice>Your password is changed. Sign in with the new one.</Notice>}
         {refused && <Notice tone="error">{refused}</Notice>}
-        <SignInForm next={typeof next === "string" ? next : undefined} />
+        <SignInForm next={localPath(next)} />
       </Card>
       <p className="mt-4 text-center text-sm text-slate-600">
         <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">

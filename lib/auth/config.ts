@@ -3,6 +3,7 @@ import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
+import { localPathOf } from "../local-path";
 import { authSecret } from "../local-secrets";
 import { authenticate } from "../services/users/authenticate";
 import { authLogger } from "./log";
@@ -52,6 +53,11 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      // callbackUrl: a path on this site only, by the same rule as every "next"; else the home page.
+      redirect({ url, baseUrl }) {
+        const path = localPathOf(url, baseUrl);
+        return path ? `${baseUrl}${path}` : baseUrl;
+      },
       async jwt({ token, user }) {
         const { db } = await getDatabase();
         if (user?.id) {

@@ -5,7 +5,8 @@ import { updateProfile } from "@/lib/services/profile/update";
 import type { ProfileState } from "@/components/store/profile-form";
 import { actionFailure } from "../../action-errors";
 import { clientCtx } from "@/lib/services/request-context";
-import { profileInput, safeNext } from "./values";
+import { localPath } from "@/lib/local-path";
+import { profileInput } from "./values";
 
 /** Saves the signed-in client's profile; with "next" (the cart that asked for it) goes back there. */
 export async function updateProfileAction(_prev: ProfileState, form: FormData): Promise<ProfileState> {
@@ -16,7 +17,7 @@ export async function updateProfileAction(_prev: ProfileState, form: FormData): 
   } catch (error) {
     return { ...actionFailure(error), values };
   }
-  const next = safeNext(form.get("next"));
+  const next = localPath(form.get("next"));
   if (next) redirect(next);
   return { saved: true, values };
 }

@@ -4,7 +4,8 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { ProfileForm } from "@/components/store/profile-form";
 import { clientCtx } from "@/lib/services/request-context";
 import { updateProfileAction } from "./actions";
-import { countryOptions, profileValues, safeNext } from "./values";
+import { localPath } from "@/lib/local-path";
+import { countryOptions, profileValues } from "./values";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Profile · Provisio" };
@@ -15,7 +16,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const query = await searchParams;
   const ctx = await clientCtx("/account/profile");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
-  const next = safeNext(query.next);
+  const next = localPath(query.next);
   return (
     <div className="max-w-3xl">
       <PageHeading title="Profile" description="Your details as they appear on invoices and, for domains, at the registry." />

@@ -14,9 +14,3 @@ export const countryOptions = () => countryCodes.map((code) => ({ code, name: co
 export const profileValues = (c: ProfileValues): ProfileValues => ({
   name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country,
 });
-
-/** A "next" address that stays on this site. */
-export function safeNext(value: FormDataEntryValue | string | string[] | null | undefined): string | undefined {
-  const next = Array.isArray(value) ? value[0] : value;
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : undefined;
-}
