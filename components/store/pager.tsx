@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { parseDbId } from "@/lib/ids";
+import { Notice } from "@/components/ui/card";
 
 /** "Older" link of a keyset-paginated list; "Newest" goes back to the first page. */
 export function Pager({ path, cursor, nextCursor }: { path: string; cursor?: number; nextCursor: number | null }) {
@@ -11,7 +13,18 @@ export function Pager({ path, cursor, nextCursor }: { path: string; cursor?: num
   );
 }
 
-export function cursorParam(value: string | string[] | undefined): number | undefined {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+/**
+ * The `?cursor=` of a list page: an id the column can hold, else the first page with `invalid` set
+ * (the page says so) rather than a value the list refuses.
+ */
+export function cursorParam(value: string | string[] | undefined): { cursor?: number; invalid: boolean } {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw === "") return { invalid: false };
+  const cursor = parseDbId(raw.trim());
+  return cursor === null ? { invalid: true } : { cursor, invalid: false };
+}
+
+/** Said above a list whose `?cursor=` was not valid. */
+export function BadCursorNotice({ invalid }: { invalid: boolean }) {
+  return invalid ? <Notice tone="error">This page link is not valid, so the newest entries are shown.</Notice> : null;
 }

@@ -4,6 +4,7 @@ import type { Role } from "../vocabulary";
 import { systemClock, type Clock } from "../clock";
 import { AppError, forbidden, ValidationError } from "../errors";
 import "./plain-messages";
+import { NUL_MESSAGE } from "./page";
 
 /** Who is acting: a signed-in user, an API key, or the system itself (runner, jobs, seed). */
 export type Actor =
@@ -16,10 +17,27 @@ export type Ctx = { db: Db; actor: Actor; clock?: Clock };
 
 export const now = (ctx: { clock?: Clock }) => (ctx.clock ?? systemClock).now();
 
-/** Parses a verb's input with its zod schema; field errors become a ValidationError. */
+/** Paths of the strings in a parsed input that hold a NUL character (PostgreSQL text cannot). */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\0") ? [path.join(".") || "_"] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
+  }
+  return [];
+}
+
+/**
+ * Parses a verb's input with its zod schema; field errors become a ValidationError. A string with
+ * a NUL character is refused for every verb, whatever its schema says.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const bad = nulPaths(result.data);
+    if (bad.length === 0) return result.data;
+    throw new ValidationError(Object.fromEntries(bad.map((key) => [key, [NUL_MESSAGE]])));
+  }
   const fields: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "_";

@@ -2,14 +2,14 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, users } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { page } from "../page";
+import { page, idFilter, limitFilter, textFilter } from "../page";
 
 export const listAuditInput = z.object({
-  entity: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(50).optional(),
-  actorUserId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  entity: textFilter(50).optional(),
+  entityId: textFilter(50).optional(),
+  actorUserId: idFilter().optional(),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 
 /** The audit log, newest first: who changed what, with the values before and after. */

@@ -2,13 +2,13 @@ import { and, count, desc, ilike, inArray, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { clients, services } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { page } from "../page";
+import { page, idFilter, limitFilter, textFilter } from "../page";
 
 export const listClientsInput = z.object({
   /** Part of the name, email or company. */
-  q: z.string().trim().max(100).optional(),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: textFilter(100).optional(),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;

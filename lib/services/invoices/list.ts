@@ -4,13 +4,13 @@ import { invoices } from "../../db/schema";
 import { invoiceKinds, invoiceStatuses } from "../../vocabulary";
 import { parseInput, type Ctx } from "../context";
 import { listScope, pageInput } from "../services/scope";
-import { page } from "../page";
+import { page, idFilter } from "../page";
 
 export const listInvoicesInput = z.object({
-  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  clientId: idFilter().optional(),
   status: z.enum(invoiceStatuses).optional(),
   kind: z.enum(invoiceKinds).optional(),
-  orderId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  orderId: idFilter().optional(),
   ...pageInput,
 });
 

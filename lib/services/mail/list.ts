@@ -3,14 +3,14 @@ import { z } from "zod";
 import { emailOutbox } from "../../db/schema";
 import { outboxStatuses } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { page } from "../page";
+import { page, idFilter, limitFilter, textFilter } from "../page";
 
 export const listMailInput = z.object({
   status: z.enum(outboxStatuses).optional(),
-  to: z.string().trim().max(200).optional(),
-  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  to: textFilter(200).optional(),
+  clientId: idFilter().optional(),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 
 /** The Mail log: every email in the outbox, newest first, without its (encrypted) contents. */

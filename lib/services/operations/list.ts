@@ -5,25 +5,23 @@ import { clients, handlers, operations, services, tariffs, tasks } from "../../d
 import { moduleKinds, operationKinds, operationStatuses } from "../../vocabulary";
 import { readSettings } from "../../settings";
 import { parseInput, requireStaff, type Ctx } from "../context";
-import { page } from "../page";
+import { page, idFilter, limitFilter, dateFilter } from "../page";
 import { operationState } from "./state";
-
-const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const listOperationsInput = z.object({
   /** A status, or "failing": queued again after a failed attempt, with its next try at run_at. */
   status: z.enum([...operationStatuses, "failing"]).optional(),
   kind: z.enum(operationKinds).optional(),
   module: z.enum(moduleKinds).optional(),
-  handlerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  handlerId: idFilter().optional(),
+  clientId: idFilter().optional(),
   /** Created at or after: a date (from its start, UTC) or a date-time. */
-  from: dateOrTime.optional(),
+  from: dateFilter().optional(),
   /** Created before: a date counts as the whole day (UTC), a date-time is exclusive. */
-  to: dateOrTime.optional(),
+  to: dateFilter().optional(),
   /** The id of the last operation of the previous page (keyset: id descending). */
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 export type ListOperationsInput = z.input<typeof listOperationsInput>;
 

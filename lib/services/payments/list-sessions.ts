@@ -3,10 +3,10 @@ import { z } from "zod";
 import { paymentSessions } from "../../db/schema";
 import { parseInput, type Ctx } from "../context";
 import { listScope, pageInput } from "../services/scope";
-import { page } from "../page";
+import { page, idFilter } from "../page";
 
 export const listPaymentSessionsInput = z.object({
-  clientId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  clientId: idFilter().optional(),
   ...pageInput,
 });
 

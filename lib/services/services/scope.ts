@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { idFilter, limitFilter } from "../page";
 import { AppError, forbidden } from "../../errors";
 import { actsForAnyClient, requireClientAccess, type Actor } from "../context";
 
 /** Keyset paging shared by the list verbs: newest first, `cursor` is the last id already seen. */
 export const pageInput = {
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: idFilter().optional(),
+  limit: limitFilter(100, 20),
 };
 
 /**

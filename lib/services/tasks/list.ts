@@ -6,16 +6,16 @@ import { taskStatuses } from "../../vocabulary";
 import { forbidden, ValidationError } from "../../errors";
 import { parseInput, requireStaff, type Ctx } from "../context";
 import { departmentsOf } from "./access";
-import { page } from "../page";
+import { page, idFilter, limitFilter } from "../page";
 
 export const listTasksInput = z.object({
-  departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  departmentId: idFilter().optional(),
   status: z.enum(taskStatuses).optional(),
   /** Only the tasks the acting staff member holds. */
   mine: z.union([z.boolean(), z.stringbool()]).optional(),
   /** The nextCursor of the previous page: tasks come newest first. */
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 export type ListTasksInput = z.input<typeof listTasksInput>;
 

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { webhookEndpoints, webhookOutbox } from "../../db/schema";
 import { outboxStatuses } from "../../vocabulary";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { page } from "../page";
+import { page, idFilter, limitFilter } from "../page";
 
 export const listWebhookDeliveriesInput = z.object({
-  endpointId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  endpointId: idFilter().optional(),
   status: z.enum(outboxStatuses).optional(),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: idFilter().optional(),
+  limit: limitFilter(200, 50),
 });
 
 /** The delivery log: recent webhook deliveries, newest first, with status, tries, answer and last error. */

@@ -1,11 +1,11 @@
 import { getClient } from "@/lib/services/clients/get";
 import { listBalanceEntries } from "@/lib/services/balance/list-entries";
 import { listPaymentSessions } from "@/lib/services/payments/list-sessions";
-import { stripeEnabled } from "@/lib/billing/stripe";
+import { cardGateway } from "@/lib/billing/card-gateway";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { entryKindLabels, formatDateTime } from "@/components/store/labels";
-import { cursorParam, Pager } from "@/components/store/pager";
+import { BadCursorNotice, cursorParam, Pager } from "@/components/store/pager";
 import { CardPayForm } from "@/components/store/card-pay-form";
 import { CardPayments } from "@/components/store/card-payments";
 import { clientCtx } from "@/lib/services/request-context";
@@ -17,22 +17,27 @@ export const metadata = { title: "Balance · Provisio" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BalancePage({ searchParams }: Props) {
-  const cursor = cursorParam((await searchParams).cursor);
+  const { cursor, invalid } = cursorParam((await searchParams).cursor);
   const ctx = await clientCtx("/account/balance");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const { items, nextCursor } = await listBalanceEntries({ ctx, input: { cursor, limit: 30 } });
   const cards = cursor ? { items: [] } : await listPaymentSessions({ ctx, input: { limit: 10 } });
-  const demo = !stripeEnabled();
+  const gateway = cardGateway();
   return (
     <>
       <PageHeading title="Balance" description="Orders and renewals are paid from your balance." />
+      <BadCursorNotice invalid={invalid} />
       <div className="mb-4 grid gap-4 md:grid-cols-2">
         <Card>
           <p className="text-2xl font-semibold" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></p>
           <p className="mt-2 text-sm text-slate-600">Client number {client.id}. Card payments show up here as soon as the bank confirms them.</p>
         </Card>
         <Card title="Add funds">
-          <CardPayForm action={startPaymentAction} label={demo ? "Add funds (demo gateway)" : "Add funds by card"} currency={client.currency} demo={demo} />
+          {gateway ? (
+            <CardPayForm action={startPaymentAction} label={gateway === "demo" ? "Add funds (demo gateway)" : "Add funds by card"} currency={client.currency} demo={gateway === "demo"} />
+          ) : (
+            <p className="text-sm text-slate-600">Card payments are not available on this site. To add funds, please contact us.</p>
+          )}
         </Card>
       </div>
       {cards.items.length > 0 && <CardPayments sessions={cards.items} />}

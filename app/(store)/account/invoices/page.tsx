@@ -3,7 +3,7 @@ import { listInvoices } from "@/lib/services/invoices/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { formatDate } from "@/components/store/labels";
-import { cursorParam, Pager } from "@/components/store/pager";
+import { BadCursorNotice, cursorParam, Pager } from "@/components/store/pager";
 import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +14,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const statusText = { unpaid: "Unpaid", paid: "Paid", cancelled: "Cancelled" } as const;
 
 export default async function InvoicesPage({ searchParams }: Props) {
-  const cursor = cursorParam((await searchParams).cursor);
+  const { cursor, invalid } = cursorParam((await searchParams).cursor);
   const ctx = await clientCtx("/account/invoices");
   const { items, nextCursor } = await listInvoices({ ctx, input: { cursor, limit: 20 } });
   return (
     <>
       <PageHeading title="Invoices" description="Orders and renewals, paid from your balance." />
+      <BadCursorNotice invalid={invalid} />
       {items.length === 0 ? (
         <Card><p className="text-sm text-slate-600">No invoices yet.</p></Card>
       ) : (

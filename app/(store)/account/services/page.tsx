@@ -3,7 +3,7 @@ import { listServices } from "@/lib/services/services/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { OnceNotice } from "@/components/store/once-notice";
 import { AutoRefresh } from "@/components/store/auto-refresh";
-import { cursorParam, Pager } from "@/components/store/pager";
+import { BadCursorNotice, cursorParam, Pager } from "@/components/store/pager";
 import { ServiceList } from "@/components/store/service-list";
 import { clientCtx } from "@/lib/services/request-context";
 
@@ -15,11 +15,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ServicesPage({ searchParams }: Props) {
   const query = await searchParams;
   const ctx = await clientCtx("/account/services");
-  const cursor = cursorParam(query.cursor);
+  const { cursor, invalid } = cursorParam(query.cursor);
   const { items, nextCursor } = await listServices({ ctx, input: { cursor, limit: 20 } });
   return (
     <>
       <PageHeading title="Services" description="Everything you have ordered, with what is in progress." />
+      <BadCursorNotice invalid={invalid} />
       <OnceNotice param="paid">Payment received. Your new services are being set up; this page updates by itself.</OnceNotice>
       {items.length === 0 ? (
         <Card>
