@@ -48,7 +48,7 @@ export async function supportActor(conn: Conn, adminUserId: number, cookieValue:
     .from(users)
     .where(and(eq(users.id, grant.clientUserId), eq(users.role, "client"), eq(users.disabled, false), eq(users.clientId, grant.clientId)));
   if (!user) return null;
-  return { type: "user", userId: user.id, role: "client", clientId: grant.clientId };
+  return { type: "user", userId: user.id, role: "client", clientId: grant.clientId, supportAdminId: adminUserId };
 }
 
 /** Who the admin is helping, for the banner; null outside support. */

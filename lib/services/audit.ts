@@ -16,14 +16,19 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-/** Writes one audit row: who changed what, before and after. Call it inside the change's transaction. */
+/**
+ * Writes one audit row: who changed what, before and after. Call it inside the change's transaction.
+ * An admin signed in as a client is recorded as the admin, on behalf of that client.
+ */
 export async function audit(
   conn: Conn,
   actor: Actor,
   entry: { action: string; entity: string; entityId?: string | number | null; before?: unknown; after?: unknown },
 ): Promise<void> {
+  const support = actor.type === "user" && actor.supportAdminId !== undefined;
   await conn.insert(auditLog).values({
-    actorUserId: actor.type === "user" ? actor.userId : null,
+    actorUserId: actor.type === "user" ? (actor.supportAdminId ?? actor.userId) : null,
+    onBehalfOfClientId: support ? actor.clientId : null,
     actorApiKeyId: actor.type === "api_key" ? actor.apiKeyId : null,
     action: entry.action,
     entity: entry.entity,

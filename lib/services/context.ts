@@ -6,9 +6,13 @@ import { AppError, forbidden, ValidationError } from "../errors";
 import "./plain-messages";
 import { NUL_MESSAGE } from "./page";
 
-/** Who is acting: a signed-in user, an API key, or the system itself (runner, jobs, seed). */
+/**
+ * Who is acting: a signed-in user, an API key, or the system itself (runner, jobs, seed). While an
+ * admin is signed in as a client for support, the actor is the client's user with `supportAdminId`
+ * naming the admin, and the audit log names the admin.
+ */
 export type Actor =
-  | { type: "user"; userId: number; role: Role; clientId: number | null }
+  | { type: "user"; userId: number; role: Role; clientId: number | null; supportAdminId?: number }
   | { type: "api_key"; apiKeyId: number; scopes: string[]; clientId: number | null }
   | { type: "system" }
   | { type: "anonymous" };

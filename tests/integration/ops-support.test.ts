@@ -34,7 +34,7 @@ describe("signing in as a client for support", () => {
     const grant = { adminUserId: admin.actor.userId, clientUserId: clientUser.user.id, clientId, exp: Date.now() + 60_000 };
     const cookie = encodeSupportGrant(grant);
     expect(decodeSupportGrant(cookie)).toEqual(grant);
-    expect(await supportActor(db(), admin.actor.userId, cookie)).toEqual({ type: "user", userId: clientUser.user.id, role: "client", clientId });
+    expect(await supportActor(db(), admin.actor.userId, cookie)).toEqual({ type: "user", userId: clientUser.user.id, role: "client", clientId, supportAdminId: admin.actor.userId });
 
     const otherAdmin = await createUser(db(), "admin");
     expect(await supportActor(db(), otherAdmin.user.id, cookie)).toBeNull();

@@ -1,4 +1,5 @@
 import { listAudit } from "@/lib/services/audit/list";
+import { auditActor } from "@/components/admin/audit-actor";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Pager, param } from "@/components/admin/pager";
@@ -32,7 +33,7 @@ export default async function AuditPage({ searchParams }: Props) {
         {result?.items.map((a) => (
           <tr key={a.id}>
             <Td><When at={a.createdAt} /></Td>
-            <Td>{a.actorName ?? (a.actorApiKeyId ? `API key #${a.actorApiKeyId}` : "system")}</Td>
+            <Td>{auditActor(a)}</Td>
             <Td><code>{a.action}</code></Td>
             <Td>{a.entity}{a.entityId ? ` #${a.entityId}` : ""}</Td>
             <Td><pre className="max-h-48 max-w-xs overflow-auto text-xs whitespace-pre-wrap">{json(a.before)}</pre></Td>

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, clients, users } from "../../db/schema";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { page, idFilter, limitFilter, textFilter } from "../page";
 
@@ -12,7 +12,10 @@ export const listAuditInput = z.object({
   limit: limitFilter(200, 50),
 });
 
-/** The audit log, newest first: who changed what, with the values before and after. */
+/**
+ * The audit log, newest first: who changed what, with the values before and after. A change an
+ * admin made while signed in as a client names the admin and the client.
+ */
 export async function listAudit({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(listAuditInput, input ?? {});
@@ -29,9 +32,12 @@ export async function listAudit({ ctx, input }: { ctx: Ctx; input?: unknown }) {
       actorApiKeyId: auditLog.actorApiKeyId,
       actorName: users.name,
       actorEmail: users.email,
+      onBehalfOfClientId: auditLog.onBehalfOfClientId,
+      onBehalfOfClientName: clients.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(clients, eq(clients.id, auditLog.onBehalfOfClientId))
     .where(
       and(
         data.entity ? eq(auditLog.entity, data.entity) : undefined,
