@@ -9,9 +9,6 @@ function apiOptions(): Pick<Stripe.StripeConfig, "host" | "port" | "protocol"> {
   return { host: url.hostname, port: url.port || (protocol === "http" ? 80 : 443), protocol };
 }
 
-/** True when card payments go to Stripe; otherwise the store offers the demo gateway. */
-export const stripeEnabled = () => Boolean(process.env.STRIPE_SECRET_KEY);
-
 /** The Stripe client for STRIPE_SECRET_KEY; null when card payments are not set up. */
 export function stripeClient(): Stripe | null {
   const key = process.env.STRIPE_SECRET_KEY;

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { demoGatewayEnabled } from "../../billing/card-gateway";
 import { paymentSessions } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import { audit } from "../audit";
@@ -9,6 +10,7 @@ export const declineDemoPaymentInput = z.object({ externalId: z.string().trim().
 
 /** The client declines a payment on the demo gateway's page: it shows as failed, nothing is credited. */
 export async function declineDemoPayment({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  if (!demoGatewayEnabled()) throw notFound("Payment not found");
   const { externalId } = parseInput(declineDemoPaymentInput, input);
   return ctx.db.transaction(async (tx) => {
     const [session] = await tx.select().from(paymentSessions).where(and(eq(paymentSessions.externalId, externalId), eq(paymentSessions.gateway, "demo"))).for("update");

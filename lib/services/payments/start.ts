@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { clients, invoices, paymentSessions } from "../../db/schema";
+import { cardGateway } from "../../billing/card-gateway";
 import { stripeClient } from "../../billing/stripe";
 import { AppError, conflict, notFound, unprocessable, ValidationError } from "../../errors";
 import { audit } from "../audit";
@@ -26,12 +27,14 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
 
 /**
  * A client starts a card payment, for an unpaid order invoice or to add funds: a Stripe Checkout
- * session when STRIPE_SECRET_KEY is set, otherwise the demo gateway. Returns where to send the
+ * session, or the demo gateway where cardGateway() allows it (never in production). Returns where to send the
  * browser. Nothing is credited here: the gateway's signed event does that. A suspended client may
  * add funds but not start paying an order invoice.
  */
 export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ url: string; sessionId: number }> {
   const data = parseInput(startPaymentInput, input);
+  const gateway = cardGateway();
+  if (!gateway) throw unprocessable("Card payments are not available on this site");
   const clientId = own(ctx);
   if (clientId === null) throw new AppError("forbidden", "Only a client can pay by card");
   requireClientAccess(ctx.actor, clientId);
@@ -53,8 +56,7 @@ export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown })
     throw new ValidationError({ amount: ["Enter an amount"] });
   }
   const back = (path: string) => new URL(path, data.origin).toString();
-  const stripe = stripeClient();
-  const gateway = stripe ? "stripe" : "demo";
+  const stripe = gateway === "stripe" ? stripeClient() : null;
   const placeholder = `${gateway === "demo" ? "demo" : "pending"}_${randomUUID()}`;
   const sessionId = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
-import { stripeEnabled } from "@/lib/billing/stripe";
+import { cardGateway } from "@/lib/billing/card-gateway";
 import { getClient } from "@/lib/services/clients/get";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { Card } from "@/components/ui/card";
@@ -32,6 +32,7 @@ export default async function InvoicePage({ params }: Props) {
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const payable = invoice.status === "unpaid" && invoice.kind === "order" && invoice.orderId !== null;
   const amount = formatMoney(invoice.amount, invoice.currency);
+  const gateway = cardGateway();
   return (
     <div className="mx-auto max-w-3xl">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
@@ -45,7 +46,7 @@ export default async function InvoicePage({ params }: Props) {
           <p className="mb-3 text-sm text-slate-600">Your balance: <Money amount={client.balance} currency={client.currency} /></p>
           <div className="flex flex-col gap-4">
             <PayForm orderId={invoice.orderId!} label={`Pay ${amount} from balance`} action={payOrderAction} />
-            <CardPayForm action={startPaymentAction} invoiceId={invoice.id} label={`Pay ${amount} ${stripeEnabled() ? "by card" : "with the demo gateway"}`} demo={!stripeEnabled()} />
+            {gateway && <CardPayForm action={startPaymentAction} invoiceId={invoice.id} label={`Pay ${amount} ${gateway === "stripe" ? "by card" : "with the demo gateway"}`} demo={gateway === "demo"} />}
           </div>
         </Card>
       )}

@@ -1,7 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { stripeEnabled } from "@/lib/billing/stripe";
+import { notFound, redirect } from "next/navigation";
+import { demoGatewayEnabled } from "@/lib/billing/card-gateway";
 import { paymentWebhookSecret } from "@/lib/local-secrets";
 import { declineDemoPayment } from "@/lib/services/payments/decline-demo";
 import { getPaymentSession } from "@/lib/services/payments/get-session";
@@ -18,8 +18,8 @@ export type DemoPayState = { error?: string };
  */
 export async function payDemoAction(externalId: string, _prev: DemoPayState, _form: FormData): Promise<DemoPayState> {
   const ctx = await clientCtx(`/pay/demo/${externalId}`);
-  const secret = paymentWebhookSecret();
-  if (stripeEnabled() || !secret) return { error: "The demo gateway is switched off on this site." };
+  const secret = demoGatewayEnabled() ? paymentWebhookSecret() : undefined;
+  if (!secret) notFound();
   try {
     const session = await getPaymentSession({ ctx, input: { externalId } });
     if (session.gateway !== "demo") return { error: "This is not a demo payment." };
@@ -39,6 +39,7 @@ export async function payDemoAction(externalId: string, _prev: DemoPayState, _fo
 }
 
 export async function declineDemoAction(externalId: string, _prev: DemoPayState, _form: FormData): Promise<DemoPayState> {
+  if (!demoGatewayEnabled()) notFound();
   const ctx = await clientCtx(`/pay/demo/${externalId}`);
   try {
     await declineDemoPayment({ ctx, input: { externalId } });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { stripeEnabled } from "@/lib/billing/stripe";
+import { demoGatewayEnabled } from "@/lib/billing/card-gateway";
 import { AppError } from "@/lib/errors";
 import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ ref: string }> };
 /** The demo gateway: a stand-in payment page for sites without a card gateway. No money moves. */
 export default async function DemoGatewayPage({ params }: Props) {
   const { ref } = await params;
-  if (stripeEnabled() || !/^demo_[\w-]{1,100}$/.test(ref)) notFound();
+  if (!demoGatewayEnabled() || !/^demo_[\w-]{1,100}$/.test(ref)) notFound();
   const ctx = await clientCtx(`/pay/demo/${ref}`);
   const session = await getPaymentSession({ ctx, input: { externalId: ref } }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
