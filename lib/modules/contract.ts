@@ -7,6 +7,11 @@ export type FieldSpec = {
   label: string;
   /** Secret values are encrypted at rest, write-only in forms and redacted from logs. */
   secret?: boolean;
+  /**
+   * Where or how the secrets are sent (host, port, CA certificate, a switch off the certificate
+   * check). Changing it needs the secrets typed again. Fields of kind "url" always count.
+   */
+  transport?: boolean;
   required?: boolean;
   kind?: "text" | "password" | "url" | "ip" | "date" | "number" | "email";
   placeholder?: string;
@@ -46,6 +51,8 @@ export type ServiceInfo = {
   /** Decrypted secrets of the service, e.g. the password chosen when the service was created. */
   secrets: Record<string, string>;
   expiresAt: Date | null;
+  /** When the service was ordered: a registration older than the service is not its own. */
+  createdAt?: Date;
   client: { id: number; name: string; email: string; phone?: string | null; country?: string | null; city?: string | null; address?: string | null };
 };
 

@@ -46,7 +46,7 @@ describe("handler credentials stay with their address, and panel errors are reda
 
   it("refuses to check a changed address with the stored password, and sends nothing there", async () => {
     const error = await checkHandlerConnection({ ctx: sys(database.db), input: { handlerId, connection: { url: elsewhere.url(), username: "admin", password: "" } } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "validation", fields: { "connection.password": [expect.stringMatching(/address changed/)] } });
+    expect(error).toMatchObject({ code: "validation", fields: { "connection.password": [expect.stringMatching(/Panel URL changed/)] } });
     expect(elsewhere.bodies).toEqual([]);
   });
 

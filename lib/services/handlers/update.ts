@@ -1,8 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { handlers } from "../../db/schema";
-import { decryptJson, encryptJson } from "../../crypto";
+import { encryptJson, readableJson } from "../../crypto";
 import { notFound, ValidationError } from "../../errors";
+import type { FieldSpec } from "../../modules/contract";
 import { getModule, splitConnection, type AnyModule } from "../../modules/registry";
 import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
@@ -20,28 +21,43 @@ export const updateHandlerInput = z.object({
 
 const blank = (v: unknown) => v === undefined || v === null || v === "";
 
-/** Connection fields that say where the panel is: a change sends credentials somewhere new. */
-const ADDRESS_FIELD = /url|host|port|endpoint|server/i;
-const sameAddress = (a: unknown, b: unknown) => String(a ?? "").trim().replace(/\/+$/, "").toLowerCase() === String(b ?? "").trim().replace(/\/+$/, "").toLowerCase();
+type ConnectionSpec = Pick<AnyModule, "connectionFields" | "connection">;
+
+/** A connection value as compared for a change: a trailing slash or the case of an address, or CRLF, is no change. */
+function normalized(field: FieldSpec, value: unknown): string {
+  if (value === undefined || value === null || value === false) return "";
+  const text = String(value).trim().replace(/\r\n/g, "\n");
+  return field.kind === "url" || /host/i.test(field.key) ? text.replace(/\/+$/, "").toLowerCase() : text;
+}
+
+/** The fields that say where or how secrets are sent and differ between two connections, compared as the module reads them. */
+function movedFields(module: ConnectionSpec, typed: Record<string, unknown>, stored: Record<string, unknown>): FieldSpec[] {
+  const read = (c: Record<string, unknown>) => {
+    const parsed = module.connection.safeParse(c);
+    return parsed.success ? (parsed.data as Record<string, unknown>) : c;
+  };
+  const [a, b] = [read(typed), read(stored)];
+  return module.connectionFields.filter((f) => !f.secret && (f.transport || f.kind === "url") && normalized(f, a[f.key]) !== normalized(f, b[f.key]));
+}
 
 /**
  * A connection typed in a form over the stored one: blank plain fields are dropped, and a blank
  * secret field keeps the stored secret (secrets are write-only: the form never shows them) — but
- * only while the address stays the same. A changed address needs every secret typed again, so a
- * stored password is never sent to a new place.
+ * only while every field that says where or how it is sent (URL, host, port, CA certificate, the
+ * certificate check) stays the same. Otherwise the secrets must be typed again, so a stored
+ * password is never sent somewhere new or in a new way.
  */
-export function withStoredSecrets(module: Pick<AnyModule, "connectionFields">, typed: Record<string, unknown>, stored: Record<string, unknown>) {
+export function withStoredSecrets(module: ConnectionSpec, typed: Record<string, unknown>, stored: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(typed)) if (!blank(value)) out[key] = value;
-  const moved = module.connectionFields.some((f) => !f.secret && ADDRESS_FIELD.test(f.key) && !blank(out[f.key]) && !sameAddress(out[f.key], stored[f.key]));
-  const missing: Record<string, string[]> = {};
-  for (const f of module.connectionFields) {
-    if (!f.secret || !blank(out[f.key]) || blank(stored[f.key])) continue;
-    if (moved) missing[`connection.${f.key}`] = [`The address changed: type the ${f.label.toLowerCase()} again`];
-    else out[f.key] = stored[f.key];
-  }
-  if (Object.keys(missing).length) throw new ValidationError(missing, "The address changed: type the credentials again");
-  return out;
+  const kept = module.connectionFields.filter((f) => f.secret && blank(out[f.key]) && !blank(stored[f.key]));
+  for (const f of kept) out[f.key] = stored[f.key];
+  if (kept.length === 0) return out;
+  const moved = movedFields(module, out, stored);
+  if (moved.length === 0) return out;
+  const what = moved.map((f) => f.label).join(", ");
+  const missing = Object.fromEntries(kept.map((f) => [`connection.${f.key}`, [`${what} changed: type the ${f.label.toLowerCase()} again`]]));
+  throw new ValidationError(missing, `${what} changed: type the ${kept.map((f) => f.label.toLowerCase()).join(", ")} again`);
 }
 
 /** Admins change a handler's settings or connection; its module and product type stay. */
@@ -59,7 +75,8 @@ export async function updateHandler({ ctx, input }: { ctx: Ctx; input: unknown }
     let secrets = before.secrets;
     let credentialsChanged: string[] = [];
     if (data.connection) {
-      const stored = decryptJson<Record<string, unknown>>(before.secrets);
+      // Credentials encrypted with another key count as unset: the form asks for them again.
+      const stored = readableJson<Record<string, unknown>>(before.secrets) ?? {};
       const module = getModule(before.module);
       const { values } = parseConnection(before.module, withStoredSecrets(module, data.connection, { ...before.connection, ...stored }));
       const split = splitConnection(module, values);
