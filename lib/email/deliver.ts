@@ -135,18 +135,27 @@ function renderRow(template: string, props: string): Promise<RenderedEmail> {
 type OutboxRow = typeof emailOutbox.$inferSelect;
 export type MailboxEmail = Omit<OutboxRow, "props"> & RenderedEmail & { template: TemplateName; props: Record<string, unknown> };
 
+export type MailboxFilter = {
+  to?: string;
+  /** Only rows queued for this client (client_id set when the email was queued). */
+  clientId?: number;
+  status?: OutboxRow["status"][];
+  /** Only these templates (a client's in-app mailbox names the ones it may show). */
+  templates?: readonly TemplateName[];
+  limit?: number;
+};
+
 /** The outbox as a mailbox, newest first: decrypted props and the rendered email, for the admin Mail log and tests. */
-export async function readMailbox(
-  conn: Conn,
-  { to, status, limit = 50 }: { to?: string; status?: OutboxRow["status"][]; limit?: number } = {},
-): Promise<MailboxEmail[]> {
+export async function readMailbox(conn: Conn, { to, clientId, status, templates, limit = 50 }: MailboxFilter = {}): Promise<MailboxEmail[]> {
   const list = await conn
     .select()
     .from(emailOutbox)
     .where(
       and(
         to ? sql`lower(${emailOutbox.to}) = ${to.toLowerCase()}` : undefined,
+        clientId !== undefined ? eq(emailOutbox.clientId, clientId) : undefined,
         status ? inArray(emailOutbox.status, status) : undefined,
+        templates ? inArray(emailOutbox.template, [...templates]) : undefined,
       ),
     )
     .orderBy(desc(emailOutbox.id))
