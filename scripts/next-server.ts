@@ -44,7 +44,7 @@ export async function startNext(distDir: string, env: Record<string, string | un
     detached: true,
     stdio: ["ignore", 2, 2],
     // A local run with simulators and the local mailbox (PROVISIO_DEMO), not a deployment.
-    env: { ...process.env, ...env, NODE_ENV: "production", PROVISIO_DEMO: "1", NEXT_DIST_DIR: distDir, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { APP_URL: `http://127.0.0.1:${port}`, ...process.env, ...env, NODE_ENV: "production", PROVISIO_DEMO: "1", NEXT_DIST_DIR: distDir, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;

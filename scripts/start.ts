@@ -40,6 +40,8 @@ function needsBuild(): boolean {
 
 async function main() {
   process.env.PROVISIO_DEMO = "1";
+  // Links in emails point at the demo's own address unless APP_URL names another.
+  process.env.APP_URL ||= `http://localhost:${port}`;
   const simulators = await startDemoSimulators();
   console.log(`Panel simulators: ${simulators.map((s) => s.url).join(", ")}`);
   const database = await getDatabase();

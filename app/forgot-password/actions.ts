@@ -1,6 +1,5 @@
 "use server";
 
-import { requestInfo } from "@/lib/auth/request-info";
 import { anonymousCtx } from "@/lib/services/request-context";
 import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
@@ -11,8 +10,7 @@ export async function forgotPasswordAction(_prev: ForgotState, form: FormData): 
   const email = String(form.get("email") ?? "");
   const ctx = await anonymousCtx();
   try {
-    const { linkBase } = await requestInfo();
-    await requestPasswordReset({ ctx, input: { email, linkBase } });
+    await requestPasswordReset({ ctx, input: { email } });
   } catch (error) {
     if (error instanceof ValidationError) return { fields: error.fields, email };
     throw error;

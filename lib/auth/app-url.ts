@@ -1,11 +1,22 @@
+import { ConfigError, isProduction } from "../env";
+
 /**
- * The public address of the app, for links in emails: APP_URL (or AUTH_URL) when set, as it must be
- * in production so a forged Host header cannot redirect a reset link; else the request's own origin.
+ * The public address of the app, for every absolute link in an email: APP_URL, never the request's
+ * Host or X-Forwarded-Host (a forged header would send a reset link elsewhere). Required in
+ * production; elsewhere it defaults to http://localhost:<PORT or 3000>.
  */
-export function appUrl(headers?: Headers): string {
-  const configured = process.env.APP_URL || process.env.AUTH_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const host = headers?.get("x-forwarded-host") ?? headers?.get("host") ?? "localhost:3000";
-  const proto = headers?.get("x-forwarded-proto") ?? "http";
-  return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
+export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.APP_URL?.trim();
+  if (configured) {
+    const url = URL.canParse(configured) ? new URL(configured) : null;
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new ConfigError("APP_URL", "must be an http(s) address such as https://billing.example.com");
+    return configured.replace(/\/+$/, "");
+  }
+  if (isProduction(env)) throw new ConfigError("APP_URL", "is required when NODE_ENV=production: the public address of the app, e.g. https://billing.example.com");
+  return `http://localhost:${env.PORT || 3000}`;
+}
+
+/** An absolute link to a path of the app, e.g. appLink("/reset-password/<token>"). */
+export function appLink(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return `${appUrl(env)}/${path.replace(/^\/+/, "")}`;
 }

@@ -59,9 +59,11 @@ export default async function globalSetup() {
     // Task board e2e: a paid Manual setup order, so the runner puts a task on the board at start.
     run("npx", ["tsx", "tests/e2e/fixtures/orders.ts"], env);
     const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Links in emails point where this server answers.
+    env.APP_URL = baseUrl;
     const server = startServer(port, env);
     cleanups.push(() => stopServer(server));
-    const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl, server);
     process.env.E2E_BASE_URL = baseUrl;
     return teardown;

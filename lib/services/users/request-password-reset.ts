@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../db/schema";
 import { checkLimit, limits, recordFailure } from "../../auth/throttle";
+import { appLink } from "../../auth/app-url";
 import { issueToken } from "../../auth/user-tokens";
 import { enqueueEmail } from "../../email/enqueue";
 import { audit } from "../audit";
@@ -9,7 +10,6 @@ import { now, parseInput, type Ctx } from "../context";
 
 export const requestPasswordResetInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  linkBase: z.url().default("http://localhost:3000"),
 });
 
 export const RESET_TTL_MS = 60 * 60_000;
@@ -19,7 +19,7 @@ export const RESET_TTL_MS = 60 * 60_000;
  * the same whether or not the email is registered; a few requests per address and hour at most.
  */
 export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
-  const { email, linkBase } = parseInput(requestPasswordResetInput, input);
+  const { email } = parseInput(requestPasswordResetInput, input);
   const at = now(ctx);
   const key = `reset:${email}`;
   if (await checkLimit(ctx.db, key, limits.signUp, at)) return;
@@ -37,7 +37,7 @@ export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: un
       to: user.email,
       clientId: user.clientId,
       template: "account-link",
-      props: { purpose: "reset-password", name: user.name, url: `${linkBase.replace(/\/+$/, "")}/reset-password/${token}` },
+      props: { purpose: "reset-password", name: user.name, url: appLink(`/reset-password/${token}`) },
       runAt: at,
     });
     await audit(tx, ctx.actor, { action: "user.request_password_reset", entity: "user", entityId: user.id });

@@ -4,6 +4,7 @@ import { clients, users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
 import { newPassword } from "../../auth/password-strength";
 import { checkLimit, limits, recordFailure } from "../../auth/throttle";
+import { appLink } from "../../auth/app-url";
 import { issueToken } from "../../auth/user-tokens";
 import { enqueueEmail } from "../../email/enqueue";
 import { AppError } from "../../errors";
@@ -21,8 +22,6 @@ export type SignUpInput = z.input<typeof signUpInput>;
 const requestInput = z.object({
   /** The visitor's address: sign-ups are limited per address. */
   ip: z.string().max(64).nullish(),
-  /** Where the verification link points (the app's public address). */
-  linkBase: z.url().default("http://localhost:3000"),
 });
 
 export type SignedUp = { userId: number; clientId: number; email: string };
@@ -37,7 +36,7 @@ export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60_000;
  */
 export async function signUp({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<SignedUp | null> {
   const data = parseInput(signUpInput, input);
-  const { ip, linkBase } = parseInput(requestInput, input);
+  const { ip } = parseInput(requestInput, input);
   const at = now(ctx);
   if (ip) {
     const refusal = await checkLimit(ctx.db, `sign-up:${ip}`, limits.signUp, at);
@@ -64,7 +63,7 @@ export async function signUp({ ctx, input }: { ctx: Ctx; input: unknown }): Prom
         to: data.email,
         clientId: client!.id,
         template: "account-link",
-        props: { purpose: "verify-email", name: data.name, url: `${linkBase.replace(/\/+$/, "")}/verify-email/${token}` },
+        props: { purpose: "verify-email", name: data.name, url: appLink(`/verify-email/${token}`) },
         runAt: at,
       });
       const actor = { type: "user", userId: user!.id, role: "client", clientId: client!.id } as const;
