@@ -41,6 +41,7 @@ export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
     details: service.details,
     secrets: decryptJson(service.secrets),
     expiresAt: service.expiresAt,
+    createdAt: service.createdAt,
     client: { id: client.id, name: client.name, email: client.email, phone: client.phone, country: client.country, city: client.city, address: client.address },
   };
 }

@@ -258,6 +258,7 @@ export function serviceFactory(firstId: number, defaults: (id: number) => Partia
       details: {},
       secrets: { password: `Pw!${id}+&x y` },
       expiresAt: null,
+      createdAt: new Date(),
       client: { id: 1, name: "Ann Client", email: "ann@example.test" },
       ...defaults(id),
       ...overrides,

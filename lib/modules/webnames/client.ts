@@ -59,7 +59,7 @@ export async function srs(conn: WebnamesConnection, log: AttemptLog, page: Page,
 /** "none" is the registrar's N/A: the domain is not in this account. */
 export type ApprovalStatus = "pending" | "approved" | "errsent" | "none";
 
-export type AccountDomain = { name: string; expiresAt?: string };
+export type AccountDomain = { name: string; createdAt?: string; expiresAt?: string };
 
 /**
  * pispAllDomainsInfo: the domains of this reseller account, one per line, e.g.
@@ -71,8 +71,9 @@ export async function accountDomain(conn: WebnamesConnection, log: AttemptLog, d
   for (const line of text.split("\n")) {
     const name = /(?:^|\s)Domain\s+([^\s;]+)\s*;/i.exec(line)?.[1]?.toLowerCase();
     if (name !== domain.toLowerCase()) continue;
+    const createdAt = /CreationDate\s+(\d{4}-\d{2}-\d{2})/i.exec(line)?.[1];
     const expiresAt = /ExpirationDate\s+(\d{4}-\d{2}-\d{2})/i.exec(line)?.[1];
-    return { name, ...(expiresAt ? { expiresAt } : {}) };
+    return { name, ...(createdAt ? { createdAt } : {}), ...(expiresAt ? { expiresAt } : {}) };
   }
   return null;
 }

@@ -64,14 +64,34 @@ async function fromStatus(ctx: Ctx, domain: string, status: ApprovalStatus, adop
   throw new ModuleError("registration_missing", `Webnames does not list ${domain} in this account`, true);
 }
 
+/**
+ * Why a domain of this reseller account is not this service's, or null when it is. One account holds
+ * every client's domains, and §5 gives no contact read-back: the account's list dates each
+ * registration, and one created before this service was ordered (a day's leeway for the registrar's
+ * clock) is an earlier registration, another client's or a closed service's.
+ */
+async function notOurs(ctx: Ctx, domain: string): Promise<string | null> {
+  const ordered = ctx.service.createdAt;
+  if (!ordered) return "this service's order date is unknown";
+  const listed = await accountDomain(ctx.connection, ctx.log, domain);
+  if (!listed?.createdAt) return "the account's domain list gives no creation date for it";
+  const earliest = ymd(new Date(ordered.getTime() - 24 * 3_600_000));
+  if (listed.createdAt < earliest) return `it was registered on ${listed.createdAt}, before this service was ordered (${ymd(ordered)})`;
+  return null;
+}
+
+async function adopt(ctx: Ctx, domain: string, status: ApprovalStatus): Promise<Outcome> {
+  const why = await notOurs(ctx, domain);
+  if (why) throw new ModuleError("exists_foreign", `${domain} is in this Webnames account, but not registered for this service: ${why}`, false);
+  ctx.log.line(`${domain} is already in this account (${status}), registered since this service was ordered: adopted`);
+  return fromStatus(ctx, domain, status, true);
+}
+
 async function open(ctx: Ctx): Promise<Outcome> {
   const { connection: conn, log } = ctx;
   const domain = asciiDomain(ctx.service.remoteName);
   const status = await approvalStatus(conn, log, domain);
-  if (status !== "none") {
-    log.line(`${domain} is already in this account (${status}): adopted`);
-    return fromStatus(ctx, domain, status, true);
-  }
+  if (status !== "none") return adopt(ctx, domain, status);
   const foreign = () => new ModuleError("exists_foreign", `${domain} is registered, not through this account`, false);
   const free = await isAvailable(conn, log, domain);
   if (free === false) throw foreign();
@@ -88,7 +108,7 @@ async function open(ctx: Ctx): Promise<Outcome> {
     if (!(error instanceof ModuleError) || error.code !== "exists") throw error;
     const again = await approvalStatus(conn, log, domain);
     if (again === "none") throw foreign();
-    return fromStatus(ctx, domain, again, true);
+    return adopt(ctx, domain, again);
   }
   return fromStatus(ctx, domain, await approvalStatus(conn, log, domain), false);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, or } from "drizzle-orm";
 import type { Conn } from "../../db";
 import { clients, services } from "../../db/schema";
 import type { ProductType } from "../../vocabulary";
@@ -10,13 +10,18 @@ type Line = { productType: ProductType; domain?: string | null };
 
 export const domainTakenMessage = (productType: ProductType) =>
   productType === "domain" ? "This domain is already registered with us" : "This domain is already hosted with us";
+export const domainHeldMessage = "This domain is registered with us for another account: hosting for it can be ordered only by that account";
 
 /**
- * Refuses items whose domain another live (not closed) service of the same kind holds, whoever
- * owns it, or that another item of the same order repeats. The unique index
- * services_live_domain_key is the last word; this answers the client in plain words first.
+ * Refuses, before any money moves, items whose domain is not free for this client:
+ * - another live (not closed) service of the same kind holds it, whoever owns it;
+ * - a domain registered through us belongs to its client until it expires, closed service or not:
+ *   another client can neither register it nor order hosting for it;
+ * - another item of the same order repeats it.
+ * The unique index services_live_domain_key is the last word on live ones; this answers the client
+ * in plain words first.
  */
-export async function assertDomainsFree(conn: Conn, lines: Line[], field = (i: number) => `items.${i}.params.domain`): Promise<void> {
+export async function assertDomainsFree(conn: Conn, lines: Line[], owner: { clientId: number; at: Date }, field = (i: number) => `items.${i}.params.domain`): Promise<void> {
   const fields: Record<string, string[]> = {};
   const seen = new Set<string>();
   for (const [i, line] of lines.entries()) {
@@ -27,12 +32,17 @@ export async function assertDomainsFree(conn: Conn, lines: Line[], field = (i: n
   }
   const named = lines.filter((l) => l.domain);
   if (named.length > 0) {
+    const held = and(eq(services.productType, "domain"), gt(services.expiresAt, owner.at));
     const taken = await conn
-      .select({ productType: services.productType, domain: services.domain })
+      .select({ productType: services.productType, domain: services.domain, clientId: services.clientId, status: services.status })
       .from(services)
-      .where(and(inArray(services.domain, named.map((l) => l.domain!)), ne(services.status, "closed")));
+      .where(and(inArray(services.domain, named.map((l) => l.domain!)), or(ne(services.status, "closed"), held)));
     for (const [i, line] of lines.entries()) {
-      if (line.domain && taken.some((t) => t.productType === line.productType && t.domain === line.domain)) fields[field(i)] = [domainTakenMessage(line.productType)];
+      if (!line.domain) continue;
+      const rows = taken.filter((t) => t.domain === line.domain);
+      const registeredToOther = rows.some((t) => t.productType === "domain" && t.clientId !== owner.clientId);
+      if (rows.some((t) => t.productType === line.productType && t.status !== "closed")) fields[field(i)] = [domainTakenMessage(line.productType)];
+      else if (registeredToOther) fields[field(i)] = [line.productType === "domain" ? domainTakenMessage("domain") : domainHeldMessage];
     }
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(fields, Object.values(fields)[0]![0]);

@@ -8,7 +8,7 @@ import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, unprocessable, ValidationError } from "../../errors";
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOnSale } from "../tariffs/on-sale";
-import { parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
+import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 import { requireClientCurrency } from "../../billing/currency";
 
 export const createOrderInput = z.object({
@@ -76,7 +76,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   await assertClientActive(ctx.db, clientId, "new orders are refused");
   // As with hidden tariffs, the system (seed, scripts) may order one the store does not sell.
   if (ctx.actor.type !== "system") await assertOnSale(ctx.db, found);
-  await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })));
+  await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })), { clientId, at: now(ctx) });
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   const currency = lines[0]!.tariff.currency;
   const other = lines.find((l) => l.tariff.currency !== currency);

@@ -50,7 +50,7 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
   await requireClientCurrency(tx, order.clientId, order.currency, `Order #${order.id}`);
   const kinds = await tx.select({ id: tariffs.id, productType: tariffs.productType }).from(tariffs).where(inArray(tariffs.id, items.map((i) => i.tariffId)));
   const productTypeOf = (tariffId: number) => kinds.find((k) => k.id === tariffId)!.productType;
-  await assertDomainsFree(tx, items.map((i) => ({ productType: productTypeOf(i.tariffId), domain: i.params.domain })));
+  await assertDomainsFree(tx, items.map((i) => ({ productType: productTypeOf(i.tariffId), domain: i.params.domain })), { clientId: order.clientId, at });
   const needs = await orderNeedsOf(tx, items.map((i) => i.tariffId));
   await assertContacts(tx, order.clientId, needs.values());
   const [charged] = await tx
