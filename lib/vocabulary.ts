@@ -95,5 +95,5 @@ export type ApiScope = (typeof apiScopes)[number];
 export const runnerKinds = ["web", "worker", "trigger"] as const;
 export type RunnerKind = (typeof runnerKinds)[number];
 
-export const userTokenPurposes = ["verify_email", "reset_password", "unlock_sign_in"] as const;
+export const userTokenPurposes = ["verify_email", "reset_password", "unlock_sign_in", "confirm_contact_email"] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];

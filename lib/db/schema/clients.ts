@@ -8,6 +8,8 @@ export const clients = pgTable(
     id: id(),
     name: text().notNull(),
     email: text().notNull(),
+    /** A new contact email waiting for the client to open the link sent to it; not used for anything until then. */
+    pendingEmail: text(),
     company: text(),
     phone: text(),
     country: text(),
