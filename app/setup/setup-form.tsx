@@ -20,7 +20,7 @@ export function SetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 12 characters."
+        hint="At least 10 characters, hard to guess: a few unrelated words work well."
         errors={errors.password}
       />
       <SubmitButton pendingText="Creating the admin…">Create the first admin</SubmitButton>

@@ -64,7 +64,7 @@ export default async function ClientsPage({ searchParams }: Props) {
             { name: "city", label: "City" },
             { name: "address", label: "Address" },
             { name: "currency", label: "Currency", defaultValue: "USD" },
-            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: leave blank for a client without a sign-in." },
+            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: at least 10 characters, hard to guess. Leave blank for a client without a sign-in." },
           ]}
         />
       </Card>

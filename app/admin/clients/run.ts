@@ -8,8 +8,9 @@ import { attempt, flag, minorUnits, num, text, type FormState } from "../form-st
 
 export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    const fields = ["name", "email", "company", "phone", "country", "city", "address", "currency", "password"];
-    const input = Object.fromEntries(fields.map((k) => [k, text(form, k) || undefined]));
+    const fields = ["name", "email", "company", "phone", "country", "city", "address", "currency"];
+    // The password exactly as typed (not trimmed), checked by the same rule as every password.
+    const input = { ...Object.fromEntries(fields.map((k) => [k, text(form, k) || undefined])), password: String(form.get("password") ?? "") || undefined };
     const { client } = await createClient({ ctx, input });
     return { ok: true, redirectTo: `/admin/clients/${client.id}?notice=created` };
   });

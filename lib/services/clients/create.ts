@@ -3,6 +3,7 @@ import { z } from "zod";
 import { currencyCode } from "../../billing/currency";
 import { clients, users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
+import { newPassword } from "../../auth/password-strength";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
@@ -18,8 +19,8 @@ export const createClientInput = z.object({
   city: optionalText(100),
   address: optionalText(300),
   currency: currencyCode.default("USD"),
-  /** When given, the client also gets a sign-in with this email and password. */
-  password: z.string().min(10, "Use at least 10 characters").max(200).optional(),
+  /** When given, the client also gets a sign-in with this email and password (the same rule as every password). */
+  password: newPassword.optional(),
 });
 
 /** An admin adds a client, optionally with its sign-in; one audit row. */

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
+import { newPassword } from "../../auth/password-strength";
 import { conflict, forbidden, ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, type Ctx } from "../context";
@@ -9,7 +10,7 @@ import { parseInput, type Ctx } from "../context";
 export const createFirstAdminInput = z.object({
   name: z.string().trim().min(2, "Enter at least 2 characters").max(100, "Use at most 100 characters"),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(12, "Use at least 12 characters").max(200, "Use at most 200 characters"),
+  password: newPassword,
 });
 
 const FIRST_ADMIN_LOCK = 7_404_002;
