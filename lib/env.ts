@@ -32,6 +32,26 @@ export function readDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
   return parsed.data;
 }
 
+const APP_URL_FORM = "must be the site's public address, http(s)://host[:port] with no path, query or fragment (e.g. https://billing.example.com)";
+
+/**
+ * The site's public address (APP_URL) without a trailing slash, or undefined when unset. Throws
+ * ConfigError when it is not an absolute http(s) origin: links in emails are built from it.
+ */
+export function readAppUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.APP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("APP_URL", APP_URL_FORM);
+  }
+  const bare = !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash && !/[?#]/.test(raw);
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !bare || !/^https?:\/\/[^/\\]/i.test(raw)) throw new ConfigError("APP_URL", APP_URL_FORM);
+  return url.origin;
+}
+
 /** `npm start` marks its processes as the demo: embedded PGlite, generated keys and the local mailbox are fine there. */
 export function isDemo(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.PROVISIO_DEMO === "1";
