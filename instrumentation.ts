@@ -8,7 +8,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { configProblems } = await import("./lib/config/check");
+  const { configProblems, exitOnConfigError } = await import("./lib/config/check");
   const { isProduction } = await import("./lib/env");
   const problems = configProblems("web");
   for (const p of problems) console.error(`Cannot start the web: ${p.message}`);
@@ -38,6 +38,8 @@ export async function register() {
       })
       .catch((error: unknown) => {
         delete holder.provisioStart;
+        // A wrong key or a newer schema: waiting cannot help (outside production /api/health reports it).
+        if (isProduction()) exitOnConfigError("web", error);
         console.error(`web waits for the database: ${probeFailure(error)}; next try in 10 s`);
         setTimeout(start, 10_000).unref();
       });

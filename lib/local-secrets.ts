@@ -39,6 +39,11 @@ export function encryptionKeyText(): string {
   return localSecrets().encryptionKey;
 }
 
+/** The previous key during a rotation: still decrypts, never encrypts (docs/production.md, Key rotation). */
+export function oldEncryptionKeyText(): string | undefined {
+  return process.env.APP_ENCRYPTION_KEY_OLD?.trim() || undefined;
+}
+
 export function authSecret(): string {
   const v = process.env.AUTH_SECRET;
   if (v) return v;

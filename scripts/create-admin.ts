@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { exitOnConfigProblems } from "../lib/config/check";
+import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
 import { loadEnvFiles } from "../lib/config/load-env";
 import { closeDatabase, getDatabase } from "../lib/db";
 import { AppError, ValidationError } from "../lib/errors";
@@ -74,6 +74,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    exitOnConfigError("cli", error);
     console.error(`create-admin failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

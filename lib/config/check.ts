@@ -28,6 +28,10 @@ export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = proce
   if (set("APP_ENCRYPTION_KEY") && !isKey(env.APP_ENCRYPTION_KEY!.trim())) {
     problem("APP_ENCRYPTION_KEY", "must be 32 bytes, as base64 or 64 hex digits (openssl rand -base64 32)");
   }
+  if (set("APP_ENCRYPTION_KEY_OLD") && !isKey(env.APP_ENCRYPTION_KEY_OLD!.trim())) {
+    problem("APP_ENCRYPTION_KEY_OLD", "must be 32 bytes, as base64 or 64 hex digits: the key before the rotation");
+  }
+  if (set("APP_ENCRYPTION_KEY_OLD") && !set("APP_ENCRYPTION_KEY")) problem("APP_ENCRYPTION_KEY", "is required with APP_ENCRYPTION_KEY_OLD: it is the new key");
   if (set("AUTH_SECRET") && env.AUTH_SECRET!.trim().length < 32) problem("AUTH_SECRET", "must be at least 32 characters (openssl rand -base64 32)");
   for (const name of POSITIVE_INTEGERS) {
     if (set(name) && !/^[1-9]\d*$/.test(env[name]!.trim())) problem(name, "must be a positive whole number");
@@ -62,6 +66,16 @@ export function exitOnConfigProblems(role: ProcessRole, env: NodeJS.ProcessEnv =
   const problems = configProblems(role, env);
   if (problems.length === 0) return;
   for (const p of problems) console.error(`Cannot start the ${role}: ${p.message}`);
+  process.exit(78);
+}
+
+/**
+ * For a problem found once the database is open (its key check value, migrations this code does not
+ * know): a ConfigError is printed like the others and ends the process with status 78.
+ */
+export function exitOnConfigError(role: ProcessRole, error: unknown): void {
+  if (!(error instanceof Error) || error.name !== "ConfigError") return;
+  console.error(`Cannot start the ${role}: ${error.message}`);
   process.exit(78);
 }
 

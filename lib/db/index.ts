@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "../env";
+import { checkEncryptionKey } from "../key-check";
 import { connect } from "./connect";
 import { migrateDatabase, type MigrationResult } from "./migrate";
 import type { Database } from "./types";
@@ -12,8 +13,10 @@ type Holder = { [globalKey]?: Promise<Database> };
 
 /**
  * The application's database, opened and migrated once per process: PostgreSQL when DATABASE_URL
- * is set, otherwise embedded PGlite in .data/. Kept on globalThis because Next.js may load this
- * module more than once, and PGlite must never be opened twice on one folder.
+ * is set, otherwise embedded PGlite in .data/. Refuses (ConfigError) a database with migrations
+ * this code does not know, or whose key check value does not match APP_ENCRYPTION_KEY. Kept on
+ * globalThis because Next.js may load this module more than once, and PGlite must never be opened
+ * twice on one folder.
  */
 export function getDatabase(): Promise<Database> {
   const holder = globalThis as Holder;
@@ -37,6 +40,7 @@ async function open(): Promise<Database> {
     const database = await connect({ kind: "postgres", url });
     try {
       remember(await migrateDatabase(database, url));
+      await checkEncryptionKey(database.db);
     } catch (error) {
       await database.close().catch(() => {});
       throw error;
@@ -47,7 +51,13 @@ async function open(): Promise<Database> {
   const dir = join(dataDir(), "pglite");
   mkdirSync(dir, { recursive: true });
   const database = await connect({ kind: "pglite", dataDir: dir });
-  remember(await migrateDatabase(database));
+  try {
+    remember(await migrateDatabase(database));
+    await checkEncryptionKey(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
   return database;
 }
 

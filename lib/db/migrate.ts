@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConfigError } from "../env";
 import { rows } from "./rows";
 import type { Database } from "./types";
 
@@ -59,8 +60,11 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   const journal = JSON.parse(readFileSync(join(folder, JOURNAL), "utf8")) as { entries: { tag: string; when: number }[] };
   const pending = (last: number | null) => journal.entries.filter((e) => last === null || e.when > last).map((e) => e.tag);
   if (database.kind === "pglite") {
-    const applied = pending(await lastApplied((q) => rows<{ last: string | null }>(database.db, q)));
+    const query = <T>(q: SQL) => rows<T>(database.db, q);
+    await refuseUnknownMigrations(query, journal.entries);
+    const applied = pending(await lastApplied(query));
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    await recordMigrationNames(query, journal.entries);
     return { applied, total: journal.entries.length, folder };
   }
   if (!url) throw new Error("migrating PostgreSQL needs its URL");
@@ -68,8 +72,11 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   try {
     await client`select pg_advisory_lock(${LOCK_ID})`;
     const db = drizzlePostgres(client);
-    const applied = pending(await lastApplied((q) => db.execute(q) as unknown as Promise<{ last: string | null }[]>));
+    const query = <T>(q: SQL) => db.execute(q) as unknown as Promise<T[]>;
+    await refuseUnknownMigrations(query, journal.entries); // on a refusal, closing the session frees the lock
+    const applied = pending(await lastApplied(query));
     await migratePostgres(db, { migrationsFolder: folder });
+    await recordMigrationNames(query, journal.entries);
     await client`select pg_advisory_unlock(${LOCK_ID})`;
     return { applied, total: journal.entries.length, folder };
   } finally {
@@ -77,7 +84,50 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   }
 }
 
-async function lastApplied(query: (q: ReturnType<typeof sql>) => Promise<{ last: string | null }[]>): Promise<number | null> {
+type Query = <T>(q: SQL) => Promise<T[]>;
+type JournalEntry = { tag: string; when: number };
+const NAMES = "migrationNames";
+
+/**
+ * Refuses a database that has migrations this code does not know (a newer release ran them): old
+ * code on a newer schema fails in ways no health check sees. Names them by the tags a newer
+ * release recorded in the settings table (`migrationNames`), else by their time and hash.
+ */
+async function refuseUnknownMigrations(query: Query, entries: JournalEntry[]): Promise<void> {
+  const [exists] = await query<{ found: string | null }>(sql`select to_regclass('drizzle.__drizzle_migrations')::text as found`);
+  if (!exists?.found) return;
+  const known = new Set(entries.map((e) => String(e.when)));
+  const unknown = (await query<{ hash: string; when: string }>(sql`select hash, created_at::text as when from drizzle.__drizzle_migrations order by created_at`)).filter(
+    (r) => !known.has(r.when),
+  );
+  if (unknown.length === 0) return;
+  const names = await migrationNames(query);
+  const described = unknown.map((r) => names[r.when] ?? `${new Date(Number(r.when)).toISOString()} (hash ${r.hash.slice(0, 12)})`);
+  throw new ConfigError(
+    "DATABASE_URL",
+    `the database has migrations this release does not know: ${described.join(", ")}. A newer release migrated it: run that release, or restore the database from before it (docs/production.md, Rollback)`,
+  );
+}
+
+async function migrationNames(query: Query): Promise<Record<string, string>> {
+  try {
+    const [row] = await query<{ value: Record<string, string> | string }>(sql`select value from settings where key = ${NAMES}`);
+    const value = typeof row?.value === "string" ? (JSON.parse(row.value) as Record<string, string>) : row?.value;
+    return value ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps every applied migration's name by its time, so an older release can name the ones it does not know. */
+async function recordMigrationNames(query: Query, entries: JournalEntry[]): Promise<void> {
+  const names = JSON.stringify(Object.fromEntries(entries.map((e) => [String(e.when), e.tag])));
+  await query(
+    sql`insert into settings (key, value) values (${NAMES}, ${names}::jsonb) on conflict (key) do update set value = settings.value || excluded.value, updated_at = now()`,
+  );
+}
+
+async function lastApplied(query: (q: SQL) => Promise<{ last: string | null }[]>): Promise<number | null> {
   const [exists] = await query(sql`select to_regclass('drizzle.__drizzle_migrations')::text as last`);
   if (!exists?.last) return null;
   const [row] = await query(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`);

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { readableJson } from "../../crypto";
 import { handlers } from "../../db/schema";
 import { moduleKinds } from "../../vocabulary";
 import { notFound, ValidationError } from "../../errors";
 import { createAttemptLog } from "../../modules/attempt-log";
 import { checkAdvice } from "../../modules/check-advice";
 import { getModule } from "../../modules/registry";
-import { handlerConnection } from "../../processing/load";
 import { asModuleError } from "../../processing/record";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { parseConnection } from "./create";
@@ -44,7 +44,8 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
   if (handler && data.module && data.module !== handler.module) throw new ValidationError({ module: ["A saved processing module keeps its module"] });
   const kind = handler?.module ?? data.module!;
   const module = getModule(kind);
-  const stored = handler ? handlerConnection(handler) : {};
+  // Credentials saved with another key count as blank: requireFilled names them for the admin to type.
+  const stored = handler ? { ...handler.connection, ...(readableJson(handler.secrets) ?? {}) } : {};
   const typed = data.connection ? withStoredSecrets(module, data.connection, stored) : stored;
   requireFilled(module.connectionFields, typed);
   const { values } = parseConnection(kind, typed);

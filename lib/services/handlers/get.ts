@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, handlers } from "../../db/schema";
-import { decryptJson } from "../../crypto";
+import { readableJson } from "../../crypto";
 import { notFound } from "../../errors";
 import { modules } from "../../modules/registry";
 import { slotsInUse } from "../../processing/select-handler";
@@ -11,9 +11,12 @@ import { tariffsServedOnlyBy } from "./sole-handler-of";
 
 export const handlerIdInput = z.object({ handlerId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-/** Keys of the secret connection fields that have a stored value (the values never leave the server). */
+/**
+ * Keys of the secret connection fields that have a stored value (the values never leave the server);
+ * none when the stored values were encrypted with another key: the admin types them again.
+ */
 export function storedSecretKeys(handler: typeof handlers.$inferSelect): string[] {
-  const stored = decryptJson<Record<string, unknown>>(handler.secrets);
+  const stored = readableJson<Record<string, unknown>>(handler.secrets) ?? {};
   return Object.keys(stored).filter((k) => stored[k] !== undefined && stored[k] !== "");
 }
 
@@ -44,6 +47,8 @@ export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
     services: Number(row.services),
     running: Number(row.running),
     secretsSet: storedSecretKeys(row.handler),
+    /** Stored credentials that this installation's key cannot decrypt (encrypted with another key). */
+    secretsUnreadable: readableJson(row.handler.secrets) === null,
     connectionFields: module?.connectionFields ?? [],
     canListTemplates: Boolean(module?.listTemplates),
     /** Tariffs left with no enabled handler if this one is disabled. */

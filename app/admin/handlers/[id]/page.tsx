@@ -76,6 +76,11 @@ export default async function HandlerPage({ params }: Props) {
         </div>
       </Card>
       <Card title="Edit" className="mt-4">
+        {handler.secretsUnreadable && (
+          <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="secrets-unreadable">
+            The stored credentials cannot be read: they were saved with another encryption key. Type them again below and save.
+          </p>
+        )}
         <HandlerEditForm
           handlerId={handler.id}
           moduleKind={handler.module}
