@@ -10,6 +10,7 @@ import { notifyRunners } from "../processing/wake";
 import { readSettings } from "../settings";
 import { chargeRenewal, money, renewedFor } from "../services/services/renew";
 import type { ServiceRow } from "../services/services/load-own";
+import { holdSuspension } from "../services/services/suspensions";
 
 const DAY_MS = 86_400_000;
 
@@ -85,9 +86,15 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
 }
 
 async function stop(tx: Tx, service: ServiceRow, kind: "suspend" | "close", message: string, at: Date, summary: RenewalSummary): Promise<boolean> {
-  const op = await enqueueOperation(tx, { serviceId: service.id, kind, params: { reason: "expired" }, runAt: at });
-  if (!op.created) return false;
-  summary.operationIds.push(op.id);
+  if (kind === "suspend") {
+    const held = await holdSuspension(tx, service, { reason: "non_payment", scope: "service", byUserId: null, at });
+    if (!held.held) return false;
+    if (held.operationId !== null) summary.operationIds.push(held.operationId);
+  } else {
+    const op = await enqueueOperation(tx, { serviceId: service.id, kind, params: { reason: "expired" }, runAt: at });
+    if (!op.created) return false;
+    summary.operationIds.push(op.id);
+  }
   await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message, createdAt: at });
   return true;
 }

@@ -7,6 +7,7 @@ import { serviceEmail } from "../email/service-emails";
 import { emailSubject } from "../email/templates";
 import { addMonths } from "../dates";
 import { giveBackSlot } from "./select-handler";
+import { WORK_CHANNEL } from "./wake";
 import { doneMessage, emailEventFor, statusAfter, webhookEventFor } from "./status";
 
 /** The service as the operation found it, with its secrets decrypted. */
@@ -44,6 +45,19 @@ export type Completion = {
   /** What staff chose to tell the client in the service history, instead of the standard line. */
   clientMessage?: string;
 };
+
+/**
+ * A service that holds a reason to be suspended (its client was suspended, or an admin suspended it,
+ * while it was being set up) is suspended as soon as its set-up is done: the `suspend` is queued in
+ * the completion's own statement.
+ */
+function suspendAfterOpen(op: Completion["operation"], serviceId: number, at: string): SQL {
+  if (op.kind !== "open") return sql`select null::text as kind where false`;
+  return sql`insert into operations (service_id, kind, params, run_at)
+             select ${serviceId}, 'suspend', jsonb_build_object('reason', h.reason, 'scope', h.scope), ${at}::timestamptz
+             from op, (select reason, scope from service_suspensions where service_id = ${serviceId} and lifted_at is null order by id limit 1) h
+             on conflict do nothing returning kind`;
+}
 
 function newExpiry(c: Completion): Date | null {
   const { service, operation } = c;
@@ -85,7 +99,8 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
   const event = emailEventFor[op.kind];
   let mail: SQL = sql`select 1`;
   if (event && (changed || op.kind === "prolong")) {
-    const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt });
+    const clientNote = typeof op.params.clientNote === "string" ? op.params.clientNote : undefined;
+    const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt }, { reason: clientNote });
     mail = sql`insert into email_outbox (dedupe_key, "to", subject, template, props, client_id, service_id, run_at)
                select ${`${event}:op:${op.id}`}, ${service.clientEmail}, ${emailSubject(email.template, email.props as never)},
                       ${email.template}, ${encryptJson(email.props as Record<string, unknown>)}, ${service.clientId}, ${service.id}, ${at}::timestamptz
@@ -110,13 +125,14 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
           returning id, attempts),
         attempt as (${attempt}),
         old as (select s.id, s.status from services s, op where s.id = ${service.id} for update of s),
+        follow as (${suspendAfterOpen(op, service.id, at)}),
         svc as (
           update services s set status = coalesce(${next}, s.status), details = s.details || ${JSON.stringify(c.details ?? {})}::jsonb,
             secrets = coalesce(${newSecrets}, s.secrets), remote_id = coalesce(${c.remoteId ?? null}, s.remote_id),
             expires_at = case when ${setsExpiry} then ${expiresAt?.toISOString() ?? null}::timestamptz else s.expires_at end,
             tariff_id = coalesce(${tariffId}::int, s.tariff_id), updated_at = ${at}::timestamptz,
-            pending = (select o.kind from operations o where o.service_id = s.id and o.id <> ${op.id} and o.kind <> 'sync'
-                       and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1)
+            pending = coalesce((select o.kind from operations o where o.service_id = s.id and o.id <> ${op.id} and o.kind <> 'sync'
+                       and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1), (select kind from follow limit 1))
           from old where s.id = old.id
           returning s.id),
         history as (
@@ -125,7 +141,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
         mail as (${mail}),
         hook as (${hook}),
         slot as (${c.attempt && "leaseToken" in c.fence ? giveBackSlot({ handlerId: c.attempt.handlerId, slot: c.attempt.slot, leaseToken: c.fence.leaseToken }) : sql`select 1`})
-        select op.attempts, (select id from attempt limit 1) as attempt_id from op`,
+        select op.attempts, (select id from attempt limit 1) as attempt_id, (select count(pg_notify(${WORK_CHANNEL}, '')) from follow) as woke from op`,
   );
   return result ? { attempt: Number(result.attempts), attemptId: result.attempt_id === null ? null : Number(result.attempt_id) } : null;
 }

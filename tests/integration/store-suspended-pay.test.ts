@@ -56,7 +56,7 @@ describe("paying an order placed before the client was suspended", () => {
 
   it("refuses paying from the balance, by the client, an admin or the REST API, and nothing changes", async () => {
     const { clientId, ctx, order } = await placed(10_000);
-    await suspendClient({ ctx: admin, input: { clientId, suspended: true, reason: "Abuse report" } });
+    await suspendClient({ ctx: admin, input: { clientId, suspended: true, reason: "abuse", note: "Abuse report" } });
     const before = await snapshot(clientId);
 
     expect(await fail(payOrder({ ctx, input: { orderId: order.id } }))).toMatchObject({ code: "unprocessable", message: refusal, details: { code: "client_suspended" } });

@@ -10,6 +10,7 @@ import { enqueueOperation } from "../../processing/enqueue";
 import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService, type ServiceRow } from "./load-own";
+import { heldSuspensions, liftSuspensions } from "./suspensions";
 
 export const renewServiceInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -56,7 +57,8 @@ export type RenewalOutcome =
 /**
  * Charges one renewal of a locked, active or suspended service in the caller's transaction: a paid
  * renewal invoice, the ledger entry (its reference makes a second charge for the same expiry
- * impossible), a `prolong` operation, and a `resume` when the service was suspended for not paying.
+ * impossible), a `prolong` operation, and the non-payment reason lifted: a `resume` when no other
+ * reason holds the service suspended (an abuse or client-wide suspension stays).
  */
 export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Date; actorUserId: number | null }): Promise<RenewalOutcome> {
   if (await renewedFor(tx, service)) return { kind: "already" };
@@ -93,7 +95,9 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
   const prolong = await enqueueOperation(tx, { serviceId: service.id, kind: "prolong", params: { months: quote.months, forExpiry: service.expiresAt!.toISOString() }, runAt: opts.at });
   if (!prolong.created) throw conflict("A renewal of this service is already in progress");
   const operationIds = [prolong.id];
-  if (service.status === "suspended" && (await suspendedForNotPaying(tx, service.id))) {
+  const lifted = await liftSuspensions(tx, service, { scope: "service", reasons: ["non_payment"], byUserId: opts.actorUserId, at: opts.at });
+  if (lifted.operationId !== null) operationIds.push(lifted.operationId);
+  else if (lifted.lifted.length === 0 && service.status === "suspended" && (await suspendedForNotPaying(tx, service.id)) && (await heldSuspensions(tx, service.id)).length === 0) {
     operationIds.push((await enqueueOperation(tx, { serviceId: service.id, kind: "resume", params: { reason: "renewed" }, runAt: opts.at })).id);
   }
   await tx.insert(serviceHistory).values({
@@ -103,6 +107,7 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
   return { kind: "renewed", price, currency, invoiceId: invoice!.id, operationIds };
 }
 
+/** A suspension at expiry recorded before reasons were kept (its suspend operation says "expired"). */
 async function suspendedForNotPaying(conn: Conn, serviceId: number): Promise<boolean> {
   const [last] = await conn
     .select({ params: operations.params })

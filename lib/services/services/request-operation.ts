@@ -5,6 +5,8 @@ import { conflict, notFound } from "../../errors";
 import { enqueueOperation } from "../../processing/enqueue";
 import { audit } from "../audit";
 import { parseInput, requireStaff, type Ctx } from "../context";
+import { resumeService } from "./resume";
+import { suspendService } from "./suspend";
 
 export const requestOperationInput = z.object({
   serviceId: z.number().int().positive().max(2_147_483_647),
@@ -18,10 +20,23 @@ const allowedFrom = {
   sync: ["active", "suspended"],
 } as const;
 
-/** Staff ask for an operation on a service (suspend, resume, close, sync now); the runner does it. */
-export async function requestServiceOperation({ ctx, input }: { ctx: Ctx; input: unknown }) {
+/**
+ * Staff ask for an operation on a service (suspend, resume, close, sync now); the runner does it.
+ * Suspend (of an active service) and resume (of a suspended one) go through their verbs: suspending
+ * records the reason `admin`, resuming lifts the service's own reasons.
+ */
+export async function requestServiceOperation({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ id: number; created: boolean }> {
   requireStaff(ctx.actor);
   const data = parseInput(requestOperationInput, input);
+  if (data.kind === "suspend" || data.kind === "resume") {
+    const [service] = await ctx.db.select({ status: services.status }).from(services).where(eq(services.id, data.serviceId));
+    if (!service) throw notFound("Service not found");
+    if (!(allowedFrom[data.kind] as readonly string[]).includes(service.status)) throw conflict(`A ${service.status} service cannot be asked to ${data.kind}`);
+    const input = { serviceId: data.serviceId, reason: "admin" };
+    const result = data.kind === "suspend" ? await suspendService({ ctx, input }) : await resumeService({ ctx, input });
+    if (result.id === null) throw conflict(`The service's status changed meanwhile; nothing was queued`);
+    return { id: result.id, created: result.created };
+  }
   return ctx.db.transaction(async (tx) => {
     const [service] = await tx.select().from(services).where(eq(services.id, data.serviceId)).for("update");
     if (!service) throw notFound("Service not found");

@@ -1,0 +1,119 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Tx } from "../../db";
+import { operations, serviceHistory, serviceSuspensions, services, tasks } from "../../db/schema";
+import { enqueueOperation } from "../../processing/enqueue";
+import type { ServiceStatus, SuspensionReason, SuspensionScope } from "../../vocabulary";
+
+/** The reason in the client's words, and what the client can do about it. */
+export const suspensionWords: Record<SuspensionReason, { label: string; todo: string }> = {
+  non_payment: { label: "Not paid", todo: "Pay the renewal (or top up the balance and renew): the service resumes by itself once it is paid." },
+  abuse: { label: "Abuse of the terms of service", todo: "Please contact support to resolve the report." },
+  client_request: { label: "Suspended at your request", todo: "Contact support when you want it resumed." },
+  admin: { label: "Suspended by an administrator", todo: "Please contact support." },
+};
+
+type Target = { id: number; status: ServiceStatus };
+
+/** Reasons a service holds now (not lifted). */
+export async function heldSuspensions(tx: Tx, serviceId: number) {
+  return tx.select().from(serviceSuspensions).where(and(eq(serviceSuspensions.serviceId, serviceId), isNull(serviceSuspensions.liftedAt)));
+}
+
+/** Cancels a service's operations of a kind that have not started (queued, or waiting for staff) with their tasks. */
+async function cancelNotStarted(tx: Tx, serviceId: number, kind: "suspend" | "resume", at: Date, why: string): Promise<number[]> {
+  const cancelled = await tx
+    .update(operations)
+    .set({ status: "cancelled", finishedAt: at, updatedAt: at, leaseToken: null, leaseUntil: null })
+    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), inArray(operations.status, ["queued", "manual"])))
+    .returning({ id: operations.id });
+  const ids = cancelled.map((o) => o.id);
+  if (ids.length === 0) return ids;
+  await tx.update(tasks).set({ status: "cancelled", closedAt: at }).where(and(inArray(tasks.operationId, ids), inArray(tasks.status, ["new", "in_progress"])));
+  const [service] = await tx.select({ status: services.status }).from(services).where(eq(services.id, serviceId));
+  await tx.insert(serviceHistory).values({ serviceId, fromStatus: service!.status, toStatus: service!.status, message: "", staffNote: `${kind} cancelled: ${why}`, createdAt: at });
+  return ids;
+}
+
+/** True while an operation of this kind is being carried out (claimed, or waiting on the panel). */
+async function inFlight(tx: Tx, serviceId: number, kind: "suspend" | "resume"): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: operations.id })
+    .from(operations)
+    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), inArray(operations.status, ["running", "waiting"])));
+  return Boolean(row);
+}
+
+async function refreshPending(tx: Tx, serviceId: number): Promise<void> {
+  await tx
+    .update(services)
+    .set({
+      pending: sql`(select o.kind from ${operations} o where o.service_id = ${serviceId} and o.kind <> 'sync'
+                    and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1)`,
+    })
+    .where(eq(services.id, serviceId));
+}
+
+/**
+ * Records a reason to suspend a locked service, in the caller's transaction. An active service
+ * (or one being resumed) gets a `suspend` operation; a resume not started yet is cancelled; a
+ * service still being set up is suspended as soon as its set-up ends (the completion does it).
+ * `held` is false when the service already held this reason.
+ */
+export async function holdSuspension(
+  tx: Tx,
+  service: Target,
+  input: { reason: SuspensionReason; scope: SuspensionScope; note?: string | null; byUserId: number | null; at: Date },
+): Promise<{ held: boolean; operationId: number | null }> {
+  const [row] = await tx
+    .insert(serviceSuspensions)
+    .values({ serviceId: service.id, reason: input.reason, scope: input.scope, note: input.note ?? null, byUserId: input.byUserId, createdAt: input.at })
+    .onConflictDoNothing()
+    .returning({ id: serviceSuspensions.id });
+  if (service.status === "closed" || service.status === "ordered" || service.status === "processing") return { held: Boolean(row), operationId: null };
+  await cancelNotStarted(tx, service.id, "resume", input.at, `suspended (${input.reason})`);
+  let operationId: number | null = null;
+  if (service.status === "active" || (await inFlight(tx, service.id, "resume"))) {
+    operationId = (await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope }, runAt: input.at })).id;
+  }
+  await refreshPending(tx, service.id);
+  return { held: Boolean(row), operationId };
+}
+
+/**
+ * Lifts reasons of a locked service (of one scope, and only the given reasons when named). When
+ * none is left, suspend operations not started yet are cancelled with their tasks, and a suspended
+ * service (or one being suspended right now) gets a `resume` operation.
+ */
+export async function liftSuspensions(
+  tx: Tx,
+  service: Target,
+  input: { scope: SuspensionScope; reasons?: SuspensionReason[]; byUserId: number | null; at: Date },
+): Promise<{ lifted: SuspensionReason[]; remaining: SuspensionReason[]; operationId: number | null }> {
+  const lifted = await tx
+    .update(serviceSuspensions)
+    .set({ liftedAt: input.at, liftedById: input.byUserId })
+    .where(
+      and(
+        eq(serviceSuspensions.serviceId, service.id),
+        eq(serviceSuspensions.scope, input.scope),
+        isNull(serviceSuspensions.liftedAt),
+        input.reasons ? inArray(serviceSuspensions.reason, input.reasons) : undefined,
+      ),
+    )
+    .returning({ reason: serviceSuspensions.reason });
+  const remaining = (await heldSuspensions(tx, service.id)).map((s) => s.reason);
+  const reasons = lifted.map((l) => l.reason);
+  if (lifted.length === 0 || remaining.length > 0) return { lifted: reasons, remaining, operationId: null };
+  return { lifted: reasons, remaining, operationId: await resumeIfNothingHeld(tx, service, input.at, reasons.join(", ")) };
+}
+
+/** With no reason left: cancels suspends not started, and resumes a suspended (or being suspended) service. */
+export async function resumeIfNothingHeld(tx: Tx, service: Target, at: Date, why: string): Promise<number | null> {
+  await cancelNotStarted(tx, service.id, "suspend", at, `suspension lifted (${why})`);
+  let operationId: number | null = null;
+  if (service.status === "suspended" || (await inFlight(tx, service.id, "suspend"))) {
+    operationId = (await enqueueOperation(tx, { serviceId: service.id, kind: "resume", params: { reason: why }, runAt: at })).id;
+  }
+  await refreshPending(tx, service.id);
+  return operationId;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, isNull } from "drizzle-orm";
+import { operations, serviceSuspensions, services, tasks } from "@/lib/db/schema";
+import type { AppError } from "@/lib/errors";
+import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
+import { sweepOperations } from "@/lib/processing/sweep";
+import { runRenewals } from "@/lib/billing/renewals";
+import { recordPayment } from "@/lib/services/payments/record";
+import type { Ctx } from "@/lib/services/context";
+import { suspendClient } from "@/lib/services/clients/suspend";
+import { requestServiceOperation } from "@/lib/services/services/request-operation";
+import { resumeService } from "@/lib/services/services/resume";
+import { suspendService } from "@/lib/services/services/suspend";
+import { closeTask } from "@/lib/services/tasks/close";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { testClock } from "../helpers/clock";
+import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
+
+const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+
+describe("suspension reasons", () => {
+  let database: TestDatabase;
+  let sim: IspmanagerSimulator;
+  let admin: Ctx;
+  let staff: Ctx;
+  let isp: number;
+  let manual: number;
+  const db = () => database.db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sim = await startIspmanagerSimulator();
+    const department = await createDepartment(db());
+    admin = { db: db(), actor: (await createUser(db(), "admin")).actor };
+    staff = { db: db(), actor: (await createUser(db(), "staff", { departmentId: department.id })).actor };
+    const ispHandler = await makeHandler(db(), { module: "ispmanager", connection: { url: sim.url, username: "admin", password: "secret" } });
+    isp = (await makeTariff(db(), { handlerIds: [ispHandler.id] })).id;
+    manual = (await makeTariff(db(), { handlerIds: [(await makeHandler(db(), { module: "manual", departmentId: department.id })).id] })).id;
+  });
+  afterAll(async () => {
+    await sim.close();
+    await database.close();
+  });
+
+  const service = async (id: number) => (await db().select().from(services).where(eq(services.id, id)))[0]!;
+  const ops = (serviceId: number, kind: "suspend" | "resume") =>
+    db().select().from(operations).where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind))).orderBy(operations.id);
+  const held = async (serviceId: number) =>
+    (await db().select().from(serviceSuspensions).where(and(eq(serviceSuspensions.serviceId, serviceId), isNull(serviceSuspensions.liftedAt)))).map((s) => `${s.scope}:${s.reason}`).sort();
+  const active = async (clientId: number) => (await orderAndPay(db(), clientId, isp)).id;
+
+  it("lifting a client's suspension resumes what it suspended, never a service an admin suspended for abuse", async () => {
+    const client = await createClient(db(), 100_000);
+    const [abused, plain] = [await active(client.id), await active(client.id)];
+    await sweepOperations(db());
+    await requestServiceOperation({ ctx: admin, input: { serviceId: abused, kind: "suspend" } });
+    await sweepOperations(db());
+    expect((await service(abused)).status).toBe("suspended");
+
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true, reason: "non_payment" } });
+    await sweepOperations(db());
+    expect((await service(plain)).status).toBe("suspended");
+    expect(await held(abused)).toEqual(["client:non_payment", "service:admin"]);
+
+    const lifted = await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: false } });
+    expect(lifted.operationIds).toHaveLength(1);
+    await sweepOperations(db());
+    expect((await service(plain)).status).toBe("active");
+    expect((await service(abused)).status).toBe("suspended");
+    expect(sim.state.users[(await service(abused)).remoteName]!.active).toBe(false);
+    expect(await ops(abused, "resume")).toEqual([]);
+    expect(await held(abused)).toEqual(["service:admin"]);
+  });
+
+  it("a reason added to a suspended service keeps it suspended; it is resumed once none is left", async () => {
+    const client = await createClient(db(), 100_000);
+    const id = await active(client.id);
+    await sweepOperations(db());
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true } });
+    await sweepOperations(db());
+    const abuse = await suspendService({ ctx: admin, input: { serviceId: id, reason: "abuse", note: "Spam sent from the site" } });
+    expect(abuse).toEqual({ id: null, created: false });
+    expect(await fail(suspendService({ ctx: admin, input: { serviceId: id, reason: "abuse" } }))).toMatchObject({ code: "conflict" });
+    expect(await fail(resumeService({ ctx: admin, input: { serviceId: id } }))).toMatchObject({ code: "conflict", message: expect.stringContaining("client") });
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: false } });
+    expect(await ops(id, "resume")).toEqual([]);
+    const resumed = await resumeService({ ctx: admin, input: { serviceId: id, reasons: ["abuse"] } });
+    expect(resumed.remaining).toEqual([]);
+    await sweepOperations(db());
+    expect((await service(id)).status).toBe("active");
+    expect(await fail(suspendService({ ctx: admin, input: { serviceId: id, reason: "gone fishing" } }))).toMatchObject({ code: "validation" });
+    expect(await fail(suspendService({ ctx: { db: db(), actor: (await createUser(db(), "client", { clientId: client.id })).actor }, input: { serviceId: id, reason: "admin" } }))).toMatchObject({ code: "forbidden" });
+  });
+
+  it("a service being set up when its client is suspended is suspended as soon as its set-up ends", async () => {
+    const client = await createClient(db(), 100_000);
+    const id = await active(client.id);
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true, reason: "abuse" } });
+    expect((await service(id)).status).toBe("processing");
+    await sweepOperations(db());
+    const after = await service(id);
+    expect(after.status).toBe("suspended");
+    expect(sim.state.users[after.remoteName]!.active).toBe(false);
+    expect((await ops(id, "suspend")).map((o) => o.params)).toEqual([{ reason: "abuse", scope: "client" }]);
+  });
+
+  it("a Manual set-up closed by staff on a suspended client is followed by a suspend task, not left active", async () => {
+    const client = await createClient(db(), 100_000);
+    const { id } = await orderAndPay(db(), client.id, manual);
+    await sweepOperations(db());
+    const [open] = await db().select().from(operations).where(eq(operations.serviceId, id));
+    const [task] = await db().select().from(tasks).where(eq(tasks.operationId, open!.id));
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true } });
+    await closeTask({ ctx: staff, input: { taskId: task!.id, fields: { login: "alice", password: "Typed-by-staff-1" } } });
+    expect((await service(id)).pending).toBe("suspend");
+    await sweepOperations(db());
+    const [suspend] = await ops(id, "suspend");
+    expect(suspend).toMatchObject({ status: "manual" });
+  });
+
+  it("lifting a client's suspension cancels its suspend operations not done yet and their tasks", async () => {
+    const client = await createClient(db(), 100_000);
+    const { id } = await orderAndPay(db(), client.id, manual);
+    await sweepOperations(db());
+    const [open] = await db().select().from(operations).where(eq(operations.serviceId, id));
+    const [openTask] = await db().select().from(tasks).where(eq(tasks.operationId, open!.id));
+    await closeTask({ ctx: staff, input: { taskId: openTask!.id, fields: { login: "alice", password: "Typed-by-staff-1" } } });
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true } });
+    await sweepOperations(db());
+    const [suspend] = await ops(id, "suspend");
+    const [task] = await db().select().from(tasks).where(eq(tasks.operationId, suspend!.id));
+    expect(task).toMatchObject({ status: "new" });
+
+    const lifted = await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: false } });
+    expect(lifted.operationIds).toEqual([]);
+    expect((await ops(id, "suspend"))[0]).toMatchObject({ status: "cancelled" });
+    expect((await db().select().from(tasks).where(eq(tasks.id, task!.id)))[0]).toMatchObject({ status: "cancelled" });
+    expect(await fail(closeTask({ ctx: staff, input: { taskId: task!.id, fields: {} } }))).toMatchObject({ code: "conflict" });
+    expect(await service(id)).toMatchObject({ status: "active", pending: null });
+  });
+
+  it("paying a renewal lifts only the non-payment reason: a service also suspended for abuse stays suspended", async () => {
+    const clock = testClock(new Date("2031-03-10T10:00:00Z"));
+    const client = await createClient(db(), 500);
+    const { id } = await orderAndPay(db(), client.id, isp, {}, clock);
+    await sweepOperations(db(), { clock });
+    clock.set(new Date((await service(id)).expiresAt!.getTime() + 3_600_000));
+    expect(await runRenewals(db(), { clock })).toMatchObject({ suspended: 1 });
+    await sweepOperations(db(), { clock });
+    expect(await held(id)).toEqual(["service:non_payment"]);
+    await suspendService({ ctx: { ...admin, clock }, input: { serviceId: id, reason: "abuse" } });
+
+    await recordPayment({ ctx: sys(db(), clock), input: { clientId: client.id, amount: 2000, currency: "USD", reference: `topup-${id}` } });
+    expect(await runRenewals(db(), { clock })).toMatchObject({ renewed: 1 });
+    await sweepOperations(db(), { clock });
+    expect(await ops(id, "resume")).toEqual([]);
+    expect(await service(id)).toMatchObject({ status: "suspended" });
+    expect(await held(id)).toEqual(["service:abuse"]);
+  });
+});
