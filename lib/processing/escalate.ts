@@ -2,20 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db";
 import { handlers, operations, serviceHistory, services, tasks } from "../db/schema";
 import type { TaskReason } from "../vocabulary";
+import { notifyTask } from "../notifications/notify-task";
+import { taskReasonText as reasonText } from "../notifications/task-words";
 import { readSettings } from "../settings";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
-
-const reasonText: Record<TaskReason, string> = {
-  manual_handler: "Manual setup: staff do this by hand",
-  escalated: "Automatic processing failed; switched to manual processing",
-  no_handler: "No enabled processing module for this tariff; switched to manual processing",
-  switched: "Switched to manual processing by staff",
-};
 
 /**
  * Turns an operation into work for people, in the caller's transaction: the operation becomes
  * `manual` and its one task (unique per operation) is created, or reopened if it existed, in the
- * handler's department or the default department.
+ * handler's department or the default department, and its department is told (lib/notifications).
  */
 export async function escalate(
   tx: Tx,
@@ -54,5 +49,6 @@ export async function escalate(
   const data = { operationId: op.id, serviceId: op.serviceId, kind: op.kind, taskId: task!.id, reason: input.reason, error: input.note ?? null };
   if (input.reason === "escalated") await enqueueWebhookEvent(tx, "operation.failed", `operation.failed:op:${op.id}:${op.attempts}`, data);
   await enqueueWebhookEvent(tx, "operation.manual", `operation.manual:op:${op.id}:${op.attempts}`, data);
+  await notifyTask(tx, { taskId: task!.id, event: input.reason === "escalated" ? "escalated" : "new", now: input.now });
   return task!.id;
 }

@@ -3,11 +3,30 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Badge } from "@/components/admin/badge";
-import { SpecForm } from "@/components/admin/spec-form";
+import { SpecForm, type FormFieldSpec } from "@/components/admin/spec-form";
+import { notifyModeLabels, notifyModes } from "@/lib/notifications/modes";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { addMemberAction, createDepartmentAction, createStaffAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+const notifyOptions = notifyModes.map((m) => ({ value: m, label: notifyModeLabels[m] }));
+
+/** How a department hears about its tasks: by its email and a Slack or Telegram webhook. */
+function notifyFields(d: { notify: string; chatId: string | null; hasChat: boolean } | null): FormFieldSpec[] {
+  return [
+    { name: "notify", label: "Tell staff about tasks", type: "select", options: notifyOptions, defaultValue: d?.notify ?? "each", hint: "By the email above and the chat webhook below." },
+    {
+      name: "chatUrl",
+      label: "Chat webhook URL",
+      type: "password",
+      autoComplete: "off",
+      hint: d?.hasChat ? "Set. Leave blank to keep it." : "A Slack incoming webhook, or https://api.telegram.org/bot<token>/sendMessage.",
+    },
+    { name: "chatId", label: "Telegram chat id", defaultValue: d?.chatId ?? "", hint: "Only for Telegram: the chat's number or @channel." },
+    ...(d?.hasChat ? [{ name: "removeChat", label: "Remove the chat webhook", type: "checkbox" as const }] : []),
+  ];
+}
 export const metadata = { title: "Departments · Provisio" };
 
 export default async function DepartmentsPage() {
@@ -44,6 +63,7 @@ export default async function DepartmentsPage() {
                 fields={[
                   { name: "name", label: "Name", defaultValue: d.name },
                   { name: "email", label: "Email", type: "email", defaultValue: d.email ?? "" },
+                  ...notifyFields({ notify: d.notify, chatId: d.chatId, hasChat: d.hasChat }),
                 ]}
               />
               <div>
@@ -54,7 +74,7 @@ export default async function DepartmentsPage() {
         ))}
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title="Add a department">
-            <SpecForm action={createDepartmentAction} submitLabel="Add department" resetOnSuccess fields={[{ name: "name", label: "Name" }, { name: "email", label: "Email", type: "email" }]} />
+            <SpecForm action={createDepartmentAction} submitLabel="Add department" resetOnSuccess fields={[{ name: "name", label: "Name" }, { name: "email", label: "Email", type: "email" }, ...notifyFields(null)]} />
           </Card>
           <Card title="Staff and admins">
             <UserAccessList users={staff} />

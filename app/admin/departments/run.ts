@@ -5,18 +5,27 @@ import { deleteDepartment } from "@/lib/services/departments/delete";
 import { removeDepartmentMember } from "@/lib/services/departments/remove-member";
 import { updateDepartment } from "@/lib/services/departments/update";
 import { createStaffUser } from "@/lib/services/users/create-staff";
-import { attempt, num, text, type FormState } from "../form-state";
+import { attempt, flag, num, text, type FormState } from "../form-state";
+
+/** Notification fields: a blank chat URL keeps the stored one; "Remove the chat webhook" clears it. */
+function notifySettings(form: FormData) {
+  return {
+    notify: text(form, "notify") || undefined,
+    chatUrl: flag(form, "removeChat") ? null : text(form, "chatUrl"),
+    chatId: text(form, "chatId"),
+  };
+}
 
 export function runCreateDepartment(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    const d = await createDepartment({ ctx, input: { name: text(form, "name"), email: text(form, "email") } });
+    const d = await createDepartment({ ctx, input: { name: text(form, "name"), email: text(form, "email"), ...notifySettings(form) } });
     return { ok: true, message: `Department "${d.name}" added` };
   });
 }
 
 export function runUpdateDepartment(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    await updateDepartment({ ctx, input: { departmentId: num(form, "departmentId"), name: text(form, "name"), email: text(form, "email") } });
+    await updateDepartment({ ctx, input: { departmentId: num(form, "departmentId"), name: text(form, "name"), email: text(form, "email"), ...notifySettings(form) } });
     return { ok: true, message: "Saved" };
   });
 }

@@ -1,6 +1,8 @@
 import type { ReactElement } from "react";
 import { AccountLink, accountLinkTitles, type AccountLinkProps } from "./account-link";
 import { ServiceStatus, statusTitles, type ServiceStatusProps } from "./service-status";
+import { TaskDigest, taskDigestTitle, type TaskDigestProps } from "./task-digest";
+import { TaskNotice, taskNoticeTitle, type TaskNoticeProps } from "./task-notice";
 import { WelcomeDomain, type WelcomeDomainProps } from "./welcome-domain";
 import { WelcomeHosting, type WelcomeHostingProps } from "./welcome-hosting";
 import { WelcomeOther, type WelcomeOtherProps } from "./welcome-other";
@@ -8,6 +10,8 @@ import { WelcomeVps, type WelcomeVpsProps } from "./welcome-vps";
 
 export type { AccountLinkProps } from "./account-link";
 export type { ServiceStatusEvent, ServiceStatusProps } from "./service-status";
+export type { TaskDigestProps } from "./task-digest";
+export type { TaskNoticeProps } from "./task-notice";
 export type { WelcomeDomainProps } from "./welcome-domain";
 export type { WelcomeHostingProps } from "./welcome-hosting";
 export type { WelcomeOtherProps } from "./welcome-other";
@@ -20,6 +24,8 @@ export type TemplateProps = {
   "welcome-other": WelcomeOtherProps;
   "service-status": ServiceStatusProps;
   "account-link": AccountLinkProps;
+  "task-notice": TaskNoticeProps;
+  "task-digest": TaskDigestProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -56,6 +62,8 @@ export const templates: { [K in TemplateName]: TemplateEntry<TemplateProps[K]> }
     component: AccountLink,
     subject: (p) => accountLinkTitles[p.purpose],
   },
+  "task-notice": { component: TaskNotice, subject: taskNoticeTitle },
+  "task-digest": { component: TaskDigest, subject: taskDigestTitle },
 };
 
 export const templateNames = Object.keys(templates) as TemplateName[];

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { departmentMembers, departments, handlers, tasks, users } from "../../db/schema";
 import { readSettings } from "../../settings";
 import { requireAdmin, type Ctx } from "../context";
+import { departmentView } from "./create";
 
 /** Departments with their members and handlers, and every staff user (to add to one). */
 export async function listDepartments({ ctx }: { ctx: Ctx; input?: unknown }) {
@@ -35,7 +36,7 @@ export async function listDepartments({ ctx }: { ctx: Ctx; input?: unknown }) {
   const { defaultDepartmentId } = await readSettings(ctx.db);
   return {
     departments: list.map((d) => ({
-      ...d.department,
+      ...departmentView(d.department),
       handlers: handlersOf.get(d.department.id) ?? 0,
       openTasks: tasksOf.get(d.department.id) ?? 0,
       isDefault: d.department.id === defaultDepartmentId,

@@ -4,11 +4,11 @@ import { departments } from "../../db/schema";
 import { notFound, ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { departmentInput } from "./create";
+import { departmentInput, departmentView, notifyColumns } from "./create";
 
 export const updateDepartmentInput = departmentInput.extend({ departmentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-/** An admin renames a department or changes its email. */
+/** An admin renames a department or changes its email and how it hears about tasks. */
 export async function updateDepartment({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(updateDepartmentInput, input);
@@ -18,8 +18,8 @@ export async function updateDepartment({ ctx, input }: { ctx: Ctx; input: unknow
     const [taken] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.name, data.name), ne(departments.id, before.id)));
     if (taken) throw new ValidationError({ name: ["A department with this name exists"] });
     const email = data.email === undefined ? before.email : data.email;
-    const [after] = await tx.update(departments).set({ name: data.name, email }).where(eq(departments.id, before.id)).returning();
-    await audit(tx, ctx.actor, { action: "department.update", entity: "department", entityId: before.id, before, after });
-    return after!;
+    const [after] = await tx.update(departments).set({ name: data.name, email, ...notifyColumns(data) }).where(eq(departments.id, before.id)).returning();
+    await audit(tx, ctx.actor, { action: "department.update", entity: "department", entityId: before.id, before: departmentView(before), after: departmentView(after!) });
+    return departmentView(after!);
   });
 }

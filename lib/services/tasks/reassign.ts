@@ -3,7 +3,8 @@ import { z } from "zod";
 import { departmentMembers, tasks, users } from "../../db/schema";
 import { conflict, ValidationError } from "../../errors";
 import { audit } from "../audit";
-import { now, parseInput, requireAdmin, type Ctx } from "../context";
+import { notifyTask } from "../../notifications/notify-task";
+import { actorUserId, now, parseInput, requireAdmin, type Ctx } from "../context";
 import { closedMessage, lockTask } from "./access";
 
 export const reassignTaskInput = z.object({
@@ -35,6 +36,7 @@ export async function reassignTask({ ctx, input }: { ctx: Ctx; input: unknown })
       .set(data.assigneeId === null ? { assigneeId: null, status: "new", takenAt: null } : { assigneeId: data.assigneeId, status: "in_progress", takenAt: now(ctx) })
       .where(eq(tasks.id, task.id))
       .returning();
+    if (after!.assigneeId !== null && after!.assigneeId !== actorUserId(ctx.actor)) await notifyTask(tx, { taskId: task.id, event: "assigned", now: now(ctx) });
     await audit(tx, ctx.actor, { action: "task.reassign", entity: "task", entityId: task.id, before: { status: task.status, assigneeId: task.assigneeId }, after: { status: after!.status, assigneeId: after!.assigneeId } });
     return after!;
   });
