@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { privateDataDir } from "./private-dir";
 import { preparing } from "./prepared";
 import * as schema from "./schema";
 import type { Database, Db } from "./types";
@@ -38,6 +39,8 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     };
   }
   const pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  // PGlite writes its files 0666 whatever the umask: set them (and the folder) back to owner-only.
+  if (options.dataDir) privateDataDir(options.dataDir);
   const db = drizzlePglite(pg, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

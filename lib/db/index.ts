@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { mkdirSync } from "node:fs";
 import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "../env";
 import { checkEncryptionKey } from "../key-check";
 import { connect } from "./connect";
+import { privateDataDir } from "./private-dir";
 import { migrateDatabase, type MigrationResult } from "./migrate";
 import type { Database } from "./types";
 
@@ -49,7 +49,7 @@ async function open(): Promise<Database> {
   }
   if (isProduction()) throw new ConfigError("DATABASE_URL", "is required when NODE_ENV=production (embedded PGlite is for the demo and development)");
   const dir = join(dataDir(), "pglite");
-  mkdirSync(dir, { recursive: true });
+  privateDataDir(dir);
   const database = await connect({ kind: "pglite", dataDir: dir });
   try {
     remember(await migrateDatabase(database));

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { readdirSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { GET } from "@/app/api/health/route";
-import { GET as processingGET } from "@/app/api/health/processing/route";
+import { GET as healthGET } from "@/app/api/health/route";
+import { GET as processingRoute } from "@/app/api/health/processing/route";
+import { mayReadHealthDetails } from "@/lib/health/access";
 import { migrationsFolder } from "@/lib/db/migrate";
 import { operations } from "@/lib/db/schema";
 import { recordHeartbeat } from "@/lib/health/heartbeat";
@@ -10,12 +11,21 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createClient, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
 
+const TOKEN = "health-metrics-token";
+const withToken = (path: string, token = TOKEN) => new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } });
+/** The details need METRICS_TOKEN (or an admin session); these tests read them with the token. */
+const GET = () => healthGET(withToken("/api/health"));
+const processingGET = () => processingRoute(withToken("/api/health/processing"));
+
 describe("GET /api/health", () => {
   let database: TestDatabase;
   const saved = process.env.DATABASE_URL;
   beforeAll(async () => {
     database = await createTestDatabase();
     vi.spyOn(console, "error").mockImplementation(() => {});
+  });
+  beforeEach(() => {
+    vi.stubEnv("METRICS_TOKEN", TOKEN);
   });
   afterEach(() => {
     releaseAppDatabase();
@@ -88,5 +98,33 @@ describe("GET /api/health", () => {
     expect(view).toMatchObject({ ok: false, due: 1, stalled: true });
     expect(view.oldestDueSeconds).toBeGreaterThanOrEqual(600);
     expect((await GET()).status).toBe(200);
+  });
+
+  it("answers the public only ok / not ok: no host, pid, runner ids, queue depth or variable names", async () => {
+    useAppDatabase(database);
+    await recordHeartbeat(database.db, { id: "pub00001", inFlight: 1, processed: 3 }, { kind: "worker", force: true });
+    for (const request of [new Request("http://localhost/api/health"), withToken("/api/health", "wrong-token"), new Request("http://localhost/api/health", { headers: { cookie: "authjs.session-token=forged" } })]) {
+      const res = await healthGET(request);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+      // The previous test left a stalled operation: the monitor says so, and nothing more.
+      const processing = await processingRoute(request);
+      expect([processing.status, await processing.json()]).toEqual([503, { ok: false }]);
+    }
+    expect((await (await GET()).json()).processing.runners.map((r: { id: string }) => r.id)).toContain("pub00001");
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "");
+    const down = await healthGET(new Request("http://localhost/api/health"));
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ ok: false });
+  });
+
+  it("gives the details to an admin session, not to other sessions", async () => {
+    const request = new Request("http://localhost/api/health", { headers: { cookie: "authjs.session-token=abc" } });
+    expect(await mayReadHealthDetails(request, async () => true)).toBe(true);
+    expect(await mayReadHealthDetails(request, async () => false)).toBe(false);
+    expect(await mayReadHealthDetails(new Request("http://localhost/api/health"), async () => true)).toBe(false);
+    vi.stubEnv("METRICS_TOKEN", "");
+    expect(await mayReadHealthDetails(withToken("/api/health", ""), async () => false)).toBe(false);
   });
 });
