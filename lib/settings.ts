@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   maxAttempts: z.number().int().min(1).max(100),
   syncIntervalSeconds: z.number().int().min(60).max(30 * 86_400),
   graceDays: z.number().int().min(0).max(365),
+  /** An order left unpaid this many days is cancelled by the sweep. */
+  unpaidOrderDays: z.number().int().min(1).max(365),
   defaultDepartmentId: z.number().int().positive().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -17,6 +19,7 @@ export const defaultSettings: Settings = {
   maxAttempts: 3,
   syncIntervalSeconds: 6 * 3600,
   graceDays: 7,
+  unpaidOrderDays: 14,
   defaultDepartmentId: null,
 };
 

@@ -2,8 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "../db";
 import { systemClock, type Clock } from "../clock";
 import { runRenewals } from "../billing/renewals";
+import { expireUnpaidOrders } from "../billing/expire-orders";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
+import { deliverChat } from "../notifications/deliver-chat";
+import { sendTaskDigests } from "../notifications/send-digests";
 import { recordHeartbeat } from "../health/heartbeat";
 import { logger } from "../log";
 import { claimAndLoad } from "./claim";
@@ -103,7 +106,8 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     outbox = (async () => {
       const mail = await deliverEmails(db, { clock, leaseMs });
       const hooks = await deliverWebhooks(db, { clock, leaseMs });
-      if (mail.sent + mail.retried + mail.failed + hooks.sent + hooks.retried + hooks.failed > 0) outboxDue = true;
+      const chat = await deliverChat(db, { clock, leaseMs });
+      if ([mail, hooks, chat].some((r) => r.sent + r.retried + r.failed > 0)) outboxDue = true;
     })()
       .catch(onError)
       .finally(() => {
@@ -148,6 +152,8 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       lastSyncSweep = now.getTime();
       await scheduleSyncs(db, now);
       await runRenewals(db, { clock });
+      await expireUnpaidOrders(db, { clock });
+      await sendTaskDigests(db, now);
     }
   }
 

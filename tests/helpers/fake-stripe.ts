@@ -19,13 +19,15 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * A local stand-in for the part of Stripe's API the billing calls: POST /v1/checkout/sessions,
- * answered like Stripe (form-encoded request, JSON session with a hosted page URL). Sessions and
+ * A local stand-in for the part of Stripe's API the billing calls: POST /v1/checkout/sessions and
+ * POST /v1/refunds, answered like Stripe (form-encoded request, JSON session with a hosted page URL). Sessions and
  * request headers are kept for assertions. `failCreates(n)` answers the next n creates with a 500.
  */
 export async function startFakeStripe() {
   const sessions: FakeCheckoutSession[] = [];
   const requests: { path: string; authorization?: string; idempotencyKey?: string }[] = [];
+  const refunds: { id: string; object: "refund"; payment_intent: string; amount: number; status: "succeeded"; metadata: Record<string, string> }[] = [];
+  const refundsByKey = new Map<string, (typeof refunds)[number]>();
   let failing = 0;
   let seq = 0;
   const server: Server = createServer(async (req, res) => {
@@ -35,6 +37,18 @@ export async function startFakeStripe() {
       res.writeHead(status, { "content-type": "application/json", "request-id": `req_${++seq}` });
       res.end(JSON.stringify(body));
     };
+    if (req.method === "POST" && req.url === "/v1/refunds") {
+      // Stripe answers a repeated idempotency key with the first refund.
+      const key = req.headers["idempotency-key"] as string | undefined;
+      const seen = key ? refundsByKey.get(key) : undefined;
+      if (seen) return json(200, seen);
+      const form = readForm(raw);
+      const metadata = Object.fromEntries([...form].filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v]));
+      const refund = { id: `re_test_${++seq}`, object: "refund" as const, payment_intent: form.get("payment_intent") ?? "", amount: Number(form.get("amount")), status: "succeeded" as const, metadata };
+      refunds.push(refund);
+      if (key) refundsByKey.set(key, refund);
+      return json(200, refund);
+    }
     if (req.method !== "POST" || req.url !== "/v1/checkout/sessions") return json(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${req.url})` } });
     if (failing > 0) {
       failing--;
@@ -59,6 +73,7 @@ export async function startFakeStripe() {
     url: `http://127.0.0.1:${port}`,
     sessions,
     requests,
+    refunds,
     failCreates: (n: number) => { failing = n; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -22,7 +22,7 @@ export function runSwitchToManual(ctx: Ctx, form: FormData): Promise<FormState> 
 
 export function runCancelOperation(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    await cancelOperation({ ctx, input: operationId(form) });
-    return { ok: true, message: "Cancelled" };
+    const result = await cancelOperation({ ctx, input: operationId(form) });
+    return { ok: true, message: result.setup?.message ?? "Cancelled" };
   });
 }

@@ -23,6 +23,7 @@ export default async function SettingsPage() {
             { name: "maxAttempts", label: "Max attempts", inputMode: "numeric", defaultValue: String(settings.maxAttempts), hint: "After this many failed attempts an operation becomes a task for staff." },
             { name: "syncIntervalSeconds", label: "Sync interval, seconds", inputMode: "numeric", defaultValue: String(settings.syncIntervalSeconds), hint: "How often services are compared with their panel." },
             { name: "graceDays", label: "Grace period, days", inputMode: "numeric", defaultValue: String(settings.graceDays), hint: "An unpaid service is closed this long after it was suspended at expiry." },
+            { name: "unpaidOrderDays", label: "Unpaid orders expire after, days", inputMode: "numeric", defaultValue: String(settings.unpaidOrderDays), hint: "An order not paid this long is cancelled with its invoice." },
             {
               name: "defaultDepartmentId",
               label: "Default department",

@@ -9,6 +9,7 @@ export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> 
       maxAttempts: num(form, "maxAttempts"),
       syncIntervalSeconds: num(form, "syncIntervalSeconds"),
       graceDays: num(form, "graceDays"),
+      unpaidOrderDays: num(form, "unpaidOrderDays"),
       // Blank keeps the current default: writeSettings cannot store a JSON null yet (see the report).
       defaultDepartmentId: num(form, "defaultDepartmentId"),
     };

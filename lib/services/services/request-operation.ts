@@ -1,10 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import { operations, services } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import { enqueueOperation } from "../../processing/enqueue";
 import { audit } from "../audit";
-import { parseInput, requireStaff, type Ctx } from "../context";
+import { now, parseInput, requireStaff, type Ctx } from "../context";
 import { resumeService } from "./resume";
 import { suspendService } from "./suspend";
 
@@ -46,7 +46,8 @@ export async function requestServiceOperation({ ctx, input }: { ctx: Ctx; input:
     const [closing] = await tx
       .select({ id: operations.id })
       .from(operations)
-      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
+      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"]), lte(operations.runAt, now(ctx))));
+    // A close waiting for the end of the paid period does not stop anything before then.
     if (closing && data.kind !== "close") throw conflict(`This service is being closed, so it cannot be asked to ${data.kind}`);
     const result = await enqueueOperation(tx, { serviceId: service.id, kind: data.kind });
     await audit(tx, ctx.actor, { action: `service.${data.kind}`, entity: "service", entityId: service.id, after: { operationId: result.id } });

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { operations, serviceHistory, services, tasks } from "../../db/schema";
 import { conflict } from "../../errors";
+import { moveBalance } from "../../billing/ledger";
 import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService } from "./load-own";
@@ -11,7 +12,8 @@ export const withdrawCloseInput = z.object({ serviceId: z.coerce.number().int().
 /**
  * The client (or staff) withdraws a close request that has not started on the panel yet: the
  * queued close operation (or the task waiting for staff) is cancelled and the service stays as
- * it is. Once the panel is being asked, it can no longer be withdrawn.
+ * it is; a refund made for closing early is taken back from the balance. Once the panel is being
+ * asked, it can no longer be withdrawn.
  */
 export async function withdrawClose({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { serviceId } = parseInput(withdrawCloseInput, input);
@@ -25,6 +27,13 @@ export async function withdrawClose({ ctx, input }: { ctx: Ctx; input: unknown }
       .for("update");
     if (!op) throw conflict("There is no close request to withdraw");
     if (op.status === "running" || op.status === "waiting" || op.attempts > 0) throw conflict("Closing has already started and can no longer be withdrawn");
+    const refunded = Number(op.params.refund ?? 0);
+    if (refunded > 0) {
+      await moveBalance(tx, {
+        clientId: service.clientId, kind: "adjustment", amount: -refunded, at, reference: `refund-back:close:${op.id}`, actorUserId: actorUserId(ctx.actor),
+        note: `Close of service #${service.id} withdrawn: the refund for unused time is taken back`,
+      });
+    }
     await tx.update(operations).set({ status: "cancelled", finishedAt: at, updatedAt: at, leaseToken: null, leaseUntil: null }).where(eq(operations.id, op.id));
     await tx.update(tasks).set({ status: "cancelled", closedAt: at }).where(eq(tasks.operationId, op.id));
     await tx.update(services).set({ pending: null, updatedAt: at }).where(eq(services.id, service.id));

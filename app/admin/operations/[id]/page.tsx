@@ -68,13 +68,14 @@ export default async function OperationPage({ params }: Props) {
               <ActionButton action={switchToManualAction} values={values} label="Switch to manual" confirm="Switch to manual? The module stops trying and staff get a task to do it by hand." />
             )}
             {actions.cancel && (
-              <ActionButton action={cancelOperationAction} values={values} label="Cancel" confirm="Cancel this operation? Nothing more is done for it, by the module or by staff." />
+              <ActionButton action={cancelOperationAction} values={values} label="Cancel" confirm={op.kind === "open" ? "Cancel this set-up? The service is closed and what was paid goes back to the client's balance." : "Cancel this operation? Nothing more is done for it, by the module or by staff."} />
             )}
           </div>
           <ul className="mt-3 list-disc pl-5 text-sm text-slate-600">
             {actions.restart && <li>Restart runs it again now with a fresh set of attempts{task ? "; its task is put aside" : ""}.</li>}
             {actions.switchToManual && <li>Switch to manual gives it to staff as a task.</li>}
-            {actions.cancel && <li>Cancel stops it for good; the service stays as it is.</li>}
+            {actions.cancel && op.kind === "open" && <li>Cancel stops the set-up for good: the service is closed and what was paid goes back to the client&apos;s balance.</li>}
+            {actions.cancel && op.kind !== "open" && <li>Cancel stops it for good; the service stays as it is.</li>}
           </ul>
         </Card>
       </div>
