@@ -38,7 +38,7 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
   }
   if (!process.stdin.isTTY) return generate();
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const typed = await rl.question("Password (at least 12 characters; empty to generate one): ");
+  const typed = await rl.question("Password (at least 10 characters, hard to guess; empty to generate one): ");
   rl.close();
   return typed ? { password: typed, generated: false } : generate();
 }

@@ -1,4 +1,4 @@
-import { ConfigError, isDemo, isProduction, readDatabaseUrl } from "../env";
+import { ConfigError, isDemo, isProduction, readAppUrl, readDatabaseUrl } from "../env";
 
 /** Which process is starting: the web server, a runner worker, a Trigger.dev task, or a CLI. */
 export type ProcessRole = "web" | "worker" | "task" | "cli";
@@ -18,6 +18,11 @@ export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = proce
   let databaseUrl: string | undefined;
   try {
     databaseUrl = readDatabaseUrl(env);
+  } catch (error) {
+    problems.push(error as ConfigError);
+  }
+  try {
+    readAppUrl(env);
   } catch (error) {
     problems.push(error as ConfigError);
   }
@@ -49,6 +54,9 @@ export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = proce
     if (role === "web" && !set("AUTH_SECRET")) problem("AUTH_SECRET", "is required when NODE_ENV=production: it signs the sign-in sessions");
     if (role !== "cli" && !set("RESEND_API_KEY")) {
       problem("RESEND_API_KEY", "is required when NODE_ENV=production: without it no email would leave (the local mailbox is for the demo)");
+    }
+    if (role !== "cli" && !set("APP_URL")) {
+      problem("APP_URL", "is required when NODE_ENV=production: the site's public address (e.g. https://billing.example.com); links in emails are built from it, never from the request's Host");
     }
     if (role !== "cli" && !set("EMAIL_FROM")) problem("EMAIL_FROM", "is required when NODE_ENV=production: an address on a domain verified with Resend");
   }

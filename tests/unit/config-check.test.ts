@@ -13,6 +13,7 @@ const production = {
   AUTH_SECRET: "a".repeat(40),
   RESEND_API_KEY: "re_live_key",
   EMAIL_FROM: "Billing <billing@example.com>",
+  APP_URL: "https://billing.example.com",
 };
 const names = (role: ProcessRole, env: Record<string, string | undefined>) => configProblems(role, env as NodeJS.ProcessEnv).map((p) => p.variable);
 
@@ -30,6 +31,8 @@ describe("start-up configuration check", () => {
     ["RESEND_API_KEY", "worker"],
     ["RESEND_API_KEY", "web"],
     ["EMAIL_FROM", "worker"],
+    ["APP_URL", "web"],
+    ["APP_URL", "worker"],
   ] as const)("a production %s missing stops the %s, naming it", (variable, role) => {
     expect(names(role, { ...production, [variable]: undefined })).toEqual([variable]);
   });
@@ -43,6 +46,29 @@ describe("start-up configuration check", () => {
     ["PROCESSING_LEASE_MS", "-5"],
   ])("a wrong %s is named", (variable, value) => {
     expect(names("worker", { ...production, [variable]: value })).toContain(variable);
+  });
+
+  it.each([
+    "billing.example.com",
+    "ftp://billing.example.com",
+    "javascript:alert(1)",
+    "https://billing.example.com/app",
+    "https://billing.example.com/?a=1",
+    "https://billing.example.com#top",
+    "https://user:pass@billing.example.com",
+    "https:/billing.example.com",
+    "//billing.example.com",
+  ])("APP_URL %j is not the site's bare public address, in production or not", (value) => {
+    expect(names("web", { ...production, APP_URL: value })).toEqual(["APP_URL"]);
+    expect(names("web", { NODE_ENV: "development", APP_URL: value })).toEqual(["APP_URL"]);
+  });
+
+  it("APP_URL may end in a slash or carry a port; outside production it stays optional", () => {
+    for (const value of ["https://billing.example.com/", "http://127.0.0.1:3000", " https://billing.example.com "]) {
+      expect(names("web", { ...production, APP_URL: value })).toEqual([]);
+    }
+    expect(names("cli", { ...production, APP_URL: undefined })).toEqual([]);
+    expect(names("web", { NODE_ENV: "development" })).toEqual([]);
   });
 
   it("a worker must be told NODE_ENV, so it never generates keys of its own next to a production web", () => {
