@@ -40,7 +40,8 @@ describe("suspending a client", () => {
     await db().update(services).set({ status: "active" }).where(inArray(services.id, [a.id, b.id, foreign.id]));
     const clientUser = await createUser(db(), "client", { clientId: client.id });
 
-    const state = await runSuspendClient(admin, form({ clientId: String(client.id), suspended: "true" }));
+    expect(await runSuspendClient(admin, form({ clientId: String(client.id), suspended: "true" }))).toMatchObject({ fields: { reason: ["Choose why the client is suspended"] } });
+    const state = await runSuspendClient(admin, form({ clientId: String(client.id), suspended: "true", reason: "abuse" }));
     expect(state).toMatchObject({ ok: true, message: "Suspended: 2 services are being suspended; new orders are refused." });
     expect((await opsOf([a.id, b.id, pending.id, foreign.id], "suspend")).map((o) => o.serviceId).sort()).toEqual([a.id, b.id].sort());
     expect((await db().select().from(clients).where(eq(clients.id, client.id)))[0]!.suspendedAt).toBeInstanceOf(Date);

@@ -12,6 +12,8 @@ import { requestServiceOperation } from "@/lib/services/services/request-operati
 import { resumeService } from "@/lib/services/services/resume";
 import { suspendService } from "@/lib/services/services/suspend";
 import { closeTask } from "@/lib/services/tasks/close";
+import { listSuspensions } from "@/lib/services/services/list-suspensions";
+import { runResumeService, runSuspendService } from "@/app/admin/services/run";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { testClock } from "../helpers/clock";
 import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
@@ -156,5 +158,28 @@ describe("suspension reasons", () => {
     expect(await ops(id, "resume")).toEqual([]);
     expect(await service(id)).toMatchObject({ status: "suspended" });
     expect(await held(id)).toEqual(["service:abuse"]);
+  });
+
+  it("the admin form asks for a reason; the client reads the reason and what to do, staff also see who", async () => {
+    const client = await createClient(db(), 100_000);
+    const id = await active(client.id);
+    await sweepOperations(db());
+    const form = (values: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(values)) f.set(k, v);
+      return f;
+    };
+    expect(await runSuspendService(admin, form({ serviceId: String(id), reason: "" }))).toMatchObject({ fields: { reason: ["Choose why the service is suspended"] } });
+    expect(await ops(id, "suspend")).toEqual([]);
+    expect(await runSuspendService(admin, form({ serviceId: String(id), reason: "non_payment", note: "Invoice 42 is overdue" }))).toMatchObject({ ok: true });
+    const owner = { db: db(), actor: (await createUser(db(), "client", { clientId: client.id })).actor };
+    const seen = await listSuspensions({ ctx: owner, input: { serviceId: id } });
+    expect(seen).toEqual([expect.objectContaining({ reason: "non_payment", note: "Invoice 42 is overdue", byName: null, todo: expect.stringContaining("resumes by itself") })]);
+    expect((await listSuspensions({ ctx: admin, input: { serviceId: id } }))[0]!.byName).toEqual(expect.any(String));
+    const stranger = { db: db(), actor: (await createUser(db(), "client", { clientId: (await createClient(db())).id })).actor };
+    expect(await fail(listSuspensions({ ctx: stranger, input: { serviceId: id } }))).toMatchObject({ code: "not_found" });
+    expect(await runResumeService(admin, form({ serviceId: String(id), reason: "non_payment" }))).toMatchObject({ ok: true, message: "Reason lifted." });
+    expect((await ops(id, "suspend")).map((o) => o.status)).toEqual(["cancelled"]);
+    expect(await service(id)).toMatchObject({ status: "active", pending: null });
   });
 });

@@ -38,7 +38,8 @@ export function runPlaceOrder(ctx: Ctx, form: FormData): Promise<FormState> {
 export function runSuspendClient(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
     const suspended = flag(form, "suspended");
-    const result = await suspendClient({ ctx, input: { clientId: num(form, "clientId"), suspended } });
+    const reason = suspended ? text(form, "reason") : undefined;
+    const result = await suspendClient({ ctx, input: { clientId: num(form, "clientId"), suspended, reason, note: suspended ? text(form, "note") || undefined : undefined } });
     const n = result.operationIds.length;
     return {
       ok: true,

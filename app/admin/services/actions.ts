@@ -3,8 +3,16 @@
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
 import { requestCtx } from "@/lib/services/request-context";
-import { runServiceOperation } from "./run";
+import { runResumeService, runServiceOperation, runSuspendService } from "./run";
 
 export async function serviceOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
   return respond(await runServiceOperation(await requestCtx(), form));
+}
+
+export async function suspendServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runSuspendService(await requestCtx(), form));
+}
+
+export async function resumeServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runResumeService(await requestCtx(), form));
 }

@@ -1,5 +1,7 @@
 import type { Ctx } from "@/lib/services/context";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
+import { resumeService } from "@/lib/services/services/resume";
+import { suspendService } from "@/lib/services/services/suspend";
 import { attempt, num, text, type FormState } from "../form-state";
 
 /** Suspend, resume, close or sync now: queues the operation; the runner does it. */
@@ -8,5 +10,23 @@ export function runServiceOperation(ctx: Ctx, form: FormData): Promise<FormState
     const kind = text(form, "kind");
     const { id, created } = await requestServiceOperation({ ctx, input: { serviceId: num(form, "serviceId"), kind } });
     return { ok: true, message: created ? `Queued: operation #${id}` : `Already in progress: operation #${id}` };
+  });
+}
+
+/** Suspend for a reason: the operation is queued when the service is active; the reason is kept either way. */
+export function runSuspendService(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const { id } = await suspendService({ ctx, input: { serviceId: num(form, "serviceId"), reason: text(form, "reason"), note: text(form, "note") || undefined } });
+    return { ok: true, message: id === null ? "Reason recorded: the service stays suspended (or is suspended once set up)." : `Being suspended: operation #${id}` };
+  });
+}
+
+/** Lifts one reason (or all the service's own): the service is resumed once none is left. */
+export function runResumeService(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const reason = text(form, "reason");
+    const { id, remaining } = await resumeService({ ctx, input: { serviceId: num(form, "serviceId"), reasons: reason ? [reason] : undefined } });
+    if (id !== null) return { ok: true, message: `Being resumed: operation #${id}` };
+    return { ok: true, message: remaining.length ? `Reason lifted; still suspended for ${remaining.length === 1 ? "another reason" : `${remaining.length} other reasons`}.` : "Reason lifted." };
   });
 }

@@ -12,7 +12,7 @@ export const suspendClientInput = z.object({
   /** true suspends the client, false lifts the suspension. */
   suspended: z.boolean(),
   /** Why (suspending only): recorded on every service it suspends. */
-  reason: z.enum(suspensionReasons).default("admin"),
+  reason: z.enum(suspensionReasons, { message: "Choose why the client is suspended" }).default("admin"),
   /** What the client is told, beside the reason. */
   note: z.string().trim().max(500).optional(),
 });

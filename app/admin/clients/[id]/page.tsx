@@ -16,6 +16,7 @@ import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { ActionButton } from "@/components/admin/action-button";
+import { SuspendForm } from "@/components/admin/suspend-form";
 import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -72,10 +73,23 @@ export default async function ClientPage({ params }: Props) {
               confirm="Sign in as this client for support? You see and do what they can, for 30 minutes or until you go back; it is recorded in the audit log."
             />
             {client.suspendedAt ? (
-              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label="Lift suspension" confirm="Lift the suspension? Suspended services that are still paid for are resumed, and the client can order again." />
-            ) : (
-              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: true }} label="Suspend client" confirm="Suspend this client? Every active service is suspended on its panel, and new orders are refused until you lift it." />
-            )}
+              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label="Lift suspension" confirm="Lift the suspension? Services it suspended are resumed unless another reason holds them (such as abuse or non-payment), and the client can order again." />
+            ) : null}
+          </div>
+          {!client.suspendedAt && (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">Suspend client…</summary>
+              <div className="mt-2">
+                <SuspendForm
+                  action={suspendClientAction}
+                  values={{ clientId: client.id, suspended: true }}
+                  label="Suspend client"
+                  confirm="Suspend this client? Every live service is suspended on its panel (one being set up, once it is set up), and new orders are refused until you lift it."
+                />
+              </div>
+            </details>
+          )}
+          <div>
           </div>
         </Card>
         <Card title="Credit the balance">

@@ -13,15 +13,16 @@ import { operationKindLabels, productTypeLabels } from "@/components/admin/label
 import { Table, Td, When } from "@/components/admin/table";
 import { detailLabel } from "@/components/store/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
-import { serviceOperationAction } from "../actions";
+import { resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
+import { listSuspensions } from "@/lib/services/services/list-suspensions";
+import { SuspendForm, suspensionReasonLabels } from "@/components/admin/suspend-form";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
 const actions = [
-  { kind: "suspend", label: "Suspend", from: ["active"] },
-  { kind: "resume", label: "Resume", from: ["suspended"] },
+  { kind: "resume", label: "Resume", from: ["suspended"], confirm: "Lift every reason placed on this service and resume it? A client-wide suspension stays until it is lifted on the client." },
   { kind: "close", label: "Close", from: ["active", "suspended"], confirm: "Close this service on the panel?" },
   { kind: "sync", label: "Sync now", from: ["active", "suspended"] },
 ];
@@ -34,6 +35,7 @@ export default async function ServicePage({ params }: Props) {
     throw e;
   });
   const client = await getClient({ ctx, input: { clientId: service.clientId } });
+  const suspensions = await listSuspensions({ ctx, input: { serviceId: service.id } });
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
   return (
@@ -69,6 +71,25 @@ export default async function ServicePage({ params }: Props) {
           {!["active", "suspended"].includes(service.status) && <p className="text-sm text-slate-600">No actions while the service is {service.status}.</p>}
         </Card>
       </div>
+      {["processing", "active", "suspended"].includes(service.status) && (
+        <Card title="Suspension" className="mt-4">
+          {suspensions.length > 0 && (
+            <ul className="mb-3 space-y-2 text-sm" data-testid="suspension-reasons">
+              {suspensions.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-center gap-3">
+                  <span>
+                    {suspensionReasonLabels[s.reason]}{s.scope === "client" ? " (the whole client is suspended)" : ""}: by {s.byName}, <When at={s.createdAt} />{s.note ? `: “${s.note}”` : ""}
+                  </span>
+                  {s.scope === "service" && (
+                    <ActionButton action={resumeServiceAction} values={{ serviceId: service.id, reason: s.reason }} label="Lift this reason" confirm="Lift this reason? The service is resumed only if no other reason is left." />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <SuspendForm action={suspendServiceAction} values={{ serviceId: service.id }} label="Suspend" confirm="Suspend this service for the chosen reason? The client is told the reason." />
+        </Card>
+      )}
       <h2 className="mt-6 mb-2 text-lg font-semibold">Operations</h2>
       <Table head={["#", "Operation", "Status", "Created", "Finished"]} caption="Operations of the service">
         {service.operations.map((op) => (

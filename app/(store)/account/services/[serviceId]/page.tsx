@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
+import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
@@ -11,6 +12,7 @@ import { SecretsPanel } from "@/components/store/secrets-panel";
 import { ServiceActions } from "@/components/store/service-actions";
 import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
+import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
 import { autoRenewAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
@@ -27,6 +29,7 @@ export default async function ServicePage({ params }: Props) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
     throw error;
   });
+  const suspensions = await listSuspensions({ ctx, input: { serviceId } });
   const live = service.status === "active" || service.status === "suspended";
   const closing = service.close !== null;
   const details = Object.entries({ ...(service.params.domain ? { domain: service.params.domain } : {}), ...service.details });
@@ -42,6 +45,7 @@ export default async function ServicePage({ params }: Props) {
         <StatusBadge status={service.status} pending={service.pending} />
       </div>
       {service.status === "closed" && <Notice>This service is closed. It can no longer be renewed or used; order a new one from the store if you need it again.</Notice>}
+      <SuspensionNotice reasons={suspensions} status={service.status} />
       {closing && (
         <Notice tone="warning">
           {service.close!.withdrawable ? "You asked to close this service. You can still keep it until our systems start closing it." : "This service is being closed."}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/app/admin/form-state";
+import { FormResult } from "@/components/admin/form-result";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/select";
+import { suspensionReasons, type SuspensionReason } from "@/lib/vocabulary";
+
+export const suspensionReasonLabels: Record<SuspensionReason, string> = {
+  non_payment: "Not paid",
+  abuse: "Abuse",
+  client_request: "The client asked for it",
+  admin: "Other (administrator's decision)",
+};
+
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  values: Record<string, string | number | boolean>;
+  label: string;
+  /** Asked with window.confirm before the action runs. */
+  confirm: string;
+};
+
+/** Suspend (a service or a whole client): a reason from the closed list, a note the client reads, and a confirmation. */
+export function SuspendForm({ action, values, label, confirm }: Props) {
+  const [state, dispatch] = useActionState(action, {});
+  return (
+    <form
+      action={dispatch}
+      onSubmit={(e) => {
+        if (!window.confirm(confirm)) e.preventDefault();
+      }}
+      className="flex max-w-md flex-col gap-2"
+    >
+      {Object.entries(values).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={String(v)} />
+      ))}
+      <SelectField
+        name="reason"
+        label="Reason"
+        required
+        empty="Choose a reason"
+        defaultValue=""
+        options={suspensionReasons.map((r) => ({ value: r, label: suspensionReasonLabels[r] }))}
+        errors={state.fields?.reason}
+      />
+      <Field name="note" label="Note for the client (optional)" maxLength={500} hint="Shown to the client beside the reason." errors={state.fields?.note} />
+      <div>
+        <SubmitButton variant="secondary" pendingText="Suspending…">
+          {label}
+        </SubmitButton>
+      </div>
+      <FormResult state={state} shownFields={["reason", "note"]} />
+    </form>
+  );
+}
