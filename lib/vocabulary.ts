@@ -97,3 +97,6 @@ export type RunnerKind = (typeof runnerKinds)[number];
 
 export const userTokenPurposes = ["verify_email", "reset_password", "unlock_sign_in", "confirm_contact_email"] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];
+
+/** Operating systems a virtual server can be ordered with (none: the handler's default OS). */
+export const osChoices = ["Ubuntu 22.04", "Debian 12"] as const;

@@ -1,4 +1,4 @@
-import type { OperationKind, ProductType, ServiceStatus } from "@/lib/vocabulary";
+import { osChoices, type OperationKind, type ProductType, type ServiceStatus } from "@/lib/vocabulary";
 
 export const productTypeLabels: Record<ProductType, string> = {
   domain: "Domains",
@@ -59,8 +59,8 @@ export const entryKindLabels: Record<string, string> = {
   adjustment: "Adjustment",
 };
 
-/** OS templates offered for virtual servers; empty means the provider's default. */
-export const osTemplates = ["Ubuntu 22.04", "Debian 12"];
+/** OS templates offered for virtual servers; empty means the provider's default. Orders are checked against the same list. */
+export const osTemplates: readonly string[] = osChoices;
 
 export function formatDate(date: Date | string | null | undefined): string {
   if (!date) return "—";

@@ -1,8 +1,22 @@
+import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
 import { z } from "zod";
-import type { ProductType } from "../vocabulary";
+import { osChoices, type ProductType } from "../vocabulary";
 import type { OrderNeed } from "../modules/contract";
 import { ValidationError } from "../errors";
+
+/** A host name as RFC 1123 allows it: letters, digits and hyphens per label, at least two labels, 253 characters at most. */
+export function isHostName(name: string): boolean {
+  const labels = name.split(".");
+  return name.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(l)) && /[a-z]/i.test(labels.at(-1)!);
+}
+
+/** A name server entry split into its host and addresses, or null when either is not valid. */
+export function nameServer(entry: string): { host: string; addrs: string[] } | null {
+  const [name = "", ...addrs] = entry.trim().toLowerCase().split(/[\s=(),;[\]]+/).filter(Boolean);
+  const host = name.replace(/\.$/, "");
+  return isHostName(host) && addrs.every((a) => isIP(a) !== 0) ? { host, addrs } : null;
+}
 
 export const orderParamsInput = z
   .object({
@@ -13,8 +27,17 @@ export const orderParamsInput = z
       .toLowerCase()
       .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "Not a valid host name")
       .optional(),
-    os: z.string().trim().max(100).optional(),
-    nameservers: z.array(z.string().trim().toLowerCase().min(3).max(253)).max(4).optional(),
+    os: z
+      .string()
+      .trim()
+      .refine((v) => (osChoices as readonly string[]).includes(v), `Choose an operating system from the list: ${osChoices.join(", ")}`)
+      .optional(),
+    /** "ns1.example.net", or with its addresses (glue) when it is under the domain: "ns1.example.com 192.0.2.1, 2001:db8::1". */
+    nameservers: z
+      .array(z.string().trim().toLowerCase().max(400).refine((v) => nameServer(v) !== null, "Not a valid name server: a host name like ns1.example.net, then its IP addresses if it is under this domain"))
+      .max(4)
+      .refine((list) => new Set(list.map((v) => nameServer(v)?.host)).size === list.length, "A name server is listed twice")
+      .optional(),
   })
   .strict();
 export type OrderParamsInput = z.infer<typeof orderParamsInput>;
@@ -44,6 +67,7 @@ export function normalizeOrderParams(
   field = "params",
   needs?: ReadonlySet<OrderNeed>,
 ): OrderParamsInput {
+  if (params.os && productType !== "vps" && !needs?.has("os")) throw new ValidationError({ [`${field}.os`]: ["This tariff has no operating system to choose"] });
   const raw = params.domain;
   if (!raw && !needsDomain(productType, needs)) return params;
   if (!raw) throw new ValidationError({ [`${field}.domain`]: [productType === "domain" ? "Enter the domain name" : "Enter the domain name of your site"] });
@@ -55,5 +79,16 @@ export function normalizeOrderParams(
       throw new ValidationError({ [`${field}.domain`]: [`This tariff sells ${tlds.map((t) => `.${t}`).join(", ")} only`] });
     }
   }
+  if (params.nameservers?.length) checkGlue(params.nameservers, ascii, `${field}.nameservers`);
   return { ...params, domain: ascii };
+}
+
+/** A name server under the domain needs its addresses (glue); one elsewhere must not carry any. */
+function checkGlue(entries: string[], domain: string, field: string): void {
+  for (const entry of entries) {
+    const ns = nameServer(entry)!;
+    const inside = ns.host.endsWith(`.${domain}`);
+    if (inside && ns.addrs.length === 0) throw new ValidationError({ [field]: [`${ns.host} is under ${domain}: give its IP address too`] });
+    if (!inside && ns.addrs.length > 0) throw new ValidationError({ [field]: [`${ns.host} is not under ${domain}: give it without an IP address`] });
+  }
 }

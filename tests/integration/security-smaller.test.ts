@@ -1,10 +1,18 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { connect } from "@/lib/db/connect";
 import { privateDataDir } from "@/lib/db/private-dir";
+import { clients, emailOutbox } from "@/lib/db/schema";
+import type { Ctx } from "@/lib/services/context";
+import { quoteItems } from "@/lib/services/catalog/quote";
+import { createOrder } from "@/lib/services/orders/create";
+import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
+import { testClock } from "../helpers/clock";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createClient, createUser, makeHandler, makeTariff, sys } from "../helpers/factories";
 
 /** Every path under a folder with its permission bits. */
 function modes(dir: string): [string, number][] {
@@ -37,5 +45,81 @@ describe("the embedded database's files are readable by their owner only", () =>
     const all = modes(data);
     expect(all.length).toBeGreaterThan(10);
     expect(all.filter(([, mode]) => mode & 0o077)).toEqual([]);
+  });
+});
+
+describe("forgot-password is limited per requester, not per victim", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.close());
+
+  it("a flood from one address does not stop the owner's own reset mail", async () => {
+    const { user } = await createUser(database.db, "admin");
+    const clock = testClock(new Date("2026-05-01T10:00:00Z"));
+    const ctx: Ctx = { db: database.db, actor: { type: "anonymous" }, clock };
+    const mails = async () => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email))).length;
+    for (let i = 0; i < 12; i++) {
+      await requestPasswordReset({ ctx, input: { email: user.email, ip: "203.0.113.66" } });
+      clock.advance(60);
+    }
+    const flooded = await mails();
+    expect(flooded).toBe(10); // then the address is locked for an hour
+    await requestPasswordReset({ ctx, input: { email: user.email, ip: "198.51.100.7" } });
+    expect(await mails()).toBe(flooded + 1);
+    // The flooding address stays limited, whatever email it names next.
+    const other = await createUser(database.db, "client");
+    await requestPasswordReset({ ctx, input: { email: other.user.email, ip: "203.0.113.66" } });
+    expect((await database.db.select().from(emailOutbox).where(eq(emailOutbox.to, other.user.email))).length).toBe(0);
+  });
+});
+
+describe("order parameters: name servers are host names, the OS is one offered", () => {
+  let database: TestDatabase;
+  let clientId: number;
+  let domainTariff: number;
+  let vpsTariff: number;
+  let hostingTariff: number;
+  const order = (tariffId: number, params: Record<string, unknown>) =>
+    createOrder({ ctx: sys(database.db), input: { clientId, items: [{ tariffId, months: 1, params }] } }).then(() => "accepted", (e: unknown) => e);
+  const quote = (tariffId: number, params: Record<string, unknown>) =>
+    quoteItems({ ctx: sys(database.db), input: { items: [{ tariffId, months: 1, params }] } }).then(() => "accepted", (e: unknown) => e);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    clientId = (await createClient(database.db)).id;
+    await database.db.update(clients).set({ phone: "+12015550123", address: "1 Main St", city: "Springfield", postcode: "12345", country: "US" }).where(eq(clients.id, clientId));
+    const make = async (productType: "domain" | "vps" | "hosting") =>
+      (await makeTariff(database.db, { productType, handlerIds: [(await makeHandler(database.db, { module: "manual", productType })).id], tlds: productType === "domain" ? ["com"] : [] })).id;
+    [domainTariff, vpsTariff, hostingTariff] = [await make("domain"), await make("vps"), await make("hosting")];
+  });
+  afterAll(async () => database.close());
+
+  it.each([
+    ["a word that is no host name", ["not a host!"]],
+    ["a single label", ["localhost"]],
+    ["a label of 64 characters", [`${"a".repeat(64)}.example.net`]],
+    ["a name longer than 253", [`${"abcdefghi.".repeat(26)}net`]],
+    ["an address that is no IP", ["ns1.example.net 999.1.1.1"]],
+    ["the same server twice", ["ns1.example.net", "NS1.example.net."]],
+  ])("refuses name servers with %s, at checkout and in the quote", async (_what, nameservers) => {
+    const params = { domain: `shop-${nameservers.length}.com`, nameservers };
+    const refused = await order(domainTariff, params);
+    expect(refused).toMatchObject({ code: "validation" });
+    expect(Object.keys((refused as { fields: object }).fields)).toEqual([expect.stringMatching(/^items\.0\.params\.nameservers/)]);
+    expect(await quote(domainTariff, params)).toMatchObject({ code: "validation" });
+  });
+
+  it("checks glue against the domain, and takes valid name servers", async () => {
+    expect(await order(domainTariff, { domain: "glue-one.com", nameservers: ["ns1.glue-one.com"] })).toMatchObject({ code: "validation", fields: { "items.0.params.nameservers": [expect.stringMatching(/IP address/)] } });
+    expect(await order(domainTariff, { domain: "glue-two.com", nameservers: ["ns1.example.net 192.0.2.1"] })).toMatchObject({ code: "validation" });
+    expect(await order(domainTariff, { domain: "fine-one.com", nameservers: ["ns1.example.net", "ns2.fine-one.com 192.0.2.1, 2001:db8::1"] })).toBe("accepted");
+  });
+
+  it("takes an OS from the list for a virtual server only", async () => {
+    expect(await order(vpsTariff, { os: "rm -rf /" })).toMatchObject({ code: "validation", fields: { "items.0.params.os": [expect.stringMatching(/Debian 12/)] } });
+    expect(await quote(vpsTariff, { os: "<script>" })).toMatchObject({ code: "validation" });
+    expect(await order(hostingTariff, { domain: "site-os.com", os: "Debian 12" })).toMatchObject({ code: "validation", fields: { "items.0.params.os": [expect.any(String)] } });
+    expect(await order(vpsTariff, { os: "Debian 12", hostname: "vm1.example.net" })).toBe("accepted");
   });
 });

@@ -10,18 +10,20 @@ import { now, parseInput, type Ctx } from "../context";
 
 export const requestPasswordResetInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  /** The requester's address: the limit is per requester, so nobody can use it up for someone else's email. */
+  ip: z.string().max(64).nullish(),
 });
 
 export const RESET_TTL_MS = 60 * 60_000;
 
 /**
  * "Forgot password?": a one-time link, valid one hour, by email through the outbox. The answer is
- * the same whether or not the email is registered; a few requests per address and hour at most.
+ * the same whether or not the email is registered; a few requests per requester (IP) and hour at most.
  */
 export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
-  const { email } = parseInput(requestPasswordResetInput, input);
+  const { email, ip } = parseInput(requestPasswordResetInput, input);
   const at = now(ctx);
-  const key = `reset:${email}`;
+  const key = ip ? `reset:ip:${ip}` : `reset:${email}`; // no address known (a direct call): per email, as a last resort
   if (await checkLimit(ctx.db, key, limits.signUp, at)) return;
   await recordFailure(ctx.db, key, limits.signUp, at);
   await ctx.db.transaction(async (tx) => {
