@@ -205,6 +205,19 @@ describe("vmmanager: panel specifics", () => {
     expect(sim.state.tasks.map((t) => t.name)).toEqual(["host_create", "host_stop", "host_start", "host_delete"]);
   });
 
+  it("reads a wrong login (HTTP 400 with 3004 or 3011) as a credentials error, final, for every operation", async () => {
+    for (const [bad, code] of [[{ password: "wrong-password" }, 3011], [{ email: "nobody@example.test" }, 3004]] as const) {
+      const wrong = { ...conn, ...bad };
+      const raw = await fetch(`${sim.url}/auth/v4/public/token`, { method: "POST", body: JSON.stringify({ email: wrong.email, password: wrong.password }) });
+      expect(raw.status).toBe(400);
+      expect(((await raw.json()) as { error: { code: number } }).error.code).toBe(code);
+      const expected = { code: "auth", retryable: false, message: expect.stringMatching(/credentials \(email and password\)/) };
+      await expect(vmmanager.checkConnection(wrong, createAttemptLog())).rejects.toMatchObject(expected);
+      await expect(vmmanager.open(context(wrong, makeService()))).rejects.toMatchObject(expected);
+      await expect(vmmanager.suspend(context(wrong, makeService({ remoteId: "1" })))).rejects.toMatchObject(expected);
+    }
+  });
+
   it("lists presets as templates", async () => {
     expect(await vmmanager.listTemplates!(conn, createAttemptLog())).toEqual(["vps-small", "vps-large"]);
   });

@@ -58,6 +58,9 @@ export type Named = { id: number; name: string };
 export const VM_ERRORS = {
   unauthorized: 3001,
   notFound: 3004,
+  /** On the token request, 3004 means no account has this email; 3011 a wrong password (both HTTP 400). */
+  noSuchUser: 3004,
+  wrongPassword: 3011,
   nameExists: 5012,
   unknownPreset: 5020,
   validation: 5021,
@@ -116,11 +119,24 @@ const TOKEN_MARGIN_MS = 60_000;
 const FALLBACK_LIFETIME_MS = 30 * 60_000;
 const cacheKey = (conn: VmConnection) => createHash("sha256").update(`${conn.url}\n${conn.email}\n${conn.password}`).digest("hex");
 
+/**
+ * A refused login is a credentials error, whatever its code: a wrong email or password answers
+ * HTTP 400 with 3004 or 3011 (read elsewhere as not-found or a refusal), 3001, 401 or 403. It is
+ * final: retrying the same credentials cannot help.
+ */
+function credentialsError(error: unknown): unknown {
+  if (!(error instanceof ModuleError) || error.retryable) return error;
+  const said = error.message.replace(/^VMmanager POST \/auth\/v4\/public\/token: /, "");
+  return new ModuleError("auth", `VMmanager refused the handler's credentials (email and password): ${said}. Check them in the handler's connection settings.`, false);
+}
+
 async function logIn(conn: VmConnection, log: AttemptLog): Promise<string> {
   const auth = await exchange<{ token?: unknown; expires_at?: unknown }>(conn, log, {
     method: "POST",
     path: "/auth/v4/public/token",
     json: { email: conn.email, password: conn.password },
+  }).catch((error: unknown) => {
+    throw credentialsError(error);
   });
   if (typeof auth.token !== "string" || !auth.token) throw new ModuleError("bad_response", "VMmanager token: no token in the answer", true);
   log.secret(auth.token);

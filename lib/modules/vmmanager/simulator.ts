@@ -253,8 +253,11 @@ export async function startVmmanagerSimulator(
         return { status: 503, headers: { "content-type": "text/plain" }, body: "Service Unavailable" };
       }
       if (method === "POST" && path === "/auth/v4/public/token") {
-        const account = state.accounts.find((a) => a.email === body.email && a.passwordHash === hash(String(body.password ?? "")));
-        if (!account) return fail(400, VM_ERRORS.unauthorized, "Invalid email or password");
+        // A wrong login answers HTTP 400: 3004 for an email with no account, 3011 for a wrong password.
+        const known = state.accounts.find((a) => a.email === body.email);
+        if (!known) return fail(400, VM_ERRORS.noSuchUser, "User not found");
+        const account = known.passwordHash === hash(String(body.password ?? "")) ? known : null;
+        if (!account) return fail(400, VM_ERRORS.wrongPassword, "Invalid password");
         const token = `${nextId++}-${randomBytes(16).toString("hex")}`;
         const expiresAt = Date.now() + state.tokenLifetimeMs;
         tokens.set(token, { account: account.id, expiresAt });
