@@ -11,7 +11,11 @@ import { SelectField } from "@/components/ui/select";
 export type ProfileValues = {
   name: string; company: string | null; email: string; phone: string | null; address: string | null; city: string | null; postcode: string | null; country: string | null;
 };
-export type ProfileState = { fields?: FieldErrors; error?: string; saved?: boolean; values?: Partial<Record<keyof ProfileValues, string>> };
+export type ProfileState = {
+  fields?: FieldErrors; error?: string; saved?: boolean; values?: Partial<Record<keyof ProfileValues, string>>;
+  /** A new contact email waiting for its confirmation link, after a save. */
+  pendingEmail?: string | null;
+};
 type Props = {
   values: ProfileValues;
   countries: { code: string; name: string }[];
@@ -19,17 +23,25 @@ type Props = {
   /** Where "Save" goes back to (e.g. the cart that asked for the details). */
   next?: string;
   missing?: string[];
+  /** A new contact email waiting for its confirmation link. */
+  pendingEmail?: string | null;
 };
 
 /** A client's profile and registrant contacts: the client's own form, and the one admins use for any client. */
-export function ProfileForm({ values, countries, action, next, missing }: Props) {
+export function ProfileForm({ values, countries, action, next, missing, pendingEmail }: Props) {
   const [state, formAction] = useActionState(action, {});
+  const pending = state.saved ? state.pendingEmail : pendingEmail;
   const v = (key: keyof ProfileValues) => state.values?.[key] ?? values[key] ?? "";
   const errors = state.fields ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.saved && <FleetingNotice news={state}>Profile saved.</FleetingNotice>}
       {state.error && !state.saved && <Notice tone="error">{state.error}</Notice>}
+      {pending && (
+        <Notice tone="warning">
+          Waiting for confirmation at <strong>{pending}</strong>: open the link we sent there. Until then we keep writing to the contact email below.
+        </Notice>
+      )}
       {missing && missing.length > 0 && !state.saved && (
         <Notice tone="warning">Domain registries need the registrant&apos;s full details. Please add your {missing.join(", ")}.</Notice>
       )}

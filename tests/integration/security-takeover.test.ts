@@ -13,6 +13,7 @@ import type { Actor, Ctx } from "@/lib/services/context";
 import { listMyEmails } from "@/lib/services/emails/list-mine";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
+import { confirmContactEmail } from "@/lib/services/profile/confirm-email";
 import { updateProfile } from "@/lib/services/profile/update";
 import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
 import { signUp } from "@/lib/services/users/sign-up";
@@ -45,6 +46,7 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
   afterAll(async () => database.close());
   afterEach(() => setEnv(savedEnv));
 
+  const clientRow = async (id: number) => (await db().select().from(clients).where(eq(clients.id, id)))[0]!;
   const linksIn = async (to: string) => {
     const rows = await db().select().from(emailOutbox).where(eq(emailOutbox.to, to));
     return rows.filter((r) => r.template === "account-link").map((r) => (decryptJson(r.props) as { url: string }).url);
@@ -56,7 +58,9 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
       const { user: admin } = await createUser(db(), "admin");
       const bob = await createClient(db());
       const { user: bobUser, actor: bobActor } = await createUser(db(), "client", { clientId: bob.id });
-      await updateProfile({ ctx: ctx(bobActor), input: { name: bob.name, email: admin.email } }).catch(() => null);
+      await updateProfile({ ctx: ctx(bobActor), input: { name: bob.name, email: admin.email } });
+      // Not used for anything until the link sent to the new address is opened.
+      expect(await clientRow(bob.id)).toMatchObject({ email: bob.email, pendingEmail: admin.email.toLowerCase() });
       const anonymous: Ctx = { db: db(), actor: { type: "anonymous" } };
       await requestPasswordReset({ ctx: anonymous, input: { email: admin.email } });
       await requestPasswordReset({ ctx: anonymous, input: { email: bobUser.email } });
@@ -69,6 +73,32 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
       const mailbox = await listMyEmails({ ctx: ctx(bobActor) });
       expect(mailbox.map((m) => m.subject)).toEqual(["Service suspended: Bob's plan (#2)"]);
       expect(JSON.stringify(mailbox)).not.toMatch(/reset-password|verify-email|confirm-email/);
+    });
+
+    it("a new contact email is used only once the link sent to it is opened, once, and only the newest link works", async () => {
+      setEnv({ APP_URL: "https://billing.example.com" });
+      const client = await createClient(db());
+      const { actor } = await createUser(db(), "client", { clientId: client.id });
+      const { actor: colleague } = await createUser(db(), "client", { clientId: client.id });
+      const anonymous: Ctx = { db: db(), actor: { type: "anonymous" } };
+      await updateProfile({ ctx: ctx(actor), input: { name: client.name, email: "Mine@Example.test" } });
+      expect(await linksIn("mine@example.test")).toEqual([expect.stringMatching(/^https:\/\/billing\.example\.com\/confirm-email\/[\w-]{43}$/)]);
+      expect(await linksIn(client.email)).toEqual([]);
+      const mine = (await latestLinkToken(db(), "mine@example.test", "confirm-email"))!;
+      // Another user of the same client asks for a different address: the first link no longer confirms anything.
+      await updateProfile({ ctx: ctx(colleague), input: { name: client.name, email: "victim@example.test" } });
+      expect((await caught(confirmContactEmail({ ctx: anonymous, input: { token: mine } })))?.code).toBe("validation");
+      expect(await clientRow(client.id)).toMatchObject({ email: client.email, pendingEmail: "victim@example.test" });
+      const victims = (await latestLinkToken(db(), "victim@example.test", "confirm-email"))!;
+      await expect(confirmContactEmail({ ctx: anonymous, input: { token: victims } })).resolves.toEqual({ clientId: client.id, email: "victim@example.test" });
+      expect(await clientRow(client.id)).toMatchObject({ email: "victim@example.test", pendingEmail: null });
+      expect((await caught(confirmContactEmail({ ctx: anonymous, input: { token: victims } })))?.code).toBe("validation");
+      // Saving the confirmed address again sends nothing; an admin's edit applies at once.
+      await updateProfile({ ctx: ctx(actor), input: { name: client.name, email: "victim@example.test" } });
+      expect(await linksIn("victim@example.test")).toHaveLength(1);
+      const { actor: admin } = await createUser(db(), "admin");
+      await updateProfile({ ctx: ctx(admin), input: { clientId: client.id, name: client.name, email: "fixed@example.test" } });
+      expect(await clientRow(client.id)).toMatchObject({ email: "fixed@example.test", pendingEmail: null });
     });
   });
 

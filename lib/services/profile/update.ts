@@ -4,7 +4,8 @@ import { clients } from "../../db/schema";
 import { isCountryCode, toE164 } from "../../billing/contacts";
 import { notFound, ValidationError } from "../../errors";
 import { audit } from "../audit";
-import { parseInput, requireAdmin, requireClientAccess, type Actor, type Ctx } from "../context";
+import { now, parseInput, requireAdmin, requireClientAccess, type Actor, type Ctx } from "../context";
+import { askToConfirmContactEmail } from "./contact-email";
 
 const optional = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).optional().transform((v) => v || null);
 
@@ -26,7 +27,8 @@ const own = (actor: Actor) => (actor.type === "user" ? actor.clientId : null);
 
 /**
  * A client's name, organisation, contact email, phone (stored in E.164) and postal address with
- * an ISO 3166 country: the client edits its own, an admin any client's. One audit row.
+ * an ISO 3166 country: the client edits its own, an admin any client's. One audit row. A contact
+ * email the client changes is only pending until confirmed through a link sent to it.
  */
 export async function updateProfile({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const data = parseInput(updateProfileInput, input);
@@ -39,13 +41,17 @@ export async function updateProfile({ ctx, input }: { ctx: Ctx; input: unknown }
     phone = toE164(data.phone, data.country);
     if (!phone) throw new ValidationError({ phone: ["Enter a phone number we can call, with its country code, e.g. +1 201 555 0123"] });
   }
-  const { clientId: _ignored, ...fields } = data;
-  const values = { ...fields, phone };
+  const { clientId: _ignored, email, ...fields } = data;
+  const byClient = ctx.actor.type === "user" && own(ctx.actor) === clientId ? ctx.actor : null;
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
     if (!before) throw notFound("Client not found");
-    const [after] = await tx.update(clients).set(values).where(eq(clients.id, clientId)).returning();
-    const pick = (c: typeof before) => ({ name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country });
+    // A client's new contact email waits for the link sent to it; an admin's edit applies at once.
+    const changed = email !== before.email.toLowerCase();
+    const emailValues = !byClient ? { email, pendingEmail: null } : { pendingEmail: changed ? email : null };
+    const [after] = await tx.update(clients).set({ ...fields, phone, ...emailValues }).where(eq(clients.id, clientId)).returning();
+    if (byClient && changed) await askToConfirmContactEmail(tx, { clientId, userId: byClient.userId, name: data.name, email, at: now(ctx) });
+    const pick = (c: typeof before) => ({ name: c.name, company: c.company, email: c.email, pendingEmail: c.pendingEmail, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country });
     await audit(tx, ctx.actor, { action: "client.update_profile", entity: "client", entityId: clientId, before: pick(before), after: pick(after!) });
     return after!;
   });

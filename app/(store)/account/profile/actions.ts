@@ -12,12 +12,14 @@ import { profileInput } from "./values";
 export async function updateProfileAction(_prev: ProfileState, form: FormData): Promise<ProfileState> {
   const ctx = await clientCtx("/account/profile");
   const values = profileInput(form);
+  let saved: Awaited<ReturnType<typeof updateProfile>>;
   try {
-    await updateProfile({ ctx, input: values });
+    saved = await updateProfile({ ctx, input: values });
   } catch (error) {
     return { ...actionFailure(error), values };
   }
   const next = localPath(form.get("next"));
   if (next) redirect(next);
-  return { saved: true, values };
+  // The contact email stays the confirmed one; a new one waits for its link.
+  return { saved: true, values: { ...values, email: saved.email }, pendingEmail: saved.pendingEmail };
 }

@@ -21,7 +21,7 @@ export default async function ProfilePage({ searchParams }: Props) {
     <div className="max-w-3xl">
       <PageHeading title="Profile" description="Your details as they appear on invoices and, for domains, at the registry." />
       <Card>
-        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} />
+        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} pendingEmail={client.pendingEmail} />
       </Card>
     </div>
   );

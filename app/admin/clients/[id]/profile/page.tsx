@@ -30,7 +30,7 @@ export default async function ClientProfilePage({ params }: Props) {
       </p>
       <PageHeading title={`Profile of ${client.name}`} description="Changes are written to the audit log." />
       <Card>
-        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateClientProfileAction.bind(null, client.id)} />
+        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateClientProfileAction.bind(null, client.id)} pendingEmail={client.pendingEmail} />
       </Card>
     </div>
   );
