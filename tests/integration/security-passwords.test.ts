@@ -13,6 +13,10 @@ import { call, makeKey } from "../helpers/api";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createUser } from "../helpers/factories";
+import { latestLinkToken } from "../helpers/account-links";
+import { emailOutbox } from "@/lib/db/schema";
+import { authenticate } from "@/lib/services/users/authenticate";
+import { resetPassword } from "@/lib/services/users/reset-password";
 
 const WEAK = ["1111111111", "aaaaaaaaaaaa"];
 const STRONG = "violet harbor kettle 58";
@@ -87,5 +91,29 @@ describe("one password rule for every way an account is made", () => {
     const [page] = await usersWith("page@example.test");
     const { verifyPassword } = await import("@/lib/auth/password");
     expect(await verifyPassword(` ${STRONG}`, page!.passwordHash)).toBe(true);
+  });
+
+  it("a client or staff account made without a password gets an invitation to choose its own, by the same rule, once", async () => {
+    const anon = { db: db(), actor: { type: "anonymous" } as const };
+    const api = await call(clientsRoute.POST, "POST", "/clients", { key: apiKey, body: { name: "Invited Client", email: "invited@example.test", invite: true } });
+    expect(api.status).toBe(201);
+    const staff = await runCreateStaff(admin, form({ name: "Invited Staff", email: "staff-invited@example.test" }));
+    expect(staff).toMatchObject({ ok: true, message: expect.stringContaining("was emailed a link") });
+    for (const email of ["invited@example.test", "staff-invited@example.test"]) {
+      const [user] = await usersWith(email);
+      expect(await authenticate({ ctx: anon, input: { email, password: "" } }).catch(() => null)).toBeNull();
+      const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.to, email));
+      expect(mail).toMatchObject({ template: "account-link", subject: expect.stringContaining("Choose your password"), clientId: user!.clientId });
+      const token = (await latestLinkToken(db(), email, "invitation"))!;
+      const weak = await resetPassword({ ctx: anon, input: { token, password: "aaaaaaaaaaaa" } }).catch((e: unknown) => e);
+      expect((weak as ValidationError).fields.password?.[0]).toMatch(/too easy to guess/);
+      await resetPassword({ ctx: anon, input: { token, password: STRONG } });
+      expect(await authenticate({ ctx: anon, input: { email, password: STRONG } })).toMatchObject({ id: user!.id });
+      const again = await resetPassword({ ctx: anon, input: { token, password: `${STRONG} again` } }).catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(ValidationError);
+    }
+    const plain = await createClientVerb({ ctx: admin, input: { name: "Quiet Client", email: "quiet@example.test" } });
+    expect(plain).toMatchObject({ userId: null, invited: false });
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.to, "quiet@example.test"))).toHaveLength(0);
   });
 });

@@ -64,7 +64,8 @@ export default async function ClientsPage({ searchParams }: Props) {
             { name: "city", label: "City" },
             { name: "address", label: "Address" },
             { name: "currency", label: "Currency", defaultValue: "USD" },
-            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: at least 10 characters, hard to guess. Leave blank for a client without a sign-in." },
+            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: at least 10 characters, hard to guess. Leave blank for no sign-in, or to send the invitation below." },
+            { name: "invite", label: "Without a password: email the client a link to choose its own", type: "checkbox" },
           ]}
         />
       </Card>

@@ -10,7 +10,7 @@ export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
     const fields = ["name", "email", "company", "phone", "country", "city", "address", "currency"];
     // The password exactly as typed (not trimmed), checked by the same rule as every password.
-    const input = { ...Object.fromEntries(fields.map((k) => [k, text(form, k) || undefined])), password: String(form.get("password") ?? "") || undefined };
+    const input = { ...Object.fromEntries(fields.map((k) => [k, text(form, k) || undefined])), password: String(form.get("password") ?? "") || undefined, invite: flag(form, "invite") };
     const { client } = await createClient({ ctx, input });
     return { ok: true, redirectTo: `/admin/clients/${client.id}?notice=created` };
   });

@@ -87,7 +87,7 @@ export default async function DepartmentsPage() {
               fields={[
                 { name: "name", label: "Name" },
                 { name: "email", label: "Email", type: "email" },
-                { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 10 characters; give it to them in person." },
+                { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "Leave blank to email them a link to choose their own; or at least 10 characters, hard to guess, given in person." },
                 { name: "role", label: "Role", type: "select", options: [{ value: "staff", label: "Staff" }, { value: "admin", label: "Admin" }], defaultValue: "staff" },
                 { name: "departmentIds", label: "Department", type: "select", empty: "None", options: departments.map((d) => ({ value: d.id, label: d.name })) },
               ]}

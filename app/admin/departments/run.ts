@@ -54,8 +54,8 @@ export function runRemoveMember(ctx: Ctx, form: FormData): Promise<FormState> {
 export function runCreateStaff(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
     const departmentIds = form.getAll("departmentIds").map(String).filter(Boolean).map(Number);
-    const input = { name: text(form, "name"), email: text(form, "email"), password: String(form.get("password") ?? ""), role: text(form, "role") || undefined, departmentIds };
+    const input = { name: text(form, "name"), email: text(form, "email"), password: String(form.get("password") ?? "") || undefined, role: text(form, "role") || undefined, departmentIds };
     const user = await createStaffUser({ ctx, input });
-    return { ok: true, message: `${user.name} can now sign in as ${user.role}` };
+    return { ok: true, message: user.invited ? `${user.name} was emailed a link to choose a password and sign in as ${user.role}` : `${user.name} can now sign in as ${user.role}` };
   });
 }

@@ -6,7 +6,8 @@ import { hashPassword } from "../../auth/password";
 import { newPassword } from "../../auth/password-strength";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
-import { parseInput, requireAdmin, type Ctx } from "../context";
+import { now, parseInput, requireAdmin, type Ctx } from "../context";
+import { queueInvitation, unusablePasswordHash } from "../users/invitation";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
 
@@ -21,13 +22,16 @@ export const createClientInput = z.object({
   currency: currencyCode.default("USD"),
   /** When given, the client also gets a sign-in with this email and password (the same rule as every password). */
   password: newPassword.optional(),
+  /** Without a password: true gives the client a sign-in and emails it a link to choose its own password. */
+  invite: z.boolean().default(false),
 });
 
-/** An admin adds a client, optionally with its sign-in; one audit row. */
+/** An admin adds a client, optionally with its sign-in (a password, or an invitation to choose one); one audit row. */
 export async function createClient({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
-  const { password, ...data } = parseInput(createClientInput, input);
-  const passwordHash = password ? await hashPassword(password) : null;
+  const { password, invite, ...data } = parseInput(createClientInput, input);
+  const invited = !password && invite;
+  const passwordHash = password ? await hashPassword(password) : invited ? await unusablePasswordHash() : null;
   return ctx.db.transaction(async (tx) => {
     if (passwordHash) {
       const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`);
@@ -38,8 +42,9 @@ export async function createClient({ ctx, input }: { ctx: Ctx; input: unknown })
     if (passwordHash) {
       const [user] = await tx.insert(users).values({ email: data.email, name: data.name, role: "client", clientId: client!.id, passwordHash }).returning({ id: users.id });
       userId = user!.id;
+      if (invited) await queueInvitation(tx, { id: userId, email: data.email, name: data.name, clientId: client!.id }, now(ctx));
     }
-    await audit(tx, ctx.actor, { action: "client.create", entity: "client", entityId: client!.id, after: { ...data, signIn: userId !== null } });
-    return { client: client!, userId };
+    await audit(tx, ctx.actor, { action: "client.create", entity: "client", entityId: client!.id, after: { ...data, signIn: userId !== null, invited } });
+    return { client: client!, userId, invited };
   });
 }
