@@ -101,14 +101,34 @@ describe("vcloud: fidelity to the real VCD", () => {
     await expect(vcloud.suspend(context(conn, service))).rejects.toMatchObject({ code: "not_found", retryable: false });
   });
 
-  it("a busy vApp (an undeploy still running after a lost answer) is retryable, and close finishes later", async () => {
+  it("a close that meets the vApp busy with a task waits for that task instead of failing an attempt; suspend is retryable", async () => {
     sim.state.pollsToComplete = 2;
     const { service } = await opened();
     const first = (await vcloud.close(context(conn, service))) as Pending;
-    await expect(vcloud.close(context(conn, service))).rejects.toMatchObject({ code: "busy", retryable: true });
+    const second = (await vcloud.close(context(conn, service))) as Pending;
+    expect(second).toMatchObject({ status: "pending", remoteTask: { action: "settle", taskId: first.remoteTask.taskId } });
     await expect(vcloud.suspend(context(conn, service))).rejects.toMatchObject({ code: "busy", retryable: true });
-    await settle(vcloud, context(conn, service), Promise.resolve(first));
+    await settle(vcloud, context(conn, service), Promise.resolve(second));
     expect(sim.state.vapps).toEqual({});
+    expect(changes(sim).filter((c) => c.path.endsWith("/action/undeploy"))).toHaveLength(1);
+  });
+
+  it("close after its own undeploy's answer was lost: the undeploy runs on by itself, close waits for it, then deletes", async () => {
+    const { service } = await opened();
+    sim.state.taskMs = 300;
+    sim.state.loseActionAnswer = true;
+    await expect(vcloud.close(context(conn, service))).rejects.toMatchObject({ retryable: true });
+    const [undeploy] = Object.values(sim.state.tasks).filter((t) => t.operationName === "vappUndeployPowerOff");
+    expect(undeploy).toMatchObject({ status: "running", polls: 0 });
+    const retry = (await vcloud.close(context(conn, service))) as Pending;
+    expect(retry).toMatchObject({ status: "pending", remoteTask: { action: "settle", taskId: undeploy!.id } });
+    // Nobody polls it: VCD still ends the task on its own.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await fetch(`${sim.url}/api/versions`);
+    expect(undeploy).toMatchObject({ status: "success", polls: 0 });
+    await settle(vcloud, context(conn, service), vcloud.poll!(context(conn, service), retry.remoteTask));
+    expect(sim.state.vapps).toEqual({});
+    expect(changes(sim).filter((c) => c.path.endsWith("/action/undeploy"))).toHaveLength(1);
   });
 
   it("an answer that is neither success nor an error is never done", async () => {

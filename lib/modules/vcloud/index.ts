@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { timeoutField } from "../fields";
 import { done, ModuleError, type Outcome, type ProcessingModule } from "../contract";
-import { chooseNetwork, HEALTHY, startedTask, VAPP, type VcdConnection, type VcdSession } from "./client";
+import { chooseNetwork, getTask, HEALTHY, startedTask, TASK_RUNNING, VAPP, type VcdConnection, type VcdSession } from "./client";
 import { open, pollCompose, taskSucceeded } from "./compose";
 import { locate, ourWorkingVApp, remoteTaskSchema, waitFor, type Ctx, type RemoteTask } from "./remote";
 import { session } from "./session";
@@ -59,12 +59,37 @@ async function power(ctx: Ctx, on: boolean): Promise<Outcome> {
   }
 }
 
+/**
+ * Close: undeploy a deployed vApp, then delete it. A vApp busy with a task (its own undeploy from a
+ * try whose answer was lost, or anything else) is not an error: close waits for that task and goes on.
+ */
+async function close(ctx: Ctx): Promise<Outcome> {
+  const s = await session(ctx.connection, ctx.log);
+  const vapp = await locate(ctx, s);
+  if (!vapp || vapp === "foreign") {
+    ctx.log.line(`no vApp of this service to delete (${vapp ? "the vApp of that name is not ours" : "none in the vDC"}): closed`);
+    return done();
+  }
+  const busy = vapp.tasks[0];
+  if (busy) {
+    ctx.log.line(`vApp ${vapp.name} is busy with ${busy.operationName || "a task"} (task ${busy.id}): waiting for it, then closing`);
+    return waitFor({ taskId: busy.id, vAppId: vapp.id, action: "settle" });
+  }
+  return vapp.deployed ? undeploy(s, vapp.id) : remove(s, vapp.id);
+}
+
 async function poll(ctx: Ctx, raw: Record<string, unknown>): Promise<Outcome> {
   const parsed = remoteTaskSchema.safeParse(raw);
   if (!parsed.success) throw new ModuleError("bad_task", "The stored vCloud task is not readable", false);
   const task = parsed.data;
   const s = await session(ctx.connection, ctx.log);
   if (task.action === "compose") return pollCompose(ctx, s, task);
+  if (task.action === "settle") {
+    const found = await getTask(s, task.taskId);
+    if (found && TASK_RUNNING.has(found.status)) return waitFor(task);
+    ctx.log.line(`the vApp's task ${found ? `ended ${found.status}` : "is gone"}: closing goes on`);
+    return close(ctx);
+  }
   if (!(await taskSucceeded(s, task))) return waitFor(task);
   if (task.action === "undeploy") return remove(s, task.vAppId);
   return done();
@@ -103,16 +128,7 @@ export const vcloud: ProcessingModule<VcdConnection> = {
   suspend: (ctx) => power(ctx, false),
   resume: (ctx) => power(ctx, true),
 
-  async close(ctx) {
-    const s = await session(ctx.connection, ctx.log);
-    const vapp = await locate(ctx, s);
-    if (!vapp || vapp === "foreign") {
-      ctx.log.line(`no vApp of this service to delete (${vapp ? "the vApp of that name is not ours" : "none in the vDC"}): closed`);
-      return done();
-    }
-    if (vapp.tasks.length) throw new ModuleError("busy", `vCloud vApp ${vapp.name} is busy with ${vapp.tasks[0]!.operationName || "a task"}`, true);
-    return vapp.deployed ? undeploy(s, vapp.id) : remove(s, vapp.id);
-  },
+  close,
 
   // vApps do not expire: the billing keeps the paid period.
   prolong: async () => done(),

@@ -10,7 +10,8 @@ const POLL_MS = 10_000;
 export const remoteTaskSchema = z.object({
   taskId: z.string().min(1),
   vAppId: z.string().min(1),
-  action: z.enum(["compose", "powerOff", "powerOn", "undeploy", "delete"]),
+  /** settle: a task the vApp was already busy with (an earlier try's undeploy whose answer was lost); close goes on once it ends. */
+  action: z.enum(["compose", "powerOff", "powerOn", "undeploy", "delete", "settle"]),
   adopted: z.boolean().optional(),
   /** What the VM must have once composed: checked on VCD before open is done. */
   expect: z.object({ cpus: z.number(), memoryMb: z.number(), diskMb: z.number() }).optional(),

@@ -24,7 +24,7 @@ export type SimVApp = Composed & {
   passwordHash: string;
 };
 export type Effect = "composed" | "poweredOn" | "poweredOff" | "undeployed" | "deleted";
-export type SimTask = { id: string; operationName: string; vAppId: string; effect: Effect; polls: number; status: string; error?: string };
+export type SimTask = { id: string; operationName: string; vAppId: string; effect: Effect; polls: number; status: string; error?: string; startedAt: number };
 export type VcdCall = { method: string; path: string; query: Record<string, string> };
 export type SimVersion = { version: string; deprecated: boolean };
 
@@ -43,6 +43,13 @@ export type VcdState = {
   sessionLifetimeMs: number;
   /** A task reports success on its K-th poll. */
   pollsToComplete: number;
+  /**
+   * A task also ends on its own this long after it started, polled or not, as VCD's do (an undeploy
+   * whose answer was lost still finishes).
+   */
+  taskMs: number;
+  /** Carry out the next vApp action (power, undeploy, delete), then drop the connection before answering. */
+  loseActionAnswer: boolean;
   /** Answer HTTP 503 to the next N calls. */
   unavailableNext: number;
   /** The next task that finishes ends in "error" with this message. */

@@ -28,7 +28,7 @@ export async function startVcloudSimulator(
   const vdcId = options.vdcId ?? "a93c9db9-7471-3192-8d09-a8f7eeda85f9";
   const fresh = (): VcdState => ({
     vapps: {}, tasks: {}, composed: [], calls: [], versions: defaultVersions(), networks: new Map([["vdc-net", "/api/network/4f1c7d0e-net"]]),
-    logins: 0, sessionLifetimeMs: 30 * 60_000, pollsToComplete: options.pollsToComplete ?? 1, unavailableNext: 0, failNextTask: null, staleQueries: 0, variant: false,
+    logins: 0, sessionLifetimeMs: 30 * 60_000, pollsToComplete: options.pollsToComplete ?? 1, taskMs: 30_000, loseActionAnswer: false, unavailableNext: 0, failNextTask: null, staleQueries: 0, variant: false,
   });
   const state = fresh();
   const sessions = new Map<string, number>();
@@ -41,14 +41,29 @@ export async function startVcloudSimulator(
   const vappXml = (base: string, v: SimVApp) => vappView(base, v, running(v), state.variant);
 
   function startTask(base: string, v: SimVApp, operationName: string, effect: Effect): SimTask {
-    const task: SimTask = { id: randomUUID(), operationName, vAppId: v.id, effect, polls: 0, status: "running" };
+    const task: SimTask = { id: randomUUID(), operationName, vAppId: v.id, effect, polls: 0, status: "running", startedAt: Date.now() };
     state.tasks[task.id] = task;
     return task;
   }
-  const accepted = (base: string, task: SimTask) => xml(202, taskXml(base, task), { location: `${base}/api/task/${task.id}` });
+  function accepted(base: string, task: SimTask): SimReply {
+    const reply = xml(202, taskXml(base, task), { location: `${base}/api/task/${task.id}` });
+    if (!state.loseActionAnswer) return reply;
+    // The lost-answer fault of an action: its task runs, the connection drops before the answer.
+    state.loseActionAnswer = false;
+    return { ...reply, drop: true };
+  }
 
   function advance(task: SimTask) {
     if (task.status !== "running" || ++task.polls < state.pollsToComplete) return;
+    finish(task);
+  }
+
+  /** Tasks end on their own once their time has come, whoever polls them. */
+  function settleDue() {
+    for (const task of Object.values(state.tasks)) if (task.status === "running" && Date.now() - task.startedAt >= state.taskMs) finish(task);
+  }
+
+  function finish(task: SimTask) {
     const v = state.vapps[task.vAppId];
     if (state.failNextTask) {
       // A failed task carries its Error; a failed compose leaves the vApp in FAILED_CREATION (-1).
@@ -101,7 +116,7 @@ export async function startVcloudSimulator(
     if (sim.faults.ignoreCreate) {
       // Accepted, nothing made: the answer's vApp and task never exist.
       sim.faults.ignoreCreate = false;
-      return xml(201, vappView(base, vapp, [{ id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running" }], state.variant));
+      return xml(201, vappView(base, vapp, [{ id: randomUUID(), operationName: "vdcComposeVapp", vAppId: vapp.id, effect: "composed", polls: 0, status: "running", startedAt: Date.now() }], state.variant));
     }
     state.vapps[vapp.id] = vapp;
     state.composed.push({ name: asked.name, cpus: asked.cpus, memoryMb: asked.memoryMb, diskMb: asked.diskMb, computerName: asked.computerName });
@@ -210,6 +225,7 @@ export async function startVcloudSimulator(
 
   function answer(req: IncomingMessage, body: string, url: URL): SimReply {
     state.calls.push({ method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    settleDue();
     if (state.unavailableNext > 0) {
       state.unavailableNext -= 1;
       return { status: 503, headers: { "content-type": "text/plain" }, body: "Service Unavailable" };
