@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { demoGatewayEnabled } from "../../billing/card-gateway";
 import { balanceEntries, clients, payments } from "../../db/schema";
 import { paymentMethods } from "../../vocabulary";
 import { conflict, notFound, unprocessable } from "../../errors";
@@ -51,7 +52,7 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: unknown }
       .where(eq(clients.id, data.clientId))
       .returning();
     if (!client) throw notFound("Client not found");
-    const note = data.method === "admin" ? `Payment recorded by admin (${data.reference})` : data.method === "stripe" ? "Card payment" : data.reference.startsWith("demo_") ? "Demo gateway payment (no money moved)" : `Payment ${data.reference}`;
+    const note = data.method === "admin" ? `Payment recorded by admin (${data.reference})` : data.method === "stripe" ? "Card payment" : data.reference.startsWith("demo_") && demoGatewayEnabled() ? "Demo gateway payment (no money moved)" : `Payment ${data.reference}`;
     await tx.insert(balanceEntries).values({
       clientId: client.id, kind: "payment", amount: data.amount, currency: data.currency, balanceAfter: client.balance,
       reference: `payment:${data.reference}`, note, actorUserId: actorUserId(ctx.actor),
