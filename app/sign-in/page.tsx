@@ -24,6 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <PageHeading title="Sign in" description="Clients, staff and admins all sign in here." />
       <Card>
         {notice === "verified" && <Notice>Your email is confirmed. Sign in to continue.</Notice>}
+        {notice === "unlocked" && <Notice>The lock is lifted. Sign in to continue.</Notice>}
         {notice === "password-reset" && <Notice>Your password is changed. Sign in with the new one.</Notice>}
         {refused && <Notice tone="error">{refused}</Notice>}
         <SignInForm next={localPath(next)} />

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { Conn } from "../db";
 import { signInAttempts } from "../db/schema";
 
@@ -11,10 +11,17 @@ import { signInAttempts } from "../db/schema";
 export type Limit = { free: number; lockAfter: number; lockMs: number; maxDelayMs: number; windowMs: number };
 
 export const limits = {
+  /** One account from one address: whoever guesses from there waits, then is locked out (that address only). */
   account: { free: 3, lockAfter: 10, lockMs: 15 * 60_000, maxDelayMs: 30_000, windowMs: 15 * 60_000 },
+  /** One account from every address together: no waits, a lock at 50 (the owner gets an unlock link by email). */
+  accountWide: { free: 50, lockAfter: 50, lockMs: 15 * 60_000, maxDelayMs: 0, windowMs: 15 * 60_000 },
   ip: { free: 20, lockAfter: 100, lockMs: 15 * 60_000, maxDelayMs: 5_000, windowMs: 15 * 60_000 },
   signUp: { free: 5, lockAfter: 10, lockMs: 60 * 60_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
+
+/** The counter keys of an account: per source address (`account:<email>|<address>`) and for all sources (`account:<email>`). */
+export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+export const accountSourceKey = (email: string, ip: string | null | undefined) => `${accountKey(email)}|${ip ?? "unknown"}`;
 
 export type Refusal = { reason: "locked" | "wait"; retryAfterSeconds: number };
 
@@ -65,6 +72,12 @@ export async function recordFailure(conn: Conn, key: string, limit: Limit, now: 
 /** A success forgets the key's failures. */
 export async function clearFailures(conn: Conn, key: string): Promise<void> {
   await conn.delete(signInAttempts).where(eq(signInAttempts.key, key));
+}
+
+/** Forgets every sign-in counter of an account: all its addresses and the account-wide one (after a password reset). */
+export async function clearAccountFailures(conn: Conn, email: string): Promise<void> {
+  const key = accountKey(email);
+  await conn.delete(signInAttempts).where(or(eq(signInAttempts.key, key), sql`starts_with(${signInAttempts.key}, ${`${key}|`})`));
 }
 
 /** The caller's address as the nearest proxy saw it (the last X-Forwarded-For entry), or null. */

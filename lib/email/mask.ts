@@ -26,6 +26,6 @@ function maskObject(props: Record<string, unknown>): Record<string, unknown> {
  */
 export function maskEmailProps<T extends TemplateName>(template: T, props: TemplateProps[T]): TemplateProps[T] {
   const masked = maskObject(props as Record<string, unknown>);
-  if (template === "account-link" && typeof masked.url === "string") masked.url = masked.url.replace(/[^/]+$/, MASK);
+  if ((template === "account-link" || template === "sign-in-unlock") && typeof masked.url === "string") masked.url = masked.url.replace(/[^/]+$/, MASK);
   return masked as TemplateProps[T];
 }

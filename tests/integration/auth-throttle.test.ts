@@ -36,12 +36,13 @@ describe("sign-in throttling", () => {
     const locked = await attempt(user.email, "right password 42");
     expect(locked).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/locked for 15 minutes, even with the right password/) });
     const [row] = await database.db.select().from(auditLog).where(eq(auditLog.action, "sign_in.locked"));
-    expect(row).toMatchObject({ entity: "user", entityId: String(user.id), after: { counter: `account:${user.email}`, failures: 10 } });
+    expect(row).toMatchObject({ entity: "user", entityId: String(user.id), after: { counter: `account:${user.email}|192.0.2.1`, failures: 10 } });
     clock.advance(14 * 60);
     expect(await attempt(user.email, "right password 42")).toMatchObject({ code: "rate_limited" });
     clock.advance(60);
     expect(await attempt(user.email, "right password 42")).toMatchObject({ id: user.id });
-    // A success forgets the account's failures.
+    // A success forgets the account's failures, from this address and from all.
+    expect(await database.db.select().from(signInAttempts).where(eq(signInAttempts.key, `account:${user.email}|192.0.2.1`))).toEqual([]);
     expect(await database.db.select().from(signInAttempts).where(eq(signInAttempts.key, `account:${user.email}`))).toEqual([]);
   });
 
@@ -56,7 +57,7 @@ describe("sign-in throttling", () => {
 
   it("counts an unknown email like a known one, so the answers do not tell them apart", async () => {
     clock.advance(3600);
-    for (let i = 0; i < 3; i++) expect(await attempt("ghost@example.com", "guess", `203.0.113.${i}`)).toBeNull();
+    for (let i = 0; i < 3; i++) expect(await attempt("ghost@example.com", "guess", "203.0.113.9")).toBeNull();
     expect(await attempt("ghost@example.com", "guess", "203.0.113.9")).toMatchObject({ code: "rate_limited" });
   });
 });

@@ -5,11 +5,14 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { connect } from "@/lib/db/connect";
 import { privateDataDir } from "@/lib/db/private-dir";
-import { clients, emailOutbox } from "@/lib/db/schema";
+import { auditLog, clients, emailOutbox } from "@/lib/db/schema";
+import { decryptJson } from "@/lib/crypto";
 import type { Ctx } from "@/lib/services/context";
 import { quoteItems } from "@/lib/services/catalog/quote";
 import { createOrder } from "@/lib/services/orders/create";
+import { authenticate } from "@/lib/services/users/authenticate";
 import { requestPasswordReset } from "@/lib/services/users/request-password-reset";
+import { unlockSignIn } from "@/lib/services/users/unlock-sign-in";
 import { testClock } from "../helpers/clock";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, sys } from "../helpers/factories";
@@ -121,5 +124,44 @@ describe("order parameters: name servers are host names, the OS is one offered",
     expect(await quote(vpsTariff, { os: "<script>" })).toMatchObject({ code: "validation" });
     expect(await order(hostingTariff, { domain: "site-os.com", os: "Debian 12" })).toMatchObject({ code: "validation", fields: { "items.0.params.os": [expect.any(String)] } });
     expect(await order(vpsTariff, { os: "Debian 12", hostname: "vm1.example.net" })).toBe("accepted");
+  });
+});
+
+describe("wrong passwords lock the guessing address, not the owner", () => {
+  let database: TestDatabase;
+  const clock = testClock(new Date("2026-06-01T10:00:00Z"));
+  const ctx = (): Ctx => ({ db: database.db, actor: { type: "anonymous" }, clock });
+  const attempt = (email: string, password: string, ip: string) => authenticate({ ctx: ctx(), input: { email, password, ip } }).catch((e: unknown) => e);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.close());
+
+  it("ten wrong passwords from one address lock that address only; the admin signs in from another", async () => {
+    const { user } = await createUser(database.db, "admin", { password: "right password 42" });
+    for (let failures = 0; failures < 10; ) {
+      const answer = (await attempt(user.email, "wrong", "203.0.113.66")) as { details?: { retryAfterSeconds: number } } | null;
+      if (answer?.details) clock.advance(answer.details.retryAfterSeconds); // told to wait: waits, as a patient guesser would
+      else failures++;
+    }
+    expect(await attempt(user.email, "right password 42", "203.0.113.66")).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/locked/) });
+    expect(await attempt(user.email, "right password 42", "198.51.100.7")).toMatchObject({ id: user.id });
+  });
+
+  it("wrong passwords from many addresses lock the account and mail its owner a one-time unlock link", async () => {
+    clock.advance(3600);
+    const { user } = await createUser(database.db, "client", { password: "right password 42" });
+    for (let i = 0; i < 50; i++) expect(await attempt(user.email, "wrong", `192.0.2.${i + 1}`)).toBeNull();
+    expect(await attempt(user.email, "right password 42", "198.51.100.7")).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/locked for 15 minutes/) });
+    const mails = await database.db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email));
+    expect(mails.map((m) => [m.template, m.clientId])).toEqual([["sign-in-unlock", null]]);
+    const url = decryptJson<{ url: string }>(mails[0]!.props).url;
+    expect(url).toMatch(/\/unlock-sign-in\/[A-Za-z0-9_-]{43}$/);
+    const token = url.split("/").at(-1)!;
+    await expect(unlockSignIn({ ctx: ctx(), input: { token } })).resolves.toEqual({ email: user.email });
+    expect(await attempt(user.email, "right password 42", "198.51.100.7")).toMatchObject({ id: user.id });
+    await expect(unlockSignIn({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: "validation" });
+    const [row] = await database.db.select().from(auditLog).where(eq(auditLog.action, "user.unlock_sign_in"));
+    expect(row).toMatchObject({ entity: "user", entityId: String(user.id) });
   });
 });

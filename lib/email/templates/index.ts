@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { AccountLink, accountLinkTitles, type AccountLinkProps } from "./account-link";
 import { ServiceStatus, statusTitles, type ServiceStatusProps } from "./service-status";
+import { SignInUnlock, signInUnlockTitle, type SignInUnlockProps } from "./sign-in-unlock";
 import { TaskDigest, taskDigestTitle, type TaskDigestProps } from "./task-digest";
 import { TaskNotice, taskNoticeTitle, type TaskNoticeProps } from "./task-notice";
 import { WelcomeDomain, type WelcomeDomainProps } from "./welcome-domain";
@@ -10,6 +11,7 @@ import { WelcomeVps, type WelcomeVpsProps } from "./welcome-vps";
 
 export type { AccountLinkProps } from "./account-link";
 export type { ServiceStatusEvent, ServiceStatusProps } from "./service-status";
+export type { SignInUnlockProps } from "./sign-in-unlock";
 export type { TaskDigestProps } from "./task-digest";
 export type { TaskNoticeProps } from "./task-notice";
 export type { WelcomeDomainProps } from "./welcome-domain";
@@ -26,6 +28,7 @@ export type TemplateProps = {
   "account-link": AccountLinkProps;
   "task-notice": TaskNoticeProps;
   "task-digest": TaskDigestProps;
+  "sign-in-unlock": SignInUnlockProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -64,6 +67,7 @@ export const templates: { [K in TemplateName]: TemplateEntry<TemplateProps[K]> }
   },
   "task-notice": { component: TaskNotice, subject: taskNoticeTitle },
   "task-digest": { component: TaskDigest, subject: taskDigestTitle },
+  "sign-in-unlock": { component: SignInUnlock, subject: () => signInUnlockTitle },
 };
 
 export const templateNames = Object.keys(templates) as TemplateName[];

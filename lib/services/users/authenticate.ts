@@ -4,10 +4,11 @@ import { users } from "../../db/schema";
 import type { Role } from "../../vocabulary";
 import { verifyPassword } from "../../auth/password";
 import { refusalMessage } from "../../auth/refusal-message";
-import { checkLimit, clearFailures, limits, recordFailure, type Refusal } from "../../auth/throttle";
+import { accountKey, accountSourceKey, checkLimit, clearFailures, limits, recordFailure, type Refusal } from "../../auth/throttle";
 import { AppError } from "../../errors";
 import { audit } from "../audit";
 import { now, type Ctx } from "../context";
+import { mailUnlockLink } from "./unlock-sign-in";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
@@ -24,15 +25,20 @@ const refused = (refusal: Refusal) => new AppError("rate_limited", refusalMessag
 
 /**
  * Checks an email and password; the user when they match an enabled, verified account, otherwise
- * null. Failures are counted per account and per address: past the limits it throws `rate_limited`
- * (without checking the password, so a lock holds even for the right one).
+ * null. Failures are counted per account and address (a guesser locks out only their own address),
+ * per account from all addresses (its lock mails the owner an unlock link) and per address: past the
+ * limits it throws `rate_limited` (without checking the password, so a lock holds even for the right one).
  */
 export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AuthenticatedUser | null> {
   const parsed = authenticateInput.safeParse(input);
   if (!parsed.success) return null;
   const { email, password, ip } = parsed.data;
   const at = now(ctx);
-  const keys = [{ key: `account:${email}`, limit: limits.account }, ...(ip ? [{ key: `ip:${ip}`, limit: limits.ip }] : [])];
+  const keys = [
+    { key: accountSourceKey(email, ip), limit: limits.account },
+    { key: accountKey(email), limit: limits.accountWide },
+    ...(ip ? [{ key: `ip:${ip}`, limit: limits.ip }] : []),
+  ];
   for (const { key, limit } of keys) {
     const refusal = await checkLimit(ctx.db, key, limit, at);
     if (refusal) throw refused(refusal);
@@ -46,13 +52,16 @@ export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown })
   if (!user || !ok) {
     for (const { key, limit } of keys) {
       const counted = await recordFailure(ctx.db, key, limit, at);
-      if (counted.locked) {
-        await audit(ctx.db, ctx.actor, { action: "sign_in.locked", entity: key.startsWith("ip:") ? "ip" : "user", entityId: key.startsWith("ip:") ? ip : (user?.id ?? email), after: { counter: key, failures: counted.failures, lockedUntil: counted.lockedUntil } });
-      }
+      if (!counted.locked) continue;
+      await ctx.db.transaction(async (tx) => {
+        await audit(tx, ctx.actor, { action: "sign_in.locked", entity: key.startsWith("ip:") ? "ip" : "user", entityId: key.startsWith("ip:") ? ip : (user?.id ?? email), after: { counter: key, failures: counted.failures, lockedUntil: counted.lockedUntil } });
+        if (key === accountKey(email) && user && !user.disabled) await mailUnlockLink(tx, user, at);
+      });
     }
     return null;
   }
   await clearFailures(ctx.db, keys[0]!.key);
+  await clearFailures(ctx.db, keys[1]!.key);
   if (user.disabled) return null;
   if (!user.emailVerified) throw new AppError("forbidden", refusalMessage("unverified"), { reason: "unverified" });
   return { id: user.id, name: user.name, email: user.email, role: user.role, clientId: user.clientId };

@@ -4,7 +4,7 @@ import { users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
 import { newPassword } from "../../auth/password-strength";
 import { revokeUserSessions } from "../../auth/sessions";
-import { clearFailures } from "../../auth/throttle";
+import { clearAccountFailures } from "../../auth/throttle";
 import { consumeToken } from "../../auth/user-tokens";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
@@ -25,7 +25,7 @@ export async function resetPassword({ ctx, input }: { ctx: Ctx; input: unknown }
     if (!userId) throw new ValidationError({ token: ["This link has expired or was already used. Ask for a new one."] }, "This link has expired or was already used");
     const [user] = await tx.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)).returning();
     const sessionsEnded = await revokeUserSessions(tx, userId, at);
-    await clearFailures(tx, `account:${user!.email.toLowerCase()}`);
+    await clearAccountFailures(tx, user!.email);
     await audit(tx, { type: "user", userId, role: user!.role, clientId: user!.clientId }, { action: "user.reset_password", entity: "user", entityId: userId, after: { sessionsEnded } });
     return { email: user!.email };
   });
