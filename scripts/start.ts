@@ -55,6 +55,7 @@ async function main() {
   }
   console.log(`\nProvisio demo on http://localhost:${port} (for a deployment see "Production" in README.md)\nDemo sign-ins:`);
   for (const s of demoSignIns) console.log(`  ${s.role.padEnd(6)} ${s.email.padEnd(24)} ${s.password}`);
+  console.log("No email leaves this machine: confirmation and password reset links are printed here as \"Demo mailbox: …\".\n");
   // The same standalone server as a deployment; it runs in its own folder, so the data folder is made absolute.
   completeStandalone();
   const app = spawn(process.execPath, [join(process.cwd(), ".next", "standalone", "server.js")], {

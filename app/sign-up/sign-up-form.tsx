@@ -6,7 +6,8 @@ import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { signUpAction, type SignUpState } from "./actions";
 
-export function SignUpForm() {
+/** demo: no email leaves this machine, so say where the link is. */
+export function SignUpForm({ demo = false }: { demo?: boolean }) {
   const [state, action] = useActionState(signUpAction, {} as SignUpState);
   if (state.sentTo) {
     return (
@@ -16,6 +17,7 @@ export function SignUpForm() {
           We sent a link to <strong>{state.sentTo}</strong>. Open it to confirm your address, then sign in. If the address already
           has an account, sign in or use &ldquo;Forgot password?&rdquo;.
         </p>
+        {demo && <p>This is the demo: no email leaves this machine. The link is printed in the terminal that runs the app.</p>}
       </div>
     );
   }

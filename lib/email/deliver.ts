@@ -6,7 +6,8 @@ import type { Conn, Db } from "@/lib/db";
 import { emailOutbox } from "@/lib/db/schema/email-outbox";
 import type { EmailTransportName } from "@/lib/vocabulary";
 import { notFound } from "@/lib/errors";
-import { installationId } from "@/lib/installation";
+import { installationId, outgoingEmailOff } from "@/lib/installation";
+import { printDemoLink } from "./demo-links";
 import { logEmail } from "./log-delivery";
 import { renderEmail, type RenderedEmail } from "./render";
 import { isTemplateName, type TemplateName } from "./templates";
@@ -53,10 +54,11 @@ export type DeliverResult = { sent: number; failed: number; retried: number };
 /** Claims due emails under a lease, sends each once, and retries failures with backoff. */
 export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promise<DeliverResult> {
   const { limit = 20, clock = systemClock, leaseMs = LEASE_MS } = options;
-  const transport = options.transport ?? emailTransport();
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
   const claimed = await claim(db, clock.now(), limit, leaseMs);
   const installation = claimed.length ? await installationId(db) : "";
+  // A staging copy keeps its emails: they go to the local mailbox, never to Resend.
+  const transport = claimed.length && (await outgoingEmailOff(db)) ? localTransport : (options.transport ?? emailTransport());
   for (const row of claimed) {
     const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
     try {
@@ -75,6 +77,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine);
       result.sent++;
       logEmail(row, { sent: true, transport: transport.name, providerId });
+      if (transport.name === "local") printDemoLink(row);
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { clients, services } from "@/lib/db/schema";
 import { deliverEmails } from "@/lib/email/deliver";
+import { printsDemoLinks } from "@/lib/email/demo-links";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { appUrl } from "@/lib/auth/app-url";
 import { ConfigError } from "@/lib/env";
@@ -102,6 +103,28 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
     });
   });
 
+  it("the demo prints a newcomer's confirmation link where it runs; production never does", async () => {
+    const print = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const email = `demo-${Date.now()}@example.test`;
+      setEnv({ APP_URL: "http://localhost:3000", NODE_ENV: "production", PROVISIO_DEMO: "1" });
+      expect(printsDemoLinks()).toBe(true);
+      await signUp({ ctx: { db: db(), actor: { type: "anonymous" } }, input: { name: "Demo Newcomer", email, password: "a good long password" } });
+      await deliverEmails(db(), { limit: 100 });
+      expect(print).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^Demo mailbox: "Confirm your email address" for ${email}: http://localhost:3000/verify-email/[\\w-]{43}$`)));
+      setEnv({ PROVISIO_DEMO: undefined });
+      expect(printsDemoLinks()).toBe(false);
+      print.mockClear();
+      const { user } = await createUser(db(), "admin");
+      await requestPasswordReset({ ctx: { db: db(), actor: { type: "anonymous" } }, input: { email: user.email } });
+      await deliverEmails(db(), { limit: 100 });
+      expect(await latestLinkToken(db(), user.email, "reset-password")).toMatch(/^[\w-]{43}$/);
+      expect(print).not.toHaveBeenCalled();
+    } finally {
+      print.mockRestore();
+    }
+  });
+
   describe("3. links in emails come from APP_URL, never from the request", () => {
     it("a forged host never reaches the link; without APP_URL outside production it is localhost", async () => {
       const { user } = await createUser(db(), "admin");
@@ -122,7 +145,7 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
       expect(() => appUrl({ NODE_ENV: "production" })).toThrow(/APP_URL/);
       expect(appUrl({ NODE_ENV: "production", APP_URL: "https://billing.example.com//" })).toBe("https://billing.example.com");
       expect(appUrl({ NODE_ENV: "production", PROVISIO_DEMO: "1", PORT: "4321" })).toBe("http://localhost:4321");
-      expect(() => appUrl({ APP_URL: "javascript:alert(1)" })).toThrow(/APP_URL/);
+      expect(() => appUrl({ NODE_ENV: "test", APP_URL: "javascript:alert(1)" })).toThrow(/APP_URL/);
     });
   });
 
