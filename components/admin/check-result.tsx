@@ -1,4 +1,5 @@
-import type { CheckState } from "@/app/admin/handlers/run";
+import type { CheckState, SaveState } from "@/app/admin/handlers/run";
+import { Button } from "@/components/ui/button";
 
 /** The answer of a connection check in plain words, and its request/response log (secrets already redacted). */
 export function CheckResult({ state }: { state: CheckState }) {
@@ -20,6 +21,26 @@ export function CheckResult({ state }: { state: CheckState }) {
         <summary className="cursor-pointer text-sm text-slate-600">Log</summary>
         <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap text-slate-100">{check.log || "(empty)"}</pre>
       </details>
+    </div>
+  );
+}
+
+/**
+ * The connection check a save ran: its answer, and when the save was refused for a failing
+ * connection, a button that saves it all the same (the form's other values are sent again).
+ */
+export function SaveCheck({ state, saving, label }: { state: SaveState; saving: boolean; label: string }) {
+  if (!state.check) return null;
+  return (
+    <div className="flex flex-col gap-3" data-testid="save-check">
+      <CheckResult state={{ check: state.check }} />
+      {state.confirm === "save_anyway" && (
+        <div>
+          <Button type="submit" variant="secondary" name="connectionCheck" value="save_anyway" disabled={saving}>
+            {label}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,9 +3,8 @@
 import { startTransition, useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FieldSpec } from "@/lib/modules/contract";
-import type { FormState } from "@/app/admin/form-state";
-import type { CheckState } from "@/app/admin/handlers/run";
-import { CheckResult } from "./check-result";
+import type { CheckState, SaveState } from "@/app/admin/handlers/run";
+import { CheckResult, SaveCheck } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
 import { FormResult, SavedNote } from "./form-result";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
@@ -20,13 +19,14 @@ type Props = {
   secretsSet: string[];
   settings: HandlerSettings;
   departments: Option[];
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: (prev: SaveState, form: FormData) => Promise<SaveState>;
   checkAction: (prev: CheckState, form: FormData) => Promise<CheckState>;
 };
 
 /**
  * Edits a handler; a blank secret field keeps the stored secret. "Check connection" checks what the
- * form holds; unchanged, it checks the stored connection and records the handler's health.
+ * form holds; unchanged, it checks the stored connection and records the handler's health. Saving
+ * checks the connection too; a failing one is saved only after "Save anyway".
  */
 export function HandlerEditForm({ handlerId, moduleKind, fields, connection: initial, secretsSet, settings: initialSettings, departments, action, checkAction }: Props) {
   const form = useRef<HTMLFormElement>(null);
@@ -48,7 +48,7 @@ export function HandlerEditForm({ handlerId, moduleKind, fields, connection: ini
       className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        const data = new FormData(e.currentTarget);
+        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
         startTransition(() => save(data));
       }}
     >
@@ -75,6 +75,7 @@ export function HandlerEditForm({ handlerId, moduleKind, fields, connection: ini
         </Button>
         <SavedNote state={state} />
       </div>
+      <SaveCheck state={state} saving={saving} label="Save anyway" />
     </form>
   );
 }

@@ -3,9 +3,8 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { FieldSpec } from "@/lib/modules/contract";
-import type { FormState } from "@/app/admin/form-state";
-import type { CheckState } from "@/app/admin/handlers/run";
-import { CheckResult } from "./check-result";
+import type { CheckState, SaveState } from "@/app/admin/handlers/run";
+import { CheckResult, SaveCheck } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
 import { productTypeLabels } from "./labels";
@@ -17,7 +16,7 @@ export type ModuleMeta = { kind: string; title: string; productTypes: string[]; 
 type Props = {
   modules: ModuleMeta[];
   departments: Option[];
-  createAction: (prev: FormState, form: FormData) => Promise<FormState>;
+  createAction: (prev: SaveState, form: FormData) => Promise<SaveState>;
   checkAction: (prev: CheckState, form: FormData) => Promise<CheckState>;
 };
 
@@ -46,7 +45,7 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (step < 3) return setStep(step + 1);
-    const data = new FormData(e.currentTarget);
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => create(data));
   };
 
@@ -107,6 +106,7 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
           {step < 3 ? "Next" : creating ? "Creating…" : "Create processing module"}
         </Button>
       </div>
+      {step === 3 && <SaveCheck state={state} saving={creating} label="Create anyway" />}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn, Db, Tx } from "../db";
 import { handlers, operationAttempts, operations } from "../db/schema";
 import { ModuleError } from "../modules/contract";
@@ -55,14 +55,24 @@ export async function insertAttempt(
 
 const HEALTH_CODES = /^(network|timeout|http_5\d\d|auth)$/;
 
-export async function markHealth(tx: Conn, handlerId: number | null, error: ModuleError | null, now: Date, known?: string): Promise<void> {
+/**
+ * An attempt's answer as the handler's health, unless a check or attempt newer than it already set
+ * it: health follows the latest check or attempt, whichever is newer. The health the attempt was
+ * claimed with is not trusted to skip the write: a check may have changed it since.
+ */
+export async function markHealth(tx: Conn, handlerId: number | null, error: ModuleError | null, now: Date): Promise<void> {
   if (handlerId === null) return;
   if (error && !HEALTH_CODES.test(error.code)) return;
-  if (known === (error ? "failing" : "healthy")) return;
   await tx
     .update(handlers)
     .set({ health: error ? "failing" : "healthy", healthMessage: error ? error.message : null, healthCheckedAt: now })
-    .where(and(eq(handlers.id, handlerId), sql`${handlers.health} is distinct from ${error ? "failing" : "healthy"}`));
+    .where(
+      and(
+        eq(handlers.id, handlerId),
+        sql`${handlers.health} is distinct from ${error ? "failing" : "healthy"}`,
+        or(isNull(handlers.healthCheckedAt), lte(handlers.healthCheckedAt, now)),
+      ),
+    );
 }
 
 export type ErrorRecorded = { attempt: number; attemptId: number; retryAt: Date | null; taskId: number | null };
@@ -73,7 +83,7 @@ export async function recordError(db: Db, lease: Lease, error: ModuleError, a: A
   await whileLeased(db, lease, async (tx, op) => {
     const attempts = op.attempts + 1;
     const attemptId = await insertAttempt(tx, { id: op.id, attempts }, { ...a, outcome: "error", error });
-    await markHealth(tx, a.handlerId, error, a.now, a.health);
+    await markHealth(tx, a.handlerId, error, a.now);
     const settings = await readSettings(tx);
     if (error.retryable && attempts < settings.maxAttempts) {
       const retryAt = addSeconds(a.now, settings.retryIntervalSeconds);

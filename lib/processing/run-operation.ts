@@ -188,7 +188,7 @@ async function recordDone(db: Db, lease: Lease, loaded: LoadedOperation, secrets
     now: r.now,
     note: outcome.adopted ? "found on the panel from an earlier try and taken over" : undefined,
   });
-  if (done) await markHealth(db, r.handlerId, null, r.now, r.health);
+  if (done) await markHealth(db, r.handlerId, null, r.now);
   return done;
 }
 
@@ -205,7 +205,7 @@ async function recordSync(db: Db, lease: Lease, loaded: LoadedOperation, result:
       .set({ attempts: op.attempts + 1, handlerId: r.handlerId, ...finished })
       .where(eq(operations.id, op.id));
     await insertAttempt(tx, { id: op.id, attempts: op.attempts + 1 }, { ...r, outcome: "done" });
-    await markHealth(tx, r.handlerId, null, r.now, r.health);
+    await markHealth(tx, r.handlerId, null, r.now);
     await tx
       .update(services)
       .set({ lastSyncedAt: r.now, details: { ...service.details, ...(result.details ?? {}) }, expiresAt: result.expiresAt ?? service.expiresAt })

@@ -54,7 +54,7 @@ describe("admin verbs for handlers (Processing modules)", () => {
     expect(row.connection).toEqual({ url: sim.url, username: "admin" });
     expect(row.secrets).not.toContain(PASSWORD);
     const listed = (await listHandlers({ ctx })).find((h) => h.id === id)!;
-    expect(listed).toMatchObject({ moduleTitle: "ISPmanager", departmentName: expect.any(String), health: "unknown", running: 0, services: 0 });
+    expect(listed).toMatchObject({ moduleTitle: "ISPmanager", departmentName: expect.any(String), health: "healthy", running: 0, services: 0 });
     const view = await getHandler({ ctx, input: { handlerId: id } });
     expect(view.secretsSet).toEqual(["password"]);
     expect(JSON.stringify([listed, view])).not.toContain(PASSWORD);

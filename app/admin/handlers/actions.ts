@@ -3,13 +3,13 @@
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
 import { requestCtx } from "@/lib/services/request-context";
-import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler, type CheckState } from "./run";
+import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler, type CheckState, type SaveState } from "./run";
 
-export async function createHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function createHandlerAction(_prev: SaveState, form: FormData): Promise<SaveState> {
   return respond(await runCreateHandler(await requestCtx(), form));
 }
 
-export async function updateHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function updateHandlerAction(_prev: SaveState, form: FormData): Promise<SaveState> {
   return respond(await runUpdateHandler(await requestCtx(), form));
 }
 

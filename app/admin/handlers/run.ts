@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { checkHandlerConnection, type CheckResult } from "@/lib/services/handlers/check-connection";
 import { createHandler } from "@/lib/services/handlers/create";
@@ -6,7 +7,28 @@ import { setHandlerEnabled } from "@/lib/services/handlers/set-enabled";
 import { updateHandler } from "@/lib/services/handlers/update";
 import { attempt, flag, group, num, text, type FormState } from "../form-state";
 
-export type CheckState = FormState & { check?: Omit<CheckResult, "checkedAt"> & { checkedAt: string } };
+type CheckView = Omit<CheckResult, "checkedAt"> & { checkedAt: string };
+export type CheckState = FormState & { check?: CheckView };
+/** A save's answer: with the connection check it ran, and `confirm` when a failing connection needs "Save anyway". */
+export type SaveState = CheckState & { confirm?: "save_anyway" };
+
+const view = (check: CheckResult): CheckView => ({ ...check, checkedAt: check.checkedAt.toISOString() });
+const checkMode = (form: FormData) => (text(form, "connectionCheck") === "save_anyway" ? "save_anyway" : "run");
+const savedWith = (check: CheckResult | null, saved: string) =>
+  !check ? saved : check.ok ? `${saved}. The connection works` : `${saved} anyway: the connection does not work`;
+
+/** A refused save (its connection check failed) keeps the check to show, and asks to confirm. */
+function saveAttempt(fn: () => Promise<SaveState>): Promise<SaveState> {
+  return attempt(async () => {
+    try {
+      return await fn();
+    } catch (error) {
+      const details = error instanceof AppError ? (error.details as { check?: CheckView; confirm?: "save_anyway" } | undefined) : undefined;
+      if (error instanceof AppError && details?.confirm) return { error: error.message, code: error.code, check: details.check, confirm: details.confirm };
+      throw error;
+    }
+  });
+}
 
 function settings(form: FormData) {
   const departmentId = num(form, "departmentId");
@@ -19,24 +41,25 @@ function settings(form: FormData) {
   };
 }
 
-export function runCreateHandler(ctx: Ctx, form: FormData): Promise<FormState> {
-  return attempt(async () => {
+export function runCreateHandler(ctx: Ctx, form: FormData): Promise<SaveState> {
+  return saveAttempt(async () => {
     const input = {
       ...settings(form),
       dataCenter: text(form, "dataCenter") || undefined,
       productType: text(form, "productType"),
       module: text(form, "module"),
       connection: group(form, "connection"),
+      connectionCheck: checkMode(form),
     };
     const handler = await createHandler({ ctx, input });
-    return { ok: true, redirectTo: `/admin/handlers/${handler.id}?notice=created` };
+    return { ok: true, redirectTo: `/admin/handlers/${handler.id}?notice=${handler.check?.ok === false ? "created_failing" : "created"}` };
   });
 }
 
-export function runUpdateHandler(ctx: Ctx, form: FormData): Promise<FormState> {
-  return attempt(async () => {
-    await updateHandler({ ctx, input: { handlerId: num(form, "handlerId"), ...settings(form), connection: group(form, "connection") } });
-    return { ok: true, message: "Saved" };
+export function runUpdateHandler(ctx: Ctx, form: FormData): Promise<SaveState> {
+  return saveAttempt(async () => {
+    const { check } = await updateHandler({ ctx, input: { handlerId: num(form, "handlerId"), ...settings(form), connection: group(form, "connection"), connectionCheck: checkMode(form) } });
+    return { ok: true, message: savedWith(check, "Saved"), ...(check ? { check: view(check) } : {}) };
   });
 }
 
@@ -48,7 +71,7 @@ export function runCheckConnection(ctx: Ctx, form: FormData): Promise<CheckState
       ? { handlerId: num(form, "handlerId"), module: text(form, "module"), connection: group(form, "connection") }
       : { handlerId: num(form, "handlerId") };
     const check = await checkHandlerConnection({ ctx, input });
-    return { ok: true, check: { ...check, checkedAt: check.checkedAt.toISOString() } };
+    return { ok: true, check: view(check) };
   });
 }
 

@@ -4,12 +4,10 @@ import { readableJson } from "../../crypto";
 import { handlers } from "../../db/schema";
 import { moduleKinds } from "../../vocabulary";
 import { notFound, ValidationError } from "../../errors";
-import { createAttemptLog } from "../../modules/attempt-log";
-import { checkAdvice } from "../../modules/check-advice";
 import { getModule } from "../../modules/registry";
-import { asModuleError } from "../../processing/record";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { parseConnection } from "./create";
+import { probeConnection, recordCheck, type CheckResult } from "./probe";
 import { withStoredSecrets } from "./update";
 
 export const checkConnectionInput = z
@@ -21,8 +19,7 @@ export const checkConnectionInput = z
   })
   .refine((v) => v.handlerId !== undefined || (v.module !== undefined && v.connection !== undefined), "Give a handler or a module with its connection");
 
-/** `advice` and `fields` (connection keys) say in plain words what a failure most likely means. */
-export type CheckResult = { ok: boolean; code: string | null; message: string; advice: string | null; fields: string[]; log: string; checkedAt: Date };
+export type { CheckResult } from "./probe";
 
 export const NEEDED_TO_CHECK = "Needed to check the connection";
 
@@ -34,7 +31,7 @@ function requireFilled(fields: { key: string; required?: boolean }[], values: Re
 
 /**
  * Calls the module's checkConnection with an attempt log (secrets redacted). Checking a saved
- * handler as stored also records its health.
+ * handler as stored also records its health (unless a newer attempt already did).
  */
 export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<CheckResult> {
   requireAdmin(ctx.actor);
@@ -50,25 +47,7 @@ export async function checkHandlerConnection({ ctx, input }: { ctx: Ctx; input: 
   requireFilled(module.connectionFields, typed);
   const { values } = parseConnection(kind, typed);
 
-  const log = createAttemptLog();
-  for (const f of module.connectionFields) if (f.secret && typeof values[f.key] === "string") log.secret(values[f.key] as string);
-  let result: Omit<CheckResult, "log" | "checkedAt">;
-  try {
-    await module.checkConnection(values, log);
-    result = { ok: true, code: null, message: `${module.title} answered: the connection works`, advice: null, fields: [] };
-    log.line("connection OK");
-  } catch (error) {
-    const e = log.redactError(asModuleError(error));
-    const { message: advice, fields } = checkAdvice(e.code, module.connectionFields);
-    result = { ok: false, code: e.code, message: e.message, advice, fields };
-    log.line(`error ${e.code}: ${e.message}`);
-  }
-  const checkedAt = now(ctx);
-  if (handler && !data.connection) {
-    await ctx.db
-      .update(handlers)
-      .set({ health: result.ok ? "healthy" : "failing", healthMessage: result.ok ? null : result.message, healthCheckedAt: checkedAt })
-      .where(eq(handlers.id, handler.id));
-  }
-  return { ...result, log: log.text(), checkedAt };
+  const result = await probeConnection(kind, values, now(ctx));
+  if (handler && !data.connection) await recordCheck(ctx.db, handler.id, result);
+  return result;
 }

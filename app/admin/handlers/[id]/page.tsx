@@ -39,7 +39,7 @@ export default async function HandlerPage({ params }: Props) {
         </Link>
       </p>
       <PageHeading title={handler.name} description={`${handler.moduleTitle} · ${productTypeLabels[handler.productType]}`} />
-      <ParamNotice messages={{ created: "The processing module was created." }} />
+      <ParamNotice messages={{ created: "The processing module was created. The connection works.", created_failing: "The processing module was created, but its connection does not work: see Health." }} />
       <Card title="Status">
         <dl className="grid grid-cols-[max-content_1fr] gap-x-8 gap-y-2 text-sm">
           <dt className="text-slate-500">Status</dt>
