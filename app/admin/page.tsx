@@ -28,15 +28,22 @@ export default async function AdminPage({ searchParams }: Props) {
       <ForbiddenNotice notice={notice} />
       <PageHeading title="Dashboard" description="What needs attention now, and how service processing went over the last day." />
       <AutoRefresh seconds={10} />
-      <ul className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6 [&>*]:min-w-0">
-        <Tile testId="tile-failing" label="Operations failing now" value={tiles.failingNow} href="/admin/operations?status=failing" tone={tiles.failingNow > 0 ? "alarm" : "calm"}>
+      <ul className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 [&>*]:min-w-0">
+        <Tile testId="tile-failing" label="Operations failing now" value={tiles.failingNow} href="/admin/operations?status=failing" tone={tiles.failingNow > 0 ? "alarm" : tiles.manualNow > 0 ? "plain" : "calm"}>
           {tiles.failingNow > 0 ? "retrying after errors: see them" : "none"}
         </Tile>
-        <Tile testId="tile-active" label="Services active" value={tiles.services.active} href="/admin/services?status=active" />
-        <Tile testId="tile-in-progress" label="Services in progress" value={tiles.services.inProgress} href="/admin/services?status=processing">
-          being set up
+        <Tile testId="tile-manual" label="Waiting for staff" value={tiles.manualNow} href="/admin/operations?status=manual" tone={tiles.manualNow > 0 ? "attention" : "calm"}>
+          {tiles.manualNow > 0 ? `operations done by hand: ${openTasks} open ${openTasks === 1 ? "task" : "tasks"} on the board` : "nothing to do by hand"}
         </Tile>
-        <Tile testId="tile-suspended" label="Services suspended" value={tiles.services.suspended} href="/admin/services?status=suspended" />
+        <Tile
+          testId="tile-email"
+          label="Emails not delivered"
+          value={tiles.emails.failed}
+          href={tiles.emails.failed > 0 || tiles.emails.retrying === 0 ? "/admin/mail?status=failed" : "/admin/mail?status=queued"}
+          tone={tiles.emails.failed > 0 ? "alarm" : tiles.emails.retrying > 0 ? "attention" : "calm"}
+        >
+          {tiles.emails.retrying > 0 ? `${tiles.emails.retrying} retrying after a refusal` : tiles.emails.failed > 0 ? "given up after every try" : "all delivered or on their way"}
+        </Tile>
         <Tile testId="tile-tasks" label="Open tasks" value={openTasks} href="/board">
           {tiles.openTasks.length === 0 ? "no departments" : (
             <span className="flex flex-col">
@@ -49,6 +56,11 @@ export default async function AdminPage({ searchParams }: Props) {
             </span>
           )}
         </Tile>
+        <Tile testId="tile-active" label="Services active" value={tiles.services.active} href="/admin/services?status=active" />
+        <Tile testId="tile-in-progress" label="Services in progress" value={tiles.services.inProgress} href="/admin/services?status=processing">
+          being set up
+        </Tile>
+        <Tile testId="tile-suspended" label="Services suspended" value={tiles.services.suspended} href="/admin/services?status=suspended" />
         <Tile testId="tile-payments" label={`Payments in ${month.format(tiles.monthStart)}`} value={tiles.paymentsThisMonth.length === 0 ? formatMoney(0, "USD") : formatMoney(tiles.paymentsThisMonth[0]!.amount, tiles.paymentsThisMonth[0]!.currency)}>
           {tiles.paymentsThisMonth.length === 0
             ? "no payments yet"

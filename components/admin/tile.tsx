@@ -4,6 +4,7 @@ import Link from "next/link";
 const tones = {
   plain: "border-slate-200 bg-white",
   alarm: "border-red-300 bg-red-50",
+  attention: "border-amber-300 bg-amber-50",
   calm: "border-emerald-200 bg-white",
 };
 

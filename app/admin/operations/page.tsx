@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { modules } from "@/lib/modules/registry";
 import { listHandlers } from "@/lib/services/handlers/list";
-import { countFailingOperations } from "@/lib/services/operations/count-failing";
+import { countOperationStates } from "@/lib/services/operations/count-states";
 import { listOperations } from "@/lib/services/operations/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
@@ -36,29 +36,33 @@ const quick = [
   { status: "failing", label: "Failing" },
   { status: "manual", label: "Manual" },
   { status: "running", label: "Running" },
+  { status: "waiting", label: "Waiting for the panel" },
   { status: "queued", label: "Queued" },
-];
+] as const;
+
+const counted = new Intl.NumberFormat("en-US");
 
 export default async function OperationsPage({ searchParams }: Props) {
   const ctx = await adminPageCtx("/admin/operations");
   const sp = await searchParams;
   const values = Object.fromEntries(keys.map((k) => [k, param(sp[k])])) as Record<string, string | undefined>;
   const filters = filterInput(values);
-  const [result, handlers, failing] = await Promise.all([
+  const [result, handlers, counts] = await Promise.all([
     unlessInvalid(listOperations({ ctx, input: filters })),
     listHandlers({ ctx }),
-    countFailingOperations({ ctx }),
+    countOperationStates({ ctx }),
   ]);
   const titles = Object.fromEntries(Object.values(modules).map((m) => [m.kind, m.title]));
   return (
     <>
       <PageHeading title="Current operations" description="What the processing modules are doing, newest first. Open one for its attempts and logs." />
       <nav aria-label="Quick filters" className="mb-3 flex flex-wrap gap-2 text-sm">
-        <QuickLink href="/admin/operations" on={!values.status}>All</QuickLink>
+        <QuickLink href="/admin/operations" on={!values.status}>
+          All <span className="tabular-nums">({counts.allEstimated ? "about " : ""}{counted.format(counts.all)})</span>
+        </QuickLink>
         {quick.map((q) => (
-          <QuickLink key={q.status} href={`/admin/operations?status=${q.status}`} on={values.status === q.status} alarm={q.status === "failing" && failing > 0}>
-            {q.label}
-            {q.status === "failing" && <span className="ml-1 tabular-nums">({failing})</span>}
+          <QuickLink key={q.status} href={`/admin/operations?status=${q.status}`} on={values.status === q.status} alarm={(q.status === "failing" || q.status === "manual") && counts[q.status] > 0}>
+            {q.label} <span className="tabular-nums">({counted.format(counts[q.status])})</span>
           </QuickLink>
         ))}
       </nav>

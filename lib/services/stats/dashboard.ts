@@ -5,6 +5,10 @@ import { now, requireAdmin, type Ctx } from "../context";
 export type DashboardTiles = {
   services: { active: number; inProgress: number; suspended: number };
   failingNow: number;
+  /** Operations waiting for staff (`manual`, each with its task). */
+  manualNow: number;
+  /** Emails given up on after their last try, and emails retrying after a refusal. */
+  emails: { failed: number; retrying: number };
   openTasks: { departmentId: number | null; name: string; open: number }[];
   paymentsThisMonth: { currency: string; amount: number; count: number }[];
   monthStart: Date;
@@ -13,7 +17,8 @@ export type DashboardTiles = {
 /**
  * The dashboard's tiles. Each query is bounded by an index: services by status
  * (services_expires_idx leads with status), failing operations (operations_status_idx), open
- * tasks (tasks_board_idx); payments of this month scan the payments table (no created_at index yet).
+ * tasks (tasks_board_idx), emails by status (email_outbox_due_idx); payments of this month scan
+ * the payments table (no created_at index yet).
  */
 export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Promise<DashboardTiles> {
   requireAdmin(ctx.actor);
@@ -24,9 +29,17 @@ export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Pr
     sql`select status, count(*)::int as n from services where status in ('ordered', 'processing', 'active', 'suspended') group by status`,
   );
   const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
-  const [failing] = await rows<{ n: number }>(
+  const [ops] = await rows<{ failing: number; manual: number }>(
     ctx.db,
-    sql`select count(*)::int as n from operations where status = 'queued' and attempts > 0 and last_error is not null`,
+    sql`select (count(*) filter (where status = 'queued' and attempts > 0 and last_error is not null))::int as failing,
+               (count(*) filter (where status = 'manual'))::int as manual
+        from operations where status in ('queued', 'manual')`,
+  );
+  const [mail] = await rows<{ failed: number; retrying: number }>(
+    ctx.db,
+    sql`select (count(*) filter (where status = 'failed'))::int as failed,
+               (count(*) filter (where status = 'queued' and attempts > 0 and last_error is not null))::int as retrying
+        from email_outbox where status in ('failed', 'queued')`,
   );
   const tasks = await rows<{ department_id: number | null; name: string | null; open: number }>(
     ctx.db,
@@ -45,7 +58,9 @@ export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Pr
   );
   return {
     services: { active: count("active"), inProgress: count("ordered") + count("processing"), suspended: count("suspended") },
-    failingNow: Number(failing?.n ?? 0),
+    failingNow: Number(ops?.failing ?? 0),
+    manualNow: Number(ops?.manual ?? 0),
+    emails: { failed: Number(mail?.failed ?? 0), retrying: Number(mail?.retrying ?? 0) },
     openTasks: tasks
       .filter((t) => t.department_id !== null || Number(t.open) > 0)
       .map((t) => ({ departmentId: t.department_id === null ? null : Number(t.department_id), name: t.name ?? "No department", open: Number(t.open) })),
