@@ -21,6 +21,7 @@ export type TariffFormValues = {
   currency: string;
   published: boolean;
   sellWithoutHandler: boolean;
+  refundUnusedOnClose: boolean;
   prices: Record<number, string>;
   resources: ResourceRow[];
   handlerIds: number[];
@@ -122,6 +123,10 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="published" checked={v.published} onChange={(e) => set("published", e.target.checked)} />
         Published in the store (otherwise hidden)
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="refundUnusedOnClose" checked={v.refundUnusedOnClose} onChange={(e) => set("refundUnusedOnClose", e.target.checked)} />
+        Closing now refunds the unused paid time to the balance (pro rata)
       </label>
       <div className="flex items-start gap-2 text-sm">
         <input

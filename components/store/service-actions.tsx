@@ -15,6 +15,8 @@ type Props = {
   /** A close request in progress; `withdrawable` until closing has started. */
   closing: { withdrawable: boolean } | null;
   actions: { renew: Action; autoRenew: Action; close: Action; withdrawClose: Action };
+  /** What closing gives back, now and at the end of the paid period, said before asking. */
+  closeTerms?: { now: string; periodEnd: string };
 };
 
 function Result({ state }: { state: ActionState }) {
@@ -24,7 +26,7 @@ function Result({ state }: { state: ActionState }) {
 }
 
 /** Renew (after a confirmation with price and new expiry), auto-renew on or off, close with a confirmation, or keep a service being closed. */
-export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions }: Props) {
+export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions, closeTerms }: Props) {
   const [renewState, renew] = useActionState(actions.renew, {});
   const [autoState, toggle] = useActionState(actions.autoRenew, {});
   const [closeState, close] = useActionState(actions.close, {});
@@ -78,10 +80,19 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
         <Result state={closeState} />
         {hidden}
         {confirming === "close" ? (
-          <div className="flex flex-wrap items-center gap-2">
+          <div className="flex flex-col gap-2" data-testid="close-confirm">
             <p className="text-sm text-slate-700">The service and its data will be removed. Close it?</p>
-            <SubmitButton pendingText="Closing…" className="bg-red-600 hover:bg-red-500">Yes, close the service</SubmitButton>
-            <Button variant="ghost" onClick={() => setConfirming(null)}>Keep it</Button>
+            {closeTerms && (
+              <ul className="list-disc pl-5 text-sm text-slate-700">
+                <li><strong>Close now:</strong> {closeTerms.now}</li>
+                <li><strong>Close at the end of the paid period:</strong> {closeTerms.periodEnd}</li>
+              </ul>
+            )}
+            <div className="flex flex-wrap items-center gap-2">
+              <SubmitButton name="when" value="now" pendingText="Closing…" className="bg-red-600 hover:bg-red-500">Close now</SubmitButton>
+              {closeTerms && <SubmitButton name="when" value="period_end" variant="secondary" pendingText="Saving…">Close at the end of the period</SubmitButton>}
+              <Button variant="ghost" onClick={() => setConfirming(null)}>Keep it</Button>
+            </div>
           </div>
         ) : (
           <Button variant="secondary" onClick={() => setConfirming("close")}>Close this service…</Button>

@@ -1,11 +1,11 @@
-import { and, desc, eq, gt, like, sql } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import type { Conn } from "../db";
 import { balanceEntries, invoices, orderItems, services } from "../db/schema";
 import { addMonths } from "../dates";
 
 type Service = Pick<typeof services.$inferSelect, "id" | "orderItemId" | "months" | "expiresAt">;
 
-/** The reference prefix of every refund made for one service: what was given back is summed by it. */
+/** The reference prefix of every refund made for one service (and of a refund taken back): what was given back is their sum. */
 export const serviceRefundPrefix = (serviceId: number) => `refund:svc:${serviceId}:`;
 
 /**
@@ -29,7 +29,7 @@ export async function paidFor(conn: Conn, service: Service) {
   const [refunded] = await conn
     .select({ total: sql<string>`coalesce(sum(${balanceEntries.amount}), 0)` })
     .from(balanceEntries)
-    .where(and(like(balanceEntries.reference, `${serviceRefundPrefix(service.id)}%`), gt(balanceEntries.amount, 0)));
+    .where(like(balanceEntries.reference, `${serviceRefundPrefix(service.id)}%`));
   const last = renewals[0];
   return {
     period: last ? { amount: last.amount, invoiceId: last.id } : { amount: orderPaid, invoiceId: item?.invoiceId ?? null },

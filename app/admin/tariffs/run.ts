@@ -33,6 +33,7 @@ export function tariffFromForm(form: FormData) {
     currency,
     published: flag(form, "published"),
     sellWithoutHandler: flag(form, "sellWithoutHandler"),
+    refundUnusedOnClose: flag(form, "refundUnusedOnClose"),
     prices,
     resources,
     handlerIds: form.getAll("handlerIds").map((v) => Number(v)),

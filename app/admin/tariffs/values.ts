@@ -7,7 +7,7 @@ import { currencyDigits } from "../form-state";
 const major = (minor: number, currency: string) => (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
 
 export const emptyTariff: TariffFormValues = {
-  productType: "", name: "", description: "", template: "", tlds: "", currency: "USD", published: true, sellWithoutHandler: false,
+  productType: "", name: "", description: "", template: "", tlds: "", currency: "USD", published: true, sellWithoutHandler: false, refundUnusedOnClose: false,
   prices: {}, resources: [], handlerIds: [],
 };
 
@@ -22,6 +22,7 @@ export function tariffValues(t: TariffView): TariffFormValues {
     currency: t.currency,
     published: t.published,
     sellWithoutHandler: t.sellWithoutHandler,
+    refundUnusedOnClose: t.refundUnusedOnClose,
     prices: Object.fromEntries(t.prices.map((p) => [p.months, major(p.price, t.currency)])),
     resources: t.resources.map((r) => ({
       key: r.key, label: r.label, unit: r.unit, amount: String(r.amount), addon: r.addon, maxExtra: String(r.maxExtra), unitPrice: major(r.unitPrice, t.currency),

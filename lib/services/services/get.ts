@@ -44,10 +44,10 @@ export async function getService({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const quote = (row.status === "active" || row.status === "suspended") && row.pending !== "close" ? await renewalQuote(ctx.db, row) : null;
   const renewal = quote && row.expiresAt ? { ...quote, newExpiry: addMonths(row.expiresAt, quote.months) } : null;
   const [closing] = await ctx.db
-    .select({ status: operations.status, attempts: operations.attempts })
+    .select({ status: operations.status, attempts: operations.attempts, runAt: operations.runAt })
     .from(operations)
     .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
-  const close = closing ? { withdrawable: (closing.status === "queued" || closing.status === "manual") && closing.attempts === 0 } : null;
+  const close = closing ? { withdrawable: (closing.status === "queued" || closing.status === "manual") && closing.attempts === 0, at: closing.runAt } : null;
   // Staff see the processing module by name; clients never see which one serves them.
   const [handler] = staff && service.handlerId ? await ctx.db.select({ id: handlers.id, name: handlers.name }).from(handlers).where(eq(handlers.id, service.handlerId)) : [];
   return { ...service, resources, history, operations: ops, renewal, close, handler: handler ?? null };

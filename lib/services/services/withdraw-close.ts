@@ -3,6 +3,7 @@ import { z } from "zod";
 import { operations, serviceHistory, services, tasks } from "../../db/schema";
 import { conflict } from "../../errors";
 import { moveBalance } from "../../billing/ledger";
+import { serviceRefundPrefix } from "../../billing/paid-period";
 import { audit } from "../audit";
 import { actorUserId, now, parseInput, type Ctx } from "../context";
 import { loadOwnService } from "./load-own";
@@ -30,7 +31,7 @@ export async function withdrawClose({ ctx, input }: { ctx: Ctx; input: unknown }
     const refunded = Number(op.params.refund ?? 0);
     if (refunded > 0) {
       await moveBalance(tx, {
-        clientId: service.clientId, kind: "adjustment", amount: -refunded, at, reference: `refund-back:close:${op.id}`, actorUserId: actorUserId(ctx.actor),
+        clientId: service.clientId, kind: "adjustment", amount: -refunded, at, reference: `${serviceRefundPrefix(service.id)}back:close:${op.id}`, actorUserId: actorUserId(ctx.actor),
         note: `Close of service #${service.id} withdrawn: the refund for unused time is taken back`,
       });
     }

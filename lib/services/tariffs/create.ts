@@ -17,6 +17,8 @@ export const tariffInput = z.object({
   published: z.boolean().default(true),
   /** Sell it even with no enabled handler: staff set its services up by hand, as tasks. */
   sellWithoutHandler: z.boolean().default(false),
+  /** Closing now refunds the unused time of the paid period, pro rata, to the balance. */
+  refundUnusedOnClose: z.boolean().default(false),
   prices: z
     .array(z.object({ months: z.number().int().refine((m) => (periods as readonly number[]).includes(m), "Not a sold period"), price: z.number().int().min(0) }))
     .min(1, "Give at least one price"),
@@ -44,7 +46,7 @@ export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   return ctx.db.transaction(async (tx) => {
     const [tariff] = await tx
       .insert(tariffs)
-      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler })
+      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose })
       .onConflictDoNothing()
       .returning();
     if (!tariff) throw new ValidationError({ name: ["A tariff with this name exists"] });

@@ -33,7 +33,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     if (taken) throw new ValidationError({ name: ["A tariff with this name exists"] });
     const [tariff] = await tx
       .update(tariffs)
-      .set({ name: data.name, description: data.description, template: data.template || null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, updatedAt: now(ctx) })
+      .set({ name: data.name, description: data.description, template: data.template || null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose, updatedAt: now(ctx) })
       .where(eq(tariffs.id, data.tariffId))
       .returning();
     if (!tariff) throw notFound("Tariff not found");

@@ -15,6 +15,10 @@ import { Details } from "@/components/admin/details";
 import { SpecForm } from "@/components/admin/spec-form";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
+import { listInvoices } from "@/lib/services/invoices/list";
+import { listOrders } from "@/lib/services/orders/list";
+import { ClientMoney } from "@/components/admin/client-money";
+import { invoiceAction, moveBalanceAction } from "../money-actions";
 import { ActionButton } from "@/components/admin/action-button";
 import { SuspendForm } from "@/components/admin/suspend-form";
 import { creditBalanceAction, placeOrderAction, startSupportAction, suspendClientAction } from "../actions";
@@ -36,6 +40,7 @@ export default async function ClientPage({ params }: Props) {
     listTariffs({ ctx }),
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
+  const [invoices, orders] = await Promise.all([listInvoices({ ctx, input: { clientId: client.id, limit: 50 } }), listOrders({ ctx, input: { clientId: client.id, limit: 50 } })]);
   const items = tariffs
     .filter((t) => t.onSale && t.currency === client.currency)
     .flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
@@ -133,6 +138,7 @@ export default async function ClientPage({ params }: Props) {
           </tr>
         ))}
       </Table>
+      <ClientMoney client={client} invoices={invoices.items} orders={orders.items} actions={{ moveBalance: moveBalanceAction, invoice: invoiceAction }} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">Balance history</h2>
       <Table head={["When", "Kind", "Amount", "Balance after", "Note"]} caption="Balance history">
         {entries.items.length === 0 && <EmptyRow colSpan={5}>No entries yet.</EmptyRow>}

@@ -13,6 +13,10 @@ import { operationKindLabels, productTypeLabels } from "@/components/admin/label
 import { Table, Td, When } from "@/components/admin/table";
 import { detailLabel } from "@/components/store/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
+import { ServiceWayOut } from "@/components/admin/service-way-out";
+import { refundOptions } from "@/lib/services/services/refund-options";
+import { switchToManualAction } from "../../operations/actions";
+import { cancelSetupAction, refundServiceAction, retrySetupAction } from "../way-out-actions";
 import { resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { SuspendForm, suspensionReasonLabels } from "@/components/admin/suspend-form";
@@ -35,6 +39,7 @@ export default async function ServicePage({ params }: Props) {
     throw e;
   });
   const client = await getClient({ ctx, input: { clientId: service.clientId } });
+  const refund = await refundOptions({ ctx, input: { serviceId: service.id } });
   const suspensions = await listSuspensions({ ctx, input: { serviceId: service.id } });
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
@@ -68,7 +73,9 @@ export default async function ServicePage({ params }: Props) {
               <ActionButton key={a.kind} action={serviceOperationAction} values={{ serviceId: service.id, kind: a.kind }} label={a.label} confirm={a.confirm} />
             ))}
           </div>
-          {!["active", "suspended"].includes(service.status) && <p className="text-sm text-slate-600">No actions while the service is {service.status}.</p>}
+        </Card>
+        <Card title={service.status === "processing" || service.status === "ordered" ? "Set-up: the ways out" : "Refund"}>
+          <ServiceWayOut service={service} refund={refund} actions={{ cancelSetup: cancelSetupAction, retrySetup: retrySetupAction, refund: refundServiceAction, switchToManual: switchToManualAction }} />
         </Card>
       </div>
       {["processing", "active", "suspended"].includes(service.status) && (

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { payOrder } from "@/lib/services/orders/pay";
+import { cancelOrder } from "@/lib/services/orders/cancel";
 import type { PayState } from "@/components/store/pay-form";
 import { actionFailure } from "../../../action-errors";
 import { clientCtx } from "@/lib/services/request-context";
@@ -18,4 +19,16 @@ export async function payOrderAction(_prev: PayState, form: FormData): Promise<P
     return { error: actionFailure(error).error, insufficient };
   }
   redirect(`/account/services?paid=${orderId}`);
+}
+
+/** Cancels the unpaid order of an invoice: nothing was paid, so nothing moves. */
+export async function cancelOrderAction(_prev: PayState, form: FormData): Promise<PayState> {
+  const orderId = Number(form.get("orderId"));
+  const ctx = await clientCtx("/account/invoices");
+  try {
+    await cancelOrder({ ctx, input: { orderId } });
+  } catch (error) {
+    return { error: actionFailure(error).error };
+  }
+  redirect(`/account/invoices?cancelled=${orderId}`);
 }

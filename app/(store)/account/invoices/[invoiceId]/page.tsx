@@ -13,7 +13,7 @@ import { PayForm } from "@/components/store/pay-form";
 import { PrintButton } from "@/components/store/print-button";
 import { clientCtx } from "@/lib/services/request-context";
 import { startPaymentAction } from "../../payments/actions";
-import { payOrderAction } from "./actions";
+import { cancelOrderAction, payOrderAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoice · Provisio" };
@@ -47,6 +47,10 @@ export default async function InvoicePage({ params }: Props) {
           <div className="flex flex-col gap-4">
             <PayForm orderId={invoice.orderId!} label={`Pay ${amount} from balance`} action={payOrderAction} />
             {gateway && <CardPayForm action={startPaymentAction} invoiceId={invoice.id} label={`Pay ${amount} ${gateway === "stripe" ? "by card" : "with the demo gateway"}`} demo={gateway === "demo"} />}
+          </div>
+          <div className="mt-4 border-t border-slate-200 pt-3">
+            <p className="mb-2 text-sm text-slate-600">Changed your mind? Cancel the order; nothing has been charged.</p>
+            <PayForm orderId={invoice.orderId!} label="Cancel this order" action={cancelOrderAction} />
           </div>
         </Card>
       )}

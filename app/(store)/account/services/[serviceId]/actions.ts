@@ -6,6 +6,7 @@ import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
 import { setAutoRenew } from "@/lib/services/services/set-auto-renew";
 import { withdrawClose } from "@/lib/services/services/withdraw-close";
+import { formatAmount } from "@/lib/billing/ledger";
 import type { ActionState } from "@/components/store/service-actions";
 import type { RevealResult } from "@/components/store/secrets-panel";
 import { actionFailure } from "../../../action-errors";
@@ -39,8 +40,10 @@ export async function autoRenewAction(_prev: ActionState, form: FormData): Promi
 
 export async function closeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(form, async (ctx, serviceId) => {
-    await requestClose({ ctx, input: { serviceId } });
-    return "Closing requested; the service is being closed.";
+    const when = form.get("when") === "period_end" ? "period_end" : "now";
+    const done = await requestClose({ ctx, input: { serviceId, when } });
+    if (when === "period_end" && done.closesAt > new Date()) return `The service runs until ${done.closesAt.toISOString().slice(0, 10)}, then closes. Nothing is refunded.`;
+    return done.refund > 0 ? `Closing requested; ${formatAmount(done.refund, done.currency)} for the unused time is back on your balance.` : "Closing requested; the service is being closed.";
   });
 }
 

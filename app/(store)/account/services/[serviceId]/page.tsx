@@ -4,6 +4,7 @@ import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
+import { closeQuote } from "@/lib/services/services/close-quote";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
@@ -32,6 +33,9 @@ export default async function ServicePage({ params }: Props) {
   const suspensions = await listSuspensions({ ctx, input: { serviceId } });
   const live = service.status === "active" || service.status === "suspended";
   const closing = service.close !== null;
+  const terms = live && !closing ? await closeQuote({ ctx, input: { serviceId } }) : null;
+  const closesLater = service.close && new Date(service.close.at) > new Date() ? new Date(service.close.at) : null;
+  const setupWaits = service.status === "processing" && service.operations.some((o) => o.kind === "open" && o.status === "manual");
   const details = Object.entries({ ...(service.params.domain ? { domain: service.params.domain } : {}), ...service.details });
   const renewal = live && !closing && service.renewal
     ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
@@ -46,9 +50,10 @@ export default async function ServicePage({ params }: Props) {
       </div>
       {service.status === "closed" && <Notice>This service is closed. It can no longer be renewed or used; order a new one from the store if you need it again.</Notice>}
       <SuspensionNotice reasons={suspensions} status={service.status} />
+      {setupWaits && <Notice tone="warning">Setting this service up needs our staff. We will finish it, or cancel it and give your money back; you will get an email either way.</Notice>}
       {closing && (
         <Notice tone="warning">
-          {service.close!.withdrawable ? "You asked to close this service. You can still keep it until our systems start closing it." : "This service is being closed."}
+          {closesLater ? `This service runs until ${formatDate(closesLater)}, the end of its paid period, and then closes. You can still keep it.` : service.close!.withdrawable ? "You asked to close this service. You can still keep it until our systems start closing it." : "This service is being closed."}
         </Notice>
       )}
       <div className="grid gap-4 md:grid-cols-2">
@@ -82,6 +87,7 @@ export default async function ServicePage({ params }: Props) {
               renewal={renewal}
               closing={closing ? { withdrawable: service.close!.withdrawable } : null}
               actions={{ renew: renewAction, autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
+              closeTerms={terms ? { now: terms.now, periodEnd: terms.periodEnd } : undefined}
             />
           </Card>
         )}

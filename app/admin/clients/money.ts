@@ -1,0 +1,32 @@
+import type { Ctx } from "@/lib/services/context";
+import { debit } from "@/lib/services/balance/debit";
+import { refund } from "@/lib/services/balance/refund";
+import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
+import { voidInvoice } from "@/lib/services/invoices/void";
+import { attempt, minorUnits, num, text, type FormState } from "../form-state";
+
+/** Refund an amount to the balance, or debit one, with a reason. */
+export function runMoveBalance(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const input = { clientId: num(form, "clientId"), amount: minorUnits(text(form, "amount"), text(form, "currency") || "USD"), reason: text(form, "reason") };
+    if (text(form, "direction") === "debit") {
+      await debit({ ctx, input });
+      return { ok: true, message: "Debited from the balance" };
+    }
+    const done = await refund({ ctx, input });
+    return { ok: true, message: `Refunded: ${done.message}` };
+  });
+}
+
+/** Void an unpaid invoice, or mark it paid with money received elsewhere. */
+export function runInvoiceAction(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const input = { invoiceId: num(form, "invoiceId"), reason: text(form, "reason") };
+    if (text(form, "verb") === "mark_paid") {
+      const paid = await markInvoicePaid({ ctx, input });
+      return { ok: true, message: `Invoice #${paid.invoiceId} paid; ${paid.serviceIds.length} service(s) being set up` };
+    }
+    const voided = await voidInvoice({ ctx, input });
+    return { ok: true, message: `Invoice #${voided.id} voided` };
+  });
+}
