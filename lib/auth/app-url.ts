@@ -1,4 +1,4 @@
-import { ConfigError, isProduction } from "../env";
+import { ConfigError, isProduction, readAppUrl } from "../env";
 
 /**
  * The public address of the app, for every absolute link in an email: APP_URL, never the request's
@@ -6,12 +6,8 @@ import { ConfigError, isProduction } from "../env";
  * production; elsewhere it defaults to http://localhost:<PORT or 3000>.
  */
 export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.APP_URL?.trim();
-  if (configured) {
-    const url = URL.canParse(configured) ? new URL(configured) : null;
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new ConfigError("APP_URL", "must be an http(s) address such as https://billing.example.com");
-    return configured.replace(/\/+$/, "");
-  }
+  const configured = readAppUrl(env);
+  if (configured) return configured;
   if (isProduction(env)) throw new ConfigError("APP_URL", "is required when NODE_ENV=production: the public address of the app, e.g. https://billing.example.com");
   return `http://localhost:${env.PORT || 3000}`;
 }

