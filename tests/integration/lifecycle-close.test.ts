@@ -6,6 +6,7 @@ import { requestClose } from "@/lib/services/services/request-close";
 import { withdrawClose } from "@/lib/services/services/withdraw-close";
 import { closeQuote } from "@/lib/services/services/close-quote";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
+import { suspendService } from "@/lib/services/services/suspend";
 import { cancelOrder } from "@/lib/services/orders/cancel";
 import { createOrder } from "@/lib/services/orders/create";
 import { closeTask } from "@/lib/services/tasks/close";
@@ -90,7 +91,7 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     expect(await balanceOf(clientId)).toBe(0);
   });
 
-  it("closing at the end of the paid period waits until then, is not renewed meanwhile, and staff can still act on it", async () => {
+  it("closing at the end of the paid period waits until then, is not renewed meanwhile, and can still be synced or suspended", async () => {
     const { clientId, ctx } = await newClient(9000);
     const service = await orderAndPay(db(), clientId, await tariff(true), { params: {} }, clock);
     await staffFinish();
@@ -106,6 +107,8 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     expect(await balanceOf(clientId)).toBe(6000);
     const { actor } = await createUser(db(), "admin");
     await expect(requestServiceOperation({ ctx: { db: db(), actor, clock }, input: { serviceId: service.id, kind: "sync" } })).resolves.toBeTruthy();
+    const suspended = await suspendService({ ctx: { db: db(), actor, clock }, input: { serviceId: service.id, reason: "abuse" } });
+    expect(suspended.created).toBe(true);
     clock.set(new Date(active.expiresAt!.getTime() + 1000));
     await staffFinish();
     expect((await db().select().from(services).where(eq(services.id, service.id)))[0]!.status).toBe("closed");

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import { operations, services } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
@@ -29,7 +29,8 @@ export async function suspendService({ ctx, input }: { ctx: Ctx; input: unknown 
     const [closing] = await tx
       .select({ id: operations.id })
       .from(operations)
-      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"])));
+      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close"), inArray(operations.status, ["queued", "running", "waiting", "manual"]), lte(operations.runAt, now(ctx))));
+    // A close waiting for the end of the paid period does not stop a suspension before then.
     if (closing) throw conflict("This service is being closed, so it cannot be suspended");
     const result = await holdSuspension(tx, service, { reason: data.reason, scope: "service", note: data.note, byUserId: actorUserId(ctx.actor), at: now(ctx) });
     if (!result.held && result.operationId === null) throw conflict("The service is already suspended for this reason");
