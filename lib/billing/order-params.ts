@@ -1,4 +1,3 @@
-import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { osChoices, type ProductType } from "../vocabulary";
@@ -11,11 +10,19 @@ export function isHostName(name: string): boolean {
   return name.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(l)) && /[a-z]/i.test(labels.at(-1)!);
 }
 
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** An IPv4 or IPv6 address (this file also runs in the browser: no node:net). */
+export function isIpAddress(value: string): boolean {
+  if (IPV4.test(value)) return true;
+  return value.includes(":") && /^[0-9a-f:.]+$/i.test(value) && URL.canParse(`http://[${value}]/`);
+}
+
 /** A name server entry split into its host and addresses, or null when either is not valid. */
 export function nameServer(entry: string): { host: string; addrs: string[] } | null {
   const [name = "", ...addrs] = entry.trim().toLowerCase().split(/[\s=(),;[\]]+/).filter(Boolean);
   const host = name.replace(/\.$/, "");
-  return isHostName(host) && addrs.every((a) => isIP(a) !== 0) ? { host, addrs } : null;
+  return isHostName(host) && addrs.every(isIpAddress) ? { host, addrs } : null;
 }
 
 export const orderParamsInput = z
