@@ -1,7 +1,7 @@
 /**
  * `npm run build:prod`: the production build. The web as a standalone Next.js server
  * (.next/standalone/server.js, with its static files and the drizzle/ migrations copied in), and
- * the worker, migrate, create-admin and rotate-key commands compiled by esbuild into dist/*.mjs (started with
+ * the worker, migrate, create-admin, rotate-key and copy-identity commands compiled by esbuild into dist/*.mjs (started with
  * `node`; they need the production dependencies, `npm ci --omit=dev`, and no tsx). `--skip-next`
  * compiles only dist/ (a `next build` was made already, e.g. by the test run).
  */
@@ -13,7 +13,7 @@ import { build } from "esbuild";
 const root = join(import.meta.dirname, "..");
 const distDir = join(root, process.env.NEXT_DIST_DIR || ".next");
 
-export const COMMANDS = ["worker", "migrate", "create-admin", "rotate-key"];
+export const COMMANDS = ["worker", "migrate", "create-admin", "rotate-key", "copy-identity"];
 
 /** The commands in dist/, with a copy of the migrations beside them so dist/ can be shipped alone. */
 export async function buildCommands(): Promise<void> {

@@ -91,7 +91,8 @@ const NAMES = "migrationNames";
 /**
  * Refuses a database that has migrations this code does not know (a newer release ran them): old
  * code on a newer schema fails in ways no health check sees. Names them by the tags a newer
- * release recorded in the settings table (`migrationNames`), else by their time and hash.
+ * release recorded in the settings table (`migrationNames`), else by their time and hash. For a
+ * rollback over expand-only migrations, PROVISIO_ACCEPT_MIGRATIONS lists the ones to run on anyway.
  */
 async function refuseUnknownMigrations(query: Query, entries: JournalEntry[]): Promise<void> {
   const [exists] = await query<{ found: string | null }>(sql`select to_regclass('drizzle.__drizzle_migrations')::text as found`);
@@ -102,10 +103,14 @@ async function refuseUnknownMigrations(query: Query, entries: JournalEntry[]): P
   );
   if (unknown.length === 0) return;
   const names = await migrationNames(query);
-  const described = unknown.map((r) => names[r.when] ?? `${new Date(Number(r.when)).toISOString()} (hash ${r.hash.slice(0, 12)})`);
+  const accepted = new Set((process.env.PROVISIO_ACCEPT_MIGRATIONS ?? "").split(",").map((v) => v.trim()).filter(Boolean));
+  const refused = unknown.filter((r) => !accepted.has(r.when) && !accepted.has(names[r.when] ?? r.when));
+  for (const r of unknown.filter((u) => !refused.includes(u))) console.warn(`migrations: ${names[r.when] ?? r.when} is not known to this release; started anyway (PROVISIO_ACCEPT_MIGRATIONS)`);
+  if (refused.length === 0) return;
+  const described = refused.map((r) => names[r.when] ?? `${r.when}, applied ${new Date(Number(r.when)).toISOString()} (hash ${r.hash.slice(0, 12)})`);
   throw new ConfigError(
     "DATABASE_URL",
-    `the database has migrations this release does not know: ${described.join(", ")}. A newer release migrated it: run that release, or restore the database from before it (docs/production.md, Rollback)`,
+    `the database has migrations this release does not know: ${described.join(", ")}. A newer release migrated it: run that release, or see Rollback in docs/production.md`,
   );
 }
 

@@ -106,10 +106,17 @@ describe("the key check value and key rotation", () => {
     const when = Date.now() + 86_400_000;
     await database.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('0123456789abcdef', ${when})`);
     await expect(migrateDatabase(database, database.url)).rejects.toThrow(
-      `DATABASE_URL: the database has migrations this release does not know: ${new Date(when).toISOString()} (hash 0123456789ab)`,
+      `DATABASE_URL: the database has migrations this release does not know: ${when}, applied ${new Date(when).toISOString()} (hash 0123456789ab)`,
     );
     await database.db.execute(sql`update settings set value = value || ${JSON.stringify({ [String(when)]: "0099_newer_release" })}::jsonb where key = 'migrationNames'`);
     await expect(migrateDatabase(database, database.url)).rejects.toThrow(/does not know: 0099_newer_release\. A newer release/);
+    // A rollback over an expand-only migration: the operator names it, and the older release starts.
+    process.env.PROVISIO_ACCEPT_MIGRATIONS = "0098_other, 0099_newer_release";
+    try {
+      expect((await migrateDatabase(database, database.url)).applied).toEqual([]);
+    } finally {
+      delete process.env.PROVISIO_ACCEPT_MIGRATIONS;
+    }
     await database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${when}`);
     expect((await migrateDatabase(database, database.url)).applied).toEqual([]);
   });
