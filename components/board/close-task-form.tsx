@@ -5,24 +5,28 @@ import { Field } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
-import type { FieldSpec } from "@/lib/modules/contract";
+import type { FormField } from "@/lib/services/tasks/prefill";
+import type { OperationKind } from "@/lib/vocabulary";
 import type { TaskActionState } from "@/app/board/task-actions";
+import { closeWords } from "./labels";
 
 type Action = (state: TaskActionState, form: FormData) => Promise<TaskActionState>;
 
-const inputType: Record<NonNullable<FieldSpec["kind"]>, string> = {
+const inputType: Record<NonNullable<FormField["kind"]>, string> = {
   text: "text", password: "password", url: "url", ip: "text", date: "date", number: "text", email: "email",
 };
 
 /**
- * The closing form, generated from the module's service fields: secret fields are password inputs,
- * and closeTask's errors (keyed "fields.<key>") show next to their inputs. The form is submitted by
- * hand, not through its action prop, so React does not reset it: what staff typed (a password too)
- * stays in the inputs after an error.
+ * The closing form, generated from the module's service fields (prefilled with what is known):
+ * secret fields are password inputs, and closeTask's errors (keyed "fields.<key>") show next to
+ * their inputs. What goes to the client and the internal note are apart, each saying who reads it.
+ * The form is submitted by hand, not through its action prop, so React does not reset it: what staff
+ * typed (a password too) stays in the inputs after an error.
  */
-export function CloseTaskForm({ action, taskId, fields }: { action: Action; taskId: number; fields: FieldSpec[] }) {
+export function CloseTaskForm({ action, taskId, kind, fields }: { action: Action; taskId: number; kind: OperationKind; fields: FormField[] }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fields ?? {};
+  const words = closeWords[kind];
   return (
     <form
       className="flex flex-col gap-4"
@@ -36,24 +40,29 @@ export function CloseTaskForm({ action, taskId, fields }: { action: Action; task
       <input type="hidden" name="taskId" value={taskId} />
       {state.error && <Notice tone="error">{state.error}</Notice>}
       {state.ok && <FleetingNotice news={state}>{state.ok}</FleetingNotice>}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <Field
-            key={f.key}
-            id={`field-${f.key}`}
-            name={`fields.${f.key}`}
-            label={f.required ? `${f.label} (required)` : f.label}
-            type={f.secret ? "password" : inputType[f.kind ?? "text"]}
-            autoComplete={f.secret ? "new-password" : "off"}
-            placeholder={f.placeholder}
-            required={f.required}
-            defaultValue={f.secret ? undefined : state.values?.[f.key]}
-            errors={errors[`fields.${f.key}`]}
-          />
-        ))}
-      </div>
+      {fields.length > 0 && (
+        <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-semibold text-slate-900">For the client: shown on the service page and sent in the email</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {fields.map((f) => (
+              <Field
+                key={f.key}
+                id={`field-${f.key}`}
+                name={`fields.${f.key}`}
+                label={f.required ? `${f.label} (required)` : f.label}
+                type={f.secret ? "password" : inputType[f.kind ?? "text"]}
+                autoComplete={f.secret ? "new-password" : "off"}
+                placeholder={f.placeholder}
+                required={f.required}
+                defaultValue={f.secret ? undefined : (state.values?.[f.key] ?? f.value)}
+                errors={errors[`fields.${f.key}`]}
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        Note for the service history (optional)
+        Internal note (optional): for staff only, never emailed or shown to the client
         <textarea
           name="note"
           rows={2}
@@ -64,7 +73,7 @@ export function CloseTaskForm({ action, taskId, fields }: { action: Action; task
       </label>
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Closing…" : "Close task"}
+          {pending ? "Closing…" : words.button}
         </Button>
       </div>
     </form>

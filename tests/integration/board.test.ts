@@ -143,7 +143,7 @@ describe("task board verbs", () => {
 
     const manual = await getTask({ ctx: w.ctx(w.admin), input: { taskId: (await w.taskFor("hosting")).task.id } });
     expect(manual).toMatchObject({ canClose: true, canRestart: false, attempts: [] });
-    expect(manual.formFields.map((f) => f.key)).toEqual(["login", "password", "ip", "panel_url", "notes"]);
+    expect(manual.formFields.map((f) => f.key)).toEqual(["login", "password", "ip", "panel_url", "client_details"]);
     const names = manual.assignees.map((a) => a.id);
     expect(names).toEqual(expect.arrayContaining([w.staff.user.id, w.secondStaff.user.id, w.admin.user.id]));
     expect(names).not.toContain(w.otherStaff.user.id);

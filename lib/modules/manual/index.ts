@@ -20,7 +20,8 @@ export const manual: ProcessingModule<Record<string, never>> = {
     { key: "password", label: "Password", kind: "password", secret: true },
     { key: "ip", label: "IP address", kind: "ip" },
     { key: "panel_url", label: "Panel URL", kind: "url" },
-    { key: "notes", label: "Notes" },
+    // Shown to the client (service page and welcome email); the internal note of the closing form never is.
+    { key: "client_details", label: "Details for the client (shown in the welcome email)" },
   ],
   checkConnection: async () => {},
   open: refuse,

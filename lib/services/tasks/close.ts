@@ -8,6 +8,7 @@ import { getModule } from "../../modules/registry";
 import { completeOperation } from "../../processing/complete";
 import { enqueueWebhookEvent } from "../../webhooks/enqueue";
 import { audit } from "../audit";
+import { takesDetails } from "./prefill";
 import { actorUserId, isAdmin, now, parseInput, requireStaff, type Ctx } from "../context";
 
 export const closeTaskInput = z.object({
@@ -48,7 +49,8 @@ export async function closeTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
     if (!found) throw notFound("Service not found");
     const { service } = found;
     const [handler] = service.handlerId ? await tx.select().from(handlers).where(eq(handlers.id, service.handlerId)) : [];
-    const fields = getModule(handler?.module ?? "manual").serviceFields;
+    // Suspend, resume and close tasks take no details: they are a confirmation with a note.
+    const fields = takesDetails(op.kind) ? getModule(handler?.module ?? "manual").serviceFields : [];
     const parsed = formSchema(fields, op.kind === "open").safeParse(data.fields);
     if (!parsed.success) {
       const errors: Record<string, string[]> = {};

@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import { getModule } from "../../modules/registry";
 import { isAdmin, parseInput, requireStaff, type Ctx } from "../context";
 import { requireTaskDepartment } from "./access";
+import { closingFields } from "./prefill";
 import { taskIdInput } from "./take";
 
 const assignee = alias(users, "assignee");
@@ -43,7 +44,7 @@ export async function getTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const handlerId = row.service.handlerId ?? row.operation.handlerId;
   const [handler] = handlerId
     ? await ctx.db
-        .select({ id: handlers.id, name: handlers.name, module: handlers.module, dataCenter: handlers.dataCenter, enabled: handlers.enabled })
+        .select({ id: handlers.id, name: handlers.name, module: handlers.module, dataCenter: handlers.dataCenter, enabled: handlers.enabled, connection: handlers.connection })
         .from(handlers)
         .where(eq(handlers.id, handlerId))
     : [];
@@ -53,13 +54,14 @@ export async function getTask({ ctx, input }: { ctx: Ctx; input: unknown }) {
     .where(eq(operationAttempts.operationId, row.operation.id))
     .orderBy(asc(operationAttempts.number), asc(operationAttempts.id));
   const open = (row.task.status === "new" || row.task.status === "in_progress") && row.operation.status === "manual";
+  const { connection, ...handlerShown } = handler ?? { connection: null };
   return {
     ...row,
     service,
-    handler: handler ?? null,
+    handler: handler ? (handlerShown as Omit<typeof handler, "connection">) : null,
     attempts,
-    /** The closing form (closeTask checks it the same way: required fields only for an `open`). */
-    formFields: getModule(handler?.module ?? "manual").serviceFields.map((f) => ({ ...f, required: row.operation.kind === "open" && !!f.required })),
+    /** The closing form, prefilled with what is known (closeTask asks for the same fields: only a set-up has any). */
+    formFields: closingFields(getModule(handler?.module ?? "manual").serviceFields, { kind: row.operation.kind, service: row.service, handlerConnection: connection }),
     canClose: open,
     canRestart: open && row.task.reason !== "manual_handler",
     assignees: isAdmin(ctx.actor) ? await assigneesFor(ctx, row.task.departmentId) : [],

@@ -9,7 +9,7 @@ import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { CloseTaskForm } from "@/components/board/close-task-form";
-import { operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
+import { closeWords, operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
 import { OperationLog } from "@/components/board/operation-log";
 import { TaskControls } from "@/components/board/task-controls";
 import { TaskEmail } from "@/components/board/task-email";
@@ -70,12 +70,9 @@ export default async function TaskPage({ params }: Props) {
       <TaskSummary task={task} />
       <OperationLog task={task} />
       {task.canClose && (
-        <Card title="Close the task">
-          <p className="mb-4 text-sm text-slate-600">
-            Do the work on the panel, then enter the service details. Closing completes the operation, sets the
-            service status and sends the client their email.
-          </p>
-          <CloseTaskForm action={closeTaskAction} taskId={t.id} fields={task.formFields} />
+        <Card title={closeWords[operation.kind].title}>
+          <p className="mb-4 text-sm text-slate-600">{closeWords[operation.kind].intro}</p>
+          <CloseTaskForm action={closeTaskAction} taskId={t.id} kind={operation.kind} fields={task.formFields} />
         </Card>
       )}
       {email && <TaskEmail email={email} taskId={task.task.id} />}
