@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import { chatOutbox, departments, emailOutbox } from "@/lib/db/schema";
+import { auditLog, chatOutbox, departments, emailOutbox } from "@/lib/db/schema";
 import { readMailbox } from "@/lib/email/deliver";
 import { renderEmail } from "@/lib/email/render";
 import { templates } from "@/lib/email/templates";
@@ -11,6 +11,7 @@ import { sendTaskDigests } from "@/lib/notifications/send-digests";
 import { listDepartments } from "@/lib/services/departments/list";
 import { updateDepartment } from "@/lib/services/departments/update";
 import { reassignTask } from "@/lib/services/tasks/reassign";
+import { runUpdateDepartment } from "@/app/admin/departments/run";
 import { boardWorld, type BoardWorld } from "./board-setup";
 
 type Posted = { url: string; body: Record<string, unknown> };
@@ -135,6 +136,20 @@ describe("staff are told about new, escalated and reassigned tasks", () => {
     await expect(setDepartment(w.domains.id, "Domains", { chatUrl: "ftp://chat.example.test/x" })).rejects.toMatchObject({ code: "validation", fields: { chatUrl: [expect.stringContaining("http")] } });
     await expect(setDepartment(w.domains.id, "Domains", { chatId: "not a chat" })).rejects.toMatchObject({ code: "validation", fields: { chatId: [expect.stringContaining("Telegram")] } });
     await expect(setDepartment(w.domains.id, "Domains", { notify: "hourly" })).rejects.toMatchObject({ code: "validation" });
+  });
+
+  it("the departments form keeps a blank chat URL, removes it when asked, and the audit never holds it", async () => {
+    const f = (values: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ departmentId: String(w.domains.id), name: "Domains", email: "domains@staff.example.test", ...values })) data.set(k, v);
+      return data;
+    };
+    expect(await runUpdateDepartment(w.ctx(w.admin), f({ notify: "each", chatUrl: "" }))).toMatchObject({ ok: true });
+    expect((await w.db.select().from(departments).where(eq(departments.id, w.domains.id)))[0]).toMatchObject({ notify: "each", chatUrl: expect.any(String) });
+    expect(await runUpdateDepartment(w.ctx(w.admin), f({ notify: "each", removeChat: "on" }))).toMatchObject({ ok: true });
+    expect((await w.db.select().from(departments).where(eq(departments.id, w.domains.id)))[0]).toMatchObject({ chatUrl: null });
+    const audits = await w.db.select().from(auditLog).where(eq(auditLog.action, "department.update"));
+    expect(JSON.stringify(audits)).not.toMatch(/chatUrl|bot123|slack/);
   });
 
   it("both templates render their preview data", async () => {

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { departments, handlers } from "../../db/schema";
+import { departmentView } from "./create";
 import { conflict, notFound } from "../../errors";
 import { readSettings } from "../../settings";
 import { audit } from "../audit";
@@ -26,7 +27,7 @@ export async function deleteDepartment({ ctx, input }: { ctx: Ctx; input: unknow
       throw conflict(`"${before.name}" is responsible for ${used!.n} processing module${Number(used!.n) === 1 ? "" : "s"}. Give them another department first.`);
     }
     await tx.delete(departments).where(eq(departments.id, departmentId));
-    await audit(tx, ctx.actor, { action: "department.delete", entity: "department", entityId: departmentId, before });
+    await audit(tx, ctx.actor, { action: "department.delete", entity: "department", entityId: departmentId, before: departmentView(before) });
     return { departmentId };
   });
 }
