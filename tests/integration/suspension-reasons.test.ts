@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, isNull } from "drizzle-orm";
-import { operations, serviceSuspensions, services, tasks } from "@/lib/db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { clients, operations, serviceSuspensions, services, tasks } from "@/lib/db/schema";
 import type { AppError } from "@/lib/errors";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
@@ -181,5 +182,22 @@ describe("suspension reasons", () => {
     expect(await runResumeService(admin, form({ serviceId: String(id), reason: "non_payment" }))).toMatchObject({ ok: true, message: "Reason lifted." });
     expect((await ops(id, "suspend")).map((o) => o.status)).toEqual(["cancelled"]);
     expect(await service(id)).toMatchObject({ status: "active", pending: null });
+  });
+
+  it("the migration gives services suspended before reasons were kept their reason", async () => {
+    const client = await createClient(db(), 100_000);
+    const suspendedClient = await createClient(db(), 100_000);
+    const [expired, byAdmin, live, settingUp] = [await active(client.id), await active(client.id), await active(suspendedClient.id), await active(suspendedClient.id)];
+    await db().update(services).set({ status: "suspended" }).where(inArray(services.id, [expired, byAdmin]));
+    await db().update(services).set({ status: "active" }).where(eq(services.id, live));
+    await db().insert(operations).values({ serviceId: expired, kind: "suspend", status: "done", params: { reason: "expired" } });
+    await db().update(clients).set({ suspendedAt: new Date() }).where(eq(clients.id, suspendedClient.id));
+    const backfill = readFileSync("drizzle/0014_backfill_suspension_reasons.sql", "utf8");
+    await db().execute(sql.raw(backfill));
+    await db().execute(sql.raw(backfill));
+    expect(await held(expired)).toEqual(["service:non_payment"]);
+    expect(await held(byAdmin)).toEqual(["service:admin"]);
+    expect(await held(live)).toEqual(["client:admin"]);
+    expect(await held(settingUp)).toEqual(["client:admin"]);
   });
 });
