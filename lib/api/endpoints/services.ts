@@ -23,7 +23,7 @@ const action = (name: "suspend" | "resume" | "close" | "renew", summary: string,
     response: "Accepted: the operation is queued and runs in the background",
   });
 
-export const suspendService = action("suspend", "Suspend an active service", "Queues a `suspend` operation. Staff-level (admin) keys only.");
-export const resumeService = action("resume", "Resume a suspended service", "Queues a `resume` operation. Staff-level (admin) keys only.");
+export const suspendService = action("suspend", "Suspend an active service", "Records the reason `admin` and queues a `suspend` operation. Staff-level (admin) keys only.");
+export const resumeService = action("resume", "Resume a suspended service", "Lifts the reasons placed on the service itself and queues a `resume` operation; 409 while its client is suspended. Staff-level (admin) keys only.");
 export const closeService = action("close", "Close a service", "Turns auto-renew off and queues a `close` operation.");
 export const renewService = action("renew", "Renew a service now", "Charges the renewal from the balance and queues `prolong`. 422 on insufficient funds.");
