@@ -59,7 +59,7 @@ describe("a handler's health follows its credentials", () => {
     expect(await row(h.id)).toMatchObject({ health: "failing", healthMessage: anyway.check!.message });
 
     const fixed = await runUpdateHandler(ctx, editForm(h.id, h.name, PASSWORD));
-    expect(fixed).toMatchObject({ ok: true, message: "Saved. The connection works", check: { ok: true } });
+    expect(fixed).toMatchObject({ ok: true, message: "Saved", check: { ok: true, message: "ISPmanager answered: the connection works" } });
     expect(await row(h.id)).toMatchObject({ health: "healthy", healthMessage: null });
   });
 

@@ -14,8 +14,8 @@ export type SaveState = CheckState & { confirm?: "save_anyway" };
 
 const view = (check: CheckResult): CheckView => ({ ...check, checkedAt: check.checkedAt.toISOString() });
 const checkMode = (form: FormData) => (text(form, "connectionCheck") === "save_anyway" ? "save_anyway" : "run");
-const savedWith = (check: CheckResult | null, saved: string) =>
-  !check ? saved : check.ok ? `${saved}. The connection works` : `${saved} anyway: the connection does not work`;
+/** The check's own answer is shown under the form; the notice only says what was saved. */
+const savedWith = (check: CheckResult | null, saved: string) => (check && !check.ok ? `${saved} anyway: the connection does not work` : saved);
 
 /** A refused save (its connection check failed) keeps the check to show, and asks to confirm. */
 function saveAttempt(fn: () => Promise<SaveState>): Promise<SaveState> {
