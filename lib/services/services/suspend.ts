@@ -40,6 +40,6 @@ export async function suspendService({ ctx, input }: { ctx: Ctx; input: unknown 
       entityId: service.id,
       after: { reason: data.reason, note: data.note ?? null, operationId: result.operationId },
     });
-    return { id: result.operationId, created: result.operationId !== null };
+    return { id: result.operationId, created: result.created };
   });
 }

@@ -63,20 +63,20 @@ export async function holdSuspension(
   tx: Tx,
   service: Target,
   input: { reason: SuspensionReason; scope: SuspensionScope; note?: string | null; byUserId: number | null; at: Date },
-): Promise<{ held: boolean; operationId: number | null }> {
+): Promise<{ held: boolean; operationId: number | null; created: boolean }> {
   const [row] = await tx
     .insert(serviceSuspensions)
     .values({ serviceId: service.id, reason: input.reason, scope: input.scope, note: input.note ?? null, byUserId: input.byUserId, createdAt: input.at })
     .onConflictDoNothing()
     .returning({ id: serviceSuspensions.id });
-  if (service.status === "closed" || service.status === "ordered" || service.status === "processing") return { held: Boolean(row), operationId: null };
+  if (service.status === "closed" || service.status === "ordered" || service.status === "processing") return { held: Boolean(row), operationId: null, created: false };
   await cancelNotStarted(tx, service.id, "resume", input.at, `suspended (${input.reason})`);
-  let operationId: number | null = null;
+  let queued: { id: number; created: boolean } | null = null;
   if (service.status === "active" || (await inFlight(tx, service.id, "resume"))) {
-    operationId = (await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope }, runAt: input.at })).id;
+    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope }, runAt: input.at });
   }
   await refreshPending(tx, service.id);
-  return { held: Boolean(row), operationId };
+  return { held: Boolean(row), operationId: queued?.id ?? null, created: queued?.created ?? false };
 }
 
 /**
