@@ -107,7 +107,16 @@ test("admin and board pages answer out-of-range and malformed ids and filters wi
     `/admin/mail?cursor=${id}`,
   ]);
   urls.push(`/admin/clients?q=${"x".repeat(150)}`);
+  urls.push("/admin/clients?q=%00", "/admin/mail?to=a%00b", "/admin/audit?entityId=1%00", "/admin/operations?to=9999-12-31", "/admin/operations?from=2026-02-30");
   for (const url of urls) expect((await page.goto(url))!.status(), url).toBeLessThan(500);
+});
+
+test("client lists answer a cursor beyond the id column with the newest page and a notice", async ({ page }) => {
+  await signInAs(page, "client");
+  for (const list of ["invoices", "balance", "services"]) {
+    expect((await page.goto(`/account/${list}?cursor=2147483648`))!.status(), list).toBe(200);
+    await expect(page.getByText("This page link is not valid")).toBeVisible();
+  }
 });
 
 test("client pages answer out-of-range and malformed ids with the 404 page", async ({ page }) => {
