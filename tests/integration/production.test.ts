@@ -84,7 +84,7 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     await admin.end();
     sim = await startIspmanagerSimulator();
     resend = await startFakeResend();
-    env = { NODE_ENV: "production", DATABASE_URL: dbUrl, ...keys, RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url };
+    env = { NODE_ENV: "production", DATABASE_URL: dbUrl, ...keys, RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url, METRICS_TOKEN: "metrics-token-for-tests" };
   }, 600_000);
   afterAll(async () => {
     await Promise.all(running.map((p) => p.kill()));
@@ -138,7 +138,7 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     web = node(server, [], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", PROVISIO_RUNNER: "off" });
     await web.waitFor(/migrations: up to date/);
     const health = await waitUntil("the web's health", async () => {
-      const res = await fetch(`${base}/api/health`);
+      const res = await fetch(`${base}/api/health`, { headers: { authorization: "Bearer metrics-token-for-tests" } });
       return res.ok && ((await res.json()) as { processing: { runners: unknown[]; due: number } });
     });
     expect(health.processing).toMatchObject({ runners: [], due: 0 });
@@ -175,7 +175,7 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     const b = node(bin("worker"), [], env);
     await Promise.all([a.waitFor(/worker \w+ started on postgres/), b.waitFor(/worker \w+ started on postgres/)]);
     const runners = await waitUntil("two worker heartbeats", async () => {
-      const body = (await (await fetch(`${base}/api/health`)).json()) as { processing: { runners: { kind: string }[] } };
+      const body = (await (await fetch(`${base}/api/health`, { headers: { authorization: "Bearer metrics-token-for-tests" } })).json()) as { processing: { runners: { kind: string }[] } };
       return body.processing.runners.filter((r) => r.kind === "worker").length === 2 && body.processing.runners;
     });
     expect(runners).toHaveLength(2);
