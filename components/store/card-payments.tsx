@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { demoGatewayEnabled } from "@/lib/billing/card-gateway";
 import type { PaymentSession } from "@/lib/services/payments/list-sessions";
 import { Money } from "@/components/ui/money";
 import { formatDateTime } from "./labels";
@@ -8,6 +9,8 @@ const tone = { open: "text-sky-800", paid: "text-emerald-700", failed: "text-red
 
 /** Card payments the client started, with what became of each: paid, waiting, failed (and why), refunded. */
 export function CardPayments({ sessions }: { sessions: PaymentSession[] }) {
+  // A demo session left from before is not named where the demo gateway does not exist.
+  const demo = demoGatewayEnabled();
   return (
     <>
       <h2 className="mb-2 text-base font-semibold text-slate-900">Card payments</h2>
@@ -18,7 +21,7 @@ export function CardPayments({ sessions }: { sessions: PaymentSession[] }) {
               <Link href={`/account/payments/return?session_id=${s.externalId}`} className="font-medium text-indigo-700 hover:underline">
                 {s.invoiceId ? `Invoice #${s.invoiceId}` : "Adding funds"}
               </Link>
-              <span className="text-slate-500">{s.gateway === "demo" ? " · demo gateway" : " · card"}</span>
+              <span className="text-slate-500">{s.gateway === "demo" ? (demo ? " · demo gateway" : "") : " · card"}</span>
               <p className="text-xs text-slate-500">{formatDateTime(s.createdAt)}{s.failureReason ? ` · ${s.failureReason}` : ""}</p>
             </div>
             <div className="text-right">
