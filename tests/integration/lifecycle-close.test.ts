@@ -17,6 +17,9 @@ import { sweepOperations } from "@/lib/processing/sweep";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
+import { call, makeKey } from "../helpers/api";
+import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
+import * as closeRoute from "@/app/api/v1/services/[id]/close/route";
 
 describe("closing now or at the end of the paid period, cancelling and expiring unpaid orders", () => {
   let database: TestDatabase;
@@ -113,6 +116,29 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     await staffFinish();
     expect((await db().select().from(services).where(eq(services.id, service.id)))[0]!.status).toBe("closed");
     clock.set(new Date("2026-03-01T10:00:00Z"));
+  });
+
+  it("the REST API closes at the end of the period when asked, and refuses a bad choice", async () => {
+    useAppDatabase(database);
+    try {
+      const { clientId } = await newClient(3000);
+      const service = await orderAndPay(db(), clientId, await tariff(true), { params: {} }, clock);
+      await staffFinish();
+      const expiresAt = new Date(Date.now() + 20 * DAY * 1000);
+      await db().update(services).set({ expiresAt }).where(eq(services.id, service.id));
+      const key = await makeKey(db(), ["services:write"], clientId);
+      const params = { id: String(service.id) };
+      const bad = await call(closeRoute.POST, "POST", `/services/${service.id}/close`, { key, params, body: { when: "tomorrow" } });
+      expect(bad.status).toBe(400);
+      const answer = await call(closeRoute.POST, "POST", `/services/${service.id}/close`, { key, params, body: { when: "period_end" } });
+      expect(answer.status).toBe(202);
+      expect(answer.json).toMatchObject({ refund: 0, closesAt: expiresAt.toISOString() });
+      const [op] = await db().select().from(operations).where(and(eq(operations.serviceId, service.id), eq(operations.kind, "close")));
+      expect(op!.runAt).toEqual(expiresAt);
+      expect(await balanceOf(clientId)).toBe(0);
+    } finally {
+      releaseAppDatabase();
+    }
   });
 
   it("a client cancels an unpaid order; unpaid orders expire after the set number of days", async () => {

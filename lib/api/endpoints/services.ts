@@ -1,4 +1,5 @@
 import { listServicesInput } from "../../services/services/list";
+import { z } from "zod";
 import { defineEndpoint, idParams, noBody } from "../endpoint";
 
 export const listServices = defineEndpoint({
@@ -25,5 +26,11 @@ const action = (name: "suspend" | "resume" | "close" | "renew", summary: string,
 
 export const suspendService = action("suspend", "Suspend an active service", "Records the reason `admin` and queues a `suspend` operation. Staff-level (admin) keys only.");
 export const resumeService = action("resume", "Resume a suspended service", "Lifts the reasons placed on the service itself and queues a `resume` operation; 409 while its client is suspended. Staff-level (admin) keys only.");
-export const closeService = action("close", "Close a service", "Turns auto-renew off and queues a `close` operation.");
+export const closeService = defineEndpoint({
+  id: "closeService", method: "POST", path: "/services/{id}/close", tag: "Services", scope: "services:write",
+  summary: "Close a service, now or at the end of its paid period",
+  description: "Turns auto-renew off and queues a `close` operation: now (the default), or with `{\"when\":\"period_end\"}` due when the paid period ends. Closing now refunds the unused time to the balance when the tariff says so.",
+  params: idParams, body: z.strictObject({ when: z.enum(["now", "period_end"]).optional() }), status: 202,
+  response: "Accepted: `{ operationId, created, refund, currency, closesAt }`; `refund` is what returned to the balance, in minor units",
+});
 export const renewService = action("renew", "Renew a service now", "Charges the renewal from the balance and queues `prolong`. 422 on insufficient funds.");
