@@ -3,7 +3,7 @@ import { metricsAccess } from "../metrics/scrape";
 const noStore = { "cache-control": "no-store" };
 
 /** Whether the request carries an Auth.js session cookie at all (no cookie: no session to read). */
-const hasSessionCookie = (request: Request) => /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/.test(request.headers.get("cookie") ?? "");
+const hasSessionCookie = (request: Request) => /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/.test(request.headers.get("cookie") ?? "");
 
 /** An admin's session on this request; false outside a request or without a session. */
 async function adminSignedIn(): Promise<boolean> {
