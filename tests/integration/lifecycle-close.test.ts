@@ -92,6 +92,9 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     expect((await closeQuote({ ctx, input: { serviceId: service.id } })).now).toBe("Closes now; nothing is refunded.");
     expect((await requestClose({ ctx, input: { serviceId: service.id } })).refund).toBe(0);
     expect(await balanceOf(clientId)).toBe(0);
+    await staffFinish();
+    const [mail] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.serviceId, service.id), sql`${emailOutbox.dedupeKey} like 'closed:op:%'`));
+    expect(decryptJson<{ reason?: string }>(mail!.props).reason).toBe("Nothing is refunded for the unused time.");
   });
 
   it("closing at the end of the paid period waits until then, is not renewed meanwhile, and can still be synced or suspended", async () => {

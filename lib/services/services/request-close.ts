@@ -31,7 +31,9 @@ export async function requestClose({ ctx, input }: { ctx: Ctx; input: unknown })
     await tx.update(services).set({ autoRenew: false, updatedAt: at }).where(eq(services.id, service.id));
     const terms = await closeTerms(tx, service, at);
     const endsAt = when === "period_end" ? terms.endsAt : null;
-    const params = { reason: "requested", ...(endsAt ? { atPeriodEnd: true } : {}) };
+    // What the closed email tells the client it got back (the refund line replaces it when there is one).
+    const clientNote = endsAt ? "It ran until the end of its paid period; nothing is refunded." : "Nothing is refunded for the unused time.";
+    const params = { reason: "requested", clientNote, ...(endsAt ? { atPeriodEnd: true } : {}) };
     const op = await enqueueOperation(tx, { serviceId: service.id, kind: "close", params, runAt: endsAt ?? at });
     let refund = 0;
     if (op.created) {
