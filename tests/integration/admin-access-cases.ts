@@ -23,6 +23,15 @@ import { getMail } from "@/lib/services/mail/get";
 import { listMail } from "@/lib/services/mail/list";
 import { resendMail } from "@/lib/services/mail/resend";
 import { cancelOperation } from "@/lib/services/operations/cancel";
+import { refund } from "@/lib/services/balance/refund";
+import { debit } from "@/lib/services/balance/debit";
+import { voidInvoice } from "@/lib/services/invoices/void";
+import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
+import { cancelSetup } from "@/lib/services/services/cancel-setup";
+import { retrySetup } from "@/lib/services/services/retry-setup";
+import { refundOptions } from "@/lib/services/services/refund-options";
+import { runInvoiceAction, runMoveBalance } from "@/app/admin/clients/money";
+import { runCancelSetup, runRefundService, runRetrySetup } from "@/app/admin/services/way-out";
 import { getOperation } from "@/lib/services/operations/get";
 import { listOperations } from "@/lib/services/operations/list";
 import { countFailingOperations } from "@/lib/services/operations/count-failing";
@@ -105,6 +114,12 @@ export const adminVerbs: VerbCase[] = [
   ["operationStats", (ctx) => operationStats({ ctx })],
   ["dashboardTiles", (ctx) => dashboardTiles({ ctx })],
   ["setupTimes", (ctx) => setupTimes({ ctx })],
+  ["refund", (ctx, ids) => refund({ ctx, input: { clientId: ids.clientId, amount: 100, reason: "refused" } })],
+  ["debit", (ctx, ids) => debit({ ctx, input: { clientId: ids.clientId, amount: 100, reason: "refused" } })],
+  ["voidInvoice", (ctx) => voidInvoice({ ctx, input: { invoiceId: 1, reason: "refused" } })],
+  ["markInvoicePaid", (ctx) => markInvoicePaid({ ctx, input: { invoiceId: 1, reason: "refused" } })],
+  ["cancelSetup", (ctx, ids) => cancelSetup({ ctx, input: { serviceId: ids.serviceId } })],
+  ["retrySetup", (ctx, ids) => retrySetup({ ctx, input: { serviceId: ids.serviceId } })],
 ];
 
 /** Verbs staff may use (Current operations, service actions): refused to clients and to anyone signed out. */
@@ -116,6 +131,7 @@ export const staffVerbs: VerbCase[] = [
   ["cancelOperation", (ctx, ids) => cancelOperation({ ctx, input: { operationId: ids.operationId } })],
   ["requestServiceOperation", (ctx, ids) => requestServiceOperation({ ctx, input: { serviceId: ids.serviceId, kind: "sync" } })],
   ["countFailingOperations", (ctx) => countFailingOperations({ ctx })],
+  ["refundOptions", (ctx, ids) => refundOptions({ ctx, input: { serviceId: ids.serviceId } })],
 ];
 
 /** The inner run(ctx, form) of every admin server action, with the form its page posts. */
@@ -139,6 +155,11 @@ export const adminRuns: RunCase[] = [
   ["createStaffAction", (ctx) => runCreateStaff(ctx, form({ name: "Refused staff", email: "refused-staff@example.test", password: "long enough password" }))],
   ["updateSettingsAction", (ctx) => runUpdateSettings(ctx, form({ maxAttempts: "9" }))],
   ["resendMailAction", (ctx, ids) => runResendMail(ctx, form({ emailId: ids.emailId }))],
+  ["moveBalanceAction", (ctx, ids) => runMoveBalance(ctx, form({ clientId: ids.clientId, amount: "1.00", currency: "USD", direction: "debit", reason: "refused" }))],
+  ["invoiceAction", (ctx) => runInvoiceAction(ctx, form({ invoiceId: 1, verb: "void", reason: "refused" }))],
+  ["cancelSetupAction", (ctx, ids) => runCancelSetup(ctx, form({ serviceId: ids.serviceId, to: "balance", reason: "refused" }))],
+  ["retrySetupAction", (ctx, ids) => runRetrySetup(ctx, form({ serviceId: ids.serviceId }))],
+  ["refundServiceAction", (ctx, ids) => runRefundService(ctx, form({ serviceId: ids.serviceId, mode: "full", reason: "refused" }))],
 ];
 
 /** Server actions staff may use too: refused to clients. */
