@@ -5,11 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { createServer as createTcpServer, connect as tcpConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
+import { decryptJson, encryptJson } from "@/lib/crypto";
 import { connect } from "@/lib/db/connect";
 import type { Database } from "@/lib/db";
-import { emailOutbox, operations, services } from "@/lib/db/schema";
+import { emailOutbox, handlers, operations, services } from "@/lib/db/schema";
+import { ServiceStatus } from "@/lib/email/templates/service-status";
 import { readDatabaseUrl } from "@/lib/env";
 import { installationId } from "@/lib/installation";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
@@ -248,6 +250,104 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
       rmSync(join(elsewhere, ".env.production"));
     }
   });
+  it("a process whose APP_ENCRYPTION_KEY is not the database's refuses to start, naming it", async () => {
+    const other = { ...env, APP_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+    const port = await freePort();
+    const started = [
+      node(bin("worker"), [], other),
+      node(bin("migrate"), [], other),
+      node(bin("create-admin"), ["--email", "key@example.test"], other, ""),
+      node(server, [], { ...other, PORT: String(port), HOSTNAME: "127.0.0.1", PROVISIO_RUNNER: "off" }),
+    ];
+    for (const p of started) {
+      expect(await p.exited, p.output()).toBe(78);
+      expect(p.output()).toMatch(/Cannot start the (worker|cli|web): APP_ENCRYPTION_KEY: is not the key this database's secrets are encrypted with/);
+    }
+  }, 120_000);
+
+  it("rotate-key: with the old and the new key, killed half-way and run again, it moves every secret to the new key", async () => {
+    const oldKey = keys.APP_ENCRYPTION_KEY;
+    const newKey = randomBytes(32).toString("base64");
+    const sentAt = new Date();
+    await database.db.insert(emailOutbox).values(
+      Array.from({ length: 300 }, (_, i) => ({ dedupeKey: `rotation:${i}`, to: "c@example.test", subject: "Old mail", template: "welcome", props: encryptJson({ n: i }), status: "sent" as const, sentAt })),
+    );
+    const rotating = { ...env, APP_ENCRYPTION_KEY: newKey, APP_ENCRYPTION_KEY_OLD: oldKey };
+    const first = node(bin("rotate-key"), ["--batch-size", "1"], rotating);
+    await first.waitFor(/email_outbox\.props: \d+ of \d+ checked/);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect(first.output()).not.toContain("Key rotated");
+    const both = node(bin("worker"), [], { ...rotating, WORKER_EXIT_WHEN_IDLE: "1" });
+    expect(await both.exited, both.output()).toBe(0);
+
+    const second = node(bin("rotate-key"), ["--batch-size", "100"], rotating);
+    expect(await second.exited, second.output()).toBe(0);
+    const count = async (table: typeof emailOutbox | typeof services) => (await database.db.select().from(table)).length;
+    const total = (await count(emailOutbox)) + (await count(services)) + 1; // and one handler
+    const again = Number(second.output().match(/Key rotated: (\d+) values encrypted again/)![1]);
+    expect(again).toBeGreaterThan(0);
+    expect(again).toBeLessThan(total);
+
+    const onlyOld = node(bin("worker"), [], env);
+    expect(await onlyOld.exited).toBe(78);
+    expect(onlyOld.output()).toMatch(/Cannot start the worker: APP_ENCRYPTION_KEY: is not the key/);
+    const onlyNew = node(bin("worker"), [], { ...env, APP_ENCRYPTION_KEY: newKey, WORKER_EXIT_WHEN_IDLE: "1" });
+    expect(await onlyNew.exited, onlyNew.output()).toBe(0);
+    process.env.APP_ENCRYPTION_KEY = newKey;
+    try {
+      const mail = await database.db.select({ props: emailOutbox.props }).from(emailOutbox);
+      expect(mail.map((m) => decryptJson(m.props)).filter((p) => "n" in p)).toHaveLength(300);
+    } finally {
+      process.env.APP_ENCRYPTION_KEY = oldKey;
+    }
+    // Back to the first key for what follows.
+    const back = node(bin("rotate-key"), [], { ...env, APP_ENCRYPTION_KEY_OLD: newKey });
+    expect(await back.exited, back.output()).toBe(0);
+  }, 180_000);
+
+  it("a database with a migration this release does not know stops every process, naming it", async () => {
+    const when = Date.now() + 86_400_000;
+    await database.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('feedface0123456789', ${when})`);
+    await database.db.execute(sql`update settings set value = value || ${JSON.stringify({ [when]: "0099_newer_release" })}::jsonb where key = 'migrationNames'`);
+    try {
+      const port = await freePort();
+      const started = [
+        node(bin("worker"), [], env),
+        node(bin("migrate"), [], env),
+        node(server, [], { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", PROVISIO_RUNNER: "off" }),
+      ];
+      for (const p of started) {
+        expect(await p.exited, p.output()).toBe(78);
+        expect(p.output()).toMatch(/Cannot start the (worker|cli|web): DATABASE_URL: the database has migrations this release does not know: 0099_newer_release\./);
+      }
+    } finally {
+      await database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${when}`);
+    }
+    const migrate = node(bin("migrate"), [], env);
+    expect(await migrate.exited).toBe(0);
+  }, 120_000);
+
+  it("copy-identity --staging, on a restored copy: a new installation id, handlers manual and off, emails kept in the copy", async () => {
+    const before = await installationId(database.db);
+    const run = node(bin("copy-identity"), ["--staging"], env);
+    expect(await run.exited, run.output()).toBe(0);
+    const after = run.output().match(new RegExp(`Installation id: ${before} → (\\S+)`))![1]!;
+    expect(after).not.toBe(before);
+    expect(run.output()).toMatch(/Staging: \d+ handlers now disabled and processed by hand, 0 webhook endpoints disabled, outgoing email off/);
+    expect((await database.db.select().from(handlers)).map((h) => [h.enabled, h.module])).toEqual([[false, "manual"]]);
+
+    const sentBefore = resend.emails.size;
+    const [row] = await database.db
+      .insert(emailOutbox)
+      .values({ dedupeKey: "staging:1", to: "c@example.test", subject: "Suspended", template: "service-status", props: encryptJson(ServiceStatus.PreviewProps) })
+      .returning({ id: emailOutbox.id });
+    const w = node(bin("worker"), [], { ...env, WORKER_EXIT_WHEN_IDLE: "1" });
+    expect(await w.exited, w.output()).toBe(0);
+    expect(resend.emails.size).toBe(sentBefore);
+    expect((await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id)))[0]).toMatchObject({ status: "sent", transport: "local" });
+  }, 120_000);
+
 });
 
 /** Signs in through Auth.js as a browser would (CSRF token, credentials callback); returns the session cookie. */
