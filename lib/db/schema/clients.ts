@@ -1,4 +1,4 @@
-import { bigint, check, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { at, createdAt, id } from "./_columns";
 
@@ -24,5 +24,10 @@ export const clients = pgTable(
     suspendedReason: text(),
     createdAt: createdAt(),
   },
-  (t) => [check("clients_balance_check", sql`${t.balance} >= 0`)],
+  (t) => [
+    check("clients_balance_check", sql`${t.balance} >= 0`),
+    /** The admin's search box: prefixes of the email and the name, in any case. */
+    index("clients_email_search_idx").using("btree", sql`lower(${t.email}) text_pattern_ops`),
+    index("clients_name_search_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
+  ],
 );

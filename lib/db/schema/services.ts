@@ -53,5 +53,9 @@ export const services = pgTable(
       .where(sql`${t.status} in ('active', 'suspended') and ${t.handlerId} is not null`),
     /** One live registration (or hosting) of a domain name, whichever client holds it. */
     uniqueIndex("services_live_domain_key").on(t.productType, t.domain).where(sql`${t.status} <> 'closed'`),
+    /** The admin's search box: prefixes of the domain, the panel's name and the IP address. */
+    index("services_domain_search_idx").using("btree", sql`${t.domain} text_pattern_ops`),
+    index("services_remote_name_search_idx").using("btree", sql`lower(${t.remoteName}) text_pattern_ops`),
+    index("services_ip_search_idx").using("btree", sql`(${t.details} ->> 'ip') text_pattern_ops`),
   ],
 );
