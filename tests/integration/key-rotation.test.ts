@@ -7,6 +7,7 @@ import { emailOutbox, handlers, services, settings, webhookEndpoints } from "@/l
 import { checkEncryptionKey, KEY_CHECK } from "@/lib/key-check";
 import { getHandler } from "@/lib/services/handlers/get";
 import { updateHandler } from "@/lib/services/handlers/update";
+import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
 import { rotateEncryptionKey, type RotationProgress } from "@/lib/services/settings/rotate-encryption-key";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, makeHandler, makeTariff, orderAndPay, siteDomain, sys } from "../helpers/factories";
@@ -58,6 +59,12 @@ describe("the key check value and key rotation", () => {
     const [after] = await database.db.select().from(handlers).where(eq(handlers.id, handlerId));
     expect(decryptJson(after!.secrets)).toEqual({ password: "Typed-Again-2" });
     await database.db.update(handlers).set({ secrets: before!.secrets }).where(eq(handlers.id, handlerId));
+
+    const [service] = await database.db.update(services).set({ status: "active" }).returning({ id: services.id });
+    await expect(revealServiceSecrets({ ctx: sys(database.db), input: { serviceId: service!.id } })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("cannot be read (they were saved with another encryption key)"),
+    });
   });
 
   it("old and new key together: reads both, writes with the new; rotate-key resumes after a stop and moves the check value", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decryptJson } from "../../crypto";
+import { readableJson } from "../../crypto";
 import { conflict } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, type Ctx } from "../context";
@@ -16,7 +16,8 @@ export async function revealServiceSecrets({ ctx, input }: { ctx: Ctx; input: un
   return ctx.db.transaction(async (tx) => {
     const service = await loadOwnService(tx, ctx.actor, serviceId);
     if (service.status !== "active" && service.status !== "suspended") throw conflict("Passwords are shown once the service is set up");
-    const secrets = decryptJson(service.secrets);
+    const secrets = readableJson(service.secrets);
+    if (!secrets) throw conflict("The passwords of this service cannot be read (they were saved with another encryption key): ask support to set new ones");
     await audit(tx, ctx.actor, { action: "service.reveal_secrets", entity: "service", entityId: service.id, after: { fields: Object.keys(secrets) } });
     return secrets;
   });
