@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Nav, type NavItem } from "@/components/ui/nav";
 import { AdminMenu } from "@/components/admin/admin-menu";
+import { SearchBox } from "@/components/admin/search-box";
 
 const sections: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
@@ -25,7 +26,10 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
       <aside className="hidden md:block md:w-52 md:shrink-0">
         <Nav items={sections} label="Admin" vertical root="/admin" />
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0 flex-1">
+        <SearchBox />
+        {children}
+      </div>
     </div>
   );
 }

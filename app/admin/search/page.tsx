@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { AppError } from "@/lib/errors";
+import { find } from "@/lib/services/search/find";
+import { Notice, PageHeading } from "@/components/ui/card";
+import { Badge } from "@/components/admin/badge";
+import { param } from "@/components/admin/pager";
+import { Money } from "@/components/ui/money";
+import { adminPageCtx } from "@/lib/services/request-context";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Search · Provisio" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function search(ctx: Awaited<ReturnType<typeof adminPageCtx>>, q: string) {
+  try {
+    return { found: await find({ ctx, input: { q } }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "validation") return { error: "Search for up to 200 characters of plain text." };
+    throw error;
+  }
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const ctx = await adminPageCtx("/admin/search");
+  const q = param((await searchParams).q) ?? "";
+  if (!q.trim()) return <PageHeading title="Search" description="Type a client's name or email, a domain, a service number or name, an IP address or an invoice number." />;
+  const { found, error } = await search(ctx, q);
+  const none = found && found.clients.length + found.services.length + found.invoices.length === 0;
+  return (
+    <>
+      <PageHeading title="Search" description={`Results for “${q.slice(0, 200)}”`} />
+      {error && <Notice tone="error">{error}</Notice>}
+      {none && <Notice>Nothing matches. Names, emails, domains and IP addresses match from their start.</Notice>}
+      {found && found.clients.length > 0 && (
+        <Group title="Clients">
+          {found.clients.map((c) => (
+            <li key={c.id}>
+              <Link href={`/admin/clients/${c.id}`} className="font-medium text-indigo-700 hover:underline">{c.name}</Link> <span className="text-slate-500">{c.email} · #{c.id}</span>
+            </li>
+          ))}
+        </Group>
+      )}
+      {found && found.services.length > 0 && (
+        <Group title="Services">
+          {found.services.map((s) => (
+            <li key={s.id} className="[overflow-wrap:anywhere]">
+              <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id} {s.domain ?? s.remoteName}</Link> <Badge status={s.status} />{" "}
+              <span className="text-slate-500">{[s.ip, s.clientName].filter(Boolean).join(" · ")}</span>
+            </li>
+          ))}
+        </Group>
+      )}
+      {found && found.invoices.length > 0 && (
+        <Group title="Invoices">
+          {found.invoices.map((i) => (
+            <li key={i.id}>
+              <Link href={`/admin/clients/${i.clientId}`} className="font-medium text-indigo-700 hover:underline">Invoice #{i.id}</Link> <Badge status={i.status} />{" "}
+              <Money amount={i.amount} currency={i.currency} />
+            </li>
+          ))}
+        </Group>
+      )}
+    </>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold text-slate-900">{title}</h2>
+      <ul className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">{children}</ul>
+    </section>
+  );
+}
