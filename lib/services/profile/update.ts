@@ -48,7 +48,7 @@ export async function updateProfile({ ctx, input }: { ctx: Ctx; input: unknown }
     if (!before) throw notFound("Client not found");
     // A client's new contact email waits for the link sent to it; an admin's edit applies at once.
     const changed = email !== before.email.toLowerCase();
-    const emailValues = !byClient ? { email, pendingEmail: null } : { pendingEmail: changed ? email : null };
+    const emailValues = !byClient ? (changed ? { email, pendingEmail: null } : {}) : { pendingEmail: changed ? email : null };
     const [after] = await tx.update(clients).set({ ...fields, phone, ...emailValues }).where(eq(clients.id, clientId)).returning();
     if (byClient && changed) await askToConfirmContactEmail(tx, { clientId, userId: byClient.userId, name: data.name, email, at: now(ctx) });
     const pick = (c: typeof before) => ({ name: c.name, company: c.company, email: c.email, pendingEmail: c.pendingEmail, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country });
