@@ -4,13 +4,9 @@ import { operations, serviceHistory, serviceSuspensions, services, tasks } from 
 import { enqueueOperation } from "../../processing/enqueue";
 import type { ServiceStatus, SuspensionReason, SuspensionScope } from "../../vocabulary";
 
-/** The reason in the client's words, and what the client can do about it. */
-export const suspensionWords: Record<SuspensionReason, { label: string; todo: string }> = {
-  non_payment: { label: "Not paid", todo: "Pay the renewal (or top up the balance and renew): the service resumes by itself once it is paid." },
-  abuse: { label: "Abuse of the terms of service", todo: "Please contact support to resolve the report." },
-  client_request: { label: "Suspended at your request", todo: "Contact support when you want it resumed." },
-  admin: { label: "Suspended by an administrator", todo: "Please contact support." },
-};
+import { suspendedEmailReason } from "./suspension-words";
+
+export { suspensionWords } from "./suspension-words";
 
 type Target = { id: number; status: ServiceStatus };
 
@@ -73,7 +69,8 @@ export async function holdSuspension(
   await cancelNotStarted(tx, service.id, "resume", input.at, `suspended (${input.reason})`);
   let queued: { id: number; created: boolean } | null = null;
   if (service.status === "active" || (await inFlight(tx, service.id, "resume"))) {
-    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope }, runAt: input.at });
+    const clientNote = [suspendedEmailReason({ reason: input.reason }), input.note].filter(Boolean).join(" ");
+    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope, clientNote }, runAt: input.at });
   }
   await refreshPending(tx, service.id);
   return { held: Boolean(row), operationId: queued?.id ?? null, created: queued?.created ?? false };
