@@ -12,6 +12,7 @@ export * from "./tariff-resources";
 export * from "./tariff-handlers";
 export * from "./orders";
 export * from "./order-items";
+export * from "./invoice-counters";
 export * from "./invoices";
 export * from "./payments";
 export * from "./services";

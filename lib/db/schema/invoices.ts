@@ -21,12 +21,17 @@ export const invoices = pgTable(
     description: text().notNull().default(""),
     createdAt: createdAt(),
     paidAt: at(),
+    /** The legal number, given once when the invoice is issued and never changed (a trigger refuses). */
+    number: text(),
+    issuedAt: at(),
+    dueAt: at(),
   },
   (t) => [
     check("invoices_status_check", oneOf(t.status, invoiceStatuses)),
     check("invoices_kind_check", oneOf(t.kind, invoiceKinds)),
     check("invoices_amount_check", sql`${t.amount} >= 0`),
     uniqueIndex("invoices_order_key").on(t.orderId),
+    uniqueIndex("invoices_number_key").on(t.number),
     index("invoices_client_idx").on(t.clientId, t.id),
   ],
 );
