@@ -41,6 +41,7 @@ const keys = {
   // The key this test process encrypts with (the handler's credentials): web and workers must share it.
   APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!,
   EMAIL_FROM: "Billing <billing@example.test>",
+  APP_URL: "https://billing.example.test",
 };
 const node = (script: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string) => {
   const p = startProcess(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: elsewhere, stdin });
@@ -104,6 +105,8 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
       [server, "APP_ENCRYPTION_KEY", undefined],
       [server, "DATABASE_URL", undefined],
       [server, "RESEND_API_KEY", undefined],
+      [server, "APP_URL", undefined],
+      [server, "APP_URL", "https://billing.example.test/app"],
       [bin("worker"), "NODE_ENV", undefined],
       [bin("worker"), "APP_ENCRYPTION_KEY", "too-short"],
       [bin("worker"), "DATABASE_URL", undefined],
