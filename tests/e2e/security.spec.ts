@@ -126,3 +126,14 @@ test("client pages answer out-of-range and malformed ids with the 404 page", asy
     expect((await page.goto(url))!.status(), url).toBe(404);
   }
 });
+
+test("/api/health shows its details to an admin's session only; others get ok / not ok", async ({ page, request }) => {
+  const anonymous = await request.get("/api/health");
+  expect(Object.keys(await anonymous.json())).toEqual(["ok"]);
+  await signInAs(page, "client");
+  expect(Object.keys(await (await page.request.get("/api/health")).json())).toEqual(["ok"]);
+  await page.context().clearCookies();
+  await signInAs(page, "admin");
+  const details = await (await page.request.get("/api/health")).json();
+  expect(details).toMatchObject({ ok: true, processing: { runners: expect.any(Array) } });
+});
