@@ -15,6 +15,8 @@ import { Pager, param } from "@/components/admin/pager";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
+import { BulkForm } from "@/components/admin/bulk-form";
+import { bulkOperationsAction } from "./bulk-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Current operations · Provisio" };
@@ -23,6 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const keys = ["status", "kind", "module", "handlerId", "clientId", "from", "to", "cursor"] as const;
 
 const head: Column[] = [
+  <span key="tick" className="sr-only">Tick</span>,
   "Status",
   "Operation",
   "Service",
@@ -68,11 +71,15 @@ export default async function OperationsPage({ searchParams }: Props) {
       </nav>
       <OperationFilters values={values} handlers={handlers.map((h) => ({ value: h.id, label: h.name }))} moduleTitles={titles} />
       <AutoRefresh seconds={3} />
+      <BulkForm id="bulk-operations" action={bulkOperationsAction} actions={[{ value: "restart", label: "Restart" }, { value: "cancel", label: "Cancel" }]} items="operations" idsName="operationIds" />
       {!result && <Notice tone="error">Some filters are not valid. Clear them and try again.</Notice>}
       <Table head={head} caption="Operations">
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No operations match.</EmptyRow>}
         {result?.items.map((op) => (
           <tr key={op.id} data-state={op.state}>
+            <Td>
+              <input type="checkbox" name="operationIds" value={op.id} form="bulk-operations" aria-label={`Tick operation #${op.id}`} className="size-4" />
+            </Td>
             <Td className="min-w-[9rem]">
               <OperationState view={op} compact />
             </Td>

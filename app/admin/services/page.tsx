@@ -12,6 +12,14 @@ import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
+import { BulkForm } from "@/components/admin/bulk-form";
+import { bulkServicesAction } from "./bulk-actions";
+
+const bulkActions = [
+  { value: "suspend", label: "Suspend" },
+  { value: "resume", label: "Resume" },
+  { value: "close", label: "Close" },
+];
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Services · Provisio" };
@@ -23,7 +31,7 @@ export default async function ServicesPage({ searchParams }: Props) {
   const sp = await searchParams;
   const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
   const result = await unlessInvalid(listServices({ ctx, input: filterInput({ ...values, limit: 50 }) }));
-  const head = ["#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
+  const head = [<span key="tick" className="sr-only">Tick</span>, "#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
   return (
     <>
       <PageHeading title="Services" description="Everything clients own, newest first." />
@@ -32,10 +40,14 @@ export default async function ServicesPage({ searchParams }: Props) {
         <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
       </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
+      <BulkForm id="bulk-services" action={bulkServicesAction} actions={bulkActions} items="services" idsName="serviceIds" />
       <Table head={head} caption="Services">
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No services match.</EmptyRow>}
         {result?.items.map((s) => (
           <tr key={s.id}>
+            <Td>
+              <input type="checkbox" name="serviceIds" value={s.id} form="bulk-services" aria-label={`Tick service #${s.id}`} className="size-4" />
+            </Td>
             <Td>
               <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id}</Link>
             </Td>
