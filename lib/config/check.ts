@@ -41,6 +41,12 @@ export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = proce
   for (const name of POSITIVE_INTEGERS) {
     if (set(name) && !/^[1-9]\d*$/.test(env[name]!.trim())) problem(name, "must be a positive whole number");
   }
+  if (set("DATABASE_POOL_MAX") && !isPoolSize(env.DATABASE_POOL_MAX!)) {
+    problem("DATABASE_POOL_MAX", `must be a whole number from 1 to ${POOL_MAX_LIMIT}: connections per process (keep the total under PostgreSQL's max_connections)`);
+  }
+  if (set("EMAIL_FROM") && !isEmailFrom(env.EMAIL_FROM!)) problem("EMAIL_FROM", "must be an address, billing@example.com or Name <billing@example.com>");
+  if (set("METRICS_PORT") && !isPort(env.METRICS_PORT!)) problem("METRICS_PORT", "must be a port number from 1 to 65535");
+  if (set("STRIPE_API_URL") && !isHttpUrl(env.STRIPE_API_URL!)) problem("STRIPE_API_URL", "must be an http(s) address, e.g. https://api.stripe.com");
 
   const production = isProduction(env);
   if (role === "task" || production) {
@@ -59,6 +65,12 @@ export function configProblems(role: ProcessRole, env: NodeJS.ProcessEnv = proce
       problem("APP_URL", "is required when NODE_ENV=production: the site's public address (e.g. https://billing.example.com); links in emails are built from it, never from the request's Host");
     }
     if (role !== "cli" && !set("EMAIL_FROM")) problem("EMAIL_FROM", "is required when NODE_ENV=production: an address on a domain verified with Resend");
+    if (role === "web" && set("STRIPE_SECRET_KEY") && !set("STRIPE_WEBHOOK_SECRET")) {
+      problem("STRIPE_WEBHOOK_SECRET", "is required with STRIPE_SECRET_KEY when NODE_ENV=production: without it no card payment is ever confirmed (whsec_… of the endpoint /api/payments/stripe)");
+    }
+    if (role !== "cli" && !set("INVOICE_SELLER_NAME")) {
+      problem("INVOICE_SELLER_NAME", "is required when NODE_ENV=production: the provider's legal name printed on every invoice (with INVOICE_SELLER_ADDRESS, _TAX_ID, _EMAIL)");
+    }
   }
   return problems;
 }
@@ -85,6 +97,42 @@ export function exitOnConfigError(role: ProcessRole, error: unknown): void {
   if (!(error instanceof Error) || error.name !== "ConfigError") return;
   console.error(`Cannot start the ${role}: ${error.message}`);
   process.exit(78);
+}
+
+/** The most connections one process may open (postgres.js pool). */
+export const POOL_MAX_LIMIT = 500;
+
+/** DATABASE_POOL_MAX: connections per process, 20 when unset. Checked at start-up by configProblems. */
+export function poolSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DATABASE_POOL_MAX?.trim();
+  return raw && isPoolSize(raw) ? Number(raw) : 20;
+}
+
+function isPoolSize(text: string): boolean {
+  return /^[1-9]\d*$/.test(text.trim()) && Number(text.trim()) <= POOL_MAX_LIMIT;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === "https:" || url.protocol === "http:") && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isPort(text: string): boolean {
+  return /^[1-9]\d*$/.test(text.trim()) && Number(text.trim()) <= 65535;
+}
+
+const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\].]+$/;
+
+/** EMAIL_FROM as Resend takes it: `billing@example.com` or `Name <billing@example.com>`. */
+export function isEmailFrom(text: string): boolean {
+  const value = text.trim();
+  const named = /^([^<>@\r\n]*?)\s*<([^<>]+)>$/.exec(value);
+  if (named) return named[1].trim().length > 0 && ADDRESS.test(named[2]);
+  return ADDRESS.test(value);
 }
 
 function isKey(text: string): boolean {

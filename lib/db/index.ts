@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { poolSize } from "../config/check";
 import { ConfigError, dataDir, isProduction, readDatabaseUrl } from "../env";
 import { checkEncryptionKey } from "../key-check";
 import { connect } from "./connect";
@@ -37,7 +38,7 @@ export function migrationsAtStart(): MigrationResult | undefined {
 async function open(): Promise<Database> {
   const url = readDatabaseUrl();
   if (url) {
-    const database = await connect({ kind: "postgres", url });
+    const database = await connect({ kind: "postgres", url, max: poolSize() });
     try {
       remember(await migrateDatabase(database, url));
       await checkEncryptionKey(database.db);

@@ -42,6 +42,7 @@ const keys = {
   APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!,
   EMAIL_FROM: "Billing <billing@example.test>",
   APP_URL: "https://billing.example.test",
+  INVOICE_SELLER_NAME: "Example Hosting Ltd",
 };
 const node = (script: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string) => {
   const p = startProcess(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: elsewhere, stdin });
@@ -112,6 +113,9 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
       [bin("worker"), "DATABASE_URL", undefined],
       [bin("worker"), "DATABASE_URL", "mysql://db/provisio"],
       [bin("worker"), "EMAIL_FROM", undefined],
+      [bin("worker"), "EMAIL_FROM", "billing.example.test"],
+      [server, "INVOICE_SELLER_NAME", undefined],
+      [bin("worker"), "DATABASE_POOL_MAX", "0"],
       [bin("worker"), "PROCESSING_CONCURRENCY", "many"],
     ];
     const ports = await Promise.all(cases.map(() => freePort()));

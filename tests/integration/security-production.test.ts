@@ -113,6 +113,7 @@ if (url) describe("a production build on PostgreSQL", () => {
       RESEND_API_KEY: "re_test",
       RESEND_BASE_URL: resend.url,
       APP_URL: "https://billing.example.test",
+      INVOICE_SELLER_NAME: "Example Hosting Ltd",
       PROVISIO_RUNNER: "off",
       ...PRODUCTION_SECRETS,
     };

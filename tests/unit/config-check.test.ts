@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configProblems, type ProcessRole } from "@/lib/config/check";
+import { configProblems, poolSize, type ProcessRole } from "@/lib/config/check";
 import { loadEnvFiles } from "@/lib/config/load-env";
 
 const key = Buffer.alloc(32, 3).toString("base64");
@@ -14,6 +14,7 @@ const production = {
   RESEND_API_KEY: "re_live_key",
   EMAIL_FROM: "Billing <billing@example.com>",
   APP_URL: "https://billing.example.com",
+  INVOICE_SELLER_NAME: "Example Hosting Ltd",
 };
 const names = (role: ProcessRole, env: Record<string, string | undefined>) => configProblems(role, env as NodeJS.ProcessEnv).map((p) => p.variable);
 
@@ -33,6 +34,8 @@ describe("start-up configuration check", () => {
     ["EMAIL_FROM", "worker"],
     ["APP_URL", "web"],
     ["APP_URL", "worker"],
+    ["INVOICE_SELLER_NAME", "web"],
+    ["INVOICE_SELLER_NAME", "worker"],
   ] as const)("a production %s missing stops the %s, naming it", (variable, role) => {
     expect(names(role, { ...production, [variable]: undefined })).toEqual([variable]);
   });
@@ -44,6 +47,12 @@ describe("start-up configuration check", () => {
     ["NODE_ENV", "prod"],
     ["PROCESSING_CONCURRENCY", "lots"],
     ["PROCESSING_LEASE_MS", "-5"],
+    ["DATABASE_POOL_MAX", "0"],
+    ["DATABASE_POOL_MAX", "ten"],
+    ["DATABASE_POOL_MAX", "5000"],
+    ["METRICS_PORT", "99999"],
+    ["METRICS_PORT", "metrics"],
+    ["STRIPE_API_URL", "api.stripe.com"],
   ])("a wrong %s is named", (variable, value) => {
     expect(names("worker", { ...production, [variable]: value })).toContain(variable);
   });
@@ -68,6 +77,34 @@ describe("start-up configuration check", () => {
       expect(names("web", { ...production, APP_URL: value })).toEqual([]);
     }
     expect(names("cli", { ...production, APP_URL: undefined })).toEqual([]);
+    expect(names("web", { NODE_ENV: "development" })).toEqual([]);
+  });
+
+  it.each(["billing", "billing@", "Billing <billing@example.com", "<billing@example.com>", "a@b@example.com", "Billing billing@example.com", "billing@example"])(
+    "EMAIL_FROM %j is not an address, in production or not",
+    (value) => {
+      expect(names("worker", { ...production, EMAIL_FROM: value })).toEqual(["EMAIL_FROM"]);
+      expect(names("worker", { NODE_ENV: "development", EMAIL_FROM: value })).toEqual(["EMAIL_FROM"]);
+    },
+  );
+
+  it("EMAIL_FROM may be a bare address or Name <address>; the pool size is read from DATABASE_POOL_MAX, 20 when unset", () => {
+    for (const value of ["billing@example.com", "Example Hosting <billing@example.com>", " \"Example, Ltd\" <billing@mail.example.co.uk> "]) {
+      expect(names("worker", { ...production, EMAIL_FROM: value })).toEqual([]);
+    }
+    expect(poolSize({ DATABASE_POOL_MAX: "8" })).toBe(8);
+    expect(poolSize({})).toBe(20);
+    expect(names("worker", { ...production, DATABASE_POOL_MAX: "8", METRICS_PORT: "9464" })).toEqual([]);
+  });
+
+  it("in production a web with STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET, or no card payment would ever be confirmed", () => {
+    expect(names("web", { ...production, STRIPE_SECRET_KEY: "sk_live_x" })).toEqual(["STRIPE_WEBHOOK_SECRET"]);
+    expect(names("web", { ...production, STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toEqual([]);
+    expect(names("worker", { ...production, STRIPE_SECRET_KEY: "sk_live_x" })).toEqual([]);
+  });
+
+  it("the invoice seller is only optional outside production, where invoices say Provisio Hosting", () => {
+    expect(names("cli", { ...production, INVOICE_SELLER_NAME: undefined })).toEqual([]);
     expect(names("web", { NODE_ENV: "development" })).toEqual([]);
   });
 
