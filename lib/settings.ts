@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "./db";
 import { settings } from "./db/schema";
+import { defaultInvoiceNumberFormat, invoiceNumberFormatSchema } from "./billing/invoice-format";
 
 export const settingsSchema = z.object({
   retryIntervalSeconds: z.number().int().min(1).max(86_400),
@@ -11,6 +12,10 @@ export const settingsSchema = z.object({
   /** An order left unpaid this many days is cancelled by the sweep. */
   unpaidOrderDays: z.number().int().min(1).max(365),
   defaultDepartmentId: z.number().int().positive().nullable(),
+  /** How invoice numbers look, e.g. INV-{YYYY}-{000001}. */
+  invoiceNumberFormat: invoiceNumberFormatSchema,
+  /** An invoice issued unpaid is due this many days later. */
+  invoiceDueDays: z.number().int().min(0).max(365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -21,6 +26,8 @@ export const defaultSettings: Settings = {
   graceDays: 7,
   unpaidOrderDays: 14,
   defaultDepartmentId: null,
+  invoiceNumberFormat: defaultInvoiceNumberFormat,
+  invoiceDueDays: 14,
 };
 
 /** The settings in force: stored values over the defaults. */

@@ -8,8 +8,10 @@ import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, unprocessable, ValidationError } from "../../errors";
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOnSale } from "../tariffs/on-sale";
+import { assertRegistrable } from "../domains/registrable";
 import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 import { requireClientCurrency } from "../../billing/currency";
+import { issueInvoiceNumber } from "../../billing/invoice-number";
 
 export const createOrderInput = z.object({
   clientId: z.number().int().positive().max(2_147_483_647).optional(),
@@ -82,6 +84,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const other = lines.find((l) => l.tariff.currency !== currency);
   if (other) throw unprocessable(`One order cannot mix currencies (${currency} and ${other.tariff.currency}): order them separately.`, { code: "currency_mismatch" });
   await requireClientCurrency(ctx.db, clientId, currency, "This order");
+  await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain })), now(ctx));
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   return ctx.db.transaction(async (tx) => {
     const [order] = await tx
@@ -100,7 +103,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: l.params, price: l.price })),
     );
     const names = lines.map((l) => `${l.tariff.name} (${l.months} mo)`).join(", ");
-    await tx.insert(invoices).values({ clientId, kind: "order", orderId: order.id, amount: total, currency, description: `Order #${order.id}: ${names}` });
+    const issued = await issueInvoiceNumber(tx, { at: now(ctx) });
+    await tx.insert(invoices).values({ clientId, kind: "order", orderId: order.id, amount: total, currency, description: `Order #${order.id}: ${names}`, ...issued });
     return { order, created: true };
   });
 }

@@ -4,6 +4,7 @@ import type { Conn, Tx } from "../../db";
 import { balanceEntries, clients, invoices, operations, serviceHistory, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { currencyMismatch } from "../../billing/currency";
 import { priceItem } from "../../billing/price";
+import { issueInvoiceNumber } from "../../billing/invoice-number";
 import { conflict, unprocessable, ValidationError } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
 import { enqueueOperation } from "../../processing/enqueue";
@@ -82,9 +83,10 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
   }
   const period = `${quote.months} month${quote.months === 1 ? "" : "s"}`;
   const description = `Renewal of service #${service.id} (${quote.tariffName}, ${period})`;
+  const issued = await issueInvoiceNumber(tx, { at: opts.at, paid: true });
   const [invoice] = await tx
     .insert(invoices)
-    .values({ clientId: service.clientId, kind: "renewal", serviceId: service.id, amount: price, currency, status: "paid", description, createdAt: opts.at, paidAt: opts.at })
+    .values({ clientId: service.clientId, kind: "renewal", serviceId: service.id, amount: price, currency, status: "paid", description, createdAt: opts.at, paidAt: opts.at, ...issued })
     .returning({ id: invoices.id });
   if (price > 0) {
     await tx.insert(balanceEntries).values({

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "../db";
+import { invoiceCounters } from "../db/schema";
+import { readSettings } from "../settings";
+import { formatInvoiceNumber } from "./invoice-format";
+
+/** One seller today (the INVOICE_SELLER_* details); its numbers are counted under this key. */
+export const sellerKey = "default";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The number, issue date and due date of an invoice issued now, inside the transaction that inserts it.
+ * The counter row of the seller and year is incremented in place and stays locked until that
+ * transaction ends: concurrent issues wait in turn, and a rollback takes the number back with it.
+ * A sequence would be faster but loses numbers on rollback, which leaves gaps a tax office refuses.
+ */
+export async function issueInvoiceNumber(tx: Tx, opts: { at: Date; paid?: boolean }) {
+  const { invoiceNumberFormat, invoiceDueDays } = await readSettings(tx);
+  const year = opts.at.getUTCFullYear();
+  const [row] = await tx
+    .insert(invoiceCounters)
+    .values({ seller: sellerKey, year, last: 1 })
+    .onConflictDoUpdate({ target: [invoiceCounters.seller, invoiceCounters.year], set: { last: sql`${invoiceCounters.last} + 1` } })
+    .returning({ last: invoiceCounters.last });
+  return {
+    number: formatInvoiceNumber(invoiceNumberFormat, year, row!.last),
+    issuedAt: opts.at,
+    dueAt: opts.paid ? opts.at : new Date(opts.at.getTime() + invoiceDueDays * DAY_MS),
+  };
+}
