@@ -98,6 +98,12 @@ export type SyncResult = {
 
 export type Outcome = Done | Pending;
 
+/**
+ * What a registry says of one name before it is sold: free at the standard price, taken, reserved or
+ * blocked (with the registry's reason), premium (not at the standard price), or no clear answer.
+ */
+export type Availability = { name: string; status: "available" | "taken" | "reserved" | "premium" | "unknown"; reason?: string };
+
 export interface ProcessingModule<C = Record<string, unknown>> {
   kind: ModuleKind;
   title: string;
@@ -123,6 +129,8 @@ export interface ProcessingModule<C = Record<string, unknown>> {
   changeTariff?(ctx: OperationContext<C>): Promise<Outcome>;
   poll?(ctx: OperationContext<C>, remoteTask: Record<string, unknown>): Promise<Outcome>;
   sync(ctx: OperationContext<C>): Promise<SyncResult>;
+  /** Registrars: whether these names (punycode) can be registered, one answer per name, in order. */
+  checkAvailability?(conn: C, names: string[], log: AttemptLog): Promise<Availability[]>;
 }
 
 export const done = (d: Omit<Done, "status"> = {}): Done => ({ status: "done", ...d });

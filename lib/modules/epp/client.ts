@@ -19,6 +19,8 @@ export type EppConnection = {
   nameservers?: string;
   /** The installation's part of contact handles (2–8 letters or digits); derived when empty. */
   contactPrefix?: string;
+  /** Names per domain:check: the registry's limit. */
+  checkLimit?: number;
 };
 
 /** A parsed answer: the result code and message, the registry's reasons, and the <response> element. */

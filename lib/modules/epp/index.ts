@@ -2,6 +2,7 @@ import { z } from "zod";
 import { done, ModuleError, type ProcessingModule, type SyncResult } from "../contract";
 import { domainServiceFields, timeoutField } from "../fields";
 import { EPP_PORT, withSession, type EppConnection } from "./client";
+import { checkNames } from "./availability";
 import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common";
 import { ymd } from "./dates";
 import { infoDomain } from "./domain";
@@ -25,6 +26,7 @@ const connection = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   timeoutMs: z.coerce.number().int().positive().optional(),
+  checkLimit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
 const registryNeedsPerson = (what: string) => async (): Promise<never> => {
@@ -61,12 +63,17 @@ export const epp: ProcessingModule<EppConnection> = {
     { key: "insecure", label: "Skip the certificate check (local simulators only)", transport: true, placeholder: "false" },
     { key: "nameservers", label: "Default name servers", placeholder: "ns1.example.net, ns2.example.net" },
     { key: "contactPrefix", label: "Contact handle prefix (empty: derived for this installation)", placeholder: "pvx7k2m9" },
+    { key: "checkLimit", label: "Names per availability check (the registry's limit)", kind: "number", placeholder: "5" },
     timeoutField,
   ],
   serviceFields: domainServiceFields,
 
   async checkConnection(conn, log) {
     await withSession(conn, log, async () => {});
+  },
+
+  async checkAvailability(conn, names, log) {
+    return withSession(conn, log, (s) => checkNames(s, names.map(asciiDomain), conn.checkLimit));
   },
 
   open,

@@ -166,6 +166,7 @@ export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp 
   switch (verb) {
     case "check": {
       const names = childrenOf(cmd, DOMAIN_NS, "name").map((n) => n.text.trim().toLowerCase());
+      if (names.length > reg.settings.maxCheck) return result(2306, `Too many resource checks requested (at most ${reg.settings.maxCheck})`);
       if (names[0]) foreignOnFault(reg, names[0]);
       const cds = names.map((n) => {
         // protocols.md §5: a reserved name is avail="0" with the registry's reason.

@@ -57,6 +57,8 @@ export type EppSettings = {
   booleanWords: boolean;
   /** The TLDs the registry serves: domains under them only; hosts under them are in-bailiwick. */
   tlds: string[];
+  /** Names one domain:check may carry; more is refused whole (Nomulus: 2306 "Too many resource checks requested", at 50). */
+  maxCheck: number;
 };
 export type EppState = {
   domains: Record<string, EppDomain>; contacts: Record<string, EppContact>; hosts: Record<string, EppHost>; calls: EppCall[];

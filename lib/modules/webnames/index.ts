@@ -144,6 +144,16 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
     await srs(conn, log, "pispBalance");
   },
 
+  // pispCheckDomain takes one domain_name: one call per name, in turn (clients report bans for calling too often).
+  async checkAvailability(conn, names, log) {
+    const out = [];
+    for (const name of names) {
+      const free = await isAvailable(conn, log, name);
+      out.push({ name, status: free === undefined ? ("unknown" as const) : free ? ("available" as const) : ("taken" as const) });
+    }
+    return out;
+  },
+
   open,
 
   async poll(ctx, remoteTask) {
