@@ -1,4 +1,5 @@
 import { listAudit } from "@/lib/services/audit/list";
+import { CsvLink } from "@/components/admin/csv-link";
 import { auditActor } from "@/components/admin/audit-actor";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -42,6 +43,7 @@ export default async function AuditPage({ searchParams }: Props) {
         ))}
       </Table>
       {result && <Pager path="/admin/audit" params={values} nextCursor={result.nextCursor} />}
+      <CsvLink list="audit" params={values} />
     </>
   );
 }

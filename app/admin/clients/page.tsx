@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvLink } from "@/components/admin/csv-link";
 import { listClients } from "@/lib/services/clients/list";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
@@ -51,6 +52,7 @@ export default async function ClientsPage({ searchParams }: Props) {
         ))}
       </Table>
       <Pager path="/admin/clients" params={values} nextCursor={result.nextCursor} />
+      <CsvLink list="clients" params={values} />
       <Card title="Add a client" className="mt-6 max-w-xl">
         <SpecForm
           action={createClientAction}

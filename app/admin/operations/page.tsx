@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CsvLink } from "@/components/admin/csv-link";
 import Link from "next/link";
 import { modules } from "@/lib/modules/registry";
 import { listHandlers } from "@/lib/services/handlers/list";
@@ -118,6 +119,7 @@ export default async function OperationsPage({ searchParams }: Props) {
         ))}
       </Table>
       {result && <Pager path="/admin/operations" params={values} nextCursor={result.nextCursor} />}
+      <CsvLink list="operations" params={values} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvLink } from "@/components/admin/csv-link";
 import { serviceStatuses } from "@/lib/vocabulary";
 import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
@@ -64,6 +65,7 @@ export default async function ServicesPage({ searchParams }: Props) {
         ))}
       </Table>
       {result && <Pager path="/admin/services" params={values} nextCursor={result.nextCursor} />}
+      <CsvLink list="services" params={values} />
     </>
   );
 }

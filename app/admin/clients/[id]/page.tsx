@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvLink } from "@/components/admin/csv-link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { listBalanceEntries } from "@/lib/services/balance/list-entries";
@@ -139,6 +140,9 @@ export default async function ClientPage({ params }: Props) {
         ))}
       </Table>
       <ClientMoney client={client} invoices={invoices.items} orders={orders.items} actions={{ moveBalance: moveBalanceAction, invoice: invoiceAction }} />
+      <p className="mt-2">
+        <CsvLink list="invoices" params={{ clientId: String(client.id) }} />
+      </p>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Balance history</h2>
       <Table head={["When", "Kind", "Amount", "Balance after", "Note"]} caption="Balance history">
         {entries.items.length === 0 && <EmptyRow colSpan={5}>No entries yet.</EmptyRow>}
