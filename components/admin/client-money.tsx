@@ -1,11 +1,13 @@
 import type { FormState } from "@/app/admin/form-state";
+import Link from "next/link";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney, Money } from "@/components/ui/money";
 import { Badge } from "./badge";
 import { SpecForm } from "./spec-form";
 import { EmptyRow, Table, Td, When } from "./table";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-type Invoice = { id: number; kind: string; status: string; amount: number; currency: string; description: string; createdAt: Date; paidAt: Date | null };
+type Invoice = { id: number; number: string | null; dueAt: Date | null; kind: string; status: string; amount: number; currency: string; description: string; createdAt: Date; paidAt: Date | null };
 type Order = { id: number; status: string; total: number; currency: string; items: number; createdAt: Date };
 type Props = {
   client: { id: number; currency: string };
@@ -43,7 +45,7 @@ export function ClientMoney({ client, invoices, orders, actions }: Props) {
               action={actions.invoice}
               submitLabel="Apply to the invoice"
               fields={[
-                { name: "invoiceId", label: "Invoice", type: "select", options: unpaid.map((i) => ({ value: i.id, label: `#${i.id} — ${formatMoney(i.amount, i.currency)} — ${i.description}` })) },
+                { name: "invoiceId", label: "Invoice", type: "select", options: unpaid.map((i) => ({ value: i.id, label: `${invoiceName(i)} — ${formatMoney(i.amount, i.currency)} — ${i.description}` })) },
                 { name: "verb", label: "What", type: "select", defaultValue: "mark_paid", options: [{ value: "mark_paid", label: "Mark paid (money received elsewhere)" }, { value: "void", label: "Void it (and its order)" }] },
                 { name: "reason", label: "Reason" },
               ]}
@@ -52,15 +54,16 @@ export function ClientMoney({ client, invoices, orders, actions }: Props) {
         </section>
       </div>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Invoices</h2>
-      <Table head={["#", "Kind", "Amount", "Status", "Created", "Paid", "Description"]} caption="Invoices of the client">
-        {invoices.length === 0 && <EmptyRow colSpan={7}>No invoices yet.</EmptyRow>}
+      <Table head={["Number", "Kind", "Amount", "Status", "Issued", "Due", "Paid", "Description"]} caption="Invoices of the client">
+        {invoices.length === 0 && <EmptyRow colSpan={8}>No invoices yet.</EmptyRow>}
         {invoices.map((i) => (
           <tr key={i.id}>
-            <Td>#{i.id}</Td>
+            <Td><Link href={`/admin/invoices/${i.id}`} className="font-medium text-indigo-700 hover:underline">{invoiceName(i)}</Link></Td>
             <Td>{i.kind}</Td>
             <Td className="tabular-nums"><Money amount={i.amount} currency={i.currency} /></Td>
             <Td><Badge status={i.status} /></Td>
             <Td><When at={i.createdAt} /></Td>
+            <Td>{i.status === "unpaid" ? <When at={i.dueAt} /> : null}</Td>
             <Td><When at={i.paidAt} /></Td>
             <Td>{i.description}</Td>
           </tr>

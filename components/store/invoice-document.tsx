@@ -1,5 +1,6 @@
 import type { InvoiceDocument as Doc } from "@/lib/services/invoices/get-document";
 import { Money } from "@/components/ui/money";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { addonText, formatDate, periodLabel } from "./labels";
 
 const statusText = { unpaid: "Unpaid", paid: "Paid", cancelled: "Cancelled" } as const;
@@ -8,7 +9,7 @@ const statusText = { unpaid: "Unpaid", paid: "Paid", cancelled: "Cancelled" } as
 export function InvoiceDocument({ doc }: { doc: Doc }) {
   const { invoice, lines, seller, billTo } = doc;
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={`Invoice #${invoice.id}`}>
+    <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={`Invoice ${invoiceName(invoice)}`}>
       <div className="flex flex-wrap justify-between gap-6">
         <div>
           <p className="text-lg font-semibold text-slate-900">{seller.name}</p>
@@ -17,8 +18,9 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
           {seller.taxId && <p className="text-slate-600">Tax ID {seller.taxId}</p>}
         </div>
         <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-1 text-right">
-          <dt className="text-slate-600">Invoice</dt><dd className="font-medium">#{invoice.id}</dd>
-          <dt className="text-slate-600">Issued</dt><dd>{formatDate(invoice.createdAt)}</dd>
+          <dt className="text-slate-600">Invoice</dt><dd className="font-medium" data-testid="invoice-number">{invoiceName(invoice)}</dd>
+          <dt className="text-slate-600">Issued</dt><dd>{formatDate(invoice.issuedAt ?? invoice.createdAt)}</dd>
+          {invoice.dueAt && invoice.status === "unpaid" && <><dt className="text-slate-600">Due</dt><dd>{formatDate(invoice.dueAt)}</dd></>}
           <dt className="text-slate-600">Status</dt>
           <dd data-testid="invoice-status">{invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : statusText[invoice.status]}</dd>
         </dl>

@@ -22,3 +22,8 @@ export function formatInvoiceNumber(format: string, year: number, counter: numbe
     .replace(YEAR, String(year).padStart(4, "0"))
     .replace(COUNTER, (_m, zeros: string) => String(counter).padStart(zeros.length, "0"));
 }
+
+/** How people see an invoice named: its number, or `#id` for one the previous release wrote during an upgrade. */
+export function invoiceName(invoice: { id: number; number: string | null }): string {
+  return invoice.number ?? `#${invoice.id}`;
+}

@@ -9,6 +9,8 @@ import { createOrder } from "@/lib/services/orders/create";
 import { voidInvoice } from "@/lib/services/invoices/void";
 import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
 import { updateSettings } from "@/lib/services/settings/update";
+import { find } from "@/lib/services/search/find";
+import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -82,6 +84,14 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     await expect(db().update(invoices).set({ number: "INV-2026-999999" }).where(eq(invoices.id, paid.id))).rejects.toThrow();
     await expect(db().update(invoices).set({ issuedAt: new Date("2020-01-01T00:00:00Z") }).where(eq(invoices.id, paid.id))).rejects.toThrow();
     await expect(db().update(invoices).set({ number: null }).where(eq(invoices.id, paid.id))).rejects.toThrow();
+  });
+
+  it("the admin finds an invoice by its printed number, and the document carries it", async () => {
+    const found = await find({ ctx: admin, input: { q: "inv-2026-000003" } });
+    expect(found.invoices.map((i) => i.number)).toEqual(["INV-2026-000003"]);
+    const [third] = await db().select().from(invoices).where(eq(invoices.number, "INV-2026-000003"));
+    const doc = await getInvoiceDocument({ ctx: admin, input: { invoiceId: third!.id } });
+    expect([doc.invoice.number, doc.invoice.issuedAt, doc.invoice.dueAt]).toEqual([third!.number, third!.issuedAt, third!.dueAt]);
   });
 
   it("invoices from before numbering get numbers in id order per year, and the counters continue after them", async () => {

@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/services/context";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { debit } from "@/lib/services/balance/debit";
 import { refund } from "@/lib/services/balance/refund";
 import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
@@ -24,9 +25,9 @@ export function runInvoiceAction(ctx: Ctx, form: FormData): Promise<FormState> {
     const input = { invoiceId: num(form, "invoiceId"), reason: text(form, "reason") };
     if (text(form, "verb") === "mark_paid") {
       const paid = await markInvoicePaid({ ctx, input });
-      return { ok: true, message: `Invoice #${paid.invoiceId} paid; ${paid.serviceIds.length} service(s) being set up` };
+      return { ok: true, message: `Invoice ${invoiceName({ id: paid.invoiceId, number: paid.number })} paid; ${paid.serviceIds.length} service(s) being set up` };
     }
     const voided = await voidInvoice({ ctx, input });
-    return { ok: true, message: `Invoice #${voided.id} voided` };
+    return { ok: true, message: `Invoice ${invoiceName(voided)} voided` };
   });
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { find } from "@/lib/services/search/find";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Badge } from "@/components/admin/badge";
 import { param } from "@/components/admin/pager";
@@ -56,7 +57,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <Group title="Invoices">
           {found.invoices.map((i) => (
             <li key={i.id}>
-              <Link href={`/admin/clients/${i.clientId}`} className="font-medium text-indigo-700 hover:underline">Invoice #{i.id}</Link> <Badge status={i.status} />{" "}
+              <Link href={`/admin/invoices/${i.id}`} className="font-medium text-indigo-700 hover:underline">Invoice {invoiceName(i)}</Link> <Badge status={i.status} />{" "}
               <Money amount={i.amount} currency={i.currency} />
             </li>
           ))}

@@ -24,6 +24,8 @@ export default async function SettingsPage() {
             { name: "syncIntervalSeconds", label: "Sync interval, seconds", inputMode: "numeric", defaultValue: String(settings.syncIntervalSeconds), hint: "How often services are compared with their panel." },
             { name: "graceDays", label: "Grace period, days", inputMode: "numeric", defaultValue: String(settings.graceDays), hint: "An unpaid service is closed this long after it was suspended at expiry." },
             { name: "unpaidOrderDays", label: "Unpaid orders expire after, days", inputMode: "numeric", defaultValue: String(settings.unpaidOrderDays), hint: "An order not paid this long is cancelled with its invoice." },
+            { name: "invoiceNumberFormat", label: "Invoice number format", defaultValue: settings.invoiceNumberFormat, hint: "{YYYY} is the year of issue, {000001} the invoice's place in that year, padded to that many digits. Numbers already given never change." },
+            { name: "invoiceDueDays", label: "Invoices due after, days", inputMode: "numeric", defaultValue: String(settings.invoiceDueDays), hint: "The due date printed on an invoice issued unpaid." },
             {
               name: "defaultDepartmentId",
               label: "Default department",

@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/services/context";
 import { updateSettings } from "@/lib/services/settings/update";
-import { attempt, num, type FormState } from "../form-state";
+import { attempt, num, text, type FormState } from "../form-state";
 
 export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
@@ -10,6 +10,8 @@ export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> 
       syncIntervalSeconds: num(form, "syncIntervalSeconds"),
       graceDays: num(form, "graceDays"),
       unpaidOrderDays: num(form, "unpaidOrderDays"),
+      invoiceNumberFormat: text(form, "invoiceNumberFormat") || undefined,
+      invoiceDueDays: num(form, "invoiceDueDays"),
       // Blank keeps the current default: writeSettings cannot store a JSON null yet (see the report).
       defaultDepartmentId: num(form, "defaultDepartmentId"),
     };

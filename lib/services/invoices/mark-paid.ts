@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { invoices, payments } from "../../db/schema";
 import { formatAmount, moveBalance } from "../../billing/ledger";
+import { invoiceName } from "../../billing/invoice-format";
 import { conflict, notFound } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
 import { audit } from "../audit";
@@ -32,12 +33,12 @@ export async function markInvoicePaid({ ctx, input }: { ctx: Ctx; input: unknown
       await tx.insert(payments).values({ clientId: invoice.clientId, method: "admin", amount: invoice.amount, currency: invoice.currency, reference, raw: { reason: data.reason } });
       await moveBalance(tx, {
         clientId: invoice.clientId, kind: "payment", amount: invoice.amount, invoiceId: invoice.id, reference: `payment:${reference}`, at,
-        note: `Invoice #${invoice.id} marked paid (${formatAmount(invoice.amount, invoice.currency)}): ${data.reason}`, actorUserId: actorUserId(ctx.actor),
+        note: `Invoice ${invoiceName(invoice)} marked paid (${formatAmount(invoice.amount, invoice.currency)}): ${data.reason}`, actorUserId: actorUserId(ctx.actor),
       });
     }
     const paid = await payOrderTx(tx, ctx.actor, invoice.orderId, at);
     await audit(tx, ctx.actor, { action: "invoice.mark_paid", entity: "invoice", entityId: invoice.id, before: { status: "unpaid" }, after: { status: "paid", reason: data.reason, services: paid.services.map((s) => s.id) } });
-    return { invoiceId: invoice.id, serviceIds: paid.services.map((s) => s.id), operationIds: paid.operationIds };
+    return { invoiceId: invoice.id, number: invoice.number, serviceIds: paid.services.map((s) => s.id), operationIds: paid.operationIds };
   });
   await dispatchOperations(result.operationIds);
   return result;

@@ -56,13 +56,13 @@ export async function find({ ctx, input }: { ctx: Ctx; input: unknown }) {
       .where(or(...serviceMatch))
       .orderBy(asc(services.id))
       .limit(PER_KIND),
-    id === null
-      ? Promise.resolve([])
-      : ctx.db
-          .select({ id: invoices.id, clientId: invoices.clientId, amount: invoices.amount, currency: invoices.currency, status: invoices.status })
-          .from(invoices)
-          .where(eq(invoices.id, id))
-          .limit(PER_KIND),
+    ctx.db
+      .select({ id: invoices.id, number: invoices.number, clientId: invoices.clientId, amount: invoices.amount, currency: invoices.currency, status: invoices.status })
+      .from(invoices)
+      // by id, or by the number as printed (exact, on its unique index)
+      .where(or(id !== null ? eq(invoices.id, id) : undefined, eq(invoices.number, q.trim()), eq(invoices.number, q.trim().toUpperCase())))
+      .orderBy(asc(invoices.id))
+      .limit(PER_KIND),
   ]);
   return { q, clients: clientRows, services: serviceRows, invoices: invoiceRows };
 }

@@ -3,6 +3,7 @@ import { listInvoices } from "@/lib/services/invoices/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { formatDate } from "@/components/store/labels";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { BadCursorNotice, cursorParam, Pager } from "@/components/store/pager";
 import { clientCtx } from "@/lib/services/request-context";
 
@@ -28,8 +29,8 @@ export default async function InvoicesPage({ searchParams }: Props) {
           {items.map((inv) => (
             <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
               <div>
-                <Link href={`/account/invoices/${inv.id}`} className="font-medium text-indigo-700 hover:underline">Invoice #{inv.id}</Link>
-                <p className="text-xs text-slate-500">{formatDate(inv.createdAt)} · {inv.description}</p>
+                <Link href={`/account/invoices/${inv.id}`} className="font-medium text-indigo-700 hover:underline">Invoice {invoiceName(inv)}</Link>
+                <p className="text-xs text-slate-500">{formatDate(inv.issuedAt ?? inv.createdAt)} · {inv.description}{inv.status === "unpaid" && inv.dueAt ? ` · due ${formatDate(inv.dueAt)}` : ""}</p>
               </div>
               <div className="text-right text-sm">
                 <Money amount={inv.amount} currency={inv.currency} />

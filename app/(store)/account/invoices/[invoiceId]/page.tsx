@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { formatMoney, Money } from "@/components/ui/money";
 import { CardPayForm } from "@/components/store/card-pay-form";
 import { InvoiceDocument } from "@/components/store/invoice-document";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { PayForm } from "@/components/store/pay-form";
 import { PrintButton } from "@/components/store/print-button";
 import { clientCtx } from "@/lib/services/request-context";
@@ -39,7 +40,7 @@ export default async function InvoicePage({ params }: Props) {
         <Link href="/account/invoices" className="text-sm text-indigo-700 hover:underline">← All invoices</Link>
         <PrintButton />
       </div>
-      <h1 className="sr-only">Invoice #{invoice.id}</h1>
+      <h1 className="sr-only">Invoice {invoiceName(invoice)}</h1>
       <InvoiceDocument doc={doc} />
       {payable && (
         <Card title="Pay this invoice" className="mt-4 print:hidden">

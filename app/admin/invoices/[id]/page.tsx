@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { invoiceName } from "@/lib/billing/invoice-format";
+import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
+import { InvoiceDocument } from "@/components/store/invoice-document";
+import { PrintButton } from "@/components/store/print-button";
+import { PageHeading } from "@/components/ui/card";
+import { adminPageCtx } from "@/lib/services/request-context";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Invoice · Provisio" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** An invoice as the client sees it, with a way back to its client. */
+export default async function AdminInvoicePage({ params }: Props) {
+  const { id } = await params;
+  const ctx = await adminPageCtx(`/admin/invoices/${id}`);
+  const doc = await getInvoiceDocument({ ctx, input: { invoiceId: id } }).catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
+    throw e;
+  });
+  return (
+    <div className="max-w-3xl">
+      <div className="print:hidden">
+        <PageHeading title={`Invoice ${invoiceName(doc.invoice)}`} description={`${doc.billTo.name}, client #${doc.billTo.id}`} />
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <Link href={`/admin/clients/${doc.billTo.id}`} className="text-sm text-indigo-700 hover:underline">← The client</Link>
+          <PrintButton />
+        </div>
+      </div>
+      <InvoiceDocument doc={doc} />
+    </div>
+  );
+}
