@@ -13,6 +13,7 @@ import { enqueueOperation } from "../../processing/enqueue";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
+import { assertOrderRegistrable } from "../domains/registrable";
 import { requireClientCurrency } from "../../billing/currency";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
@@ -27,6 +28,8 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
  */
 export async function payOrder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { orderId } = parseInput(payOrderInput, input);
+  // The registry is asked outside the transaction: no row stays locked while it answers.
+  await assertOrderRegistrable(ctx.db, ctx.actor, orderId, now(ctx));
   const result = await ctx.db.transaction((tx) => payOrderTx(tx, ctx.actor, orderId, now(ctx)));
   await dispatchOperations(result.operationIds);
   return result;
