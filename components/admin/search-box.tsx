@@ -3,7 +3,7 @@ export function SearchBox({ q = "" }: { q?: string }) {
   return (
     <form method="get" action="/admin/search" role="search" className="mb-4 flex gap-2">
       <label htmlFor="admin-search" className="sr-only">
-        Search clients, services, domains, IP addresses and invoices
+        Search
       </label>
       <input
         id="admin-search"
