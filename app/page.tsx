@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { anonymousCtx } from "@/lib/services/request-context";
@@ -27,6 +28,11 @@ export default async function StorePage() {
             <h2 id={`group-${group.type}`} className="mb-3 text-xl font-semibold text-slate-900">
               {productTypeLabels[group.type]}
             </h2>
+            {group.type === "domain" && (
+              <Link href="/domains" className="mb-3 inline-block text-sm font-medium text-indigo-700 hover:underline">
+                Search for a domain name →
+              </Link>
+            )}
             <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {group.tariffs.map((t) => (
                 <li key={t.id}>

@@ -14,10 +14,10 @@ import { livePrice } from "./live-price";
 import { SelectField } from "@/components/ui/select";
 
 export type QuoteState = { fields?: FieldErrors; error?: string; item?: Omit<CartItem, "id">; nonce?: string };
-type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState> };
+type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState>; domain?: string };
 
 /** Period, add-ons and order parameters of one tariff, with a live total; the server checks it before it goes to the cart. */
-export function OrderForm({ tariff, action }: Props) {
+export function OrderForm({ tariff, action, domain }: Props) {
   const [state, formAction] = useActionState(action, {} as QuoteState);
   const router = useRouter();
   const [months, setMonths] = useState(tariff.prices[0]?.months ?? 1);
@@ -73,6 +73,7 @@ export function OrderForm({ tariff, action }: Props) {
           name="domain"
           label="Domain name"
           autoComplete="off"
+          defaultValue={domain}
           required
           placeholder={`example.${tariff.tlds[0] ?? "com"}`}
           hint={tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}. Names in any script are fine.` : undefined}

@@ -15,10 +15,12 @@ import { quoteItemAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Order · Provisio" };
 
-type Props = { params: Promise<{ tariffId: string }> };
+type Props = { params: Promise<{ tariffId: string }>; searchParams: Promise<{ domain?: string | string[] }> };
 
-export default async function OrderPage({ params }: Props) {
+export default async function OrderPage({ params, searchParams }: Props) {
   const { tariffId } = await params;
+  const given = (await searchParams).domain;
+  const domain = (Array.isArray(given) ? given[0] : given)?.slice(0, 253);
   const id = Number(tariffId);
   if (!isDbId(id)) notFound();
   const ctx = await anonymousCtx();
@@ -54,7 +56,7 @@ export default async function OrderPage({ params }: Props) {
         </Card>
       )}
       <Card>
-        <OrderForm tariff={tariff} action={quoteItemAction} />
+        <OrderForm tariff={tariff} action={quoteItemAction} domain={domain} />
       </Card>
     </div>
   );
