@@ -84,6 +84,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
   const expiresAt = newExpiry(c);
   // Only what this kind of operation changes is written: others may be finishing on the same service.
   const tariffId = op.kind === "change_tariff" && typeof op.params.tariffId === "number" ? op.params.tariffId : null;
+  const resources = tariffId !== null && op.params.resources && typeof op.params.resources === "object" ? JSON.stringify(op.params.resources) : null;
   const setsExpiry = Boolean(c.expiresAt) || op.kind === "open" || op.kind === "prolong";
   const newSecrets = c.secrets && Object.keys(c.secrets).length ? encryptJson(secrets) : null;
   const at = c.now.toISOString();
@@ -130,7 +131,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
           update services s set status = coalesce(${next}, s.status), details = s.details || ${JSON.stringify(c.details ?? {})}::jsonb,
             secrets = coalesce(${newSecrets}, s.secrets), remote_id = coalesce(${c.remoteId ?? null}, s.remote_id),
             expires_at = case when ${setsExpiry} then ${expiresAt?.toISOString() ?? null}::timestamptz else s.expires_at end,
-            tariff_id = coalesce(${tariffId}::int, s.tariff_id), updated_at = ${at}::timestamptz,
+            tariff_id = coalesce(${tariffId}::int, s.tariff_id), resources = coalesce(${resources}::jsonb, s.resources), updated_at = ${at}::timestamptz,
             pending = coalesce((select o.kind from operations o where o.service_id = s.id and o.id <> ${op.id} and o.kind <> 'sync'
                        and o.status in ('queued', 'running', 'waiting', 'manual') order by o.id limit 1), (select kind from follow limit 1))
           from old where s.id = old.id

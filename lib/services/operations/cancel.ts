@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { operations, serviceHistory, services, tasks } from "../../db/schema";
 import { conflict } from "../../errors";
+import { undoPlanChange } from "../../billing/plan-change-undo";
 import { audit } from "../audit";
 import { cancelSetupTx } from "../services/cancel-setup";
 import { lockOperation, operationIdInput } from "./access";
-import { now, parseInput, requireStaff, type Ctx } from "../context";
+import { actorUserId, now, parseInput, requireStaff, type Ctx } from "../context";
 
 /**
  * Cancels an operation that has not finished; its task, if any, is cancelled with it. Cancelling the
@@ -32,7 +33,9 @@ export async function cancelOperation({ ctx, input }: { ctx: Ctx; input: unknown
     if (service && op.kind !== "sync") {
       await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message: "", staffNote: `${op.kind} cancelled by staff` });
     }
-    await audit(tx, ctx.actor, { action: "operation.cancel", entity: "operation", entityId: op.id, before: { status: op.status }, after: { status: "cancelled" } });
+    // A plan change that will not happen gives the difference back.
+    const planChange = op.kind === "change_tariff" ? await undoPlanChange(tx, op, at, actorUserId(ctx.actor)) : undefined;
+    await audit(tx, ctx.actor, { action: "operation.cancel", entity: "operation", entityId: op.id, before: { status: op.status }, after: { status: "cancelled", ...(planChange ? { planChange } : {}) } });
     return { operationId: op.id, setup: null };
   });
 }
