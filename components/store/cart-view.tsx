@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { displayDomain } from "@/lib/domain-display";
 import { useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import type { CatalogEntry } from "@/lib/services/catalog/list";
@@ -71,7 +72,7 @@ export function CartView({ catalog, checkout, action }: Props) {
                   <p className="text-sm text-slate-600">
                     {periodLabel(item.months)}
                     {Object.entries(item.addons).map(([key, n]) => `, ${addonText(n, tariff?.resources.find((r) => r.key === key), key)}`)}
-                    {item.params.domain && `, ${item.params.domain}`}
+                    {item.params.domain && `, ${displayDomain(item.params.domain)}`}
                     {item.params.hostname && `, ${item.params.hostname}`}
                     {item.params.os && `, ${item.params.os}`}
                   </p>

@@ -1,5 +1,6 @@
 import type { InvoiceDocument as Doc } from "@/lib/services/invoices/get-document";
 import { Money } from "@/components/ui/money";
+import { displayDomain } from "@/lib/domain-display";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { addonText, formatDate, periodLabel } from "./labels";
 
@@ -43,7 +44,7 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
           {lines.map((l, i) => (
             <tr key={i} className="border-b border-slate-200 align-top">
               <td className="py-2 pr-3 wrap-anywhere">
-                <p className="font-medium">{l.description}{l.domain ? `: ${l.domain}` : ""}</p>
+                <p className="font-medium">{l.description}{l.domain ? `: ${displayDomain(l.domain)}` : ""}</p>
                 {l.addons.map((a) => <p key={a.label} className="text-slate-600">{addonText(a.units, a, a.label)}</p>)}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">{l.period ? periodLabel(l.period) : "—"}</td>

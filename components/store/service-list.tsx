@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { displayDomain } from "@/lib/domain-display";
 import type { ServiceSummary } from "@/lib/services/services/list";
 import { formatDate, productTypeLabels } from "./labels";
 import { StatusBadge } from "./status-badge";
 
 export function serviceName(s: Pick<ServiceSummary, "id" | "tariffName" | "params">): string {
-  const name = s.params.domain || s.params.hostname;
+  const name = displayDomain(s.params.domain) || s.params.hostname;
   return name ? `${s.tariffName}: ${name}` : `${s.tariffName} #${s.id}`;
 }
 

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { displayDomain } from "../../domain-display";
 import { AccountLink, accountLinkTitles, type AccountLinkProps } from "./account-link";
 import { ServiceStatus, statusTitles, type ServiceStatusProps } from "./service-status";
 import { SignInUnlock, signInUnlockTitle, type SignInUnlockProps } from "./sign-in-unlock";
@@ -43,7 +44,7 @@ export type TemplateEntry<P> = {
 export const templates: { [K in TemplateName]: TemplateEntry<TemplateProps[K]> } = {
   "welcome-hosting": {
     component: WelcomeHosting,
-    subject: (p) => `Your hosting is ready: ${p.domain || p.tariffName}`,
+    subject: (p) => `Your hosting is ready: ${displayDomain(p.domain) || p.tariffName}`,
   },
   "welcome-vps": {
     component: WelcomeVps,
@@ -51,7 +52,7 @@ export const templates: { [K in TemplateName]: TemplateEntry<TemplateProps[K]> }
   },
   "welcome-domain": {
     component: WelcomeDomain,
-    subject: (p) => `Domain ${p.domain} is registered`,
+    subject: (p) => `Domain ${displayDomain(p.domain)} is registered`,
   },
   "welcome-other": {
     component: WelcomeOther,

@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { DetailTable, Layout, paragraph } from "./layout";
+import { displayDomain } from "../../domain-display";
 
 export type WelcomeDomainProps = {
   serviceId: number;
@@ -10,12 +11,14 @@ export type WelcomeDomainProps = {
 };
 
 export function WelcomeDomain({ serviceId, domain, expiresAt, nameservers }: WelcomeDomainProps) {
+  const name = displayDomain(domain);
   return (
-    <Layout preview={`Domain ${domain} is registered`} title={`Domain ${domain} is registered`}>
+    <Layout preview={`Domain ${name} is registered`} title={`Domain ${name} is registered`}>
       <Text style={paragraph}>Service #{serviceId}: the domain is registered to you.</Text>
       <DetailTable
         rows={[
-          { label: "Domain", value: domain },
+          { label: "Domain", value: name },
+          ...(name !== domain ? [{ label: "In DNS records (punycode)", value: domain }] : []),
           { label: "Paid until", value: expiresAt },
           ...nameservers.map((ns, i) => ({ label: `Name server ${i + 1}`, value: ns })),
         ]}

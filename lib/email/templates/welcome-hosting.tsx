@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { DetailTable, Layout, paragraph } from "./layout";
+import { displayDomain } from "../../domain-display";
 
 export type WelcomeHostingProps = {
   serviceId: number;
@@ -21,7 +22,7 @@ export function WelcomeHosting({ serviceId, tariffName, panelUrl, login, passwor
           { label: "Control panel", value: panelUrl },
           { label: "Login", value: login },
           { label: "Password", value: password },
-          { label: "Domain", value: domain ?? "" },
+          { label: "Domain", value: displayDomain(domain) },
         ]}
       />
       <Text style={paragraph}>We recommend changing the password after your first sign-in.</Text>

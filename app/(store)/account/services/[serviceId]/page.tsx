@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDbId } from "@/lib/ids";
+import { displayDomain } from "@/lib/domain-display";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
@@ -36,7 +37,7 @@ export default async function ServicePage({ params }: Props) {
   const terms = live && !closing ? await closeQuote({ ctx, input: { serviceId } }) : null;
   const closesLater = service.close && new Date(service.close.at) > new Date() ? new Date(service.close.at) : null;
   const setupWaits = service.status === "processing" && service.operations.some((o) => o.kind === "open" && o.status === "manual");
-  const details = Object.entries({ ...(service.params.domain ? { domain: service.params.domain } : {}), ...service.details });
+  const details = Object.entries({ ...(service.params.domain ? { domain: displayDomain(service.params.domain) } : {}), ...service.details });
   const renewal = live && !closing && service.renewal
     ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
     : null;
