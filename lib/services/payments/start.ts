@@ -8,6 +8,7 @@ import { AppError, conflict, notFound, unprocessable, ValidationError } from "..
 import { audit } from "../audit";
 import { parseInput, requireClientAccess, type Ctx } from "../context";
 import { assertClientActive } from "../orders/checks";
+import { invoiceName } from "../../billing/invoice-format";
 
 export const MIN_TOP_UP = 1_00;
 export const MAX_TOP_UP = 10_000_00;
@@ -46,12 +47,12 @@ export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown })
   if (data.invoiceId !== undefined) {
     const [invoice] = await ctx.db.select().from(invoices).where(eq(invoices.id, data.invoiceId));
     if (!invoice || invoice.clientId !== clientId) throw notFound("Invoice not found");
-    if (invoice.status !== "unpaid" || invoice.kind !== "order") throw conflict(`Invoice #${invoice.id} is ${invoice.status}`);
+    if (invoice.status !== "unpaid" || invoice.kind !== "order") throw conflict(`Invoice ${invoiceName(invoice)} is ${invoice.status}`);
     if (invoice.amount <= 0) throw unprocessable("This invoice has nothing to pay");
     await assertClientActive(ctx.db, clientId, "orders cannot be paid");
     if (invoice.currency !== client.currency) throw unprocessable(`The invoice is in ${invoice.currency}, your balance in ${client.currency}`);
     ({ amount, currency } = invoice);
-    description = `Invoice #${invoice.id}: ${invoice.description}`;
+    description = `Invoice ${invoiceName(invoice)}: ${invoice.description}`;
   } else if (amount <= 0) {
     throw new ValidationError({ amount: ["Enter an amount"] });
   }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/services/invoices/get";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
@@ -29,7 +30,7 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
   const amount = <Money amount={session.amount} currency={session.currency} />;
   return (
     <div className="mx-auto max-w-xl">
-      <PageHeading title="Your payment" description={invoice ? `Invoice #${invoice.id}` : "Adding funds to your balance"} />
+      <PageHeading title="Your payment" description={invoice ? `Invoice ${invoiceName(invoice)}` : "Adding funds to your balance"} />
       <Card>
         <div data-testid="payment-status">
           {session.status === "open" && (
