@@ -11,6 +11,8 @@ import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
 import { updateSettings } from "@/lib/services/settings/update";
 import { find } from "@/lib/services/search/find";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
+import { renderInvoicePdf } from "@/components/store/invoice-pdf";
+import { inflateSync } from "node:zlib";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -94,6 +96,21 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     expect([doc.invoice.number, doc.invoice.issuedAt, doc.invoice.dueAt]).toEqual([third!.number, third!.issuedAt, third!.dueAt]);
   });
 
+  it("the PDF carries the number, the seller's details (INVOICE_SELLER_*), the lines and the total", async () => {
+    process.env.INVOICE_SELLER_NAME = "Example Hosting Ltd";
+    process.env.INVOICE_SELLER_TAX_ID = "DE123456789";
+    try {
+      const [third] = await db().select().from(invoices).where(eq(invoices.number, "INV-2026-000003"));
+      const pdf = await renderInvoicePdf(await getInvoiceDocument({ ctx: admin, input: { invoiceId: third!.id } }));
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const text = pdfText(pdf);
+      for (const words of ["Invoice INV-2026-000003", "Example Hosting Ltd", "Tax ID DE123456789", "Due 2026-03-15", "1 month", "Total $99.00"]) expect(text).toContain(words);
+    } finally {
+      delete process.env.INVOICE_SELLER_NAME;
+      delete process.env.INVOICE_SELLER_TAX_ID;
+    }
+  });
+
   it("invoices from before numbering get numbers in id order per year, and the counters continue after them", async () => {
     const old = await createClient(db());
     const insertOld = (createdAt: string) =>
@@ -109,3 +126,18 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     expect(counters.map((r) => [r.year, r.last])).toEqual([[2018, 1], [2019, 2], [2026, 25], [2027, 1]]);
   });
 });
+
+/** The text a PDF shows, runs joined by single spaces (its page streams inflated, hex strings decoded). */
+function pdfText(pdf: Buffer): string {
+  const runs: string[] = [];
+  for (const m of pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let page: string;
+    try {
+      page = inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
+    } catch {
+      continue;
+    }
+    for (const tj of page.matchAll(/\[(.*?)\] TJ/g)) runs.push([...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
+  }
+  return runs.join(" ").replace(/\s+/g, " ");
+}

@@ -27,7 +27,10 @@ export default async function AdminInvoicePage({ params }: Props) {
         <PageHeading title={`Invoice ${invoiceName(doc.invoice)}`} description={`${doc.billTo.name}, client #${doc.billTo.id}`} />
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <Link href={`/admin/clients/${doc.billTo.id}`} className="text-sm text-indigo-700 hover:underline">← The client</Link>
-          <PrintButton />
+          <div className="flex items-center gap-3">
+            <a href={`/admin/invoices/${doc.invoice.id}/pdf`} className="text-sm text-indigo-700 hover:underline">Download PDF</a>
+            <PrintButton />
+          </div>
         </div>
       </div>
       <InvoiceDocument doc={doc} />

@@ -38,7 +38,10 @@ export default async function InvoicePage({ params }: Props) {
     <div className="mx-auto max-w-3xl">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href="/account/invoices" className="text-sm text-indigo-700 hover:underline">← All invoices</Link>
-        <PrintButton />
+        <div className="flex items-center gap-3">
+          <a href={`/account/invoices/${invoice.id}/pdf`} className="text-sm text-indigo-700 hover:underline">Download PDF</a>
+          <PrintButton />
+        </div>
       </div>
       <h1 className="sr-only">Invoice {invoiceName(invoice)}</h1>
       <InvoiceDocument doc={doc} />
