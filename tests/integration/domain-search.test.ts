@@ -5,6 +5,7 @@ import { ValidationError, type AppError } from "@/lib/errors";
 import { startEppSimulator, type EppSimulator } from "@/lib/modules/epp/simulator";
 import { startWebnamesSimulator, type WebnamesSimulator } from "@/lib/modules/webnames/simulator";
 import type { Ctx } from "@/lib/services/context";
+import { SEARCHES_PER_MINUTE } from "@/lib/services/domains/availability";
 import { checkDomain } from "@/lib/services/domains/check";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
@@ -85,6 +86,25 @@ describe("domain search before the cart, and the registry asked again at checkou
     const later = await checkDomain({ ctx: anonymous(), input: { name: "cached-name" } });
     expect(eppChecks()).toBe(4);
     expect(later.results[0]).toMatchObject({ name: "cached-name.com", status: "taken" });
+  });
+
+  it("asks a registrar for at most a minute's share of names from searches, then says to try again; checkout still asks", async () => {
+    clock.advance(120);
+    const statuses: string[] = [];
+    for (let i = 0; statuses.length <= SEARCHES_PER_MINUTE; i++) {
+      const { results } = await checkDomain({ ctx: anonymous(), input: { name: `burst-${i}` } });
+      statuses.push(...results.filter((r) => r.zone !== "ru").map((r) => r.status));
+    }
+    expect(statuses.slice(0, SEARCHES_PER_MINUTE).every((s) => s === "available")).toBe(true);
+    const { results } = await checkDomain({ ctx: anonymous(), input: { name: "one-more" } });
+    expect(results[0]).toMatchObject({ status: "unknown", reason: "Many searches right now; try again in a minute" });
+    const sent = eppChecks();
+    const { ctx } = await payingClient();
+    plantForeign(epp, "one-more.com");
+    const refused = await caught(createOrder({ ctx, input: { items: [{ tariffId: comTariff, months: 12, params: { domain: "one-more.com" } }] } }));
+    expect(refused?.message).toMatch(/no longer available/);
+    expect(eppChecks()).toBe(sent + 1);
+    clock.advance(61);
   });
 
   const payingClient = async () => {

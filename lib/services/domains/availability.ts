@@ -11,6 +11,24 @@ const MAX_KEPT = 2_000;
 
 const kept = new Map<string, { at: number; answer: Availability }>();
 
+/**
+ * Names a search may ask one registrar per minute (checkout is not counted). Registrars lock out
+ * accounts that ask too often (Webnames bans polling clients); past this, searches say "try again".
+ */
+export const SEARCHES_PER_MINUTE = 60;
+const asked = new Map<number, { from: number; count: number }>();
+
+function withinLimit(handlerId: number, names: number, time: number): boolean {
+  const window = asked.get(handlerId);
+  if (!window || time - window.from >= 60_000 || time < window.from) {
+    if (asked.size >= MAX_KEPT) asked.clear();
+    asked.set(handlerId, { from: time, count: names });
+    return names <= SEARCHES_PER_MINUTE;
+  }
+  window.count += names;
+  return window.count <= SEARCHES_PER_MINUTE;
+}
+
 function keep(key: string, answer: Availability, at: number) {
   if (kept.size >= MAX_KEPT) kept.clear();
   kept.set(key, { at, answer });
@@ -29,7 +47,8 @@ export async function availability(registrar: Registrar, names: string[], at: Da
   };
   const ask = names.filter((n) => !cached(n));
   const answers = new Map<string, Availability>();
-  if (ask.length > 0) {
+  const busy = ask.length > 0 && !fresh && !withinLimit(registrar.id, ask.length, time);
+  if (ask.length > 0 && !busy) {
     const module = getModule(registrar.module);
     const log = createAttemptLog();
     try {
@@ -42,5 +61,6 @@ export async function availability(registrar: Registrar, names: string[], at: Da
       logger().warn({ handlerId: registrar.id, err: log.redact(describeError(error).message) }, "domain availability check failed");
     }
   }
-  return names.map((name) => cached(name) ?? answers.get(name) ?? { name, status: "unknown", reason: "The registry did not answer; try again in a minute" });
+  const reason = busy ? "Many searches right now; try again in a minute" : "The registry did not answer; try again in a minute";
+  return names.map((name) => cached(name) ?? answers.get(name) ?? { name, status: "unknown", reason });
 }
