@@ -5,7 +5,7 @@
  * problem (naming the variable), waits for a database that is down, and on SIGTERM stops taking
  * work, finishes what it holds and exits. WORKER_EXIT_WHEN_IDLE=1 exits once nothing is left to do.
  */
-import { exitOnConfigProblems } from "../lib/config/check";
+import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
 import { loadEnvFiles } from "../lib/config/load-env";
 import { closeDatabase, getDatabase, migrationsAtStart, type Database } from "../lib/db";
 import { describeMigrations } from "../lib/db/migrate";
@@ -75,9 +75,14 @@ const start = (): Promise<Runner> =>
       }),
     500,
   );
+// The metrics port is taken before any work is claimed: a port in use stops this worker (exit 78).
+await serveWorkerMetrics(database).catch(async (error: unknown) => {
+  await closeDatabase().catch(() => {});
+  exitOnConfigError("worker", error);
+  throw error;
+});
 const runner = await start();
 held.runner = runner;
-serveWorkerMetrics(database);
 console.log(`worker ${runner.id} started on ${database.kind} (pid ${process.pid})`);
 
 if (process.env.WORKER_EXIT_WHEN_IDLE === "1") {

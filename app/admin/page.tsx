@@ -42,7 +42,13 @@ export default async function AdminPage({ searchParams }: Props) {
           href={tiles.emails.failed > 0 || tiles.emails.retrying === 0 ? "/admin/mail?status=failed" : "/admin/mail?status=queued"}
           tone={tiles.emails.failed > 0 ? "alarm" : tiles.emails.retrying > 0 ? "attention" : "calm"}
         >
-          {tiles.emails.retrying > 0 ? `${tiles.emails.retrying} retrying after a refusal` : tiles.emails.failed > 0 ? "given up after every try" : "all delivered or on their way"}
+          {tiles.emails.keyRefused
+            ? "Resend refuses the API key: fix RESEND_API_KEY, then resend them"
+            : tiles.emails.retrying > 0
+              ? `${tiles.emails.retrying} retrying after a refusal`
+              : tiles.emails.failed > 0
+                ? "given up after every try"
+                : "all delivered or on their way"}
         </Tile>
         <Tile testId="tile-tasks" label="Open tasks" value={openTasks} href="/board">
           {tiles.openTasks.length === 0 ? "no departments" : (

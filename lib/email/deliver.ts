@@ -8,6 +8,7 @@ import type { EmailTransportName } from "@/lib/vocabulary";
 import { notFound } from "@/lib/errors";
 import { installationId, outgoingEmailOff } from "@/lib/installation";
 import { printDemoLink } from "./demo-links";
+import { EmailKeyRefused } from "./key-refused";
 import { logEmail } from "./log-delivery";
 import { renderEmail, type RenderedEmail } from "./render";
 import { isTemplateName, type TemplateName } from "./templates";
@@ -16,6 +17,8 @@ export const DEFAULT_EMAIL_FROM = "Provisio <billing@provisio.test>";
 export const MAX_EMAIL_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 const SEND_TIMEOUT_MS = 15_000;
+/** Resend's names for a key it does not accept (answered with 401 or 403). */
+const KEY_ERRORS = new Set<string>(["missing_api_key", "invalid_api_key", "restricted_api_key"]);
 const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
 
 /** idempotencyKey: "<installation id>:email:<outbox id>", unique across installations sharing a Resend account. */
@@ -38,6 +41,7 @@ export function resendTransport(apiKey: string, from = DEFAULT_EMAIL_FROM): Emai
         { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
         { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
+      if (error && (error.statusCode === 401 || error.statusCode === 403 || KEY_ERRORS.has(error.name))) throw new EmailKeyRefused(`${error.statusCode} ${error.name}: ${error.message}`);
       if (error) throw new Error(`Resend ${error.statusCode ?? "-"} ${error.name}: ${error.message}`);
       return { providerId: data.id };
     },
@@ -80,7 +84,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
       if (transport.name === "local") printDemoLink(row);
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;
+      const failed = row.attempts >= MAX_EMAIL_ATTEMPTS || error instanceof EmailKeyRefused;
       const delay = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length) - 1];
       await db
         .update(emailOutbox)

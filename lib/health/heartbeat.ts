@@ -38,3 +38,9 @@ export async function recordHeartbeat(
     state.last.delete(runner.id);
   }
 }
+
+/** A runner that stops cleanly removes its row at once: it no longer counts as alive. Errors are ignored (the row then ages out). */
+export async function removeHeartbeat(conn: Conn, runnerId: string): Promise<void> {
+  state.last.delete(runnerId);
+  await conn.delete(runnerHeartbeats).where(sql`${runnerHeartbeats.id} = ${runnerId}`).catch(() => {});
+}

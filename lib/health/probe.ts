@@ -2,18 +2,35 @@ import { ConfigError } from "../env";
 
 const TIMEOUT_MS = 5_000;
 
-/** A short, log-safe reason for a failed probe: the variable, a time-out, or the database's error code. */
+/**
+ * Errors waiting cannot cure: no such database (3D000), a refused login or password (class 28),
+ * no permission (42501). Their PostgreSQL message says what to fix, and names no secret.
+ */
+const PERMANENT = /^(3D000|28\w{3}|42501)$/;
+
+/**
+ * A short, log-safe reason for a failed probe: the variable, a time-out, or the database's error
+ * code; for a permanent error also PostgreSQL's own message (`database "x" does not exist`).
+ */
 export function probeFailure(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof TimeoutError) return "database did not answer in time";
-  const code = findCode(error);
-  return code ? `database unavailable (${code})` : "database unavailable";
+  const found = findCode(error);
+  if (!found) return "database unavailable";
+  if (PERMANENT.test(found.code) && found.message) return `database refused: ${found.message} (${found.code})`;
+  return `database unavailable (${found.code})`;
 }
 
-function findCode(error: unknown): string | undefined {
+/** True for an error retrying cannot cure (see PERMANENT). */
+export function isPermanentDatabaseError(error: unknown): boolean {
+  const found = findCode(error);
+  return Boolean(found && PERMANENT.test(found.code));
+}
+
+function findCode(error: unknown): { code: string; message?: string } | undefined {
   for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string") return { code, message: typeof message === "string" ? message.split("\n")[0].slice(0, 300) : undefined };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Conn } from "../db";
 import { rows } from "../db/rows";
+import { KEY_REFUSED } from "../email/key-refused";
 
 /** Due work older than this, or due work with no live runner, is a stall. */
 export const STALL_SECONDS = 120;
@@ -11,6 +12,9 @@ export type ProcessingView = {
   due: number;
   oldestDueSeconds: number | null;
   emailsDue: number;
+  /** Emails given up on; keyRefused when Resend refused the key (401/403) for any of them. */
+  emailsFailed: number;
+  emailKeyRefused: boolean;
   stalled: boolean;
 };
 
@@ -21,14 +25,16 @@ export async function processingView(conn: Conn): Promise<ProcessingView> {
     sql`select id, kind, host, pid, in_flight, processed, extract(epoch from now() - seen_at)::float8 as age
         from runner_heartbeats where seen_at > now() - interval_ms * 3 * interval '1 millisecond' order by started_at, id`,
   );
-  const [queue] = await rows<{ due: number; oldest: string | null; emails: number }>(
+  const [queue] = await rows<{ due: number; oldest: string | null; emails: number; failed: number; refused: boolean }>(
     conn,
     sql`select
           (select count(*)::int from operations
             where (status in ('queued', 'waiting') and run_at <= now()) or (status = 'running' and lease_until < now())) as due,
           (select extract(epoch from now() - min(case when status = 'running' then lease_until else run_at end))::float8 from operations
             where (status in ('queued', 'waiting') and run_at <= now()) or (status = 'running' and lease_until < now())) as oldest,
-          (select count(*)::int from email_outbox where status = 'queued' and run_at <= now()) as emails`,
+          (select count(*)::int from email_outbox where status = 'queued' and run_at <= now()) as emails,
+          (select count(*)::int from email_outbox where status = 'failed') as failed,
+          exists (select 1 from email_outbox where status = 'failed' and last_error like ${`${KEY_REFUSED}%`}) as refused`,
   );
   const due = Number(queue?.due ?? 0);
   const oldestDueSeconds = queue?.oldest == null ? null : Math.max(0, Math.round(Number(queue.oldest)));
@@ -45,6 +51,8 @@ export async function processingView(conn: Conn): Promise<ProcessingView> {
     due,
     oldestDueSeconds,
     emailsDue: Number(queue?.emails ?? 0),
+    emailsFailed: Number(queue?.failed ?? 0),
+    emailKeyRefused: Boolean(queue?.refused),
     stalled: due > 0 && (runners.length === 0 || (oldestDueSeconds ?? 0) > STALL_SECONDS),
   };
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { Database } from "../db";
+import { ConfigError } from "../env";
 import { logger } from "../log";
 import { metricsAccess, scrapeMetrics } from "./scrape";
 
@@ -8,9 +9,10 @@ import { metricsAccess, scrapeMetrics } from "./scrape";
  * histograms, and the database gauges, behind the same METRICS_TOKEN. Scrape every worker and the
  * web; sum the per-process series in Prometheus, and read the database gauges from any one of them.
  */
-export function serveWorkerMetrics(database: Database, env: NodeJS.ProcessEnv = process.env): Server | null {
+export async function serveWorkerMetrics(database: Database, env: NodeJS.ProcessEnv = process.env): Promise<Server | null> {
   const port = Number(env.METRICS_PORT ?? 0);
   if (!port) return null;
+  const host = env.METRICS_HOST ?? "127.0.0.1";
   const server = createServer((req, res) => {
     const access = req.url?.split("?")[0] === "/metrics" ? metricsAccess(req.headers.authorization ?? null, env) : "disabled";
     if (access !== "ok") {
@@ -25,7 +27,22 @@ export function serveWorkerMetrics(database: Database, env: NodeJS.ProcessEnv = 
       },
     );
   });
-  server.listen(port, env.METRICS_HOST ?? "127.0.0.1", () => logger().info({ port }, "worker metrics on /metrics"));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
+    server.listen(port, host, () => resolve());
+  });
+  logger().info({ port }, "worker metrics on /metrics");
   server.unref();
   return server;
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === "EADDRINUSE") {
+    return new ConfigError(
+      "METRICS_PORT",
+      `port ${port} on ${host} is in use (another worker on this host?): give each worker its own port, e.g. Environment=METRICS_PORT=946%i in the provisio-worker@ unit`,
+    );
+  }
+  if (error.code === "EACCES" || error.code === "EADDRNOTAVAIL") return new ConfigError("METRICS_PORT", `cannot listen on ${host}:${port} (${error.code})`);
+  return error;
 }

@@ -7,7 +7,7 @@ import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
 import { deliverChat } from "../notifications/deliver-chat";
 import { sendTaskDigests } from "../notifications/send-digests";
-import { recordHeartbeat } from "../health/heartbeat";
+import { recordHeartbeat, removeHeartbeat } from "../health/heartbeat";
 import { logger } from "../log";
 import { claimAndLoad } from "./claim";
 import { completeTogether } from "./complete-together";
@@ -190,6 +190,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       await loop;
       await Promise.allSettled([...inflight, outbox]);
       await unlisten().catch(() => {});
+      await removeHeartbeat(db, id);
       log.info({ processed }, "runner stopped");
     },
   };

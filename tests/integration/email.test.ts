@@ -10,7 +10,10 @@ import { installationId } from "@/lib/installation";
 import { renderEmail } from "@/lib/email/render";
 import { serviceEmail, type ServiceForEmail } from "@/lib/email/service-emails";
 import { templateNames, templates } from "@/lib/email/templates";
+import { processingView } from "@/lib/health/processing";
+import { dashboardTiles } from "@/lib/services/stats/dashboard";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createUser } from "../helpers/factories";
 
 const envKeys = ["RESEND_API_KEY", "RESEND_BASE_URL", "EMAIL_FROM"] as const;
 const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
@@ -41,7 +44,8 @@ async function withFakeResend(fn: (fake: Fake) => Promise<void>) {
       fake.received.push({ method: req.method, url: req.url, headers: req.headers, body: JSON.parse(raw || "{}") });
       const ok = fake.state.status === 200;
       res.writeHead(fake.state.status, { "content-type": "application/json" });
-      res.end(JSON.stringify(ok ? { id: `re_fake_${fake.received.length}` } : { name: "internal_server_error", message: "fake outage" }));
+      const refusal = fake.state.status === 401 ? { name: "invalid_api_key", message: "API key is invalid" } : { name: "internal_server_error", message: "fake outage" };
+      res.end(JSON.stringify(ok ? { id: `re_fake_${fake.received.length}` } : { statusCode: fake.state.status, ...refusal }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -144,6 +148,21 @@ describe("email", () => {
       expect(request.body.html).toContain("2027-01-31");
       const [row] = await rowsTo("resend@client.test");
       expect(row).toMatchObject({ status: "sent", transport: "resend", providerId: "re_fake_1" });
+    }));
+
+  it("a refused key (Resend 401 or 403) fails the email at once, and the dashboard and /api/health say so", () =>
+    withFakeResend(async (fake) => {
+      fake.state.status = 401;
+      await enqueueEmail(database.db, { dedupeKey: "status:key", to: "key@client.test", ...serviceEmail("expiring", hosting) });
+      expect(await deliverEmails(database.db, { clock })).toEqual({ sent: 0, failed: 1, retried: 0 });
+      const [row] = await rowsTo("key@client.test");
+      expect(row).toMatchObject({ status: "failed", attempts: 1 });
+      expect(row.lastError).toMatch(/^Resend refused RESEND_API_KEY \(401 /);
+      const admin = (await createUser(database.db, "admin")).actor;
+      expect((await dashboardTiles({ ctx: { db: database.db, actor: admin } })).emails).toMatchObject({ keyRefused: true });
+      expect(await processingView(database.db)).toMatchObject({ emailKeyRefused: true });
+      expect((await processingView(database.db)).emailsFailed).toBeGreaterThanOrEqual(1);
+      await database.db.delete(emailOutbox).where(eq(emailOutbox.id, row.id));
     }));
 
   it("keeps an email the provider refused and retries it later", () =>

@@ -6,8 +6,11 @@ import { GET as processingRoute } from "@/app/api/health/processing/route";
 import { mayReadHealthDetails } from "@/lib/health/access";
 import { migrationsFolder } from "@/lib/db/migrate";
 import { operations } from "@/lib/db/schema";
+import { runnerHeartbeats } from "@/lib/db/schema/runner-heartbeats";
+import { startRunner } from "@/lib/processing/runner";
 import { recordHeartbeat } from "@/lib/health/heartbeat";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { waitUntil } from "../helpers/processes";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createClient, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
 
@@ -44,7 +47,7 @@ describe("GET /api/health", () => {
       ok: true,
       db: database.kind,
       migrations: files,
-      processing: { runners: [], due: 0, oldestDueSeconds: null, emailsDue: 0, stalled: false },
+      processing: { runners: [], due: 0, oldestDueSeconds: null, emailsDue: 0, emailsFailed: 0, emailKeyRefused: false, stalled: false },
     });
   });
 
@@ -126,5 +129,15 @@ describe("GET /api/health", () => {
     expect(await mayReadHealthDetails(new Request("http://localhost/api/health"), async () => true)).toBe(false);
     vi.stubEnv("METRICS_TOKEN", "");
     expect(await mayReadHealthDetails(withToken("/api/health", ""), async () => false)).toBe(false);
+  });
+
+  it("a runner stopped cleanly no longer counts as alive: its heartbeat row goes with it", async () => {
+    useAppDatabase(database);
+    const runner = await startRunner(database, { pollMs: 600_000, syncs: false, outbox: false });
+    await waitUntil("the runner's first heartbeat", async () => (await database.db.select().from(runnerHeartbeats).where(eq(runnerHeartbeats.id, runner.id))).length === 1, 5_000);
+    expect((await (await GET()).json()).processing.runners.map((r: { id: string }) => r.id)).toContain(runner.id);
+    await runner.stop();
+    expect(await database.db.select().from(runnerHeartbeats).where(eq(runnerHeartbeats.id, runner.id))).toEqual([]);
+    expect((await (await GET()).json()).processing.runners.map((r: { id: string }) => r.id)).not.toContain(runner.id);
   });
 });

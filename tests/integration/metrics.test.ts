@@ -95,9 +95,13 @@ describe("GET /api/metrics", () => {
         probe.close(() => resolve(p));
       });
     });
-    const server = serveWorkerMetrics(database, { METRICS_PORT: String(port), METRICS_TOKEN: TOKEN, NODE_ENV: "test" })!;
+    const server = (await serveWorkerMetrics(database, { METRICS_PORT: String(port), METRICS_TOKEN: TOKEN, NODE_ENV: "test" }))!;
     try {
-      await new Promise((r) => (server.listening ? r(null) : server.once("listening", r)));
+      // A second worker on the same port is told so, naming the variable, before it takes any work.
+      await expect(serveWorkerMetrics(database, { METRICS_PORT: String(port), NODE_ENV: "test" })).rejects.toMatchObject({
+        name: "ConfigError",
+        variable: "METRICS_PORT",
+      });
       const url = `http://127.0.0.1:${port}/metrics`;
       expect((await fetch(url)).status).toBe(401);
       expect((await fetch(`http://127.0.0.1:${port}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../../db/rows";
+import { KEY_REFUSED } from "../../email/key-refused";
 import { now, requireAdmin, type Ctx } from "../context";
 
 export type DashboardTiles = {
@@ -8,7 +9,7 @@ export type DashboardTiles = {
   /** Operations waiting for staff (`manual`, each with its task). */
   manualNow: number;
   /** Emails given up on after their last try, and emails retrying after a refusal. */
-  emails: { failed: number; retrying: number };
+  emails: { failed: number; retrying: number; keyRefused: boolean };
   openTasks: { departmentId: number | null; name: string; open: number }[];
   paymentsThisMonth: { currency: string; amount: number; count: number }[];
   monthStart: Date;
@@ -35,10 +36,11 @@ export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Pr
                (count(*) filter (where status = 'manual'))::int as manual
         from operations where status in ('queued', 'manual')`,
   );
-  const [mail] = await rows<{ failed: number; retrying: number }>(
+  const [mail] = await rows<{ failed: number; retrying: number; refused: number }>(
     ctx.db,
     sql`select (count(*) filter (where status = 'failed'))::int as failed,
-               (count(*) filter (where status = 'queued' and attempts > 0 and last_error is not null))::int as retrying
+               (count(*) filter (where status = 'queued' and attempts > 0 and last_error is not null))::int as retrying,
+               (count(*) filter (where status = 'failed' and last_error like ${`${KEY_REFUSED}%`}))::int as refused
         from email_outbox where status in ('failed', 'queued')`,
   );
   const tasks = await rows<{ department_id: number | null; name: string | null; open: number }>(
@@ -60,7 +62,7 @@ export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Pr
     services: { active: count("active"), inProgress: count("ordered") + count("processing"), suspended: count("suspended") },
     failingNow: Number(ops?.failing ?? 0),
     manualNow: Number(ops?.manual ?? 0),
-    emails: { failed: Number(mail?.failed ?? 0), retrying: Number(mail?.retrying ?? 0) },
+    emails: { failed: Number(mail?.failed ?? 0), retrying: Number(mail?.retrying ?? 0), keyRefused: Number(mail?.refused ?? 0) > 0 },
     openTasks: tasks
       .filter((t) => t.department_id !== null || Number(t.open) > 0)
       .map((t) => ({ departmentId: t.department_id === null ? null : Number(t.department_id), name: t.name ?? "No department", open: Number(t.open) })),
