@@ -9,6 +9,10 @@ import type { Ctx } from "@/lib/services/context";
 import { cancelOperation } from "@/lib/services/operations/cancel";
 import { changePlan } from "@/lib/services/services/change-plan";
 import { quoteChange } from "@/lib/services/services/quote-change";
+import * as plansRoute from "@/app/api/v1/services/[id]/plans/route";
+import * as changeRoute from "@/app/api/v1/services/[id]/change-plan/route";
+import { call, makeKey } from "../helpers/api";
+import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { testClock } from "../helpers/clock";
 import { createClient, createDepartment, createUser, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
@@ -28,6 +32,7 @@ describe("plan changes with proration", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    useAppDatabase(database);
     sim = await startIspmanagerSimulator();
     const departmentId = (await createDepartment(db())).id;
     const isp = await makeHandler(db(), { module: "ispmanager", departmentId, connection: { url: sim.url, username: "admin", password: "secret", timeoutMs: 2000 } });
@@ -42,6 +47,7 @@ describe("plan changes with proration", () => {
     await writeSettings(db(), { retryIntervalSeconds: 60, maxAttempts: 1 });
   });
   afterAll(async () => {
+    releaseAppDatabase();
     await sim.close();
     await database.close();
   });
@@ -161,5 +167,32 @@ describe("plan changes with proration", () => {
     await expectBalanceIsLedger(client.id);
     // The next change is offered again and priced afresh.
     expect((await quoteChange({ ctx, input: { serviceId: service.id, tariffId: big } })).choices[0]).toMatchObject({ difference: 666 });
+  });
+
+  it("through the REST API: a client-bound key quotes and changes its own service's plan only", async () => {
+    const { client, service } = await activeService(small, 1000, 5000);
+    // The routes run on the real clock: the paid period ends 15 days from now.
+    await db().update(services).set({ expiresAt: new Date(Date.now() + 15 * 86_400_000) }).where(eq(services.id, service.id));
+    const own = await makeKey(db(), ["read", "services:write"], client.id);
+    const readOnly = await makeKey(db(), ["read"], client.id);
+    const other = await makeKey(db(), ["read", "services:write"], (await createClient(db())).id);
+    const params = { id: String(service.id) };
+    const quoted = await call(plansRoute.GET, "GET", "/p", { key: own, params, query: `tariffId=${big}` });
+    expect(quoted.status).toBe(200);
+    const [choice] = quoted.json.choices as { tariffId: number; credit: number; charge: number; difference: number }[];
+    expect(choice).toMatchObject({ tariffId: big, difference: choice!.charge - choice!.credit });
+    expect(choice!.difference).toBeGreaterThan(0);
+    expect((await call(plansRoute.GET, "GET", "/p", { key: other, params })).status).toBe(404);
+    expect((await call(plansRoute.GET, "GET", "/p", { key: own, params, query: "tariffId=abc" })).status).toBe(400);
+    expect((await call(changeRoute.POST, "POST", "/c", { key: readOnly, params, body: { tariffId: big } })).status).toBe(403);
+    expect((await call(changeRoute.POST, "POST", "/c", { key: other, params, body: { tariffId: big } })).status).toBe(404);
+    expect((await call(changeRoute.POST, "POST", "/c", { key: own, params, body: { tariffId: vps } })).status).toBe(422);
+    expect(await balanceOf(client.id)).toBe(5000);
+    const changed = await call(changeRoute.POST, "POST", "/c", { key: own, params, body: { tariffId: big } });
+    expect(changed.status).toBe(202);
+    expect(changed.json).toMatchObject({ operationId: expect.any(Number), tariffId: big });
+    expect(await balanceOf(client.id)).toBe(5000 - (changed.json.difference as number));
+    expect((await call(changeRoute.POST, "POST", "/c", { key: own, params, body: { tariffId: big } })).status).toBe(409);
+    await expectBalanceIsLedger(client.id);
   });
 });

@@ -1,4 +1,6 @@
 import { listServicesInput } from "../../services/services/list";
+import { changePlanInput } from "../../services/services/change-plan";
+import { quoteChangeInput } from "../../services/services/quote-change";
 import { z } from "zod";
 import { defineEndpoint, idParams, noBody } from "../endpoint";
 
@@ -34,3 +36,19 @@ export const closeService = defineEndpoint({
   response: "Accepted: `{ operationId, created, refund, currency, closesAt }`; `refund` is what returned to the balance, in minor units",
 });
 export const renewService = action("renew", "Renew a service now", "Charges the renewal from the balance and queues `prolong`. 422 on insufficient funds.");
+
+export const quotePlanChange = defineEndpoint({
+  id: "quotePlanChange", method: "GET", path: "/services/{id}/plans", tag: "Services", scope: "read",
+  summary: "Plans an active service can change to, with the prorated amounts",
+  description: "Plans of the same product type that the service's processing module can change to. For each: `credit` for the unused time of the current plan, `charge` for the new plan's remaining time and `difference` (charge − credit; negative is credited), in minor units, each rounded to the nearest unit, halves up. With `tariffId`, that plan only (422 when it is not offered). Changes nothing.",
+  params: idParams, query: z.strictObject({ tariffId: quoteChangeInput.shape.tariffId }),
+  response: "`{ serviceId, choices }`; each choice is `{ tariffId, tariffName, currency, months, price, credit, charge, difference, resources, template }`",
+});
+
+export const changeServicePlan = defineEndpoint({
+  id: "changeServicePlan", method: "POST", path: "/services/{id}/change-plan", tag: "Services", scope: "services:write",
+  summary: "Change an active service's plan",
+  description: "Credits the unused time of the current plan, charges the new plan's remaining time (the amounts of `quotePlanChange`) and queues a `change_tariff` operation; the service is on the new plan once it is done. A cancelled change refunds the difference. 422 on insufficient funds (nothing changes) or a plan that is not offered; 409 while another operation is in progress.",
+  params: idParams, body: z.strictObject({ tariffId: changePlanInput.shape.tariffId }), status: 202,
+  response: "Accepted: `{ operationId, tariffId, credit, charge, difference, currency, message }`",
+});
