@@ -11,6 +11,8 @@ import { changePlan } from "@/lib/services/services/change-plan";
 import { quoteChange } from "@/lib/services/services/quote-change";
 import * as plansRoute from "@/app/api/v1/services/[id]/plans/route";
 import * as changeRoute from "@/app/api/v1/services/[id]/change-plan/route";
+import { runChangePlan } from "@/app/admin/services/run";
+import { planChangeWords } from "@/lib/billing/plan-words";
 import { call, makeKey } from "../helpers/api";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -193,6 +195,27 @@ describe("plan changes with proration", () => {
     expect(changed.json).toMatchObject({ operationId: expect.any(Number), tariffId: big });
     expect(await balanceOf(client.id)).toBe(5000 - (changed.json.difference as number));
     expect((await call(changeRoute.POST, "POST", "/c", { key: own, params, body: { tariffId: big } })).status).toBe(409);
+    await expectBalanceIsLedger(client.id);
+  });
+
+  it("an admin changes the plan for the client from the service page, after reading the amounts", async () => {
+    const { client, service, ctx } = await activeService(small, 1000, 5000);
+    const [choice] = (await quoteChange({ ctx: admin, input: { serviceId: service.id, tariffId: big } })).choices;
+    expect(planChangeWords(choice!, "Small", "2026-05-01", "the client's").confirm).toBe(
+      "Change to " + choice!.tariffName + " for the rest of the paid period, until 2026-05-01? $6.67 is credited for the unused time of Small and $13.33 is charged for " + choice!.tariffName +
+        ": $6.66 is taken from the client's balance. The new plan applies once the change is done on the server; if it cannot be done, the plan stays and the difference comes back.",
+    );
+    const form = new FormData();
+    form.set("serviceId", String(service.id));
+    form.set("tariffId", "not a number");
+    expect(await runChangePlan(admin, form)).toMatchObject({ code: "validation" });
+    form.set("tariffId", String(big));
+    expect(await runChangePlan(admin, form)).toMatchObject({ ok: true, message: expect.stringContaining("Changing to") });
+    expect(await balanceOf(client.id)).toBe(5000 - 666);
+    // The client cannot change again while this change runs.
+    await expect(changePlan({ ctx, input: { serviceId: service.id, tariffId: ghost } })).rejects.toMatchObject({ code: "conflict" });
+    await drain();
+    expect(await serviceOf(service.id)).toMatchObject({ tariffId: big, pending: null });
     await expectBalanceIsLedger(client.id);
   });
 });

@@ -3,7 +3,7 @@
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
 import { requestCtx } from "@/lib/services/request-context";
-import { runResumeService, runServiceOperation, runSuspendService } from "./run";
+import { runChangePlan, runResumeService, runServiceOperation, runSuspendService } from "./run";
 
 export async function serviceOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
   return respond(await runServiceOperation(await requestCtx(), form));
@@ -15,4 +15,8 @@ export async function suspendServiceAction(_prev: FormState, form: FormData): Pr
 
 export async function resumeServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
   return respond(await runResumeService(await requestCtx(), form));
+}
+
+export async function changePlanAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return respond(await runChangePlan(await requestCtx(), form));
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/services/context";
+import { changePlan } from "@/lib/services/services/change-plan";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
 import { resumeService } from "@/lib/services/services/resume";
 import { suspendService } from "@/lib/services/services/suspend";
@@ -28,5 +29,13 @@ export function runResumeService(ctx: Ctx, form: FormData): Promise<FormState> {
     const { id, remaining } = await resumeService({ ctx, input: { serviceId: num(form, "serviceId"), reasons: reason ? [reason] : undefined } });
     if (id !== null) return { ok: true, message: `Being resumed: operation #${id}` };
     return { ok: true, message: remaining.length ? `Reason lifted; still suspended for ${remaining.length === 1 ? "another reason" : `${remaining.length} other reasons`}.` : "Reason lifted." };
+  });
+}
+
+/** Changes a client's plan for them: the client's balance takes the difference, the change runs as an operation. */
+export function runChangePlan(ctx: Ctx, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const done = await changePlan({ ctx, input: { serviceId: num(form, "serviceId"), tariffId: text(form, "tariffId") } });
+    return { ok: true, message: `Changing to ${done.tariffName}: operation #${done.operationId}. ${done.message}.` };
   });
 }

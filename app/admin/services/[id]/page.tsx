@@ -11,13 +11,16 @@ import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
 import { Table, Td, When } from "@/components/admin/table";
-import { detailLabel } from "@/components/store/labels";
+import { detailLabel, formatDate } from "@/components/store/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { ServiceWayOut } from "@/components/admin/service-way-out";
 import { refundOptions } from "@/lib/services/services/refund-options";
 import { switchToManualAction } from "../../operations/actions";
 import { cancelSetupAction, refundServiceAction, retrySetupAction } from "../way-out-actions";
-import { resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
+import { changePlanAction, resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
+import { quoteChange } from "@/lib/services/services/quote-change";
+import { planChangeWords } from "@/lib/billing/plan-words";
+import { PlanChange } from "@/components/store/plan-change";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { SuspendForm, suspensionReasonLabels } from "@/components/admin/suspend-form";
 
@@ -43,6 +46,7 @@ export default async function ServicePage({ params }: Props) {
   const suspensions = await listSuspensions({ ctx, input: { serviceId: service.id } });
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
+  const plans = service.status === "active" && !service.pending ? (await quoteChange({ ctx, input: { serviceId: service.id } })).choices : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -74,6 +78,11 @@ export default async function ServicePage({ params }: Props) {
             ))}
           </div>
         </Card>
+        {plans && (
+          <Card title="Change plan">
+            <PlanChange serviceId={service.id} action={changePlanAction} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
+          </Card>
+        )}
         <Card title={service.status === "processing" || service.status === "ordered" ? "Set-up: the ways out" : "Refund"}>
           <ServiceWayOut service={service} refund={refund} actions={{ cancelSetup: cancelSetupAction, retrySetup: retrySetupAction, refund: refundServiceAction, switchToManual: switchToManualAction }} />
         </Card>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { changePlan } from "@/lib/services/services/change-plan";
 import { renewService } from "@/lib/services/services/renew";
 import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
@@ -61,4 +62,11 @@ export async function revealSecretsAction(serviceId: number): Promise<RevealResu
   } catch (error) {
     return { error: actionFailure(error).error };
   }
+}
+
+export async function changePlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(form, async (ctx, serviceId) => {
+    const done = await changePlan({ ctx, input: { serviceId, tariffId: form.get("tariffId") } });
+    return `Changing to ${done.tariffName}: ${done.difference >= 0 ? `${formatAmount(done.difference, done.currency)} was taken from` : `${formatAmount(-done.difference, done.currency)} was added to`} your balance. The new plan applies once the change is done.`;
+  });
 }

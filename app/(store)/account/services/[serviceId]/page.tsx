@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/services/get";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { closeQuote } from "@/lib/services/services/close-quote";
+import { quoteChange } from "@/lib/services/services/quote-change";
+import { planChangeWords } from "@/lib/billing/plan-words";
+import { PlanChange } from "@/components/store/plan-change";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
@@ -16,7 +19,7 @@ import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
-import { autoRenewAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
+import { autoRenewAction, changePlanAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Service · Provisio" };
@@ -41,6 +44,7 @@ export default async function ServicePage({ params }: Props) {
   const renewal = live && !closing && service.renewal
     ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
     : null;
+  const plans = service.status === "active" && !service.pending && !closing ? (await quoteChange({ ctx, input: { serviceId } })).choices : null;
   const period = service.status === "closed" ? `closed ${formatDate(service.updatedAt)}` : `${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`;
   return (
     <>
@@ -90,6 +94,11 @@ export default async function ServicePage({ params }: Props) {
               actions={{ renew: renewAction, autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
               closeTerms={terms ? { now: terms.now, periodEnd: terms.periodEnd } : undefined}
             />
+          </Card>
+        )}
+        {plans && (
+          <Card title="Change plan">
+            <PlanChange serviceId={service.id} action={changePlanAction} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
           </Card>
         )}
       </div>

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button, SubmitButton } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { FleetingNotice } from "@/components/ui/fleeting-notice";
+import type { ActionState } from "./service-actions";
+
+export type PlanChoice = { tariffId: number; label: string; confirm: string };
+type Props = { serviceId: number; choices: PlanChoice[]; action: (prev: ActionState, form: FormData) => Promise<ActionState> };
+
+/** The plans a service can change to; one is chosen, its amounts are shown, and only a second click changes it. */
+export function PlanChange({ serviceId, choices, action }: Props) {
+  const [state, change] = useActionState(action, {});
+  const [chosen, setChosen] = useState<PlanChoice | null>(null);
+  return (
+    <form action={change} onSubmit={() => setChosen(null)} className="flex flex-col gap-2" data-testid="plan-change">
+      {state.error && <Notice tone="error">{state.error}</Notice>}
+      {state.message && <FleetingNotice news={state}>{state.message}</FleetingNotice>}
+      <input type="hidden" name="serviceId" value={serviceId} />
+      {chosen ? (
+        <>
+          <input type="hidden" name="tariffId" value={chosen.tariffId} />
+          <p className="text-sm text-slate-700" data-testid="plan-confirm">{chosen.confirm}</p>
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pendingText="Changing…">Yes, change plan</SubmitButton>
+            <Button variant="ghost" onClick={() => setChosen(null)}>Not now</Button>
+          </div>
+        </>
+      ) : choices.length ? (
+        <div className="flex flex-wrap gap-2">
+          {choices.map((c) => <Button key={c.tariffId} variant="secondary" onClick={() => setChosen(c)}>{c.label}…</Button>)}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">No other plan can be chosen for this service now.</p>
+      )}
+    </form>
+  );
+}

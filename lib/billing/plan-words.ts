@@ -1,0 +1,12 @@
+import type { PlanQuote } from "./plan-change";
+import { formatAmount } from "./ledger";
+
+/** What a plan change does to the balance, in plain words, before it is confirmed. */
+export function planChangeWords(q: PlanQuote, from: string, until: string, whose: "your" | "the client's"): { label: string; confirm: string } {
+  const money = (n: number) => formatAmount(n, q.currency);
+  const net = q.difference > 0 ? `${money(q.difference)} is taken from ${whose} balance` : q.difference < 0 ? `${money(-q.difference)} goes to ${whose} balance` : "the balance does not change";
+  return {
+    label: `Change to ${q.tariffName} (${money(q.price)})`,
+    confirm: `Change to ${q.tariffName} for the rest of the paid period, until ${until}? ${money(q.credit)} is credited for the unused time of ${from} and ${money(q.charge)} is charged for ${q.tariffName}: ${net}. The new plan applies once the change is done on the server; if it cannot be done, the plan stays and the difference comes back.`,
+  };
+}
