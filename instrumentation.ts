@@ -10,6 +10,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { configProblems, exitOnConfigError } = await import("./lib/config/check");
   const { isProduction } = await import("./lib/env");
+  // One JSON line per event in production, like the workers: Next.js's messages and error dumps too.
+  if (isProduction() || process.env.LOG_FORMAT === "json") (await import("./lib/log-console")).consoleToLogger();
   const problems = configProblems("web");
   for (const p of problems) console.error(`Cannot start the web: ${p.message}`);
   if (problems.length > 0 && isProduction()) process.exit(78);
@@ -29,7 +31,7 @@ export async function register() {
         const migrations = migrationsAtStart();
         if (migrations) console.log(`web ${describeMigrations(migrations)}`);
         if (await needsFirstAdmin({ db: database.db, actor: { type: "system" } })) {
-          console.log("No admin yet: open /setup in the browser, or run `npm run create-admin -- --email you@example.com`");
+          console.log("No admin yet: open /setup in the browser, or run `node dist/create-admin.mjs --email you@example.com` (`npm run create-admin -- --email …` in the source tree)");
         }
         if (!runnerOn) return;
         const { startRunner } = await import("./lib/processing/runner");
