@@ -31,6 +31,13 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
     prices: [{ months: 1, price: 399 }, { months: 12, price: 3990 }],
     resources: [disk, databases, { key: "sites", label: "Sites", amount: 1 }],
   });
+  // On the same panel as Starter, so a Starter client can change plan to it and back.
+  await tariff({
+    productType: "hosting", name: "Advanced", template: "AdvancedPack", handlerIds: [isp],
+    description: "Shared hosting for ten sites on ISPmanager: 10 GiB disk, 10 databases, free SSL.",
+    prices: [{ months: 1, price: 699 }, { months: 12, price: 6990 }],
+    resources: [{ ...disk, amount: 10 }, { ...databases, amount: 10 }, { key: "sites", label: "Sites", amount: 10 }],
+  });
   await tariff({
     productType: "hosting", name: "Business", template: "business", handlerIds: [cpanel],
     description: "cPanel hosting for ten sites with room to grow.",
