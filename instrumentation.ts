@@ -24,7 +24,8 @@ export async function register() {
   const { needsFirstAdmin } = await import("./lib/services/users/create-first-admin");
   const runnerOn = !process.env.TRIGGER_SECRET_KEY && process.env.PROVISIO_RUNNER !== "off";
   setRunnerKind("web");
-  const holder = globalThis as { provisioStart?: Promise<unknown> };
+  const holder = globalThis as { provisioStart?: Promise<unknown>; provisioRunner?: { stop(): Promise<void> } };
+  (await import("./lib/web-drain")).drainOnSigterm(() => holder.provisioRunner?.stop());
   const start = () => {
     holder.provisioStart ??= getDatabase()
       .then(async (database) => {
@@ -36,6 +37,7 @@ export async function register() {
         if (!runnerOn) return;
         const { startRunner } = await import("./lib/processing/runner");
         const runner = await startRunner(database);
+        holder.provisioRunner = runner;
         console.log(`embedded runner ${runner.id} started on ${database.kind}`);
       })
       .catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { ConfigError, isDemo, isProduction, readAppUrl, readDatabaseUrl } from "
 export type ProcessRole = "web" | "worker" | "task" | "cli";
 
 const NODE_ENVS = ["production", "development", "test"];
-const POSITIVE_INTEGERS = ["PROCESSING_CONCURRENCY", "PROCESSING_LEASE_MS", "PROCESSING_POLL_MS", "MIGRATE_WAIT_SECONDS"];
+const POSITIVE_INTEGERS = ["PROCESSING_CONCURRENCY", "PROCESSING_LEASE_MS", "PROCESSING_POLL_MS", "MIGRATE_WAIT_SECONDS", "WEB_DRAIN_SECONDS"];
 
 /**
  * Every configuration problem of a process about to start, each naming its variable. Checked
