@@ -11,6 +11,7 @@ import { decryptJson, encryptJson } from "@/lib/crypto";
 import { connect } from "@/lib/db/connect";
 import type { Database } from "@/lib/db";
 import { emailOutbox, handlers, operations, services } from "@/lib/db/schema";
+import { runnerHeartbeats } from "@/lib/db/schema/runner-heartbeats";
 import { ServiceStatus } from "@/lib/email/templates/service-status";
 import { readDatabaseUrl } from "@/lib/env";
 import { installationId } from "@/lib/installation";
@@ -152,6 +153,9 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     });
     expect(health.processing).toMatchObject({ runners: [], due: 0 });
     expect(web.output()).toContain("No admin yet");
+    // One JSON line per event, like the workers; the hint names the compiled command, which works after prune.
+    const hint = web.output().split("\n").find((line) => line.includes("No admin yet"))!;
+    expect(JSON.parse(hint)).toMatchObject({ level: "info", msg: expect.stringContaining("node dist/create-admin.mjs") });
     const signIn = await fetch(`${base}/sign-in`, { redirect: "manual" });
     expect(new URL(signIn.headers.get("location")!, base).pathname).toBe("/setup");
 
@@ -242,6 +246,48 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     } finally {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
+  });
+
+  it("a second worker on the same METRICS_PORT exits 78 naming it before claiming; a stopped worker's heartbeat goes with it", async () => {
+    const metrics = { ...env, METRICS_PORT: String(await freePort()) };
+    const a = node(bin("worker"), [], metrics);
+    const id = (await a.waitFor(/worker (\w+) started on postgres/)).match(/worker (\w+) started/)![1]!;
+    const b = node(bin("worker"), [], metrics);
+    expect(await b.exited).toBe(78);
+    expect(b.output()).toMatch(/Cannot start the worker: METRICS_PORT: port \d+ on 127\.0\.0\.1 is in use/);
+    expect(b.output()).not.toMatch(/started on postgres/);
+    const beats = () => database.db.select().from(runnerHeartbeats).where(eq(runnerHeartbeats.id, id));
+    await waitUntil("worker A's heartbeat", async () => (await beats()).length === 1);
+    a.child.kill("SIGTERM");
+    expect(await a.exited).toBe(0);
+    expect(await beats()).toEqual([]);
+  });
+
+  it("migrate waits for a database that is not up yet, and names a database that does not exist", async () => {
+    const port = await freePort();
+    const down = new URL(dbUrl);
+    down.port = String(port);
+    const m = node(bin("migrate"), [], { ...env, DATABASE_URL: down.toString(), MIGRATE_WAIT_SECONDS: "60" });
+    await m.waitFor(/migrate waits for the database: database unavailable \(ECONNREFUSED\)/);
+    const target = new URL(url!);
+    const proxy = createTcpServer((socket) => {
+      const upstream = tcpConnect(Number(target.port || 5432), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on("error", () => upstream.destroy());
+      upstream.on("error", () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
+    try {
+      expect(await m.exited, m.output()).toBe(0);
+      expect(m.output()).toContain("migrations: up to date");
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+    const missing = new URL(dbUrl);
+    missing.pathname = "/provisio_no_such_database";
+    const gone = node(bin("migrate"), [], { ...env, DATABASE_URL: missing.toString() });
+    expect(await gone.exited).toBe(1);
+    expect(gone.output()).toContain('Migration failed: database refused: database "provisio_no_such_database" does not exist (3D000)');
   });
 
   it("a worker reads .env.production from its directory like the web, instead of starting on PGlite", async () => {
