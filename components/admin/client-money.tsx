@@ -31,7 +31,7 @@ export function ClientMoney({ client, invoices, orders, actions }: Props) {
             hidden={{ clientId: client.id, currency: client.currency }}
             fields={[
               { name: "direction", label: "What", type: "select", defaultValue: "refund", options: [{ value: "refund", label: "Refund to the balance" }, { value: "debit", label: "Debit from the balance" }] },
-              { name: "amount", label: `Amount (${client.currency})`, inputMode: "decimal" },
+              { name: "amount", label: `Sum to refund or debit (${client.currency})`, inputMode: "decimal" },
               { name: "reason", label: "Reason (shown in the client's balance history)" },
             ]}
           />
