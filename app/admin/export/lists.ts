@@ -34,7 +34,7 @@ export const exportsByList: Record<string, Export> = {
   invoices: {
     filters: ["clientId", "status", "kind", "orderId"],
     read: (ctx, input) => listInvoices({ ctx, input: { ...input, limit: 100 } }),
-    columns: { ID: "id", "Client ID": "clientId", Kind: "kind", Amount: "amount", Currency: "currency", Status: "status", Description: "description", Created: "createdAt", Paid: "paidAt" },
+    columns: { ID: "id", Number: "number", "Client ID": "clientId", Kind: "kind", Amount: "amount", Currency: "currency", Status: "status", Description: "description", Created: "createdAt", Issued: "issuedAt", Due: "dueAt", Paid: "paidAt" },
   },
   audit: {
     filters: ["entity", "entityId"],
