@@ -7,10 +7,11 @@ import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { ActionState } from "./service-actions";
 
 export type PlanChoice = { tariffId: number; label: string; confirm: string };
-type Props = { serviceId: number; choices: PlanChoice[]; action: (prev: ActionState, form: FormData) => Promise<ActionState> };
+/** `busy`: something is in progress on the service (a change running), so nothing can be chosen now. */
+type Props = { serviceId: number; choices: PlanChoice[]; busy?: boolean; action: (prev: ActionState, form: FormData) => Promise<ActionState> };
 
 /** The plans a service can change to; one is chosen, its amounts are shown, and only a second click changes it. */
-export function PlanChange({ serviceId, choices, action }: Props) {
+export function PlanChange({ serviceId, choices, busy, action }: Props) {
   const [state, change] = useActionState(action, {});
   const [chosen, setChosen] = useState<PlanChoice | null>(null);
   return (
@@ -27,6 +28,8 @@ export function PlanChange({ serviceId, choices, action }: Props) {
             <Button variant="ghost" onClick={() => setChosen(null)}>Not now</Button>
           </div>
         </>
+      ) : busy ? (
+        <p className="text-sm text-slate-600">Something is in progress on this service; plans can be chosen again once it is done.</p>
       ) : choices.length ? (
         <div className="flex flex-wrap gap-2">
           {choices.map((c) => <Button key={c.tariffId} variant="secondary" onClick={() => setChosen(c)}>{c.label}…</Button>)}

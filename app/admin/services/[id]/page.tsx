@@ -46,7 +46,7 @@ export default async function ServicePage({ params }: Props) {
   const suspensions = await listSuspensions({ ctx, input: { serviceId: service.id } });
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
-  const plans = service.status === "active" && !service.pending ? (await quoteChange({ ctx, input: { serviceId: service.id } })).choices : null;
+  const plans = service.status === "active" ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId: service.id } })).choices) : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -80,7 +80,7 @@ export default async function ServicePage({ params }: Props) {
         </Card>
         {plans && (
           <Card title="Change plan">
-            <PlanChange serviceId={service.id} action={changePlanAction} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
+            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
           </Card>
         )}
         <Card title={service.status === "processing" || service.status === "ordered" ? "Set-up: the ways out" : "Refund"}>

@@ -44,7 +44,8 @@ export default async function ServicePage({ params }: Props) {
   const renewal = live && !closing && service.renewal
     ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
     : null;
-  const plans = service.status === "active" && !service.pending && !closing ? (await quoteChange({ ctx, input: { serviceId } })).choices : null;
+  // The card stays while a change runs, so its answer stays in view.
+  const plans = service.status === "active" && !closing ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId } })).choices) : null;
   const period = service.status === "closed" ? `closed ${formatDate(service.updatedAt)}` : `${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`;
   return (
     <>
@@ -98,7 +99,7 @@ export default async function ServicePage({ params }: Props) {
         )}
         {plans && (
           <Card title="Change plan">
-            <PlanChange serviceId={service.id} action={changePlanAction} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
+            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
           </Card>
         )}
       </div>
