@@ -6,14 +6,10 @@ import { FormResult } from "@/components/admin/form-result";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
-import { suspensionReasons, type SuspensionReason } from "@/lib/vocabulary";
+import { suspensionReasons } from "@/lib/vocabulary";
+import { suspensionReasonLabels } from "./suspension-labels";
 
-export const suspensionReasonLabels: Record<SuspensionReason, string> = {
-  non_payment: "Not paid",
-  abuse: "Abuse",
-  client_request: "The client asked for it",
-  admin: "Other (administrator's decision)",
-};
+export { suspensionReasonLabels };
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;

@@ -22,7 +22,8 @@ import { quoteChange } from "@/lib/services/services/quote-change";
 import { planChangeWords } from "@/lib/billing/plan-words";
 import { PlanChange } from "@/components/store/plan-change";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
-import { SuspendForm, suspensionReasonLabels } from "@/components/admin/suspend-form";
+import { SuspendForm } from "@/components/admin/suspend-form";
+import { suspensionReasonLabels } from "@/components/admin/suspension-labels";
 
 export const dynamic = "force-dynamic";
 
