@@ -13,9 +13,11 @@ export const deliverChatTask = schedules.task({
   run: async () => deliverChatOutbox(await taskDatabase()),
 });
 
+export const taskDigests = (db: Db) => sendTaskDigests(db, new Date());
+
 /** Every hour: queues the daily digest of departments that chose one, once the digest hour has passed. */
 export const taskDigestsTask = schedules.task({
   id: "task-digests",
   cron: "5 * * * *",
-  run: async () => sendTaskDigests(await taskDatabase(), new Date()),
+  run: async () => taskDigests(await taskDatabase()),
 });
