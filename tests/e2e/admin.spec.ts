@@ -70,7 +70,7 @@ test("an admin connects a panel, sells a tariff on it, and recovers a failed ord
   await test.step("add a client and credit its balance (the demo client's stays as other specs expect it)", async () => {
     await page.goto("/admin/clients");
     await page.getByLabel("Name", { exact: true }).fill(clientName);
-    await page.getByLabel("Email").fill(`e2e-${stamp}@example.test`);
+    await page.getByLabel("Email", { exact: true }).fill(`e2e-${stamp}@example.test`);
     await page.getByRole("button", { name: "Add client" }).click();
     await expect(page).toHaveURL(/\/admin\/clients\/\d+\?notice=created$/);
     await page.getByLabel("Amount (USD)").fill("20.00");

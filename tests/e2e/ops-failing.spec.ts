@@ -19,7 +19,7 @@ test("an operation that fails shows as failing with its next try on the dashboar
   await test.step("a new client with a balance orders Starter while ISPmanager answers 500", async () => {
     await page.goto("/admin/clients");
     await page.getByLabel("Name", { exact: true }).fill(clientName);
-    await page.getByLabel("Email").fill(`failing-${stamp}@example.test`);
+    await page.getByLabel("Email", { exact: true }).fill(`failing-${stamp}@example.test`);
     await page.getByRole("button", { name: "Add client" }).click();
     await expect(page).toHaveURL(/\/admin\/clients\/\d+\?notice=created$/);
     await page.getByLabel("Amount (USD)").fill("10.00");
