@@ -50,14 +50,14 @@ describe("the dashboard and Current operations count the work waiting for staff 
   });
 
   it("emails the provider refuses are counted while they are retried, and once given up", async () => {
-    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 0, retrying: 0 });
+    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 0, retrying: 0, keyRefused: false });
     for (const n of [1, 2]) {
       await enqueueEmail(db(), { template: "account-link", props: { purpose: "reset-password", name: "Ada", url: "https://billing.example.test/reset/x" }, to: `ada${n}@example.test`, dedupeKey: `dash:${n}` });
     }
     const refusing: EmailTransport = { name: "resend", send: () => Promise.reject(new Error("Resend 422 validation_error: domain not verified")) };
     await deliverEmails(db(), { transport: refusing });
-    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 0, retrying: 2 });
+    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 0, retrying: 2, keyRefused: false });
     await db().update(emailOutbox).set({ status: "failed" }).where(eq(emailOutbox.dedupeKey, "dash:1"));
-    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 1, retrying: 1 });
+    expect((await dashboardTiles({ ctx })).emails).toEqual({ failed: 1, retrying: 1, keyRefused: false });
   });
 });
