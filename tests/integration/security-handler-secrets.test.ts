@@ -57,6 +57,13 @@ describe("a change to where or how a handler's secret is sent needs the secret a
     expect(decryptJson<{ password: string }>(kept.secrets).password).toBe(PASSWORD);
   });
 
+  it("a required host left blank is a missing field, not a move: the check asks for it and the secret is not named", async () => {
+    const checked = await checkHandlerConnection({ ctx: sys(database.db), input: { handlerId, connection: { ...base(), host: "", password: "" } } }).catch((e: unknown) => e);
+    expect(checked).not.toMatchObject({ fields: { "connection.password": [expect.any(String)] } });
+    expect(JSON.stringify(checked)).not.toMatch(/changed: type the password again/);
+    expect(connections).toEqual([]);
+  });
+
   it("saves the change once the password is typed again", async () => {
     await update({ ...base(), insecure: "on", password: "New-Epp-Pass-7" });
     const saved = await stored();

@@ -56,7 +56,10 @@ export function withStoredSecrets(module: ConnectionSpec, typed: Record<string, 
   const kept = module.connectionFields.filter((f) => f.secret && blank(out[f.key]) && !blank(stored[f.key]));
   for (const f of kept) out[f.key] = stored[f.key];
   if (kept.length === 0) return out;
-  const moved = movedFields(module, out, stored);
+  // A required field left blank is missing, not moved (the form marks it): compare with the stored value in its place.
+  const filled = { ...out };
+  for (const f of module.connectionFields) if (f.required && !f.secret && blank(filled[f.key])) filled[f.key] = stored[f.key];
+  const moved = movedFields(module, filled, stored);
   if (moved.length === 0) return out;
   const what = moved.map((f) => f.label).join(", ");
   const missing = Object.fromEntries(kept.map((f) => [`connection.${f.key}`, [`${what} changed: type the ${f.label.toLowerCase()} again`]]));
