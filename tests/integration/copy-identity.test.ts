@@ -24,8 +24,9 @@ describe("a copy of the database gets its own identity", () => {
   });
   afterAll(async () => database.close());
 
+  // Due a second ago: the database's now() keeps microseconds, the clock passed to delivery only milliseconds.
   const queue = (key: string) =>
-    database.db.insert(emailOutbox).values({ dedupeKey: key, to: "c@example.test", subject: "Hi", template: "service-status", props: encryptJson(ServiceStatus.PreviewProps) }).returning({ id: emailOutbox.id });
+    database.db.insert(emailOutbox).values({ dedupeKey: key, to: "c@example.test", subject: "Hi", template: "service-status", props: encryptJson(ServiceStatus.PreviewProps), runAt: new Date(Date.now() - 1000) }).returning({ id: emailOutbox.id });
 
   it("a plain copy: a new installation id, so idempotency keys of the same outbox ids differ; email still leaves", async () => {
     // What the original installation had (read directly: a process keeps the id it read once).
