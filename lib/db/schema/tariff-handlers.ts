@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { handlers } from "./handlers";
 import { tariffs } from "./tariffs";
 
@@ -7,6 +7,8 @@ export const tariffHandlers = pgTable(
   {
     tariffId: integer().notNull().references(() => tariffs.id, { onDelete: "cascade" }),
     handlerId: integer().notNull().references(() => handlers.id, { onDelete: "restrict" }),
+    /** The account template on this handler's panel; null falls back to the tariff's `template`. */
+    template: text(),
   },
   (t) => [primaryKey({ columns: [t.tariffId, t.handlerId] })],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "tariff_handlers" ADD COLUMN "template" text;
