@@ -17,6 +17,8 @@ export const clients = pgTable(
     address: text(),
     postcode: text(),
     currency: text().notNull().default("USD"),
+    /** The language the client reads: pages, emails, invoices (lib/i18n/locales.ts); null = the default. */
+    locale: text(),
     /** Running total of balance_entries, kept in the same transaction; never negative. */
     balance: bigint({ mode: "number" }).notNull().default(0),
     /** Set while an admin has suspended the client: its services are suspended and new orders refused. */

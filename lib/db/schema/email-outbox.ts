@@ -17,6 +17,8 @@ export const emailOutbox = pgTable(
     template: text().notNull(),
     /** Template props as AES-256-GCM encrypted JSON: they may carry passwords. */
     props: text().notNull(),
+    /** The recipient's language when queued; null (rows from before) renders in the default. */
+    locale: text(),
     clientId: integer().references(() => clients.id, { onDelete: "set null" }),
     serviceId: integer().references(() => services.id, { onDelete: "set null" }),
     status: text({ enum: outboxStatuses }).notNull().default("queued"),

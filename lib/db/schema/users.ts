@@ -17,6 +17,8 @@ export const users = pgTable(
     disabled: boolean().notNull().default(false),
     /** False for a self sign-up until its email link is opened; accounts made by staff are verified. */
     emailVerified: boolean().notNull().default(true),
+    /** The language staff read the admin and the board in; a client's user reads its client's locale. */
+    locale: text(),
     createdAt: createdAt(),
   },
   (t) => [
