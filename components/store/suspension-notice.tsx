@@ -1,6 +1,6 @@
 import { Notice } from "@/components/ui/card";
 
-type Reason = { id: number; label: string; todo: string; note: string | null };
+type Reason = { id: number; label: string; nextStep: string; note: string | null };
 
 /** Why the client's service is suspended, in plain words, and what the client can do about each reason. */
 export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; status: string }) {
@@ -12,7 +12,7 @@ export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; statu
       <ul className="mt-1 list-disc pl-5" data-testid="suspension-reasons">
         {reasons.map((r) => (
           <li key={r.id}>
-            {r.label}{r.note ? ` (${r.note})` : ""}. {r.todo}
+            {r.label}{r.note ? ` (${r.note})` : ""}. {r.nextStep}
           </li>
         ))}
       </ul>

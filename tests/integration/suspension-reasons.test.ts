@@ -175,7 +175,7 @@ describe("suspension reasons", () => {
     expect(await runSuspendService(admin, form({ serviceId: String(id), reason: "non_payment", note: "Invoice 42 is overdue" }))).toMatchObject({ ok: true });
     const owner = { db: db(), actor: (await createUser(db(), "client", { clientId: client.id })).actor };
     const seen = await listSuspensions({ ctx: owner, input: { serviceId: id } });
-    expect(seen).toEqual([expect.objectContaining({ reason: "non_payment", note: "Invoice 42 is overdue", byName: null, todo: expect.stringContaining("resumes by itself") })]);
+    expect(seen).toEqual([expect.objectContaining({ reason: "non_payment", note: "Invoice 42 is overdue", byName: null, nextStep: expect.stringContaining("resumes by itself") })]);
     expect((await listSuspensions({ ctx: admin, input: { serviceId: id } }))[0]!.byName).toEqual(expect.any(String));
     const stranger = { db: db(), actor: (await createUser(db(), "client", { clientId: (await createClient(db())).id })).actor };
     expect(await fail(listSuspensions({ ctx: stranger, input: { serviceId: id } }))).toMatchObject({ code: "not_found" });
