@@ -1,4 +1,4 @@
-import { bigint, check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { at, createdAt, id } from "./_columns";
 
@@ -16,6 +16,13 @@ export const clients = pgTable(
     city: text(),
     address: text(),
     postcode: text(),
+    /** A state or province code where the country taxes by region (US, CA); else null. */
+    region: text(),
+    /** The buyer's tax id (an EU VAT number such as DE123456789), validated by its country's format. */
+    taxId: text(),
+    /** Set by an admin: invoices to this client carry no tax, with the reason as the legal mention. */
+    taxExempt: boolean().notNull().default(false),
+    taxExemptReason: text(),
     currency: text().notNull().default("USD"),
     /** The language the client reads: pages, emails, invoices (lib/i18n/locales.ts); null = the default. */
     locale: text(),

@@ -14,6 +14,8 @@ export * from "./orders";
 export * from "./order-items";
 export * from "./invoice-counters";
 export * from "./invoices";
+export * from "./invoice-lines";
+export * from "./tax-rates";
 export * from "./payments";
 export * from "./services";
 export * from "./service-history";

@@ -1,4 +1,4 @@
-import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { invoiceKinds, invoiceStatuses } from "../../vocabulary";
 import { at, createdAt, id } from "./_columns";
@@ -6,6 +6,13 @@ import { oneOf } from "./_checks";
 import { clients } from "./clients";
 import { orders } from "./orders";
 import { services } from "./services";
+
+export type InvoiceBuyer = {
+  name: string; company: string | null; email: string; address: string[];
+  /** ISO 3166-1 alpha-2; printed as the country's name. */
+  country: string | null; region: string | null; taxId: string | null;
+};
+export type InvoiceSeller = { name: string; address: string[]; country: string | null; taxId: string | null; email: string | null };
 
 export const invoices = pgTable(
   "invoices",
@@ -25,6 +32,18 @@ export const invoices = pgTable(
     number: text(),
     issuedAt: at(),
     dueAt: at(),
+    /** Sum of the lines' net amounts; null only on an invoice the previous release wrote during an upgrade (its amount is the total). */
+    subtotal: bigint({ mode: "number" }),
+    /** Sum of the lines' tax; `amount` is the total to pay (subtotal + tax). */
+    taxAmount: bigint({ mode: "number" }).notNull().default(0),
+    /** Whether the catalogue prices on this invoice included tax (the setting when it was issued). */
+    pricesIncludeTax: boolean(),
+    /** The legal mention printed under the totals: reverse charge, exemption, outside the scope. */
+    taxNote: text(),
+    /** The buyer's legal details as they were at issue (never the live profile). */
+    buyer: jsonb().$type<InvoiceBuyer>(),
+    /** The seller's legal details as they were at issue. */
+    seller: jsonb().$type<InvoiceSeller>(),
   },
   (t) => [
     check("invoices_status_check", oneOf(t.status, invoiceStatuses)),
