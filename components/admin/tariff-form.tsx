@@ -17,6 +17,8 @@ export type TariffFormValues = {
   name: string;
   description: string;
   template: string;
+  /** The account template per handler, picked from that handler's panel. */
+  templates: Record<number, string>;
   tlds: string;
   currency: string;
   published: boolean;
@@ -59,7 +61,7 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         startTransition(() => save(data));
       }}
     >
-      <FormResult state={state} shownFields={shown} message={false} />
+      <FormResult state={state} shownFields={[...shown, ...chosen.map((id) => `template.${id}`)]} message={false} />
       {tariffId && <input type="hidden" name="tariffId" value={tariffId} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -113,7 +115,26 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
           </p>
         )}
       </fieldset>
-      <TemplatePicker handlerIds={chosen} value={v.template} onChange={(t) => set("template", t)} load={loadTemplates} errors={errors.template} />
+      {chosen.length > 0 && (
+        <fieldset className="flex flex-col gap-3" data-testid="handler-templates">
+          <legend className="mb-2 font-medium">Account templates</legend>
+          {chosen.map((id) => {
+            const h = offered.find((o) => o.id === id)!;
+            return (
+              <TemplatePicker
+                key={id}
+                handlerIds={[id]}
+                name={`template.${id}`}
+                label={chosen.length > 1 ? `Template on ${h.name}` : "Account template"}
+                value={v.templates[id] ?? v.template}
+                onChange={(t) => set("templates", { ...v.templates, [id]: t })}
+                load={loadTemplates}
+                errors={errors[`template.${id}`] ?? (chosen.length === 1 ? errors.template : undefined)}
+              />
+            );
+          })}
+        </fieldset>
+      )}
       <TariffPrices periods={periods} prices={v.prices} currency={v.currency} onChange={(p) => set("prices", p)} error={errors.prices?.join(" ")} />
       <input type="hidden" name="currency" value={v.currency} />
       <TariffResources rows={v.resources} onChange={(r) => set("resources", r)} />

@@ -7,6 +7,9 @@ import { SelectField } from "@/components/ui/select";
 
 type Props = {
   handlerIds: number[];
+  /** The form field and its label: one picker per handler, each listing that handler's panel. */
+  name?: string;
+  label?: string;
   value: string;
   onChange: (value: string) => void;
   load: (handlerIds: number[]) => Promise<TemplatesState>;
@@ -17,7 +20,7 @@ type Props = {
  * The account template, picked from the templates the chosen handlers' panels offer
  * (listTemplates through the module); free text when no panel can say.
  */
-export function TemplatePicker({ handlerIds, value, onChange, load, errors }: Props) {
+export function TemplatePicker({ handlerIds, name = "template", label = "Account template", value, onChange, load, errors }: Props) {
   const [state, setState] = useState<TemplatesState | null>(null);
   const [loading, setLoading] = useState(false);
   const key = handlerIds.join(",");
@@ -47,7 +50,7 @@ export function TemplatePicker({ handlerIds, value, onChange, load, errors }: Pr
           : undefined;
   if (!loading && offered.length > 0) {
     const options = [...new Set([...offered, ...(value ? [value] : [])])].map((t) => ({ value: t, label: offered.includes(t) ? t : `${t} (not on the panel)` }));
-    return <SelectField name="template" label="Account template" empty="No template" options={options} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} />;
+    return <SelectField name={name} label={label} empty="No template" options={options} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} />;
   }
-  return <Field name="template" label="Account template" value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} aria-busy={loading} />;
+  return <Field name={name} label={label} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} aria-busy={loading} />;
 }

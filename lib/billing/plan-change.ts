@@ -70,7 +70,7 @@ export async function planChoices(conn: Conn, service: Service, at: Date): Promi
   if (!current || !oldPrice) return [];
   const oldBase = new Map((await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, current.id))).map((r) => [r.key, r.amount]));
   const rows = await conn
-    .select({ tariff: tariffs, price: tariffPrices.price })
+    .select({ tariff: tariffs, price: tariffPrices.price, handlerTemplate: tariffHandlers.template })
     .from(tariffs)
     .innerJoin(tariffPrices, and(eq(tariffPrices.tariffId, tariffs.id), eq(tariffPrices.months, service.months)))
     .innerJoin(tariffHandlers, and(eq(tariffHandlers.tariffId, tariffs.id), eq(tariffHandlers.handlerId, service.handlerId!)))
@@ -78,12 +78,12 @@ export async function planChoices(conn: Conn, service: Service, at: Date): Promi
     .orderBy(tariffPrices.price, tariffs.id);
   const credit = prorate(oldPrice.price, service, at);
   const choices: PlanQuote[] = [];
-  for (const { tariff, price } of rows) {
+  for (const { tariff, price, handlerTemplate } of rows) {
     const offered = await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, tariff.id));
     const resources = carriedResources(service, oldBase, offered);
     if (!resources) continue;
     const charge = prorate(price, service, at);
-    choices.push({ tariffId: tariff.id, tariffName: tariff.name, currency: tariff.currency, months: service.months, price, credit, charge, difference: charge - credit, resources, template: tariff.template });
+    choices.push({ tariffId: tariff.id, tariffName: tariff.name, currency: tariff.currency, months: service.months, price, credit, charge, difference: charge - credit, resources, template: (handlerTemplate ?? tariff.template) || null });
   }
   return choices;
 }

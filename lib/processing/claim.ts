@@ -99,7 +99,8 @@ function claimWithSlotsStatement(opts: ClaimOptions, token: string) {
           update services s set handler_id = a.handler_id from assigned a where s.id = a.service_id and s.handler_id is null)
         select to_jsonb(c) as o, to_jsonb(s) as s, to_jsonb(t) as t, to_jsonb(cl) as cl,
                case when c.taken_slot is not null then jsonb_build_object('id', h.id, 'module', h.module, 'connection', h.connection,
-                 'secrets', h.secrets, 'health', h.health, 'slot', c.taken_slot) end as slot
+                 'secrets', h.secrets, 'health', h.health, 'slot', c.taken_slot,
+                 'template', (select th.template from tariff_handlers th where th.tariff_id = s.tariff_id and th.handler_id = h.id)) end as slot
         from c join services s on s.id = c.service_id join tariffs t on t.id = s.tariff_id join clients cl on cl.id = s.client_id
           left join handlers h on h.id = c.handler_id
         order by c.run_at, c.id`;

@@ -27,14 +27,15 @@ export async function loadOperation(conn: Conn, operationId: number) {
   return row;
 }
 
-export function serviceInfo(loaded: LoadedOperation): ServiceInfo {
+/** The service as a module sees it; the template is the one of the handler it runs on, else the tariff's. */
+export function serviceInfo(loaded: LoadedOperation, handler?: Pick<TakenHandler, "template">): ServiceInfo {
   const { service, tariff, client } = loaded;
   return {
     id: service.id,
     productType: service.productType,
     remoteName: service.remoteName,
     remoteId: service.remoteId,
-    template: tariff.template,
+    template: (handler?.template ?? tariff.template) || null,
     resources: service.resources,
     params: service.params,
     months: service.months,

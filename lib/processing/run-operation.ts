@@ -101,7 +101,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: T
   for (const [key, value] of Object.entries(connection)) {
     if (module.connectionFields.some((f) => f.key === key && f.secret) && typeof value === "string") log.secret(value);
   }
-  const info = serviceInfo(loaded);
+  const info = serviceInfo(loaded, handler);
   for (const value of Object.values(info.secrets)) log.secret(value);
   const secrets = [...Object.values(info.secrets), ...module.connectionFields.filter((f) => f.secret).map((f) => String(connection[f.key] ?? ""))];
   const ctx = { connection, service: info, log, params: operation.params };

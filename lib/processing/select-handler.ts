@@ -10,7 +10,11 @@ export type HandlerChoice =
   | { kind: "none" };
 
 /** The handler of an attempt, with the running slot it holds. */
-export type TakenHandler = { id: number; module: string; connection: Record<string, unknown>; secrets: string | null; health: string; slot: number };
+export type TakenHandler = {
+  id: number; module: string; connection: Record<string, unknown>; secrets: string | null; health: string; slot: number;
+  /** The tariff's template on this handler's panel; null falls back to the tariff's own. */
+  template?: string | null;
+};
 
 export type SlotLease = { handlerId: number; slot: number; leaseToken: string };
 
@@ -58,7 +62,10 @@ async function takeSlot(db: Db, from: SQL, op: { id: number; leaseToken: string;
         bound as (
           update services set handler_id = (select handler_id from slot)
           where id = ${op.serviceId} and handler_id is null and exists (select 1 from slot))
-        select h.id, h.module, h.connection, h.secrets, h.health, slot.slot from slot join handlers h on h.id = slot.handler_id`,
+        select h.id, h.module, h.connection, h.secrets, h.health, slot.slot,
+          (select th.template from tariff_handlers th join services sv on sv.tariff_id = th.tariff_id
+           where sv.id = ${op.serviceId} and th.handler_id = h.id) as template
+        from slot join handlers h on h.id = slot.handler_id`,
   );
   return row ? { ...row, id: Number(row.id), slot: Number(row.slot) } : null;
 }

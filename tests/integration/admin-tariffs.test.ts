@@ -88,7 +88,7 @@ describe("admin verbs for tariffs", () => {
     expect((none as ValidationError).fields.handlerIds).toEqual(["Choose at least one processing module"]);
     const wrong = await updateTariff({ ctx, input: { ...base, handlerIds: [vps] } }).catch((e: unknown) => e);
     expect((wrong as ValidationError).fields.handlerIds?.[0]).toMatch(/serve hosting/);
-    expect(await db().select().from(tariffHandlers).where(eq(tariffHandlers.tariffId, t.id))).toEqual([{ tariffId: t.id, handlerId: isp }]);
+    expect(await db().select().from(tariffHandlers).where(eq(tariffHandlers.tariffId, t.id))).toEqual([{ tariffId: t.id, handlerId: isp, template: null }]);
     const missing = await updateTariff({ ctx, input: { ...base, tariffId: 999_999, handlerIds: [isp] } }).catch((e: unknown) => e);
     expect((missing as AppError).code).toBe("not_found");
   });

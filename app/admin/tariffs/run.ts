@@ -25,10 +25,12 @@ export function tariffFromForm(form: FormData) {
       maxExtra: Number(get("maxExtra") || 0),
       unitPrice: minorUnits(get("unitPrice") || "0", currency),
     }));
+  const handlerIds = form.getAll("handlerIds").map((v) => Number(v));
   return {
     name: text(form, "name"),
     description: text(form, "description"),
     template: text(form, "template") || null,
+    templates: handlerIds.filter((id) => form.has(`template.${id}`)).map((handlerId) => ({ handlerId, template: text(form, `template.${handlerId}`) })),
     tlds: text(form, "tlds").split(/[\s,]+/).filter(Boolean).map((t) => t.replace(/^\./, "")),
     currency,
     published: flag(form, "published"),
@@ -36,7 +38,7 @@ export function tariffFromForm(form: FormData) {
     refundUnusedOnClose: flag(form, "refundUnusedOnClose"),
     prices,
     resources,
-    handlerIds: form.getAll("handlerIds").map((v) => Number(v)),
+    handlerIds,
   };
 }
 

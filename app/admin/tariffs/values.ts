@@ -7,7 +7,7 @@ import { currencyDigits } from "../form-state";
 const major = (minor: number, currency: string) => (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
 
 export const emptyTariff: TariffFormValues = {
-  productType: "", name: "", description: "", template: "", tlds: "", currency: "USD", published: true, sellWithoutHandler: false, refundUnusedOnClose: false,
+  productType: "", name: "", description: "", template: "", templates: {}, tlds: "", currency: "USD", published: true, sellWithoutHandler: false, refundUnusedOnClose: false,
   prices: {}, resources: [], handlerIds: [],
 };
 
@@ -18,6 +18,7 @@ export function tariffValues(t: TariffView): TariffFormValues {
     name: t.name,
     description: t.description,
     template: t.template ?? "",
+    templates: Object.fromEntries(t.handlers.map((h) => [h.id, h.template ?? t.template ?? ""])),
     tlds: t.tlds.join(", "),
     currency: t.currency,
     published: t.published,

@@ -5,13 +5,16 @@ import { periods, productTypes } from "../../vocabulary";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
-import { requireTemplateWhereNeeded } from "./template-rule";
+import { handlerRows, requireTemplateWhereNeeded, tariffTemplate } from "./template-rule";
 
 export const tariffInput = z.object({
   productType: z.enum(productTypes),
   name: z.string().trim().min(2).max(100),
   description: z.string().trim().max(2000).default(""),
+  /** The template for handlers without their own (the previous release reads only this one). */
   template: z.string().trim().max(200).nullable().optional(),
+  /** The account template on each handler's panel; "" for none. A handler left out falls back to `template`. */
+  templates: z.array(z.object({ handlerId: z.number().int().positive().max(2_147_483_647), template: z.string().trim().max(200) })).default([]),
   tlds: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/)).default([]),
   currency: currencyCode.default("USD"),
   published: z.boolean().default(true),
@@ -42,17 +45,17 @@ export const tariffInput = z.object({
 export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
   const data = parseInput(tariffInput, input);
-  await requireTemplateWhereNeeded(ctx.db, data.handlerIds, data.template);
+  await requireTemplateWhereNeeded(ctx.db, data);
   return ctx.db.transaction(async (tx) => {
     const [tariff] = await tx
       .insert(tariffs)
-      .values({ productType: data.productType, name: data.name, description: data.description, template: data.template ?? null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose })
+      .values({ productType: data.productType, name: data.name, description: data.description, template: tariffTemplate(data), tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose })
       .onConflictDoNothing()
       .returning();
     if (!tariff) throw new ValidationError({ name: ["A tariff with this name exists"] });
     await tx.insert(tariffPrices).values(data.prices.map((p) => ({ ...p, tariffId: tariff.id })));
     if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
-    await tx.insert(tariffHandlers).values(data.handlerIds.map((handlerId) => ({ tariffId: tariff.id, handlerId })));
+    await tx.insert(tariffHandlers).values(handlerRows(tariff.id, data));
     await audit(tx, ctx.actor, { action: "tariff.create", entity: "tariff", entityId: tariff.id, after: data });
     return tariff;
   });

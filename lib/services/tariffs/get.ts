@@ -16,7 +16,7 @@ export async function getTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const prices = await ctx.db.select().from(tariffPrices).where(eq(tariffPrices.tariffId, tariffId)).orderBy(asc(tariffPrices.months));
   const resources = await ctx.db.select().from(tariffResources).where(eq(tariffResources.tariffId, tariffId)).orderBy(asc(tariffResources.id));
   const linked = await ctx.db
-    .select({ id: handlers.id, name: handlers.name, module: handlers.module, enabled: handlers.enabled })
+    .select({ id: handlers.id, name: handlers.name, module: handlers.module, enabled: handlers.enabled, template: tariffHandlers.template })
     .from(tariffHandlers)
     .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
     .where(eq(tariffHandlers.tariffId, tariffId))

@@ -5,7 +5,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { tariffInput } from "./create";
 import { getTariff, tariffIdInput } from "./get";
-import { requireTemplateWhereNeeded } from "./template-rule";
+import { handlerRows, requireTemplateWhereNeeded, tariffTemplate } from "./template-rule";
 
 export const updateTariffInput = tariffInput.omit({ productType: true }).extend(tariffIdInput.shape);
 
@@ -20,7 +20,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   const chosen = await ctx.db.select().from(handlers).where(inArray(handlers.id, data.handlerIds));
   const wrong = data.handlerIds.filter((id) => chosen.find((h) => h.id === id)?.productType !== before.productType);
   if (wrong.length) throw new ValidationError({ handlerIds: [`Choose processing modules that serve ${before.productType}`] });
-  await requireTemplateWhereNeeded(ctx.db, data.handlerIds, data.template);
+  await requireTemplateWhereNeeded(ctx.db, data);
   const months = data.prices.map((p) => p.months);
   if (new Set(months).size !== months.length) throw new ValidationError({ prices: ["Give each period one price"] });
   const keys = data.resources.map((r) => r.key);
@@ -33,7 +33,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     if (taken) throw new ValidationError({ name: ["A tariff with this name exists"] });
     const [tariff] = await tx
       .update(tariffs)
-      .set({ name: data.name, description: data.description, template: data.template || null, tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose, updatedAt: now(ctx) })
+      .set({ name: data.name, description: data.description, template: tariffTemplate(data), tlds: data.tlds, currency: data.currency, published: data.published, sellWithoutHandler: data.sellWithoutHandler, refundUnusedOnClose: data.refundUnusedOnClose, updatedAt: now(ctx) })
       .where(eq(tariffs.id, data.tariffId))
       .returning();
     if (!tariff) throw notFound("Tariff not found");
@@ -42,7 +42,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     await tx.delete(tariffResources).where(eq(tariffResources.tariffId, tariff.id));
     if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
     await tx.delete(tariffHandlers).where(eq(tariffHandlers.tariffId, tariff.id));
-    await tx.insert(tariffHandlers).values(data.handlerIds.map((handlerId) => ({ tariffId: tariff.id, handlerId })));
+    await tx.insert(tariffHandlers).values(handlerRows(tariff.id, data));
     const { handlers: _h, createdAt: _c, updatedAt: _u, noEnabledHandler: _n, onSale: _o, ...was } = before;
     const { tariffId: _t, ...fields } = data;
     await audit(tx, ctx.actor, { action: "tariff.update", entity: "tariff", entityId: tariff.id, before: was, after: { id: tariff.id, productType: tariff.productType, ...fields } });
