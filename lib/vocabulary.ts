@@ -61,6 +61,9 @@ export const invoiceStatuses = ["unpaid", "paid", "cancelled"] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 export const invoiceKinds = ["order", "renewal"] as const;
 export type InvoiceKind = (typeof invoiceKinds)[number];
+/** Why a credit note was issued: money given back, an unpaid invoice voided, a plan change's credit for unused time. */
+export const creditNoteKinds = ["refund", "void", "plan_change"] as const;
+export type CreditNoteKind = (typeof creditNoteKinds)[number];
 /** How a line is taxed: at a rate, reverse-charged to the buyer, exempt by the buyer's status, or outside the scope of tax. */
 export const taxCategories = ["standard", "reverse_charge", "exempt", "none"] as const;
 export type TaxCategory = (typeof taxCategories)[number];

@@ -14,6 +14,7 @@ export * from "./orders";
 export * from "./order-items";
 export * from "./invoice-counters";
 export * from "./invoices";
+export * from "./credit-notes";
 export * from "./invoice-lines";
 export * from "./tax-rates";
 export * from "./payments";
