@@ -10,6 +10,8 @@ const sections: NavItem[] = [
   { href: "/admin/tariffs", label: "Tariffs" },
   { href: "/admin/services", label: "Services" },
   { href: "/admin/clients", label: "Clients" },
+  { href: "/board", label: "Task board" },
+  { href: "/admin/users", label: "Staff" },
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/mail", label: "Mail log" },

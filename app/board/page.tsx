@@ -17,7 +17,10 @@ const columns = [
   { status: "new", title: "New", empty: "No new tasks.", limit: 50 },
   { status: "in_progress", title: "In progress", empty: "Tasks someone has taken appear here.", limit: 50 },
   { status: "done", title: "Done", empty: "Closed tasks appear here.", limit: 20 },
+  { status: "cancelled", title: "Cancelled", empty: "Tasks cancelled in the last day (by a restart or a cancel) stay here for a day.", limit: 20 },
 ] as const;
+
+const DAY_MS = 24 * 60 * 60_000;
 
 export default async function BoardPage({ searchParams }: Props) {
   const { notice, department, view } = await searchParams;
@@ -28,8 +31,9 @@ export default async function BoardPage({ searchParams }: Props) {
   const mine = view === "mine";
   let lists: TaskListItem[][] = [];
   let refused: string | null = null;
+  const dayAgo = new Date(Date.now() - DAY_MS);
   try {
-    lists = await Promise.all(columns.map((c) => listTasks({ ctx, input: { status: c.status, departmentId, mine, limit: c.limit } })
+    lists = await Promise.all(columns.map((c) => listTasks({ ctx, input: { status: c.status, departmentId, mine, limit: c.limit, closedAfter: c.status === "cancelled" ? dayAgo : undefined } })
       .then((r) => r.items)));
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "forbidden") throw error;
@@ -46,7 +50,7 @@ export default async function BoardPage({ searchParams }: Props) {
       {refused ? (
         <Notice tone="error">{refused}</Notice>
       ) : (
-        <div className="grid gap-4 md:grid-cols-3">
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           {columns.map((c, i) => (
             <BoardColumn key={c.status} title={c.title} tasks={lists[i] ?? []} empty={c.empty} now={now} />
           ))}

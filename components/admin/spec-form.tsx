@@ -10,7 +10,7 @@ import { SelectField, type Option } from "@/components/ui/select";
 export type FormFieldSpec = {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "date" | "select" | "checkbox";
+  type?: "text" | "email" | "password" | "date" | "select" | "checkbox" | "textarea";
   inputMode?: "numeric" | "decimal";
   options?: Option[];
   empty?: string;
@@ -56,6 +56,15 @@ export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSucc
         const id = `${submitLabel}-${f.name}`.replace(/\W+/g, "-").toLowerCase();
         if (f.type === "select") {
           return <SelectField key={f.name} id={id} name={f.name} label={f.label} options={f.options ?? []} empty={f.empty} defaultValue={f.defaultValue} hint={f.hint} errors={errors[f.name]} />;
+        }
+        if (f.type === "textarea") {
+          return (
+            <label key={f.name} htmlFor={id} className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+              {f.label}
+              <textarea id={id} name={f.name} rows={4} defaultValue={f.defaultValue} aria-invalid={errors[f.name] ? true : undefined} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+              {errors[f.name] ? <span className="text-sm font-normal text-red-600">{errors[f.name]!.join(" ")}</span> : f.hint && <span className="text-xs font-normal text-slate-500">{f.hint}</span>}
+            </label>
+          );
         }
         if (f.type === "checkbox") {
           return (

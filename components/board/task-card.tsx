@@ -40,6 +40,12 @@ export function TaskCard({ task, now }: { task: TaskListItem; now: Date }) {
           {finished ? (task.operation.status === "done" ? ` · done by ${task.operation.doneBy === "module" ? "the module" : "hand"}` : "") : ` · ${task.operation.attempts} ${task.operation.attempts === 1 ? "attempt" : "attempts"}`}
           {task.department ? ` · ${task.department.name}` : ""}
         </p>
+        {task.status === "cancelled" && task.note && <p className="mt-1 text-xs text-slate-600">{task.note}</p>}
+        {task.operation.lastError && task.operation.status !== "done" && (
+          <p className="mt-1 line-clamp-2 break-words text-xs text-red-700" data-testid="task-last-error" title={task.operation.lastError}>
+            Last error: {task.operation.lastError}
+          </p>
+        )}
         {task.assignee && <p className="mt-1 text-xs text-indigo-700">{finished ? "Handled by" : "Taken by"} {task.assignee.name}</p>}
       </Link>
     </li>

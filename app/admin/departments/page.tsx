@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { listDepartments } from "@/lib/services/departments/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
@@ -6,7 +7,7 @@ import { Badge } from "@/components/admin/badge";
 import { SpecForm, type FormFieldSpec } from "@/components/admin/spec-form";
 import { notifyModeLabels, notifyModes } from "@/lib/notifications/modes";
 import { adminPageCtx } from "@/lib/services/request-context";
-import { addMemberAction, createDepartmentAction, createStaffAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
+import { addMemberAction, createDepartmentAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -80,18 +81,9 @@ export default async function DepartmentsPage() {
             <UserAccessList users={staff} />
           </Card>
           <Card title="Add a staff member">
-            <SpecForm
-              action={createStaffAction}
-              submitLabel="Add staff member"
-              resetOnSuccess
-              fields={[
-                { name: "name", label: "Name" },
-                { name: "email", label: "Email", type: "email" },
-                { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "Leave blank to email them a link to choose their own; or at least 10 characters, hard to guess, given in person." },
-                { name: "role", label: "Role", type: "select", options: [{ value: "staff", label: "Staff" }, { value: "admin", label: "Admin" }], defaultValue: "staff" },
-                { name: "departmentIds", label: "Department", type: "select", empty: "None", options: departments.map((d) => ({ value: d.id, label: d.name })) },
-              ]}
-            />
+            <p className="text-sm text-slate-600">
+              Staff are invited by an email link to choose their own password, on the <Link href="/admin/users" className="text-indigo-700 hover:underline">Staff</Link> page, where their role and departments are edited too.
+            </p>
           </Card>
         </div>
       </div>

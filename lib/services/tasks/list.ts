@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { clients, departments, operations, services, tariffs, tasks, users } from "../../db/schema";
@@ -15,6 +15,8 @@ export const listTasksInput = z.object({
   mine: z.union([z.boolean(), z.stringbool()]).optional(),
   /** The nextCursor of the previous page: tasks come newest first. */
   cursor: idFilter().optional(),
+  /** Only tasks closed (done or cancelled) after this moment: the board's Cancelled lane keeps a day. */
+  closedAfter: z.coerce.date().optional(),
   limit: limitFilter(200, 50),
 });
 export type ListTasksInput = z.input<typeof listTasksInput>;
@@ -37,6 +39,7 @@ export async function listTasks({ ctx, input }: { ctx: Ctx; input: unknown }) {
     data.status ? eq(tasks.status, data.status) : undefined,
     data.mine && ctx.actor.type === "user" ? eq(tasks.assigneeId, ctx.actor.userId) : undefined,
     data.cursor ? lt(tasks.id, data.cursor) : undefined,
+    data.closedAfter ? gt(tasks.closedAt, data.closedAfter) : undefined,
   ];
   const rows = await ctx.db
     .select({

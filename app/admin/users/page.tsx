@@ -1,0 +1,67 @@
+import { listStaff } from "@/lib/services/users/list-staff";
+import { listDepartments } from "@/lib/services/departments/list";
+import { adminPageCtx } from "@/lib/services/request-context";
+import { Card, PageHeading } from "@/components/ui/card";
+import { ActionButton } from "@/components/admin/action-button";
+import { Badge } from "@/components/admin/badge";
+import { StaffForm } from "@/components/admin/staff-form";
+import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { setUserDisabledAction } from "./actions";
+import { inviteStaffAction, resendInvitationAction, updateStaffAction } from "./staff-actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Staff · Provisio" };
+
+const roleLabels: Record<string, string> = { admin: "Admin", staff: "Staff" };
+
+/** Staff and admins: role and departments, edited here; new ones are invited by an email link. */
+export default async function StaffPage() {
+  const ctx = await adminPageCtx("/admin/users");
+  const [staff, { departments }] = await Promise.all([listStaff({ ctx }), listDepartments({ ctx })]);
+  const choices = departments.map((d) => ({ id: d.id, name: d.name }));
+  return (
+    <>
+      <PageHeading title="Staff" description="Who works in the admin and on the task board: their role and departments." />
+      <Table head={["Name", "Role", "Departments", "Status", "Since", ""]} caption="Staff and admins">
+        {staff.length === 0 && <EmptyRow colSpan={6}>Nobody yet.</EmptyRow>}
+        {staff.map((s) => (
+          <tr key={s.id} data-testid={`staff-${s.id}`}>
+            <Td>
+              <span className="font-medium">{s.name}</span>
+              <span className="block text-xs text-slate-500">{s.email}</span>
+            </Td>
+            <Td>{roleLabels[s.role] ?? s.role}</Td>
+            <Td>{s.departments.length ? s.departments.map((d) => d.name).join(", ") : <span className="text-slate-500">None</span>}</Td>
+            <Td>
+              {s.disabled ? <Badge status="failed" label="disabled" /> : s.invitationOpen ? <Badge status="pending" label="link sent, not opened" /> : <Badge status="active" label="active" />}
+            </Td>
+            <Td><When at={s.createdAt} /></Td>
+            <Td>
+              <details>
+                <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit</summary>
+                <div className="mt-2 flex min-w-64 flex-col gap-3">
+                  <StaffForm action={updateStaffAction} departments={choices} user={{ id: s.id, name: s.name, role: s.role, departmentIds: s.departments.map((d) => d.id) }} />
+                  <div className="flex flex-wrap gap-2">
+                    {!s.disabled && <ActionButton action={resendInvitationAction} values={{ userId: s.id }} label="Email a new sign-in link" variant="ghost" />}
+                    <ActionButton
+                      action={setUserDisabledAction}
+                      values={{ userId: s.id, disabled: String(!s.disabled) }}
+                      label={s.disabled ? "Enable" : "Disable"}
+                      confirm={s.disabled ? undefined : `Disable ${s.email}? Their sessions end at once.`}
+                      variant="ghost"
+                    />
+                  </div>
+                </div>
+              </details>
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      <div className="mt-6 max-w-xl">
+        <Card title="Invite a staff member">
+          <StaffForm action={inviteStaffAction} departments={choices} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/select";
+import type { FormState } from "@/app/admin/form-state";
+import { FormResult } from "./form-result";
+
+type Department = { id: number; name: string };
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  departments: Department[];
+  /** Editing one staff member; without it, the form invites a new one (name and email). */
+  user?: { id: number; name: string; role: string; departmentIds: number[] };
+};
+
+const roleOptions = [
+  { value: "staff", label: "Staff: works tasks and services" },
+  { value: "admin", label: "Admin: also settings, tariffs and staff" },
+];
+
+/** Invite a staff member by email, or change one's role and departments. */
+export function StaffForm({ action, departments, user }: Props) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!user && state.ok) ref.current?.reset();
+  }, [state, user]);
+  const key = user ? `staff-${user.id}` : "invite";
+  return (
+    <form
+      ref={ref}
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      <FormResult state={state} shownFields={["name", "email", "role"]} />
+      {user && <input type="hidden" name="userId" value={user.id} />}
+      {!user && (
+        <>
+          <Field id={`${key}-name`} name="name" label="Name" errors={state.fields?.name} />
+          <Field id={`${key}-email`} name="email" type="email" label="Email" hint="They get a link to choose their own password (valid 7 days)." errors={state.fields?.email} />
+        </>
+      )}
+      <SelectField id={`${key}-role`} name="role" label="Role" options={roleOptions} defaultValue={user?.role ?? "staff"} errors={state.fields?.role} />
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Departments</legend>
+        {departments.length === 0 && <p className="text-sm text-slate-500">No departments yet.</p>}
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {departments.map((d) => (
+            <label key={d.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="departmentIds" value={d.id} defaultChecked={user?.departmentIds.includes(d.id)} className="size-4" />
+              {d.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Working…" : user ? `Save ${user.name}` : "Send invitation"}
+        </Button>
+      </div>
+    </form>
+  );
+}
