@@ -44,6 +44,9 @@ export const invoices = pgTable(
     buyer: jsonb().$type<InvoiceBuyer>(),
     /** The seller's legal details as they were at issue. */
     seller: jsonb().$type<InvoiceSeller>(),
+    /** A renewal's period: the expiry it extends and its months (null on other invoices and older renewals). */
+    renewalFor: at(),
+    renewalMonths: integer(),
   },
   (t) => [
     check("invoices_status_check", oneOf(t.status, invoiceStatuses)),
@@ -52,5 +55,7 @@ export const invoices = pgTable(
     uniqueIndex("invoices_order_key").on(t.orderId),
     uniqueIndex("invoices_number_key").on(t.number),
     index("invoices_client_idx").on(t.clientId, t.id),
+    /** One live renewal invoice per service and period: a job run again, or a client asking again, finds it. */
+    uniqueIndex("invoices_renewal_key").on(t.serviceId, t.renewalFor).where(sql`${t.status} <> 'cancelled'`),
   ],
 );
