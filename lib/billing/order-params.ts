@@ -99,3 +99,18 @@ function checkGlue(entries: string[], domain: string, field: string): void {
     if (!inside && ns.addrs.length > 0) throw new ValidationError({ [field]: [`${ns.host} is not under ${domain}: give it without an IP address`] });
   }
 }
+
+/**
+ * An order item's add-ons and parameters as an order form sends them, the store's and the admin's
+ * alike: "addons.<key>" fields (blank is 0) and the domain, hostname and OS fields (blank is left out).
+ */
+export function orderItemFromForm(form: FormData): { addons: Record<string, number>; params: Record<string, string> } {
+  const addons: Record<string, number> = {};
+  const params: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key.startsWith("addons.")) addons[key.slice(7)] = value.trim() === "" ? 0 : Number(value);
+    if (["domain", "hostname", "os"].includes(key) && value.trim() !== "") params[key] = value;
+  }
+  return { addons, params };
+}

@@ -3,7 +3,7 @@
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
 import { requestCtx } from "@/lib/services/request-context";
-import { runChangePlan, runResumeService, runServiceOperation, runSuspendService } from "./run";
+import { runChangeAddons, runChangePlan, runResumeService, runServiceOperation, runSuspendService } from "./run";
 
 export async function serviceOperationAction(_prev: FormState, form: FormData): Promise<FormState> {
   return respond(await runServiceOperation(await requestCtx(), form));
@@ -19,4 +19,9 @@ export async function resumeServiceAction(_prev: FormState, form: FormData): Pro
 
 export async function changePlanAction(_prev: FormState, form: FormData): Promise<FormState> {
   return respond(await runChangePlan(await requestCtx(), form));
+}
+
+export async function changeAddonsAction(_prev: FormState, form: FormData): Promise<FormState & { confirm?: string; addons?: Record<string, number> }> {
+  const state = await runChangeAddons(await requestCtx(), form);
+  return state.confirm ? state : respond(state);
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/services/context";
 import { changePlan } from "@/lib/services/services/change-plan";
+import { addonFormStep } from "@/lib/services/services/addon-form";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
 import { resumeService } from "@/lib/services/services/resume";
 import { suspendService } from "@/lib/services/services/suspend";
@@ -37,5 +38,13 @@ export function runChangePlan(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
     const done = await changePlan({ ctx, input: { serviceId: num(form, "serviceId"), tariffId: text(form, "tariffId") } });
     return { ok: true, message: `Changing to ${done.tariffName}: operation #${done.operationId}. ${done.message}.` };
+  });
+}
+
+/** Adds or removes add-on units for the client: first the amounts to confirm, then (step=change) the change. */
+export function runChangeAddons(ctx: Ctx, form: FormData): Promise<FormState & { confirm?: string; addons?: Record<string, number> }> {
+  return attempt(async () => {
+    const answer = await addonFormStep(ctx, form, "the client's");
+    return "operationId" in answer ? { ok: true, message: `${answer.message} Operation #${answer.operationId}.` } : { ok: true, ...answer };
   });
 }

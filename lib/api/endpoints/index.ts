@@ -12,7 +12,7 @@ export const endpoints: EndpointSpec[] = [
   catalog.listTariffs, catalog.listModules, catalog.listHandlers,
   clients.createClient, clients.getClient, clients.creditBalance,
   orders.createOrder, orders.payOrder,
-  services.listServices, services.getService, services.suspendService, services.resumeService, services.closeService, services.renewService, services.quotePlanChange, services.changeServicePlan,
+  services.listServices, services.getService, services.suspendService, services.resumeService, services.closeService, services.renewService, services.quotePlanChange, services.changeServicePlan, services.quoteAddonChange, services.changeServiceAddons,
   operations.listOperations, operations.getOperation, operations.restartOperation, operations.listTasks,
   catalog.ping, catalog.openApi,
 ];

@@ -1,6 +1,7 @@
 import { listServicesInput } from "../../services/services/list";
 import { changePlanInput } from "../../services/services/change-plan";
 import { quoteChangeInput } from "../../services/services/quote-change";
+import { addonAmounts } from "../../services/services/quote-addons";
 import { z } from "zod";
 import { defineEndpoint, idParams, noBody } from "../endpoint";
 
@@ -51,4 +52,20 @@ export const changeServicePlan = defineEndpoint({
   description: "Credits the unused time of the current plan, charges the new plan's remaining time (the amounts of `quotePlanChange`) and queues a `change_tariff` operation; the service is on the new plan once it is done. A cancelled change refunds the difference. 422 on insufficient funds (nothing changes) or a plan that is not offered; 409 while another operation is in progress.",
   params: idParams, body: z.strictObject({ tariffId: changePlanInput.shape.tariffId }), status: 202,
   response: "Accepted: `{ operationId, tariffId, credit, charge, difference, currency, message }`",
+});
+
+export const quoteAddonChange = defineEndpoint({
+  id: "quoteAddonChange", method: "GET", path: "/services/{id}/addons", tag: "Services", scope: "read",
+  summary: "Add-ons an active service can change, with the prorated amounts of a change",
+  description: "The add-on resources of the service's plan: `included` units, the `extra` units it has, `maxExtra` and the `unitPrice` of an extra unit a month; none when its processing module cannot change them. With the extra units wanted as query parameters (`?disk=15&databases=2`: as many extra units as the service should have; add-ons left out keep theirs), also `quote`: `credit` for the unused time of the add-ons it has, `charge` for the new add-ons' remaining time and `difference` (charge − credit; negative is credited), in minor units, prorated like a plan change; `price` is the period's price with the new add-ons. 400 for an add-on not offered or out of its limits, 422 when nothing would change. Changes nothing.",
+  params: idParams, query: addonAmounts,
+  response: "`{ serviceId, addons, quote }`; each add-on is `{ key, label, unit, included, extra, maxExtra, unitPrice }`; `quote` is null without query parameters, else `{ tariffId, tariffName, currency, months, price, credit, charge, difference, resources, template, addons }`",
+});
+
+export const changeServiceAddons = defineEndpoint({
+  id: "changeServiceAddons", method: "POST", path: "/services/{id}/change-addons", tag: "Services", scope: "services:write",
+  summary: "Add or remove add-on units of an active service",
+  description: "`{\"addons\":{\"disk\":15}}`: as many extra units as the service should have (add-ons left out keep theirs). Credits the unused time of the add-ons it has, charges the new ones' remaining time (the amounts of `quoteAddonChange`) and queues a `change_tariff` operation on the same plan with the new resource amounts; the service has them once it is done. A cancelled change keeps the old amounts and refunds the difference. 400 for an add-on not offered or out of its limits; 422 on insufficient funds (nothing changes) or when nothing would change; 409 while another operation is in progress.",
+  params: idParams, body: z.strictObject({ addons: addonAmounts }), status: 202,
+  response: "Accepted: `{ operationId, tariffId, credit, charge, difference, currency, resources, addons, message }`",
 });

@@ -205,7 +205,9 @@ export const ispmanager: ProcessingModule<IspConnection> = {
     const { user, foreign } = await ours(ctx);
     if (foreign) throw notOurs(foreign);
     if (!user) throw new ModuleError("not_found", `Cannot change the tariff: ISPmanager has no user '${nameOf(ctx.service)}'`, false);
-    await change(ctx.connection, ctx.log, "user.edit", { elid: user.name, preset: template });
+    // The plan's limits and the add-ons bought on top, as the create sends them.
+    const resources = ctx.params.resources && typeof ctx.params.resources === "object" ? limitsFor(ctx.params.resources as Record<string, number>) : {};
+    await change(ctx.connection, ctx.log, "user.edit", { elid: user.name, preset: template, ...resources });
     const after = await findUser(ctx.connection, ctx.log, user.name);
     if (after?.preset !== template) {
       throw new ModuleError("not_changed", `ISPmanager answered ok but user '${user.name}' is on '${after?.preset ?? "nothing"}', not '${template}'`, true);

@@ -7,10 +7,10 @@ import { loadOwnService, type ServiceRow } from "./load-own";
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const quoteChangeInput = z.object({ serviceId: id, tariffId: id.optional() });
 
-/** Why a service cannot change plan now, in the client's words; null when it can. */
-export function changeBlocked(service: Pick<ServiceRow, "status" | "pending">): string | null {
-  if (service.status !== "active") return "Only an active service can change plan";
-  if (service.pending) return "Something is already in progress on this service; change plan when it is done";
+/** Why a service cannot change plan (or add-ons) now, in the client's words; null when it can. */
+export function changeBlocked(service: Pick<ServiceRow, "status" | "pending">, what = "change plan"): string | null {
+  if (service.status !== "active") return `Only an active service can ${what}`;
+  if (service.pending) return `Something is already in progress on this service; ${what} when it is done`;
   return null;
 }
 

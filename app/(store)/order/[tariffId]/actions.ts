@@ -1,6 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { orderItemFromForm } from "@/lib/billing/order-params";
 import { quoteItems } from "@/lib/services/catalog/quote";
 import { requestCtx } from "@/lib/services/request-context";
 import type { QuoteState } from "@/components/store/order-form";
@@ -8,13 +9,7 @@ import { actionFailure } from "../../action-errors";
 
 /** Checks one configured tariff the way checkout will; the browser adds the answer to its cart. */
 export async function quoteItemAction(_prev: QuoteState, form: FormData): Promise<QuoteState> {
-  const addons: Record<string, number> = {};
-  const params: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    if (key.startsWith("addons.")) addons[key.slice(7)] = value.trim() === "" ? 0 : Number(value);
-    if (["domain", "hostname", "os"].includes(key) && value.trim() !== "") params[key] = value;
-  }
+  const { addons, params } = orderItemFromForm(form);
   const item = { tariffId: Number(form.get("tariffId")), months: Number(form.get("months")), addons, params };
   try {
     const quote = await quoteItems({ ctx: await requestCtx(), input: { items: [item] } });

@@ -17,10 +17,12 @@ import { ServiceWayOut } from "@/components/admin/service-way-out";
 import { refundOptions } from "@/lib/services/services/refund-options";
 import { switchToManualAction } from "../../operations/actions";
 import { cancelSetupAction, refundServiceAction, retrySetupAction } from "../way-out-actions";
-import { changePlanAction, resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
+import { changeAddonsAction, changePlanAction, resumeServiceAction, serviceOperationAction, suspendServiceAction } from "../actions";
 import { quoteChange } from "@/lib/services/services/quote-change";
 import { planChangeWords } from "@/lib/billing/plan-words";
 import { PlanChange } from "@/components/store/plan-change";
+import { AddonChange } from "@/components/store/addon-change";
+import { addonFields } from "@/components/store/addon-fields";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { SuspendForm } from "@/components/admin/suspend-form";
 import { suspensionReasonLabels } from "@/components/admin/suspension-labels";
@@ -48,6 +50,7 @@ export default async function ServicePage({ params }: Props) {
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
   const plans = service.status === "active" ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId: service.id } })).choices) : null;
+  const addons = service.status === "active" ? await addonFields(ctx.db, service) : [];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -82,6 +85,11 @@ export default async function ServicePage({ params }: Props) {
         {plans && (
           <Card title="Change plan">
             <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
+          </Card>
+        )}
+        {addons.length > 0 && (
+          <Card title="Add-ons">
+            <AddonChange serviceId={service.id} action={changeAddonsAction} busy={service.pending !== null} addons={addons} />
           </Card>
         )}
         <Card title={service.status === "processing" || service.status === "ordered" ? "Set-up: the ways out" : "Refund"}>

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { changePlan } from "@/lib/services/services/change-plan";
+import { addonFormStep } from "@/lib/services/services/addon-form";
+import type { AddonChangeState } from "@/components/store/addon-change";
 import { renewService } from "@/lib/services/services/renew";
 import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
@@ -69,4 +71,17 @@ export async function changePlanAction(_prev: ActionState, form: FormData): Prom
     const done = await changePlan({ ctx, input: { serviceId, tariffId: form.get("tariffId") } });
     return `Changing to ${done.tariffName}: ${done.difference >= 0 ? `${formatAmount(done.difference, done.currency)} was taken from` : `${formatAmount(-done.difference, done.currency)} was added to`} your balance. The new plan applies once the change is done.`;
   });
+}
+
+/** Add-ons: first the amounts to confirm, then (step=change) the change itself. */
+export async function addonsAction(_prev: AddonChangeState, form: FormData): Promise<AddonChangeState> {
+  const serviceId = Number(form.get("serviceId"));
+  const ctx = await clientCtx(`/account/services/${serviceId}`);
+  try {
+    const answer = await addonFormStep(ctx, form, "your");
+    if ("operationId" in answer) revalidatePath(`/account/services/${serviceId}`);
+    return "operationId" in answer ? { message: answer.message } : answer;
+  } catch (error) {
+    return actionFailure(error);
+  }
 }

@@ -9,6 +9,8 @@ import { closeQuote } from "@/lib/services/services/close-quote";
 import { quoteChange } from "@/lib/services/services/quote-change";
 import { planChangeWords } from "@/lib/billing/plan-words";
 import { PlanChange } from "@/components/store/plan-change";
+import { AddonChange } from "@/components/store/addon-change";
+import { addonFields } from "@/components/store/addon-fields";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
@@ -19,7 +21,7 @@ import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
-import { autoRenewAction, changePlanAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
+import { addonsAction, autoRenewAction, changePlanAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Service · Provisio" };
@@ -46,6 +48,7 @@ export default async function ServicePage({ params }: Props) {
     : null;
   // The card stays while a change runs, so its answer stays in view.
   const plans = service.status === "active" && !closing ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId } })).choices) : null;
+  const addons = service.status === "active" && !closing ? await addonFields(ctx.db, service) : [];
   const period = service.status === "closed" ? `closed ${formatDate(service.updatedAt)}` : `${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`;
   return (
     <>
@@ -100,6 +103,11 @@ export default async function ServicePage({ params }: Props) {
         {plans && (
           <Card title="Change plan">
             <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
+          </Card>
+        )}
+        {addons.length > 0 && (
+          <Card title="Add-ons">
+            <AddonChange serviceId={service.id} action={addonsAction} busy={service.pending !== null} addons={addons} />
           </Card>
         )}
       </div>
