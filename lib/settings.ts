@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "./db";
 import { settings } from "./db/schema";
-import { defaultInvoiceNumberFormat, invoiceNumberFormatSchema } from "./billing/invoice-format";
+import { defaultCreditNoteNumberFormat, defaultInvoiceNumberFormat, invoiceNumberFormatSchema } from "./billing/invoice-format";
 
 export const settingsSchema = z.object({
   retryIntervalSeconds: z.number().int().min(1).max(86_400),
@@ -16,6 +16,11 @@ export const settingsSchema = z.object({
   invoiceNumberFormat: invoiceNumberFormatSchema,
   /** An invoice issued unpaid is due this many days later. */
   invoiceDueDays: z.number().int().min(0).max(365),
+  /** How credit note numbers look, e.g. CN-{YYYY}-{000001}: a series of their own. */
+  creditNoteNumberFormat: invoiceNumberFormatSchema,
+  /** Reminders of an unpaid invoice this many days before its due date, and after it; 0 sends none. */
+  reminderDaysBefore: z.number().int().min(0).max(60),
+  reminderDaysAfter: z.number().int().min(0).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -28,6 +33,9 @@ export const defaultSettings: Settings = {
   defaultDepartmentId: null,
   invoiceNumberFormat: defaultInvoiceNumberFormat,
   invoiceDueDays: 14,
+  creditNoteNumberFormat: defaultCreditNoteNumberFormat,
+  reminderDaysBefore: 3,
+  reminderDaysAfter: 3,
 };
 
 /** The settings in force: stored values over the defaults. */

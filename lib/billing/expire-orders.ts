@@ -26,7 +26,7 @@ export async function expireUnpaidOrders(db: Db, opts: { clock?: Clock; limit?: 
     const done = await db.transaction(async (tx) => {
       const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, id)).for("update");
       if (order?.status !== "unpaid") return false;
-      await cancelUnpaidOrderTx(tx, { type: "system" }, id, "expired");
+      await cancelUnpaidOrderTx(tx, { type: "system" }, id, "expired", at);
       return true;
     });
     if (done) expired++;

@@ -5,6 +5,7 @@ const COUNTER = /\{(0*1)\}/g;
 const YEAR = /\{YYYY\}/g;
 
 export const defaultInvoiceNumberFormat = "INV-{YYYY}-{000001}";
+export const defaultCreditNoteNumberFormat = "CN-{YYYY}-{000001}";
 
 export const invoiceNumberFormatSchema = z
   .string()

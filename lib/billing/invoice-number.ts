@@ -18,14 +18,23 @@ const DAY_MS = 86_400_000;
 export async function issueInvoiceNumber(tx: Tx, opts: { at: Date; paid?: boolean }) {
   const { invoiceNumberFormat, invoiceDueDays } = await readSettings(tx);
   const year = opts.at.getUTCFullYear();
-  const [row] = await tx
-    .insert(invoiceCounters)
-    .values({ seller: sellerKey, year, last: 1 })
-    .onConflictDoUpdate({ target: [invoiceCounters.seller, invoiceCounters.year], set: { last: sql`${invoiceCounters.last} + 1` } })
-    .returning({ last: invoiceCounters.last });
   return {
-    number: formatInvoiceNumber(invoiceNumberFormat, year, row!.last),
+    number: formatInvoiceNumber(invoiceNumberFormat, year, await takeNumber(tx, sellerKey, year)),
     issuedAt: opts.at,
     dueAt: opts.paid ? opts.at : new Date(opts.at.getTime() + invoiceDueDays * DAY_MS),
   };
+}
+
+/**
+ * The next counter of a numbered series for a year, taken inside the caller's transaction: the
+ * counter row is incremented in place and stays locked until that transaction ends, so numbers are
+ * gapless. Invoices count under the seller's key; credit notes under their own (creditNoteSeries).
+ */
+export async function takeNumber(tx: Tx, series: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(invoiceCounters)
+    .values({ seller: series, year, last: 1 })
+    .onConflictDoUpdate({ target: [invoiceCounters.seller, invoiceCounters.year], set: { last: sql`${invoiceCounters.last} + 1` } })
+    .returning({ last: invoiceCounters.last });
+  return row!.last;
 }

@@ -8,6 +8,12 @@ type Service = Pick<typeof services.$inferSelect, "id" | "orderItemId" | "months
 /** The reference prefix of every refund made for one service (and of a refund taken back): what was given back is their sum. */
 export const serviceRefundPrefix = (serviceId: number) => `refund:svc:${serviceId}:`;
 
+/** The service a refund reference is for (the inverse of serviceRefundPrefix), or null. */
+export function serviceOfRefund(reference: string): number | null {
+  const m = /^refund:svc:(\d+):/.exec(reference);
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * What the client paid for a service: for its current period (the last paid renewal, else its order
  * item) with that invoice, in all, and what was refunded for it so far.

@@ -3,6 +3,7 @@ import type { Database } from "../db";
 import { systemClock, type Clock } from "../clock";
 import { runRenewals } from "../billing/renewals";
 import { expireUnpaidOrders } from "../billing/expire-orders";
+import { queueInvoiceReminders } from "../billing/invoice-reminders";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
 import { deliverChat } from "../notifications/deliver-chat";
@@ -153,6 +154,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       await scheduleSyncs(db, now);
       await runRenewals(db, { clock });
       await expireUnpaidOrders(db, { clock });
+      await queueInvoiceReminders(db, { clock });
       await sendTaskDigests(db, now);
     }
   }

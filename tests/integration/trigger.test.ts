@@ -23,7 +23,7 @@ import { createClient, makeHandler, makeTariff, sys, siteDomain } from "../helpe
 
 const root = join(import.meta.dirname, "../..");
 const jobsDir = join(root, "jobs");
-const TASKS = { "provision-operation": null, "sweep-operations": "* * * * *", "sync-services": "*/10 * * * *", "deliver-outbox": "* * * * *", "deliver-webhooks": "* * * * *", renewals: "17 * * * *", "deliver-chat": "* * * * *", "task-digests": "5 * * * *", "expire-orders": "41 * * * *" };
+const TASKS = { "provision-operation": null, "sweep-operations": "* * * * *", "sync-services": "*/10 * * * *", "deliver-outbox": "* * * * *", "deliver-webhooks": "* * * * *", renewals: "17 * * * *", "deliver-chat": "* * * * *", "task-digests": "5 * * * *", "expire-orders": "41 * * * *", "invoice-reminders": "47 * * * *" };
 
 type Received = { url: string; headers: IncomingHttpHeaders; body: { payload: string; options: Record<string, unknown> } };
 
@@ -106,7 +106,7 @@ describe("Trigger.dev: the tasks as deployed, and dispatch to a (fake) Trigger.d
     rmSync(elsewhere, { recursive: true, force: true });
   });
 
-  it("has the nine tasks, with their schedules, each job file a thin wrapper over lib/", () => {
+  it("has the ten tasks, with their schedules, each job file a thin wrapper over lib/", () => {
     const manifests = catalog.listTaskManifests();
     expect(manifests.map((m) => m.id).sort()).toEqual(Object.keys(TASKS).sort());
     for (const m of manifests) expect(m.schedule?.cron ?? null).toBe(TASKS[m.id as keyof typeof TASKS]);

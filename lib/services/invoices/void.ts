@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { invoices, orders } from "../../db/schema";
+import { creditWholeInvoice } from "../../billing/credit-note";
 import { conflict, notFound } from "../../errors";
 import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
@@ -12,7 +13,8 @@ export const voidInvoiceInput = z.object({
 
 /**
  * An admin voids an unpaid invoice (and the unpaid order it is for): no money has moved, so none
- * moves now; the invoice shows it was voided and why. A paid invoice is refunded instead.
+ * moves now; the invoice shows it was voided and why, and a credit note takes the whole of it back.
+ * A paid invoice is refunded instead.
  */
 export async function voidInvoice({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireAdmin(ctx.actor);
@@ -27,6 +29,7 @@ export async function voidInvoice({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .set({ status: "cancelled", description: `${invoice.description} (voided: ${data.reason})`.trim() })
       .where(eq(invoices.id, invoice.id))
       .returning();
+    await creditWholeInvoice(tx, invoice, `Invoice voided: ${data.reason}`, now(ctx));
     if (invoice.orderId) await tx.update(orders).set({ status: "cancelled" }).where(and(eq(orders.id, invoice.orderId), eq(orders.status, "unpaid")));
     await audit(tx, ctx.actor, { action: "invoice.void", entity: "invoice", entityId: invoice.id, before: { status: invoice.status }, after: { status: "cancelled", reason: data.reason, at: now(ctx) } });
     return after!;
