@@ -37,3 +37,5 @@ export * from "./runner-heartbeats";
 export * from "./sessions";
 export * from "./sign-in-attempts";
 export * from "./user-tokens";
+export * from "./client-notes";
+export * from "./email-texts";
