@@ -89,7 +89,7 @@ test("paying with too little balance shows a clear error and leaves the invoice 
   await signUp(page, "Short Funds");
   await orderStarterWithDisk(page);
   await page.getByRole("button", { name: "Pay $4.99 from balance" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("Insufficient funds: the order costs 4.99 USD, the balance is 0.00 USD");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Insufficient funds: the order costs $4.99, the balance is $0.00");
   await page.reload();
   await expect(page.getByTestId("invoice-status")).toHaveText("Unpaid");
 });

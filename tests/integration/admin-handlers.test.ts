@@ -195,7 +195,7 @@ describe("admin verbs for handlers (Processing modules)", () => {
     await db().insert(tariffHandlers).values({ tariffId: hidden.id, handlerId: spare.id });
     await deleteHandler({ ctx, input: { handlerId: only.id } });
     expect(await db().select().from(handlers).where(eq(handlers.id, only.id))).toEqual([]);
-    expect(await db().select().from(tariffHandlers).where(eq(tariffHandlers.tariffId, hidden.id))).toEqual([{ tariffId: hidden.id, handlerId: spare.id }]);
+    expect(await db().select().from(tariffHandlers).where(eq(tariffHandlers.tariffId, hidden.id))).toEqual([{ tariffId: hidden.id, handlerId: spare.id, template: null }]);
     const [deleted] = await db().select().from(auditLog).where(and(eq(auditLog.action, "handler.delete"), eq(auditLog.entityId, String(only.id))));
     expect(deleted!.before).toMatchObject({ name: only.name, tariffs: [hidden.name] });
   });

@@ -52,7 +52,7 @@ describe("paying: insufficient funds, idempotent checkout, payments and the sign
     const error = await payOrder({ ctx: { db: db(), actor }, input: { orderId: order.id } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("unprocessable");
-    expect((error as AppError).message).toBe("Insufficient funds: the order costs 5.00 USD, the balance is 4.99 USD");
+    expect((error as AppError).message).toBe("Insufficient funds: the order costs $5.00, the balance is $4.99");
     expect(await snapshot(clientId)).toEqual(before);
     expect(before.client!.balance).toBe(499);
   });

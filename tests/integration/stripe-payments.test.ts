@@ -126,7 +126,7 @@ describe("card payments through Stripe Checkout (real SDK, local fake API, signe
 
     const history = await listBalanceEntries({ ctx, input: {} });
     expect(history.items.map((e) => [e.kind, e.amount, e.note])).toEqual([
-      ["refund", -2000, "Card payment refunded (20.00 USD)"],
+      ["refund", -2000, "Card payment refunded ($20.00)"],
       ["payment", 5000, "Card payment"],
     ]);
     const sessions = await listPaymentSessions({ ctx, input: {} });

@@ -31,7 +31,7 @@ export async function getHandler({ ctx, input }: { ctx: Ctx; input: unknown }) {
     .select({
       handler: handlers,
       departmentName: departments.name,
-      services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id})`,
+      services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id} and s.status <> 'closed')`,
       running: slotsInUse(handlers.id),
     })
     .from(handlers)

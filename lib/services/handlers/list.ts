@@ -32,7 +32,7 @@ export async function listHandlers({ ctx, input }: { ctx: Ctx; input?: unknown }
       health: handlers.health,
       healthMessage: handlers.healthMessage,
       healthCheckedAt: handlers.healthCheckedAt,
-      services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id})`,
+      services: sql<number>`(select count(*)::int from services s where s.handler_id = ${handlers.id} and s.status <> 'closed')`,
     })
     .from(handlers)
     .leftJoin(departments, eq(departments.id, handlers.departmentId))

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { clients, handlers, operationAttempts, operations, services, tariffs, tasks } from "../../db/schema";
 import { notFound } from "../../errors";
-import { parseInput, requireStaff, type Ctx } from "../context";
+import { now, parseInput, requireStaff, type Ctx } from "../context";
 import { readSettings } from "../../settings";
 import { operationIdInput } from "./access";
 import { operationActions, operationState } from "./state";
@@ -40,7 +40,7 @@ export async function getOperation({ ctx, input }: { ctx: Ctx; input: unknown })
   return {
     ...row,
     operation,
-    state: operationState(operation, maxAttempts),
+    state: operationState(operation, maxAttempts, now(ctx)),
     actions: operationActions(operation.status),
     noHandlerReason: await whyNoHandler(ctx.db, { tariffId: row.tariff.id, serviceHandlerId: row.service.handlerId, op: operation, task }),
     handler: row.handler?.id ? row.handler : null,

@@ -4,7 +4,7 @@ import type { Conn } from "../../db";
 import { clients, handlers, operations, services, tariffs, tasks } from "../../db/schema";
 import { moduleKinds, operationKinds, operationStatuses } from "../../vocabulary";
 import { readSettings } from "../../settings";
-import { parseInput, requireStaff, type Ctx } from "../context";
+import { now, parseInput, requireStaff, type Ctx } from "../context";
 import { page, idFilter, limitFilter, dateFilter } from "../page";
 import { operationState } from "./state";
 
@@ -87,7 +87,7 @@ export async function listOperations({ ctx, input }: { ctx: Ctx; input?: unknown
   const rows = await operationsQuery(ctx.db, data);
   const { maxAttempts } = await readSettings(ctx.db);
   const { items, nextCursor } = page(rows, data.limit);
-  return { items: items.map((op) => ({ ...op, ...operationState(op, maxAttempts) })), nextCursor, maxAttempts };
+  return { items: items.map((op) => ({ ...op, ...operationState(op, maxAttempts, now(ctx)) })), nextCursor, maxAttempts };
 }
 
 export type OperationRow = Awaited<ReturnType<typeof listOperations>>["items"][number];

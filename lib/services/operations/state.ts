@@ -21,14 +21,30 @@ export function isFailing(op: { status: string; attempts: number; lastError: str
   return op.status === "queued" && op.attempts > 0 && Boolean(op.lastError);
 }
 
+/** Seconds within which a next try reads "in 12 s" rather than a clock time. */
+const NEAR_S = 120;
+
+/** When an operation runs next, as people read it: "now", "in 12 s" when near, else "14:05 UTC". */
+export function nextTryText(at: Date, now: Date): string {
+  const s = Math.ceil((at.getTime() - now.getTime()) / 1000);
+  if (s <= 0) return "now";
+  return s < NEAR_S ? `in ${s} s` : hhmm(at);
+}
+
+/** Attempts in all, and those since the last restart when a restart began a fresh set ("4 in all, 1 since the last restart"). */
+export function attemptCountText(sinceRestart: number, all: number): string {
+  return sinceRestart >= all ? String(sinceRestart) : `${all} in all, ${sinceRestart} since the last restart`;
+}
+
 export function operationState(
   op: { status: OperationStatus; attempts: number; lastError: string | null; runAt: Date | string },
   maxAttempts: number,
+  now: Date = new Date(),
 ): OperationStateView {
   const errorLine = op.lastError && op.status !== "done" ? op.lastError.split("\n")[0]!.trim() : null;
   if (!isFailing(op)) return { state: op.status, detail: null, nextTryAt: null, errorLine };
   const nextTryAt = new Date(op.runAt);
-  const detail = `attempt ${op.attempts} of ${Math.max(maxAttempts, op.attempts)} failed, next try ${hhmm(nextTryAt)}`;
+  const detail = `attempt ${op.attempts} of ${Math.max(maxAttempts, op.attempts)} failed, next try ${nextTryText(nextTryAt, now)}`;
   return { state: "failing", detail, nextTryAt, errorLine };
 }
 

@@ -15,10 +15,10 @@ import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOrderRegistrable } from "../domains/registrable";
 import { requireClientCurrency } from "../../billing/currency";
+import { formatAmount } from "../../billing/ledger";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
 
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /**
  * Pays an order from the client's balance in one transaction: ledger entry, invoice and order
@@ -64,7 +64,7 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
   if (!charged) {
     const [client] = await tx.select({ balance: clients.balance }).from(clients).where(eq(clients.id, order.clientId));
     throw unprocessable(
-      `Insufficient funds: the order costs ${money(order.total, order.currency)}, the balance is ${money(client?.balance ?? 0, order.currency)}`,
+      `Insufficient funds: the order costs ${formatAmount(order.total, order.currency)}, the balance is ${formatAmount(client?.balance ?? 0, order.currency)}`,
       { code: "insufficient_funds", total: order.total, balance: client?.balance ?? 0 },
     );
   }

@@ -5,6 +5,7 @@ import type { Stripe } from "../../billing/stripe";
 import { audit } from "../audit";
 import { now, requireAdmin, type Ctx } from "../context";
 import { recordPayment } from "./record";
+import { formatAmount } from "../../billing/ledger";
 
 type Session = typeof paymentSessions.$inferSelect;
 export type StripeEventResult = { handled: boolean; sessionId?: number; detail?: string };
@@ -95,7 +96,7 @@ async function refund(tx: Tx, ctx: Ctx, charge: Stripe.Charge, at: Date): Promis
   const [client] = await tx.select({ balance: clients.balance }).from(clients).where(eq(clients.id, row.clientId)).for("update");
   const taken = Math.min(delta, client!.balance);
   const short = delta - taken;
-  const note = `Card payment refunded (${(delta / 100).toFixed(2)} ${row.currency})${short > 0 ? `; ${(short / 100).toFixed(2)} ${row.currency} had already been spent` : ""}`;
+  const note = `Card payment refunded (${formatAmount(delta, row.currency)})${short > 0 ? `; ${formatAmount(short, row.currency)} had already been spent` : ""}`;
   if (taken > 0) {
     const [after] = await tx.update(clients).set({ balance: sql`${clients.balance} - ${taken}` }).where(eq(clients.id, row.clientId)).returning({ balance: clients.balance });
     await tx.insert(balanceEntries).values({ clientId: row.clientId, kind: "refund", amount: -taken, currency: row.currency, balanceAfter: after!.balance, reference: `refund:${charge.id}:${total}`, note, createdAt: at });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getOperation } from "@/lib/services/operations/get";
+import { attemptCountText, nextTryText } from "@/lib/services/operations/state";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
@@ -45,9 +46,9 @@ export default async function OperationPage({ params }: Props) {
             row("Tariff", tariff.name),
             row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
             row("Processing module", handler ? <Link href={`/admin/handlers/${handler.id}`} className="text-indigo-700 hover:underline">{handler.name}</Link> : "not chosen yet"),
-            row("Attempts", op.attempts),
+            row("Attempts", <span data-testid="attempt-count">{attemptCountText(op.attempts, attempts.length)}</span>),
             row("Created", <When at={op.createdAt} />),
-            row(state.state === "failing" ? "Next try" : "Next run", ["queued", "waiting"].includes(op.status) ? <When at={op.runAt} /> : "—"),
+            row(state.state === "failing" ? "Next try" : "Next run", ["queued", "waiting"].includes(op.status) ? <span><When at={op.runAt} /> <span className="text-slate-600">({nextTryText(new Date(op.runAt), new Date())})</span></span> : "—"),
             row("Finished", <When at={op.finishedAt} />),
             row("Task", task ? <span>#{task.id} <Badge status={task.status} /> <span className="text-slate-600">{taskReasonLabels[task.reason] ?? task.reason}</span></span> : "—"),
           ]}
