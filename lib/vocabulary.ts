@@ -20,8 +20,8 @@ export type HandlerHealth = (typeof handlerHealth)[number];
 export const periods = [1, 3, 6, 12, 24, 36] as const;
 export type Period = (typeof periods)[number];
 
-/** What a client enters when ordering (domain name, host name, OS, name servers). */
-export type OrderParams = { domain?: string; hostname?: string; os?: string; nameservers?: string[] };
+/** What a client enters when ordering (domain name, host name, OS, name servers; transfer: bring a registered domain with its auth code). */
+export type OrderParams = { domain?: string; hostname?: string; os?: string; nameservers?: string[]; transfer?: boolean };
 
 export const serviceStatuses = ["ordered", "processing", "active", "suspended", "closed"] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];

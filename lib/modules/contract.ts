@@ -76,6 +76,8 @@ export type Done = {
   expiresAt?: Date;
   /** True when an object made by an earlier try was found and taken over. */
   adopted?: boolean;
+  /** An operation the engine queues once this one is done (e.g. name servers a registration had to leave out). */
+  followUp?: { kind: "manage"; params: Record<string, unknown> };
 };
 
 /** The panel started a remote task; it is stored, then polled until done or failed. */
@@ -127,6 +129,12 @@ export interface ProcessingModule<C = Record<string, unknown>> {
   close(ctx: OperationContext<C>): Promise<Outcome>;
   prolong?(ctx: OperationContext<C>): Promise<Outcome>;
   changeTariff?(ctx: OperationContext<C>): Promise<Outcome>;
+  /** Registrars: changes after purchase (params.action), those listed in `manages`. */
+  manage?(ctx: OperationContext<C>): Promise<Outcome>;
+  /** The `manage` actions this module carries out: name servers, registrar lock, auth code, registrant contact. */
+  manages?: readonly ("nameservers" | "lock" | "authcode" | "contact")[];
+  /** Registrars: whether a transfer in can be ordered (an order with params.transfer and the auth code). */
+  transfersIn?: boolean;
   poll?(ctx: OperationContext<C>, remoteTask: Record<string, unknown>): Promise<Outcome>;
   sync(ctx: OperationContext<C>): Promise<SyncResult>;
   /** Registrars: whether these names (punycode) can be registered, one answer per name, in order. */

@@ -76,3 +76,19 @@ export async function raw(sim: EppSimulator, frames: string[]): Promise<string[]
 
 /** The result code of a raw answer. */
 export const codeOf = (answer: string | undefined) => /<result code="(\d+)">/.exec(answer ?? "")?.[1];
+
+/** The auth code the registrant got from the losing registrar in the transfer tests. */
+export const TRANSFER_CODE = "Tr4nsfer-code!";
+
+/** A domain at another registrar (the losing side of a transfer), with the registrant's auth code. */
+export function plantElsewhere(sim: EppSimulator, name: string, extra: Partial<EppDomain> = {}) {
+  const roid = `D${Object.keys(sim.state.domains).length + 100}-OTHER`;
+  sim.state.domains[name] = domain(name, { roid, clID: "other-registrar", authInfo: TRANSFER_CODE, ns: ["ns1.elsewhere.test"], ...extra });
+  return sim.state.domains[name]!;
+}
+
+/** Domain, contact and host commands as raw frames, and a logged-in raw session. */
+export const domainFrame = (verb: string, inner: string, attrs = "") =>
+  command(`<${verb}${attrs}><domain:${verb} xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">${inner}</domain:${verb}></${verb}>`);
+export const loggedIn = (sim: EppSimulator, frames: string[]) =>
+  raw(sim, [loginFrame(REGISTRAR.password, ["urn:ietf:params:xml:ns:domain-1.0", "urn:ietf:params:xml:ns:contact-1.0", "urn:ietf:params:xml:ns:host-1.0"]), ...frames]).then((a) => a.slice(2));

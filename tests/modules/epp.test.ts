@@ -20,7 +20,8 @@ runContractKit("epp", async () => {
     objectState: (name) => {
       const domain = sim.state.domains[name];
       if (!domain || domain.clID !== REGISTRAR.clID) return "missing";
-      return domain.status.some((s) => s !== "ok" && s !== "pendingCreate") ? "suspended" : "active";
+      // The registrar lock a registration sets is not a suspension.
+      return domain.status.some((s) => s !== "ok" && s !== "pendingCreate" && s !== "clientTransferProhibited") ? "suspended" : "active";
     },
     deleteDirectly: (name) => {
       delete sim.state.domains[name];
@@ -143,15 +144,21 @@ describe("epp: proof before adoption, positive success", () => {
     expect(await epp.sync(context(conn, service))).toMatchObject({ state: "missing" });
   });
 
-  it("sync says missing for a lapsed domain and broken (with the status) for pendingDelete, redemption and holds", async () => {
+  it("sync says missing for a lapsed domain, broken (with the status in plain words) for pendingDelete, redemption and a registry hold, suspended for our own hold", async () => {
     const service = makeService();
     const opened = await openToDone(epp, context(conn, service));
     const stored = { ...service, remoteId: opened.remoteId! };
-    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "active" });
-    for (const status of ["pendingDelete", "redemptionPeriod", "serverHold", "clientHold"]) {
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "active", details: { locked: "yes", statuses: "clientTransferProhibited", registry_status: "" } });
+    const words = { pendingDelete: "about to be deleted", redemptionPeriod: "redemption period", serverHold: "on hold by the registry" };
+    for (const [status, said] of Object.entries(words)) {
       sim.state.domains[service.remoteName]!.status = [status];
-      expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "broken", reason: expect.stringContaining(status) });
+      expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "broken", reason: expect.stringContaining(status), details: { registry_status: expect.stringContaining(said), locked: "no" } });
     }
+    // A hold the registrar set is a suspension, not a fault.
+    sim.state.domains[service.remoteName]!.status = ["clientHold", "clientTransferProhibited"];
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "suspended", details: { registry_status: expect.stringContaining("on hold by us"), locked: "yes" } });
+    sim.state.domains[service.remoteName]!.exDate = "2031-05-04T10:00:00.000Z";
+    expect(await epp.sync(context(conn, stored))).toMatchObject({ expiresAt: new Date("2031-05-04T10:00:00.000Z"), details: { expires_at: "2031-05-04" } });
     delete sim.state.domains[service.remoteName];
     expect(await epp.sync(context(conn, stored))).toMatchObject({ state: "missing", reason: expect.stringContaining("does not know") });
     // Lapsed and registered again by our account, even with this service's own marks: another roid, not ours.
@@ -201,7 +208,7 @@ describe("epp: proof before adoption, positive success", () => {
     await openToDone(epp, context(conn, service));
     await expect(epp.suspend(context(conn, service))).rejects.toMatchObject({ code: "registry_manual", retryable: false });
     await expect(settle(epp, context(conn, service), epp.close(context(conn, service)))).resolves.toMatchObject({ details: { note: expect.stringContaining("Not renewed") } });
-    expect(sim.state.domains[service.remoteName]!.status).toEqual(["ok"]);
+    expect(sim.state.domains[service.remoteName]!.status).toEqual(["clientTransferProhibited"]);
     const stateless = makeService({ client: { id: 99, name: "No Where", email: "n@example.test" } });
     await expect(epp.open(context(conn, stateless))).rejects.toMatchObject({ code: "contact_incomplete", retryable: false });
     const badCountry = makeService({ client: { ...service.client, id: 98, country: "Russia" } });

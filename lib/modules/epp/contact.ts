@@ -37,6 +37,12 @@ export function streetLines(address: string): string[] {
 
 /** The <contact:create> body for the client: loc for non-ASCII data, voice as +CC.NUMBER, a 2-letter cc. */
 export function contactBody(handle: string, client: Client, authInfo: string, log: AttemptLog): string {
+  const { postal, voice, email } = contactFields(client, log);
+  return el("contact:id", handle) + postal + voice + email + `<contact:authInfo>${el("contact:pw", authInfo)}</contact:authInfo>`;
+}
+
+/** The client's postalInfo, voice and email as a create or an update (RFC 5733 §3.2.5 chg) carries them. */
+export function contactFields(client: Client, log: AttemptLog, clearing = false): { postal: string; voice: string; email: string } {
   const cc = client.country?.trim().toUpperCase() ?? "";
   const city = oneLine(client.city ?? "");
   if (!/^[A-Z]{2}$/.test(cc) || !city) {
@@ -53,13 +59,23 @@ export function contactBody(handle: string, client: Client, authInfo: string, lo
   const addr = `<contact:addr>${street.map((line) => el("contact:street", line)).join("")}${el("contact:city", city)}${el("contact:cc", cc)}</contact:addr>`;
   const voice = eppPhone(client.phone, cc);
   if (client.phone && !voice) log.line(`the client's phone is not a valid number for ${cc}: sent without a phone`);
-  return (
-    el("contact:id", handle) +
-    `<contact:postalInfo type="${type}">${el("contact:name", name)}${addr}</contact:postalInfo>` +
-    (voice ? el("contact:voice", voice) : "") +
-    el("contact:email", client.email) +
-    `<contact:authInfo>${el("contact:pw", authInfo)}</contact:authInfo>`
-  );
+  return {
+    postal: `<contact:postalInfo type="${type}">${el("contact:name", name)}${addr}</contact:postalInfo>`,
+    // An update clears a phone the client removed with an empty voice (e164StringType allows it).
+    voice: voice ? el("contact:voice", voice) : clearing ? "<contact:voice/>" : "",
+    email: el("contact:email", client.email),
+  };
+}
+
+/** contact:update with the client's profile as it is now: the registrant of every domain of the client follows. */
+export async function updateContact(session: EppSession, log: AttemptLog, conn: EppConnection, client: Client): Promise<string> {
+  const handle = contactHandle(conn, client.id);
+  const { postal, voice, email } = contactFields(client, log, true);
+  const reply = await session.command(contactCommand("update", el("contact:id", handle) + `<contact:chg>${postal}${voice}${email}</contact:chg>`), `contact update ${handle}`);
+  // No contact yet (no domain registered since): the create carries the profile as it is.
+  if (reply.code === 2303) return ensureContact(session, log, conn, client);
+  if (reply.code !== 1000) throw replyError(reply, "contact update");
+  return handle;
 }
 
 /**

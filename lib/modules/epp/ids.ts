@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { encryptionKeyText } from "../../local-secrets";
 import { ModuleError, type ServiceInfo } from "../contract";
 import type { EppConnection } from "./client";
@@ -20,6 +20,9 @@ function policyPassword(digest: Buffer): string {
   const [a = 0, b = 0, c = 0] = digest.subarray(24);
   return digest.subarray(0, 12).toString("base64url") + SPECIALS[a % SPECIALS.length] + String(b % 10) + LETTERS[c % LETTERS.length];
 }
+
+/** A new random authInfo under the same policy: a regenerated auth code, or ours after a transfer in. */
+export const randomAuthInfo = () => policyPassword(randomBytes(32));
 
 /** The domain's authInfo: set by this service's first create, the same on every try (keyed by the service's secret password). */
 export function domainAuthInfo(service: ServiceInfo): string {

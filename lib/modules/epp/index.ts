@@ -7,7 +7,10 @@ import { asciiDomain, brokenStatus, notOurs, session, type Ctx } from "./common"
 import { ymd } from "./dates";
 import { infoDomain } from "./domain";
 import { open, pollCreate } from "./open";
+import { manage } from "./manage";
 import { isRenewTask, pollRenew, prolong } from "./renew";
+import { describeStatuses } from "./status-words";
+import { isTransferOrder, isTransferTask, LOCK, openTransfer, pollTransfer } from "./transfer";
 
 const flag = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 
@@ -33,17 +36,27 @@ const registryNeedsPerson = (what: string) => async (): Promise<never> => {
   throw new ModuleError("registry_manual", `The billing does not ${what} domains over EPP: the registry needs a person`, false);
 };
 
-/** What the registry says about this service's registration of the domain; another registration is missing. */
+/**
+ * What the registry says about this service's registration of the domain (another registration is missing):
+ * its expiry and statuses, in plain words too. A hold the registrar set (clientHold) reads as suspended; a
+ * registry hold, redemption or pending delete as broken, for a person.
+ */
 async function sync(ctx: Ctx): Promise<SyncResult> {
   const name = asciiDomain(ctx.service.remoteName);
   const info = await session(ctx, (s) => infoDomain(s, name));
   if (!info) return { state: "missing", reason: `The registry does not know ${name}` };
   const why = notOurs(ctx, info);
   if (why) return { state: "missing", reason: `${name} is registered, but not by this service: ${why}` };
-  const details: Record<string, string> = { nameservers: info.ns.join(", ") };
+  const details: Record<string, string> = {
+    nameservers: info.ns.join(", "),
+    statuses: info.status.join(", "),
+    registry_status: describeStatuses(info.status),
+    locked: info.status.includes(LOCK) ? "yes" : "no",
+  };
   if (info.exDate) details.expires_at = ymd(info.exDate);
-  const broken = brokenStatus(info.status);
-  if (broken) return { state: "broken", reason: `${name} is ${broken} at the registry`, details, expiresAt: info.exDate };
+  const broken = brokenStatus(info.status.filter((s) => s !== "clientHold"));
+  if (broken) return { state: "broken", reason: `${name} is ${broken} at the registry: ${describeStatuses(info.status)}`, details, expiresAt: info.exDate };
+  if (info.status.includes("clientHold")) return { state: "suspended", reason: `${name} is on hold (clientHold), set by this registrar`, details, expiresAt: info.exDate };
   return { state: "active", details, expiresAt: info.exDate };
 }
 
@@ -76,9 +89,16 @@ export const epp: ProcessingModule<EppConnection> = {
     return withSession(conn, log, (s) => checkNames(s, names.map(asciiDomain), conn.checkLimit));
   },
 
-  open,
+  open: (ctx) => (isTransferOrder(ctx) ? openTransfer(ctx) : open(ctx)),
 
-  poll: (ctx, remoteTask) => (isRenewTask(remoteTask) ? pollRenew(ctx, remoteTask.renew) : pollCreate(ctx, remoteTask)),
+  poll: (ctx, remoteTask) =>
+    isRenewTask(remoteTask) ? pollRenew(ctx, remoteTask.renew)
+    : isTransferTask(remoteTask) ? pollTransfer(ctx, remoteTask)
+    : pollCreate(ctx, remoteTask),
+
+  manage,
+  manages: ["nameservers", "lock", "authcode", "contact"],
+  transfersIn: true,
 
   suspend: registryNeedsPerson("suspend"),
   resume: registryNeedsPerson("resume"),

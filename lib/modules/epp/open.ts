@@ -6,6 +6,8 @@ import { addYears, wholeYears, ymd } from "./dates";
 import { addNameServers, checkDomain, createDomain, infoDomain, type DomainInfo } from "./domain";
 import { ensureHost, inBailiwick, parseNameServer, validateNameServers, type NameServer } from "./host";
 import { domainAuthInfo } from "./ids";
+import { updateDomain } from "./commands";
+import { LOCK } from "./transfer";
 import { HOST_NS } from "./xml";
 
 /** Registering a domain: create, or take over only what this service provably made; then its name servers. */
@@ -17,16 +19,33 @@ export function nameServersFor(ctx: Ctx, domain: string): NameServer[] {
   const fromOrder = ctx.service.params.nameservers?.filter((n) => n.trim());
   const entries = fromOrder?.length ? fromOrder : (ctx.connection.nameservers?.split(/[\s,]+/).filter(Boolean) ?? []);
   const list = entries.map(parseNameServer);
-  validateNameServers(list, domain);
+  validateNameServers(list.filter((ns) => !glueMissing(ns, domain)), domain);
   return list;
 }
 
-function doneFor(ctx: Ctx, info: DomainInfo, adopted: boolean): Done {
+/** A host under the domain given without its address: the registry cannot create it (RFC 5732: glue is required). */
+const glueMissing = (ns: NameServer, domain: string) => inBailiwick(ns, domain) && !ns.addrs.length;
+
+/**
+ * The name servers the registration can carry. Hosts under the domain without an address are left out rather
+ * than refusing the paid registration: a follow-up change asks for them, and becomes a task for a person.
+ */
+function usable(ctx: Ctx, domain: string): { list: NameServer[]; leftOut: string[] } {
+  const all = nameServersFor(ctx, domain);
+  const leftOut = all.filter((ns) => glueMissing(ns, domain)).map((ns) => ns.name);
+  if (leftOut.length) ctx.log.line(`registering without ${leftOut.join(", ")}: under ${domain} but given without an IP address`);
+  return { list: all.filter((ns) => !glueMissing(ns, domain)), leftOut };
+}
+
+function doneFor(ctx: Ctx, info: DomainInfo, adopted: boolean, leftOut: string[]): Done {
   const expiresAt = info.exDate ?? addYears(new Date(), wholeYears(ctx.service.months));
-  const details = { domain: info.name, expires_at: ymd(expiresAt), nameservers: info.ns.join(", ") };
+  const details: Record<string, string> = { domain: info.name, expires_at: ymd(expiresAt), nameservers: info.ns.join(", "), locked: info.status.includes(LOCK) ? "yes" : "no" };
   const secrets = { authInfo: domainAuthInfo(ctx.service) };
+  // The missing hosts come back as a change of name servers, which stops at a person for their addresses.
+  const followUp = leftOut.length ? { kind: "manage" as const, params: { action: "nameservers", nameservers: ctx.service.params.nameservers ?? [] } } : undefined;
+  if (leftOut.length) details.nameservers_waiting = leftOut.join(", ");
   // The roid names this registration: a later re-registration of the name (ours or not) has another.
-  return done({ remoteId: info.roid || info.name, details, secrets, expiresAt, ...(adopted ? { adopted } : {}) });
+  return done({ remoteId: info.roid || info.name, details, secrets, expiresAt, ...(adopted ? { adopted } : {}), ...(followUp ? { followUp } : {}) });
 }
 
 /**
@@ -49,7 +68,17 @@ async function finish(ctx: Ctx, s: EppSession, info: DomainInfo, adopted: boolea
   if (info.status.includes("pendingCreate")) {
     return pending({ remoteTask: { domain: info.name, adopted }, remoteId: info.roid || info.name, pollAfterMs: POLL_AFTER_MS });
   }
-  return doneFor(ctx, await attachNameServers(s, info, nameServersFor(ctx, info.name)), adopted);
+  const { list, leftOut } = usable(ctx, info.name);
+  const attached = await attachNameServers(s, info, list);
+  // The registrar lock is on from the start (clientTransferProhibited); the client may lift it later.
+  if (!attached.status.includes(LOCK)) {
+    await updateDomain(s, info.name, { addStatus: [LOCK] }).catch(async (error: unknown) => {
+      // Another try set it meanwhile (2306: already set): fine when info shows it.
+      if (!(error instanceof ModuleError) || error.code !== "policy" || !(await infoDomain(s, info.name))?.status.includes(LOCK)) throw error;
+    });
+    attached.status = [...attached.status.filter((st) => st !== "ok"), LOCK];
+  }
+  return doneFor(ctx, attached, adopted, leftOut);
 }
 
 /** The name is taken: ours only with proof; a reserved or blocked name (check avail=0, info 2303) is final at once. */
@@ -67,7 +96,7 @@ export async function open(ctx: Ctx): Promise<Outcome> {
   const name = asciiDomain(service.remoteName);
   const years = wholeYears(service.months);
   const authInfo = domainAuthInfo(service);
-  const nameservers = nameServersFor(ctx, name);
+  const nameservers = usable(ctx, name).list;
   return session(ctx, async (s) => {
     const check = await checkDomain(s, name);
     if (!check.avail) return takeOver(ctx, s, name, check.reason);

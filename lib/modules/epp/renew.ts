@@ -40,8 +40,18 @@ async function compare(ctx: Ctx, s: EppSession, plan: Plan): Promise<Done | stri
   throw new ModuleError("expiry_moved", `${plan.name} runs to ${info.exDay || "an unknown date"}, neither ${plan.from} (before this renewal) nor ${plan.to} (after it): a person checks`, false);
 }
 
+/** Registries keep a registration at most this many years ahead of today (RFC 5731 leaves it to policy; 10 at most gTLDs). */
+export const MAX_YEARS = 10;
+
+/** A renewal past the registry's maximum is refused before anything is sent, in words the client can act on. */
+function withinMaximum(plan: Plan) {
+  if (plan.to <= ymd(addYears(new Date(), MAX_YEARS))) return;
+  throw new ModuleError("max_years", `${plan.name} can run at most ${MAX_YEARS} years ahead: renewing it to ${plan.to} is more than the registry allows`, false);
+}
+
 /** info, then renew while the domain still runs to `from`; a refused curExpDate or a lost answer: info again. */
 async function renewOnce(ctx: Ctx, plan: Plan): Promise<Done> {
+  withinMaximum(plan);
   try {
     return await session(ctx, async (s) => {
       const already = await compare(ctx, s, plan);

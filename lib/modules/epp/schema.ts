@@ -10,7 +10,7 @@ import { CONTACT_NS, DOMAIN_NS, EPP_NS, HOST_NS, type XmlElement } from "./xml";
 /** A facet check on character data or an attribute value: a reason, or null when the value passes. */
 type Check = (value: string) => string | null;
 type Attrs = Record<string, { check: Check; required?: boolean }>;
-type Type = { seq: Particle[]; attrs?: Attrs } | { text: Check; attrs?: Attrs } | { empty: true } | { any: "other" } | { skip: true };
+type Type = { seq: Particle[]; attrs?: Attrs } | { text: Check; attrs?: Attrs } | { empty: true; attrs?: Attrs } | { any: "other"; attrs?: Attrs } | { skip: true };
 type El = { el: string; ns: string; min?: number; max?: number; type: Type };
 type Particle = El | { choice: El[]; min?: number; max?: number };
 
@@ -76,6 +76,8 @@ const DOMAIN: Record<string, Type> = {
     dom("name", text(labelType)), dom("add", addRem, 0), dom("rem", addRem, 0),
     dom("chg", seq(dom("registrant", text(token(0, 16)), 0), dom("authInfo", seq(choice(dom("pw", text(anyText)), dom("ext", { any: "other" }), dom("null", { empty: true }))), 0)), 0),
   ),
+  // transferType: name, period?, authInfo?.
+  transfer: seq(dom("name", text(labelType)), dom("period", period, 0), dom("authInfo", authInfo(dom), 0)),
 };
 
 // contact-1.0.xsd
@@ -91,6 +93,7 @@ const disclose: Type = {
   seq: [con("name", intLoc, 0, 2), con("org", intLoc, 0, 2), con("addr", intLoc, 0, 2), con("voice", { empty: true }, 0), con("fax", { empty: true }, 0), con("email", { empty: true }, 0)],
   attrs: { flag: { check: oneOf("0", "1", "true", "false"), required: true } },
 };
+const contactStatus = text(anyText, { s: { check: token(1, 64), required: true } });
 const CONTACT: Record<string, Type> = {
   check: seq(con("id", text(clIDType), 1, U)),
   create: seq(
@@ -99,14 +102,27 @@ const CONTACT: Record<string, Type> = {
   ),
   delete: seq(con("id", text(clIDType))),
   info: seq(con("id", text(clIDType)), con("authInfo", authInfo(con), 0)),
+  // updateType: id, add?, rem?, chg? (chgType: postalInfo{0,2} of optional name, org, addr; voice?, fax?, email?, authInfo?, disclose?).
+  update: seq(
+    con("id", text(clIDType)), con("add", seq(con("status", contactStatus, 1, 7)), 0), con("rem", seq(con("status", contactStatus, 1, 7)), 0),
+    con("chg", seq(
+      con("postalInfo", { seq: [con("name", text(postalLineType), 0), con("org", text(optPostalLineType), 0), con("addr", addrType, 0)], attrs: postalType }, 0, 2),
+      con("voice", e164, 0), con("fax", e164, 0), con("email", text(minTokenType), 0), con("authInfo", authInfo(con), 0), con("disclose", disclose, 0),
+    ), 0),
+  ),
 };
 
 // host-1.0.xsd
+const hostAddRem = seq(hst("addr", hostAddr, 0, U), hst("status", text(anyText, { s: { check: token(1, 64), required: true } }), 0, 7));
 const HOST: Record<string, Type> = {
   check: seq(hst("name", text(labelType), 1, U)),
   create: seq(hst("name", text(labelType)), hst("addr", hostAddr, 0, U)),
   delete: seq(hst("name", text(labelType))),
   info: seq(hst("name", text(labelType))),
+  // updateType: name, add?, rem? (addr*, status*), chg? (name).
+  update: seq(
+    hst("name", text(labelType)), hst("add", hostAddRem, 0), hst("rem", hostAddRem, 0), hst("chg", seq(hst("name", text(labelType))), 0),
+  ),
 };
 
 const OBJECTS: Record<string, Record<string, Type>> = { [DOMAIN_NS]: DOMAIN, [CONTACT_NS]: CONTACT, [HOST_NS]: HOST };
@@ -121,8 +137,10 @@ const readWrite: Type = { any: "other" };
 const commandType = seq(
   choice(
     epp("check", readWrite), epp("create", readWrite), epp("delete", readWrite), epp("info", readWrite), epp("login", login),
-    epp("logout", { empty: true }), epp("poll", { empty: true }), epp("renew", readWrite), epp("update", readWrite),
-    epp("transfer", readWrite),
+    epp("logout", { empty: true }), epp("renew", readWrite), epp("update", readWrite),
+    // pollType: op req|ack, msgID (with ack); transferType: op query|request|approve|reject|cancel, then the object.
+    epp("poll", { empty: true, attrs: { op: { check: oneOf("req", "ack"), required: true }, msgID: { check: token(1, 64) } } }),
+    epp("transfer", { any: "other", attrs: { op: { check: oneOf("query", "request", "approve", "reject", "cancel"), required: true } } }),
   ),
   // extAnyType: elements of extension schemas, which each registry defines; not checked here.
   epp("extension", { skip: true }, 0),
@@ -135,17 +153,7 @@ const prefixOf = (ns: string) => (ns === DOMAIN_NS ? "domain" : ns === CONTACT_N
 const matches = (p: El, e: XmlElement) => e.ns === p.ns && e.local === p.el;
 const describe = (p: Particle): string => ("choice" in p ? `(${p.choice.map(describe).join(" | ")})` : `${nameOf({ ns: p.ns, local: p.el })}${(p.min ?? 1) === 0 ? "?" : ""}`);
 
-function checkElement(e: XmlElement, type: Type, where: string) {
-  const here = `${where}/${nameOf(e)}`;
-  if ("skip" in type) return;
-  if ("any" in type) {
-    // readWriteType and extAnyType: exactly one element of another namespace, which its own schema describes.
-    const [child, extra] = e.children;
-    if (!child || extra || child.ns === EPP_NS) throw new SchemaError(`${here} must hold exactly one element of an object schema`);
-    const object = OBJECTS[child.ns]?.[child.local];
-    if (!object) throw new SchemaError(`${here}: no schema defines <${nameOf(child)}> here`);
-    return checkElement(child, object, here);
-  }
+function checkAttrs(e: XmlElement, type: Type, here: string) {
   for (const [name, rule] of Object.entries(("attrs" in type && type.attrs) || {})) {
     const value = e.attrs[name];
     if (value === undefined) {
@@ -154,6 +162,20 @@ function checkElement(e: XmlElement, type: Type, where: string) {
       const why = rule.check(value);
       if (why) throw new SchemaError(`${here}@${name}: ${why}`);
     }
+  }
+}
+
+function checkElement(e: XmlElement, type: Type, where: string) {
+  const here = `${where}/${nameOf(e)}`;
+  if ("skip" in type) return;
+  checkAttrs(e, type, here);
+  if ("any" in type) {
+    // readWriteType and extAnyType: exactly one element of another namespace, which its own schema describes.
+    const [child, extra] = e.children;
+    if (!child || extra || child.ns === EPP_NS) throw new SchemaError(`${here} must hold exactly one element of an object schema`);
+    const object = OBJECTS[child.ns]?.[child.local];
+    if (!object) throw new SchemaError(`${here}: no schema defines <${nameOf(child)}> here`);
+    return checkElement(child, object, here);
   }
   if ("empty" in type || "text" in type) {
     if (e.children.length) throw new SchemaError(`${here} takes no child elements (found <${nameOf(e.children[0]!)}>)`);

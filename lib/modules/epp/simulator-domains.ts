@@ -1,17 +1,14 @@
 import { isIP } from "node:net";
 import { addYears } from "./dates";
 import { result, wireBoolean, wireDate, type EppDomain, type Registry, type Result } from "./simulator-types";
-import { inBailiwickOf } from "./simulator-objects";
+import { settleTransfers, transferCommand } from "./simulator-transfer";
+import { FROZEN, nameServers, STRONG, updateDomain } from "./simulator-update";
 import { childOf, childrenOf, DOMAIN_NS, el, RGP_NS, type XmlElement } from "./xml";
 
 /** RFC 5731 domain commands of the simulated registry (protocols.md §5). */
 
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
 const OTHER = "other-registrar";
-/** RFC 3915 and RFC 5731 §2.3: states in which renew and update are refused (2304). */
-const FROZEN = ["pendingDelete", "redemptionPeriod", "pendingRestore", "pendingCreate"];
-/** Identity Digital (protocols.md §5): 8–32 characters with a letter, a digit and a special character. */
-const STRONG = (pw: string) => pw.length >= 8 && pw.length <= 32 && /\p{L}/u.test(pw) && /\d/.test(pw) && /[^\p{L}\d]/u.test(pw);
 
 const D = (el_: XmlElement | undefined, local: string) => childOf(el_, DOMAIN_NS, local);
 const text = (el_: XmlElement | undefined, local: string) => D(el_, local)?.text.trim() ?? "";
@@ -57,31 +54,6 @@ function info(reg: Registry, d: EppDomain, rgp: boolean): Result {
         el("domain:crDate", wireDate(reg.settings, d.crDate).text) + el("domain:exDate", wireDate(reg.settings, d.exDate).text) + `<domain:authInfo>${el("domain:pw", d.authInfo)}</domain:authInfo>`,
     ),
   ), extension);
-}
-
-/** The name servers of a create or update: host objects that must exist, or host attributes with their rules. */
-function nameServers(reg: Registry, ns: XmlElement | undefined): { hosts: string[]; glue: Record<string, string[]> } | Result {
-  const objects = childrenOf(ns, DOMAIN_NS, "hostObj").map((h) => h.text.trim().toLowerCase());
-  const attrs = childrenOf(ns, DOMAIN_NS, "hostAttr");
-  if (reg.settings.hostObjects) {
-    // Nomulus host rules: this registry takes host objects only (unconf.: the code for hostAttr here; 2306 chosen).
-    if (attrs.length) return result(2306, "This registry takes name servers as host objects");
-    const missing = objects.find((h) => !reg.state.hosts[h]);
-    // protocols.md §5: a name server that is not an existing host object is 2303.
-    if (missing) return result(2303, `Host ${missing} does not exist`);
-    return { hosts: objects, glue: {} };
-  }
-  if (objects.length) return result(2306, "This registry takes name servers as host attributes");
-  const glue: Record<string, string[]> = {};
-  for (const a of attrs) {
-    const host = text(a, "hostName").toLowerCase();
-    const addrs = childrenOf(a, DOMAIN_NS, "hostAddr").map((x) => x.text.trim());
-    // protocols.md §5: a host under the registry's TLDs needs glue (2003); an external host must not carry any (2004).
-    if (inBailiwickOf(reg, host) && !addrs.length) return result(2003, `Host ${host} needs an address`);
-    if (!inBailiwickOf(reg, host) && addrs.length) return result(2004, `External host ${host} must not have addresses`);
-    glue[host] = addrs;
-  }
-  return { hosts: Object.keys(glue), glue };
 }
 
 function create(reg: Registry, cmd: XmlElement): Result {
@@ -130,12 +102,17 @@ function renew(reg: Registry, cmd: XmlElement): Result {
   const d = reg.state.domains[text(cmd, "name").toLowerCase()];
   if (!d) return result(2303);
   if (d.clID !== reg.me) return result(2201);
-  const frozen = FROZEN.find((s) => d.status.includes(s));
+  // RFC 5731 §2.3: clientRenewProhibited and serverRenewProhibited refuse renew, as pending states do (2304).
+  const frozen = [...FROZEN, "clientRenewProhibited", "serverRenewProhibited"].find((s) => d.status.includes(s));
   if (frozen) return result(2304, `Domain is ${frozen}`);
   const period = D(cmd, "period");
   const years = Number(period?.text.trim() ?? 1);
   if (period && period.attrs.unit !== "y") return result(2306, "Periods are in years");
   if (!Number.isInteger(years) || years < 1 || years > 10) return result(2004, "Period must be 1-10 years");
+  // Nomulus renew flow: a registration may run at most maxYears (10) ahead of today (2306 beyond).
+  if (addYears(new Date(d.exDate), years) > addYears(new Date(), reg.settings.maxYears)) {
+    return result(2306, `The expiry would be more than ${reg.settings.maxYears} years ahead`);
+  }
   // RFC 5731 §3.2.3: curExpDate must equal the current expiry's date as this registry writes it (its own
   // time zone); a wrong one is 2306 here (2004 at Nomulus).
   if (text(cmd, "curExpDate") !== wireDate(reg.settings, d.exDate).day) return result(2306, "curExpDate does not match the expiry date");
@@ -144,24 +121,8 @@ function renew(reg: Registry, cmd: XmlElement): Result {
   return ok(data("renData", el("domain:name", d.name) + el("domain:exDate", wireDate(reg.settings, d.exDate).text)));
 }
 
-/** domain:update with add/rem of name servers (RFC 5731 §3.2.5); only the sponsor, not in a frozen state. */
-function update(reg: Registry, cmd: XmlElement): Result {
-  const d = reg.state.domains[text(cmd, "name").toLowerCase()];
-  if (!d) return result(2303);
-  if (d.clID !== reg.me) return result(2201);
-  const frozen = FROZEN.find((s) => d.status.includes(s));
-  if (frozen) return result(2304, `Domain is ${frozen}`);
-  const add = nameServers(reg, D(D(cmd, "add"), "ns"));
-  if ("code" in add) return add;
-  const rem = childrenOf(D(D(cmd, "rem"), "ns"), DOMAIN_NS, "hostObj").map((h) => h.text.trim().toLowerCase());
-  const already = add.hosts.find((h) => d.ns.includes(h));
-  if (already) return result(2302, `Host ${already} is already a name server`);
-  d.ns = [...d.ns.filter((h) => !rem.includes(h)), ...add.hosts];
-  Object.assign(d.glue, add.glue);
-  return result(1000);
-}
-
-export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp = false): Result {
+export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp = false, op = ""): Result {
+  settleTransfers(reg);
   const name = text(cmd, "name").toLowerCase();
   switch (verb) {
     case "check": {
@@ -187,7 +148,9 @@ export function domainCommand(reg: Registry, verb: string, cmd: XmlElement, rgp 
     case "renew":
       return renew(reg, cmd);
     case "update":
-      return update(reg, cmd);
+      return updateDomain(reg, cmd);
+    case "transfer":
+      return transferCommand(reg, op, cmd);
     default:
       return result(2101);
   }

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { contactUpdate, hostUpdate } from "./simulator-object-updates";
 import { result, wireBoolean, wireDate, type EppContact, type Registry, type Result } from "./simulator-types";
 import { childOf, childrenOf, CONTACT_NS, el, HOST_NS, type XmlElement } from "./xml";
 
@@ -75,6 +76,7 @@ function contactInfo(reg: Registry, c: EppContact): Result {
 
 export function contactCommand(reg: Registry, verb: string, cmd: XmlElement): Result {
   if (verb === "create") return contactCreate(reg, cmd);
+  if (verb === "update") return contactUpdate(reg, cmd);
   if (verb === "info") {
     const c = reg.state.contacts[ctext(cmd, "id")];
     return c ? contactInfo(reg, c) : result(2303);
@@ -112,6 +114,7 @@ function hostCreate(reg: Registry, cmd: XmlElement): Result {
 
 export function hostCommand(reg: Registry, verb: string, cmd: XmlElement): Result {
   if (verb === "create") return hostCreate(reg, cmd);
+  if (verb === "update") return hostUpdate(reg, cmd);
   if (verb === "check") {
     const cds = childrenOf(cmd, HOST_NS, "name").map((n) => {
       const name = n.text.trim().toLowerCase();

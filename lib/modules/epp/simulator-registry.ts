@@ -3,6 +3,7 @@ import type { SimFaults } from "../simulator-server";
 import { schemaError } from "./schema";
 import { domainCommand } from "./simulator-domains";
 import { contactCommand, hostCommand } from "./simulator-objects";
+import { pollCommand } from "./simulator-transfer";
 import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, EPP_NS, eppDocument, HOST_NS, parseXml, RGP_NS, type XmlElement } from "./xml";
 
 /**
@@ -16,6 +17,8 @@ export type { EppCall, EppContact, EppDomain, EppHost, EppSession, EppSettings, 
 const MESSAGES: Record<number, string> = {
   1000: "Command completed successfully",
   1001: "Command completed successfully; action pending",
+  1300: "Command completed successfully; no messages",
+  1301: "Command completed successfully; ack to dequeue",
   1500: "Command completed successfully; ending session",
   2000: "Unknown command",
   2001: "Command syntax error",
@@ -27,6 +30,9 @@ const MESSAGES: Record<number, string> = {
   2103: "Unimplemented extension",
   2200: "Authentication error",
   2201: "Authorization error",
+  2202: "Invalid authorization information",
+  2300: "Object pending transfer",
+  2301: "Object not pending transfer",
   2302: "Object exists",
   2303: "Object does not exist",
   2304: "Object status prohibits operation",
@@ -42,7 +48,7 @@ const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
   pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false, msgQueue: 0,
-  tlds: ["com", "net", "org", "example", "xn--p1ai"], maxCheck: 50,
+  tlds: ["com", "net", "org", "example", "xn--p1ai"], maxCheck: 50, transferPendingMs: 5 * 86_400_000, maxYears: 10,
 });
 
 /** RFC 5730 §2.4: the greeting's svcMenu lists the object services a client may log in with. */
@@ -61,7 +67,7 @@ export function greeting(settings: EppSettings): string {
 const unprefixed = (xml: string) => xml.replace(/<(\/?)(?:domain|contact|host|rgp):/g, "<$1").replace(/xmlns:(?:domain|contact|host|rgp)=/g, "xmlns=");
 
 export function createRegistry(options: { clID: string; password: string; settings: EppSettings; faults: () => SimFaults }) {
-  const state: EppState = { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false };
+  const state: EppState = { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false, messages: [] };
   let seq = 0;
   const registry: Registry = { me: options.clID, state, settings: options.settings, faults: options.faults, nextId: (p) => `${p}${++seq}-SIM` };
 
@@ -71,7 +77,8 @@ export function createRegistry(options: { clID: string; password: string; settin
         (r.reason ? `<extValue><value>${el("text", "")}</value>${el("reason", r.reason)}</extValue>` : "") +
         `</result>` +
         // epp-1.0.xsd responseType: result+, msgQ?, resData?, extension?, trID.
-        (options.settings.msgQueue > 0 ? `<msgQ count="${options.settings.msgQueue}" id="MSG-1"><qDate>2026-01-01T00:00:00.0Z</qDate><msg>Transfer requested</msg></msgQ>` : "") +
+        (r.msgQ ?? "") +
+        (!r.msgQ && options.settings.msgQueue > 0 ? `<msgQ count="${options.settings.msgQueue}" id="MSG-1"><qDate>2026-01-01T00:00:00.0Z</qDate><msg>Transfer requested</msg></msgQ>` : "") +
         `${r.resData ? `<resData>${options.settings.defaultNamespace ? unprefixed(r.resData) : r.resData}</resData>` : ""}` +
         (r.extension ? `<extension>${options.settings.defaultNamespace ? unprefixed(r.extension) : r.extension}</extension>` : "") +
         `<trID>${clTRID ? el("clTRID", clTRID) : ""}${el("svTRID", `SIM-${++seq}`)}</trID></response>`,
@@ -103,6 +110,7 @@ export function createRegistry(options: { clID: string; password: string; settin
 
   return {
     state,
+    registry,
 
     /** The answer to one frame; whether the server then closes the session; drop: close without answering. */
     handle(session: EppSession, frame: string): { xml: string; end?: boolean; drop?: boolean } {
@@ -140,6 +148,7 @@ export function createRegistry(options: { clID: string; password: string; settin
       }
       if (!session.clID) return answer(result(2002, "Log in first"));
       if (verb === "logout") return answer(result(1500), true);
+      if (verb === "poll") return answer(pollCommand(registry, session.clID, verbEl.attrs.op ?? "", verbEl.attrs.msgID));
       if (!kind || !object) return answer(result(2000));
       // RFC 5730 §2.9.1.1: a client uses only the object services it named at login (2307 otherwise, unconf. code).
       if (!session.services.includes(object.ns)) return answer(result(2307, `Not logged in with ${object.ns}`));
@@ -151,7 +160,7 @@ export function createRegistry(options: { clID: string; password: string; settin
         return { xml: whole.slice(0, whole.indexOf("</result>") + "</result>".length) + "<resData>" };
       }
       const r =
-        kind === "domain" ? domainCommand(registry, verb, object, session.extensions.includes(RGP_NS))
+        kind === "domain" ? domainCommand(registry, verb, object, session.extensions.includes(RGP_NS), verbEl.attrs.op ?? "")
         : kind === "contact" ? contactCommand(registry, verb, object)
         : hostCommand(registry, verb, object);
       const lose = kind === "domain" && r.code < 2000 && (verb === "create" ? faults.loseAnswer : verb === "renew" && options.settings.loseRenewAnswer);
@@ -182,7 +191,7 @@ export function createRegistry(options: { clID: string; password: string; settin
     }),
 
     reset() {
-      Object.assign(state, { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false });
+      Object.assign(state, { domains: {}, contacts: {}, hosts: {}, calls: [], failedLogins: 0, locked: false, messages: [] });
     },
   };
 }

@@ -20,7 +20,17 @@ export type EppDomain = {
   /** Info calls by the sponsor before a pendingCreate becomes ok. */
   pendingInfos: number;
   renewals: number;
+  /** The last transfer of the domain (RFC 5731 §3.2.4): what a transfer query answers. */
+  transfer?: EppTransfer;
 };
+
+/** RFC 5731 §2.6 trStatus, with the requesting (reID) and acting (acID) registrars and the period the requester paid for. */
+export type EppTransfer = {
+  trStatus: "pending" | "clientApproved" | "clientCancelled" | "clientRejected" | "serverApproved" | "serverCancelled";
+  reID: string; reDate: string; acID: string; acDate: string; years: number;
+};
+/** RFC 5730 §2.9.2.3: a service message waiting in a registrar's poll queue. */
+export type EppMessage = { id: string; clID: string; qDate: string; msg: string; resData?: string };
 
 export type EppContact = {
   id: string; roid: string; clID: string; postalType: "int" | "loc"; name: string; city: string; cc: string;
@@ -59,16 +69,20 @@ export type EppSettings = {
   tlds: string[];
   /** Names one domain:check may carry; more is refused whole (Nomulus: 2306 "Too many resource checks requested", at 50). */
   maxCheck: number;
+  /** The registry's pending period of a transfer: after it the registry approves the transfer itself (serverApproved). */
+  transferPendingMs: number;
+  /** Years a registration may run ahead of today (Nomulus: 10); a renew or transfer beyond it is 2306. */
+  maxYears: number;
 };
 export type EppState = {
   domains: Record<string, EppDomain>; contacts: Record<string, EppContact>; hosts: Record<string, EppHost>; calls: EppCall[];
-  failedLogins: number; locked: boolean;
+  failedLogins: number; locked: boolean; messages: EppMessage[];
 };
 /** A connection: the logged-in client and the object services it logged in with. */
 export type EppSession = { clID: string | null; services: string[]; extensions: string[] };
 
 /** One answer: a result code, the resData, its extension, and the registry's reason (RFC 5730 §2.6 extValue/reason). */
-export type Result = { code: number; resData?: string; extension?: string; reason?: string };
+export type Result = { code: number; resData?: string; extension?: string; reason?: string; msgQ?: string };
 export const result = (code: number, reason?: string): Result => ({ code, reason });
 
 /** An instant as this registry writes xs:dateTime (settings.dateStyle), and its calendar day there. */

@@ -4,6 +4,7 @@ import { createServer, type TLSSocket } from "node:tls";
 import { startSimulator, type Simulator } from "../simulator-server";
 import { encodeFrame, FrameReader } from "./frame";
 import { createRegistry, defaultSettings, greeting, type EppSession, type EppSettings, type EppState } from "./simulator-registry";
+import { finishTransfer } from "./simulator-transfer";
 
 /**
  * An EPP registry (RFC 5730/5731/5733/5734, protocols.md §5) over TLS with the test certificate in
@@ -11,6 +12,10 @@ import { createRegistry, defaultSettings, greeting, type EppSession, type EppSet
  */
 
 export type { EppDomain, EppContact, EppHost, EppCall, EppSettings, EppState } from "./simulator-registry";
+export type { EppMessage, EppTransfer } from "./simulator-types";
+
+/** What the losing registrar (or the registry) does with a pending transfer in tests: approve, reject, or let it time out. */
+export type TransferAction = "approve" | "reject" | "timeout";
 
 export type EppSimulator = Simulator & {
   host: string;
@@ -22,6 +27,11 @@ export type EppSimulator = Simulator & {
   settings: EppSettings;
   /** The last frames clients sent, as XML (in memory only: they hold passwords, so the control port never shows them). */
   frames: string[];
+  /**
+   * Ends a pending transfer as the other side would: the losing registrar approves or rejects it, or the registry
+   * cancels it (timeout). Also on the control port: POST /transfer/approve|reject|timeout?domain=NAME.
+   */
+  transfer(domain: string, action: TransferAction): boolean;
 };
 
 const certFile = (name: string) => readFileSync(new URL(`./test-cert/${name}`, import.meta.url), "utf8");
@@ -112,7 +122,14 @@ export async function startEppSimulator(
 
   const control = await startSimulator({
     host,
-    handle: async () => ({ status: 404, body: "This is the EPP simulator's control port; EPP speaks TLS on eppPort" }),
+    handle: async (req, _body, url) => {
+      const action = /^\/transfer\/(approve|reject|timeout)$/.exec(url.pathname)?.[1] as TransferAction | undefined;
+      if (req.method === "POST" && action) {
+        const done = transfer(url.searchParams.get("domain") ?? "", action);
+        return { status: done ? 200 : 409, body: done ? "ok" : "no pending transfer of that domain" };
+      }
+      return { status: 404, body: "This is the EPP simulator's control port; EPP speaks TLS on eppPort" };
+    },
     inspect: () => registry.inspect(),
     reset: () => {
       registry.reset();
@@ -121,8 +138,15 @@ export async function startEppSimulator(
     },
   });
 
+  function transfer(domain: string, action: TransferAction): boolean {
+    const d = registry.state.domains[domain.toLowerCase()];
+    if (!d) return false;
+    return finishTransfer(registry.registry, d, action === "approve" ? "clientApproved" : action === "reject" ? "clientRejected" : "serverCancelled");
+  }
+
   return {
     ...control,
+    transfer,
     host,
     eppPort: (server.address() as AddressInfo).port,
     testCert: cert,
