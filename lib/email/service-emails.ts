@@ -1,4 +1,5 @@
 import type { OrderParams, ProductType } from "@/lib/vocabulary";
+import { remoteNameFor } from "@/lib/billing/password";
 import type { ServiceStatusEvent, TemplateEmail } from "./templates";
 
 export type ServiceEmailEvent = "welcome" | ServiceStatusEvent;
@@ -21,7 +22,7 @@ export function serviceEmail(
   extra: { reason?: string } = {},
 ): TemplateEmail {
   if (event === "welcome") return welcomeEmail(service);
-  const name = service.params.domain || service.params.hostname || service.details.domain;
+  const name = shown(service, service.params.domain || service.params.hostname || service.details.domain);
   const expiresAt = day(service.expiresAt);
   return {
     template: "service-status",
@@ -38,7 +39,7 @@ export function serviceEmail(
 
 function welcomeEmail(service: ServiceForEmail): TemplateEmail {
   const { id: serviceId, tariffName, details, secrets, params } = service;
-  const domain = params.domain || pick(details, "domain");
+  const domain = shown(service, params.domain || pick(details, "domain"));
   if (service.productType === "hosting" || service.productType === "dedicated") {
     const panelUrl = pick(details, "panelUrl", "panel_url", "url");
     const login = pick(details, "login", "username", "user");
@@ -53,7 +54,7 @@ function welcomeEmail(service: ServiceForEmail): TemplateEmail {
   if (service.productType === "vps") {
     const ip = pick(details, "ip", "ipAddress", "ipv4");
     const rootPassword = pick(secrets, "rootPassword", "root_password", "password");
-    const hostname = params.hostname || pick(details, "hostname", "hostName");
+    const hostname = shown(service, params.hostname || pick(details, "hostname", "hostName"));
     const os = params.os || pick(details, "os");
     if (ip && rootPassword) {
       return {
@@ -71,11 +72,22 @@ function welcomeEmail(service: ServiceForEmail): TemplateEmail {
   const extras: Record<string, string> = {};
   if (params.domain) extras.domain = params.domain;
   if (params.hostname) extras.hostname = params.hostname;
-  const entries = Object.entries({ ...extras, ...details, ...secrets }).filter(([, value]) => value !== "");
+  const naming = new Set(["domain", "hostname", "hostName", "name", "server"]);
+  const entries = Object.entries({ ...extras, ...details, ...secrets }).filter(([key, value]) => value !== "" && (!naming.has(key) || shown(service, value)));
   return {
     template: "welcome-other",
     props: { serviceId, tariffName, details: entries.map(([key, value]) => ({ label: labelOf(key), value })) },
   };
+}
+
+/**
+ * A name that tells the client which service this is, unless it is the service's internal name on
+ * the panel (e.g. a VM named after it when the order gave no host name): emails name a service by
+ * its domain or host name, else by its tariff and number, never by that internal name.
+ */
+function shown(service: ServiceForEmail, name: string | undefined): string | undefined {
+  if (!name || service.productType === "domain") return name || undefined;
+  return name.toLowerCase() === remoteNameFor(service.productType, service.id).toLowerCase() ? undefined : name;
 }
 
 function pick(values: Record<string, string>, ...keys: string[]): string | undefined {

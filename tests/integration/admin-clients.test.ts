@@ -80,6 +80,22 @@ describe("admin verbs for clients, departments, staff, settings, mail, audit and
     expect(audit!.after).toMatchObject({ clientId: client.id, tariffId, paid: true, serviceIds: [service!.id] });
   });
 
+  it("orders with add-ons, an OS and a host name like the store, and marks a bad add-on on its own field", async () => {
+    const manual = await makeHandler(db(), { module: "manual", productType: "vps" });
+    const ram = { key: "ram", label: "RAM", unit: "GiB", amount: 2, addon: true, maxExtra: 4, unitPrice: 200 };
+    const vps = (await makeTariff(db(), { handlerIds: [manual.id], productType: "vps", template: null, price: 1000, resources: [ram] })).id;
+    const client = await createClient(db(), 10_000);
+    const values = { clientId: String(client.id), item: `${vps}:1`, "addons.ram": "3", hostname: "web1.example.com", os: "Debian 12" };
+    const bad = await runPlaceOrder(ctx, form({ ...values, "addons.ram": "9" }));
+    expect(bad.fields).toEqual({ "addons.ram": ["Choose from 0 to 4"] });
+    expect(await db().select().from(orders).where(eq(orders.clientId, client.id))).toEqual([]);
+    const state = await runPlaceOrder(ctx, form(values));
+    expect(state.error).toBeUndefined();
+    const [service] = await db().select().from(services).where(eq(services.clientId, client.id));
+    expect(service).toMatchObject({ tariffId: vps, resources: { ram: 5 }, params: { hostname: "web1.example.com", os: "Debian 12" } });
+    expect((await db().select().from(clients).where(eq(clients.id, client.id)))[0]!.balance).toBe(10_000 - 1000 - 3 * 200);
+  });
+
   it("leaves the order unpaid and says why when the balance is short", async () => {
     const client = await createClient(db(), 100);
     const error = await fail(placeOrderForClient({ ctx, input: { clientId: client.id, tariffId, months: 1 } }));

@@ -2,6 +2,7 @@ import type { Ctx } from "@/lib/services/context";
 import { creditBalance } from "@/lib/services/balance/credit";
 import { createClient } from "@/lib/services/clients/create";
 import { placeOrderForClient } from "@/lib/services/clients/place-order";
+import { orderItemFromForm } from "@/lib/billing/order-params";
 import { suspendClient } from "@/lib/services/clients/suspend";
 import { supportClient } from "@/lib/services/clients/support";
 import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
@@ -24,12 +25,12 @@ export function runCreditBalance(ctx: Ctx, form: FormData): Promise<FormState> {
   });
 }
 
-/** "Order for this client": the option value is "<tariffId>:<months>". */
+/** "Order for this client": the option value is "<tariffId>:<months>"; add-ons, domain, host name and OS as the store's order form sends them. */
 export function runPlaceOrder(ctx: Ctx, form: FormData): Promise<FormState> {
   return attempt(async () => {
     const [tariffId, months] = text(form, "item").split(":");
-    const params = Object.fromEntries(["domain", "hostname"].map((k) => [k, text(form, k)]).filter(([, v]) => v));
-    const placed = await placeOrderForClient({ ctx, input: { clientId: num(form, "clientId"), tariffId, months, params } });
+    const { addons, params } = orderItemFromForm(form);
+    const placed = await placeOrderForClient({ ctx, input: { clientId: num(form, "clientId"), tariffId, months, addons, params } });
     const services = placed.serviceIds.map((id) => `#${id}`).join(", ");
     return { ok: true, message: `Order #${placed.orderId} paid from the balance; service ${services} is being set up.` };
   });

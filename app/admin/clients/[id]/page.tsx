@@ -5,15 +5,16 @@ import { AppError } from "@/lib/errors";
 import { listBalanceEntries } from "@/lib/services/balance/list-entries";
 import { getClient } from "@/lib/services/clients/get";
 import { listServices } from "@/lib/services/services/list";
-import { listTariffs } from "@/lib/services/tariffs/list";
+import { listCatalog } from "@/lib/services/catalog/list";
 import { listClientUsers } from "@/lib/services/users/list-for-client";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
-import { formatMoney, Money } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
 import { SpecForm } from "@/components/admin/spec-form";
+import { OrderForClient } from "@/components/admin/order-for-client";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { listInvoices } from "@/lib/services/invoices/list";
@@ -38,13 +39,11 @@ export default async function ClientPage({ params }: Props) {
   const [services, entries, tariffs, signIns] = await Promise.all([
     listServices({ ctx, input: { clientId: client.id, limit: 100 } }),
     listBalanceEntries({ ctx, input: { clientId: client.id, limit: 50 } }),
-    listTariffs({ ctx }),
+    listCatalog({ ctx }),
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
   const [invoices, orders] = await Promise.all([listInvoices({ ctx, input: { clientId: client.id, limit: 50 } }), listOrders({ ctx, input: { clientId: client.id, limit: 50 } })]);
-  const items = tariffs
-    .filter((t) => t.onSale && t.currency === client.currency)
-    .flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
+  const orderable = tariffs.filter((t) => t.currency === client.currency);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -111,15 +110,7 @@ export default async function ClientPage({ params }: Props) {
           />
         </Card>
         <Card title="Order for this client">
-          <SpecForm
-            action={placeOrderAction}
-            submitLabel="Place order"
-            hidden={{ clientId: client.id }}
-            fields={[
-              { name: "item", label: "Tariff and period", type: "select", empty: "Choose…", options: items },
-              { name: "domain", label: "Domain", hint: "Needed for domains; the site's domain for hosting." },
-            ]}
-          />
+          <OrderForClient clientId={client.id} tariffs={orderable} action={placeOrderAction} />
           <p className="mt-2 text-xs text-slate-500">Paid from the client&apos;s balance at once; the service is then set up by its processing module.</p>
         </Card>
         <Card title="Sign-ins">

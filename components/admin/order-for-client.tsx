@@ -1,0 +1,82 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import type { FormState } from "@/app/admin/form-state";
+import type { CatalogEntry } from "@/lib/services/catalog/list";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/select";
+import { formatMoney } from "@/components/ui/money";
+import { osTemplates, periodLabel } from "@/components/store/labels";
+import { livePrice } from "@/components/store/live-price";
+import { FormResult } from "./form-result";
+
+type Props = { clientId: number; tariffs: CatalogEntry[]; action: (prev: FormState, form: FormData) => Promise<FormState> };
+
+/**
+ * "Order for this client": a tariff and period, then what the store asks for that tariff (add-ons,
+ * the domain, host name and operating system), with the same live price; paid from the balance.
+ */
+export function OrderForClient({ clientId, tariffs, action }: Props) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const [item, setItem] = useState("");
+  const [addons, setAddons] = useState<Record<string, number>>({});
+  const [tariffId, months] = item.split(":").map(Number);
+  const tariff = tariffs.find((t) => t.id === tariffId);
+  const live = tariff ? livePrice(tariff, { months: months!, addons }) : null;
+  const errors = { ...(live?.errors ?? {}), ...(state.fields ?? {}) };
+  const addonResources = tariff?.resources.filter((r) => r.addon && r.maxExtra > 0) ?? [];
+  const wantsDomain = tariff && (tariff.productType === "domain" || tariff.orderNeeds.includes("domain"));
+  const wantsServer = tariff && (tariff.productType === "vps" || tariff.orderNeeds.includes("os"));
+  const options = tariffs.flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      data-testid="order-for-client"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      <FormResult state={state} shownFields={["item", "domain", "hostname", "os", ...addonResources.map((r) => `addons.${r.key}`)]} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <SelectField id="order-item" name="item" label="Tariff and period" empty="Choose…" options={options} value={item} onChange={(e) => { setItem(e.target.value); setAddons({}); }} errors={errors.item ?? errors.months} />
+      {addonResources.map((r) => (
+        <Field
+          key={`${tariffId}-${r.key}`}
+          id={`order-addon-${r.key}`}
+          name={`addons.${r.key}`}
+          label={`Extra ${r.label}${r.unit ? ` (${r.unit})` : ""}`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={r.maxExtra}
+          step={1}
+          value={addons[r.key] ?? 0}
+          onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
+          hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; 0 to ${r.maxExtra} at ${formatMoney(r.unitPrice, tariff!.currency)} per unit a month.`}
+          errors={errors[`addons.${r.key}`]}
+        />
+      ))}
+      {wantsDomain && (
+        <Field id="order-domain" name="domain" label={tariff.productType === "domain" ? "Domain name" : "The site's domain"} autoComplete="off" hint={tariff.productType === "domain" && tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}.` : "Without www."} errors={errors.domain} />
+      )}
+      {wantsServer && (
+        <>
+          <Field id="order-hostname" name="hostname" label="Host name" autoComplete="off" placeholder="server1.example.com" hint="Optional." errors={errors.hostname} />
+          <SelectField id="order-os" name="os" label="Operating system" defaultValue="" options={[{ value: "", label: "Provider's default" }, ...osTemplates.map((os) => ({ value: os, label: os }))]} errors={errors.os} />
+        </>
+      )}
+      {tariff && (
+        <p className="text-sm font-medium" data-testid="order-for-client-total">
+          {live?.total == null ? "Check the fields above" : `Total: ${formatMoney(live.total, tariff.currency)} for ${periodLabel(months!)}`}
+        </p>
+      )}
+      <div>
+        <Button type="submit" disabled={pending}>{pending ? "Working…" : "Place order"}</Button>
+      </div>
+    </form>
+  );
+}
