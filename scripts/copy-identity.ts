@@ -6,34 +6,19 @@
  * See docs/production.md, Backup and restore.
  */
 import { parseArgs } from "node:util";
-import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
-import { loadEnvFiles } from "../lib/config/load-env";
-import { closeDatabase, getDatabase } from "../lib/db";
+import { getDatabase } from "../lib/db";
 import { copyIdentity } from "../lib/services/settings/copy-identity";
+import { runCommand, startCommand } from "./command";
 
-loadEnvFiles();
-exitOnConfigProblems("cli");
+startCommand();
 const { values } = parseArgs({ options: { staging: { type: "boolean", default: false } } });
 
-async function main(): Promise<number> {
+runCommand("copy-identity", async () => {
   const { db } = await getDatabase();
-  try {
-    const result = await copyIdentity({ ctx: { db, actor: { type: "system" } }, input: { staging: values.staging } });
-    console.log(`Installation id: ${result.before ?? "(none)"} → ${result.after}`);
-    if (result.outgoingEmailOff) {
-      console.log(`Staging: ${result.handlersMadeManual} handlers now disabled and processed by hand, ${result.webhookEndpointsDisabled} webhook endpoints disabled, outgoing email off.`);
-    }
-    return 0;
-  } finally {
-    await closeDatabase();
+  const result = await copyIdentity({ ctx: { db, actor: { type: "system" } }, input: { staging: values.staging } });
+  console.log(`Installation id: ${result.before ?? "(none)"} → ${result.after}`);
+  if (result.outgoingEmailOff) {
+    console.log(`Staging: ${result.handlersMadeManual} handlers now disabled and processed by hand, ${result.webhookEndpointsDisabled} webhook endpoints disabled, outgoing email off.`);
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    exitOnConfigError("cli", error);
-    console.error(`copy-identity failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+  return 0;
+});

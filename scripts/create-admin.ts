@@ -7,15 +7,13 @@
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
-import { loadEnvFiles } from "../lib/config/load-env";
-import { closeDatabase, getDatabase } from "../lib/db";
+import { getDatabase } from "../lib/db";
 import { AppError, ValidationError } from "../lib/errors";
 import { createFirstAdmin, needsFirstAdmin } from "../lib/services/users/create-first-admin";
 import { createStaffUser } from "../lib/services/users/create-staff";
+import { runCommand, startCommand } from "./command";
 
-loadEnvFiles();
-exitOnConfigProblems("cli");
+startCommand();
 const { values } = parseArgs({
   options: {
     email: { type: "string" },
@@ -43,7 +41,7 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
   return typed ? { password: typed, generated: false } : generate();
 }
 
-async function main(): Promise<number> {
+runCommand("create-admin", async () => {
   const { password, generated } = await readPassword();
   const { db } = await getDatabase();
   const ctx = { db, actor: { type: "system" } as const };
@@ -66,16 +64,5 @@ async function main(): Promise<number> {
       return 1;
     }
     throw error;
-  } finally {
-    await closeDatabase();
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    exitOnConfigError("cli", error);
-    console.error(`create-admin failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+});

@@ -5,41 +5,26 @@
  * Stopped or killed half-way, run it again: it goes on where it was. See docs/production.md, Key rotation.
  */
 import { parseArgs } from "node:util";
-import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
-import { loadEnvFiles } from "../lib/config/load-env";
-import { closeDatabase, getDatabase } from "../lib/db";
+import { getDatabase } from "../lib/db";
 import { rotateEncryptionKey } from "../lib/services/settings/rotate-encryption-key";
+import { runCommand, startCommand } from "./command";
 
-loadEnvFiles();
-exitOnConfigProblems("cli");
+startCommand();
 const { values } = parseArgs({ options: { "batch-size": { type: "string", default: "500" } } });
 if (!process.env.APP_ENCRYPTION_KEY_OLD?.trim()) {
   console.log("APP_ENCRYPTION_KEY_OLD is not set: every secret is read and, where needed, encrypted again with APP_ENCRYPTION_KEY.");
 }
 
-async function main(): Promise<number> {
+runCommand("rotate-key", async () => {
   const { db } = await getDatabase();
-  try {
-    const result = await rotateEncryptionKey({
-      ctx: { db, actor: { type: "system" } },
-      input: { batchSize: values["batch-size"] },
-      onProgress: (p) => console.log(`${p.column}: ${p.checked} of ${p.total} checked, ${p.reencrypted} encrypted again`),
-    });
-    for (const id of result.unreadable) console.log(`cannot be decrypted with either key, left as it is: ${id}`);
-    console.log(`Key rotated: ${result.reencrypted} values encrypted again; the database's key check is now APP_ENCRYPTION_KEY's.`);
-    if (result.unreadable.length) console.log(`${result.unreadable.length} values no key decrypts: type those credentials again in the admin.`);
-    console.log("Next: remove APP_ENCRYPTION_KEY_OLD from every process and restart them.");
-    return 0;
-  } finally {
-    await closeDatabase();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    exitOnConfigError("cli", error);
-    console.error(`rotate-key failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+  const result = await rotateEncryptionKey({
+    ctx: { db, actor: { type: "system" } },
+    input: { batchSize: values["batch-size"] },
+    onProgress: (p) => console.log(`${p.column}: ${p.checked} of ${p.total} checked, ${p.reencrypted} encrypted again`),
+  });
+  for (const id of result.unreadable) console.log(`cannot be decrypted with either key, left as it is: ${id}`);
+  console.log(`Key rotated: ${result.reencrypted} values encrypted again; the database's key check is now APP_ENCRYPTION_KEY's.`);
+  if (result.unreadable.length) console.log(`${result.unreadable.length} values no key decrypts: type those credentials again in the admin.`);
+  console.log("Next: remove APP_ENCRYPTION_KEY_OLD from every process and restart them.");
+  return 0;
+});
