@@ -7,6 +7,8 @@ import { getClient } from "@/lib/services/clients/get";
 import { listServices } from "@/lib/services/services/list";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { listClientUsers } from "@/lib/services/users/list-for-client";
+import { listClientNotes } from "@/lib/services/client-notes/list";
+import { ClientNotes } from "@/components/admin/client-notes";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
@@ -42,7 +44,11 @@ export default async function ClientPage({ params }: Props) {
     listCatalog({ ctx }),
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
-  const [invoices, orders] = await Promise.all([listInvoices({ ctx, input: { clientId: client.id, limit: 50 } }), listOrders({ ctx, input: { clientId: client.id, limit: 50 } })]);
+  const [invoices, orders, notes] = await Promise.all([
+    listInvoices({ ctx, input: { clientId: client.id, limit: 50 } }),
+    listOrders({ ctx, input: { clientId: client.id, limit: 50 } }),
+    listClientNotes({ ctx, input: { clientId: client.id } }),
+  ]);
   const orderable = tariffs.filter((t) => t.currency === client.currency);
   return (
     <>
@@ -116,6 +122,7 @@ export default async function ClientPage({ params }: Props) {
         <Card title="Sign-ins">
           <UserAccessList users={signIns} />
         </Card>
+        <ClientNotes clientId={client.id} notes={notes} />
       </div>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Services</h2>
       <Table head={["#", "Name", "Tariff", "Status", "Expires"]} caption="Services of the client">
