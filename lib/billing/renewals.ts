@@ -8,27 +8,33 @@ import { dispatchOperations } from "../processing/dispatch";
 import { enqueueOperation } from "../processing/enqueue";
 import { notifyRunners } from "../processing/wake";
 import { readSettings } from "../settings";
-import { chargeRenewal, money, renewedFor } from "../services/services/renew";
+import { chargeRenewal, money, renewalQuote, renewedFor } from "../services/services/renew";
+import { formatAmount } from "./ledger";
+import { invoiceName } from "./invoice-format";
+import { issueRenewalInvoice, renewalInvoiced, voidRenewalsOfClosed } from "./renewal-invoices";
 import type { ServiceRow } from "../services/services/load-own";
 import { holdSuspension } from "../services/services/suspensions";
 
 const DAY_MS = 86_400_000;
 
 export type RenewalOptions = { clock?: Clock; /** Renew (or warn) this many days before expiry. */ daysBefore?: number };
-export type RenewalSummary = { renewed: number; failed: number; expiring: number; suspended: number; closed: number; operationIds: number[] };
+export type RenewalSummary = { renewed: number; failed: number; expiring: number; suspended: number; closed: number; invoiced: number; operationIds: number[] };
 
 /**
  * The renewal sweep. For each active or suspended service that expires within `daysBefore` days:
  * auto-renew ones are charged from the balance and get `prolong` (a failed charge emails
- * "renewal-failed"), others get an "expiring" email; an unpaid service is suspended at expiry and
- * closed after the grace period (settings.graceDays). Every step is idempotent: a re-run at the
- * same clock changes nothing.
+ * "renewal-failed"), others get an "expiring" email; a renewal left unpaid becomes one unpaid
+ * renewal invoice for that period, due at the expiry (paying it renews, and resumes the service);
+ * an unpaid service is suspended at expiry and closed after the grace period (settings.graceDays),
+ * and the unpaid renewal invoices of closed services are voided. Every step is idempotent: a re-run
+ * at the same clock changes nothing.
  */
 export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<RenewalSummary> {
   const now = (opts.clock ?? systemClock).now();
   const horizon = new Date(now.getTime() + (opts.daysBefore ?? 3) * DAY_MS);
   const { graceDays } = await readSettings(db);
-  const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, operationIds: [] };
+  const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [] };
+  await voidRenewalsOfClosed(db);
   const due = await db
     .select({ id: services.id })
     .from(services)
@@ -66,14 +72,16 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
       summary.operationIds.push(...outcome.operationIds);
       return;
     }
+    const invoice = outcome.kind === "insufficient" ? await invoiceUnpaid(tx, service, when.now, summary) : "";
     const reason = outcome.kind === "insufficient"
-      ? `The balance (${money(outcome.balance, outcome.currency)}) does not cover the renewal (${money(outcome.price, outcome.currency)}).`
+      ? `The balance (${money(outcome.balance, outcome.currency)}) does not cover the renewal (${money(outcome.price, outcome.currency)}).${invoice}`
       : outcome.kind === "currency"
         ? `The tariff is priced in ${outcome.currency}, but the account pays in ${outcome.clientCurrency}.`
         : "The tariff is no longer sold for this period.";
     if (await email("renewal-failed", reason)) summary.failed++;
   } else {
     if (await renewedFor(tx, service)) return;
+    await invoiceUnpaid(tx, service, when.now, summary);
     if (expiresAt > when.now && (await email("expiring"))) summary.expiring++;
   }
   if (expiresAt > when.now) return;
@@ -83,6 +91,23 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
   } else if (service.status === "active") {
     if (await stop(tx, service, "suspend", "Not paid by the expiry date; being suspended", when.now, summary)) summary.suspended++;
   }
+}
+
+/**
+ * The unpaid renewal invoice of the period ending at the service's expiry, issued once: never again
+ * for that period, even after it was voided. Returns the sentence the email adds ("" when none).
+ */
+async function invoiceUnpaid(tx: Tx, service: ServiceRow, at: Date, summary: RenewalSummary): Promise<string> {
+  if (await renewalInvoiced(tx, service.id, service.expiresAt!)) return "";
+  const quote = await renewalQuote(tx, service);
+  if (!quote) return "";
+  const invoice = await issueRenewalInvoice(tx, { clientId: service.clientId, serviceId: service.id, expiry: service.expiresAt!, ...quote, at, paid: false });
+  await tx.insert(serviceHistory).values({
+    serviceId: service.id, fromStatus: service.status, toStatus: service.status, createdAt: at,
+    message: `Renewal invoice ${invoiceName(invoice)} issued: ${formatAmount(invoice.amount, invoice.currency)} due ${invoice.dueAt!.toISOString().slice(0, 10)}`,
+  });
+  summary.invoiced++;
+  return ` Invoice ${invoiceName(invoice)} for ${formatAmount(invoice.amount, invoice.currency)} is due on ${invoice.dueAt!.toISOString().slice(0, 10)}: pay it from your invoices (by card or from the balance) and the service is renewed.`;
 }
 
 async function stop(tx: Tx, service: ServiceRow, kind: "suspend" | "close", message: string, at: Date, summary: RenewalSummary): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { balanceEntries, clients, emailOutbox, invoices, operations, serviceHistory, services } from "@/lib/db/schema";
+import { balanceEntries, clients, emailOutbox, invoices, operations, serviceHistory, services, tariffs } from "@/lib/db/schema";
 import { runRenewals } from "@/lib/billing/renewals";
 import { addMonths } from "@/lib/dates";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
@@ -43,6 +43,7 @@ describe("renewals, suspension at expiry and closing after the grace period", ()
     await sweepOperations(db(), { clock });
     return { clientId: client.id, service: await service(paid.id) };
   }
+  const tariffName = async () => (await db().select({ name: tariffs.name }).from(tariffs).where(eq(tariffs.id, tariffId)))[0]!.name;
   const service = async (id: number) => (await db().select().from(services).where(eq(services.id, id)))[0]!;
   const balance = async (clientId: number) => (await db().select().from(clients).where(eq(clients.id, clientId)))[0]!.balance;
   const ops = (serviceId: number, kind: "prolong" | "suspend" | "close" | "resume") =>
@@ -85,8 +86,10 @@ describe("renewals, suspension at expiry and closing after the grace period", ()
     const { clientId, service: s } = await activeService(100);
     const expiry = s.expiresAt!;
     at(expiry, -1);
-    expect(await runRenewals(db(), { clock })).toMatchObject({ renewed: 0, failed: 1 });
-    expect(await runRenewals(db(), { clock })).toMatchObject({ failed: 0 });
+    expect(await runRenewals(db(), { clock })).toMatchObject({ renewed: 0, failed: 1, invoiced: 1 });
+    expect(await runRenewals(db(), { clock })).toMatchObject({ failed: 0, invoiced: 0 });
+    const [unpaid] = await db().select().from(invoices).where(and(eq(invoices.serviceId, s.id), eq(invoices.kind, "renewal")));
+    expect(unpaid).toMatchObject({ status: "unpaid", amount: PRICE, dueAt: expiry, renewalFor: expiry, renewalMonths: 1 });
     expect(await balance(clientId)).toBe(100);
     at(expiry, 0.01);
     expect(await runRenewals(db(), { clock })).toMatchObject({ suspended: 1, failed: 0 });
@@ -104,11 +107,13 @@ describe("renewals, suspension at expiry and closing after the grace period", ()
     await sweepOperations(db(), { clock });
     expect((await service(s.id)).status).toBe("closed");
     expect(sim.state.users[s.remoteName]).toBeUndefined();
-    expect(await runRenewals(db(), { clock })).toMatchObject({ renewed: 0, failed: 0, suspended: 0, closed: 0 });
+    expect(await runRenewals(db(), { clock })).toMatchObject({ renewed: 0, failed: 0, suspended: 0, closed: 0, invoiced: 0 });
+    expect(await db().select({ status: invoices.status, description: invoices.description }).from(invoices).where(and(eq(invoices.serviceId, s.id), eq(invoices.kind, "renewal"))))
+      .toEqual([{ status: "cancelled", description: `Renewal of service #${s.id} (${(await tariffName())}, 1 month) (service closed)` }]);
     expect(await mails(s.id)).toEqual(["Your hosting is ready", "Service renewal failed", "Service suspended", "Service closed"]);
     const history = (await db().select().from(serviceHistory).where(eq(serviceHistory.serviceId, s.id)).orderBy(serviceHistory.id)).map((h) => h.message);
     expect(history).toEqual([
-      "Paid; being set up", "Service set up", "Not paid by the expiry date; being suspended", "Service suspended",
+      "Paid; being set up", "Service set up", "Renewal invoice INV-2030-000002 issued: $5.00 due 2030-02-15", "Not paid by the expiry date; being suspended", "Service suspended",
       "Not renewed within the grace period; being closed", "Service closed",
     ]);
   });

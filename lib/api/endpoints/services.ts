@@ -1,6 +1,7 @@
 import { listServicesInput } from "../../services/services/list";
 import { changePlanInput } from "../../services/services/change-plan";
 import { quoteChangeInput } from "../../services/services/quote-change";
+import { renewServiceInput } from "../../services/services/renew";
 import { addonAmounts } from "../../services/services/quote-addons";
 import { z } from "zod";
 import { defineEndpoint, idParams, noBody } from "../endpoint";
@@ -15,12 +16,12 @@ export const listServices = defineEndpoint({
 
 export const getService = defineEndpoint({
   id: "getService", method: "GET", path: "/services/{id}", tag: "Services", scope: "read",
-  summary: "One service with its resources, history, operations and renewal price",
+  summary: "One service with its resources, history, operations and renewal prices",
   params: idParams,
   response: "The service (never its secrets)",
 });
 
-const action = (name: "suspend" | "resume" | "close" | "renew", summary: string, description: string) =>
+const action = (name: "suspend" | "resume" | "close", summary: string, description: string) =>
   defineEndpoint({
     id: `${name}Service`, method: "POST", path: `/services/{id}/${name}`, tag: "Services", scope: "services:write",
     summary, description, params: idParams, body: noBody, status: 202,
@@ -36,7 +37,13 @@ export const closeService = defineEndpoint({
   params: idParams, body: z.strictObject({ when: z.enum(["now", "period_end"]).optional() }), status: 202,
   response: "Accepted: `{ operationId, created, refund, currency, closesAt }`; `refund` is what returned to the balance, in minor units",
 });
-export const renewService = action("renew", "Renew a service now", "Charges the renewal from the balance and queues `prolong`. 422 on insufficient funds.");
+export const renewService = defineEndpoint({
+  id: "renewService", method: "POST", path: "/services/{id}/renew", tag: "Services", scope: "services:write",
+  summary: "Renew a service now, for its period or another the tariff sells",
+  description: "Charges the renewal from the balance for `months` (a period the tariff sells, listed in the service's `renewals`; its own period by default) and queues `prolong`; the service's period becomes those months. An unpaid renewal invoice for that period is the one paid. A second call for the same expiry charges nothing (`charged: false`). 422 on insufficient funds, with `price`, `balance` and `difference` in minor units (nothing changes); 409 for a period the tariff does not sell or a service that cannot be renewed.",
+  params: idParams, body: z.strictObject({ months: renewServiceInput.shape.months }), status: 202,
+  response: "Accepted: `{ charged, price, currency, months, invoiceId, operationIds }`",
+});
 
 export const quotePlanChange = defineEndpoint({
   id: "quotePlanChange", method: "GET", path: "/services/{id}/plans", tag: "Services", scope: "read",

@@ -3,12 +3,13 @@ import type { Tx } from "../../db";
 import { invoices, paymentSessions, payments } from "../../db/schema";
 import { AppError } from "../../errors";
 import { payOrderTx } from "../orders/pay";
+import { payRenewalInvoiceTx } from "../invoices/pay-renewal";
 
 type Payment = typeof payments.$inferSelect;
 
 /**
  * After a gateway payment is credited, in the same transaction: the card payment session it
- * completes is marked paid, and the unpaid order invoice it was for is paid from the balance. When
+ * completes is marked paid, and the unpaid order (or renewal) invoice it was for is paid from the balance. When
  * that order can no longer be paid (the domain was taken meanwhile, the client paid it already,
  * the client was suspended) the money simply stays on the balance.
  */
@@ -22,10 +23,11 @@ export async function settleSession(tx: Tx, payment: Payment, at: Date, paymentI
     .where(eq(paymentSessions.id, session.id));
   if (!session.invoiceId) return { operationIds: [] };
   const [invoice] = await tx.select().from(invoices).where(and(eq(invoices.id, session.invoiceId), eq(invoices.status, "unpaid")));
-  if (!invoice?.orderId) return { operationIds: [] };
+  if (!invoice || (!invoice.orderId && invoice.kind !== "renewal")) return { operationIds: [] };
   try {
-    // A savepoint: a refused order leaves the credited payment in place.
-    const paid = await tx.transaction((sp) => payOrderTx(sp, { type: "system" }, invoice.orderId!, at));
+    // A savepoint: a refused order (or renewal) leaves the credited payment in place.
+    const paid = await tx.transaction((sp): Promise<{ operationIds: number[] }> =>
+      invoice.kind === "renewal" ? payRenewalInvoiceTx(sp, { type: "system" }, invoice.id, at) : payOrderTx(sp, { type: "system" }, invoice.orderId!, at));
     return { operationIds: paid.operationIds };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -9,6 +9,7 @@ import { audit } from "../audit";
 import { parseInput, requireClientAccess, type Ctx } from "../context";
 import { assertClientActive } from "../orders/checks";
 import { invoiceName } from "../../billing/invoice-format";
+import { cardTopUpFor } from "../../billing/renewal-invoices";
 
 export const MIN_TOP_UP = 1_00;
 export const MAX_TOP_UP = 10_000_00;
@@ -27,7 +28,8 @@ const own = (ctx: Ctx) => (ctx.actor.type === "user" ? ctx.actor.clientId : null
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /**
- * A client starts a card payment, for an unpaid order invoice or to add funds: a Stripe Checkout
+ * A client starts a card payment, for an unpaid invoice (a renewal's: only what the balance does not
+ * cover) or to add funds: a Stripe Checkout
  * session, or the demo gateway where cardGateway() allows it (never in production). Returns where to send the
  * browser. Nothing is credited here: the gateway's signed event does that. A suspended client may
  * add funds but not start paying an order invoice.
@@ -47,11 +49,13 @@ export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown })
   if (data.invoiceId !== undefined) {
     const [invoice] = await ctx.db.select().from(invoices).where(eq(invoices.id, data.invoiceId));
     if (!invoice || invoice.clientId !== clientId) throw notFound("Invoice not found");
-    if (invoice.status !== "unpaid" || invoice.kind !== "order") throw conflict(`Invoice ${invoiceName(invoice)} is ${invoice.status}`);
+    if (invoice.status !== "unpaid") throw conflict(`Invoice ${invoiceName(invoice)} is ${invoice.status}`);
     if (invoice.amount <= 0) throw unprocessable("This invoice has nothing to pay");
-    await assertClientActive(ctx.db, clientId, "orders cannot be paid");
+    if (invoice.kind === "order") await assertClientActive(ctx.db, clientId, "orders cannot be paid");
     if (invoice.currency !== client.currency) throw unprocessable(`The invoice is in ${invoice.currency}, your balance in ${client.currency}`);
     ({ amount, currency } = invoice);
+    // A renewal takes what the balance has first: the card pays the difference.
+    if (invoice.kind === "renewal") amount = cardTopUpFor(invoice.amount, client.balance);
     description = `Invoice ${invoiceName(invoice)}: ${invoice.description}`;
   } else if (amount <= 0) {
     throw new ValidationError({ amount: ["Enter an amount"] });

@@ -7,12 +7,13 @@ import { isStaff, parseInput, type Ctx } from "../context";
 import { serviceSummaryColumns } from "./list";
 import { loadOwnService } from "./load-own";
 import { renewalQuote } from "./renew";
+import { renewalOffer } from "./renewal-quote";
 
 export const getServiceInput = z.object({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
  * One service with its tariff's name, resources with their labels, history, recent operations and
- * the price of a renewal. Never secrets (only whether it has any). Another client's service is 404.
+ * the price of a renewal (each period sold, and an unpaid renewal invoice). Never secrets (only whether it has any). Another client's service is 404.
  */
 export async function getService({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { serviceId } = parseInput(getServiceInput, input);
@@ -50,7 +51,7 @@ export async function getService({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const close = closing ? { withdrawable: (closing.status === "queued" || closing.status === "manual") && closing.attempts === 0, at: closing.runAt } : null;
   // Staff see the processing module by name; clients never see which one serves them.
   const [handler] = staff && service.handlerId ? await ctx.db.select({ id: handlers.id, name: handlers.name }).from(handlers).where(eq(handlers.id, service.handlerId)) : [];
-  return { ...service, resources, history, operations: ops, renewal, close, handler: handler ?? null };
+  return { ...service, resources, history, operations: ops, renewal, ...(await renewalOffer(ctx.db, row)), close, handler: handler ?? null };
 }
 
 export type ServiceDetail = Awaited<ReturnType<typeof getService>>;

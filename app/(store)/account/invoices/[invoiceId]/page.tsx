@@ -14,7 +14,8 @@ import { PayForm } from "@/components/store/pay-form";
 import { PrintButton } from "@/components/store/print-button";
 import { clientCtx } from "@/lib/services/request-context";
 import { startPaymentAction } from "../../payments/actions";
-import { cancelOrderAction, payOrderAction } from "./actions";
+import { cardTopUpFor } from "@/lib/billing/renewal-invoices";
+import { cancelOrderAction, payOrderAction, payRenewalAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Invoice · Provisio" };
@@ -55,6 +56,18 @@ export default async function InvoicePage({ params }: Props) {
           <div className="mt-4 border-t border-slate-200 pt-3">
             <p className="mb-2 text-sm text-slate-600">Changed your mind? Cancel the order; nothing has been charged.</p>
             <PayForm orderId={invoice.orderId!} label="Cancel this order" action={cancelOrderAction} />
+          </div>
+        </Card>
+      )}
+      {invoice.status === "unpaid" && invoice.kind === "renewal" && (
+        <Card title="Pay this renewal" className="mt-4 print:hidden">
+          <p className="mb-3 text-sm text-slate-600">Paying it renews the service (and resumes it if it was suspended for non-payment). Your balance: <Money amount={client.balance} currency={client.currency} /></p>
+          <div className="flex flex-col gap-4">
+            {client.balance >= invoice.amount && <PayForm orderId={invoice.id} label={`Pay ${amount} from balance`} action={payRenewalAction} />}
+            {gateway && client.balance < invoice.amount && (
+              <CardPayForm action={startPaymentAction} invoiceId={invoice.id} demo={gateway === "demo"}
+                label={`Pay ${formatMoney(cardTopUpFor(invoice.amount, client.balance), invoice.currency)} ${gateway === "stripe" ? "by card" : "with the demo gateway"}${client.balance > 0 ? " (the rest from the balance)" : ""}`} />
+            )}
           </div>
         </Card>
       )}

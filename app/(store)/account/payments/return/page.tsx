@@ -39,7 +39,9 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
           {session.status === "paid" && (
             <Notice>
               Payment received: {amount}
-              {invoice?.status === "paid" ? ". Your order is paid and your services are being set up." : " was added to your balance."}
+              {invoice?.status === "paid"
+                ? invoice.kind === "renewal" ? `. The renewal is paid (the rest from your balance); service #${invoice.serviceId} is being renewed.` : ". Your order is paid and your services are being set up."
+                : " was added to your balance."}
             </Notice>
           )}
           {session.status === "paid" && invoice && invoice.status !== "paid" && session.failureReason && (
@@ -49,7 +51,7 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
           {session.status === "expired" && <Notice tone="warning">The payment page expired before the payment of {amount} was made. Nothing was charged.</Notice>}
         </div>
         <p className="flex flex-wrap gap-4 text-sm">
-          {invoice?.status === "paid" && <Link href="/account/services" className={link}>See your services</Link>}
+          {invoice?.status === "paid" && <Link href={invoice.kind === "renewal" ? `/account/services/${invoice.serviceId}` : "/account/services"} className={link}>{invoice.kind === "renewal" ? "See the service" : "See your services"}</Link>}
           {invoice && invoice.status === "unpaid" && session.status !== "open" && <Link href={`/account/invoices/${invoice.id}`} className={link}>Back to the invoice</Link>}
           <Link href="/account/balance" className={link}>Balance and payments</Link>
         </p>

@@ -1,0 +1,16 @@
+"use server";
+
+import { formatAmount } from "@/lib/billing/ledger";
+import { renewService } from "@/lib/services/services/renew";
+import { requestCtx } from "@/lib/services/request-context";
+import { attempt, num, type FormState } from "../form-state";
+import { respond } from "../respond";
+
+/** Renews a client's service for the chosen period from the client's balance (its unpaid renewal invoice for that period is the one paid). */
+export async function renewServiceAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const ctx = await requestCtx();
+  return respond(await attempt(async () => {
+    const done = await renewService({ ctx, input: { serviceId: num(form, "serviceId"), months: num(form, "months") } });
+    return { ok: true, message: done.charged ? `Renewed: ${formatAmount(done.price, done.currency)} taken from the client's balance; prolong queued.` : "This period is already paid for." };
+  }));
+}

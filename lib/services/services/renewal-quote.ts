@@ -1,0 +1,62 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Conn } from "../../db";
+import { invoices, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { addMonths } from "../../dates";
+import { priceItem } from "../../billing/price";
+import { ValidationError } from "../../errors";
+import type { ServiceRow } from "./load-own";
+
+export type RenewalQuote = { months: number; price: number; currency: string; tariffName: string };
+
+async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId">) {
+  const [tariff] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
+  const prices = await conn.select().from(tariffPrices).where(eq(tariffPrices.tariffId, service.tariffId)).orderBy(asc(tariffPrices.months));
+  const resources = await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, service.tariffId));
+  return { tariff: tariff!, prices, resources };
+}
+
+function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow, "resources">, months: number): RenewalQuote | null {
+  const addons: Record<string, number> = {};
+  for (const r of t.resources) {
+    const extra = (service.resources[r.key] ?? r.amount) - r.amount;
+    if (r.addon && extra > 0) addons[r.key] = Math.min(extra, r.maxExtra);
+  }
+  try {
+    return { months, price: priceItem(t.prices, t.resources, { months, addons }), currency: t.tariff.currency, tariffName: t.tariff.name };
+  } catch (error) {
+    if (error instanceof ValidationError) return null;
+    throw error;
+  }
+}
+
+/**
+ * What renewing costs for a period (the service's own by default): the tariff's price for it plus
+ * the add-on units the service has, each at its monthly price times the months. Null when the
+ * tariff does not sell that period.
+ */
+export async function renewalQuote(conn: Conn, service: ServiceRow, months = service.months): Promise<RenewalQuote | null> {
+  return price(await tariffOf(conn, service), service, months);
+}
+
+/** Every period the tariff sells, shortest first, with its price and the expiry it would give. */
+export async function renewalChoices(conn: Conn, service: ServiceRow) {
+  const t = await tariffOf(conn, service);
+  return t.prices.flatMap((p) => {
+    const quote = price(t, service, p.months);
+    return quote && service.expiresAt ? [{ ...quote, newExpiry: addMonths(service.expiresAt, p.months) }] : [];
+  });
+}
+
+/**
+ * What a live service's page offers to renew: every period sold, and the unpaid renewal invoice of
+ * the current period if one was issued (it is paid first). Nothing for a service that cannot be renewed.
+ */
+export async function renewalOffer(conn: Conn, service: ServiceRow) {
+  const live = (service.status === "active" || service.status === "suspended") && service.pending !== "close" && service.expiresAt;
+  if (!live) return { renewals: [], renewalInvoice: null };
+  const [invoice] = await conn
+    .select({ id: invoices.id, number: invoices.number, amount: invoices.amount, currency: invoices.currency, dueAt: invoices.dueAt, months: invoices.renewalMonths })
+    .from(invoices)
+    .where(and(eq(invoices.serviceId, service.id), eq(invoices.kind, "renewal"), eq(invoices.status, "unpaid"), eq(invoices.renewalFor, service.expiresAt!)));
+  return { renewals: await renewalChoices(conn, service), renewalInvoice: invoice ?? null };
+}
