@@ -13,6 +13,7 @@ import {
   type ApprovalStatus,
   type WebnamesConnection,
 } from "./client";
+import { checkMaximum, manage, transferNotOffered } from "./manage";
 
 const connection = z.object({
   url: z.url({ protocol: /^https?$/ }).default(DEFAULT_URL),
@@ -90,6 +91,7 @@ async function adopt(ctx: Ctx, domain: string, status: ApprovalStatus): Promise<
 async function open(ctx: Ctx): Promise<Outcome> {
   const { connection: conn, log } = ctx;
   const domain = asciiDomain(ctx.service.remoteName);
+  if (ctx.service.params.transfer || ctx.service.secrets.transferCode) transferNotOffered(domain);
   const status = await approvalStatus(conn, log, domain);
   if (status !== "none") return adopt(ctx, domain, status);
   const foreign = () => new ModuleError("exists_foreign", `${domain} is registered, not through this account`, false);
@@ -163,6 +165,10 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
     return fromStatus(ctx, domain, status, remoteTask.adopted === true);
   },
 
+  manage: (ctx) => manage(ctx, asciiDomain(ctx.service.remoteName)),
+  manages: ["nameservers"],
+  transfersIn: false,
+
   suspend: registryNeedsPerson("suspend"),
   resume: registryNeedsPerson("resume"),
 
@@ -172,6 +178,7 @@ export const webnames: ProcessingModule<WebnamesConnection> = {
   async prolong(ctx) {
     const domain = asciiDomain(ctx.service.remoteName);
     const years = yearsFor(Number(ctx.params.months ?? ctx.service.months));
+    checkMaximum(domain, ctx.service.expiresAt, years);
     let text: string;
     try {
       text = await srs(ctx.connection, ctx.log, "pispRenewDomain", { domain_name: domain, period: years });

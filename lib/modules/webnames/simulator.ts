@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { startSimulator, type SimReply, type Simulator } from "../simulator-server";
+import { beyondMaximum, MAX_YEARS, redelegate } from "./simulator-manage";
 
 /**
  * The Webnames RegTimeSRS.pl form protocol (protocols.md §5) in memory. §5 is partial: the form
@@ -164,6 +165,7 @@ export async function startWebnamesSimulator(
     if (domain.status !== "approved") return say.notReady(name);
     const period = Number(p.period);
     if (!Number.isInteger(period) || period < 1 || period > 10) return say.badPeriod();
+    if (beyondMaximum(domain.expiresAt, period)) return `Error: ${name} cannot be renewed more than ${MAX_YEARS} years ahead`;
     domain.expiresAt = ymd(inYears(new Date(`${domain.expiresAt}T00:00:00Z`), period));
     domain.renewals += 1;
     return say.renewed(name, domain.expiresAt);
@@ -200,13 +202,9 @@ export async function startWebnamesSimulator(
         return status(p);
       case "pispRenewDomain":
         return renew(p);
-      case "pispRedelegation": {
-        // §5: pispRedelegation takes ns0..ns3; (unconf.) its answer.
-        const domain = state.domains[(p.domain_name ?? "").toLowerCase()];
-        if (!domain || domain.owner !== "us") return say.notFound(p.domain_name ?? "");
-        domain.nameservers = [p.ns0, p.ns1, p.ns2, p.ns3].filter((ns): ns is string => Boolean(ns));
-        return `Success: Name servers of ${domain.name} changed`;
-      }
+      case "pispRedelegation":
+        // §5: pispRedelegation takes ns0..ns3 and ns0ip..; (unconf.) its rules and answer.
+        return redelegate(state.domains[(p.domain_name ?? "").toLowerCase()], p, say.notFound);
       default:
         // §5 lists the pages; (unconf.) the answer to any other.
         return say.unknownPage(p.thisPage ?? "");
