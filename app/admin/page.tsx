@@ -67,10 +67,22 @@ export default async function AdminPage({ searchParams }: Props) {
           being set up
         </Tile>
         <Tile testId="tile-suspended" label="Services suspended" value={tiles.services.suspended} href="/admin/services?status=suspended" />
-        <Tile testId="tile-payments" label={`Payments in ${month.format(tiles.monthStart)}`} value={tiles.paymentsThisMonth.length === 0 ? formatMoney(0, "USD") : formatMoney(tiles.paymentsThisMonth[0]!.amount, tiles.paymentsThisMonth[0]!.currency)}>
-          {tiles.paymentsThisMonth.length === 0
-            ? "no payments yet"
-            : tiles.paymentsThisMonth.map((p) => `${p.count} ${p.count === 1 ? "payment" : "payments"}${tiles.paymentsThisMonth.length > 1 ? ` in ${p.currency}: ${formatMoney(p.amount, p.currency)}` : ""}`).join(" · ")}
+        <Tile
+          testId="tile-payments"
+          label={`Billed in ${month.format(tiles.monthStart)}`}
+          href="/admin/reports"
+          value={tiles.moneyThisMonth.length === 0 ? formatMoney(0, "USD") : formatMoney(tiles.moneyThisMonth[0]!.billed, tiles.moneyThisMonth[0]!.currency)}
+        >
+          <span className="flex flex-col">
+            {tiles.moneyThisMonth.length === 0
+              ? <span>nothing billed yet</span>
+              : tiles.moneyThisMonth.map((m) => <span key={m.currency}>{tiles.moneyThisMonth.length > 1 ? `${m.currency}: billed ${formatMoney(m.billed, m.currency)}, ` : ""}collected {formatMoney(m.collected, m.currency)}</span>)}
+            <span>
+              {tiles.paymentsThisMonth.length === 0
+                ? "no card or gateway payments"
+                : tiles.paymentsThisMonth.map((p) => `${p.count} ${p.count === 1 ? "payment" : "payments"} received: ${formatMoney(p.amount, p.currency)}`).join(" · ")}
+            </span>
+          </span>
         </Tile>
       </ul>
       <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">

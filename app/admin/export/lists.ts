@@ -1,7 +1,9 @@
 import { listAudit } from "@/lib/services/audit/list";
 import { listClients } from "@/lib/services/clients/list";
 import type { Ctx } from "@/lib/services/context";
+import { listCreditNotes } from "@/lib/services/invoices/credit-notes";
 import { listInvoices } from "@/lib/services/invoices/list";
+import { listPayments } from "@/lib/services/payments/list";
 import { listOperations } from "@/lib/services/operations/list";
 import { listServices } from "@/lib/services/services/list";
 
@@ -34,7 +36,17 @@ export const exportsByList: Record<string, Export> = {
   invoices: {
     filters: ["clientId", "status", "kind", "orderId"],
     read: (ctx, input) => listInvoices({ ctx, input: { ...input, limit: 100 } }),
-    columns: { ID: "id", Number: "number", "Client ID": "clientId", Kind: "kind", Amount: "amount", Currency: "currency", Status: "status", Description: "description", Created: "createdAt", Issued: "issuedAt", Due: "dueAt", Paid: "paidAt" },
+    columns: { ID: "id", Number: "number", "Client ID": "clientId", Kind: "kind", Amount: "amount", Tax: "taxAmount", Currency: "currency", Status: "status", Description: "description", Created: "createdAt", Issued: "issuedAt", Due: "dueAt", Paid: "paidAt" },
+  },
+  payments: {
+    filters: ["clientId"],
+    read: (ctx, input) => listPayments({ ctx, input: { ...input, limit: 100 } }),
+    columns: { ID: "id", "Client ID": "clientId", Client: "clientName", Method: "method", Amount: "amount", Currency: "currency", Reference: "reference", Received: "createdAt" },
+  },
+  "credit-notes": {
+    filters: ["clientId", "invoiceId"],
+    read: (ctx, input) => listCreditNotes({ ctx, input: { ...input, limit: 100 } }),
+    columns: { ID: "id", Number: "number", Invoice: "invoiceNumber", "Invoice ID": "invoiceId", "Client ID": "clientId", Kind: "kind", Amount: "amount", Tax: "taxAmount", Currency: "currency", Reason: "reason", Issued: "issuedAt" },
   },
   audit: {
     filters: ["entity", "entityId"],

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "../../db/rows";
 import { KEY_REFUSED } from "../../email/key-refused";
 import { now, requireAdmin, type Ctx } from "../context";
+import { moneyByMonth } from "./money-report";
 
 export type DashboardTiles = {
   services: { active: number; inProgress: number; suspended: number };
@@ -12,6 +13,8 @@ export type DashboardTiles = {
   emails: { failed: number; retrying: number; keyRefused: boolean };
   openTasks: { departmentId: number | null; name: string; open: number }[];
   paymentsThisMonth: { currency: string; amount: number; count: number }[];
+  /** This month's invoices issued and paid per currency, net of credit notes (the reports' figures). */
+  moneyThisMonth: { currency: string; billed: number; collected: number }[];
   monthStart: Date;
 };
 
@@ -58,7 +61,10 @@ export async function dashboardTiles({ ctx }: { ctx: Ctx; input?: unknown }): Pr
         from payments where created_at >= ${monthStart.toISOString()}::timestamptz
         group by currency order by currency`,
   );
+  const thisMonth = monthStart.toISOString().slice(0, 7);
+  const { months } = await moneyByMonth({ ctx, input: { from: thisMonth, to: thisMonth } });
   return {
+    moneyThisMonth: months.map((m) => ({ currency: m.currency, billed: m.billed - m.credited, collected: m.collected })),
     services: { active: count("active"), inProgress: count("ordered") + count("processing"), suspended: count("suspended") },
     failingNow: Number(ops?.failing ?? 0),
     manualNow: Number(ops?.manual ?? 0),
