@@ -2,41 +2,50 @@ import type { InvoiceDocument as Doc } from "@/lib/services/invoices/get-documen
 import { Money } from "@/components/ui/money";
 import { displayDomain } from "@/lib/domain-display";
 import { invoiceName } from "@/lib/billing/invoice-format";
-import { addonText, formatDate, periodLabel } from "./labels";
+import { addonText, formatDate } from "./labels";
+import { addressLines, buyerHeading, invoiceStatusText, lineRate, periodText, taxLabel } from "./invoice-words";
 
-const statusText = { unpaid: "Unpaid", paid: "Paid", cancelled: "Cancelled" } as const;
-
-/** The invoice itself: seller and client, dates, lines with periods and add-ons, total. Prints on one clean page. */
+/**
+ * The invoice itself: seller and buyer with their legal details, dates, lines with service
+ * periods, net amounts and tax rates, subtotal, tax per rate and total, the tax note and, once
+ * paid, the payment. Prints on one clean page; the PDF (invoice-pdf.tsx) shows the same.
+ */
 export function InvoiceDocument({ doc }: { doc: Doc }) {
-  const { invoice, lines, seller, billTo } = doc;
+  const { invoice, lines, seller, buyer, taxes, payment } = doc;
+  const head = buyerHeading(buyer);
+  const cur = invoice.currency;
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={`Invoice ${invoiceName(invoice)}`}>
       <div className="flex flex-wrap justify-between gap-6">
-        <div>
+        <div data-testid="invoice-seller">
           <p className="text-lg font-semibold text-slate-900">{seller.name}</p>
-          {seller.address.map((l) => <p key={l} className="text-slate-600">{l}</p>)}
+          {addressLines(seller).map((l) => <p key={l} className="text-slate-600">{l}</p>)}
           {seller.email && <p className="text-slate-600">{seller.email}</p>}
           {seller.taxId && <p className="text-slate-600">Tax ID {seller.taxId}</p>}
         </div>
         <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-1 text-right">
           <dt className="text-slate-600">Invoice</dt><dd className="font-medium" data-testid="invoice-number">{invoiceName(invoice)}</dd>
-          <dt className="text-slate-600">Issued</dt><dd>{formatDate(invoice.issuedAt ?? invoice.createdAt)}</dd>
-          {invoice.dueAt && invoice.status === "unpaid" && <><dt className="text-slate-600">Due</dt><dd>{formatDate(invoice.dueAt)}</dd></>}
+          <dt className="text-slate-600">Issued</dt><dd data-testid="invoice-issued">{formatDate(invoice.issuedAt ?? invoice.createdAt)}</dd>
+          {invoice.dueAt && <><dt className="text-slate-600">Due</dt><dd data-testid="invoice-due">{formatDate(invoice.dueAt)}</dd></>}
           <dt className="text-slate-600">Status</dt>
-          <dd data-testid="invoice-status">{invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : statusText[invoice.status]}</dd>
+          <dd data-testid="invoice-status">{invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStatusText[invoice.status]}</dd>
         </dl>
       </div>
-      <div className="mt-6">
+      <div className="mt-6" data-testid="invoice-buyer">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bill to</p>
-        <p className="font-medium">{billTo.name}{billTo.company ? `, ${billTo.company}` : ""}</p>
-        {billTo.address.map((l) => <p key={l} className="text-slate-600">{l}</p>)}
-        <p className="text-slate-600">{billTo.email} · client #{billTo.id}</p>
+        <p className="font-medium">{head.title}</p>
+        {head.subtitle && <p>{head.subtitle}</p>}
+        {addressLines(buyer).map((l) => <p key={l} className="text-slate-600">{l}</p>)}
+        {buyer.taxId && <p className="text-slate-600">Tax ID {buyer.taxId}</p>}
+        <p className="text-slate-600">{buyer.email} · client #{buyer.clientId}</p>
       </div>
       <table className="mt-6 w-full border-collapse">
         <thead>
           <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
             <th className="py-2 pr-3 font-semibold">Item</th>
-            <th className="py-2 pr-3 font-semibold">Period</th>
+            <th className="py-2 pr-3 font-semibold">Service period</th>
+            <th className="py-2 pr-3 text-right font-semibold">Net</th>
+            <th className="py-2 pr-3 text-right font-semibold">Tax</th>
             <th className="py-2 text-right font-semibold">Amount</th>
           </tr>
         </thead>
@@ -47,18 +56,36 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
                 <p className="font-medium">{l.description}{l.domain ? `: ${displayDomain(l.domain)}` : ""}</p>
                 {l.addons.map((a) => <p key={a.label} className="text-slate-600">{addonText(a.units, a, a.label)}</p>)}
               </td>
-              <td className="py-2 pr-3 whitespace-nowrap">{l.period ? periodLabel(l.period) : "—"}</td>
-              <td className="py-2 text-right whitespace-nowrap"><Money amount={l.amount} currency={invoice.currency} /></td>
+              <td className="py-2 pr-3">{periodText(l)}</td>
+              <td className="py-2 pr-3 text-right whitespace-nowrap"><Money amount={l.net} currency={cur} /></td>
+              <td className="py-2 pr-3 text-right whitespace-nowrap">{lineRate(l)}</td>
+              <td className="py-2 text-right whitespace-nowrap"><Money amount={l.total} currency={cur} /></td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <td colSpan={2} className="pt-3 text-right font-semibold">Total</td>
-            <td className="pt-3 text-right text-lg font-semibold" data-testid="invoice-amount"><Money amount={invoice.amount} currency={invoice.currency} /></td>
+            <td colSpan={4} className="pt-3 text-right">Subtotal</td>
+            <td className="pt-3 text-right" data-testid="invoice-subtotal"><Money amount={doc.subtotal} currency={cur} /></td>
+          </tr>
+          {taxes.map((t) => (
+            <tr key={`${t.taxCategory}:${t.taxRateBp}:${t.taxName}`} data-testid="invoice-tax-line">
+              <td colSpan={4} className="pt-1 text-right">{taxLabel(t)} on <Money amount={t.net} currency={cur} /></td>
+              <td className="pt-1 text-right"><Money amount={t.taxAmount} currency={cur} /></td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={4} className="pt-2 text-right font-semibold">Total</td>
+            <td className="pt-2 text-right text-lg font-semibold" data-testid="invoice-amount"><Money amount={invoice.amount} currency={cur} /></td>
           </tr>
         </tfoot>
       </table>
+      {invoice.taxNote && <p className="mt-4 text-slate-700" data-testid="invoice-tax-note">{invoice.taxNote}</p>}
+      {payment && (
+        <p className="mt-4 text-slate-700" data-testid="invoice-payment">
+          Paid {formatDate(payment.at)} by {payment.method}, reference <span className="font-mono">{payment.reference}</span>: <Money amount={payment.amount} currency={cur} />
+        </p>
+      )}
     </article>
   );
 }

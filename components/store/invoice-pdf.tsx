@@ -4,32 +4,39 @@ import type { Ctx } from "@/lib/services/context";
 import { AppError } from "@/lib/errors";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney } from "@/components/ui/money";
-import { addonText, formatDate, periodLabel } from "./labels";
+import { addonText, formatDate } from "./labels";
+import { addressLines, buyerHeading, invoiceStatusText, lineRate, periodText, taxLabel } from "./invoice-words";
+import { pdfFontFamily } from "./pdf-font";
 
+const bold = { fontFamily: pdfFontFamily.bold, fontWeight: "bold" as const };
 const s = StyleSheet.create({
-  page: { padding: 40, fontSize: 10, fontFamily: "Helvetica", color: "#0f172a" },
+  page: { padding: 40, fontSize: 9, fontFamily: pdfFontFamily.regular, color: "#0f172a" },
   row: { flexDirection: "row", justifyContent: "space-between" },
-  seller: { fontSize: 14, fontFamily: "Helvetica-Bold", marginBottom: 2 },
+  seller: { fontSize: 14, marginBottom: 2, ...bold },
   muted: { color: "#475569" },
   label: { fontSize: 8, color: "#64748b", marginTop: 18, marginBottom: 2 },
-  head: { flexDirection: "row", borderBottom: "1pt solid #cbd5e1", paddingBottom: 4, marginTop: 18, fontSize: 8, color: "#64748b" },
+  head: { flexDirection: "row", borderBottom: "1pt solid #cbd5e1", paddingBottom: 4, marginTop: 18, fontSize: 7, color: "#64748b" },
   line: { flexDirection: "row", borderBottom: "0.5pt solid #e2e8f0", paddingVertical: 5 },
   item: { flex: 1, paddingRight: 8 },
-  period: { width: 80 },
-  amount: { width: 90, textAlign: "right" },
-  total: { flexDirection: "row", justifyContent: "flex-end", marginTop: 8, fontFamily: "Helvetica-Bold", fontSize: 12 },
+  period: { width: 130, paddingRight: 6 },
+  rate: { width: 36, textAlign: "right" },
+  amount: { width: 72, textAlign: "right" },
+  sum: { flexDirection: "row", justifyContent: "flex-end", marginTop: 4 },
+  sumLabel: { width: 240, textAlign: "right", paddingRight: 8 },
+  total: { flexDirection: "row", justifyContent: "flex-end", marginTop: 6, fontSize: 12, ...bold },
+  note: { marginTop: 14 },
 });
 
-const statusText = { unpaid: "Unpaid", paid: "Paid", cancelled: "Void" } as const;
-
-/** The invoice as a PDF file: the same parties, dates, lines and total as the page. */
+/** The invoice as a PDF file: the same parties, dates, lines, tax and totals as the page (invoice-document.tsx). */
 function InvoicePdf({ doc }: { doc: Doc }) {
-  const { invoice, lines, seller, billTo } = doc;
+  const { invoice, lines, seller, buyer, taxes, payment } = doc;
+  const money = (n: number) => formatMoney(n, invoice.currency);
+  const head = buyerHeading(buyer);
   const facts: [string, string][] = [
     ["Invoice", invoiceName(invoice)],
     ["Issued", formatDate(invoice.issuedAt ?? invoice.createdAt)],
-    ...(invoice.status === "unpaid" && invoice.dueAt ? [["Due", formatDate(invoice.dueAt)] as [string, string]] : []),
-    ["Status", invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : statusText[invoice.status]],
+    ...(invoice.dueAt ? [["Due", formatDate(invoice.dueAt)] as [string, string]] : []),
+    ["Status", invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStatusText[invoice.status]],
   ];
   return (
     <Document title={`Invoice ${invoiceName(invoice)}`} author={seller.name}>
@@ -37,7 +44,7 @@ function InvoicePdf({ doc }: { doc: Doc }) {
         <View style={s.row}>
           <View>
             <Text style={s.seller}>{seller.name}</Text>
-            {seller.address.map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
+            {addressLines(seller).map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
             {seller.email && <Text style={s.muted}>{seller.email}</Text>}
             {seller.taxId && <Text style={s.muted}>{`Tax ID ${seller.taxId}`}</Text>}
           </View>
@@ -46,11 +53,14 @@ function InvoicePdf({ doc }: { doc: Doc }) {
           </View>
         </View>
         <Text style={s.label}>BILL TO</Text>
-        <Text>{billTo.name}{billTo.company ? `, ${billTo.company}` : ""}</Text>
-        {billTo.address.map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
-        <Text style={s.muted}>{billTo.email} · client #{billTo.id}</Text>
+        <Text style={bold}>{head.title}</Text>
+        {head.subtitle && <Text>{head.subtitle}</Text>}
+        {addressLines(buyer).map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
+        {buyer.taxId && <Text style={s.muted}>{`Tax ID ${buyer.taxId}`}</Text>}
+        <Text style={s.muted}>{buyer.email} · client #{buyer.clientId}</Text>
         <View style={s.head}>
-          <Text style={s.item}>ITEM</Text><Text style={s.period}>PERIOD</Text><Text style={s.amount}>AMOUNT</Text>
+          <Text style={s.item}>ITEM</Text><Text style={s.period}>SERVICE PERIOD</Text>
+          <Text style={s.amount}>NET</Text><Text style={s.rate}>TAX</Text><Text style={s.amount}>AMOUNT</Text>
         </View>
         {lines.map((l, i) => (
           <View key={i} style={s.line} wrap={false}>
@@ -58,11 +68,21 @@ function InvoicePdf({ doc }: { doc: Doc }) {
               <Text>{l.description}{l.domain ? `: ${l.domain}` : ""}</Text>
               {l.addons.map((a) => <Text key={a.label} style={s.muted}>{addonText(a.units, a, a.label)}</Text>)}
             </View>
-            <Text style={s.period}>{l.period ? periodLabel(l.period) : "-"}</Text>
-            <Text style={s.amount}>{formatMoney(l.amount, invoice.currency)}</Text>
+            <Text style={s.period}>{periodText(l)}</Text>
+            <Text style={s.amount}>{money(l.net)}</Text>
+            <Text style={s.rate}>{lineRate(l)}</Text>
+            <Text style={s.amount}>{money(l.total)}</Text>
           </View>
         ))}
-        <View style={s.total}><Text>Total  {formatMoney(invoice.amount, invoice.currency)}</Text></View>
+        <View style={[s.sum, { marginTop: 8 }]}><Text style={s.sumLabel}>Subtotal</Text><Text style={s.amount}>{money(doc.subtotal)}</Text></View>
+        {taxes.map((t) => (
+          <View key={`${t.taxCategory}:${t.taxRateBp}:${t.taxName}`} style={s.sum}>
+            <Text style={s.sumLabel}>{`${taxLabel(t)} on ${money(t.net)}`}</Text><Text style={s.amount}>{money(t.taxAmount)}</Text>
+          </View>
+        ))}
+        <View style={s.total}><Text>Total  {money(invoice.amount)}</Text></View>
+        {invoice.taxNote && <Text style={s.note}>{invoice.taxNote}</Text>}
+        {payment && <Text style={s.note}>{`Paid ${formatDate(payment.at)} by ${payment.method}, reference ${payment.reference}: ${money(payment.amount)}`}</Text>}
       </Page>
     </Document>
   );

@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/select";
 
 export type ProfileValues = {
   name: string; company: string | null; email: string; phone: string | null; address: string | null; city: string | null; postcode: string | null; country: string | null;
+  region: string | null; taxId: string | null;
 };
 export type ProfileState = {
   fields?: FieldErrors; error?: string; saved?: boolean; values?: Partial<Record<keyof ProfileValues, string>>;
@@ -48,7 +49,7 @@ export function ProfileForm({ values, countries, action, next, missing, pendingE
       {next && <input type="hidden" name="next" value={next} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Full name" autoComplete="name" required defaultValue={v("name")} errors={errors.name} />
-        <Field name="company" label="Organisation" autoComplete="organization" defaultValue={v("company")} hint="Optional." errors={errors.company} />
+        <Field name="company" label="Company name" autoComplete="organization" defaultValue={v("company")} hint="Optional; the legal name printed on invoices." errors={errors.company} />
         <Field name="email" label="Contact email" type="email" autoComplete="email" required defaultValue={v("email")} hint="Where invoices and service emails go." errors={errors.email} />
         <Field name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v("phone")} placeholder="+1 201 555 0123" hint="With the country code; stored as +12015550123." errors={errors.phone} />
       </div>
@@ -65,6 +66,19 @@ export function ProfileForm({ values, countries, action, next, missing, pendingE
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
           errors={errors.country}
         />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="region" label="State or province" autoComplete="address-level1" defaultValue={v("region")} hint="Optional; where tax depends on it, e.g. CA." errors={errors.region} />
+        <div className="sm:col-span-2">
+          <Field
+            name="taxId"
+            label="Tax ID"
+            defaultValue={v("taxId")}
+            placeholder="DE123456789"
+            hint="Optional; printed on invoices. A business in another EU country than ours with its VAT number pays no VAT (reverse charge)."
+            errors={errors.taxId}
+          />
+        </div>
       </div>
       <div>
         <SubmitButton pendingText="Saving…">{next ? "Save and continue" : "Save profile"}</SubmitButton>

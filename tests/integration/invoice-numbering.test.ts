@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { asc, eq, sql } from "drizzle-orm";
-import { invoiceCounters, invoices } from "@/lib/db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { clients, invoiceCounters, invoices } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/services/context";
-import { issueInvoiceNumber } from "@/lib/billing/invoice-number";
+import { issueInvoiceNumber, sellerKey } from "@/lib/billing/invoice-number";
+import { issueInvoice } from "@/lib/billing/issue-invoice";
 import { createOrder } from "@/lib/services/orders/create";
 import { voidInvoice } from "@/lib/services/invoices/void";
 import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
@@ -12,11 +13,16 @@ import { updateSettings } from "@/lib/services/settings/update";
 import { find } from "@/lib/services/search/find";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { renderInvoicePdf } from "@/components/store/invoice-pdf";
-import { inflateSync } from "node:zlib";
+import { pdfText } from "../helpers/pdf-text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 
+/**
+ * Invoice numbers, on PGlite and on PostgreSQL (DATABASE_URL), where concurrent issues run on
+ * separate connections. There is one seller (INVOICE_SELLER_*), so "per seller and year" is per
+ * installation and year: the counter row is (seller "default", year).
+ */
 describe("invoice numbers: gapless per seller and year, given once", () => {
   let database: TestDatabase;
   let tariffId: number;
@@ -96,19 +102,39 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     expect([doc.invoice.number, doc.invoice.issuedAt, doc.invoice.dueAt]).toEqual([third!.number, third!.issuedAt, third!.dueAt]);
   });
 
-  it("the PDF carries the number, the seller's details (INVOICE_SELLER_*), the lines and the total", async () => {
+  it("the PDF carries the number, the seller's details (INVOICE_SELLER_*) as at issue, the buyer's in any script, the lines and the total", async () => {
     process.env.INVOICE_SELLER_NAME = "Example Hosting Ltd";
     process.env.INVOICE_SELLER_TAX_ID = "DE123456789";
+    await db().update(clients).set({ company: "ООО «Ромашка»", address: "ул. Ленина, д. 1", city: "Москва", postcode: "101000", country: "RU" }).where(eq(clients.id, clientId));
+    let issued: typeof invoices.$inferSelect;
     try {
-      const [third] = await db().select().from(invoices).where(eq(invoices.number, "INV-2026-000003"));
-      const pdf = await renderInvoicePdf(await getInvoiceDocument({ ctx: admin, input: { invoiceId: third!.id } }));
-      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      const text = pdfText(pdf);
-      for (const words of ["Invoice INV-2026-000003", "Example Hosting Ltd", "Tax ID DE123456789", "Due 2026-03-15", "1 month", "Total $99.00"]) expect(text).toContain(words);
+      issued = await order();
     } finally {
       delete process.env.INVOICE_SELLER_NAME;
       delete process.env.INVOICE_SELLER_TAX_ID;
     }
+    // The seller changed its details after issue: the invoice keeps the ones it was issued with.
+    const pdf = await renderInvoicePdf(await getInvoiceDocument({ ctx: admin, input: { invoiceId: issued.id } }));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
+    for (const words of [`Invoice ${issued.number}`, "Example Hosting Ltd", "Tax ID DE123456789", `Due ${issued.dueAt!.toISOString().slice(0, 10)}`, "1 month", "Total $99.00", "ООО «Ромашка»", "ул. Ленина, д. 1", "101000 Москва", "Russia"]) {
+      expect(text).toContain(words);
+    }
+  });
+
+  it("concurrent issues on separate connections, some rolled back, leave unique numbers without a gap", async () => {
+    const before = (await db().select().from(invoiceCounters).where(and(eq(invoiceCounters.seller, sellerKey), eq(invoiceCounters.year, 2026))))[0]!.last;
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      db().transaction(async (tx) => {
+        const { invoice } = await issueInvoice(tx, { clientId, kind: "order", currency: "USD", description: `Concurrent ${i}`, at: clock.now(), lines: [{ description: "Item", price: 100 }] });
+        if (i % 3 === 0) throw new Error("rolled back after taking a number");
+        return invoice.number!;
+      }),
+    );
+    const settled = await Promise.allSettled(attempts);
+    const numbers = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])).sort();
+    expect(numbers).toHaveLength(8);
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `INV-2026-${String(before + i + 1).padStart(6, "0")}`));
   });
 
   it("invoices from before numbering get numbers in id order per year, and the counters continue after them", async () => {
@@ -123,21 +149,6 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     const rows = await db().select().from(invoices).where(eq(invoices.clientId, old.id)).orderBy(asc(invoices.id));
     expect(rows.map((r) => [r.id, r.number])).toEqual([[a, "INV-2019-000001"], [b, "INV-2018-000001"], [c, "INV-2019-000002"]]);
     const counters = await db().select().from(invoiceCounters).where(eq(invoiceCounters.seller, "default")).orderBy(asc(invoiceCounters.year));
-    expect(counters.map((r) => [r.year, r.last])).toEqual([[2018, 1], [2019, 2], [2026, 25], [2027, 1]]);
+    expect(counters.map((r) => [r.year, r.last])).toEqual([[2018, 1], [2019, 2], [2026, 34], [2027, 1]]);
   });
 });
-
-/** The text a PDF shows, runs joined by single spaces (its page streams inflated, hex strings decoded). */
-function pdfText(pdf: Buffer): string {
-  const runs: string[] = [];
-  for (const m of pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let page: string;
-    try {
-      page = inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      continue;
-    }
-    for (const tj of page.matchAll(/\[(.*?)\] TJ/g)) runs.push([...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  }
-  return runs.join(" ").replace(/\s+/g, " ");
-}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { readSettings } from "@/lib/settings";
 import { listDepartments } from "@/lib/services/departments/list";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeading title="Settings" description="How service processing retries, escalates and keeps services in step with the panels." />
+      <p className="mb-4 text-sm"><Link href="/admin/settings/tax" className="text-indigo-700 hover:underline">Tax rates, prices with or without tax, seller&apos;s country →</Link></p>
       <Card className="max-w-xl">
         <SpecForm
           action={updateSettingsAction}

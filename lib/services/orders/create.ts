@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { invoices, orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { priceItems } from "../../billing/price";
@@ -11,7 +11,9 @@ import { assertOnSale } from "../tariffs/on-sale";
 import { assertRegistrable } from "../domains/registrable";
 import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 import { requireClientCurrency } from "../../billing/currency";
-import { issueInvoiceNumber } from "../../billing/invoice-number";
+import { issueInvoice } from "../../billing/issue-invoice";
+import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
+import { addMonths } from "../../dates";
 
 export const createOrderInput = z.object({
   clientId: z.number().int().positive().max(2_147_483_647).optional(),
@@ -99,13 +101,33 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
         .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey!)));
       return { order: await sameCart(tx, existing!, lines), created: false };
     }
-    await tx.insert(orderItems).values(
-      lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: l.params, price: l.price })),
-    );
+    const items = await tx
+      .insert(orderItems)
+      .values(lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: l.params, price: l.price })))
+      .returning({ id: orderItems.id });
     const names = lines.map((l) => `${l.tariff.name} (${l.months} mo)`).join(", ");
-    const issued = await issueInvoiceNumber(tx, { at: now(ctx) });
-    await tx.insert(invoices).values({ clientId, kind: "order", orderId: order.id, amount: total, currency, description: `Order #${order.id}: ${names}`, ...issued });
-    return { order, created: true };
+    const at = now(ctx);
+    const { invoice } = await issueInvoice(tx, {
+      clientId, kind: "order", orderId: order.id, currency, description: `Order #${order.id}: ${names}`, at,
+      lines: lines.map((l, i) => ({
+        description: l.tariff.name, price: l.price, months: l.months, periodStart: at, periodEnd: addMonths(at, l.months),
+        domain: l.params.domain ?? l.params.hostname ?? null, orderItemId: items[i]!.id,
+        addons: addonLines(l.addons, resources.filter((r) => r.tariffId === l.tariffId)),
+      })),
+    });
+    await queueOrderConfirmationEmail(tx, order.id, at);
+    await queueInvoiceIssuedEmail(tx, invoice.id, at);
+    // The order costs what its invoice asks, tax included.
+    if (invoice.amount === order.total) return { order, created: true };
+    const [taxed] = await tx.update(orders).set({ total: invoice.amount }).where(eq(orders.id, order.id)).returning();
+    return { order: taxed!, created: true };
+  });
+}
+
+function addonLines(addons: Record<string, number>, resources: (typeof tariffResources.$inferSelect)[]) {
+  return Object.entries(addons).filter(([, n]) => n > 0).map(([key, units]) => {
+    const r = resources.find((x) => x.key === key);
+    return { label: r?.label ?? key, units, unit: r?.unit ?? "" };
   });
 }
 

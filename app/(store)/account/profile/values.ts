@@ -1,7 +1,7 @@
 import { countryCodes, countryName } from "@/lib/billing/contacts";
 import type { ProfileValues } from "@/components/store/profile-form";
 
-const keys = ["name", "company", "email", "phone", "address", "city", "postcode", "country"] as const;
+const keys = ["name", "company", "email", "phone", "address", "city", "postcode", "country", "region", "taxId"] as const;
 
 /** The profile form's fields as the verb's input (and echoed back so a refused form keeps what was typed). */
 export function profileInput(form: FormData): Record<(typeof keys)[number], string> {
@@ -12,5 +12,5 @@ export function profileInput(form: FormData): Record<(typeof keys)[number], stri
 export const countryOptions = () => countryCodes.map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
 
 export const profileValues = (c: ProfileValues): ProfileValues => ({
-  name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country,
+  name: c.name, company: c.company, email: c.email, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country, region: c.region, taxId: c.taxId,
 });

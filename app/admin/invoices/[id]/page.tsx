@@ -24,9 +24,9 @@ export default async function AdminInvoicePage({ params }: Props) {
   return (
     <div className="max-w-3xl">
       <div className="print:hidden">
-        <PageHeading title={`Invoice ${invoiceName(doc.invoice)}`} description={`${doc.billTo.name}, client #${doc.billTo.id}`} />
+        <PageHeading title={`Invoice ${invoiceName(doc.invoice)}`} description={`${doc.buyer.company ?? doc.buyer.name}, client #${doc.buyer.clientId}`} />
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <Link href={`/admin/clients/${doc.billTo.id}`} className="text-sm text-indigo-700 hover:underline">← The client</Link>
+          <Link href={`/admin/clients/${doc.buyer.clientId}`} className="text-sm text-indigo-700 hover:underline">← The client</Link>
           <div className="flex items-center gap-3">
             <a href={`/admin/invoices/${doc.invoice.id}/pdf`} className="text-sm text-indigo-700 hover:underline">Download PDF</a>
             <PrintButton />

@@ -2,6 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { updateProfile } from "@/lib/services/profile/update";
+import { setTaxExempt } from "@/lib/services/clients/set-tax-exempt";
+import { attempt, flag, text, type FormState } from "@/app/admin/form-state";
+import { respond } from "@/app/admin/respond";
 import type { ProfileState } from "@/components/store/profile-form";
 import { actionFailure } from "@/app/(store)/action-errors";
 import { profileInput } from "@/app/(store)/account/profile/values";
@@ -17,4 +20,16 @@ export async function updateClientProfileAction(clientId: number, _prev: Profile
     return { ...actionFailure(error), values };
   }
   redirect(`/admin/clients/${clientId}?notice=profile`);
+}
+
+/** An admin makes a client exempt from tax, with the ground printed on its invoices, or taxes it again. */
+export async function setTaxExemptAction(clientId: number, _prev: FormState, form: FormData): Promise<FormState> {
+  const ctx = await requestCtx();
+  return respond(
+    await attempt(async () => {
+      const exempt = flag(form, "exempt");
+      await setTaxExempt({ ctx, input: { clientId, exempt, reason: text(form, "reason") } });
+      return { ok: true, message: exempt ? "The client is exempt from tax on invoices issued from now on" : "The client is taxed again on invoices issued from now on" };
+    }),
+  );
 }

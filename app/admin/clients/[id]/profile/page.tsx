@@ -6,7 +6,8 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { ProfileForm } from "@/components/store/profile-form";
 import { countryOptions, profileValues } from "@/app/(store)/account/profile/values";
 import { adminPageCtx } from "@/lib/services/request-context";
-import { updateClientProfileAction } from "./actions";
+import { SpecForm } from "@/components/admin/spec-form";
+import { setTaxExemptAction, updateClientProfileAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit client profile · Provisio" };
@@ -31,6 +32,16 @@ export default async function ClientProfilePage({ params }: Props) {
       <PageHeading title={`Profile of ${client.name}`} description="Changes are written to the audit log." />
       <Card>
         <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateClientProfileAction.bind(null, client.id)} pendingEmail={client.pendingEmail} />
+      </Card>
+      <Card title="Tax exemption" className="mt-6">
+        <SpecForm
+          action={setTaxExemptAction.bind(null, client.id)}
+          submitLabel="Save tax exemption"
+          fields={[
+            { name: "exempt", label: "Exempt from tax: its invoices carry no tax", type: "checkbox", defaultValue: client.taxExempt ? "true" : "false" },
+            { name: "reason", label: "Ground for the exemption", type: "textarea", defaultValue: client.taxExemptReason ?? "", hint: "Printed on its invoices, e.g. \"Charity, exempt under section 12\". Issued invoices keep their tax." },
+          ]}
+        />
       </Card>
     </div>
   );
