@@ -51,6 +51,16 @@ import { updateTariff } from "@/lib/services/tariffs/update";
 import { createStaffUser } from "@/lib/services/users/create-staff";
 import { listClientUsers } from "@/lib/services/users/list-for-client";
 import { setUserDisabled } from "@/lib/services/users/set-disabled";
+import { listStaff } from "@/lib/services/users/list-staff";
+import { addClientNote } from "@/lib/services/client-notes/add";
+import { listClientNotes } from "@/lib/services/client-notes/list";
+import { updateStaffUser } from "@/lib/services/users/update-staff";
+import { resendStaffInvitation } from "@/lib/services/users/resend-invitation";
+import { listEmailTexts } from "@/lib/services/emails/list-texts";
+import { saveEmailText } from "@/lib/services/emails/save-text";
+import { previewEmailText } from "@/lib/services/emails/preview-text";
+import { runInviteStaff, runResendInvitation, runUpdateStaff } from "@/app/admin/users/run";
+import { runPreviewEmailText, runSaveEmailText } from "@/app/admin/emails/run";
 import { runCreateClient, runCreditBalance, runPlaceOrder } from "@/app/admin/clients/run";
 import { runAddMember, runCreateDepartment, runCreateStaff, runDeleteDepartment, runRemoveMember, runUpdateDepartment } from "@/app/admin/departments/run";
 import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler } from "@/app/admin/handlers/run";
@@ -108,6 +118,12 @@ export const adminVerbs: VerbCase[] = [
   ["getMail", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId } })],
   ["getMail (reveal)", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId, reveal: true } })],
   ["setUserDisabled", (ctx, ids) => setUserDisabled({ ctx, input: { userId: ids.staffUserId, disabled: true } })],
+  ["listStaff", (ctx) => listStaff({ ctx })],
+  ["updateStaffUser", (ctx, ids) => updateStaffUser({ ctx, input: { userId: ids.staffUserId, role: "admin" } })],
+  ["resendStaffInvitation", (ctx, ids) => resendStaffInvitation({ ctx, input: { userId: ids.staffUserId } })],
+  ["listEmailTexts", (ctx) => listEmailTexts({ ctx })],
+  ["saveEmailText", (ctx) => saveEmailText({ ctx, input: { template: "welcome-other", subject: "Refused" } })],
+  ["previewEmailText", (ctx) => previewEmailText({ ctx, input: { template: "welcome-other", subject: "Refused" } })],
   ["listClientUsers", (ctx, ids) => listClientUsers({ ctx, input: { clientId: ids.clientId } })],
   ["resendMail", (ctx, ids) => resendMail({ ctx, input: { emailId: ids.emailId } })],
   ["listAudit", (ctx) => listAudit({ ctx })],
@@ -132,6 +148,8 @@ export const staffVerbs: VerbCase[] = [
   ["requestServiceOperation", (ctx, ids) => requestServiceOperation({ ctx, input: { serviceId: ids.serviceId, kind: "sync" } })],
   ["countFailingOperations", (ctx) => countFailingOperations({ ctx })],
   ["refundOptions", (ctx, ids) => refundOptions({ ctx, input: { serviceId: ids.serviceId } })],
+  ["addClientNote", (ctx, ids) => addClientNote({ ctx, input: { clientId: ids.clientId, body: "refused" } })],
+  ["listClientNotes", (ctx, ids) => listClientNotes({ ctx, input: { clientId: ids.clientId } })],
 ];
 
 /** The inner run(ctx, form) of every admin server action, with the form its page posts. */
@@ -153,6 +171,11 @@ export const adminRuns: RunCase[] = [
   ["addMemberAction", (ctx, ids) => runAddMember(ctx, form({ departmentId: ids.departmentId, userId: ids.staffUserId }))],
   ["removeMemberAction", (ctx, ids) => runRemoveMember(ctx, form({ departmentId: ids.departmentId, userId: ids.staffUserId }))],
   ["createStaffAction", (ctx) => runCreateStaff(ctx, form({ name: "Refused staff", email: "refused-staff@example.test", password: "long enough password" }))],
+  ["inviteStaffAction", (ctx) => runInviteStaff(ctx, form({ name: "Refused staff", email: "refused-invite@example.test" }))],
+  ["updateStaffAction", (ctx, ids) => runUpdateStaff(ctx, form({ userId: String(ids.staffUserId), role: "admin" }))],
+  ["resendInvitationAction", (ctx, ids) => runResendInvitation(ctx, form({ userId: String(ids.staffUserId) }))],
+  ["saveEmailTextAction", (ctx) => runSaveEmailText(ctx, form({ template: "welcome-other", subject: "Refused" }))],
+  ["previewEmailTextAction", (ctx) => runPreviewEmailText(ctx, form({ template: "welcome-other", subject: "Refused" }))],
   ["updateSettingsAction", (ctx) => runUpdateSettings(ctx, form({ maxAttempts: "9" }))],
   ["resendMailAction", (ctx, ids) => runResendMail(ctx, form({ emailId: ids.emailId }))],
   ["moveBalanceAction", (ctx, ids) => runMoveBalance(ctx, form({ clientId: ids.clientId, amount: "1.00", currency: "USD", direction: "debit", reason: "refused" }))],

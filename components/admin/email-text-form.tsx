@@ -1,0 +1,92 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/input";
+import type { FormState } from "@/app/admin/form-state";
+import type { PreviewState } from "@/app/admin/emails/run";
+import { FormResult, SavedNote } from "./form-result";
+
+type Props = {
+  template: string;
+  locale: string;
+  variables: string[];
+  initial: { subject: string; body: string };
+  builtIn: { subject: string; text: string };
+  save: (prev: FormState, form: FormData) => Promise<FormState>;
+  preview: (prev: PreviewState, form: FormData) => Promise<PreviewState>;
+};
+
+/** The provider's subject and body of one email, with its variables and a preview rendered as it would be sent. */
+export function EmailTextForm({ template, locale, variables, initial, builtIn, save, preview }: Props) {
+  const [subject, setSubject] = useState(initial.subject);
+  const [body, setBody] = useState(initial.body);
+  const [saved, saveAction, saving] = useActionState(save, {});
+  const [shown, previewAction, previewing] = useActionState(preview, {});
+  const errors = { ...(saved.fields ?? {}), ...(shown.fields ?? {}) };
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <form action={saveAction} noValidate className="flex min-w-0 flex-col gap-4">
+        <FormResult state={saved.error ? saved : shown} shownFields={["subject", "body"]} message={false} />
+        <input type="hidden" name="template" value={template} />
+        <input type="hidden" name="locale" value={locale} />
+        <Field name="subject" label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} placeholder={builtIn.subject} hint="Blank keeps the built-in subject." errors={errors.subject} />
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800" htmlFor="email-body">
+          Body text
+          <textarea
+            id="email-body"
+            name="body"
+            rows={12}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            placeholder={builtIn.text}
+            aria-invalid={errors.body ? true : undefined}
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm font-normal"
+          />
+          {errors.body ? <span className="text-sm font-normal text-red-600">{errors.body.join(" ")}</span> : <span className="text-xs font-normal text-slate-500">Blank keeps the built-in body. A blank line starts a new paragraph; a line that is only a link becomes a link.</span>}
+        </label>
+        <div>
+          <p className="text-sm font-medium text-slate-800">Variables</p>
+          <ul className="mt-1 flex flex-wrap gap-2" data-testid="email-variables">
+            {variables.map((v) => (
+              <li key={v}>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{`{{${v}}}`}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-xs text-slate-500">Each is put in as plain text, never as HTML.</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
+          <Button type="submit" variant="secondary" formAction={previewAction} disabled={previewing}>{previewing ? "Rendering…" : "Preview"}</Button>
+          <Button
+            type="submit"
+            variant="ghost"
+            onClick={() => {
+              setSubject("");
+              setBody("");
+            }}
+            formAction={(form) => {
+              form.set("subject", "");
+              form.set("body", "");
+              saveAction(form);
+            }}
+          >
+            Use the built-in text
+          </Button>
+          <SavedNote state={saved} />
+        </div>
+      </form>
+      <section aria-label="Preview" className="min-w-0">
+        {shown.preview ? (
+          <>
+            <p className="mb-2 text-sm"><span className="font-medium">Subject:</span> <span data-testid="preview-subject">{shown.preview.subject}</span></p>
+            <iframe title="Email preview" sandbox="" srcDoc={shown.preview.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+          </>
+        ) : (
+          <p className="text-sm text-slate-500">Preview shows the email with sample values, as it would be sent.</p>
+        )}
+      </section>
+    </div>
+  );
+}
