@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -10,11 +11,11 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 type Props = {
   serviceId: number;
   autoRenew: boolean;
-  /** Renewing now, with the question that names the price and the new expiry; null when it cannot be renewed. */
-  renewal: { label: string; confirm: string } | null;
+  /** Renewing: the link to the renewal page (any period sold, from the balance or by card) with what it costs now; null when it cannot be renewed. */
+  renewal: { label: string; note: string; href: string } | null;
   /** A close request in progress; `withdrawable` until closing has started. */
   closing: { withdrawable: boolean } | null;
-  actions: { renew: Action; autoRenew: Action; close: Action; withdrawClose: Action };
+  actions: { autoRenew: Action; close: Action; withdrawClose: Action };
   /** What closing gives back, now and at the end of the paid period, said before asking. */
   closeTerms?: { now: string; periodEnd: string };
 };
@@ -25,13 +26,12 @@ function Result({ state }: { state: ActionState }) {
   return null;
 }
 
-/** Renew (after a confirmation with price and new expiry), auto-renew on or off, close with a confirmation, or keep a service being closed. */
+/** Renew (on the renewal page), auto-renew on or off, close with a confirmation, or keep a service being closed. */
 export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions, closeTerms }: Props) {
-  const [renewState, renew] = useActionState(actions.renew, {});
   const [autoState, toggle] = useActionState(actions.autoRenew, {});
   const [closeState, close] = useActionState(actions.close, {});
   const [withdrawState, withdraw] = useActionState(actions.withdrawClose, {});
-  const [confirming, setConfirming] = useState<"renew" | "close" | null>(null);
+  const [confirming, setConfirming] = useState<"close" | null>(null);
   const hidden = <input type="hidden" name="serviceId" value={serviceId} />;
   if (closing) {
     return (
@@ -49,21 +49,12 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
   return (
     <div className="flex flex-col gap-4">
       {renewal && (
-        <form action={renew} onSubmit={() => setConfirming(null)}>
-          <Result state={renewState} />
-          {hidden}
-          {confirming === "renew" ? (
-            <div className="flex flex-col gap-2">
-              <p className="text-sm text-slate-700" data-testid="renew-confirm">{renewal.confirm}</p>
-              <div className="flex flex-wrap gap-2">
-                <SubmitButton pendingText="Renewing…">Yes, renew</SubmitButton>
-                <Button variant="ghost" onClick={() => setConfirming(null)}>Not now</Button>
-              </div>
-            </div>
-          ) : (
-            <Button onClick={() => setConfirming("renew")}>{renewal.label}…</Button>
-          )}
-        </form>
+        <div className="flex flex-col gap-2">
+          <p className="text-sm text-slate-700" data-testid="renew-note">{renewal.note}</p>
+          <div>
+            <Link href={renewal.href} className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">{renewal.label}</Link>
+          </div>
+        </div>
       )}
       <form action={toggle}>
         <Result state={autoState} />

@@ -26,6 +26,9 @@ import { addonFields } from "@/components/store/addon-fields";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { SuspendForm } from "@/components/admin/suspend-form";
 import { suspensionReasonLabels } from "@/components/admin/suspension-labels";
+import { invoiceName } from "@/lib/billing/invoice-format";
+import { formatMoney } from "@/components/ui/money";
+import { renewServiceAction } from "../renew-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -82,6 +85,23 @@ export default async function ServicePage({ params }: Props) {
             ))}
           </div>
         </Card>
+        {service.renewals.length > 0 && (
+          <Card title="Renewal">
+            <p className="mb-3 text-sm text-slate-700" data-testid="renewal-state">
+              Paid until {formatDate(service.expiresAt)}; auto-renew {service.autoRenew ? "on" : "off"}.{" "}
+              {service.renewalInvoice ? (
+                <>Unpaid renewal invoice <Link href={`/admin/invoices/${service.renewalInvoice.id}`} className="text-indigo-700 hover:underline">{invoiceName(service.renewalInvoice)}</Link>, {formatMoney(service.renewalInvoice.amount, service.renewalInvoice.currency)}, due {formatDate(service.renewalInvoice.dueAt)}.</>
+              ) : null}
+            </p>
+            <div className="flex flex-wrap gap-3">
+              {service.renewals.map((r) => (
+                <ActionButton key={r.months} action={renewServiceAction} values={{ serviceId: service.id, months: r.months }}
+                  label={`Renew ${r.months} mo, ${formatMoney(service.renewalInvoice?.months === r.months ? service.renewalInvoice.amount : r.price, r.currency)}`}
+                  confirm={`Renew for ${r.months} mo from the client's balance? It is then paid until ${formatDate(r.newExpiry)}.`} />
+              ))}
+            </div>
+          </Card>
+        )}
         {plans && (
           <Card title="Change plan">
             <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { changePlan } from "@/lib/services/services/change-plan";
 import { addonFormStep } from "@/lib/services/services/addon-form";
 import type { AddonChangeState } from "@/components/store/addon-change";
-import { renewService } from "@/lib/services/services/renew";
 import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
 import { setAutoRenew } from "@/lib/services/services/set-auto-renew";
@@ -25,13 +24,6 @@ async function run(form: FormData, verb: (ctx: Awaited<ReturnType<typeof clientC
   } catch (error) {
     return { error: actionFailure(error).error };
   }
-}
-
-export async function renewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(form, async (ctx, serviceId) => {
-    const result = await renewService({ ctx, input: { serviceId } });
-    return result.charged ? "Renewal paid from your balance; the service is being renewed." : "This period is already paid for; the renewal is in progress.";
-  });
 }
 
 export async function autoRenewAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -13,6 +13,7 @@ import { AddonChange } from "@/components/store/addon-change";
 import { addonFields } from "@/components/store/addon-fields";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
+import { invoiceName } from "@/lib/billing/invoice-format";
 import { AutoRefresh } from "@/components/store/auto-refresh";
 import { detailLabel, formatDate, formatDateTime, periodLabel } from "@/components/store/labels";
 import { SecretsPanel } from "@/components/store/secrets-panel";
@@ -21,7 +22,7 @@ import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
-import { addonsAction, autoRenewAction, changePlanAction, closeAction, renewAction, revealSecretsAction, withdrawCloseAction } from "./actions";
+import { addonsAction, autoRenewAction, changePlanAction, closeAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Service · Provisio" };
@@ -43,8 +44,8 @@ export default async function ServicePage({ params }: Props) {
   const closesLater = service.close && new Date(service.close.at) > new Date() ? new Date(service.close.at) : null;
   const setupWaits = service.status === "processing" && service.operations.some((o) => o.kind === "open" && o.status === "manual");
   const details = Object.entries({ ...(service.params.domain ? { domain: displayDomain(service.params.domain) } : {}), ...service.details });
-  const renewal = live && !closing && service.renewal
-    ? { label: `Renew for ${periodLabel(service.renewal.months)}`, confirm: `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)} from your balance? The service will then be paid until ${formatDate(service.renewal.newExpiry)}.` }
+  const renewal = live && !closing && service.renewals.length > 0
+    ? { label: service.renewalInvoice ? "Pay the renewal…" : "Renew…", href: `/account/services/${service.id}/renew`, note: service.renewalInvoice ? `The renewal invoice ${invoiceName(service.renewalInvoice)} for ${formatMoney(service.renewalInvoice.amount, service.renewalInvoice.currency)} is due on ${formatDate(service.renewalInvoice.dueAt)}; paying it renews the service${service.status === "suspended" ? " and resumes it" : ""}.` : service.renewal ? `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)}, or for another period, from your balance or by card.` : "Renew for a period the tariff sells, from your balance or by card." }
     : null;
   // The card stays while a change runs, so its answer stays in view.
   const plans = service.status === "active" && !closing ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId } })).choices) : null;
@@ -95,7 +96,7 @@ export default async function ServicePage({ params }: Props) {
               autoRenew={service.autoRenew}
               renewal={renewal}
               closing={closing ? { withdrawable: service.close!.withdrawable } : null}
-              actions={{ renew: renewAction, autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
+              actions={{ autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
               closeTerms={terms ? { now: terms.now, periodEnd: terms.periodEnd } : undefined}
             />
           </Card>
