@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { baseSecurityHeaders } from "./lib/security-headers";
 
 const config: NextConfig = {
@@ -13,4 +14,7 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+/** Languages: next-intl reads its per-request configuration (locale and catalog) from here. */
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(config);

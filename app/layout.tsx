@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { auth } from "@/lib/auth";
@@ -6,26 +8,29 @@ import { homeFor } from "@/lib/auth/actor";
 import { SubmitButton } from "@/components/ui/button";
 import { CartLink } from "@/components/store/cart-link";
 import { SupportBanner } from "@/components/admin/support-banner";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Provisio",
-  description: "Billing and service processing for hosting providers",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("header");
+  return { title: "Provisio", description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-const homeLabels = { client: "My account", staff: "Task board", admin: "Admin" } as const;
+const homeLabels = { client: "homeClient", staff: "homeStaff", admin: "homeAdmin" } as const;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await auth();
   const role = session?.user?.role;
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("header")]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
+        <NextIntlClientProvider>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-          Skip to content
+          {t("skip")}
         </a>
         <SupportBanner />
         <header className="border-b border-slate-200 bg-white print:hidden">
@@ -33,34 +38,35 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
               Provisio
             </Link>
-            <nav aria-label="Account" className="flex flex-wrap items-center gap-1 text-sm sm:gap-2">
+            <nav aria-label={t("accountNav")} className="flex flex-wrap items-center gap-1 text-sm sm:gap-2">
+              <LanguageSwitch />
               {role ? (
                 <>
                   <span className="hidden text-slate-500 sm:inline">{session.user.name ?? session.user.email}</span>
                   {role === "client" && (
                     <>
                       <Link href="/" className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
-                        Store
+                        {t("store")}
                       </Link>
                       <CartLink />
                     </>
                   )}
                   <Link href={homeFor(role)} className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
-                    {homeLabels[role]}
+                    {t(homeLabels[role])}
                   </Link>
                   <form action={signOutAction}>
-                    <SubmitButton variant="secondary" pendingText="Signing out…">
-                      Sign out
+                    <SubmitButton variant="secondary" pendingText={t("signingOut")}>
+                      {t("signOut")}
                     </SubmitButton>
                   </form>
                 </>
               ) : (
                 <>
                   <Link href="/sign-in" className="rounded-md px-2 py-2 font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
-                    Sign in
+                    {t("signIn")}
                   </Link>
                   <Link href="/sign-up" className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500">
-                    Create account
+                    {t("createAccount")}
                   </Link>
                 </>
               )}
@@ -70,6 +76,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-6xl px-4 py-8 has-[[data-layout=wide]]:max-w-none">
           {children}
         </main>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { requestInfo } from "@/lib/auth/request-info";
+import { browserLocale } from "@/lib/i18n/request-locale";
 import { anonymousCtx } from "@/lib/services/request-context";
 import { signUp } from "@/lib/services/users/sign-up";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
@@ -16,7 +17,7 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   };
   const ctx = await anonymousCtx();
   try {
-    await signUp({ ctx, input: { ...input, ...(await requestInfo()) } });
+    await signUp({ ctx, input: { ...input, ...(await requestInfo()), locale: await browserLocale() } });
   } catch (error) {
     const values = { name: input.name, email: input.email };
     if (error instanceof ValidationError) return { fields: error.fields, values };

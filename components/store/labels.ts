@@ -1,4 +1,7 @@
 import { osChoices, type OperationKind, type ProductType, type ServiceStatus } from "@/lib/vocabulary";
+import { formatDateIn, formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 export const productTypeLabels: Record<ProductType, string> = {
   domain: "Domains",
@@ -8,10 +11,30 @@ export const productTypeLabels: Record<ProductType, string> = {
   other: "Other services",
 };
 
+/** A period in whole years when it is some ("1 year", "2 года"), else in months ("3 months", "5 месяцев"). */
+export function periodLabelIn(locale: Locale, months: number): string {
+  const t = translatorFor(locale);
+  return months % 12 === 0 ? t("common.years", { count: months / 12 }) : t("common.months", { count: months });
+}
+
 export function periodLabel(months: number): string {
-  if (months === 1) return "1 month";
-  if (months % 12 === 0) return months === 12 ? "1 year" : `${months / 12} years`;
-  return `${months} months`;
+  return periodLabelIn("en", months);
+}
+
+/** The client-facing labels in the reader's language (the records below are the English ones). */
+export function labelsIn(locale: Locale) {
+  const t = translatorFor(locale);
+  return {
+    productType: (type: ProductType) => t(`labels.productType.${type}`),
+    status: (status: ServiceStatus) => t(`labels.status.${status}`),
+    pending: (kind: OperationKind) => (kind in pendingLabels ? t(`labels.pending.${kind as keyof typeof pendingLabels & string}` as "labels.pending.open") : undefined),
+    operation: (kind: OperationKind) => t(`labels.operation.${kind as "open"}`),
+    operationStatus: (status: string) => (status in operationStatusLabels ? t(`labels.operationStatus.${status}` as "labels.operationStatus.done") : status),
+    entryKind: (kind: string) => (kind in entryKindLabels ? t(`labels.entryKind.${kind}` as "labels.entryKind.credit") : kind),
+    date: (date: Date | string | null | undefined) => formatDateIn(locale, date),
+    dateTime: (date: Date | string | null | undefined) => formatDateTimeIn(locale, date),
+    period: (months: number) => periodLabelIn(locale, months),
+  };
 }
 
 /** What a service is doing right now, in the client's words. */

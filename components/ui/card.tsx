@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { translateMessage } from "@/lib/i18n/errors";
 
 export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
   return (
@@ -24,10 +26,12 @@ const tones = {
   error: "border-red-200 bg-red-50 text-red-800",
 };
 
+/** A banner; a plain message from the services shows in the reader's language. */
 export function Notice({ tone = "info", className = "", children }: { tone?: keyof typeof tones; className?: string; children: ReactNode }) {
+  const locale = useLocale();
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
-      {children}
+    <div role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border px-4 py-3 text-sm wrap-anywhere ${tones[tone]} ${className}`}>
+      {typeof children === "string" ? translateMessage(children, locale) : children}
     </div>
   );
 }
@@ -35,5 +39,10 @@ export function Notice({ tone = "info", className = "", children }: { tone?: key
 /** The banner the proxy asks for when it sends someone home from another role's area. */
 export function ForbiddenNotice({ notice }: { notice?: string | string[] }) {
   if (notice !== "forbidden") return null;
-  return <Notice tone="warning">You do not have access to that page, so we brought you here.</Notice>;
+  return <ForbiddenText />;
+}
+
+function ForbiddenText() {
+  const t = useTranslations("common");
+  return <Notice tone="warning">{t("forbidden")}</Notice>;
 }

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from "react";
+import { useLocale } from "next-intl";
+import { translateMessages } from "@/lib/i18n/errors";
 
 export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
@@ -8,7 +10,8 @@ export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /** A labelled input with its hint, or its field errors in place of the hint, wired up for screen readers. */
-export function Field({ name, label, errors, hint, id = name, className = "", ...props }: FieldProps) {
+export function Field({ name, label, errors: given, hint, id = name, className = "", ...props }: FieldProps) {
+  const errors = translateMessages(given, useLocale());
   const invalid = Boolean(errors?.length);
   const hintId = hint && !invalid ? `${id}-hint` : undefined;
   const errorId = invalid ? `${id}-error` : undefined;

@@ -1,4 +1,6 @@
 import type { SelectHTMLAttributes } from "react";
+import { useLocale } from "next-intl";
+import { translateMessages } from "@/lib/i18n/errors";
 
 export type Option = { value: string | number; label: string };
 
@@ -13,7 +15,8 @@ export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 /** A labelled select with its hint or field errors, like Field for inputs. */
-export function SelectField({ name, label, options, errors, hint, empty, id = name, className = "", ...props }: SelectFieldProps) {
+export function SelectField({ name, label, options, errors: given, hint, empty, id = name, className = "", ...props }: SelectFieldProps) {
+  const errors = translateMessages(given, useLocale());
   const invalid = Boolean(errors?.length);
   const describedBy = invalid ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (

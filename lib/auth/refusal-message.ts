@@ -1,12 +1,13 @@
-/** The sign-in page's words for a refused sign-in, from the code Auth.js carries. */
-export function refusalMessage(code: string | undefined): string {
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translator";
+
+/** The sign-in page's words for a refused sign-in, from the code Auth.js carries (English unless a locale is given). */
+export function refusalMessage(code: string | undefined, locale: Locale = "en"): string {
+  const t = translatorFor(locale);
   const [reason, value] = (code ?? "").split("-");
   const n = Number(value);
-  if (reason === "locked" && n > 0) {
-    const minutes = Math.ceil(n / 60);
-    return `Too many failed sign-ins: signing in is locked for ${minutes} minute${minutes === 1 ? "" : "s"}, even with the right password. Try again later or reset your password.`;
-  }
-  if (reason === "wait" && n > 0) return `Too many failed sign-ins: wait ${n} second${n === 1 ? "" : "s"} and try again.`;
-  if (reason === "unverified") return "Confirm your email address first: open the link we sent you when you signed up.";
-  return "The email or password is not right.";
+  if (reason === "locked" && n > 0) return t("signIn.locked", { minutes: Math.ceil(n / 60) });
+  if (reason === "wait" && n > 0) return t("signIn.wait", { seconds: n });
+  if (reason === "unverified") return t("signIn.unverified");
+  return t("signIn.wrong");
 }

@@ -66,7 +66,8 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
   for (const row of claimed) {
     const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
     try {
-      const { html, text } = await renderRow(row.template, row.props);
+      // The subject again in the row's language (a row queued in bulk SQL stored it in the default one).
+      const { html, text, subject } = await renderRow(row.template, row.props, row.locale);
       // Renew the lease right before sending: a row whose lease ran out may belong to another worker now.
       const renewed = await db
         .update(emailOutbox)
@@ -74,7 +75,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine)
         .returning({ id: emailOutbox.id });
       if (renewed.length === 0) continue;
-      const { providerId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html, text, idempotencyKey: `${installation}:email:${row.id}` });
+      const { providerId } = await transport.send({ id: row.id, to: row.to, subject, html, text, idempotencyKey: `${installation}:email:${row.id}` });
       await db
         .update(emailOutbox)
         .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
@@ -129,14 +130,15 @@ function claim(db: Db, now: Date, limit: number, leaseMs: number) {
       subject: emailOutbox.subject,
       template: emailOutbox.template,
       props: emailOutbox.props,
+      locale: emailOutbox.locale,
       attempts: emailOutbox.attempts,
       serviceId: emailOutbox.serviceId,
     });
 }
 
-function renderRow(template: string, props: string): Promise<RenderedEmail> {
+function renderRow(template: string, props: string, locale?: string | null): Promise<RenderedEmail> {
   if (!isTemplateName(template)) throw new Error(`unknown email template: ${template}`);
-  return renderEmail(template, decryptJson(props) as never);
+  return renderEmail(template, decryptJson(props) as never, locale);
 }
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -170,7 +172,7 @@ export async function readMailbox(conn: Conn, { to, clientId, status, templates,
   return Promise.all(
     list.map(async (row) => {
       const props = decryptJson<Record<string, unknown>>(row.props);
-      const rendered = await renderRow(row.template, row.props);
+      const rendered = await renderRow(row.template, row.props, row.locale);
       return { ...row, ...rendered, template: row.template as TemplateName, props };
     }),
   );
@@ -194,6 +196,7 @@ export async function resendEmail(conn: Conn, id: number): Promise<{ id: number 
         subject: row.subject,
         template: row.template,
         props: row.props,
+        locale: row.locale,
         clientId: row.clientId,
         serviceId: row.serviceId,
       })

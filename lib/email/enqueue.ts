@@ -1,7 +1,11 @@
 import { encryptJson } from "@/lib/crypto";
 import type { Conn } from "@/lib/db";
+import { sql } from "drizzle-orm";
 import { emailOutbox } from "@/lib/db/schema/email-outbox";
-import { emailSubject, type TemplateEmail } from "./templates";
+import { rows } from "@/lib/db/rows";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { localizedSubject } from "./subject";
+import type { TemplateEmail } from "./templates";
 
 export type EnqueueEmailInput = TemplateEmail & {
   /** The same key never queues a second email, e.g. "welcome:op:12". */
@@ -10,6 +14,8 @@ export type EnqueueEmailInput = TemplateEmail & {
   clientId?: number | null;
   serviceId?: number | null;
   runAt?: Date;
+  /** The recipient's language; by default the client's (clientId), else that of the user with this email. */
+  locale?: Locale | null;
 };
 
 /**
@@ -17,12 +23,14 @@ export type EnqueueEmailInput = TemplateEmail & {
  * exists exactly when the change it tells about commits. Returns null when the dedupe key was taken.
  */
 export async function enqueueEmail(conn: Conn, input: EnqueueEmailInput): Promise<{ id: number } | null> {
+  const locale = input.locale ?? (await recipientLocale(conn, input));
   const [row] = await conn
     .insert(emailOutbox)
     .values({
       dedupeKey: input.dedupeKey,
       to: input.to,
-      subject: subjectOf(input),
+      subject: subjectOf(input, locale),
+      locale,
       template: input.template,
       props: encryptJson(input.props),
       clientId: input.clientId ?? null,
@@ -35,6 +43,18 @@ export async function enqueueEmail(conn: Conn, input: EnqueueEmailInput): Promis
   return row ?? null;
 }
 
-function subjectOf(email: TemplateEmail): string {
-  return emailSubject(email.template, email.props as never);
+function subjectOf(email: TemplateEmail, locale: Locale | null): string {
+  return localizedSubject(email.template, email.props as never, locale);
+}
+
+/** The stored language of the email's client, else of the user it is addressed to; null when neither chose. */
+async function recipientLocale(conn: Conn, input: EnqueueEmailInput): Promise<Locale | null> {
+  const [found] = await rows<{ locale: string | null }>(
+    conn,
+    input.clientId != null
+      ? sql`select locale from clients where id = ${input.clientId}`
+      : sql`select coalesce(c.locale, u.locale) as locale from users u left join clients c on c.id = u.client_id
+            where lower(u.email) = lower(${input.to}) limit 1`,
+  );
+  return isLocale(found?.locale) ? found.locale : null;
 }

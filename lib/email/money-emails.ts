@@ -3,13 +3,15 @@ import type { Conn } from "../db";
 import { clients, creditNotes, invoices, orders } from "../db/schema";
 import { appLink } from "../auth/app-url";
 import { invoiceName } from "../billing/invoice-format";
-import { formatAmount } from "../billing/ledger";
+import { formatDateIn, formatMoneyIn } from "../i18n/format";
+import { localeOr, translatorFor } from "../i18n/translator";
 import { enqueueEmail } from "./enqueue";
 import type { TemplateEmail } from "./templates";
 
 type Invoice = typeof invoices.$inferSelect;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+/** Money and days as the client's language writes them. */
+type Words = { money: (amount: number, currency: string) => string; day: (d: Date | null) => string; invoice: string };
 const invoiceUrl = (id: number) => appLink(`/account/invoices/${id}`);
 
 /**
@@ -17,25 +19,26 @@ const invoiceUrl = (id: number) => appLink(`/account/invoices/${id}`);
  * the event): an order placed, an invoice issued (PDF attached), an invoice paid, a reminder before
  * or after the due date (PDF attached), a credit note issued (PDF attached).
  */
-async function queue(conn: Conn, invoice: Pick<Invoice, "clientId">, dedupeKey: string, at: Date, build: (client: { name: string }) => TemplateEmail) {
-  const [client] = await conn.select({ name: clients.name, email: clients.email }).from(clients).where(eq(clients.id, invoice.clientId));
+async function queue(conn: Conn, invoice: Pick<Invoice, "clientId">, dedupeKey: string, at: Date, build: (client: { name: string }, w: Words) => TemplateEmail) {
+  const [client] = await conn.select({ name: clients.name, email: clients.email, locale: clients.locale }).from(clients).where(eq(clients.id, invoice.clientId));
   if (!client) return null;
-  return enqueueEmail(conn, { dedupeKey, to: client.email, clientId: invoice.clientId, runAt: at, ...build(client) });
+  const locale = localeOr(client.locale);
+  const w: Words = { money: (amount, currency) => formatMoneyIn(locale, amount, currency), day: (d) => (d ? formatDateIn(locale, d) : ""), invoice: translatorFor(locale)("emails.labels.invoice") };
+  return enqueueEmail(conn, { dedupeKey, to: client.email, clientId: invoice.clientId, runAt: at, locale: client.locale ? locale : null, ...build(client, w) });
 }
 
 /** The invoice's summary as one line (its PDF has every line, with tax). */
-const summary = (invoice: Invoice) => [{ description: invoice.description || `Invoice ${invoiceName(invoice)}`, amount: formatAmount(invoice.amount, invoice.currency) }];
+const summary = (invoice: Invoice, w: Words) => [{ description: invoice.description || `${w.invoice} ${invoiceName(invoice)}`, amount: w.money(invoice.amount, invoice.currency) }];
 
 /** An invoice was issued: unpaid with its due date, or issued paid (a renewal from the balance). */
 export async function queueInvoiceIssuedEmail(conn: Conn, invoiceId: number, at: Date) {
   const [invoice] = await conn.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice?.number) return null;
-  const lines = summary(invoice);
-  return queue(conn, invoice, `invoice-issued:${invoice.id}`, at, (c) => ({
+  return queue(conn, invoice, `invoice-issued:${invoice.id}`, at, (c, w) => ({
     template: "invoice-issued",
     props: {
-      name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), issued: day(invoice.issuedAt), paid: invoice.status === "paid",
-      ...(invoice.status === "paid" || !invoice.dueAt ? {} : { due: day(invoice.dueAt) }), lines, total: formatAmount(invoice.amount, invoice.currency), url: invoiceUrl(invoice.id),
+      name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), issued: w.day(invoice.issuedAt), paid: invoice.status === "paid",
+      ...(invoice.status === "paid" || !invoice.dueAt ? {} : { due: w.day(invoice.dueAt) }), lines: summary(invoice, w), total: w.money(invoice.amount, invoice.currency), url: invoiceUrl(invoice.id),
     },
   }));
 }
@@ -45,12 +48,11 @@ export async function queueOrderConfirmationEmail(conn: Conn, orderId: number, a
   const [row] = await conn.select({ invoice: invoices, order: orders }).from(orders).innerJoin(invoices, eq(invoices.orderId, orders.id)).where(eq(orders.id, orderId));
   if (!row) return null;
   const { invoice } = row;
-  const lines = summary(invoice);
-  return queue(conn, invoice, `order-confirmation:${orderId}`, at, (c) => ({
+  return queue(conn, invoice, `order-confirmation:${orderId}`, at, (c, w) => ({
     template: "order-confirmation",
     props: {
-      name: c.name, orderId, invoiceNumber: invoiceName(invoice), lines, total: formatAmount(invoice.amount, invoice.currency),
-      ...(invoice.dueAt && invoice.status === "unpaid" ? { due: day(invoice.dueAt) } : {}), url: invoiceUrl(invoice.id),
+      name: c.name, orderId, invoiceNumber: invoiceName(invoice), lines: summary(invoice, w), total: w.money(invoice.amount, invoice.currency),
+      ...(invoice.dueAt && invoice.status === "unpaid" ? { due: w.day(invoice.dueAt) } : {}), url: invoiceUrl(invoice.id),
     },
   }));
 }
@@ -59,17 +61,17 @@ export async function queueOrderConfirmationEmail(conn: Conn, orderId: number, a
 export async function queuePaymentReceiptEmail(conn: Conn, invoiceId: number, at: Date) {
   const [invoice] = await conn.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice || invoice.status !== "paid") return null;
-  return queue(conn, invoice, `payment-receipt:${invoice.id}`, at, (c) => ({
+  return queue(conn, invoice, `payment-receipt:${invoice.id}`, at, (c, w) => ({
     template: "payment-receipt",
-    props: { name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), amount: formatAmount(invoice.amount, invoice.currency), paid: day(invoice.paidAt ?? at), url: invoiceUrl(invoice.id) },
+    props: { name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), amount: w.money(invoice.amount, invoice.currency), paid: w.day(invoice.paidAt ?? at), url: invoiceUrl(invoice.id) },
   }));
 }
 
 /** A reminder of an unpaid invoice before or after its due date: once each per invoice. */
 export async function queueInvoiceReminderEmail(conn: Conn, invoice: Invoice, when: "before" | "after", at: Date) {
-  return queue(conn, invoice, `invoice-reminder:${invoice.id}:${when}`, at, (c) => ({
+  return queue(conn, invoice, `invoice-reminder:${invoice.id}:${when}`, at, (c, w) => ({
     template: "invoice-reminder",
-    props: { name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), total: formatAmount(invoice.amount, invoice.currency), due: day(invoice.dueAt), when, url: invoiceUrl(invoice.id) },
+    props: { name: c.name, invoiceId: invoice.id, number: invoiceName(invoice), total: w.money(invoice.amount, invoice.currency), due: w.day(invoice.dueAt), when, url: invoiceUrl(invoice.id) },
   }));
 }
 
@@ -78,11 +80,11 @@ export async function queueCreditNoteEmail(conn: Conn, creditNoteId: number, at:
   const [row] = await conn.select({ note: creditNotes, invoice: invoices }).from(creditNotes).innerJoin(invoices, eq(invoices.id, creditNotes.invoiceId)).where(eq(creditNotes.id, creditNoteId));
   if (!row) return null;
   const { note, invoice } = row;
-  return queue(conn, note, `credit-note:${note.id}`, at, (c) => ({
+  return queue(conn, note, `credit-note:${note.id}`, at, (c, w) => ({
     template: "credit-note",
     props: {
-      name: c.name, creditNoteId: note.id, number: note.number, invoiceNumber: invoiceName(invoice), amount: formatAmount(note.amount, note.currency),
-      reason: note.reason, issued: day(note.issuedAt), url: invoiceUrl(invoice.id),
+      name: c.name, creditNoteId: note.id, number: note.number, invoiceNumber: invoiceName(invoice), amount: w.money(note.amount, note.currency),
+      reason: note.reason, issued: w.day(note.issuedAt), url: invoiceUrl(invoice.id),
     },
   }));
 }

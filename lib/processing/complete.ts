@@ -102,9 +102,11 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
   if (event && (changed || op.kind === "prolong")) {
     const clientNote = typeof op.params.clientNote === "string" ? op.params.clientNote : undefined;
     const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt }, { reason: clientNote });
-    mail = sql`insert into email_outbox (dedupe_key, "to", subject, template, props, client_id, service_id, run_at)
+    // In the client's language: delivery renders body and subject in the stored locale.
+    mail = sql`insert into email_outbox (dedupe_key, "to", subject, template, props, client_id, service_id, run_at, locale)
                select ${`${event}:op:${op.id}`}, ${service.clientEmail}, ${emailSubject(email.template, email.props as never)},
-                      ${email.template}, ${encryptJson(email.props as Record<string, unknown>)}, ${service.clientId}, ${service.id}, ${at}::timestamptz
+                      ${email.template}, ${encryptJson(email.props as Record<string, unknown>)}, ${service.clientId}, ${service.id}, ${at}::timestamptz,
+                      (select locale from clients where id = ${service.clientId})
                from op on conflict (dedupe_key) do nothing`;
   }
   let hook: SQL = sql`select 1`;

@@ -1,8 +1,11 @@
 import { Button, Text } from "@react-email/components";
-import { Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { emailT, Layout, paragraph, type WithLocale } from "./layout";
+
+const accountLinkPurposes = ["verify-email", "reset-password", "confirm-email", "invitation"] as const;
 
 export type AccountLinkProps = {
-  purpose: "verify-email" | "reset-password" | "confirm-email" | "invitation";
+  purpose: (typeof accountLinkPurposes)[number];
   name: string;
   /** The one-time link; a secret, masked wherever staff read emails. */
   url: string;
@@ -10,32 +13,26 @@ export type AccountLinkProps = {
 
 const button = { backgroundColor: "#2b59c3", color: "#ffffff", padding: "10px 16px", borderRadius: "4px", fontSize: "14px" };
 
-export const accountLinkTitles: Record<AccountLinkProps["purpose"], string> = {
-  "verify-email": "Confirm your email address",
-  "reset-password": "Choose a new password",
-  "confirm-email": "Confirm your new contact email",
-  invitation: "Choose your password",
-};
+/** The titles in English (the default language), by purpose. */
+export const accountLinkTitles = Object.fromEntries(accountLinkPurposes.map((p) => [p, accountLinkTitle(p, emailT())])) as Record<AccountLinkProps["purpose"], string>;
 
-const explanations: Record<AccountLinkProps["purpose"], string> = {
-  "verify-email": "Open this link to confirm your email address and finish creating your account. It works once, within 24 hours.",
-  "reset-password":
-    "Someone (we hope you) asked to reset the password of your account. Open this link to choose a new one. It works once, within one hour; signing in elsewhere ends when you change it.",
-  "confirm-email": "Someone (we hope you) gave this address as the contact email of a billing account. Open this link to confirm it; until then we keep writing to the old address. It works once, within 24 hours.",
-  invitation: "An account has been made for you with this email address. Open this link to choose your password and sign in. It works once, within 7 days; after that, use \"Forgot password?\" on the sign-in page.",
-};
+/** The title (and subject) of an account link email, in the translator's language. */
+export function accountLinkTitle(purpose: AccountLinkProps["purpose"], t: Translator): string {
+  return t(`emails.accountLink.titles.${purpose}`);
+}
 
-export function AccountLink({ purpose, name, url }: AccountLinkProps) {
-  const title = accountLinkTitles[purpose];
+export function AccountLink({ purpose, name, url, locale }: WithLocale<AccountLinkProps>) {
+  const t = emailT(locale);
+  const title = accountLinkTitle(purpose, t);
   return (
-    <Layout preview={title} title={title}>
-      <Text style={paragraph}>Hello {name},</Text>
-      <Text style={paragraph}>{explanations[purpose]}</Text>
+    <Layout locale={locale} preview={title} title={title}>
+      <Text style={paragraph}>{t("emails.hello", { name })}</Text>
+      <Text style={paragraph}>{t(`emails.accountLink.explanations.${purpose}`)}</Text>
       <Button href={url} style={button}>
         {title}
       </Button>
-      <Text style={paragraph}>Or copy it into your browser: {url}</Text>
-      <Text style={paragraph}>If you did not ask for this, ignore this email: nothing changes.</Text>
+      <Text style={paragraph}>{t("emails.copyLink", { url })}</Text>
+      <Text style={paragraph}>{t("emails.ignore")}</Text>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { OpenLink } from "./money-parts";
 
 export type CreditNoteProps = {
@@ -13,18 +14,25 @@ export type CreditNoteProps = {
   url: string;
 };
 
-export const creditNoteTitle = (p: Pick<CreditNoteProps, "number" | "invoiceNumber">) => `Credit note ${p.number} for invoice ${p.invoiceNumber}`;
+export const creditNoteTitle = (p: Pick<CreditNoteProps, "number" | "invoiceNumber">, t: Translator = emailT()) => t("emails.creditNote.subject", { number: p.number, invoice: p.invoiceNumber });
 
 /** A credit note: part or all of an invoice taken back (a refund, a void, a plan change's credit); its PDF attached. */
-export function CreditNote(p: CreditNoteProps) {
+export function CreditNote({ locale, ...p }: WithLocale<CreditNoteProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={creditNoteTitle(p)} title={`Credit note ${p.number}`}>
-      <Text style={paragraph}>Hello {p.name},</Text>
-      <Text style={paragraph}>
-        This credit note takes {p.amount} off invoice {p.invoiceNumber}. Keep it with the invoice for your accounts; the PDF is attached.
-      </Text>
-      <DetailTable rows={[{ label: "Credit note", value: p.number }, { label: "Invoice", value: p.invoiceNumber }, { label: "Amount", value: p.amount }, { label: "Issued", value: p.issued }, { label: "Reason", value: p.reason }]} />
-      <OpenLink url={p.url} label="View the invoice" />
+    <Layout locale={locale} preview={creditNoteTitle(p, t)} title={t("emails.creditNote.title", { number: p.number })}>
+      <Text style={paragraph}>{t("emails.hello", { name: p.name })}</Text>
+      <Text style={paragraph}>{t("emails.creditNote.body", { amount: p.amount, invoice: p.invoiceNumber })}</Text>
+      <DetailTable
+        rows={[
+          { label: t("emails.labels.creditNote"), value: p.number },
+          { label: t("emails.labels.invoice"), value: p.invoiceNumber },
+          { label: t("emails.labels.amount"), value: p.amount },
+          { label: t("emails.labels.issued"), value: p.issued },
+          { label: t("emails.labels.reason"), value: p.reason },
+        ]}
+      />
+      <OpenLink url={p.url} label={t("emails.money.view")} locale={locale} />
     </Layout>
   );
 }

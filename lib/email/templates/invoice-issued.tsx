@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { MoneyLines, OpenLink, type MoneyLine } from "./money-parts";
 
 export type InvoiceIssuedProps = {
@@ -15,20 +16,18 @@ export type InvoiceIssuedProps = {
   url: string;
 };
 
-export const invoiceIssuedTitle = (p: Pick<InvoiceIssuedProps, "number" | "total">) => `Invoice ${p.number}: ${p.total}`;
+export const invoiceIssuedTitle = (p: Pick<InvoiceIssuedProps, "number" | "total">, t: Translator = emailT()) => t("emails.invoiceIssued.subject", { number: p.number, total: p.total });
 
 /** A new invoice, its PDF attached: to pay by its due date, or already paid from the balance. */
-export function InvoiceIssued(p: InvoiceIssuedProps) {
+export function InvoiceIssued({ locale, ...p }: WithLocale<InvoiceIssuedProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={invoiceIssuedTitle(p)} title={`Invoice ${p.number}`}>
-      <Text style={paragraph}>Hello {p.name},</Text>
-      <Text style={paragraph}>
-        {p.paid ? "Here is your invoice. It is paid: nothing more is due." : `Here is your invoice. Please pay it by ${p.due}.`} The PDF is
-        attached.
-      </Text>
-      <DetailTable rows={[{ label: "Invoice", value: p.number }, { label: "Issued", value: p.issued }, { label: "Due", value: p.paid ? "" : (p.due ?? "") }]} />
-      <MoneyLines lines={p.lines} total={p.total} />
-      <OpenLink url={p.url} label={p.paid ? "View the invoice" : "View and pay the invoice"} />
+    <Layout locale={locale} preview={invoiceIssuedTitle(p, t)} title={t("emails.invoiceIssued.title", { number: p.number })}>
+      <Text style={paragraph}>{t("emails.hello", { name: p.name })}</Text>
+      <Text style={paragraph}>{p.paid ? t("emails.invoiceIssued.paid") : t("emails.invoiceIssued.unpaid", { due: p.due ?? "" })}</Text>
+      <DetailTable rows={[{ label: t("emails.labels.invoice"), value: p.number }, { label: t("emails.labels.issued"), value: p.issued }, { label: t("emails.labels.due"), value: p.paid ? "" : (p.due ?? "") }]} />
+      <MoneyLines lines={p.lines} total={p.total} locale={locale} />
+      <OpenLink url={p.url} label={p.paid ? t("emails.money.view") : t("emails.money.viewPay")} locale={locale} />
     </Layout>
   );
 }

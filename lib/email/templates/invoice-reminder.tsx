@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { OpenLink } from "./money-parts";
 
 export type InvoiceReminderProps = {
@@ -13,22 +14,20 @@ export type InvoiceReminderProps = {
   url: string;
 };
 
-export const invoiceReminderTitle = (p: Pick<InvoiceReminderProps, "number" | "due" | "when">) =>
-  p.when === "before" ? `Invoice ${p.number} is due on ${p.due}` : `Invoice ${p.number} is overdue`;
+export const invoiceReminderTitle = (p: Pick<InvoiceReminderProps, "number" | "due" | "when">, t: Translator = emailT()) =>
+  p.when === "before" ? t("emails.invoiceReminder.before", { number: p.number, due: p.due }) : t("emails.invoiceReminder.after", { number: p.number });
 
 /** A reminder of an unpaid invoice, some days before its due date or after it; its PDF attached. */
-export function InvoiceReminder(p: InvoiceReminderProps) {
+export function InvoiceReminder({ locale, ...p }: WithLocale<InvoiceReminderProps>) {
+  const t = emailT(locale);
+  const title = invoiceReminderTitle(p, t);
+  const values = { number: p.number, total: p.total, due: p.due };
   return (
-    <Layout preview={invoiceReminderTitle(p)} title={invoiceReminderTitle(p)}>
-      <Text style={paragraph}>Hello {p.name},</Text>
-      <Text style={paragraph}>
-        {p.when === "before"
-          ? `A reminder: invoice ${p.number} for ${p.total} is due on ${p.due}.`
-          : `Invoice ${p.number} for ${p.total} was due on ${p.due} and is not paid yet. Please pay it to keep your services running.`}{" "}
-        The PDF is attached. If you paid in the meantime, thank you, and please ignore this email.
-      </Text>
-      <DetailTable rows={[{ label: "Invoice", value: p.number }, { label: "Amount due", value: p.total }, { label: "Due", value: p.due }]} />
-      <OpenLink url={p.url} label="Pay the invoice" />
+    <Layout locale={locale} preview={title} title={title}>
+      <Text style={paragraph}>{t("emails.hello", { name: p.name })}</Text>
+      <Text style={paragraph}>{p.when === "before" ? t("emails.invoiceReminder.bodyBefore", values) : t("emails.invoiceReminder.bodyAfter", values)}</Text>
+      <DetailTable rows={[{ label: t("emails.labels.invoice"), value: p.number }, { label: t("emails.labels.amountDue"), value: p.total }, { label: t("emails.labels.due"), value: p.due }]} />
+      <OpenLink url={p.url} label={t("emails.money.payIt")} locale={locale} />
     </Layout>
   );
 }

@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { Locale } from "../../i18n/locales";
+import { localeOr, translatorFor } from "../../i18n/translator";
 
-export type LayoutProps = { preview: string; title: string; children: ReactNode };
+export type LayoutProps = { preview: string; title: string; locale?: Locale; children: ReactNode };
+/** What renderEmail adds to a template's stored props: the recipient's language. */
+export type WithLocale<P> = P & { locale?: Locale };
+
+/** The translator for an email in `locale` (the default when none is given). */
+export const emailT = (locale?: Locale) => translatorFor(localeOr(locale));
 export type Detail = { label: string; value: string };
 
 const body = { backgroundColor: "#f4f5f7", fontFamily: "Helvetica, Arial, sans-serif", color: "#1f2328" };
@@ -13,9 +20,10 @@ const label = { color: "#6b7280", padding: "4px 16px 4px 0", verticalAlign: "top
 const value = { fontFamily: "Menlo, Consolas, monospace", padding: "4px 0", wordBreak: "break-all" as const };
 
 /** The shared frame of every email: brand, title, content, footer. */
-export function Layout({ preview, title, children }: LayoutProps) {
+export function Layout({ preview, title, locale, children }: LayoutProps) {
+  const t = emailT(locale);
   return (
-    <Html lang="en">
+    <Html lang={localeOr(locale)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
@@ -26,7 +34,7 @@ export function Layout({ preview, title, children }: LayoutProps) {
           </Heading>
           {children}
           <Hr />
-          <Text style={footer}>This email was sent by Provisio billing about your account.</Text>
+          <Text style={footer}>{t("emails.footer")}</Text>
         </Container>
       </Body>
     </Html>

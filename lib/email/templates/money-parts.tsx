@@ -1,5 +1,6 @@
 import { Button, Section, Text } from "@react-email/components";
-import { paragraph } from "./layout";
+import { emailT, paragraph } from "./layout";
+import type { Locale } from "../../i18n/locales";
 
 /** One line of a money email: what it is for and its amount, both as the client reads them. */
 export type MoneyLine = { description: string; amount: string };
@@ -10,7 +11,8 @@ const amountCell = { ...cell, textAlign: "right" as const, whiteSpace: "nowrap" 
 const totalCell = { ...amountCell, fontWeight: 700, borderTop: "1px solid #d0d7de" };
 
 /** The lines and the total of an invoice or a credit note. */
-export function MoneyLines({ lines, total, totalLabel = "Total" }: { lines: MoneyLine[]; total: string; totalLabel?: string }) {
+export function MoneyLines({ lines, total, totalLabel, locale }: { lines: MoneyLine[]; total: string; totalLabel?: string; locale?: Locale }) {
+  const label = totalLabel ?? emailT(locale)("emails.money.total");
   return (
     <Section>
       <table cellPadding={0} cellSpacing={0} role="presentation" style={{ width: "100%" }}>
@@ -22,7 +24,7 @@ export function MoneyLines({ lines, total, totalLabel = "Total" }: { lines: Mone
             </tr>
           ))}
           <tr>
-            <td style={{ ...cell, fontWeight: 700, borderTop: "1px solid #d0d7de" }}>{totalLabel}</td>
+            <td style={{ ...cell, fontWeight: 700, borderTop: "1px solid #d0d7de" }}>{label}</td>
             <td style={totalCell}>{total}</td>
           </tr>
         </tbody>
@@ -32,13 +34,13 @@ export function MoneyLines({ lines, total, totalLabel = "Total" }: { lines: Mone
 }
 
 /** The link to the document in the client area, as a button and as text. */
-export function OpenLink({ url, label }: { url: string; label: string }) {
+export function OpenLink({ url, label, locale }: { url: string; label: string; locale?: Locale }) {
   return (
     <>
       <Button href={url} style={button}>
         {label}
       </Button>
-      <Text style={paragraph}>Or open {url}</Text>
+      <Text style={paragraph}>{emailT(locale)("emails.money.openAt", { url })}</Text>
     </>
   );
 }

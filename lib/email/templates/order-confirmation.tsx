@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { MoneyLines, OpenLink, type MoneyLine } from "./money-parts";
 
 export type OrderConfirmationProps = {
@@ -12,19 +13,18 @@ export type OrderConfirmationProps = {
   url: string;
 };
 
-export const orderConfirmationTitle = (p: Pick<OrderConfirmationProps, "orderId">) => `We received your order #${p.orderId}`;
+export const orderConfirmationTitle = (p: Pick<OrderConfirmationProps, "orderId">, t: Translator = emailT()) => t("emails.orderConfirmation.title", { id: p.orderId });
 
 /** Sent when an order is placed: what was ordered, and the invoice to pay (sent on its own with the PDF). */
-export function OrderConfirmation(p: OrderConfirmationProps) {
+export function OrderConfirmation({ locale, ...p }: WithLocale<OrderConfirmationProps>) {
+  const t = emailT(locale);
+  const title = orderConfirmationTitle(p, t);
   return (
-    <Layout preview={orderConfirmationTitle(p)} title={orderConfirmationTitle(p)}>
-      <Text style={paragraph}>Hello {p.name},</Text>
-      <Text style={paragraph}>
-        Thank you for your order. Invoice {p.invoiceNumber} is for it{p.due ? `, due ${p.due}` : ""}: once it is paid we set your services up and
-        email you when each is ready.
-      </Text>
-      <MoneyLines lines={p.lines} total={p.total} />
-      <OpenLink url={p.url} label="View the invoice" />
+    <Layout locale={locale} preview={title} title={title}>
+      <Text style={paragraph}>{t("emails.hello", { name: p.name })}</Text>
+      <Text style={paragraph}>{t("emails.orderConfirmation.body", { number: p.invoiceNumber, due: p.due || "none" })}</Text>
+      <MoneyLines lines={p.lines} total={p.total} locale={locale} />
+      <OpenLink url={p.url} label={t("emails.money.view")} locale={locale} />
     </Layout>
   );
 }

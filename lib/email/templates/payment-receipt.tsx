@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { OpenLink } from "./money-parts";
 
 export type PaymentReceiptProps = {
@@ -11,16 +12,17 @@ export type PaymentReceiptProps = {
   url: string;
 };
 
-export const paymentReceiptTitle = (p: Pick<PaymentReceiptProps, "number" | "amount">) => `Receipt: ${p.amount} paid for invoice ${p.number}`;
+export const paymentReceiptTitle = (p: Pick<PaymentReceiptProps, "number" | "amount">, t: Translator = emailT()) => t("emails.paymentReceipt.subject", { amount: p.amount, number: p.number });
 
 /** Sent when an invoice is paid (from the balance, by card, or marked paid by staff). */
-export function PaymentReceipt(p: PaymentReceiptProps) {
+export function PaymentReceipt({ locale, ...p }: WithLocale<PaymentReceiptProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={paymentReceiptTitle(p)} title="Payment received">
-      <Text style={paragraph}>Hello {p.name},</Text>
-      <Text style={paragraph}>Thank you: we received your payment. Keep this email as your receipt.</Text>
-      <DetailTable rows={[{ label: "Invoice", value: p.number }, { label: "Amount paid", value: p.amount }, { label: "Paid on", value: p.paid }]} />
-      <OpenLink url={p.url} label="View the invoice" />
+    <Layout locale={locale} preview={paymentReceiptTitle(p, t)} title={t("emails.paymentReceipt.title")}>
+      <Text style={paragraph}>{t("emails.hello", { name: p.name })}</Text>
+      <Text style={paragraph}>{t("emails.paymentReceipt.body")}</Text>
+      <DetailTable rows={[{ label: t("emails.labels.invoice"), value: p.number }, { label: t("emails.labels.amountPaid"), value: p.amount }, { label: t("emails.labels.paidOn"), value: p.paid }]} />
+      <OpenLink url={p.url} label={t("emails.money.view")} locale={locale} />
     </Layout>
   );
 }

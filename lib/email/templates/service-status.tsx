@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 
 export const serviceStatusEvents = ["suspended", "resumed", "closed", "renewed", "expiring", "renewal-failed"] as const;
 export type ServiceStatusEvent = (typeof serviceStatusEvents)[number];
@@ -15,45 +16,25 @@ export type ServiceStatusProps = {
   reason?: string;
 };
 
-export const statusTitles: Record<ServiceStatusEvent, string> = {
-  suspended: "Service suspended",
-  resumed: "Service resumed",
-  closed: "Service closed",
-  renewed: "Service renewed",
-  expiring: "Service expires soon",
-  "renewal-failed": "Service renewal failed",
-};
+/** The titles in English (the default language), by event. */
+export const statusTitles = Object.fromEntries(serviceStatusEvents.map((e) => [e, serviceStatusTitle(e, emailT())])) as Record<ServiceStatusEvent, string>;
 
-function message(status: ServiceStatusEvent, expiresAt: string | undefined): string {
-  const until = expiresAt ? ` until ${expiresAt}` : "";
-  switch (status) {
-    case "suspended":
-      return "has been suspended. It will be resumed once the reason is resolved.";
-    case "resumed":
-      return "is active again.";
-    case "closed":
-      return "has been closed. Its data may be deleted from the server.";
-    case "renewed":
-      return `has been renewed${until}.`;
-    case "expiring":
-      return `is paid${until}. Top up your balance so that it can be renewed in time.`;
-    case "renewal-failed":
-      return "could not be renewed. Top up your balance or contact support to keep it running.";
-  }
+/** The title of a service status email, in the translator's language. */
+export function serviceStatusTitle(status: ServiceStatusEvent, t: Translator): string {
+  return t(`emails.serviceStatus.titles.${status}`);
 }
 
-export function ServiceStatus({ serviceId, tariffName, status, name, expiresAt, reason }: ServiceStatusProps) {
-  const title = statusTitles[status];
+export function ServiceStatus({ serviceId, tariffName, status, name, expiresAt, reason, locale }: WithLocale<ServiceStatusProps>) {
+  const t = emailT(locale);
+  const title = serviceStatusTitle(status, t);
   return (
-    <Layout preview={`${title}: ${name ?? tariffName}`} title={title}>
-      <Text style={paragraph}>
-        Service #{serviceId} ({tariffName}) {message(status, expiresAt)}
-      </Text>
+    <Layout locale={locale} preview={`${title}: ${name ?? tariffName}`} title={title}>
+      <Text style={paragraph}>{t(`emails.serviceStatus.messages.${status}`, { id: serviceId, tariff: tariffName, until: expiresAt || "none" })}</Text>
       <DetailTable
         rows={[
-          { label: "Service", value: name ?? "" },
-          { label: "Paid until", value: expiresAt ?? "" },
-          { label: "Reason", value: reason ?? "" },
+          { label: t("emails.labels.service"), value: name ?? "" },
+          { label: t("emails.labels.paidUntil"), value: expiresAt ?? "" },
+          { label: t("emails.labels.reason"), value: reason ?? "" },
         ]}
       />
     </Layout>

@@ -1,5 +1,6 @@
 import { Button, Text } from "@react-email/components";
-import { Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { emailT, Layout, paragraph, type WithLocale } from "./layout";
 
 export type SignInUnlockProps = {
   name: string;
@@ -9,25 +10,27 @@ export type SignInUnlockProps = {
   url: string;
 };
 
-export const signInUnlockTitle = "Signing in to your account is locked";
+/** The title (and subject) of the unlock email, in the translator's language. */
+export const signInUnlockTitleIn = (t: Translator) => t("emails.signInUnlock.title");
+/** The title in English (the default language). */
+export const signInUnlockTitle = signInUnlockTitleIn(emailT());
 
 const button = { backgroundColor: "#2b59c3", color: "#ffffff", padding: "10px 16px", borderRadius: "4px", fontSize: "14px" };
 
 /** Sent when wrong passwords from many places lock an account: the owner can lift the lock at once. */
-export function SignInUnlock({ name, minutes, url }: SignInUnlockProps) {
+export function SignInUnlock({ name, minutes, url, locale }: WithLocale<SignInUnlockProps>) {
+  const t = emailT(locale);
+  const title = signInUnlockTitleIn(t);
   return (
-    <Layout preview={signInUnlockTitle} title={signInUnlockTitle}>
-      <Text style={paragraph}>Hello {name},</Text>
-      <Text style={paragraph}>
-        Many wrong passwords were tried for your account from several places, so signing in is locked for {minutes} minutes,
-        even with the right password. If that was not you, someone is guessing: your password was not accepted.
-      </Text>
-      <Text style={paragraph}>Open this link to lift the lock now. It works once, within one hour.</Text>
+    <Layout locale={locale} preview={title} title={title}>
+      <Text style={paragraph}>{t("emails.hello", { name })}</Text>
+      <Text style={paragraph}>{t("emails.signInUnlock.body", { minutes })}</Text>
+      <Text style={paragraph}>{t("emails.signInUnlock.lift")}</Text>
       <Button href={url} style={button}>
-        Lift the lock
+        {t("emails.signInUnlock.button")}
       </Button>
-      <Text style={paragraph}>Or copy it into your browser: {url}</Text>
-      <Text style={paragraph}>If your password is weak or used elsewhere, change it after signing in.</Text>
+      <Text style={paragraph}>{t("emails.copyLink", { url })}</Text>
+      <Text style={paragraph}>{t("emails.signInUnlock.advice")}</Text>
     </Layout>
   );
 }

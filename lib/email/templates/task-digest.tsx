@@ -1,27 +1,30 @@
 import { Link, Section, Text } from "@react-email/components";
-import { Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { emailT, Layout, paragraph, type WithLocale } from "./layout";
 
 export type TaskDigestItem = { taskId: number; work: string; why: string; url: string };
 
 /** The day's new and escalated tasks of a department that asked for one digest a day. */
 export type TaskDigestProps = { departmentName: string; day: string; tasks: TaskDigestItem[]; boardUrl: string };
 
-export const taskDigestTitle = (p: Pick<TaskDigestProps, "departmentName" | "day" | "tasks">) =>
-  `${p.departmentName}: ${p.tasks.length} new task${p.tasks.length === 1 ? "" : "s"} (${p.day})`;
+/** The digest's title (and chat text's first line); English unless a translator is given. */
+export const taskDigestTitle = (p: Pick<TaskDigestProps, "departmentName" | "day" | "tasks">, t: Translator = emailT()) =>
+  t("emails.taskDigest.title", { department: p.departmentName, count: p.tasks.length, day: p.day });
 
-export function TaskDigest(props: TaskDigestProps) {
-  const title = taskDigestTitle(props);
+export function TaskDigest({ locale, ...props }: WithLocale<TaskDigestProps>) {
+  const t = emailT(locale);
+  const title = taskDigestTitle(props, t);
   return (
-    <Layout preview={title} title={title}>
+    <Layout locale={locale} preview={title} title={title}>
       <Section>
-        {props.tasks.map((t) => (
-          <Text key={t.taskId} style={paragraph}>
-            <Link href={t.url}>Task #{t.taskId}</Link>: {t.work}. {t.why}.
+        {props.tasks.map((task) => (
+          <Text key={task.taskId} style={paragraph}>
+            <Link href={task.url}>{t("emails.taskDigest.task", { id: task.taskId })}</Link>: {task.work}. {task.why}.
           </Text>
         ))}
       </Section>
       <Text style={paragraph}>
-        All open tasks: <Link href={props.boardUrl}>{props.boardUrl}</Link>
+        {t("emails.taskDigest.all")} <Link href={props.boardUrl}>{props.boardUrl}</Link>
       </Text>
     </Layout>
   );

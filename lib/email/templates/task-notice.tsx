@@ -1,5 +1,6 @@
 import { Button, Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import type { Translator } from "../../i18n/translator";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 
 export type TaskNoticeEvent = "new" | "escalated" | "assigned";
 
@@ -16,30 +17,34 @@ export type TaskNoticeProps = {
   url: string;
 };
 
-export function taskNoticeTitle({ event, taskId, work, assigneeName }: Pick<TaskNoticeProps, "event" | "taskId" | "work" | "assigneeName">): string {
-  if (event === "assigned") return `Task #${taskId} is now ${assigneeName ?? "yours"}: ${work}`;
-  if (event === "escalated") return `Task #${taskId} for staff after failed tries: ${work}`;
-  return `New task #${taskId}: ${work}`;
+/** The title (and chat text's first line) of a task notice; English unless a translator is given. */
+export function taskNoticeTitle({ event, taskId, work, assigneeName }: Pick<TaskNoticeProps, "event" | "taskId" | "work" | "assigneeName">, t: Translator = emailT()): string {
+  if (event === "assigned") return t("emails.taskNotice.assignedTitle", { id: taskId, assignee: assigneeName ?? "none", work });
+  if (event === "escalated") return t("emails.taskNotice.escalatedTitle", { id: taskId, work });
+  return t("emails.taskNotice.newTitle", { id: taskId, work });
 }
 
 const button = { backgroundColor: "#2b59c3", color: "#ffffff", padding: "10px 16px", borderRadius: "4px", fontSize: "14px" };
 
-export function TaskNotice(props: TaskNoticeProps) {
-  const title = taskNoticeTitle(props);
+export function TaskNotice({ locale, ...props }: WithLocale<TaskNoticeProps>) {
+  const t = emailT(locale);
+  const title = taskNoticeTitle(props, t);
   return (
-    <Layout preview={title} title={title}>
+    <Layout locale={locale} preview={title} title={title}>
       <Text style={paragraph}>
-        {props.event === "assigned" ? `This task of ${props.departmentName} was given to ${props.assigneeName ?? "you"}.` : `A task is waiting in ${props.departmentName}.`}
+        {props.event === "assigned"
+          ? t("emails.taskNotice.assigned", { department: props.departmentName, assignee: props.assigneeName ?? "none" })
+          : t("emails.taskNotice.waiting", { department: props.departmentName })}
       </Text>
       <DetailTable
         rows={[
-          { label: "Work", value: props.work },
-          { label: "Why it came to staff", value: props.why },
-          { label: "Last error", value: props.note ?? "" },
+          { label: t("emails.labels.work"), value: props.work },
+          { label: t("emails.labels.whyStaff"), value: props.why },
+          { label: t("emails.labels.lastError"), value: props.note ?? "" },
         ]}
       />
       <Button href={props.url} style={button}>
-        Open the task
+        {t("emails.taskNotice.open")}
       </Button>
     </Layout>
   );

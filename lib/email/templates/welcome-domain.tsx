@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { displayDomain } from "../../domain-display";
 
 export type WelcomeDomainProps = {
@@ -10,20 +10,22 @@ export type WelcomeDomainProps = {
   nameservers: string[];
 };
 
-export function WelcomeDomain({ serviceId, domain, expiresAt, nameservers }: WelcomeDomainProps) {
+export function WelcomeDomain({ serviceId, domain, expiresAt, nameservers, locale }: WithLocale<WelcomeDomainProps>) {
+  const t = emailT(locale);
   const name = displayDomain(domain);
+  const title = t("emails.welcomeDomain.title", { name });
   return (
-    <Layout preview={`Domain ${name} is registered`} title={`Domain ${name} is registered`}>
-      <Text style={paragraph}>Service #{serviceId}: the domain is registered to you.</Text>
+    <Layout locale={locale} preview={title} title={title}>
+      <Text style={paragraph}>{t("emails.welcomeDomain.intro", { id: serviceId })}</Text>
       <DetailTable
         rows={[
-          { label: "Domain", value: name },
-          ...(name !== domain ? [{ label: "In DNS records (punycode)", value: domain }] : []),
-          { label: "Paid until", value: expiresAt },
-          ...nameservers.map((ns, i) => ({ label: `Name server ${i + 1}`, value: ns })),
+          { label: t("emails.labels.domain"), value: name },
+          ...(name !== domain ? [{ label: t("emails.labels.punycode"), value: domain }] : []),
+          { label: t("emails.labels.paidUntil"), value: expiresAt },
+          ...nameservers.map((ns, i) => ({ label: t("emails.labels.nameServer", { n: i + 1 }), value: ns })),
         ]}
       />
-      <Text style={paragraph}>Changes to name servers may take up to 24 hours to spread.</Text>
+      <Text style={paragraph}>{t("emails.welcomeDomain.advice")}</Text>
     </Layout>
   );
 }

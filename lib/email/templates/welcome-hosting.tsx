@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 import { displayDomain } from "../../domain-display";
 
 export type WelcomeHostingProps = {
@@ -11,21 +11,20 @@ export type WelcomeHostingProps = {
   domain?: string;
 };
 
-export function WelcomeHosting({ serviceId, tariffName, panelUrl, login, password, domain }: WelcomeHostingProps) {
+export function WelcomeHosting({ serviceId, tariffName, panelUrl, login, password, domain, locale }: WithLocale<WelcomeHostingProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={`Your hosting ${tariffName} is ready`} title="Your hosting is ready">
-      <Text style={paragraph}>
-        Service #{serviceId} ({tariffName}) has been set up. Sign in to the control panel with these details:
-      </Text>
+    <Layout locale={locale} preview={t("emails.welcomeHosting.preview", { tariff: tariffName })} title={t("emails.welcomeHosting.title")}>
+      <Text style={paragraph}>{t("emails.welcomeHosting.intro", { id: serviceId, tariff: tariffName })}</Text>
       <DetailTable
         rows={[
-          { label: "Control panel", value: panelUrl },
-          { label: "Login", value: login },
-          { label: "Password", value: password },
-          { label: "Domain", value: displayDomain(domain) },
+          { label: t("emails.labels.controlPanel"), value: panelUrl },
+          { label: t("emails.labels.login"), value: login },
+          { label: t("emails.labels.password"), value: password },
+          { label: t("emails.labels.domain"), value: displayDomain(domain) },
         ]}
       />
-      <Text style={paragraph}>We recommend changing the password after your first sign-in.</Text>
+      <Text style={paragraph}>{t("emails.welcomeHosting.advice")}</Text>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph, type Detail } from "./layout";
+import { DetailTable, emailT, Layout, paragraph, type Detail, type WithLocale } from "./layout";
 
 export type WelcomeOtherProps = {
   serviceId: number;
@@ -7,15 +7,12 @@ export type WelcomeOtherProps = {
   details: Detail[];
 };
 
-export function WelcomeOther({ serviceId, tariffName, details }: WelcomeOtherProps) {
+export function WelcomeOther({ serviceId, tariffName, details, locale }: WithLocale<WelcomeOtherProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={`Your service ${tariffName} is ready`} title="Your service is ready">
-      <Text style={paragraph}>Service #{serviceId} ({tariffName}) has been set up.</Text>
-      {details.length > 0 ? (
-        <DetailTable rows={details} />
-      ) : (
-        <Text style={paragraph}>Our staff will contact you with the access details.</Text>
-      )}
+    <Layout locale={locale} preview={t("emails.welcomeOther.preview", { tariff: tariffName })} title={t("emails.welcomeOther.title")}>
+      <Text style={paragraph}>{t("emails.welcomeOther.intro", { id: serviceId, tariff: tariffName })}</Text>
+      {details.length > 0 ? <DetailTable rows={details} /> : <Text style={paragraph}>{t("emails.welcomeOther.noDetails")}</Text>}
     </Layout>
   );
 }

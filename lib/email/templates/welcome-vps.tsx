@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { DetailTable, Layout, paragraph } from "./layout";
+import { DetailTable, emailT, Layout, paragraph, type WithLocale } from "./layout";
 
 export type WelcomeVpsProps = {
   serviceId: number;
@@ -10,22 +10,21 @@ export type WelcomeVpsProps = {
   os?: string;
 };
 
-export function WelcomeVps({ serviceId, tariffName, ip, rootPassword, hostname, os }: WelcomeVpsProps) {
+export function WelcomeVps({ serviceId, tariffName, ip, rootPassword, hostname, os, locale }: WithLocale<WelcomeVpsProps>) {
+  const t = emailT(locale);
   return (
-    <Layout preview={`Your virtual server ${hostname ?? ip} is ready`} title="Your virtual server is ready">
-      <Text style={paragraph}>
-        Service #{serviceId} ({tariffName}) is running. Connect over SSH as root with these details:
-      </Text>
+    <Layout locale={locale} preview={t("emails.welcomeVps.preview", { name: hostname ?? ip })} title={t("emails.welcomeVps.title")}>
+      <Text style={paragraph}>{t("emails.welcomeVps.intro", { id: serviceId, tariff: tariffName })}</Text>
       <DetailTable
         rows={[
-          { label: "IP address", value: ip },
-          { label: "Host name", value: hostname ?? "" },
-          { label: "Operating system", value: os ?? "" },
-          { label: "User", value: "root" },
-          { label: "Root password", value: rootPassword },
+          { label: t("emails.labels.ipAddress"), value: ip },
+          { label: t("emails.labels.hostName"), value: hostname ?? "" },
+          { label: t("emails.labels.os"), value: os ?? "" },
+          { label: t("emails.labels.user"), value: "root" },
+          { label: t("emails.labels.rootPassword"), value: rootPassword },
         ]}
       />
-      <Text style={paragraph}>We recommend changing the root password after your first sign-in.</Text>
+      <Text style={paragraph}>{t("emails.welcomeVps.advice")}</Text>
     </Layout>
   );
 }

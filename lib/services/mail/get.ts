@@ -28,7 +28,7 @@ export async function getMail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   try {
     if (!isTemplateName(row.template)) throw new Error(`unknown email template: ${row.template}`);
     const real = decryptJson(props) as never;
-    rendered = await renderEmail(row.template, reveal ? real : maskEmailProps(row.template, real));
+    rendered = await renderEmail(row.template, reveal ? real : maskEmailProps(row.template, real), row.locale);
   } catch (error) {
     renderError = error instanceof Error ? error.message : String(error);
   }

@@ -9,6 +9,7 @@ import { issueToken } from "../../auth/user-tokens";
 import { enqueueEmail } from "../../email/enqueue";
 import { AppError } from "../../errors";
 import { refusalMessage } from "../../auth/refusal-message";
+import { locales } from "../../i18n/locales";
 import { audit } from "../audit";
 import { now, parseInput, type Ctx } from "../context";
 
@@ -22,6 +23,8 @@ export type SignUpInput = z.input<typeof signUpInput>;
 const requestInput = z.object({
   /** The visitor's address: sign-ups are limited per address. */
   ip: z.string().max(64).nullish(),
+  /** The visitor's language (its choice, else the browser's Accept-Language): the new client's language. */
+  locale: z.enum(locales).nullish(),
 });
 
 export type SignedUp = { userId: number; clientId: number; email: string };
@@ -36,7 +39,7 @@ export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60_000;
  */
 export async function signUp({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<SignedUp | null> {
   const data = parseInput(signUpInput, input);
-  const { ip } = parseInput(requestInput, input);
+  const { ip, locale } = parseInput(requestInput, input);
   const at = now(ctx);
   if (ip) {
     const refusal = await checkLimit(ctx.db, `sign-up:${ip}`, limits.signUp, at);
@@ -52,7 +55,7 @@ export async function signUp({ ctx, input }: { ctx: Ctx; input: unknown }): Prom
         .where(sql`lower(${users.email}) = ${data.email}`)
         .limit(1);
       if (taken) return null;
-      const [client] = await tx.insert(clients).values({ name: data.name, email: data.email }).returning();
+      const [client] = await tx.insert(clients).values({ name: data.name, email: data.email, locale: locale ?? null }).returning();
       const [user] = await tx
         .insert(users)
         .values({ name: data.name, email: data.email, passwordHash, role: "client", clientId: client!.id, emailVerified: false })
@@ -67,7 +70,7 @@ export async function signUp({ ctx, input }: { ctx: Ctx; input: unknown }): Prom
         runAt: at,
       });
       const actor = { type: "user", userId: user!.id, role: "client", clientId: client!.id } as const;
-      await audit(tx, actor, { action: "sign_up", entity: "user", entityId: user!.id, after: { name: data.name, email: data.email } });
+      await audit(tx, actor, { action: "sign_up", entity: "user", entityId: user!.id, after: { name: data.name, email: data.email, locale: locale ?? null } });
       return { userId: user!.id, clientId: client!.id, email: data.email };
     });
   } catch (error) {

@@ -1,0 +1,49 @@
+import type { Locale } from "./locales";
+
+/** The region-specific tag Intl formats each language with (en: US conventions, ru: Russian ones). */
+const intlTags: Record<Locale, string> = { en: "en-US", ru: "ru-RU" };
+
+/** The digits after the decimal point of a currency (ISO 4217): 2 for USD, 0 for JPY. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** An amount in minor units (cents for USD, whole yen for JPY), in its currency, written as the locale writes money. */
+export function formatMoneyIn(locale: Locale, amount: number, currency: string): string {
+  return new Intl.NumberFormat(intlTags[locale], { style: "currency", currency }).format(amount / 10 ** minorDigits(currency));
+}
+
+/** A count as the locale writes numbers (1,234 / 1 234). */
+export function formatNumberIn(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlTags[locale]).format(value);
+}
+
+/** A day in UTC: 2026-12-07 in English (unambiguous for every reader), 07.12.2026 in Russian. */
+export function formatDateIn(locale: Locale, date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  const d = new Date(date);
+  if (locale === "en") return d.toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "short", timeZone: "UTC" }).format(d);
+}
+
+/** A moment in UTC: 2026-12-07 14:05 UTC in English, 07.12.2026, 14:05 UTC in Russian. */
+export function formatDateTimeIn(locale: Locale, date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  const d = new Date(date);
+  if (locale === "en") return d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "short", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
+}
+
+/** A month and year in UTC: "December 2026", "декабрь 2026 г.". */
+export function formatMonthIn(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(intlTags[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** A country's name in the locale (ISO 3166 alpha-2 code), e.g. DE → Germany / Германия. */
+export function countryNameIn(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([intlTags[locale]], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "@/lib/email/render";
+import { templates, templateNames } from "@/lib/email/templates";
+import { translateMessage } from "@/lib/i18n/errors";
+import { countryNameIn, formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
+import { periodLabelIn } from "@/components/store/labels";
+
+const hosting = { serviceId: 8, tariffName: "Start", panelUrl: "https://panel.test", login: "u8", password: "pw", domain: "example.com" };
+
+describe("emails in the recipient's language", () => {
+  it("renders the welcome email in Russian, subject included", async () => {
+    const mail = await renderEmail("welcome-hosting", hosting, "ru");
+    expect(mail.subject).toBe("Ваш хостинг готов: example.com");
+    expect(mail.text).toContain("Услуга №8 (Start) подключена");
+    expect(mail.text).toContain("Панель управления");
+    expect(mail.html).toContain('lang="ru"');
+    expect(mail.text).not.toContain("Your hosting");
+  });
+
+  it("keeps English for rows without a language", async () => {
+    const mail = await renderEmail("welcome-hosting", hosting, null);
+    expect(mail.subject).toBe("Your hosting is ready: example.com");
+    expect(mail.text).toContain("Service #8 (Start) has been set up.");
+  });
+
+  it("uses Russian plural forms in emails", async () => {
+    const mail = await renderEmail("sign-in-unlock", { name: "Ада", minutes: 15, url: "https://x.test/u/t" }, "ru");
+    expect(mail.text).toContain("заблокирован на 15 минут");
+    const two = await renderEmail("sign-in-unlock", { name: "Ада", minutes: 2, url: "https://x.test/u/t" }, "ru");
+    expect(two.text).toContain("на 2 минуты");
+  });
+
+  it("renders every template's preview in Russian without a missing message", async () => {
+    for (const name of templateNames) {
+      const mail = await renderEmail(name, templates[name].component.PreviewProps as never, "ru");
+      expect(mail.subject.length, name).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe("formats by locale", () => {
+  it("writes money, dates, periods and countries as each language does", () => {
+    expect(formatMoneyIn("en", 123456, "USD")).toBe("$1,234.56");
+    expect(formatMoneyIn("ru", 123456, "USD").replace(/\s/g, " ")).toBe("1 234,56 $");
+    expect(formatMoneyIn("ru", 500, "JPY").replace(/\s/g, " ")).toBe("500 ¥");
+    expect(formatDateIn("en", "2026-12-07T10:00:00Z")).toBe("2026-12-07");
+    expect(formatDateIn("ru", "2026-12-07T10:00:00Z")).toBe("07.12.2026");
+    expect([1, 3, 5, 12, 24].map((m) => periodLabelIn("ru", m))).toEqual(["1 месяц", "3 месяца", "5 месяцев", "1 год", "2 года"]);
+    expect([1, 12, 24].map((m) => periodLabelIn("en", m))).toEqual(["1 month", "1 year", "2 years"]);
+    expect(countryNameIn("ru", "DE")).toBe("Германия");
+    expect(countryNameIn("en", "DE")).toBe("Germany");
+  });
+
+  it("gives the services' English messages in Russian, with their numbers", () => {
+    expect(translateMessage("Enter at least 2 characters", "ru")).toBe("Введите не менее 2 символов");
+    expect(translateMessage("This field is required", "ru")).toBe("Заполните это поле");
+    expect(translateMessage("Something nobody wrote words for", "ru")).toBe("Something nobody wrote words for");
+    expect(translateMessage("Enter at least 2 characters", "en")).toBe("Enter at least 2 characters");
+  });
+});
