@@ -1,36 +1,39 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
-import { productTypeLabels } from "@/components/store/labels";
+import { labelsIn } from "@/components/store/labels";
 import { TariffCard } from "@/components/store/tariff-card";
 
 export const dynamic = "force-dynamic";
 
 export default async function StorePage() {
   const catalog = await listCatalog({ ctx: await anonymousCtx() });
+  const [t, locale] = await Promise.all([getTranslations("store"), getLocale()]);
+  const labels = labelsIn(locale);
   const groups = productTypes.map((type) => ({ type, tariffs: catalog.filter((t) => t.productType === type) })).filter((g) => g.tariffs.length > 0);
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Store" description="Hosting, servers and domains, set up for you as soon as you pay." />
+        <PageHeading title={t("title")} description={t("description")} />
         <CartLink />
       </div>
       {groups.length === 0 ? (
         <Card>
-          <p className="text-sm text-slate-600">No plans are on sale yet. Please check back soon.</p>
+          <p className="text-sm text-slate-600">{t("empty")}</p>
         </Card>
       ) : (
         groups.map((group) => (
           <section key={group.type} aria-labelledby={`group-${group.type}`} className="mb-8">
             <h2 id={`group-${group.type}`} className="mb-3 text-xl font-semibold text-slate-900">
-              {productTypeLabels[group.type]}
+              {labels.productType(group.type)}
             </h2>
             {group.type === "domain" && (
               <Link href="/domains" className="mb-3 inline-block text-sm font-medium text-indigo-700 hover:underline">
-                Search for a domain name →
+                {t("searchDomain")}
               </Link>
             )}
             <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { getLocale } from "next-intl/server";
 import { refusalMessage } from "@/lib/auth/refusal-message";
 import { localPath } from "@/lib/local-path";
 import { parseInput } from "@/lib/services/context";
@@ -23,8 +24,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     // Without a "next", /sign-in sends a signed-in user on to their role's home.
     await signIn("credentials", { email, password, redirectTo: localPath(form.get("next")) ?? "/sign-in" });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code), email };
-    if (error instanceof AuthError) return { error: refusalMessage(undefined), email };
+    if (error instanceof CredentialsSignin) return { error: refusalMessage(error.code, await getLocale()), email };
+    if (error instanceof AuthError) return { error: refusalMessage(undefined, await getLocale()), email };
     throw error;
   }
   return {};

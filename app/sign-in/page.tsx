@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { homeFor } from "@/lib/auth/actor";
 import { requestCtx } from "@/lib/services/request-context";
 import { needsFirstAdmin } from "@/lib/services/users/create-first-admin";
@@ -9,7 +10,9 @@ import { localPath } from "@/lib/local-path";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Sign in · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("signIn"))("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,26 +21,27 @@ export default async function SignInPage({ searchParams }: Props) {
   if (ctx.actor.type === "user") redirect(homeFor(ctx.actor.role));
   if (await needsFirstAdmin(ctx)) redirect("/setup");
   const { next, error, code, notice } = await searchParams;
-  const refused = typeof error === "string" ? refusalMessage(typeof code === "string" ? code : undefined) : undefined;
+  const [t, locale] = await Promise.all([getTranslations("signIn"), getLocale()]);
+  const refused = typeof error === "string" ? refusalMessage(typeof code === "string" ? code : undefined, locale) : undefined;
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Sign in" description="Clients, staff and admins all sign in here." />
+      <PageHeading title={t("title")} description={t("description")} />
       <Card>
-        {notice === "verified" && <Notice>Your email is confirmed. Sign in to continue.</Notice>}
-        {notice === "unlocked" && <Notice>The lock is lifted. Sign in to continue.</Notice>}
-        {notice === "password-reset" && <Notice>Your password is changed. Sign in with the new one.</Notice>}
+        {notice === "verified" && <Notice>{t("verified")}</Notice>}
+        {notice === "unlocked" && <Notice>{t("unlocked")}</Notice>}
+        {notice === "password-reset" && <Notice>{t("passwordReset")}</Notice>}
         {refused && <Notice tone="error">{refused}</Notice>}
         <SignInForm next={localPath(next)} />
       </Card>
       <p className="mt-4 text-center text-sm text-slate-600">
         <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
-          Forgot password?
+          {t("forgot")}
         </Link>
       </p>
       <p className="mt-2 text-center text-sm text-slate-600">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">
-          Create an account
+          {t("createAccount")}
         </Link>
       </p>
     </div>

@@ -1,22 +1,26 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { printsDemoLinks } from "@/lib/email/demo-links";
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata = { title: "Create account · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("signUp"))("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const t = await getTranslations("signUp");
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Create an account" description="Order hosting, servers and domains, and keep track of them." />
+      <PageHeading title={t("title")} description={t("description")} />
       <Card>
         <SignUpForm demo={printsDemoLinks()} />
       </Card>
       <p className="mt-4 text-center text-sm text-slate-600">
-        Already a client?{" "}
+        {t("already")}{" "}
         <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -12,20 +13,21 @@ type Props = { action: (prev: CardPayState, form: FormData) => Promise<CardPaySt
 /** Pays an invoice, or adds funds, by card: the gateway's page opens; with no card gateway set up, the demo one. */
 export function CardPayForm({ action, label, invoiceId, currency, demo }: Props) {
   const [state, formAction] = useActionState(action, {});
+  const t = useTranslations("pay");
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       {state.error && !state.fields && <Notice tone="error">{state.error}</Notice>}
       {invoiceId !== undefined ? (
         <input type="hidden" name="invoiceId" value={invoiceId} />
       ) : (
-        <Field name="amount" label={`Amount${currency ? ` (${currency})` : ""}`} inputMode="decimal" autoComplete="off" placeholder="50.00" required errors={state.fields?.amount} className="max-w-xs" />
+        <Field name="amount" label={currency ? t("amountIn", { currency }) : t("amount")} inputMode="decimal" autoComplete="off" placeholder="50.00" required errors={state.fields?.amount} className="max-w-xs" />
       )}
       <div>
-        <SubmitButton variant={invoiceId !== undefined ? "secondary" : "primary"} pendingText="Opening the payment page…">{label}</SubmitButton>
+        <SubmitButton variant={invoiceId !== undefined ? "secondary" : "primary"} pendingText={t("opening")}>{label}</SubmitButton>
       </div>
       {demo && (
         <p className="text-xs text-slate-500">
-          Card payments are not set up on this site: the button opens a demo payment page where no money moves.
+          {t("demoNote")}
         </p>
       )}
     </form>

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { displayDomain } from "@/lib/domain-display";
 import { useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import type { CatalogEntry } from "@/lib/services/catalog/list";
 import type { FieldErrors } from "@/lib/errors";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { clearCart, removeFromCart, renewCheckoutKey, useCart } from "./cart-store";
-import { addonText, periodLabel } from "./labels";
+import { addonText, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
 
 export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number; profileNeeded?: boolean; keyReused?: boolean };
@@ -19,6 +20,8 @@ type Props = { catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staf
 /** The browser's cart, priced live with the checkout's price function; checkout makes one order per idempotency key. */
 export function CartView({ catalog, checkout, action }: Props) {
   const cart = useCart();
+  const t = useTranslations("cart");
+  const locale = useLocale();
   const router = useRouter();
   const [state, formAction] = useActionState(action, {} as CheckoutState);
   const done = useRef<number | undefined>(undefined);
@@ -35,8 +38,8 @@ export function CartView({ catalog, checkout, action }: Props) {
   if (cart.items.length === 0) {
     return (
       <Card>
-        <p className="text-sm text-slate-600">{state.invoiceId ? "Order placed. Opening the invoice…" : "Your cart is empty."}</p>
-        <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">Browse the store</Link>
+        <p className="text-sm text-slate-600">{state.invoiceId ? t("placed") : t("empty")}</p>
+        <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">{t("browse")}</Link>
       </Card>
     );
   }
@@ -57,7 +60,7 @@ export function CartView({ catalog, checkout, action }: Props) {
           {state.profileNeeded && (
             <>
               {" "}
-              <Link href="/account/profile?next=/cart" className="font-medium underline">Fill in your profile</Link>
+              <Link href="/account/profile?next=/cart" className="font-medium underline">{t("fillProfile")}</Link>
             </>
           )}
         </Notice>
@@ -67,10 +70,10 @@ export function CartView({ catalog, checkout, action }: Props) {
           <li key={item.id}>
             <Card>
               <div className="flex flex-wrap items-start justify-between gap-3">
-                <div>
-                  <h2 className="font-semibold">{tariff?.name ?? "No longer on sale"}</h2>
+                <div className="min-w-0">
+                  <h2 className="font-semibold">{tariff?.name ?? t("offSale")}</h2>
                   <p className="text-sm text-slate-600">
-                    {periodLabel(item.months)}
+                    {periodLabelIn(locale, item.months)}
                     {Object.entries(item.addons).map(([key, n]) => `, ${addonText(n, tariff?.resources.find((r) => r.key === key), key)}`)}
                     {item.params.domain && `, ${displayDomain(item.params.domain)}`}
                     {item.params.hostname && `, ${item.params.hostname}`}
@@ -79,9 +82,9 @@ export function CartView({ catalog, checkout, action }: Props) {
                   {errors.length > 0 && <p className="mt-1 text-sm text-red-600">{errors.join(" ")}</p>}
                 </div>
                 <div className="flex items-center gap-3">
-                  <span className="font-medium tabular-nums">{price === null ? "—" : formatMoney(price, currency)}</span>
-                  <Button variant="secondary" onClick={() => removeFromCart(item.id)} aria-label={`Remove ${tariff?.name ?? "item"}`}>
-                    Remove
+                  <span className="font-medium tabular-nums">{price === null ? "—" : formatMoney(price, currency, locale)}</span>
+                  <Button variant="secondary" onClick={() => removeFromCart(item.id)} aria-label={t("removeNamed", { name: tariff?.name ?? t("offSale") })}>
+                    {t("remove")}
                   </Button>
                 </div>
               </div>
@@ -90,21 +93,23 @@ export function CartView({ catalog, checkout, action }: Props) {
         ))}
       </ul>
       <Card>
-        <p className="text-lg font-semibold" data-testid="cart-total">Total: {formatMoney(total, currency)}</p>
+        <p className="text-lg font-semibold" data-testid="cart-total">{t("total", { amount: formatMoney(total, currency, locale) })}</p>
         {checkout === "client" && (
           <form action={formAction} className="mt-3">
             <input type="hidden" name="items" value={payload} />
             <input type="hidden" name="idempotencyKey" value={cart.checkoutKey} />
-            <SubmitButton pendingText="Placing the order…">Check out</SubmitButton>
+            <SubmitButton pendingText={t("placing")}>{t("checkout")}</SubmitButton>
           </form>
         )}
         {checkout === "anonymous" && (
           <p className="mt-3 text-sm">
-            <Link href="/sign-in?next=/cart" className="font-medium text-indigo-700 hover:underline">Sign in</Link> or{" "}
-            <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">create an account</Link> to check out.
+            {t.rich("signInToCheckout", {
+              signIn: (chunks) => <Link href="/sign-in?next=/cart" className="font-medium text-indigo-700 hover:underline">{chunks}</Link>,
+              signUp: (chunks) => <Link href="/sign-up" className="font-medium text-indigo-700 hover:underline">{chunks}</Link>,
+            })}
           </p>
         )}
-        {checkout === "staff" && <p className="mt-3 text-sm text-slate-600">Staff accounts cannot place orders.</p>}
+        {checkout === "staff" && <p className="mt-3 text-sm text-slate-600">{t("staff")}</p>}
       </Card>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import type { CatalogEntry } from "@/lib/services/catalog/list";
 import type { FieldErrors } from "@/lib/errors";
 import { Field } from "@/components/ui/input";
@@ -9,7 +10,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { addToCart, type CartItem } from "./cart-store";
-import { osTemplates, periodLabel } from "./labels";
+import { osTemplates, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
 import { SelectField } from "@/components/ui/select";
 
@@ -20,6 +21,10 @@ type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) 
 export function OrderForm({ tariff, action, domain }: Props) {
   const [state, formAction] = useActionState(action, {} as QuoteState);
   const router = useRouter();
+  const t = useTranslations("store.form");
+  const locale = useLocale();
+  const money = (amount: number) => formatMoney(amount, tariff.currency, locale);
+  const periodLabel = (n: number) => periodLabelIn(locale, n);
   const [months, setMonths] = useState(tariff.prices[0]?.months ?? 1);
   const [addons, setAddons] = useState<Record<string, number>>({});
   const added = useRef<string | undefined>(undefined);
@@ -40,21 +45,21 @@ export function OrderForm({ tariff, action, domain }: Props) {
       <input type="hidden" name="tariffId" value={tariff.id} />
       <SelectField
         name="months"
-        label="Period"
+        label={t("period")}
         value={String(months)}
         onChange={(e) => setMonths(Number(e.target.value))}
-        options={tariff.prices.map((p) => ({ value: String(p.months), label: `${periodLabel(p.months)}: ${formatMoney(p.price, tariff.currency)}` }))}
+        options={tariff.prices.map((p) => ({ value: String(p.months), label: `${periodLabel(p.months)}: ${money(p.price)}` }))}
         errors={errors.months}
       />
       {addonResources.length > 0 && (
         <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-medium text-slate-800">Add-ons</legend>
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("addons")}</legend>
           {addonResources.map((r) => (
             <Field
               key={r.key}
               name={`addons.${r.key}`}
               id={`addon-${r.key}`}
-              label={`Extra ${r.label}${r.unit ? ` (${r.unit})` : ""}`}
+              label={r.unit ? t("extraUnit", { label: r.label, unit: r.unit }) : t("extra", { label: r.label })}
               type="number"
               inputMode="numeric"
               min={0}
@@ -62,7 +67,7 @@ export function OrderForm({ tariff, action, domain }: Props) {
               step={1}
               value={addons[r.key] ?? 0}
               onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
-              hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; add 0 to ${r.maxExtra} at ${formatMoney(r.unitPrice, tariff.currency)} per unit a month.`}
+              hint={t("addonHint", { amount: `${r.amount}${r.unit ? ` ${r.unit}` : ""}`, max: r.maxExtra, price: money(r.unitPrice) })}
               errors={errors[`addons.${r.key}`]}
             />
           ))}
@@ -71,43 +76,43 @@ export function OrderForm({ tariff, action, domain }: Props) {
       {tariff.productType === "domain" && (
         <Field
           name="domain"
-          label="Domain name"
+          label={t("domain")}
           autoComplete="off"
           defaultValue={domain}
           required
           placeholder={`example.${tariff.tlds[0] ?? "com"}`}
-          hint={tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}. Names in any script are fine.` : undefined}
+          hint={tariff.tlds.length ? t("domainHint", { zones: tariff.tlds.map((z) => `.${z}`).join(", ") }) : undefined}
           errors={errors["params.domain"]}
         />
       )}
       {tariff.productType !== "domain" && tariff.orderNeeds.includes("domain") && (
         <Field
           name="domain"
-          label="Your site's domain"
+          label={t("siteDomain")}
           autoComplete="off"
           required
           placeholder="example.com"
-          hint="The domain the site will use; register it with us or elsewhere. Without www."
+          hint={t("siteDomainHint")}
           errors={errors["params.domain"]}
         />
       )}
       {(tariff.productType === "vps" || tariff.orderNeeds.includes("os")) && (
         <>
-          <Field name="hostname" label="Host name" autoComplete="off" placeholder="server1.example.com" hint="Optional." errors={errors["params.hostname"]} />
+          <Field name="hostname" label={t("hostname")} autoComplete="off" placeholder="server1.example.com" hint={t("optional")} errors={errors["params.hostname"]} />
           <SelectField
             name="os"
-            label="Operating system"
+            label={t("os")}
             defaultValue=""
-            options={[{ value: "", label: "Provider's default" }, ...osTemplates.map((os) => ({ value: os, label: os }))]}
+            options={[{ value: "", label: t("osDefault") }, ...osTemplates.map((os) => ({ value: os, label: os }))]}
             errors={errors["params.os"]}
           />
         </>
       )}
       <p className="text-lg font-semibold" aria-live="polite" data-testid="order-total">
-        {live.total === null ? "Check the fields above" : `Total: ${formatMoney(live.total, tariff.currency)} for ${periodLabel(months)}`}
+        {live.total === null ? t("checkFields") : t("total", { amount: money(live.total), period: periodLabel(months) })}
       </p>
-      <SubmitButton pendingText="Checking…">
-        Add to cart
+      <SubmitButton pendingText={t("checking")}>
+        {t("addToCart")}
       </SubmitButton>
     </form>
   );

@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { parseDbId } from "@/lib/ids";
 import { Notice } from "@/components/ui/card";
 
 /** "Older" link of a keyset-paginated list; "Newest" goes back to the first page. */
 export function Pager({ path, cursor, nextCursor }: { path: string; cursor?: number; nextCursor: number | null }) {
+  const t = useTranslations("common");
   if (!cursor && nextCursor === null) return null;
   return (
-    <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-      {cursor ? <Link href={path} className="font-medium text-indigo-700 hover:underline">← Newest</Link> : <span />}
-      {nextCursor !== null && <Link href={`${path}?cursor=${nextCursor}`} className="font-medium text-indigo-700 hover:underline">Older →</Link>}
+    <nav aria-label={t("pages")} className="mt-4 flex justify-between text-sm">
+      {cursor ? <Link href={path} className="font-medium text-indigo-700 hover:underline">{t("newest")}</Link> : <span />}
+      {nextCursor !== null && <Link href={`${path}?cursor=${nextCursor}`} className="font-medium text-indigo-700 hover:underline">{t("older")}</Link>}
     </nav>
   );
 }
@@ -26,5 +28,6 @@ export function cursorParam(value: string | string[] | undefined): { cursor?: nu
 
 /** Said above a list whose `?cursor=` was not valid. */
 export function BadCursorNotice({ invalid }: { invalid: boolean }) {
-  return invalid ? <Notice tone="error">This page link is not valid, so the newest entries are shown.</Notice> : null;
+  const t = useTranslations("common");
+  return invalid ? <Notice tone="error">{t("badCursor")}</Notice> : null;
 }

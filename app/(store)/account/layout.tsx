@@ -1,20 +1,23 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { Nav, type NavItem } from "@/components/ui/nav";
 
-const sections: NavItem[] = [
-  { href: "/account", label: "Overview" },
-  { href: "/account/services", label: "Services" },
-  { href: "/account/invoices", label: "Invoices" },
-  { href: "/account/balance", label: "Balance" },
-  { href: "/account/messages", label: "Messages" },
-  { href: "/account/profile", label: "Profile" },
-  { href: "/account/security", label: "Security" },
-];
+const sections = [
+  { href: "/account", key: "overview" },
+  { href: "/account/services", key: "services" },
+  { href: "/account/invoices", key: "invoices" },
+  { href: "/account/balance", key: "balance" },
+  { href: "/account/messages", key: "messages" },
+  { href: "/account/profile", key: "profile" },
+  { href: "/account/security", key: "security" },
+] as const;
 
-export default function AccountLayout({ children }: { children: ReactNode }) {
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations("account.nav");
+  const items: NavItem[] = sections.map((s) => ({ href: s.href, label: t(s.key) }));
   return (
     <>
-      <Nav items={sections} label="Client area" variant="tabs" root="/account" className="mb-6 border-b border-slate-200 print:hidden" />
+      <Nav items={items} label={t("label")} variant="tabs" root="/account" className="mb-6 border-b border-slate-200 print:hidden" />
       {children}
     </>
   );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { AppError, ValidationError } from "@/lib/errors";
 import { checkDomain, type DomainResult } from "@/lib/services/domains/check";
 import { anonymousCtx } from "@/lib/services/request-context";
@@ -9,17 +11,11 @@ import { Money } from "@/components/ui/money";
 import { CartLink } from "@/components/store/cart-link";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Find a domain · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("domains"))("metaTitle") };
+}
 
 type Props = { searchParams: Promise<{ name?: string | string[] }> };
-
-const words: Record<DomainResult["status"], string> = {
-  available: "Available",
-  taken: "Taken",
-  reserved: "Not available: reserved",
-  premium: "Premium name: not sold at the standard price",
-  unknown: "Could not check right now",
-};
 
 async function search(name: string): Promise<{ results?: DomainResult[]; error?: string }> {
   try {
@@ -32,13 +28,14 @@ async function search(name: string): Promise<{ results?: DomainResult[]; error?:
 }
 
 function Row({ r }: { r: DomainResult }) {
-  const period = r.months === 12 ? "year" : `${r.months} months`;
+  const t = useTranslations("domains");
+  const period = r.months === 12 ? t("perYear") : t("perMonths", { count: r.months });
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="domain-result" data-status={r.status}>
-      <div>
-        <p className="font-medium text-slate-900">{r.display}</p>
+      <div className="min-w-0">
+        <p className="font-medium wrap-anywhere text-slate-900">{r.display}</p>
         <p className="text-sm text-slate-600">
-          {words[r.status]}
+          {t(`status.${r.status}`)}
           {r.reason && r.status !== "available" && r.status !== "taken" ? ` (${r.reason})` : ""}
         </p>
       </div>
@@ -48,7 +45,7 @@ function Row({ r }: { r: DomainResult }) {
             <Money amount={r.price} currency={r.currency} /> / {period}
           </span>
           <Link href={`/order/${r.tariffId}?domain=${encodeURIComponent(r.display)}`} className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500">
-            Order
+            {t("order")}
           </Link>
         </div>
       ) : null}
@@ -60,25 +57,26 @@ export default async function DomainSearchPage({ searchParams }: Props) {
   const raw = (await searchParams).name;
   const name = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 300) ?? "";
   const found = name.trim() ? await search(name) : {};
+  const t = await getTranslations();
   return (
     <div className="mx-auto max-w-2xl">
-      <nav aria-label="Breadcrumb" className="mb-2 flex items-center justify-between gap-3 text-sm">
+      <nav aria-label={t("store.breadcrumb")} className="mb-2 flex items-center justify-between gap-3 text-sm">
         <Link href="/" className="text-indigo-700 hover:underline">
-          ← Store
+          {t("common.backToStore")}
         </Link>
         <CartLink />
       </nav>
-      <PageHeading title="Find a domain" description="Type the name you want; we check it in every zone we sell. Names in any script are fine." />
+      <PageHeading title={t("domains.title")} description={t("domains.description")} />
       <Card className="mb-4">
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <Field name="name" label="Domain name" defaultValue={name} autoComplete="off" required placeholder="yourname" className="min-w-60 flex-1" errors={found.error ? [found.error] : undefined} />
-          <Button type="submit">Search</Button>
+          <Field name="name" label={t("domains.name")} defaultValue={name} autoComplete="off" required placeholder="yourname" className="min-w-60 flex-1" errors={found.error ? [found.error] : undefined} />
+          <Button type="submit">{t("domains.search")}</Button>
         </form>
       </Card>
       {found.results && (
-        <Card title="Results">
+        <Card title={t("domains.results")}>
           {found.results.length === 0 ? (
-            <p className="text-sm text-slate-600">No domains are on sale right now.</p>
+            <p className="text-sm text-slate-600">{t("domains.none")}</p>
           ) : (
             <ul className="divide-y divide-slate-200">
               {found.results.map((r) => (

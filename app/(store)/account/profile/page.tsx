@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { getClient } from "@/lib/services/clients/get";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { missingContacts } from "@/lib/billing/contacts";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ProfileForm } from "@/components/store/profile-form";
@@ -17,11 +19,16 @@ export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await clientCtx("/account/profile");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const next = localPath(query.next);
+  const t = await getTranslations("account.language");
   return (
     <div className="max-w-3xl">
       <PageHeading title="Profile" description="Your details as they appear on invoices and, for domains, at the registry." />
       <Card>
         <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} pendingEmail={client.pendingEmail} />
+      </Card>
+      <Card title={t("title")} className="mt-4">
+        <p className="mb-3 text-sm text-slate-600">{t("description")}</p>
+        <LanguageSwitch />
       </Card>
     </div>
   );

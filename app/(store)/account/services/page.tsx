@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { listServices } from "@/lib/services/services/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { OnceNotice } from "@/components/store/once-notice";
@@ -8,7 +9,9 @@ import { ServiceList } from "@/components/store/service-list";
 import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Services · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("account.services"))("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,15 +20,16 @@ export default async function ServicesPage({ searchParams }: Props) {
   const ctx = await clientCtx("/account/services");
   const { cursor, invalid } = cursorParam(query.cursor);
   const { items, nextCursor } = await listServices({ ctx, input: { cursor, limit: 20 } });
+  const t = await getTranslations("account.services");
   return (
     <>
-      <PageHeading title="Services" description="Everything you have ordered, with what is in progress." />
+      <PageHeading title={t("title")} description={t("description")} />
       <BadCursorNotice invalid={invalid} />
-      <OnceNotice param="paid">Payment received. Your new services are being set up; this page updates by itself.</OnceNotice>
+      <OnceNotice param="paid">{t("paid")}</OnceNotice>
       {items.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600">
-            No services yet. <Link href="/" className="font-medium text-indigo-700 hover:underline">Visit the store</Link>.
+            {t.rich("none", { store: (chunks) => <Link href="/" className="font-medium text-indigo-700 hover:underline">{chunks}</Link> })}
           </p>
         </Card>
       ) : (

@@ -1,19 +1,21 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isDbId } from "@/lib/ids";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { isOffSale } from "@/lib/services/catalog/off-sale";
-import { notOnSaleMessage } from "@/lib/services/tariffs/on-sale";
 import { anonymousCtx } from "@/lib/services/request-context";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { OrderForm } from "@/components/store/order-form";
-import { productTypeLabels } from "@/components/store/labels";
+import { labelsIn } from "@/components/store/labels";
 import { resourceText } from "@/components/store/tariff-card";
 import { quoteItemAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Order · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("store"))("orderTitle") };
+}
 
 type Props = { params: Promise<{ tariffId: string }>; searchParams: Promise<{ domain?: string | string[] }> };
 
@@ -24,30 +26,31 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const id = Number(tariffId);
   if (!isDbId(id)) notFound();
   const ctx = await anonymousCtx();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const [tariff] = await listCatalog({ ctx, input: { tariffId: id } });
   if (!tariff) {
     if (!(await isOffSale({ ctx, input: { tariffId: id } }))) notFound();
     return (
       <div className="mx-auto max-w-2xl">
-        <PageHeading title="Not on sale" />
+        <PageHeading title={t("store.notOnSale")} />
         <Card>
-          <p className="text-sm text-slate-700" data-testid="not-on-sale">{notOnSaleMessage}. Please choose another plan or check back later.</p>
-          <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">← Store</Link>
+          <p className="text-sm text-slate-700" data-testid="not-on-sale">{t("store.notOnSaleText")}</p>
+          <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">{t("common.backToStore")}</Link>
         </Card>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-2xl">
-      <nav aria-label="Breadcrumb" className="mb-2 flex items-center justify-between gap-3 text-sm">
+      <nav aria-label={t("store.breadcrumb")} className="mb-2 flex items-center justify-between gap-3 text-sm">
         <Link href="/" className="text-indigo-700 hover:underline">
-          ← Store
+          {t("common.backToStore")}
         </Link>
         <CartLink />
       </nav>
-      <PageHeading title={`Order ${tariff.name}`} description={`${productTypeLabels[tariff.productType]}. ${tariff.description}`} />
+      <PageHeading title={t("store.orderNamed", { name: tariff.name })} description={`${labelsIn(locale).productType(tariff.productType)}. ${tariff.description}`} />
       {tariff.resources.length > 0 && (
-        <Card title="Included" className="mb-4">
+        <Card title={t("store.included")} className="mb-4">
           <ul className="space-y-1 text-sm text-slate-700">
             {tariff.resources.map((r) => (
               <li key={r.key}>{resourceText(r)}</li>
