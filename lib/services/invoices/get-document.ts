@@ -32,7 +32,8 @@ export async function getInvoiceDocument({ ctx, input }: { ctx: Ctx; input: unkn
     invoice,
     lines,
     subtotal: invoice.subtotal ?? invoice.amount,
-    taxes: taxByRate(lines).filter((g) => g.taxAmount !== 0 || g.taxCategory === "standard"),
+    // Every tax line but "none" (no tax applies, e.g. no rate set): a reverse charge or exemption prints its 0.
+    taxes: taxByRate(lines).filter((g) => g.taxCategory !== "none"),
     seller: named(seller),
     buyer: { ...named(buyer), clientId: client.id },
     payment: await invoicePayment(ctx.db, invoice),
