@@ -7,6 +7,8 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   output: "standalone",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  // The invoice PDF's typeface, read from the disk at run time (components/store/pdf-font.ts).
+  outputFileTracingIncludes: { "/**": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"] },
   poweredByHeader: false,
   // Every answer, static files included; pages also get their CSP (with a nonce) from proxy.ts.
   async headers() {
