@@ -105,6 +105,25 @@ describe("API: services, operations, tasks, handlers, modules", () => {
     expect((await call(closeRoute.POST, "POST", "/c", { key: keys.aWrite, params: id(processing.id) })).status).toBe(409);
   });
 
+  it("renews for another period the tariff sells through a client-bound key; a short balance is 422 with the difference", async () => {
+    const own = await activeService(a);
+    const shown = await call(serviceRoute.GET, "GET", "/s", { key: keys.aRead, params: id(own) });
+    expect(shown.json).toMatchObject({ renewals: [{ months: 1, price: 300 }, { months: 12, price: 3000 }], renewalInvoice: null });
+    expect((await call(renewRoute.POST, "POST", "/r", { key: keys.aWrite, params: id(own), body: { months: 5 } })).status).toBe(400);
+    expect((await call(renewRoute.POST, "POST", "/r", { key: keys.aWrite, params: id(own), body: { months: 3 } })).status).toBe(409);
+    const yearly = await call(renewRoute.POST, "POST", "/r", { key: keys.aWrite, params: id(own), body: { months: 12 } });
+    expect(yearly.status).toBe(202);
+    expect(yearly.json).toMatchObject({ charged: true, price: 3000, months: 12 });
+    expect((await db().select().from(services).where(eq(services.id, own)))[0]!.months).toBe(12);
+    const poor = (await createClient(db(), 300)).id;
+    const poorKey = await makeKey(db(), ["read", "services:write"], poor);
+    const theirs = await activeService(poor);
+    await sweepOperations(db());
+    const short = await call(renewRoute.POST, "POST", "/r", { key: poorKey, params: id(theirs), body: { months: 12 } });
+    expect(short.status).toBe(422);
+    expect(short.json).toMatchObject({ error: { code: "unprocessable", details: { code: "insufficient_funds", price: 3000, balance: 0, difference: 3000, months: 12 } } });
+  });
+
   it("lists, shows and restarts operations, and lists tasks, for staff-level keys", async () => {
     const service = await orderAndPay(db(), b, tariffId);
     await sweepOperations(db());
