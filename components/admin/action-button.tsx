@@ -4,13 +4,14 @@ import { useActionState } from "react";
 import { SubmitButton, type ButtonProps } from "@/components/ui/button";
 import type { FormState } from "@/app/admin/form-state";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   values: Record<string, string | number | boolean>;
   label: string;
   pendingText?: string;
-  /** Asked with window.confirm before the action runs. */
+  /** Asked in the confirmation dialog before the action runs. */
   confirm?: string;
   variant?: ButtonProps["variant"];
 };
@@ -18,14 +19,10 @@ type Props = {
 /** One button that posts a few hidden values to an admin action and shows what it answered. */
 export function ActionButton({ action, values, label, pendingText, confirm, variant = "secondary" }: Props) {
   const [state, dispatch] = useActionState(action, {});
+  const { guard, dialog } = useConfirm();
   return (
-    <form
-      action={dispatch}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-      className="inline-flex flex-col gap-1"
-    >
+    <form action={dispatch} onSubmit={(e) => guard(e, confirm)} className="inline-flex flex-col gap-1">
+      {dialog}
       {Object.entries(values).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}

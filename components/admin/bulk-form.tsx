@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
 import { suspensionReasons } from "@/lib/vocabulary";
 import { suspensionReasonLabels } from "./suspend-form";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type Props = {
   /** The form's id: each row's checkbox names it in its `form` attribute. */
@@ -24,6 +25,7 @@ type Props = {
 export function BulkForm({ id, action, actions, items, idsName }: Props) {
   const [state, dispatch] = useActionState(action, {});
   const [chosen, setChosen] = useState("");
+  const { guard, dialog } = useConfirm();
   return (
     <form
       id={id}
@@ -31,7 +33,7 @@ export function BulkForm({ id, action, actions, items, idsName }: Props) {
       onSubmit={(e) => {
         const count = new FormData(e.currentTarget).getAll(idsName).length;
         const label = actions.find((a) => a.value === chosen)?.label ?? chosen;
-        if (!window.confirm(`${label} ${count} ${items}?`)) e.preventDefault();
+        guard(e, `${label} ${count} ${items}?`);
       }}
       aria-label={`Act on the ticked ${items}`}
       className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
@@ -43,6 +45,7 @@ export function BulkForm({ id, action, actions, items, idsName }: Props) {
           <Field name="note" label="Note for the clients (optional)" maxLength={500} errors={state.fields?.note} />
         </>
       )}
+      {dialog}
       <SubmitButton variant="secondary" pendingText="Working…">Apply</SubmitButton>
       {state.error && <Notice tone="error" className="mb-0 w-full">{[state.error, ...(state.fields?.[idsName] ?? [])].join(" ")}</Notice>}
       {!state.error && state.message && <Notice tone={state.ok ? "info" : "warning"} className="mb-0 w-full">{state.message}</Notice>}

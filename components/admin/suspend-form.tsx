@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
 import { suspensionReasons } from "@/lib/vocabulary";
 import { suspensionReasonLabels } from "./suspension-labels";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export { suspensionReasonLabels };
 
@@ -15,21 +16,17 @@ type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   values: Record<string, string | number | boolean>;
   label: string;
-  /** Asked with window.confirm before the action runs. */
+  /** Asked in the confirmation dialog before the action runs. */
   confirm: string;
 };
 
 /** Suspend (a service or a whole client): a reason from the closed list, a note the client reads, and a confirmation. */
 export function SuspendForm({ action, values, label, confirm }: Props) {
   const [state, dispatch] = useActionState(action, {});
+  const { guard, dialog } = useConfirm();
   return (
-    <form
-      action={dispatch}
-      onSubmit={(e) => {
-        if (!window.confirm(confirm)) e.preventDefault();
-      }}
-      className="flex max-w-md flex-col gap-2"
-    >
+    <form action={dispatch} onSubmit={(e) => guard(e, confirm)} className="flex max-w-md flex-col gap-2">
+      {dialog}
       {Object.entries(values).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
