@@ -5,14 +5,15 @@
  * (PROVISIO_DEMO=1): generated keys and the local mailbox are fine there. A deployment uses
  * `npm run build:prod` and `npm run start:prod` instead, which never seed or start simulators.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { closeDatabase, getDatabase } from "../lib/db";
 import { ConfigError, dataDir } from "../lib/env";
 import { completeStandalone } from "./build-prod";
 import { demoSignIns, seedDemo } from "../lib/seed";
-import { startDemoSimulators } from "../lib/demo/simulators";
+import { demoPorts, startDemoSimulators, type DemoSimulatorKind } from "../lib/demo/simulators";
+import { buildWithProgress, simulatorLines } from "../lib/demo/start-report";
 
 const port = process.env.PORT ?? "3000";
 const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
@@ -43,15 +44,15 @@ async function main() {
   // Links in emails point at the demo's own address unless APP_URL names another.
   process.env.APP_URL ||= `http://localhost:${port}`;
   const simulators = await startDemoSimulators();
-  console.log(`Panel simulators: ${simulators.map((s) => s.url).join(", ")}`);
+  console.log(`Panel simulators (stand-ins for the real panels):\n${simulatorLines(Object.keys(demoPorts()) as DemoSimulatorKind[], simulators).join("\n")}`);
   const database = await getDatabase();
   const seeded = await seedDemo(database.db);
   console.log(`Database: ${database.kind}${seeded ? " (demo data loaded)" : ""}`);
   await closeDatabase();
   if (process.env.PROVISIO_SKIP_BUILD !== "1" && needsBuild()) {
-    console.log("Building the app (first run or changed sources)…");
-    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+    console.log("Building the app (first run or changed sources): this takes a few minutes on a small machine; progress follows…");
+    const status = await buildWithProgress(nextBin, ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (status !== 0) process.exit(status);
   }
   console.log(`\nProvisio demo on http://localhost:${port} (for a deployment see "Production" in README.md)\nDemo sign-ins:`);
   for (const s of demoSignIns) console.log(`  ${s.role.padEnd(6)} ${s.email.padEnd(24)} ${s.password}`);

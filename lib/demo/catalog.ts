@@ -27,32 +27,32 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
   const tariff = (input: Record<string, unknown>) => createTariff({ ctx, input });
   await tariff({
     productType: "hosting", name: "Starter", template: "StarterPack", handlerIds: [isp],
-    description: "Shared hosting for one site on ISPmanager: 5 GiB disk, 5 databases, free SSL.",
+    description: "Shared hosting for one site: 5 GiB disk, 5 databases, free SSL.",
     prices: [{ months: 1, price: 399 }, { months: 12, price: 3990 }],
     resources: [disk, databases, { key: "sites", label: "Sites", amount: 1 }],
   });
   // On the same panel as Starter, so a Starter client can change plan to it and back.
   await tariff({
     productType: "hosting", name: "Advanced", template: "AdvancedPack", handlerIds: [isp],
-    description: "Shared hosting for ten sites on ISPmanager: 10 GiB disk, 10 databases, free SSL.",
+    description: "Shared hosting for ten sites: 10 GiB disk, 10 databases, free SSL.",
     prices: [{ months: 1, price: 699 }, { months: 12, price: 6990 }],
     resources: [{ ...disk, amount: 10 }, { ...databases, amount: 10 }, { key: "sites", label: "Sites", amount: 10 }],
   });
   await tariff({
     productType: "hosting", name: "Business", template: "business", handlerIds: [cpanel],
-    description: "cPanel hosting for ten sites with room to grow.",
+    description: "Hosting for ten sites with room to grow, managed in cPanel.",
     prices: [{ months: 1, price: 899 }, { months: 12, price: 8990 }],
     resources: [{ ...disk, amount: 20 }, { ...databases, amount: 10 }],
   });
   await tariff({
     productType: "vps", name: "VPS Small", template: "vps-small", handlerIds: [vmm],
-    description: "1 vCPU, 1 GiB RAM, 20 GiB disk on VMmanager.",
+    description: "A virtual server with 1 vCPU, 1 GiB RAM and a 20 GiB disk.",
     prices: [{ months: 1, price: 990 }, { months: 12, price: 9900 }],
     resources: [{ key: "cpu", label: "CPU", unit: "vCPU", amount: 1 }, { key: "ram", label: "RAM", unit: "GiB", amount: 1 }, { key: "disk", label: "Disk", unit: "GiB", amount: 20 }],
   });
   await tariff({
     productType: "vps", name: "Cloud Server", template: null, handlerIds: [vcd],
-    description: "A vCloud Director VM built from the resources you choose.",
+    description: "A cloud server built from the processors, memory and disk you choose.",
     prices: [{ months: 1, price: 1490 }, { months: 12, price: 14900 }],
     resources: [
       { key: "cpu", label: "CPU", unit: "vCPU", amount: 2, addon: true, maxExtra: 6, unitPrice: 300 },
@@ -62,11 +62,11 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
   });
   await tariff({
     productType: "domain", name: ".ru domain", template: null, tlds: ["ru", "xn--p1ai"], handlerIds: [webnames],
-    description: "Register a .ru or .рф domain through Webnames.", prices: [{ months: 12, price: 590 }, { months: 24, price: 1180 }],
+    description: "Register a .ru or .рф domain.", prices: [{ months: 12, price: 590 }, { months: 24, price: 1180 }],
   });
   await tariff({
     productType: "domain", name: ".com domain", template: null, tlds: ["com", "net"], handlerIds: [epp],
-    description: "Register a .com or .net domain at the registry over EPP.", prices: [{ months: 12, price: 1290 }, { months: 24, price: 2580 }],
+    description: "Register a .com or .net domain.", prices: [{ months: 12, price: 1290 }, { months: 24, price: 2580 }],
   });
   await tariff({
     productType: "dedicated", name: "Dedicated E-2388", template: null, handlerIds: [manual],
