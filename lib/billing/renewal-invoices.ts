@@ -1,7 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Conn, Tx } from "../db";
-import { invoices } from "../db/schema";
-import { issueInvoiceNumber } from "./invoice-number";
+import { invoices, services } from "../db/schema";
+import { addMonths } from "../dates";
+import { issueInvoice } from "./issue-invoice";
+import { renewalQuote } from "../services/services/renewal-quote";
+import { creditWholeInvoice } from "./credit-note";
+import { queueInvoiceIssuedEmail } from "../email/money-emails";
 
 /** Stripe's smallest card charge is 0.50 in the major currencies: a smaller difference is rounded up to it, the rest stays on the balance. */
 export const MIN_CARD_PAYMENT = 50;
@@ -17,7 +21,8 @@ export const renewalDescription = (serviceId: number, tariffName: string, months
 /** When a renewal invoice is due: at the end of the paid period it renews, or at once when that has passed. */
 export const renewalDueAt = (expiry: Date, at: Date) => (expiry > at ? expiry : at);
 
-type Renewal = { clientId: number; serviceId: number; expiry: Date; months: number; price: number; currency: string; tariffName: string };
+/** `price` is what the client pays, tax included (renewalQuote's); `catalogPrice` the tariff's price it is taxed from (looked up when left out). */
+type Renewal = { clientId: number; serviceId: number; expiry: Date; months: number; price: number; catalogPrice?: number; currency: string; tariffName: string };
 
 /** The unpaid renewal invoice for the period that ends at `expiry`, locked; none when there is none. */
 export async function openRenewalInvoice(tx: Tx, serviceId: number, expiry: Date) {
@@ -40,38 +45,52 @@ export async function renewalInvoiced(conn: Conn, serviceId: number, expiry: Dat
 }
 
 /**
- * Issues a renewal invoice in the caller's transaction: paid (charged from the balance at once) or
- * unpaid with its due date. It names the period it renews (`renewalFor`, the expiry it extends,
- * and `renewalMonths`); a unique index keeps one live invoice per service and period.
+ * Issues a renewal invoice in the caller's transaction, through issueInvoice (taxed once, one line
+ * for the period it renews): paid (charged from the balance at once) or unpaid with its due date. It
+ * names the period it renews (`renewalFor`, the expiry it extends, and `renewalMonths`); a unique
+ * index keeps one live invoice per service and period. Its total must be the price the caller
+ * charges or shows: a difference (a rate changed within the transaction) refuses the renewal.
  */
 export async function issueRenewalInvoice(tx: Tx, r: Renewal & { at: Date; paid: boolean }) {
-  const issued = await issueInvoiceNumber(tx, { at: r.at, paid: r.paid });
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
-      clientId: r.clientId, kind: "renewal", serviceId: r.serviceId, amount: r.price, currency: r.currency,
-      status: r.paid ? "paid" : "unpaid", description: renewalDescription(r.serviceId, r.tariffName, r.months),
-      createdAt: r.at, paidAt: r.paid ? r.at : null, ...issued, dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at),
-      renewalFor: r.expiry, renewalMonths: r.months,
-    })
-    .returning();
-  return invoice!;
+  const catalogPrice = r.catalogPrice ?? (await catalogPriceOf(tx, r.serviceId, r.months)) ?? r.price;
+  const { invoice } = await issueInvoice(tx, {
+    clientId: r.clientId, kind: "renewal", serviceId: r.serviceId, currency: r.currency, at: r.at, paid: r.paid,
+    description: renewalDescription(r.serviceId, r.tariffName, r.months),
+    lines: [{
+      description: `${r.tariffName}: renewal of service #${r.serviceId}`, price: catalogPrice, months: r.months,
+      periodStart: r.expiry, periodEnd: addMonths(r.expiry, r.months), serviceId: r.serviceId,
+    }],
+    values: { dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at), renewalFor: r.expiry, renewalMonths: r.months },
+  });
+  if (invoice.amount !== r.price) throw new Error(`Renewal invoice of service ${r.serviceId} totals ${invoice.amount}, not the ${r.price} charged`);
+  await queueInvoiceIssuedEmail(tx, invoice.id, r.at);
+  return invoice;
+}
+
+async function catalogPriceOf(tx: Tx, serviceId: number, months: number): Promise<number | null> {
+  const [service] = await tx.select().from(services).where(eq(services.id, serviceId));
+  return service ? ((await renewalQuote(tx, service, months))?.catalogPrice ?? null) : null;
 }
 
 /** Voids an unpaid renewal invoice that another one replaces (a renewal for another period). */
-export async function replaceRenewalInvoice(tx: Tx, invoiceId: number, why: string) {
-  await tx
+export async function replaceRenewalInvoice(tx: Tx, invoiceId: number, why: string, at = new Date()) {
+  const [voided] = await tx
     .update(invoices)
     .set({ status: "cancelled", description: sql`${invoices.description} || ${` (${why})`}` })
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "unpaid")));
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "unpaid")))
+    .returning();
+  if (voided) await creditWholeInvoice(tx, voided, `Invoice voided: ${why}`, at);
 }
 
-/** Voids the unpaid renewal invoices of closed services: nothing is left to renew. Returns how many. */
-export async function voidRenewalsOfClosed(conn: Conn): Promise<number> {
-  const rows = await conn
-    .update(invoices)
-    .set({ status: "cancelled", description: sql`${invoices.description} || ' (service closed)'` })
-    .where(and(eq(invoices.kind, "renewal"), eq(invoices.status, "unpaid"), sql`${invoices.serviceId} in (select id from services where status = 'closed')`))
-    .returning({ id: invoices.id });
-  return rows.length;
+/** Voids the unpaid renewal invoices of closed services: nothing is left to renew; a credit note takes each back. Returns how many. */
+export async function voidRenewalsOfClosed(conn: Conn, at = new Date()): Promise<number> {
+  return conn.transaction(async (tx) => {
+    const rows = await tx
+      .update(invoices)
+      .set({ status: "cancelled", description: sql`${invoices.description} || ' (service closed)'` })
+      .where(and(eq(invoices.kind, "renewal"), eq(invoices.status, "unpaid"), sql`${invoices.serviceId} in (select id from services where status = 'closed')`))
+      .returning();
+    for (const row of rows) await creditWholeInvoice(tx, row, "Invoice voided: service closed", at);
+    return rows.length;
+  });
 }

@@ -34,7 +34,7 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
   const horizon = new Date(now.getTime() + (opts.daysBefore ?? 3) * DAY_MS);
   const { graceDays } = await readSettings(db);
   const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [] };
-  await voidRenewalsOfClosed(db);
+  await voidRenewalsOfClosed(db, now);
   const due = await db
     .select({ id: services.id })
     .from(services)

@@ -28,6 +28,9 @@ export default async function SettingsPage() {
             { name: "unpaidOrderDays", label: "Unpaid orders expire after, days", inputMode: "numeric", defaultValue: String(settings.unpaidOrderDays), hint: "An order not paid this long is cancelled with its invoice." },
             { name: "invoiceNumberFormat", label: "Invoice number format", defaultValue: settings.invoiceNumberFormat, hint: "{YYYY} is the year of issue, {000001} the invoice's place in that year, padded to that many digits. Numbers already given never change." },
             { name: "invoiceDueDays", label: "Invoices due after, days", inputMode: "numeric", defaultValue: String(settings.invoiceDueDays), hint: "The due date printed on an invoice issued unpaid." },
+            { name: "creditNoteNumberFormat", label: "Credit note number format", defaultValue: settings.creditNoteNumberFormat, hint: "Credit notes are numbered in a series of their own, with the same placeholders as invoices." },
+            { name: "reminderDaysBefore", label: "Remind before the due date, days", inputMode: "numeric", defaultValue: String(settings.reminderDaysBefore), hint: "An unpaid invoice's reminder is emailed this many days before it is due; 0 sends none." },
+            { name: "reminderDaysAfter", label: "Remind after the due date, days", inputMode: "numeric", defaultValue: String(settings.reminderDaysAfter), hint: "An overdue invoice's reminder is emailed this many days after it was due; 0 sends none." },
             {
               name: "defaultDepartmentId",
               label: "Default department",

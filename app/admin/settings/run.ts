@@ -12,6 +12,9 @@ export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> 
       unpaidOrderDays: num(form, "unpaidOrderDays"),
       invoiceNumberFormat: text(form, "invoiceNumberFormat") || undefined,
       invoiceDueDays: num(form, "invoiceDueDays"),
+      creditNoteNumberFormat: text(form, "creditNoteNumberFormat") || undefined,
+      reminderDaysBefore: num(form, "reminderDaysBefore"),
+      reminderDaysAfter: num(form, "reminderDaysAfter"),
       // Blank keeps the current default: writeSettings cannot store a JSON null yet (see the report).
       defaultDepartmentId: num(form, "defaultDepartmentId"),
     };

@@ -15,6 +15,7 @@ import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOrderRegistrable } from "../domains/registrable";
 import { requireClientCurrency } from "../../billing/currency";
+import { queuePaymentReceiptEmail } from "../../email/money-emails";
 import { formatAmount } from "../../billing/ledger";
 
 export const payOrderInput = z.object({ orderId: z.number().int().positive().max(2_147_483_647) });
@@ -73,6 +74,7 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
     .set({ status: "paid", paidAt: at })
     .where(eq(invoices.orderId, order.id))
     .returning({ id: invoices.id });
+  if (invoice) await queuePaymentReceiptEmail(tx, invoice.id, at);
   if (order.total > 0) {
     await tx.insert(balanceEntries).values({
       clientId: order.clientId, kind: "charge", amount: -order.total, currency: order.currency,

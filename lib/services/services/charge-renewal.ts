@@ -1,3 +1,4 @@
+import { queuePaymentReceiptEmail } from "../../email/money-emails";
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Conn, Tx } from "../../db";
 import { balanceEntries, clients, invoices, operations, serviceHistory, services, tariffs } from "../../db/schema";
@@ -77,12 +78,13 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
     await tx.update(invoices).set({ status: "paid", paidAt: opts.at }).where(eq(invoices.id, open.id));
     invoiceId = open.id;
   } else {
-    if (open) await replaceRenewalInvoice(tx, open.id, `replaced by a renewal for ${period}`);
+    if (open) await replaceRenewalInvoice(tx, open.id, `replaced by a renewal for ${period}`, opts.at);
     const invoice = await issueRenewalInvoice(tx, {
       clientId: service.clientId, serviceId: service.id, expiry: service.expiresAt!, months, price, currency, tariffName: quote.tariffName, at: opts.at, paid: true,
     });
     invoiceId = invoice.id;
   }
+  await queuePaymentReceiptEmail(tx, invoiceId, opts.at);
   if (price > 0) {
     await tx.insert(balanceEntries).values({
       clientId: service.clientId, kind: "charge", amount: -price, currency, balanceAfter, invoiceId,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../db";
 import { clients, serviceHistory } from "../../db/schema";
 import { formatAmount, moveBalance } from "../../billing/ledger";
+import { creditServiceInvoices } from "../../billing/credit-note";
 import type { PlanQuote } from "../../billing/plan-change";
 import { conflict, unprocessable } from "../../errors";
 import { enqueueOperation } from "../../processing/enqueue";
@@ -44,7 +45,11 @@ export async function queueChange(tx: Tx, ctx: Ctx, service: ServiceRow, quote: 
   const op = await enqueueOperation(tx, { serviceId: service.id, kind: "change_tariff", params, runAt: at });
   if (!op.created) throw conflict(change.busy);
   const move = { clientId: service.clientId, at, actorUserId: actorUserId(ctx.actor) };
-  if (quote.credit > 0) await moveBalance(tx, { ...move, kind: "credit", amount: quote.credit, reference: planChangeReference(op.id, "credit"), note: change.creditNote });
+  if (quote.credit > 0) {
+    const entry = await moveBalance(tx, { ...move, kind: "credit", amount: quote.credit, reference: planChangeReference(op.id, "credit"), note: change.creditNote });
+    // The unused time of the old plan is taken off the invoices that paid for it: a credit note.
+    await creditServiceInvoices(tx, { serviceId: service.id, amount: quote.credit, kind: "plan_change", reason: change.creditNote, at, balanceEntryId: entry?.id ?? null });
+  }
   if (quote.charge > 0) await moveBalance(tx, { ...move, kind: "charge", amount: -quote.charge, reference: planChangeReference(op.id, "charge"), note: change.chargeNote });
   await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, message: change.message, actorUserId: actorUserId(ctx.actor), createdAt: at });
   await audit(tx, ctx.actor, { action: change.action, entity: "service", entityId: service.id, before: change.before, after: { ...change.after, operationId: op.id, credit: quote.credit, charge: quote.charge } });

@@ -36,7 +36,7 @@ export async function renewByCard({ ctx, input }: { ctx: Ctx; input: unknown }):
     if (outcome.kind !== "insufficient") throw renewalRefusal(outcome);
     const open = await openRenewalInvoice(tx, service.id, service.expiresAt!);
     if (open && open.renewalMonths === outcome.months) return { renewed: false as const, invoiceId: open.id };
-    if (open) await replaceRenewalInvoice(tx, open.id, `replaced by a renewal for ${periodWords(outcome.months)}`);
+    if (open) await replaceRenewalInvoice(tx, open.id, `replaced by a renewal for ${periodWords(outcome.months)}`, at);
     const invoice = await issueRenewalInvoice(tx, {
       clientId: service.clientId, serviceId: service.id, expiry: service.expiresAt!, months: outcome.months, price: outcome.price, currency: outcome.currency, tariffName: outcome.tariffName, at, paid: false,
     });
