@@ -7,6 +7,7 @@ import { auth } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/actor";
 import { SubmitButton } from "@/components/ui/button";
 import { CartLink } from "@/components/store/cart-link";
+import { CartOwner } from "@/components/store/cart-owner";
 import { SupportBanner } from "@/components/admin/support-banner";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { signOutAction } from "./sign-out/actions";
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skip")}
         </a>
         <SupportBanner />
+        <CartOwner owner={session?.user?.id ?? null} />
         <header className="border-b border-slate-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 [body:has([data-layout=wide])_&]:max-w-none">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">

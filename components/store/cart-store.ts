@@ -15,7 +15,12 @@ export type CartItem = {
  * The cart lives in the browser; `checkoutKey` is the idempotency key of a checkout of exactly this
  * content: every change of the cart makes a new one, so an old key never stands for new items.
  */
-export type Cart = { items: CartItem[]; checkoutKey: string };
+export type Cart = {
+  items: CartItem[];
+  checkoutKey: string;
+  /** The signed-in user the cart belongs to; null for a visitor's cart, adopted at sign-in. */
+  owner?: string | null;
+};
 
 const STORAGE_KEY = "provisio.cart";
 const listeners = new Set<() => void>();
@@ -64,12 +69,12 @@ export function useCart(): Cart {
 
 export function addToCart(item: Omit<CartItem, "id">): void {
   const cart = read();
-  write({ items: [...cart.items, { ...item, id: randomId() }], checkoutKey: newKey() });
+  write({ ...cart, items: [...cart.items, { ...item, id: randomId() }], checkoutKey: newKey() });
 }
 
 export function removeFromCart(id: string): void {
   const cart = read();
-  write({ items: cart.items.filter((i) => i.id !== id), checkoutKey: newKey() });
+  write({ ...cart, items: cart.items.filter((i) => i.id !== id), checkoutKey: newKey() });
 }
 
 /** A fresh key for the same items (the server refused the old one for another cart). */
@@ -79,5 +84,21 @@ export function renewCheckoutKey(): void {
 
 /** After a successful checkout: an empty cart and a new key for the next one. */
 export function clearCart(): void {
-  write({ items: [], checkoutKey: newKey() });
+  write({ ...read(), items: [], checkoutKey: newKey() });
+}
+
+/**
+ * Ties the cart to who is signed in (null: nobody). A visitor's cart is adopted by the account that
+ * signs in; a cart of another account, or of the account that just signed out, is emptied, so the
+ * next person on the browser never sees it.
+ */
+export function claimCart(owner: string | null): void {
+  const cart = read();
+  const had = cart.owner ?? null;
+  if (had === owner) return;
+  if (had === null) {
+    write({ ...cart, owner });
+    return;
+  }
+  write({ items: [], checkoutKey: newKey(), owner });
 }
