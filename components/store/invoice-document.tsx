@@ -1,9 +1,10 @@
+import { useLocale } from "next-intl";
 import type { InvoiceDocument as Doc } from "@/lib/services/invoices/get-document";
-import { Money } from "@/components/ui/money";
+import { formatMoney, Money } from "@/components/ui/money";
 import { displayDomain } from "@/lib/domain-display";
 import { invoiceName } from "@/lib/billing/invoice-format";
-import { addonText, formatDate } from "./labels";
-import { addressLines, buyerHeading, invoiceStatusText, lineRate, periodText, taxLabel } from "./invoice-words";
+import { addonText } from "./labels";
+import { buyerHeading, invoiceWords } from "./invoice-words";
 
 /**
  * The invoice itself: seller and buyer with their legal details, dates, lines with service
@@ -14,39 +15,42 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
   const { invoice, lines, seller, buyer, taxes, payment } = doc;
   const head = buyerHeading(buyer);
   const cur = invoice.currency;
+  const locale = useLocale();
+  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status } = invoiceWords(locale);
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={`Invoice ${invoiceName(invoice)}`}>
+    <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={t("invoice.named", { name: invoiceName(invoice) })}>
       <div className="flex flex-wrap justify-between gap-6">
-        <div data-testid="invoice-seller">
+        <div className="min-w-0" data-testid="invoice-seller">
           <p className="text-lg font-semibold text-slate-900">{seller.name}</p>
           {addressLines(seller).map((l) => <p key={l} className="text-slate-600">{l}</p>)}
           {seller.email && <p className="text-slate-600">{seller.email}</p>}
-          {seller.taxId && <p className="text-slate-600">Tax ID {seller.taxId}</p>}
+          {seller.taxId && <p className="text-slate-600">{t("invoice.taxId", { id: seller.taxId })}</p>}
         </div>
         <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-1 text-right">
-          <dt className="text-slate-600">Invoice</dt><dd className="font-medium" data-testid="invoice-number">{invoiceName(invoice)}</dd>
-          <dt className="text-slate-600">Issued</dt><dd data-testid="invoice-issued">{formatDate(invoice.issuedAt ?? invoice.createdAt)}</dd>
-          {invoice.dueAt && <><dt className="text-slate-600">Due</dt><dd data-testid="invoice-due">{formatDate(invoice.dueAt)}</dd></>}
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="invoice-status">{invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStatusText[invoice.status]}</dd>
+          <dt className="text-slate-600">{t("invoice.invoice")}</dt><dd className="font-medium" data-testid="invoice-number">{invoiceName(invoice)}</dd>
+          <dt className="text-slate-600">{t("invoice.issued")}</dt><dd data-testid="invoice-issued">{formatDate(invoice.issuedAt ?? invoice.createdAt)}</dd>
+          {invoice.dueAt && <><dt className="text-slate-600">{t("invoice.due")}</dt><dd data-testid="invoice-due">{formatDate(invoice.dueAt)}</dd></>}
+          <dt className="text-slate-600">{t("invoice.status")}</dt>
+          <dd data-testid="invoice-status">{status(invoice)}</dd>
         </dl>
       </div>
-      <div className="mt-6" data-testid="invoice-buyer">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bill to</p>
+      <div className="mt-6 wrap-anywhere" data-testid="invoice-buyer">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("invoice.billTo")}</p>
         <p className="font-medium">{head.title}</p>
         {head.subtitle && <p>{head.subtitle}</p>}
         {addressLines(buyer).map((l) => <p key={l} className="text-slate-600">{l}</p>)}
-        {buyer.taxId && <p className="text-slate-600">Tax ID {buyer.taxId}</p>}
-        <p className="text-slate-600">{buyer.email} · client #{buyer.clientId}</p>
+        {buyer.taxId && <p className="text-slate-600">{t("invoice.taxId", { id: buyer.taxId })}</p>}
+        <p className="text-slate-600">{t("invoice.clientNo", { email: buyer.email, id: buyer.clientId })}</p>
       </div>
-      <table className="mt-6 w-full border-collapse">
+      <div className="mt-6 overflow-x-auto">
+      <table className="w-full border-collapse">
         <thead>
           <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-            <th className="py-2 pr-3 font-semibold">Item</th>
-            <th className="py-2 pr-3 font-semibold">Service period</th>
-            <th className="py-2 pr-3 text-right font-semibold">Net</th>
-            <th className="py-2 pr-3 text-right font-semibold">Tax</th>
-            <th className="py-2 text-right font-semibold">Amount</th>
+            <th className="py-2 pr-3 font-semibold">{t("invoice.item")}</th>
+            <th className="py-2 pr-3 font-semibold">{t("invoice.period")}</th>
+            <th className="py-2 pr-3 text-right font-semibold">{t("invoice.net")}</th>
+            <th className="py-2 pr-3 text-right font-semibold">{t("invoice.tax")}</th>
+            <th className="py-2 text-right font-semibold">{t("invoice.amount")}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,25 +69,26 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
         </tbody>
         <tfoot>
           <tr>
-            <td colSpan={4} className="pt-3 text-right">Subtotal</td>
+            <td colSpan={4} className="pt-3 text-right">{t("invoice.subtotal")}</td>
             <td className="pt-3 text-right" data-testid="invoice-subtotal"><Money amount={doc.subtotal} currency={cur} /></td>
           </tr>
-          {taxes.map((t) => (
-            <tr key={`${t.taxCategory}:${t.taxRateBp}:${t.taxName}`} data-testid="invoice-tax-line">
-              <td colSpan={4} className="pt-1 text-right">{taxLabel(t)} on <Money amount={t.net} currency={cur} /></td>
-              <td className="pt-1 text-right"><Money amount={t.taxAmount} currency={cur} /></td>
+          {taxes.map((g) => (
+            <tr key={`${g.taxCategory}:${g.taxRateBp}:${g.taxName}`} data-testid="invoice-tax-line">
+              <td colSpan={4} className="pt-1 text-right">{t("invoice.taxOn", { label: taxLabel(g), amount: formatMoney(g.net, cur, locale) })}</td>
+              <td className="pt-1 text-right"><Money amount={g.taxAmount} currency={cur} /></td>
             </tr>
           ))}
           <tr>
-            <td colSpan={4} className="pt-2 text-right font-semibold">Total</td>
+            <td colSpan={4} className="pt-2 text-right font-semibold">{t("invoice.total")}</td>
             <td className="pt-2 text-right text-lg font-semibold" data-testid="invoice-amount"><Money amount={invoice.amount} currency={cur} /></td>
           </tr>
         </tfoot>
       </table>
+      </div>
       {invoice.taxNote && <p className="mt-4 text-slate-700" data-testid="invoice-tax-note">{invoice.taxNote}</p>}
       {payment && (
         <p className="mt-4 text-slate-700" data-testid="invoice-payment">
-          Paid {formatDate(payment.at)} by {payment.method}, reference <span className="font-mono">{payment.reference}</span>: <Money amount={payment.amount} currency={cur} />
+          {t("invoice.paymentLead", { date: formatDate(payment.at), method: payment.method })} <span className="font-mono">{payment.reference}</span>: <Money amount={payment.amount} currency={cur} />
         </p>
       )}
     </article>

@@ -4,8 +4,9 @@ import type { Ctx } from "@/lib/services/context";
 import { AppError } from "@/lib/errors";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney } from "@/components/ui/money";
-import { addonText, formatDate } from "./labels";
-import { addressLines, buyerHeading, invoiceStatusText, lineRate, periodText, taxLabel } from "./invoice-words";
+import type { Locale } from "@/lib/i18n/locales";
+import { addonText } from "./labels";
+import { buyerHeading, invoiceWords } from "./invoice-words";
 import { pdfFontFamily } from "./pdf-font";
 
 const bold = { fontFamily: pdfFontFamily.bold, fontWeight: "bold" as const };
@@ -28,39 +29,41 @@ const s = StyleSheet.create({
 });
 
 /** The invoice as a PDF file: the same parties, dates, lines, tax and totals as the page (invoice-document.tsx). */
-function InvoicePdf({ doc }: { doc: Doc }) {
+function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
   const { invoice, lines, seller, buyer, taxes, payment } = doc;
-  const money = (n: number) => formatMoney(n, invoice.currency);
+  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status } = invoiceWords(locale);
+  const money = (n: number) => formatMoney(n, invoice.currency, locale);
+  const upper = (s: string) => s.toLocaleUpperCase(locale);
   const head = buyerHeading(buyer);
   const facts: [string, string][] = [
-    ["Invoice", invoiceName(invoice)],
-    ["Issued", formatDate(invoice.issuedAt ?? invoice.createdAt)],
-    ...(invoice.dueAt ? [["Due", formatDate(invoice.dueAt)] as [string, string]] : []),
-    ["Status", invoice.status === "paid" ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStatusText[invoice.status]],
+    [t("invoice.invoice"), invoiceName(invoice)],
+    [t("invoice.issued"), formatDate(invoice.issuedAt ?? invoice.createdAt)],
+    ...(invoice.dueAt ? [[t("invoice.due"), formatDate(invoice.dueAt)] as [string, string]] : []),
+    [t("invoice.status"), status(invoice)],
   ];
   return (
-    <Document title={`Invoice ${invoiceName(invoice)}`} author={seller.name}>
+    <Document title={t("invoice.named", { name: invoiceName(invoice) })} author={seller.name} language={locale}>
       <Page size="A4" style={s.page}>
         <View style={s.row}>
           <View>
             <Text style={s.seller}>{seller.name}</Text>
             {addressLines(seller).map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
             {seller.email && <Text style={s.muted}>{seller.email}</Text>}
-            {seller.taxId && <Text style={s.muted}>{`Tax ID ${seller.taxId}`}</Text>}
+            {seller.taxId && <Text style={s.muted}>{t("invoice.taxId", { id: seller.taxId })}</Text>}
           </View>
           <View>
             {facts.map(([k, v]) => <Text key={k} style={{ textAlign: "right" }}><Text style={s.muted}>{k}  </Text>{v}</Text>)}
           </View>
         </View>
-        <Text style={s.label}>BILL TO</Text>
+        <Text style={s.label}>{upper(t("invoice.billTo"))}</Text>
         <Text style={bold}>{head.title}</Text>
         {head.subtitle && <Text>{head.subtitle}</Text>}
         {addressLines(buyer).map((l) => <Text key={l} style={s.muted}>{l}</Text>)}
-        {buyer.taxId && <Text style={s.muted}>{`Tax ID ${buyer.taxId}`}</Text>}
-        <Text style={s.muted}>{buyer.email} · client #{buyer.clientId}</Text>
+        {buyer.taxId && <Text style={s.muted}>{t("invoice.taxId", { id: buyer.taxId })}</Text>}
+        <Text style={s.muted}>{t("invoice.clientNo", { email: buyer.email, id: buyer.clientId })}</Text>
         <View style={s.head}>
-          <Text style={s.item}>ITEM</Text><Text style={s.period}>SERVICE PERIOD</Text>
-          <Text style={s.amount}>NET</Text><Text style={s.rate}>TAX</Text><Text style={s.amount}>AMOUNT</Text>
+          <Text style={s.item}>{upper(t("invoice.item"))}</Text><Text style={s.period}>{upper(t("invoice.period"))}</Text>
+          <Text style={s.amount}>{upper(t("invoice.net"))}</Text><Text style={s.rate}>{upper(t("invoice.tax"))}</Text><Text style={s.amount}>{upper(t("invoice.amount"))}</Text>
         </View>
         {lines.map((l, i) => (
           <View key={i} style={s.line} wrap={false}>
@@ -74,26 +77,27 @@ function InvoicePdf({ doc }: { doc: Doc }) {
             <Text style={s.amount}>{money(l.total)}</Text>
           </View>
         ))}
-        <View style={[s.sum, { marginTop: 8 }]}><Text style={s.sumLabel}>Subtotal</Text><Text style={s.amount}>{money(doc.subtotal)}</Text></View>
-        {taxes.map((t) => (
-          <View key={`${t.taxCategory}:${t.taxRateBp}:${t.taxName}`} style={s.sum}>
-            <Text style={s.sumLabel}>{`${taxLabel(t)} on ${money(t.net)}`}</Text><Text style={s.amount}>{money(t.taxAmount)}</Text>
+        <View style={[s.sum, { marginTop: 8 }]}><Text style={s.sumLabel}>{t("invoice.subtotal")}</Text><Text style={s.amount}>{money(doc.subtotal)}</Text></View>
+        {taxes.map((g) => (
+          <View key={`${g.taxCategory}:${g.taxRateBp}:${g.taxName}`} style={s.sum}>
+            <Text style={s.sumLabel}>{t("invoice.taxOn", { label: taxLabel(g), amount: money(g.net) })}</Text><Text style={s.amount}>{money(g.taxAmount)}</Text>
           </View>
         ))}
-        <View style={s.total}><Text>Total  {money(invoice.amount)}</Text></View>
+        <View style={s.total}><Text>{`${t("invoice.total")}  ${money(invoice.amount)}`}</Text></View>
         {invoice.taxNote && <Text style={s.note}>{invoice.taxNote}</Text>}
-        {payment && <Text style={s.note}>{`Paid ${formatDate(payment.at)} by ${payment.method}, reference ${payment.reference}: ${money(payment.amount)}`}</Text>}
+        {payment && <Text style={s.note}>{t("invoice.payment", { date: formatDate(payment.at), method: payment.method, reference: payment.reference, amount: money(payment.amount) })}</Text>}
       </Page>
     </Document>
   );
 }
 
-export function renderInvoicePdf(doc: Doc): Promise<Buffer> {
-  return renderToBuffer(<InvoicePdf doc={doc} />);
+/** The invoice as a PDF in a language (English unless given): the client's, for its emails and downloads. */
+export function renderInvoicePdf(doc: Doc, locale: Locale = "en"): Promise<Buffer> {
+  return renderToBuffer(<InvoicePdf doc={doc} locale={locale} />);
 }
 
 /** The HTTP answer for an invoice's PDF, named after its number; another client's or a missing invoice is 404. */
-export async function invoicePdfResponse(ctx: Ctx, invoiceId: string): Promise<Response> {
+export async function invoicePdfResponse(ctx: Ctx, invoiceId: string, locale: Locale = "en"): Promise<Response> {
   let doc: Doc;
   try {
     doc = await getInvoiceDocument({ ctx, input: { invoiceId } });
@@ -101,7 +105,7 @@ export async function invoicePdfResponse(ctx: Ctx, invoiceId: string): Promise<R
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) return new Response("Invoice not found", { status: 404 });
     throw e;
   }
-  const pdf = await renderInvoicePdf(doc);
+  const pdf = await renderInvoicePdf(doc, locale);
   const name = invoiceName(doc.invoice).replace(/[^\w.-]+/g, "-");
   return new Response(new Uint8Array(pdf), {
     headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="invoice-${name}.pdf"`, "cache-control": "private, no-store" },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/errors";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -31,57 +32,58 @@ type Props = {
 /** A client's profile and registrant contacts: the client's own form, and the one admins use for any client. */
 export function ProfileForm({ values, countries, action, next, missing, pendingEmail }: Props) {
   const [state, formAction] = useActionState(action, {});
+  const t = useTranslations("profile");
   const pending = state.saved ? state.pendingEmail : pendingEmail;
   const v = (key: keyof ProfileValues) => state.values?.[key] ?? values[key] ?? "";
   const errors = state.fields ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      {state.saved && <FleetingNotice news={state}>Profile saved.</FleetingNotice>}
+      {state.saved && <FleetingNotice news={state}>{t("saved")}</FleetingNotice>}
       {state.error && !state.saved && <Notice tone="error">{state.error}</Notice>}
       {pending && (
         <Notice tone="warning">
-          Waiting for confirmation at <strong>{pending}</strong>: open the link we sent there. Until then we keep writing to the contact email below.
+          {t.rich("pending", { email: pending, b: (chunks) => <strong>{chunks}</strong> })}
         </Notice>
       )}
       {missing && missing.length > 0 && !state.saved && (
-        <Notice tone="warning">Domain registries need the registrant&apos;s full details. Please add your {missing.join(", ")}.</Notice>
+        <Notice tone="warning">{t("missing", { fields: missing.join(", ") })}</Notice>
       )}
       {next && <input type="hidden" name="next" value={next} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="name" label="Full name" autoComplete="name" required defaultValue={v("name")} errors={errors.name} />
-        <Field name="company" label="Company name" autoComplete="organization" defaultValue={v("company")} hint="Optional; the legal name printed on invoices." errors={errors.company} />
-        <Field name="email" label="Contact email" type="email" autoComplete="email" required defaultValue={v("email")} hint="Where invoices and service emails go." errors={errors.email} />
-        <Field name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v("phone")} placeholder="+1 201 555 0123" hint="With the country code; stored as +12015550123." errors={errors.phone} />
+        <Field name="name" label={t("name")} autoComplete="name" required defaultValue={v("name")} errors={errors.name} />
+        <Field name="company" label={t("company")} autoComplete="organization" defaultValue={v("company")} hint={t("companyHint")} errors={errors.company} />
+        <Field name="email" label={t("email")} type="email" autoComplete="email" required defaultValue={v("email")} hint={t("emailHint")} errors={errors.email} />
+        <Field name="phone" label={t("phone")} type="tel" autoComplete="tel" defaultValue={v("phone")} placeholder="+1 201 555 0123" hint={t("phoneHint")} errors={errors.phone} />
       </div>
-      <Field name="address" label="Street address" autoComplete="street-address" defaultValue={v("address")} errors={errors.address} />
+      <Field name="address" label={t("address")} autoComplete="street-address" defaultValue={v("address")} errors={errors.address} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="city" label="City" autoComplete="address-level2" defaultValue={v("city")} errors={errors.city} />
-        <Field name="postcode" label="Postcode" autoComplete="postal-code" defaultValue={v("postcode")} errors={errors.postcode} />
+        <Field name="city" label={t("city")} autoComplete="address-level2" defaultValue={v("city")} errors={errors.city} />
+        <Field name="postcode" label={t("postcode")} autoComplete="postal-code" defaultValue={v("postcode")} errors={errors.postcode} />
         <SelectField
           name="country"
-          label="Country"
+          label={t("country")}
           autoComplete="country"
           defaultValue={v("country")}
-          empty="Choose a country"
+          empty={t("chooseCountry")}
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
           errors={errors.country}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="region" label="State or province" autoComplete="address-level1" defaultValue={v("region")} hint="Optional; where tax depends on it, e.g. CA." errors={errors.region} />
+        <Field name="region" label={t("region")} autoComplete="address-level1" defaultValue={v("region")} hint={t("regionHint")} errors={errors.region} />
         <div className="sm:col-span-2">
           <Field
             name="taxId"
-            label="Tax ID"
+            label={t("taxId")}
             defaultValue={v("taxId")}
             placeholder="DE123456789"
-            hint="Optional; printed on invoices. A business in another EU country than ours with its VAT number pays no VAT (reverse charge)."
+            hint={t("taxIdHint")}
             errors={errors.taxId}
           />
         </div>
       </div>
       <div>
-        <SubmitButton pendingText="Saving…">{next ? "Save and continue" : "Save profile"}</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{next ? t("saveContinue") : t("save")}</SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
@@ -32,6 +33,7 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
   const [closeState, close] = useActionState(actions.close, {});
   const [withdrawState, withdraw] = useActionState(actions.withdrawClose, {});
   const [confirming, setConfirming] = useState<"close" | null>(null);
+  const t = useTranslations("serviceActions");
   const hidden = <input type="hidden" name="serviceId" value={serviceId} />;
   if (closing) {
     return (
@@ -39,9 +41,9 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
         <Result state={withdrawState} />
         {hidden}
         {closing.withdrawable ? (
-          <SubmitButton variant="secondary" pendingText="Withdrawing…">Keep this service</SubmitButton>
+          <SubmitButton variant="secondary" pendingText={t("withdrawing")}>{t("keep")}</SubmitButton>
         ) : (
-          <p className="text-sm text-slate-700">Closing has started and can no longer be stopped.</p>
+          <p className="text-sm text-slate-700">{t("started")}</p>
         )}
       </form>
     );
@@ -63,8 +65,8 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
         <p className="mb-2 text-sm text-slate-700">
           Automatic renewal from the balance is <strong>{autoRenew ? "on" : "off"}</strong>.
         </p>
-        <SubmitButton variant="secondary" pendingText="Saving…">
-          {autoRenew ? "Turn auto-renew off" : "Turn auto-renew on"}
+        <SubmitButton variant="secondary" pendingText={t("saving")}>
+          {autoRenew ? t("autoOff") : t("autoOn")}
         </SubmitButton>
       </form>
       <form action={close}>
@@ -72,21 +74,21 @@ export function ServiceActions({ serviceId, autoRenew, renewal, closing, actions
         {hidden}
         {confirming === "close" ? (
           <div className="flex flex-col gap-2" data-testid="close-confirm">
-            <p className="text-sm text-slate-700">The service and its data will be removed. Close it?</p>
+            <p className="text-sm text-slate-700">{t("confirm")}</p>
             {closeTerms && (
               <ul className="list-disc pl-5 text-sm text-slate-700">
-                <li><strong>Close now:</strong> {closeTerms.now}</li>
-                <li><strong>Close at the end of the paid period:</strong> {closeTerms.periodEnd}</li>
+                <li>{t.rich("closeNowTerm", { terms: closeTerms.now, b: (chunks) => <strong>{chunks}</strong> })}</li>
+                <li>{t.rich("periodEndTerm", { terms: closeTerms.periodEnd, b: (chunks) => <strong>{chunks}</strong> })}</li>
               </ul>
             )}
             <div className="flex flex-wrap items-center gap-2">
-              <SubmitButton name="when" value="now" pendingText="Closing…" className="bg-red-600 hover:bg-red-500">Close now</SubmitButton>
-              {closeTerms && <SubmitButton name="when" value="period_end" variant="secondary" pendingText="Saving…">Close at the end of the period</SubmitButton>}
-              <Button variant="ghost" onClick={() => setConfirming(null)}>Keep it</Button>
+              <SubmitButton name="when" value="now" pendingText={t("closing")} className="bg-red-600 hover:bg-red-500">{t("closeNow")}</SubmitButton>
+              {closeTerms && <SubmitButton name="when" value="period_end" variant="secondary" pendingText={t("saving")}>{t("closeAtEnd")}</SubmitButton>}
+              <Button variant="ghost" onClick={() => setConfirming(null)}>{t("keepIt")}</Button>
             </div>
           </div>
         ) : (
-          <Button variant="secondary" onClick={() => setConfirming("close")}>Close this service…</Button>
+          <Button variant="secondary" onClick={() => setConfirming("close")}>{t("close")}</Button>
         )}
       </form>
     </div>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getClient } from "@/lib/services/clients/get";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { missingContacts } from "@/lib/billing/contacts";
@@ -10,7 +10,9 @@ import { localPath } from "@/lib/local-path";
 import { countryOptions, profileValues } from "./values";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Profile · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("profile"))("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,12 +21,12 @@ export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await clientCtx("/account/profile");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const next = localPath(query.next);
-  const t = await getTranslations("account.language");
+  const [t, p, locale] = await Promise.all([getTranslations("account.language"), getTranslations("profile"), getLocale()]);
   return (
     <div className="max-w-3xl">
-      <PageHeading title="Profile" description="Your details as they appear on invoices and, for domains, at the registry." />
+      <PageHeading title={p("title")} description={p("description")} />
       <Card>
-        <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} pendingEmail={client.pendingEmail} />
+        <ProfileForm values={profileValues(client)} countries={countryOptions(locale)} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} pendingEmail={client.pendingEmail} />
       </Card>
       <Card title={t("title")} className="mt-4">
         <p className="mb-3 text-sm text-slate-600">{t("description")}</p>

@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/services/invoices/get";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { getPaymentSession } from "@/lib/services/payments/get-session";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
-import { Money } from "@/components/ui/money";
+import { formatMoney } from "@/components/ui/money";
 import { AutoRefresh } from "@/components/store/auto-refresh";
 import { clientCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Payment · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("paymentReturn"))("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,33 +30,33 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
     throw error;
   });
   const invoice = session.invoiceId ? await getInvoice({ ctx, input: { invoiceId: session.invoiceId } }) : null;
-  const amount = <Money amount={session.amount} currency={session.currency} />;
+  const [t, locale] = await Promise.all([getTranslations("paymentReturn"), getLocale()]);
+  const amount = formatMoney(session.amount, session.currency, locale);
   return (
     <div className="mx-auto max-w-xl">
-      <PageHeading title="Your payment" description={invoice ? `Invoice ${invoiceName(invoice)}` : "Adding funds to your balance"} />
+      <PageHeading title={t("title")} description={invoice ? t("invoice", { name: invoiceName(invoice) }) : t("adding")} />
       <Card>
         <div data-testid="payment-status">
           {session.status === "open" && (
-            <Notice>Waiting for the bank to confirm your payment of {amount}. This page updates by itself.</Notice>
+            <Notice>{t("waiting", { amount })}</Notice>
           )}
           {session.status === "paid" && (
             <Notice>
-              Payment received: {amount}
               {invoice?.status === "paid"
-                ? invoice.kind === "renewal" ? `. The renewal is paid (the rest from your balance); service #${invoice.serviceId} is being renewed.` : ". Your order is paid and your services are being set up."
-                : " was added to your balance."}
+                ? invoice.kind === "renewal" ? t("paidRenewal", { amount, id: invoice.serviceId ?? "" }) : t("paidOrder", { amount })
+                : t("paidBalance", { amount })}
             </Notice>
           )}
           {session.status === "paid" && invoice && invoice.status !== "paid" && session.failureReason && (
             <Notice tone="warning">{session.failureReason}</Notice>
           )}
-          {session.status === "failed" && <Notice tone="error">The payment of {amount} did not go through: {session.failureReason ?? "the bank declined it"}.</Notice>}
-          {session.status === "expired" && <Notice tone="warning">The payment page expired before the payment of {amount} was made. Nothing was charged.</Notice>}
+          {session.status === "failed" && <Notice tone="error">{t("failed", { amount, reason: session.failureReason ?? t("declined") })}</Notice>}
+          {session.status === "expired" && <Notice tone="warning">{t("expired", { amount })}</Notice>}
         </div>
         <p className="flex flex-wrap gap-4 text-sm">
-          {invoice?.status === "paid" && <Link href={invoice.kind === "renewal" ? `/account/services/${invoice.serviceId}` : "/account/services"} className={link}>{invoice.kind === "renewal" ? "See the service" : "See your services"}</Link>}
-          {invoice && invoice.status === "unpaid" && session.status !== "open" && <Link href={`/account/invoices/${invoice.id}`} className={link}>Back to the invoice</Link>}
-          <Link href="/account/balance" className={link}>Balance and payments</Link>
+          {invoice?.status === "paid" && <Link href={invoice.kind === "renewal" ? `/account/services/${invoice.serviceId}` : "/account/services"} className={link}>{invoice.kind === "renewal" ? t("seeService") : t("seeServices")}</Link>}
+          {invoice && invoice.status === "unpaid" && session.status !== "open" && <Link href={`/account/invoices/${invoice.id}`} className={link}>{t("backInvoice")}</Link>}
+          <Link href="/account/balance" className={link}>{t("balance")}</Link>
         </p>
       </Card>
       <AutoRefresh active={session.status === "open"} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isDbId } from "@/lib/ids";
 import { displayDomain } from "@/lib/domain-display";
 import { AppError } from "@/lib/errors";
@@ -15,7 +16,7 @@ import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { AutoRefresh } from "@/components/store/auto-refresh";
-import { detailLabel, formatDate, formatDateTime, periodLabel } from "@/components/store/labels";
+import { detailLabel, labelsIn } from "@/components/store/labels";
 import { SecretsPanel } from "@/components/store/secrets-panel";
 import { ServiceActions } from "@/components/store/service-actions";
 import { serviceName } from "@/components/store/service-list";
@@ -25,7 +26,9 @@ import { clientCtx } from "@/lib/services/request-context";
 import { addonsAction, autoRenewAction, changePlanAction, closeAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Service · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("service"))("metaTitle") };
+}
 
 type Props = { params: Promise<{ serviceId: string }> };
 
@@ -38,6 +41,9 @@ export default async function ServicePage({ params }: Props) {
     throw error;
   });
   const suspensions = await listSuspensions({ ctx, input: { serviceId } });
+  const [t, locale] = await Promise.all([getTranslations("service"), getLocale()]);
+  const { date: formatDate, dateTime: formatDateTime, period: periodLabel } = labelsIn(locale);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
   const live = service.status === "active" || service.status === "suspended";
   const closing = service.close !== null;
   const terms = live && !closing ? await closeQuote({ ctx, input: { serviceId } }) : null;
@@ -45,29 +51,37 @@ export default async function ServicePage({ params }: Props) {
   const setupWaits = service.status === "processing" && service.operations.some((o) => o.kind === "open" && o.status === "manual");
   const details = Object.entries({ ...(service.params.domain ? { domain: displayDomain(service.params.domain) } : {}), ...service.details });
   const renewal = live && !closing && service.renewals.length > 0
-    ? { label: service.renewalInvoice ? "Pay the renewal…" : "Renew…", href: `/account/services/${service.id}/renew`, note: service.renewalInvoice ? `The renewal invoice ${invoiceName(service.renewalInvoice)} for ${formatMoney(service.renewalInvoice.amount, service.renewalInvoice.currency)} is due on ${formatDate(service.renewalInvoice.dueAt)}; paying it renews the service${service.status === "suspended" ? " and resumes it" : ""}.` : service.renewal ? `Renew for ${periodLabel(service.renewal.months)} for ${formatMoney(service.renewal.price, service.renewal.currency)}, or for another period, from your balance or by card.` : "Renew for a period the tariff sells, from your balance or by card." }
+    ? {
+        label: service.renewalInvoice ? t("payRenewal") : t("renew"),
+        href: `/account/services/${service.id}/renew`,
+        note: service.renewalInvoice
+          ? t("renewalDue", { name: invoiceName(service.renewalInvoice), amount: money(service.renewalInvoice.amount, service.renewalInvoice.currency), date: formatDate(service.renewalInvoice.dueAt), suspended: service.status === "suspended" ? "yes" : "no" })
+          : service.renewal
+            ? t("renewFor", { period: periodLabel(service.renewal.months), amount: money(service.renewal.price, service.renewal.currency) })
+            : t("renewAny"),
+      }
     : null;
   // The card stays while a change runs, so its answer stays in view.
   const plans = service.status === "active" && !closing ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId } })).choices) : null;
   const addons = service.status === "active" && !closing ? await addonFields(ctx.db, service) : [];
-  const period = service.status === "closed" ? `closed ${formatDate(service.updatedAt)}` : `${periodLabel(service.months)} period · paid until ${formatDate(service.expiresAt)}`;
+  const period = service.status === "closed" ? t("closedOn", { date: formatDate(service.updatedAt) }) : t("periodLine", { period: periodLabel(service.months), date: formatDate(service.expiresAt) });
   return (
     <>
-      <Link href="/account/services" className="text-sm text-indigo-700 hover:underline">← All services</Link>
+      <Link href="/account/services" className="text-sm text-indigo-700 hover:underline">{t("all")}</Link>
       <div className="flex flex-wrap items-center gap-3">
-        <PageHeading title={serviceName(service)} description={`Service #${service.id} · ${period}`} />
+        <PageHeading title={serviceName(service)} description={t("heading", { id: service.id, period })} />
         <StatusBadge status={service.status} pending={service.pending} />
       </div>
-      {service.status === "closed" && <Notice>This service is closed. It can no longer be renewed or used; order a new one from the store if you need it again.</Notice>}
+      {service.status === "closed" && <Notice>{t("closed")}</Notice>}
       <SuspensionNotice reasons={suspensions} status={service.status} />
-      {setupWaits && <Notice tone="warning">Setting this service up needs our staff. We will finish it, or cancel it and give your money back; you will get an email either way.</Notice>}
+      {setupWaits && <Notice tone="warning">{t("setupWaits")}</Notice>}
       {closing && (
         <Notice tone="warning">
-          {closesLater ? `This service runs until ${formatDate(closesLater)}, the end of its paid period, and then closes. You can still keep it.` : service.close!.withdrawable ? "You asked to close this service. You can still keep it until our systems start closing it." : "This service is being closed."}
+          {closesLater ? t("closesLater", { date: formatDate(closesLater) }) : service.close!.withdrawable ? t("withdrawable") : t("beingClosed")}
         </Notice>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Details">
+        <Card title={t("details")}>
           {live && details.length > 0 ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="details">
               {details.map(([key, value]) => (
@@ -78,19 +92,19 @@ export default async function ServicePage({ params }: Props) {
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-slate-600">{live ? "No details yet." : service.status === "closed" ? "Details are gone with the service." : "Details appear here once the service is set up."}</p>
+            <p className="text-sm text-slate-600">{live ? t("noDetails") : service.status === "closed" ? t("detailsGone") : t("detailsLater")}</p>
           )}
           <ul className="mt-3 text-sm text-slate-700">
             {service.resources.map((r) => <li key={r.key}>{r.label}: {r.amount}{r.unit ? ` ${r.unit}` : ""}</li>)}
           </ul>
         </Card>
         {live && service.hasSecrets && (
-          <Card title="Passwords">
+          <Card title={t("passwords")}>
             <SecretsPanel reveal={revealSecretsAction.bind(null, service.id)} />
           </Card>
         )}
         {live && (
-          <Card title="Actions">
+          <Card title={t("actions")}>
             <ServiceActions
               serviceId={service.id}
               autoRenew={service.autoRenew}
@@ -102,17 +116,17 @@ export default async function ServicePage({ params }: Props) {
           </Card>
         )}
         {plans && (
-          <Card title="Change plan">
+          <Card title={t("changePlan")}>
             <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
           </Card>
         )}
         {addons.length > 0 && (
-          <Card title="Add-ons">
+          <Card title={t("addons")}>
             <AddonChange serviceId={service.id} action={addonsAction} busy={service.pending !== null} addons={addons} />
           </Card>
         )}
       </div>
-      <Card title="History" className="mt-4">
+      <Card title={t("history")} className="mt-4">
         <ol className="space-y-2 text-sm" data-testid="history">
           {service.history.map((h) => (
             <li key={h.id}><span className="text-slate-500">{formatDateTime(h.createdAt)}</span> — {h.message}</li>
