@@ -7,6 +7,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { labelsIn } from "@/components/store/labels";
 import { TariffCard } from "@/components/store/tariff-card";
+import { byPrice } from "@/components/store/catalog-order";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,9 @@ export default async function StorePage() {
   const catalog = await listCatalog({ ctx: await anonymousCtx() });
   const [t, locale] = await Promise.all([getTranslations("store"), getLocale()]);
   const labels = labelsIn(locale);
-  const groups = productTypes.map((type) => ({ type, tariffs: catalog.filter((t) => t.productType === type) })).filter((g) => g.tariffs.length > 0);
+  const groups = productTypes.map((type) => ({ type, tariffs: byPrice(catalog.filter((t) => t.productType === type)) })).filter((g) => g.tariffs.length > 0);
   return (
-    <>
+    <div data-layout="wide" className="mx-auto w-full max-w-[96rem]">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeading title={t("title")} description={t("description")} />
         <CartLink />
@@ -36,7 +37,7 @@ export default async function StorePage() {
                 {t("searchDomain")}
               </Link>
             )}
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
               {group.tariffs.map((t) => (
                 <li key={t.id}>
                   <TariffCard tariff={t} />
@@ -46,6 +47,6 @@ export default async function StorePage() {
           </section>
         ))
       )}
-    </>
+    </div>
   );
 }

@@ -56,7 +56,7 @@ export function OrderForClient({ clientId, tariffs, action }: Props) {
           step={1}
           value={addons[r.key] ?? 0}
           onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
-          hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; 0 to ${r.maxExtra} at ${formatMoney(r.unitPrice, tariff!.currency)} per unit a month.`}
+          hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; 0 to ${r.maxExtra}${r.unit ? ` ${r.unit}` : ""} at ${formatMoney(r.unitPrice, tariff!.currency)} per ${r.unit || "unit"} a month.`}
           errors={errors[`addons.${r.key}`]}
         />
       ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
@@ -19,8 +20,9 @@ type Props = { serviceId: number; addons: AddonField[]; busy?: boolean; action: 
 export function AddonChange({ serviceId, addons, busy, action }: Props) {
   const [state, send] = useActionState(action, {});
   const [dismissed, setDismissed] = useState<AddonChangeState | null>(null);
+  const t = useTranslations("addonChange");
   const confirming = state.confirm && state.addons && dismissed !== state ? state : null;
-  if (busy && !confirming && !state.message) return <p className="text-sm text-slate-600">Something is in progress on this service; add-ons can be changed again once it is done.</p>;
+  if (busy && !confirming && !state.message) return <p className="text-sm text-slate-600">{t("busy")}</p>;
   return (
     <form action={send} className="flex flex-col gap-3" data-testid="addon-change" noValidate>
       {state.error && <Notice tone="error">{state.error}</Notice>}
@@ -31,8 +33,8 @@ export function AddonChange({ serviceId, addons, busy, action }: Props) {
           {Object.entries(confirming.addons!).map(([key, n]) => <input key={key} type="hidden" name={`addons.${key}`} value={n} />)}
           <p className="text-sm text-slate-700" data-testid="addon-confirm">{confirming.confirm}</p>
           <div className="flex flex-wrap gap-2">
-            <SubmitButton name="step" value="change" pendingText="Changing…">Yes, change add-ons</SubmitButton>
-            <Button variant="ghost" onClick={() => setDismissed(confirming)}>Not now</Button>
+            <SubmitButton name="step" value="change" pendingText={t("changing")}>{t("yes")}</SubmitButton>
+            <Button variant="ghost" onClick={() => setDismissed(confirming)}>{t("notNow")}</Button>
           </div>
         </>
       ) : (
@@ -42,19 +44,19 @@ export function AddonChange({ serviceId, addons, busy, action }: Props) {
               key={a.key}
               name={`addons.${a.key}`}
               id={`service-addon-${a.key}`}
-              label={`Extra ${a.label}${a.unit ? ` (${a.unit})` : ""}`}
+              label={a.unit ? t("extraUnit", { label: a.label, unit: a.unit }) : t("extra", { label: a.label })}
               type="number"
               inputMode="numeric"
               min={0}
               max={a.maxExtra}
               step={1}
               defaultValue={a.extra}
-              hint={`${a.included}${a.unit ? ` ${a.unit}` : ""} included, ${a.extra} extra now; 0 to ${a.maxExtra} at ${a.price} per unit a month.`}
+              hint={`${a.included}${a.unit ? ` ${a.unit}` : ""} included, ${a.extra} extra now; 0 to ${a.maxExtra}${a.unit ? ` ${a.unit}` : ""} at ${a.price} per ${a.unit || "unit"} a month.`}
               errors={state.fields?.[`addons.${a.key}`]}
             />
           ))}
           <div>
-            <SubmitButton name="step" value="quote" variant="secondary" pendingText="Working out the amounts…">Show the amounts…</SubmitButton>
+            <SubmitButton name="step" value="quote" variant="secondary" pendingText={t("working")}>{t("show")}</SubmitButton>
           </div>
         </>
       )}

@@ -67,7 +67,7 @@ export function OrderForm({ tariff, action, domain }: Props) {
               step={1}
               value={addons[r.key] ?? 0}
               onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
-              hint={t("addonHint", { amount: `${r.amount}${r.unit ? ` ${r.unit}` : ""}`, max: r.maxExtra, price: money(r.unitPrice) })}
+              hint={t("addonHint", { amount: `${r.amount}${r.unit ? ` ${r.unit}` : ""}`, max: r.maxExtra, unit: r.unit || "none", price: money(r.unitPrice) })}
               errors={errors[`addons.${r.key}`]}
             />
           ))}

@@ -33,7 +33,7 @@ export function TariffCard({ tariff }: { tariff: CatalogEntry }) {
               <li key={r.key}>
                 {resourceText(r)}
                 {r.addon && r.maxExtra > 0 && (
-                  <span className="text-slate-500"> ({t("common.perUnitMonth", { max: r.maxExtra, price: formatMoney(r.unitPrice, tariff.currency, locale) })})</span>
+                  <span className="text-slate-500"> ({t("common.perUnitMonth", { max: r.maxExtra, unit: r.unit || "none", price: formatMoney(r.unitPrice, tariff.currency, locale) })})</span>
                 )}
               </li>
             ))}
