@@ -33,8 +33,8 @@ export type IssueInvoiceInput = {
   /** Issued paid (charged from the balance at once): paid and due at the issue date. */
   paid?: boolean;
   lines: InvoiceLineInput[];
-  /** Further invoice columns the caller sets (e.g. the renewal period). */
-  values?: Partial<typeof invoices.$inferInsert>;
+  /** Further invoice columns the caller sets (the renewal period, a due date of its own); never the number. */
+  values?: Omit<Partial<typeof invoices.$inferInsert>, "number" | "issuedAt" | "amount" | "subtotal" | "taxAmount">;
 };
 
 type Client = typeof clients.$inferSelect;
@@ -83,8 +83,8 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput) {
       currency: input.currency, description: input.description, createdAt: input.at,
       buyer: buyerOf(client), seller: await sellerOf(tx),
       ...(input.paid ? { status: "paid" as const, paidAt: input.at } : {}),
-      ...input.values,
       ...issued,
+      ...input.values,
     })
     .returning();
   const lines = input.lines.length

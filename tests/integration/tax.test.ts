@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { balanceEntries, clients, invoiceLines, invoices } from "@/lib/db/schema";
+import { balanceEntries, clients, invoiceLines, invoices, services } from "@/lib/db/schema";
+import { chargeRenewal } from "@/lib/services/services/charge-renewal";
+import { renewalQuote } from "@/lib/services/services/renewal-quote";
 import type { Ctx } from "@/lib/services/context";
 import { issueInvoice } from "@/lib/billing/issue-invoice";
 import { outsideEuNote, reverseChargeNote } from "@/lib/billing/tax";
@@ -122,6 +124,25 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
     await saveTaxRate({ ctx: admin, input: { country: "FR", percent: 20, name: "TVA" } });
   });
 
+  it("a renewal is quoted, invoiced and charged with its tax, its line covering the period it renews", async () => {
+    await updateTaxSettings({ ctx: admin, input: { pricesIncludeTax: false, sellerCountry: "DE" } });
+    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
+    const tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    const clientId = await buyer({ country: "DE" });
+    await db().update(clients).set({ currency: "USD", balance: 20000 }).where(eq(clients.id, clientId));
+    const expiry = new Date("2026-05-10T00:00:00Z");
+    const [service] = await db().insert(services).values({ clientId, tariffId, productType: "dedicated", status: "active", remoteName: "srv", months: 1, resources: {}, expiresAt: expiry }).returning();
+    expect(await renewalQuote(db(), service!)).toMatchObject({ price: 11781, catalogPrice: 9900 });
+    const outcome = await db().transaction((tx) => chargeRenewal(tx, service!, { at: clock.now(), actorUserId: null }));
+    expect(outcome).toMatchObject({ kind: "renewed", price: 11781 });
+    const [invoice] = await db().select().from(invoices).where(eq(invoices.serviceId, service!.id));
+    expect([invoice!.kind, invoice!.status, invoice!.subtotal, invoice!.taxAmount, invoice!.amount]).toEqual(["renewal", "paid", 9900, 1881, 11781]);
+    const [line] = await db().select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice!.id));
+    expect([line!.periodStart, line!.periodEnd, line!.taxRateBp, line!.taxAmount]).toEqual([expiry, new Date("2026-06-10T00:00:00Z"), 1900, 1881]);
+    const charges = await db().select().from(balanceEntries).where(eq(balanceEntries.invoiceId, invoice!.id));
+    expect(charges.map((e) => e.amount)).toEqual([-11781]);
+  });
+
   it("the client's tax id is checked against its country with a clear error, stored normalised, and kept when a form leaves it out", async () => {
     const client = await createClient(db());
     const ctx: Ctx = { db: db(), actor: (await createUser(db(), "client", { clientId: client.id })).actor, clock };
@@ -157,8 +178,10 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
   it("tax is reported per currency, category and rate from the stored lines, voided invoices left out", async () => {
     const report = await taxReport(db(), { from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-06-01T00:00:00Z") });
     const de = report.find((r) => r.currency === "EUR" && r.taxCategory === "standard" && r.taxRateBp === 1900)!;
-    // Domestic cases above: 1000 ×3 (B2C, B2B, no country) + 1190 and 1000 inclusive + 150 + 3 × 3 + 3 × 10 inclusive.
+    // Domestic EUR cases above: 1000 ×3 (B2C, B2B, no country) + 1190 and 1000 inclusive + 150 + 3 × 3 + 3 × 10 inclusive.
     expect([de.net, de.taxAmount]).toEqual([1000 * 3 + 1840 + 150 + 9 + 24, 190 * 3 + 350 + 29 + 3 + 6]);
+    const usd = report.find((r) => r.currency === "USD" && r.taxCategory === "standard" && r.taxRateBp === 1900)!;
+    expect([usd.net, usd.taxAmount, usd.invoices]).toEqual([9900, 1881, 1]);
     const rc = report.find((r) => r.currency === "EUR" && r.taxCategory === "reverse_charge")!;
     expect([rc.net, rc.taxAmount, rc.invoices]).toEqual([1250 + 1190 + 2500, 0, 3]);
     const [anyInvoice] = await db().select().from(invoices).where(eq(invoices.description, "RC"));

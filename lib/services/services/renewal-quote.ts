@@ -3,10 +3,12 @@ import type { Conn } from "../../db";
 import { invoices, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { addMonths } from "../../dates";
 import { priceItem } from "../../billing/price";
+import { quoteInvoice } from "../../billing/issue-invoice";
 import { ValidationError } from "../../errors";
 import type { ServiceRow } from "./load-own";
 
-export type RenewalQuote = { months: number; price: number; currency: string; tariffName: string };
+/** `price` is what the renewal costs the client, tax included; `catalogPrice` the tariff's price it is taxed from. */
+export type RenewalQuote = { months: number; price: number; catalogPrice: number; currency: string; tariffName: string };
 
 async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId">) {
   const [tariff] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
@@ -15,7 +17,7 @@ async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId">) {
   return { tariff: tariff!, prices, resources };
 }
 
-function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow, "resources">, months: number): RenewalQuote | null {
+function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow, "resources">, months: number): Omit<RenewalQuote, "catalogPrice"> | null {
   const addons: Record<string, number> = {};
   for (const r of t.resources) {
     const extra = (service.resources[r.key] ?? r.amount) - r.amount;
@@ -32,19 +34,26 @@ function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow
 /**
  * What renewing costs for a period (the service's own by default): the tariff's price for it plus
  * the add-on units the service has, each at its monthly price times the months. Null when the
- * tariff does not sell that period.
+ * tariff does not sell that period. Tax is added as the renewal's invoice will (lib/billing/tax.ts).
  */
 export async function renewalQuote(conn: Conn, service: ServiceRow, months = service.months): Promise<RenewalQuote | null> {
-  return price(await tariffOf(conn, service), service, months);
+  return taxed(conn, service, price(await tariffOf(conn, service), service, months));
+}
+
+async function taxed(conn: Conn, service: Pick<ServiceRow, "clientId">, quote: Omit<RenewalQuote, "catalogPrice"> | null): Promise<RenewalQuote | null> {
+  if (!quote) return null;
+  return { ...quote, catalogPrice: quote.price, price: (await quoteInvoice(conn, service.clientId, [quote.price])).total };
 }
 
 /** Every period the tariff sells, shortest first, with its price and the expiry it would give. */
 export async function renewalChoices(conn: Conn, service: ServiceRow) {
   const t = await tariffOf(conn, service);
-  return t.prices.flatMap((p) => {
-    const quote = price(t, service, p.months);
-    return quote && service.expiresAt ? [{ ...quote, newExpiry: addMonths(service.expiresAt, p.months) }] : [];
-  });
+  const choices = [];
+  for (const p of t.prices) {
+    const quote = await taxed(conn, service, price(t, service, p.months));
+    if (quote && service.expiresAt) choices.push({ ...quote, newExpiry: addMonths(service.expiresAt, p.months) });
+  }
+  return choices;
 }
 
 /**
