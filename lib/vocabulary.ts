@@ -33,7 +33,8 @@ export type SuspensionReason = (typeof suspensionReasons)[number];
 export const suspensionScopes = ["service", "client"] as const;
 export type SuspensionScope = (typeof suspensionScopes)[number];
 
-export const operationKinds = ["open", "suspend", "resume", "close", "prolong", "change_tariff", "sync"] as const;
+/** manage: a change to a registered domain after purchase (name servers, registrar lock, auth code, registrant contact). */
+export const operationKinds = ["open", "suspend", "resume", "close", "prolong", "change_tariff", "sync", "manage"] as const;
 export type OperationKind = (typeof operationKinds)[number];
 
 /** queued: due at run_at; running: claimed under a lease; waiting: remote task to poll at run_at. */

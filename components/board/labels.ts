@@ -15,6 +15,7 @@ export const operationLabel: Record<OperationKind, string> = {
   prolong: "Renew",
   change_tariff: "Change tariff",
   sync: "Sync",
+  manage: "Domain change",
 };
 
 /** What closing a task of each kind means, in the words of the work it stands for. */
@@ -26,6 +27,7 @@ export const closeWords: Record<OperationKind, { title: string; intro: string; b
   prolong: { title: "Confirm the renewal", intro: "Renew the service on the panel, then confirm (with the new expiry date if the panel shows one).", button: "Close task: service is renewed" },
   change_tariff: { title: "Confirm the tariff change", intro: "Change the service's plan on the panel, then confirm with anything that changed.", button: "Close task: tariff is changed" },
   sync: { title: "Confirm the check", intro: "Check the service on the panel, then confirm.", button: "Close task: checked" },
+  manage: { title: "Confirm the domain change", intro: "Make the change the task names at the registrar (name servers and their addresses, lock, auth code or contact), then confirm with what changed.", button: "Close task: domain is changed" },
 };
 
 /** How an attempt ended, for people. */

@@ -45,6 +45,7 @@ export const pendingLabels: Partial<Record<OperationKind, string>> = {
   close: "Being closed",
   prolong: "Being renewed",
   change_tariff: "Changing tariff",
+  manage: "Domain being changed",
 };
 
 export const statusLabels: Record<ServiceStatus, string> = {
@@ -63,6 +64,7 @@ export const operationLabels: Record<OperationKind, string> = {
   prolong: "Renew",
   change_tariff: "Change tariff",
   sync: "Check with the panel",
+  manage: "Domain change",
 };
 
 export const operationStatusLabels: Record<string, string> = {

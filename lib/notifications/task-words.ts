@@ -8,6 +8,7 @@ const operationWords: Record<OperationKind, string> = {
   prolong: "Renew",
   change_tariff: "Change tariff of",
   sync: "Sync",
+  manage: "Change domain settings of",
 };
 
 export const taskReasonText: Record<TaskReason, string> = {

@@ -7,6 +7,7 @@ import { getModule } from "../modules/registry";
 import { systemClock, type Clock } from "../clock";
 import type { Logger } from "../log";
 import { completeOperation, type Completion } from "./complete";
+import { queueFollowUp, refundEndedTransfer } from "./domain-follow";
 import { escalate } from "./escalate";
 import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
@@ -121,12 +122,16 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: T
     if (outcome.status === "done") {
       slot.released = true;
       report.done({ handler, startedAt, now }, done);
+      if (done) await queueFollowUp(db, loaded, outcome);
     } else report.pending({ handler, startedAt, now });
   } catch (error) {
     const moduleError = log.redactError(asModuleError(error));
     log.line(`error ${moduleError.code}: ${moduleError.message}`);
     const now = clock.now();
-    report.failed({ handler, startedAt, now, secrets }, moduleError, await recordError(db, lease, moduleError, { ...record, log: log.text(), now }));
+    const recorded = await recordError(db, lease, moduleError, { ...record, log: log.text(), now });
+    report.failed({ handler, startedAt, now, secrets }, moduleError, recorded);
+    // The task stays for staff if the refund cannot be made now (e.g. another change holds the service).
+    await refundEndedTransfer(db, loaded, moduleError, Boolean(recorded?.taskId), now).catch(() => false);
   }
 }
 
@@ -151,6 +156,9 @@ function callModule(module: ProcessingModule, loaded: LoadedOperation, ctx: Para
     case "change_tariff":
       if (!module.changeTariff) throw new ModuleError("unsupported", `${module.title} cannot change tariffs`, false);
       return module.changeTariff(ctx);
+    case "manage":
+      if (!module.manage) throw new ModuleError("unsupported", `${module.title} cannot change a domain's settings`, false);
+      return module.manage(ctx);
     default:
       throw new ModuleError("unsupported", `unknown operation ${operation.kind}`, false);
   }

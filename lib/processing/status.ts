@@ -23,6 +23,7 @@ export const doneMessage: Record<OperationKind, string> = {
   prolong: "Service renewed on the panel",
   change_tariff: "Tariff changed on the panel",
   sync: "Synchronised with the panel",
+  manage: "Domain settings changed at the registry",
 };
 
 export const emailEventFor: Partial<Record<OperationKind, "welcome" | "suspended" | "resumed" | "closed" | "renewed">> = {
