@@ -1,3 +1,5 @@
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import { defaultLocale } from "@/lib/i18n/locales";
 import type { ReactNode } from "react";
 
 /** A column heading: plain text, or with classes (e.g. "hidden lg:table-cell" for a secondary column). */
@@ -43,15 +45,13 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
   );
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** A date and time in UTC, with the exact instant in a tooltip. */
+/** A date and time in UTC (the one way dates are written: 2026-12-07 14:05 UTC), with the exact instant in a tooltip. */
 export function When({ at }: { at: Date | string | null | undefined }) {
   if (!at) return <span className="text-slate-400">—</span>;
   const d = new Date(at);
   return (
     <time dateTime={d.toISOString()} title={d.toISOString()} className="whitespace-nowrap">
-      {dateTime.format(d)}
+      {formatDateTimeIn(defaultLocale, d)}
     </time>
   );
 }
