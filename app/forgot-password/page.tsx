@@ -1,12 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ForgotForm } from "./forgot-form";
 
-export const metadata = { title: "Forgot password · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("accountLinks"))("forgotMeta") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("accountLinks");
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Forgot your password?" description="We email you a one-time link to choose a new one." />
+      <PageHeading title={t("forgotTitle")} description={t("forgotDescription")} />
       <Card>
         <ForgotForm />
       </Card>

@@ -1,17 +1,21 @@
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/button";
 import { signOutAction } from "./actions";
 
-export const metadata = { title: "Sign out · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("signOut"))("meta") };
+}
 
-export default function SignOutPage() {
+export default async function SignOutPage() {
+  const t = await getTranslations("signOut");
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Sign out" />
+      <PageHeading title={t("title")} />
       <Card>
         <form action={signOutAction} className="flex flex-col gap-4">
-          <p className="text-sm text-slate-600">You will need your email and password to sign in again.</p>
-          <SubmitButton pendingText="Signing out…">Sign out</SubmitButton>
+          <p className="text-sm text-slate-600">{t("text")}</p>
+          <SubmitButton pendingText={t("pending")}>{t("submit")}</SubmitButton>
         </form>
       </Card>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 
@@ -12,15 +13,16 @@ export function DemoGatewayForm({ label, pay, decline }: { label: string; pay: A
   const [payState, payAction] = useActionState(pay, {});
   const [declineState, declineAction] = useActionState(decline, {});
   const error = payState.error ?? declineState.error;
+  const t = useTranslations("demoGateway");
   return (
     <div className="flex flex-col gap-3">
       {error && <Notice tone="error">{error}</Notice>}
       <div className="flex flex-wrap gap-3">
         <form action={payAction}>
-          <SubmitButton pendingText="Paying…">{label}</SubmitButton>
+          <SubmitButton pendingText={t("paying")}>{label}</SubmitButton>
         </form>
         <form action={declineAction}>
-          <SubmitButton variant="secondary" pendingText="Declining…">Decline</SubmitButton>
+          <SubmitButton variant="secondary" pendingText={t("declining")}>{t("decline")}</SubmitButton>
         </form>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
@@ -14,6 +15,7 @@ type Props = { serviceId: number; choices: PlanChoice[]; busy?: boolean; action:
 export function PlanChange({ serviceId, choices, busy, action }: Props) {
   const [state, change] = useActionState(action, {});
   const [chosen, setChosen] = useState<PlanChoice | null>(null);
+  const t = useTranslations("planChange");
   return (
     <form action={change} onSubmit={() => setChosen(null)} className="flex flex-col gap-2" data-testid="plan-change">
       {state.error && <Notice tone="error">{state.error}</Notice>}
@@ -24,18 +26,18 @@ export function PlanChange({ serviceId, choices, busy, action }: Props) {
           <input type="hidden" name="tariffId" value={chosen.tariffId} />
           <p className="text-sm text-slate-700" data-testid="plan-confirm">{chosen.confirm}</p>
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pendingText="Changing…">Yes, change plan</SubmitButton>
-            <Button variant="ghost" onClick={() => setChosen(null)}>Not now</Button>
+            <SubmitButton pendingText={t("changing")}>{t("yes")}</SubmitButton>
+            <Button variant="ghost" onClick={() => setChosen(null)}>{t("notNow")}</Button>
           </div>
         </>
       ) : busy ? (
-        <p className="text-sm text-slate-600">Something is in progress on this service; plans can be chosen again once it is done.</p>
+        <p className="text-sm text-slate-600">{t("busy")}</p>
       ) : choices.length ? (
         <div className="flex flex-wrap gap-2">
           {choices.map((c) => <Button key={c.tariffId} variant="secondary" onClick={() => setChosen(c)}>{c.label}…</Button>)}
         </div>
       ) : (
-        <p className="text-sm text-slate-600">No other plan can be chosen for this service now.</p>
+        <p className="text-sm text-slate-600">{t("none")}</p>
       )}
     </form>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 
@@ -34,12 +35,13 @@ export function RenewForm({ serviceId, choices, initial, gateway, action }: Prop
   const [state, formAction] = useActionState(action, {});
   const [months, setMonths] = useState(initial);
   const chosen = choices.find((c) => c.months === months) ?? choices[0]!;
-  const by = gateway === "demo" ? "with the demo gateway" : "by card";
+  const t = useTranslations("renew");
+  const by = gateway === "demo" ? t("byDemo") : t("byCard");
   if (state.message) {
     return (
       <div className="flex flex-col gap-3">
         <Notice>{state.message}</Notice>
-        <Link href={`/account/services/${serviceId}`} className="text-sm font-medium text-indigo-700 hover:underline">Back to the service</Link>
+        <Link href={`/account/services/${serviceId}`} className="text-sm font-medium text-indigo-700 hover:underline">{t("back")}</Link>
       </div>
     );
   }
@@ -48,36 +50,36 @@ export function RenewForm({ serviceId, choices, initial, gateway, action }: Prop
       {state.error && <Notice tone="error">{state.error}</Notice>}
       <input type="hidden" name="serviceId" value={serviceId} />
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-sm font-medium text-slate-800">Period</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-800">{t("period")}</legend>
         {choices.map((c) => (
           <label key={c.months} className={`flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 rounded-md border px-3 py-2 text-sm ${c.months === months ? "border-indigo-500 bg-indigo-50" : "border-slate-200"}`}>
             <input type="radio" name="months" value={c.months} checked={c.months === months} onChange={() => setMonths(c.months)} />
             <span className="font-medium">{c.period}</span>
             <span>{c.price}</span>
-            <span className="basis-full pl-6 text-slate-600 sm:basis-auto sm:pl-0">paid until {c.paidUntil}</span>
+            <span className="basis-full pl-6 text-slate-600 sm:basis-auto sm:pl-0">{t("paidUntil", { date: c.paidUntil })}</span>
           </label>
         ))}
       </fieldset>
       {chosen.difference === null ? (
-        <p className="text-sm text-slate-700" data-testid="renew-summary">{chosen.price} is taken from your balance; the service is then paid until {chosen.paidUntil}.</p>
+        <p className="text-sm text-slate-700" data-testid="renew-summary">{t("fromBalance", { price: chosen.price, date: chosen.paidUntil })}</p>
       ) : (
         <p className="text-sm text-slate-700" data-testid="renew-summary">
-          Your balance does not cover {chosen.price}.{" "}
-          {gateway ? `Pay the difference, ${chosen.difference}, ${by}: the rest comes from your balance and the service is renewed at once.` : "Add funds to your balance first."}
+          {t("short", { price: chosen.price })}{" "}
+          {gateway ? t("difference", { difference: chosen.difference, by }) : t("addFirst")}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-3">
         {chosen.difference === null ? (
-          <SubmitButton pendingText="Renewing…">Renew for {chosen.period} from the balance</SubmitButton>
+          <SubmitButton pendingText={t("renewing")}>{t("renewFrom", { period: chosen.period })}</SubmitButton>
         ) : gateway ? (
-          <SubmitButton pendingText="Opening the payment page…">Pay {chosen.difference} {by} and renew</SubmitButton>
+          <SubmitButton pendingText={t("opening")}>{t("payAndRenew", { difference: chosen.difference, by })}</SubmitButton>
         ) : (
-          <Link href="/account/balance" className="text-sm font-medium text-indigo-700 hover:underline">Add funds</Link>
+          <Link href="/account/balance" className="text-sm font-medium text-indigo-700 hover:underline">{t("addFunds")}</Link>
         )}
-        <Link href={`/account/services/${serviceId}`} className="text-sm text-slate-600 hover:underline">Not now</Link>
+        <Link href={`/account/services/${serviceId}`} className="text-sm text-slate-600 hover:underline">{t("notNow")}</Link>
       </div>
       {gateway === "demo" && chosen.difference !== null && (
-        <p className="text-xs text-slate-500">Card payments are not set up on this site: the button opens a demo payment page where no money moves.</p>
+        <p className="text-xs text-slate-500">{t("demoNote")}</p>
       )}
     </form>
   );

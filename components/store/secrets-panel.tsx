@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { detailLabel } from "./labels";
 
@@ -10,6 +11,7 @@ export type RevealResult = { secrets?: Record<string, string>; error?: string };
 export function SecretsPanel({ reveal }: { reveal: () => Promise<RevealResult> }) {
   const [result, setResult] = useState<RevealResult | null>(null);
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("secrets");
   if (result?.secrets) {
     const entries = Object.entries(result.secrets);
     return (
@@ -22,8 +24,8 @@ export function SecretsPanel({ reveal }: { reveal: () => Promise<RevealResult> }
             </div>
           ))}
         </dl>
-        {entries.length === 0 && <p className="text-sm text-slate-600">This service has no passwords.</p>}
-        <Button variant="secondary" className="mt-3" onClick={() => setResult(null)}>Hide passwords</Button>
+        {entries.length === 0 && <p className="text-sm text-slate-600">{t("none")}</p>}
+        <Button variant="secondary" className="mt-3" onClick={() => setResult(null)}>{t("hide")}</Button>
       </div>
     );
   }
@@ -31,7 +33,7 @@ export function SecretsPanel({ reveal }: { reveal: () => Promise<RevealResult> }
     <div>
       {result?.error && <p className="mb-2 text-sm text-red-600" role="alert">{result.error}</p>}
       <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => setResult(await reveal()))}>
-        {pending ? "Loading…" : "Show passwords"}
+        {pending ? t("loading") : t("show")}
       </Button>
     </div>
   );

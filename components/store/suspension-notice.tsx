@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 
 type Reason = { id: number; label: string; nextStep: string; note: string | null };
 
 /** Why the client's service is suspended, in plain words, and what the client can do about each reason. */
 export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; status: string }) {
+  const t = useTranslations("suspension");
   if (reasons.length === 0 || status === "closed") return null;
-  const lead = status === "suspended" ? "This service is suspended." : status === "processing" ? "This service will be suspended once it is set up." : "This service is being suspended.";
+  const lead = status === "suspended" ? t("suspended") : status === "processing" ? t("willBe") : t("being");
   return (
     <Notice tone="warning">
       <p className="font-medium">{lead}</p>
@@ -16,7 +18,7 @@ export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; statu
           </li>
         ))}
       </ul>
-      {reasons.length > 1 && <p className="mt-1">It resumes once every reason above is resolved.</p>}
+      {reasons.length > 1 && <p className="mt-1">{t("every")}</p>}
     </Notice>
   );
 }

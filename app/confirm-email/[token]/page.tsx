@@ -1,15 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ConfirmForm } from "./confirm-form";
 
-export const metadata = { title: "Confirm your contact email · Provisio", referrer: "no-referrer" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("accountLinks"))("confirmMeta"), referrer: "no-referrer" as const };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function ConfirmEmailPage({ params }: Props) {
+  const t = await getTranslations("accountLinks");
   const { token } = await params;
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Confirm your contact email" description="Invoices and service emails will go to this address from now on." />
+      <PageHeading title={t("confirmTitle")} description={t("confirmDescription")} />
       <Card>
         <ConfirmForm token={token.slice(0, 100)} />
       </Card>

@@ -1,15 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { ResetForm } from "./reset-form";
 
-export const metadata = { title: "Choose a new password · Provisio", referrer: "no-referrer" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("accountLinks"))("resetMeta"), referrer: "no-referrer" as const };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function ResetPasswordPage({ params }: Props) {
+  const t = await getTranslations("accountLinks");
   const { token } = await params;
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Choose a new password" description="Signing in elsewhere ends when you save it." />
+      <PageHeading title={t("resetTitle")} description={t("resetDescription")} />
       <Card>
         <ResetForm token={token.slice(0, 100)} />
       </Card>

@@ -1,15 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import { Card, PageHeading } from "@/components/ui/card";
 import { UnlockForm } from "./unlock-form";
 
-export const metadata = { title: "Lift the sign-in lock · Provisio", referrer: "no-referrer" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("accountLinks"))("unlockMeta"), referrer: "no-referrer" as const };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function UnlockSignInPage({ params }: Props) {
+  const t = await getTranslations("accountLinks");
   const { token } = await params;
   return (
     <div className="mx-auto max-w-md">
-      <PageHeading title="Lift the sign-in lock" description="Wrong passwords from many places locked your account. One click and you can sign in again." />
+      <PageHeading title={t("unlockTitle")} description={t("unlockDescription")} />
       <Card>
         <UnlockForm token={token.slice(0, 100)} />
       </Card>

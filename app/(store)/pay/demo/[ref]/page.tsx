@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { demoGatewayEnabled } from "@/lib/billing/card-gateway";
 import { AppError } from "@/lib/errors";
 import { getPaymentSession } from "@/lib/services/payments/get-session";
@@ -10,7 +11,9 @@ import { clientCtx } from "@/lib/services/request-context";
 import { declineDemoAction, payDemoAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Demo payment · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("demoGateway"))("meta") };
+}
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -24,26 +27,26 @@ export default async function DemoGatewayPage({ params }: Props) {
     throw error;
   });
   if (session.status !== "open") redirect(`/account/payments/return?session_id=${ref}`);
+  const [t, locale] = await Promise.all([getTranslations("demoGateway"), getLocale()]);
   return (
     <div className="mx-auto max-w-lg">
-      <PageHeading title="Demo payment gateway" description="A stand-in for a card payment page." />
+      <PageHeading title={t("title")} description={t("description")} />
       <Notice tone="warning">
-        <strong>Demo gateway: no money moves.</strong> This site has no card gateway set up (STRIPE_SECRET_KEY), so this page
-        stands in for one. Paying here reports a signed payment to the billing, as a real gateway would.
+        {t.rich("warning", { b: (chunks) => <strong>{chunks}</strong> })}
       </Notice>
       <Card>
         <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-600">Amount</dt>
+          <dt className="text-slate-600">{t("amount")}</dt>
           <dd className="text-lg font-semibold" data-testid="demo-amount"><Money amount={session.amount} currency={session.currency} /></dd>
-          <dt className="text-slate-600">For</dt>
-          <dd>{session.invoiceId ? `Invoice #${session.invoiceId}` : "Adding funds to your balance"}</dd>
+          <dt className="text-slate-600">{t("for")}</dt>
+          <dd>{session.invoiceId ? t("invoice", { id: session.invoiceId }) : t("adding")}</dd>
         </dl>
         <DemoGatewayForm
-          label={`Pay ${formatMoney(session.amount, session.currency)} (demo)`}
+          label={t("pay", { amount: formatMoney(session.amount, session.currency, locale) })}
           pay={payDemoAction.bind(null, ref)}
           decline={declineDemoAction.bind(null, ref)}
         />
-        <Link href="/account/balance" className="mt-4 inline-block text-sm text-indigo-700 hover:underline">Cancel and go back</Link>
+        <Link href="/account/balance" className="mt-4 inline-block text-sm text-indigo-700 hover:underline">{t("cancel")}</Link>
       </Card>
     </div>
   );

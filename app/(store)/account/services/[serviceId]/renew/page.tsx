@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isDbId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { cardGateway } from "@/lib/billing/card-gateway";
@@ -8,15 +9,17 @@ import { invoiceName } from "@/lib/billing/invoice-format";
 import { getClient } from "@/lib/services/clients/get";
 import { getService } from "@/lib/services/services/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
-import { formatMoney, Money } from "@/components/ui/money";
-import { formatDate, periodLabel } from "@/components/store/labels";
+import { formatMoney as money } from "@/components/ui/money";
+import { labelsIn } from "@/components/store/labels";
 import { RenewForm } from "@/components/store/renew-form";
 import { serviceName } from "@/components/store/service-list";
 import { clientCtx } from "@/lib/services/request-context";
 import { renewForPeriodAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Renew · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("renew"))("metaTitle") };
+}
 
 type Props = { params: Promise<{ serviceId: string }> };
 
@@ -30,6 +33,9 @@ export default async function RenewPage({ params }: Props) {
     throw error;
   });
   const client = await getClient({ ctx, input: { clientId: service.clientId } });
+  const [t, locale] = await Promise.all([getTranslations("renew"), getLocale()]);
+  const { date: formatDate, period: periodLabel } = labelsIn(locale);
+  const formatMoney = (amount: number, currency: string) => money(amount, currency, locale);
   const invoice = service.renewalInvoice;
   // The invoice's period costs what the invoice says; the others what the tariff sells them for today.
   const choices = service.renewals.map((r) => {
@@ -43,22 +49,26 @@ export default async function RenewPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-2xl">
       <Link href={`/account/services/${service.id}`} className="text-sm text-indigo-700 hover:underline">← {serviceName(service)}</Link>
-      <PageHeading title="Renew this service" description={`Service #${service.id} · ${service.tariffName} · paid until ${formatDate(service.expiresAt)}`} />
+      <PageHeading title={t("title")} description={t("description", { id: service.id, tariff: service.tariffName, date: formatDate(service.expiresAt) })} />
       {invoice && (
         <Notice tone="warning">
           <span data-testid="renewal-invoice">
-            Invoice <Link href={`/account/invoices/${invoice.id}`} className="font-medium underline">{invoiceName(invoice)}</Link> for{" "}
-            <Money amount={invoice.amount} currency={invoice.currency} /> renews it for {periodLabel(invoice.months ?? service.months)} and is due on {formatDate(invoice.dueAt)}.
-            Renewing below pays it (another period replaces it).
+            {t.rich("invoiceNote", {
+              name: invoiceName(invoice),
+              amount: formatMoney(invoice.amount, invoice.currency),
+              period: periodLabel(invoice.months ?? service.months),
+              date: formatDate(invoice.dueAt),
+              link: (chunks) => <Link href={`/account/invoices/${invoice.id}`} className="font-medium underline">{chunks}</Link>,
+            })}
           </span>
         </Notice>
       )}
       <Card>
         {choices.length === 0 ? (
-          <p className="text-sm text-slate-700">This service cannot be renewed now{service.status === "closed" ? ": it is closed" : ""}. For help, contact support.</p>
+          <p className="text-sm text-slate-700">{t("cannot", { closed: service.status === "closed" ? "yes" : "no" })}</p>
         ) : (
           <>
-            <p className="mb-4 text-sm text-slate-700">Your balance: <strong data-testid="renew-balance"><Money amount={client.balance} currency={client.currency} /></strong></p>
+            <p className="mb-4 text-sm text-slate-700">{t.rich("balance", { amount: formatMoney(client.balance, client.currency), b: (chunks) => <strong data-testid="renew-balance">{chunks}</strong> })}</p>
             <RenewForm serviceId={service.id} choices={choices} initial={choices.some((c) => c.months === initial) ? initial : choices[0]!.months} gateway={cardGateway()} action={renewForPeriodAction} />
           </>
         )}
