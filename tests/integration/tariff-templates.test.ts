@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/services/context";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { getTariff } from "@/lib/services/tariffs/get";
+import { listTariffs } from "@/lib/services/tariffs/list";
 import { runCreateTariff, runLoadTemplates, runUpdateTariff } from "@/app/admin/tariffs/run";
 import { tariffValues } from "@/app/admin/tariffs/values";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -65,6 +66,8 @@ describe("a template per handler", () => {
     // The tariff-wide column keeps the first handler's, for a release that reads only it.
     expect(t.template).toBe("PackOnA");
     expect(tariffValues(t).templates).toEqual({ [a]: "PackOnA", [b]: "PackOnB" });
+    const listed = (await listTariffs({ ctx })).find((x) => x.id === tariffId)!;
+    expect(listed.handlers.map((h) => [h.id, h.template])).toEqual(expect.arrayContaining([[a, "PackOnA"], [b, "PackOnB"]]));
 
     const first = await orderAndPay(db(), clientId, tariffId);
     await sweepOperations(db());

@@ -60,7 +60,12 @@ export default async function TariffsPage() {
               )}
             </Td>
             <Td className={from.md}>{productTypeLabels[t.productType]}</Td>
-            <Td className={from.xl}>{t.template ?? "—"}</Td>
+            <Td className={from.xl}>
+              {/* Each handler's template on its own panel. */}
+              {t.handlers.map((h) => (
+                <div key={h.id} title={h.name}>{h.template ?? "—"}</div>
+              ))}
+            </Td>
             <Td className={`${from.lg} whitespace-nowrap`}>
               {t.prices.map((p) => (
                 <div key={p.months}>

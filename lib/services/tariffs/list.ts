@@ -25,13 +25,13 @@ export async function listTariffs({ ctx, input }: { ctx: Ctx; input?: unknown })
   const sold = new Map(counts.map((c) => [c.tariffId, Number(c.n)]));
   const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ids)).orderBy(asc(tariffPrices.months));
   const links = await ctx.db
-    .select({ tariffId: tariffHandlers.tariffId, id: handlers.id, name: handlers.name, enabled: handlers.enabled })
+    .select({ tariffId: tariffHandlers.tariffId, id: handlers.id, name: handlers.name, enabled: handlers.enabled, template: tariffHandlers.template })
     .from(tariffHandlers)
     .innerJoin(handlers, eq(handlers.id, tariffHandlers.handlerId))
     .where(inArray(tariffHandlers.tariffId, ids))
     .orderBy(asc(handlers.name));
   return list.map(({ tariff }) => {
-    const linked = links.filter((l) => l.tariffId === tariff.id).map(({ id, name, enabled }) => ({ id, name, enabled }));
+    const linked = links.filter((l) => l.tariffId === tariff.id).map(({ id, name, enabled, template: own }) => ({ id, name, enabled, template: (own ?? tariff.template) || null }));
     return {
       ...tariff,
       services: sold.get(tariff.id) ?? 0,
