@@ -5,7 +5,7 @@ import { Card, PageHeading } from "@/components/ui/card";
 import { ActionButton } from "@/components/admin/action-button";
 import { Badge } from "@/components/admin/badge";
 import { StaffForm } from "@/components/admin/staff-form";
-import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { EmptyRow, from, Table, Td, When } from "@/components/admin/table";
 import { setUserDisabledAction } from "./actions";
 import { inviteStaffAction, resendInvitationAction, updateStaffAction } from "./staff-actions";
 
@@ -22,7 +22,7 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeading title="Staff" description="Who works in the admin and on the task board: their role and departments." />
-      <Table head={["Name", "Role", "Departments", "Status", "Since", ""]} caption="Staff and admins">
+      <Table head={["Name", "Role", { label: "Departments", className: from.md }, { label: "Status", className: from.sm }, { label: "Since", className: from.lg }, ""]} caption="Staff and admins">
         {staff.length === 0 && <EmptyRow colSpan={6}>Nobody yet.</EmptyRow>}
         {staff.map((s) => (
           <tr key={s.id} data-testid={`staff-${s.id}`}>
@@ -30,12 +30,16 @@ export default async function StaffPage() {
               <span className="font-medium">{s.name}</span>
               <span className="block text-xs text-slate-500">{s.email}</span>
             </Td>
-            <Td>{roleLabels[s.role] ?? s.role}</Td>
-            <Td>{s.departments.length ? s.departments.map((d) => d.name).join(", ") : <span className="text-slate-500">None</span>}</Td>
             <Td>
+              {roleLabels[s.role] ?? s.role}
+              {/* On a phone the departments column is hidden: they go under the role. */}
+              <span className="block text-xs text-slate-500 md:hidden">{s.departments.map((d) => d.name).join(", ")}</span>
+            </Td>
+            <Td className={from.md}>{s.departments.length ? s.departments.map((d) => d.name).join(", ") : <span className="text-slate-500">None</span>}</Td>
+            <Td className={from.sm}>
               {s.disabled ? <Badge status="failed" label="disabled" /> : s.invitationOpen ? <Badge status="pending" label="link sent, not opened" /> : <Badge status="active" label="active" />}
             </Td>
-            <Td><When at={s.createdAt} /></Td>
+            <Td className={from.lg}><When at={s.createdAt} /></Td>
             <Td>
               <details>
                 <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit</summary>
