@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "@/lib/services/context";
 import { staffPageCtx } from "@/lib/services/request-context";
@@ -9,15 +10,17 @@ import { BoardColumn } from "@/components/board/board-column";
 import { BoardFilters } from "@/components/board/board-filters";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Task board · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("board"))("meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const columns = [
-  { status: "new", title: "New", empty: "No new tasks.", limit: 50 },
-  { status: "in_progress", title: "In progress", empty: "Tasks someone has taken appear here.", limit: 50 },
-  { status: "done", title: "Done", empty: "Closed tasks appear here.", limit: 20 },
-  { status: "cancelled", title: "Cancelled", empty: "Tasks cancelled in the last day (by a restart or a cancel) stay here for a day.", limit: 20 },
+  { status: "new", limit: 50 },
+  { status: "in_progress", limit: 50 },
+  { status: "done", limit: 20 },
+  { status: "cancelled", limit: 20 },
 ] as const;
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -40,19 +43,20 @@ export default async function BoardPage({ searchParams }: Props) {
     refused = error.message;
   }
   const now = new Date();
+  const t = await getTranslations("board");
   return (
     <>
       <AutoRefresh />
       <ForbiddenNotice notice={notice} />
-      <PageHeading title="Task board" description="Work that processing modules could not finish on their own." />
-      <BoardFilters departments={departments} current={{ departmentId, mine }} allLabel={isAdmin(actor) ? "All departments" : "All my departments"} />
-      {departments.length === 0 && !isAdmin(actor) && <Notice tone="warning">You are not in any department yet, so no tasks reach you.</Notice>}
+      <PageHeading title={t("title")} description={t("description")} />
+      <BoardFilters departments={departments} current={{ departmentId, mine }} allLabel={isAdmin(actor) ? t("allDepartments") : t("allMine")} />
+      {departments.length === 0 && !isAdmin(actor) && <Notice tone="warning">{t("noDepartment")}</Notice>}
       {refused ? (
         <Notice tone="error">{refused}</Notice>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           {columns.map((c, i) => (
-            <BoardColumn key={c.status} title={c.title} tasks={lists[i] ?? []} empty={c.empty} now={now} />
+            <BoardColumn key={c.status} title={t(`columns.${c.status}`)} tasks={lists[i] ?? []} empty={t(`empty.${c.status}`)} now={now} />
           ))}
         </div>
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 type Filter = { departmentId?: number; mine: boolean };
 
@@ -24,9 +25,10 @@ function Chip({ to, current, children }: { to: string; current: boolean; childre
 
 /** The department filter and the all/mine view, as links: they work without JavaScript and can be bookmarked. */
 export function BoardFilters({ departments, current, allLabel }: { departments: { id: number; name: string }[]; current: Filter; allLabel: string }) {
+  const t = useTranslations("board");
   return (
     <div className="mb-4 flex flex-wrap items-center gap-4">
-      <nav aria-label="Department" className="flex flex-wrap gap-2">
+      <nav aria-label={t("department")} className="flex flex-wrap gap-2">
         <Chip to={href({ ...current, departmentId: undefined })} current={!current.departmentId}>
           {allLabel}
         </Chip>
@@ -36,12 +38,12 @@ export function BoardFilters({ departments, current, allLabel }: { departments: 
           </Chip>
         ))}
       </nav>
-      <nav aria-label="View" className="flex gap-2">
+      <nav aria-label={t("view")} className="flex gap-2">
         <Chip to={href({ ...current, mine: false })} current={!current.mine}>
-          All tasks
+          {t("allTasks")}
         </Chip>
         <Chip to={href({ ...current, mine: true })} current={current.mine}>
-          Mine
+          {t("mine")}
         </Chip>
       </nav>
     </div>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { errorTextIn } from "./error-language";
 import { getDatabase } from "../db";
 import { authenticateApiKey, type ApiKeyActor } from "../services/api-keys/authenticate";
 import { parseInput, type Ctx } from "../services/context";
@@ -39,6 +40,7 @@ function bearer(req: Request): string | null {
  */
 export function withApiKey<E extends EndpointSpec>(spec: E, handler: (args: ApiHandlerArgs<E>) => Promise<unknown>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
+    const language = req.headers.get("accept-language");
     try {
       const { db } = await getDatabase();
       const actor = await authenticateApiKey(db, bearer(req));
@@ -54,11 +56,13 @@ export function withApiKey<E extends EndpointSpec>(spec: E, handler: (args: ApiH
       const args = { ctx: { db, actor }, actor, params, query, body, req } as ApiHandlerArgs<E>;
       const run = () => answer(handler(args), spec.status ?? 200);
       const key = spec.method === "POST" ? req.headers.get("idempotency-key") : null;
-      if (key === null) return toResponse(await run());
+      if (key === null) return toResponse(language, await run());
       const result = await idempotent(db, { apiKeyId: actor.apiKeyId, key, method: spec.method, path: url.pathname, body }, run);
-      return toResponse(result, result.replayed ? { "idempotent-replayed": "true" } : {});
+      return toResponse(language, result, result.replayed ? { "idempotent-replayed": "true" } : {});
     } catch (error) {
-      return toErrorResponse(error);
+      const response = toErrorResponse(error);
+      if (!language) return response;
+      return toResponse(language, { status: response.status, text: await response.text() }, Object.fromEntries(response.headers));
     }
   };
 }
@@ -89,8 +93,9 @@ async function answer(work: Promise<unknown>, status: number): Promise<ApiAnswer
   }
 }
 
-function toResponse(answer: ApiAnswer, headers: Record<string, string> = {}): Response {
-  return new Response(answer.text, {
+/** The answer as sent; an error's words in the caller's Accept-Language (stored idempotent answers stay in English). */
+function toResponse(language: string | null, answer: ApiAnswer, headers: Record<string, string> = {}): Response {
+  return new Response(errorTextIn(language, answer.status, answer.text), {
     status: answer.status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
   });

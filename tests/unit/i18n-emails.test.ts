@@ -58,3 +58,17 @@ describe("formats by locale", () => {
     expect(translateMessage("Enter at least 2 characters", "en")).toBe("Enter at least 2 characters");
   });
 });
+
+describe("API errors in the caller's language", () => {
+  const body = JSON.stringify({ error: { code: "validation", message: "Some fields are not valid", details: { fields: { name: ["Enter at least 2 characters"] } } } });
+
+  it("translates the messages for Accept-Language ru and keeps the codes", async () => {
+    const { errorTextIn } = await import("@/lib/api/error-language");
+    const ru = JSON.parse(errorTextIn("ru-RU,ru;q=0.9", 400, body)) as { error: { code: string; details: { fields: { name: string[] } } } };
+    expect(ru.error.code).toBe("validation");
+    expect(ru.error.details.fields.name).toEqual(["Введите не менее 2 символов"]);
+    expect(errorTextIn("en-US", 400, body)).toBe(body);
+    expect(errorTextIn(null, 400, body)).toBe(body);
+    expect(errorTextIn("ru", 200, '{"ok":true}')).toBe('{"ok":true}');
+  });
+});
