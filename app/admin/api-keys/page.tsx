@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { apiScopes } from "@/lib/vocabulary";
 import { listApiKeys } from "@/lib/services/api-keys/list";
 import { listClients } from "@/lib/services/clients/list";
@@ -10,14 +11,17 @@ import { revokeApiKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "API keys · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("apiKeys.meta") };
+}
 
 export default async function ApiKeysPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/api-keys");
   const [keys, clients] = await Promise.all([listApiKeys({ ctx }), listClients({ ctx, input: { limit: 200 } })]);
   return (
     <>
-      <PageHeading title="API keys" description="Keys for integrators calling the REST API (see /developers). Only a hash is stored; a key is shown once." />
+      <PageHeading title={tp("apiKeys.title")} description={tp("apiKeys.description")} />
       <div className="flex flex-col gap-6">
         <Table
           caption="API keys"

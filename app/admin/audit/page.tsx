@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { listAudit } from "@/lib/services/audit/list";
 import { CsvLink } from "@/components/admin/csv-link";
 import { auditActor } from "@/components/admin/audit-actor";
@@ -10,20 +11,23 @@ import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audit log · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("auditLog.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const json = (v: unknown) => (v == null ? "" : JSON.stringify(v, null, 2));
 
 export default async function AuditPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/audit");
   const sp = await searchParams;
   const values = { entity: param(sp.entity), entityId: param(sp.entityId), cursor: param(sp.cursor) };
   const result = await unlessInvalid(listAudit({ ctx, input: filterInput(values) }));
   return (
     <>
-      <PageHeading title="Audit log" description="Who changed what, with the values before and after (secrets masked)." />
+      <PageHeading title={tp("auditLog.title")} description={tp("auditLog.description")} />
       <FilterForm>
         <Field name="entity" label="Entity" placeholder="handler, tariff, settings…" defaultValue={values.entity ?? ""} />
         <Field name="entityId" label="Id" defaultValue={values.entityId ?? ""} />

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CsvLink } from "@/components/admin/csv-link";
 import { listClients } from "@/lib/services/clients/list";
@@ -13,18 +14,21 @@ import { filterInput, unlessInvalid } from "../list-filters";
 import { createClientAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Clients · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("clients.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ClientsPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/clients");
   const sp = await searchParams;
   const values = { q: param(sp.q), cursor: param(sp.cursor) };
   const result = (await unlessInvalid(listClients({ ctx, input: filterInput(values) }))) ?? { items: [], nextCursor: null, invalid: true };
   return (
     <>
-      <PageHeading title="Clients" description="Accounts, balances and services of your clients." />
+      <PageHeading title={tp("clients.title")} description={tp("clients.description")} />
       <form method="get" className="mb-4 flex items-end gap-3">
         <Field name="q" label="Search" placeholder="Name, email or company" defaultValue={values.q ?? ""} />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Search</button>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listDepartments } from "@/lib/services/departments/list";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -28,15 +29,18 @@ function notifyFields(d: { notify: string; chatId: string | null; hasChat: boole
     ...(d?.hasChat ? [{ name: "removeChat", label: "Remove the chat webhook", type: "checkbox" as const }] : []),
   ];
 }
-export const metadata = { title: "Departments · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("departments.meta") };
+}
 
 export default async function DepartmentsPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/departments");
   const { departments, staff } = await listDepartments({ ctx });
   const staffOptions = staff.filter((s) => !s.disabled).map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }));
   return (
     <>
-      <PageHeading title="Departments" description="Staff work the tasks of the processing modules their department is responsible for." />
+      <PageHeading title={tp("departments.title")} description={tp("departments.description")} />
       <div className="flex flex-col gap-4">
         {departments.map((d) => (
           <Card key={d.id} title={d.name}>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listEmailTexts } from "@/lib/services/emails/list-texts";
 import { EMAIL_TEXT_LOCALES } from "@/lib/services/emails/save-text";
@@ -9,7 +10,9 @@ import { EmptyRow, Table, Td } from "@/components/admin/table";
 import { previewEmailTextAction, saveEmailTextAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Email texts · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("emailTexts.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,6 +20,7 @@ const localeNames: Record<string, string> = { en: "English", ru: "Russian" };
 
 /** The emails Provisio sends: each one's subject and body can be the provider's own, per language. */
 export default async function EmailTextsPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const { template: chosen, locale: wanted } = await searchParams;
   const ctx = await adminPageCtx("/admin/emails");
   const list = await listEmailTexts({ ctx });
@@ -52,7 +56,7 @@ export default async function EmailTextsPage({ searchParams }: Props) {
   }
   return (
     <>
-      <PageHeading title="Email texts" description="The subject and body of each email clients and staff receive. Change them to your own words; blank keeps the built-in text." />
+      <PageHeading title={tp("emailTexts.title")} description={tp("emailTexts.description")} />
       <Table head={["Email", "Template", "Text"]} caption="Email templates">
         {list.length === 0 && <EmptyRow colSpan={3}>No templates.</EmptyRow>}
         {list.map((t) => (

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listHandlers } from "@/lib/services/handlers/list";
 import { PageHeading } from "@/components/ui/card";
@@ -8,7 +9,9 @@ import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Processing modules · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("processingModules.meta") };
+}
 
 const head: Column[] = [
   "Name",
@@ -23,12 +26,13 @@ const head: Column[] = [
 ];
 
 export default async function HandlersPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/handlers");
   const handlers = await listHandlers({ ctx });
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Processing modules" description="Each one connects a module to a panel, registrar or VM manager; tariffs pick which ones set up their services." />
+        <PageHeading title={tp("processingModules.title")} description={tp("processingModules.description")} />
         <Link href="/admin/handlers/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
           Add processing module
         </Link>

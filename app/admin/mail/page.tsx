@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { outboxStatuses } from "@/lib/vocabulary";
 import { listMail } from "@/lib/services/mail/list";
@@ -12,11 +13,14 @@ import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Mail log · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("mailLog.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function MailPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/mail");
   const sp = await searchParams;
   const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
@@ -24,7 +28,7 @@ export default async function MailPage({ searchParams }: Props) {
   const head = ["#", "To", "Subject", "Status", "Transport", "Attempts", "Last error", "Queued", "Sent"];
   return (
     <>
-      <PageHeading title="Mail log" description="Every email to clients: what it said, whether it left, and why not." />
+      <PageHeading title={tp("mailLog.title")} description={tp("mailLog.description")} />
       <FilterForm>
         <SelectField name="status" label="Status" empty="Any" options={outboxStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
         <Field name="to" label="To" type="email" defaultValue={values.to ?? ""} />

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CsvLink } from "@/components/admin/csv-link";
 import Link from "next/link";
@@ -20,7 +21,9 @@ import { BulkForm } from "@/components/admin/bulk-form";
 import { bulkOperationsAction } from "./bulk-actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Current operations · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("currentOperations.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const keys = ["status", "kind", "module", "handlerId", "clientId", "from", "to", "cursor"] as const;
@@ -47,6 +50,7 @@ const quick = [
 const counted = new Intl.NumberFormat("en-US");
 
 export default async function OperationsPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/operations");
   const sp = await searchParams;
   const values = Object.fromEntries(keys.map((k) => [k, param(sp[k])])) as Record<string, string | undefined>;
@@ -59,7 +63,7 @@ export default async function OperationsPage({ searchParams }: Props) {
   const titles = Object.fromEntries(Object.values(modules).map((m) => [m.kind, m.title]));
   return (
     <>
-      <PageHeading title="Current operations" description="What the processing modules are doing, newest first. Open one for its attempts and logs." />
+      <PageHeading title={tp("currentOperations.title")} description={tp("currentOperations.description")} />
       <nav aria-label="Quick filters" className="mb-3 flex flex-wrap gap-2 text-sm">
         <QuickLink href="/admin/operations" on={!values.status}>
           All <span className="tabular-nums">({counts.allEstimated ? "about " : ""}{counted.format(counts.all)})</span>

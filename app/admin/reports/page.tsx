@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { moneyByMonth, taxByRateByMonth } from "@/lib/services/stats/money-report";
@@ -8,7 +9,9 @@ import { EmptyRow, Table, Td, When } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Reports · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("reports.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,6 +21,7 @@ const rate = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
 /** What was billed, collected, refunded and taxed per month and currency; recurring revenue, churn and overdue invoices; CSV downloads. */
 export default async function ReportsPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const query = await searchParams;
   const ctx = await adminPageCtx("/admin/reports");
   const input = { from: one(query.from), to: one(query.to) };
@@ -32,7 +36,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   ]);
   return (
     <>
-      <PageHeading title="Reports" description="Money per month (UTC) and currency, in the currency's own units: invoices by their issue date, payments by the day the invoice was paid, credit notes by their issue date." />
+      <PageHeading title={tp("reports.title")} description={tp("reports.description")} />
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">
         <label className="flex flex-col">From month<input name="from" type="month" defaultValue={money.from} className="rounded border border-slate-300 px-2 py-1" /></label>
         <label className="flex flex-col">To month<input name="to" type="month" defaultValue={money.to} className="rounded border border-slate-300 px-2 py-1" /></label>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
@@ -10,7 +11,9 @@ import { Money } from "@/components/ui/money";
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Search · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("search.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,9 +27,10 @@ async function search(ctx: Awaited<ReturnType<typeof adminPageCtx>>, q: string) 
 }
 
 export default async function SearchPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/search");
   const q = param((await searchParams).q) ?? "";
-  if (!q.trim()) return <PageHeading title="Search" description="Type a client's name or email, a domain, a service number or name, an IP address or an invoice number." />;
+  if (!q.trim()) return <PageHeading title={tp("search.title")} description={tp("search.description")} />;
   const { found, error } = await search(ctx, q);
   const none = found && found.clients.length + found.services.length + found.invoices.length === 0;
   return (

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CsvLink } from "@/components/admin/csv-link";
 import { serviceStatuses } from "@/lib/vocabulary";
@@ -23,11 +24,14 @@ const bulkActions = [
 ];
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Services · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("services.meta") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ServicesPage({ searchParams }: Props) {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/services");
   const sp = await searchParams;
   const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
@@ -35,7 +39,7 @@ export default async function ServicesPage({ searchParams }: Props) {
   const head = [<span key="tick" className="sr-only">Tick</span>, "#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
   return (
     <>
-      <PageHeading title="Services" description="Everything clients own, newest first." />
+      <PageHeading title={tp("services.title")} description={tp("services.description")} />
       <FilterForm>
         <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: statusWord(s) }))} defaultValue={values.status ?? ""} />
         <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />

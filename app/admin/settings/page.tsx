@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { readSettings } from "@/lib/settings";
 import { listDepartments } from "@/lib/services/departments/list";
@@ -7,14 +8,17 @@ import { adminPageCtx } from "@/lib/services/request-context";
 import { updateSettingsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Settings · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("settings.meta") };
+}
 
 export default async function SettingsPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/settings");
   const [settings, { departments }] = await Promise.all([readSettings(ctx.db), listDepartments({ ctx })]);
   return (
     <>
-      <PageHeading title="Settings" description="How service processing retries, escalates and keeps services in step with the panels." />
+      <PageHeading title={tp("settings.title")} description={tp("settings.description")} />
       <p className="mb-4 text-sm"><Link href="/admin/settings/tax" className="text-indigo-700 hover:underline">Tax rates, prices with or without tax, seller&apos;s country →</Link></p>
       <Card className="max-w-xl">
         <SpecForm

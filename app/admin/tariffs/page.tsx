@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listTariffs } from "@/lib/services/tariffs/list";
 import { PageHeading } from "@/components/ui/card";
@@ -8,7 +9,9 @@ import { EmptyRow, from, Table, Td, type Column } from "@/components/admin/table
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Tariffs · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("tariffs.meta") };
+}
 
 const head: Column[] = [
   "Name",
@@ -21,12 +24,13 @@ const head: Column[] = [
 ];
 
 export default async function TariffsPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/tariffs");
   const tariffs = await listTariffs({ ctx });
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeading title="Tariffs" description="What clients buy: prices per period, resources and add-ons, and the processing modules that provide it." />
+        <PageHeading title={tp("tariffs.title")} description={tp("tariffs.description")} />
         <Link href="/admin/tariffs/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
           Add tariff
         </Link>

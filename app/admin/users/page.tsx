@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { listStaff } from "@/lib/services/users/list-staff";
 import { listDepartments } from "@/lib/services/departments/list";
 import { adminPageCtx } from "@/lib/services/request-context";
@@ -10,18 +11,21 @@ import { setUserDisabledAction } from "./actions";
 import { inviteStaffAction, resendInvitationAction, updateStaffAction } from "./staff-actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Staff · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("staff.meta") };
+}
 
 const roleLabels: Record<string, string> = { admin: "Admin", staff: "Staff" };
 
 /** Staff and admins: role and departments, edited here; new ones are invited by an email link. */
 export default async function StaffPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/users");
   const [staff, { departments }] = await Promise.all([listStaff({ ctx }), listDepartments({ ctx })]);
   const choices = departments.map((d) => ({ id: d.id, name: d.name }));
   return (
     <>
-      <PageHeading title="Staff" description="Who works in the admin and on the task board: their role and departments." />
+      <PageHeading title={tp("staff.title")} description={tp("staff.description")} />
       <Table head={["Name", "Role", { label: "Departments", className: from.md }, { label: "Status", className: from.sm }, { label: "Since", className: from.lg }, ""]} caption="Staff and admins">
         {staff.length === 0 && <EmptyRow colSpan={6}>Nobody yet.</EmptyRow>}
         {staff.map((s) => (

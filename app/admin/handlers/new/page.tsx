@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { listDepartments } from "@/lib/services/departments/list";
 import { modules } from "@/lib/modules/registry";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -6,9 +7,12 @@ import { adminPageCtx } from "@/lib/services/request-context";
 import { checkConnectionAction, createHandlerAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Add a processing module · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("addAProcessingModule.meta") };
+}
 
 export default async function NewHandlerPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/handlers/new");
   const { departments } = await listDepartments({ ctx });
   const meta: ModuleMeta[] = Object.values(modules).map((m) => ({
@@ -20,7 +24,7 @@ export default async function NewHandlerPage() {
   }));
   return (
     <>
-      <PageHeading title="Add a processing module" description="Choose what it provides and which module talks to the panel, then connect it." />
+      <PageHeading title={tp("addAProcessingModule.title")} description={tp("addAProcessingModule.description")} />
       <Card>
         <HandlerWizard
           modules={meta}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { periods } from "@/lib/vocabulary";
 import { Card, PageHeading } from "@/components/ui/card";
 import { TariffForm } from "@/components/admin/tariff-form";
@@ -6,13 +7,16 @@ import { createTariffAction, loadTemplatesAction } from "../actions";
 import { emptyTariff, handlerChoices } from "../values";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Add a tariff · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.pages"))("addATariff.meta") };
+}
 
 export default async function NewTariffPage() {
+  const tp = await getTranslations("admin.pages");
   const ctx = await adminPageCtx("/admin/tariffs/new");
   return (
     <>
-      <PageHeading title="Add a tariff" />
+      <PageHeading title={tp("addATariff.title")} />
       <Card>
         <TariffForm periods={periods} initial={emptyTariff} handlers={await handlerChoices(ctx)} action={createTariffAction} loadTemplates={loadTemplatesAction} />
       </Card>
