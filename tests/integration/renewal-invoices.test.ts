@@ -7,6 +7,7 @@ import type { AppError } from "@/lib/errors";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
 import type { Ctx } from "@/lib/services/context";
+import { markInvoicePaid } from "@/lib/services/invoices/mark-paid";
 import { payRenewalInvoice } from "@/lib/services/invoices/pay-renewal";
 import { recordPayment } from "@/lib/services/payments/record";
 import { getService } from "@/lib/services/services/get";
@@ -139,6 +140,19 @@ describe("renewals that can be paid: any period sold, the difference by card, un
       { id: first.invoiceId, status: "cancelled", description: expect.stringContaining("replaced by a renewal for 12 months") },
       { id: second.invoiceId, status: "unpaid", amount: PRICE * 10, renewalMonths: 12 },
     ]);
+  });
+
+  it("an admin marks a renewal invoice paid with money received elsewhere: the service is renewed, the balance unchanged", async () => {
+    const { clientId, services: [s] } = await clientWith(0);
+    at(s!.expiresAt!, -1);
+    expect(await runRenewals(db(), { clock })).toMatchObject({ invoiced: 1 });
+    const [invoice] = await renewalInvoices(s!.id);
+    const admin = await createUser(db(), "admin");
+    await markInvoicePaid({ ctx: { db: db(), actor: admin.actor, clock }, input: { invoiceId: invoice!.id, reason: "Bank transfer 42" } });
+    expect(await renewalInvoices(s!.id)).toMatchObject([{ id: invoice!.id, status: "paid" }]);
+    expect(await ops(s!.id, "prolong")).toHaveLength(1);
+    expect(await balance(clientId)).toBe(0);
+    expect(await ledgerHolds(clientId)).toBe(1);
   });
 
   it("the sweep makes one invoice per service and period, due at the expiry; paying it renews and lifts only the non-payment suspension", async () => {
