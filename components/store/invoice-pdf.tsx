@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { addonText } from "./labels";
 import { buyerHeading, invoiceWords } from "./invoice-words";
 import { pdfFontFamily } from "./pdf-font";
+import type { CreditFacts } from "./credit-note-pdf";
 
 const bold = { fontFamily: pdfFontFamily.bold, fontWeight: "bold" as const };
 const s = StyleSheet.create({
@@ -35,14 +36,16 @@ function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
   const money = (n: number) => formatMoney(n, invoice.currency, locale);
   const upper = (s: string) => s.toLocaleUpperCase(locale);
   const head = buyerHeading(buyer);
-  const facts: [string, string][] = [
+  // A credit note prints through this component too (credit-note-pdf.tsx): its own number and date, and the invoice it refers to.
+  const credit = (doc as Doc & { credit?: CreditFacts }).credit;
+  const facts: [string, string][] = credit ? [["Credit note", credit.number], [t("invoice.issued"), formatDate(credit.issuedAt)], ["For invoice", credit.invoiceNumber]] : [
     [t("invoice.invoice"), invoiceName(invoice)],
     [t("invoice.issued"), formatDate(invoice.issuedAt ?? invoice.createdAt)],
     ...(invoice.dueAt ? [[t("invoice.due"), formatDate(invoice.dueAt)] as [string, string]] : []),
     [t("invoice.status"), status(invoice)],
   ];
   return (
-    <Document title={t("invoice.named", { name: invoiceName(invoice) })} author={seller.name} language={locale}>
+    <Document title={credit ? `Credit note ${credit.number}` : t("invoice.named", { name: invoiceName(invoice) })} author={seller.name} language={locale}>
       <Page size="A4" style={s.page}>
         <View style={s.row}>
           <View>

@@ -11,6 +11,7 @@ import { printDemoLink } from "./demo-links";
 import { EmailKeyRefused } from "./key-refused";
 import { logEmail } from "./log-delivery";
 import { renderEmail, type RenderedEmail } from "./render";
+import { attachmentNames, attachmentRefs, emailFiles, type EmailFile } from "./attachments";
 import { isTemplateName, type TemplateName } from "./templates";
 
 export const DEFAULT_EMAIL_FROM = "Provisio <billing@provisio.test>";
@@ -22,7 +23,7 @@ const KEY_ERRORS = new Set<string>(["missing_api_key", "invalid_api_key", "restr
 const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
 
 /** idempotencyKey: "<installation id>:email:<outbox id>", unique across installations sharing a Resend account. */
-export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string; idempotencyKey: string };
+export type OutgoingEmail = { id: number; to: string; subject: string; html: string; text: string; idempotencyKey: string; attachments?: EmailFile[] };
 export type EmailTransport = {
   name: EmailTransportName;
   send(email: OutgoingEmail): Promise<{ providerId: string | null }>;
@@ -38,7 +39,11 @@ export function resendTransport(apiKey: string, from = DEFAULT_EMAIL_FROM): Emai
     name: "resend",
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        {
+          from, to: email.to, subject: email.subject, html: email.html, text: email.text,
+          // Resend takes each file as { filename, content } with the content in base64.
+          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content.toString("base64") })) } : {}),
+        },
         { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
       if (error && (error.statusCode === 401 || error.statusCode === 403 || KEY_ERRORS.has(error.name))) throw new EmailKeyRefused(`${error.statusCode} ${error.name}: ${error.message}`);
@@ -75,7 +80,8 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine)
         .returning({ id: emailOutbox.id });
       if (renewed.length === 0) continue;
-      const { providerId } = await transport.send({ id: row.id, to: row.to, subject, html, text, idempotencyKey: `${installation}:email:${row.id}` });
+      const attachments = await emailFiles(db, attachmentRefs(row.template, decryptJson(row.props)), row.locale);
+      const { providerId } = await transport.send({ id: row.id, to: row.to, subject, html, text, idempotencyKey: `${installation}:email:${row.id}`, attachments });
       await db
         .update(emailOutbox)
         .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
@@ -142,7 +148,7 @@ function renderRow(template: string, props: string, locale?: string | null): Pro
 }
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
-export type MailboxEmail = Omit<OutboxRow, "props"> & RenderedEmail & { template: TemplateName; props: Record<string, unknown> };
+export type MailboxEmail = Omit<OutboxRow, "props"> & RenderedEmail & { template: TemplateName; props: Record<string, unknown>; attachments: string[] };
 
 export type MailboxFilter = {
   to?: string;
@@ -173,7 +179,8 @@ export async function readMailbox(conn: Conn, { to, clientId, status, templates,
     list.map(async (row) => {
       const props = decryptJson<Record<string, unknown>>(row.props);
       const rendered = await renderRow(row.template, row.props, row.locale);
-      return { ...row, ...rendered, template: row.template as TemplateName, props };
+      const attachments = await attachmentNames(conn, attachmentRefs(row.template, props));
+      return { ...row, ...rendered, template: row.template as TemplateName, props, attachments };
     }),
   );
 }

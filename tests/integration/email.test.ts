@@ -75,7 +75,7 @@ describe("email", () => {
   const rowsTo = (to: string) => database.db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
 
   it("renders every template with its preview props", async () => {
-    expect(templateNames).toEqual(["welcome-hosting", "welcome-vps", "welcome-domain", "welcome-other", "service-status", "account-link", "task-notice", "task-digest", "sign-in-unlock"]);
+    expect(templateNames).toEqual(["welcome-hosting", "welcome-vps", "welcome-domain", "welcome-other", "service-status", "account-link", "task-notice", "task-digest", "sign-in-unlock", "order-confirmation", "invoice-issued", "payment-receipt", "invoice-reminder", "credit-note"]);
     for (const name of templateNames) {
       const email = await renderEmail(name, templates[name].component.PreviewProps as never);
       expect(email.subject.length).toBeGreaterThan(0);

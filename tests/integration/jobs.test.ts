@@ -42,10 +42,12 @@ describe("Trigger.dev jobs, run locally against the database", () => {
 
   it("deliver-outbox sends the queued welcome emails once", async () => {
     const first = await deliverOutbox(db());
-    expect(first.sent).toBe(2);
+    // The two welcome emails, and each of the two orders' confirmation, invoice and receipt.
+    expect(first.sent).toBe(8);
     expect((await deliverOutbox(db())).sent).toBe(0);
     const sent = await db().select().from(emailOutbox).where(eq(emailOutbox.status, "sent"));
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(8);
+    expect(sent.filter((e) => e.template.startsWith("welcome-"))).toHaveLength(2);
   });
 
   it("sync-services finds drift on the panel and records it in the history", async () => {

@@ -90,10 +90,10 @@ describe("the key check value and key rotation", () => {
 
     const progress: RotationProgress[] = [];
     const result = await rotateEncryptionKey({ ctx, input: { batchSize: 2 }, onProgress: (p) => progress.push(p) });
-    // 1 handler + 3 services + 1 webhook endpoint + 4 emails; the 4 done before the stop are not done twice.
-    expect(result.reencrypted).toBe(9 - stopAfter);
+    // 1 handler + 3 services + 1 webhook endpoint + 13 emails (4, and each of the 3 orders' confirmation, invoice and receipt); the 4 done before the stop are not done twice.
+    expect(result.reencrypted).toBe(18 - stopAfter);
     expect(result.unreadable).toEqual([]);
-    expect(progress.at(-1)).toEqual({ column: "email_outbox.props", checked: 4, total: 4, reencrypted: 4 });
+    expect(progress.at(-1)).toEqual({ column: "email_outbox.props", checked: 13, total: 13, reencrypted: 13 });
 
     useKeys(newKey);
     expect(await checkEncryptionKey(database.db)).toBe("current");
@@ -103,7 +103,7 @@ describe("the key check value and key rotation", () => {
       ...(await database.db.select({ v: webhookEndpoints.secret }).from(webhookEndpoints)),
       ...(await database.db.select({ v: emailOutbox.props }).from(emailOutbox)),
     ];
-    expect(values.map((r) => decrypt(r.v!)).length).toBe(9);
+    expect(values.map((r) => decrypt(r.v!)).length).toBe(18);
     expect((await getHandler({ ctx, input: { handlerId } })).secretsSet).toEqual(["password"]);
     useKeys(original);
     await expect(checkEncryptionKey(database.db)).rejects.toThrow(/APP_ENCRYPTION_KEY/);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, like } from "drizzle-orm";
-import { emailOutbox, invoices, services } from "@/lib/db/schema";
+import { and, eq, like, ne } from "drizzle-orm";
+import { creditNotes, emailOutbox, invoices, services } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/services/context";
 import { queueInvoiceReminders } from "@/lib/billing/invoice-reminders";
-import { readMailbox } from "@/lib/email/deliver";
+import { deliverEmails, readMailbox, resendTransport } from "@/lib/email/deliver";
 import { refund } from "@/lib/services/balance/refund";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
@@ -12,6 +12,8 @@ import { writeSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
+import { startFakeResend } from "../helpers/fake-resend";
+import { pdfText } from "../helpers/pdf-text";
 
 const DAY = 86_400_000;
 
@@ -66,6 +68,42 @@ describe("emails of money events: each queued once, through the outbox", () => {
     expect(mail.map((m) => m.template).sort()).toEqual(["invoice-issued", "payment-receipt"]);
     const [issued] = await readMailbox(db(), { clientId: client.id, templates: ["invoice-issued"], limit: 1 });
     expect(issued!.text).toContain("It is paid: nothing more is due.");
+  });
+
+  it("the invoice and the credit note go out with their PDFs: to Resend as base64 attachments, and named in the mailbox", async () => {
+    const client = await createClient(db(), 9900);
+    const { order, invoice } = await place(client.id);
+    const paid = await payOrder({ ctx: sys(db(), clock), input: { orderId: order.id } });
+    await refund({ ctx: admin, input: { serviceId: paid.services[0]!.id, mode: "full", reason: "Changed plans" } });
+    const [note] = await db().select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id));
+    const box = await readMailbox(db(), { clientId: client.id });
+    const named = Object.fromEntries(box.map((m) => [m.template, m.attachments]));
+    expect(named).toMatchObject({
+      "invoice-issued": [`invoice-${invoice.number}.pdf`], "credit-note": [`credit-note-${note!.number}.pdf`], "payment-receipt": [], "order-confirmation": [],
+    });
+    // Only this client's emails go out here (the earlier tests' stay in the outbox as sent).
+    await db().update(emailOutbox).set({ status: "sent" }).where(ne(emailOutbox.clientId, client.id));
+    const fake = await startFakeResend();
+    process.env.RESEND_BASE_URL = fake.url;
+    try {
+      await deliverEmails(db(), { clock, transport: resendTransport("re_test_key"), limit: 100 });
+      const sent = [...fake.emails.values()].filter((e) => e.to === client.email);
+      const files = Object.fromEntries(sent.map((e) => [e.subject, e.attachments]));
+      const invoiceFiles = files[`Invoice ${invoice.number}: $99.00`]!;
+      expect(invoiceFiles.map((f) => f.filename)).toEqual([`invoice-${invoice.number}.pdf`]);
+      expect(invoiceFiles[0]!.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(pdfText(invoiceFiles[0]!.content)).toContain(invoice.number!);
+      const noteFiles = files[`Credit note ${note!.number} for invoice ${invoice.number}`]!;
+      expect(noteFiles.map((f) => f.filename)).toEqual([`credit-note-${note!.number}.pdf`]);
+      const text = pdfText(noteFiles[0]!.content);
+      expect(text).toContain(`Credit note ${note!.number}`);
+      expect(text).toContain(`For invoice ${invoice.number}`);
+      expect(text).toContain("-$99.00");
+      expect(files[`Receipt: $99.00 paid for invoice ${invoice.number}`]).toEqual([]);
+    } finally {
+      delete process.env.RESEND_BASE_URL;
+      await fake.close();
+    }
   });
 
   it("a refund's credit note is emailed once, naming the invoice", async () => {

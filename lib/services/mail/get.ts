@@ -4,6 +4,7 @@ import { emailOutbox } from "../../db/schema";
 import { decryptJson } from "../../crypto";
 import { notFound } from "../../errors";
 import { maskEmailProps } from "../../email/mask";
+import { attachmentNames, attachmentRefs } from "../../email/attachments";
 import { renderEmail } from "../../email/render";
 import { isTemplateName } from "../../email/templates";
 import { audit } from "../audit";
@@ -25,15 +26,17 @@ export async function getMail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { props, leaseUntil: _l, ...email } = row;
   let rendered: { html: string; text: string } | null = null;
   let renderError: string | null = null;
+  let attachments: string[] = [];
   try {
     if (!isTemplateName(row.template)) throw new Error(`unknown email template: ${row.template}`);
     const real = decryptJson(props) as never;
     rendered = await renderEmail(row.template, reveal ? real : maskEmailProps(row.template, real), row.locale);
+    attachments = await attachmentNames(ctx.db, attachmentRefs(row.template, real));
   } catch (error) {
     renderError = error instanceof Error ? error.message : String(error);
   }
   if (reveal) await audit(ctx.db, ctx.actor, { action: "mail.reveal", entity: "email", entityId: row.id, after: { to: row.to, template: row.template } });
-  return { ...email, revealed: reveal, html: rendered?.html ?? null, text: rendered?.text ?? null, renderError };
+  return { ...email, revealed: reveal, html: rendered?.html ?? null, text: rendered?.text ?? null, renderError, attachments };
 }
 
 export type MailDetail = Awaited<ReturnType<typeof getMail>>;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listInvoices } from "@/lib/services/invoices/list";
+import { listCreditNotes } from "@/lib/services/invoices/credit-notes";
+import { CreditNotesList } from "@/components/store/credit-notes-list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { labelsIn } from "@/components/store/labels";
@@ -44,6 +46,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
         </ul>
       )}
       <Pager path="/account/invoices" cursor={cursor} nextCursor={nextCursor} />
+      {!cursor && <CreditNotesList notes={(await listCreditNotes({ ctx, input: { limit: 20 } })).items} pdfBase="/account/credit-notes" title="Recent credit notes" showInvoice />}
     </>
   );
 }

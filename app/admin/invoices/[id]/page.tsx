@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
+import { listCreditNotes } from "@/lib/services/invoices/credit-notes";
+import { CreditNotesList } from "@/components/store/credit-notes-list";
 import { InvoiceDocument } from "@/components/store/invoice-document";
 import { PrintButton } from "@/components/store/print-button";
 import { PageHeading } from "@/components/ui/card";
@@ -34,6 +36,7 @@ export default async function AdminInvoicePage({ params }: Props) {
         </div>
       </div>
       <InvoiceDocument doc={doc} />
+      <CreditNotesList notes={(await listCreditNotes({ ctx, input: { invoiceId: doc.invoice.id, limit: 100 } })).items} pdfBase="/admin/credit-notes" />
     </div>
   );
 }

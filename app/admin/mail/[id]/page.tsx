@@ -38,6 +38,7 @@ export default async function MailDetailPage({ params }: Props) {
               ["Queued", <When key="q" at={mail.createdAt} />],
               ["Sent", <When key="t" at={mail.sentAt} />],
               ["Template", mail.template],
+              ["Attached", mail.attachments.length ? mail.attachments.join(", ") : "—"],
               ["Last error", mail.lastError ?? "—"],
             ]}
           />

@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { cardGateway } from "@/lib/billing/card-gateway";
 import { getClient } from "@/lib/services/clients/get";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
+import { listCreditNotes } from "@/lib/services/invoices/credit-notes";
+import { CreditNotesList } from "@/components/store/credit-notes-list";
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { CardPayForm } from "@/components/store/card-pay-form";
@@ -53,6 +55,7 @@ export default async function InvoicePage({ params }: Props) {
       </div>
       <h1 className="sr-only">{t("title", { name: invoiceName(invoice) })}</h1>
       <InvoiceDocument doc={doc} />
+      <CreditNotesList notes={(await listCreditNotes({ ctx, input: { invoiceId: doc.invoice.id, limit: 100 } })).items} pdfBase="/account/credit-notes" />
       {payable && (
         <Card title={t("pay")} className="mt-4 print:hidden">
           <p className="mb-3 text-sm text-slate-600">{t("yourBalance", { amount: balance })}</p>

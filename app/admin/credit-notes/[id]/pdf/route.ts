@@ -1,0 +1,10 @@
+import { adminPageCtx } from "@/lib/services/request-context";
+import { creditNotePdfResponse } from "@/components/store/credit-note-pdf";
+
+export const dynamic = "force-dynamic";
+
+/** Any client's credit note as a PDF file, for admins. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return creditNotePdfResponse(await adminPageCtx(`/admin/credit-notes/${encodeURIComponent(id)}/pdf`), id);
+}
