@@ -13,9 +13,9 @@ import type { LoadedOperation } from "./load";
 /** Module errors that end a transfer in for good: the client gets the money back, as when an admin cancels a set-up. */
 const TRANSFER_ENDED = new Set(["transfer_refused", "transfer_timeout", "transfer_code_wrong", "transfer_locked", "not_registered", "not_offered"]);
 
-export async function queueFollowUp(db: Db, loaded: LoadedOperation, outcome: Done): Promise<void> {
+export async function queueFollowUp(db: Db, loaded: LoadedOperation, outcome: Done, at: Date): Promise<void> {
   if (!outcome.followUp) return;
-  await enqueueOperation(db, { serviceId: loaded.service.id, kind: outcome.followUp.kind, params: outcome.followUp.params });
+  await enqueueOperation(db, { serviceId: loaded.service.id, kind: outcome.followUp.kind, params: outcome.followUp.params, runAt: at });
 }
 
 /** A transfer in that cannot happen: the set-up is cancelled and paid money goes back to the balance, with the module's words. */

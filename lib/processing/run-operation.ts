@@ -122,7 +122,7 @@ async function attempt(db: Db, lease: Lease, loaded: LoadedOperation, handler: T
     if (outcome.status === "done") {
       slot.released = true;
       report.done({ handler, startedAt, now }, done);
-      if (done) await queueFollowUp(db, loaded, outcome);
+      if (done) await queueFollowUp(db, loaded, outcome, now);
     } else report.pending({ handler, startedAt, now });
   } catch (error) {
     const moduleError = log.redactError(asModuleError(error));

@@ -7,6 +7,7 @@ import { notFound, ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { now, parseInput, requireAdmin, requireClientAccess, type Actor, type Ctx } from "../context";
 import { askToConfirmContactEmail } from "./contact-email";
+import { queueContactUpdates, registrantFields } from "../domains/contact-updates";
 
 const optional = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).optional().transform((v) => v || null);
 
@@ -62,6 +63,8 @@ export async function updateProfile({ ctx, input }: { ctx: Ctx; input: unknown }
     if (byClient && changed) await askToConfirmContactEmail(tx, { clientId, userId: byClient.userId, name: data.name, email, at: now(ctx) });
     const pick = (c: typeof before) => ({ name: c.name, company: c.company, email: c.email, pendingEmail: c.pendingEmail, phone: c.phone, address: c.address, city: c.city, postcode: c.postcode, country: c.country, region: c.region, taxId: c.taxId });
     await audit(tx, ctx.actor, { action: "client.update_profile", entity: "client", entityId: clientId, before: pick(before), after: pick(after!) });
+    // The registries hold these as the owner of the client's domains: they follow the profile.
+    if (registrantFields.some((f) => before[f] !== after![f])) await queueContactUpdates(tx, clientId, now(ctx));
     return after!;
   });
 }

@@ -29,6 +29,9 @@ import { suspensionReasonLabels } from "@/components/admin/suspension-labels";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney } from "@/components/ui/money";
 import { renewServiceAction } from "../renew-actions";
+import { adminDomainChangeAction, adminRevealDomainAction } from "../domain-actions";
+import { DomainCard } from "@/components/store/domain-card";
+import { domainSettings } from "@/lib/services/domains/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +57,7 @@ export default async function ServicePage({ params }: Props) {
   const busy = service.status === "processing" || service.pending !== null;
   const plans = service.status === "active" ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId: service.id } })).choices) : null;
   const addons = service.status === "active" ? await addonFields(ctx.db, service) : [];
+  const domainView = service.productType === "domain" ? await domainSettings({ ctx, input: { serviceId: service.id } }) : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -116,6 +120,12 @@ export default async function ServicePage({ params }: Props) {
           <ServiceWayOut service={service} refund={refund} actions={{ cancelSetup: cancelSetupAction, retrySetup: retrySetupAction, refund: refundServiceAction, switchToManual: switchToManualAction }} />
         </Card>
       </div>
+      {domainView && (
+        <div className="mt-4">
+          <DomainCard serviceId={service.id} domain={service.params.domain ?? service.remoteName} settings={domainView} live={service.status === "active" || service.status === "suspended"}
+            change={adminDomainChangeAction} reveal={adminRevealDomainAction.bind(null, service.id)} formatDate={formatDate} />
+        </div>
+      )}
       {["processing", "active", "suspended"].includes(service.status) && (
         <Card title="Suspension" className="mt-4">
           {suspensions.length > 0 && (

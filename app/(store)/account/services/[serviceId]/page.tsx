@@ -23,6 +23,9 @@ import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
+import { DomainCard } from "@/components/store/domain-card";
+import { domainSettings } from "@/lib/services/domains/settings";
+import { domainChangeAction } from "./domain-actions";
 import { addonsAction, autoRenewAction, changePlanAction, closeAction, revealSecretsAction, withdrawCloseAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -64,6 +67,7 @@ export default async function ServicePage({ params }: Props) {
   // The card stays while a change runs, so its answer stays in view.
   const plans = service.status === "active" && !closing ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId } })).choices) : null;
   const addons = service.status === "active" && !closing ? await addonFields(ctx.db, service) : [];
+  const domainView = service.productType === "domain" ? await domainSettings({ ctx, input: { serviceId } }) : null;
   const period = service.status === "closed" ? t("closedOn", { date: formatDate(service.updatedAt) }) : t("periodLine", { period: periodLabel(service.months), date: formatDate(service.expiresAt) });
   return (
     <>
@@ -75,6 +79,9 @@ export default async function ServicePage({ params }: Props) {
       {service.status === "closed" && <Notice>{t("closed")}</Notice>}
       <SuspensionNotice reasons={suspensions} status={service.status} />
       {setupWaits && <Notice tone="warning">{t("setupWaits")}</Notice>}
+      {domainView && (
+        <DomainCard serviceId={service.id} domain={serviceName(service)} settings={domainView} live={live && !closing} change={domainChangeAction} reveal={revealSecretsAction.bind(null, service.id)} formatDate={formatDate} />
+      )}
       {closing && (
         <Notice tone="warning">
           {closesLater ? t("closesLater", { date: formatDate(closesLater) }) : service.close!.withdrawable ? t("withdrawable") : t("beingClosed")}
