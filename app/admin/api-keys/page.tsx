@@ -17,6 +17,7 @@ export async function generateMetadata() {
 
 export default async function ApiKeysPage() {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/api-keys");
   const [keys, clients] = await Promise.all([listApiKeys({ ctx }), listClients({ ctx, input: { limit: 200 } })]);
   return (
@@ -24,8 +25,8 @@ export default async function ApiKeysPage() {
       <PageHeading title={tp("apiKeys.title")} description={tp("apiKeys.description")} />
       <div className="flex flex-col gap-6">
         <Table
-          caption="API keys"
-          head={["Name", "Status", { label: <span className="sr-only">Actions</span> }, { label: "Key", className: from.sm }, { label: "Scopes", className: from.md }, { label: "Client", className: from.lg }, { label: "Created", className: from.xl }, { label: "Last used", className: from.lg }]}
+          caption={th("apiKeys")}
+          head={[th("name"), th("status"), { label: <span className="sr-only">{th("actions")}</span> }, { label: th("key"), className: from.sm }, { label: th("scopes"), className: from.md }, { label: th("client"), className: from.lg }, { label: th("created"), className: from.xl }, { label: th("lastUsed"), className: from.lg }]}
         >
           {keys.length === 0 && <EmptyRow colSpan={8}>No API keys yet.</EmptyRow>}
           {keys.map((k) => (

@@ -21,6 +21,7 @@ const json = (v: unknown) => (v == null ? "" : JSON.stringify(v, null, 2));
 
 export default async function AuditPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/audit");
   const sp = await searchParams;
   const values = { entity: param(sp.entity), entityId: param(sp.entityId), cursor: param(sp.cursor) };
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <Field name="entityId" label="Id" defaultValue={values.entityId ?? ""} />
       </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
-      <Table head={["When", "Who", "Action", "Entity", "Before", "After"]} caption="Audit log">
+      <Table head={[th("when"), th("who"), th("action"), th("entity"), th("before"), th("after")]} caption={th("auditLog")}>
         {result?.items.length === 0 && <EmptyRow colSpan={6}>Nothing recorded.</EmptyRow>}
         {result?.items.map((a) => (
           <tr key={a.id}>

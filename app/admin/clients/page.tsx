@@ -22,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ClientsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/clients");
   const sp = await searchParams;
   const values = { q: param(sp.q), cursor: param(sp.cursor) };
@@ -35,8 +36,8 @@ export default async function ClientsPage({ searchParams }: Props) {
       </form>
       {"invalid" in result && <Notice tone="error">Some filters are not valid.</Notice>}
       <Table
-        head={["Name", "Services", "Balance", { label: "Email", className: from.md }, { label: "Company", className: from.lg }, { label: "#", className: from.xl }, { label: "Since", className: from.xl }]}
-        caption="Clients"
+        head={[th("name"), th("services"), th("balance"), { label: th("email"), className: from.md }, { label: th("company"), className: from.lg }, { label: "#", className: from.xl }, { label: th("since"), className: from.xl }]}
+        caption={th("clients")}
       >
         {result.items.length === 0 && <EmptyRow colSpan={7}>No clients match.</EmptyRow>}
         {result.items.map((c) => (

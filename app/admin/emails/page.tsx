@@ -21,6 +21,7 @@ const localeNames: Record<string, string> = { en: "English", ru: "Russian" };
 /** The emails Provisio sends: each one's subject and body can be the provider's own, per language. */
 export default async function EmailTextsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const { template: chosen, locale: wanted } = await searchParams;
   const ctx = await adminPageCtx("/admin/emails");
   const list = await listEmailTexts({ ctx });
@@ -57,7 +58,7 @@ export default async function EmailTextsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading title={tp("emailTexts.title")} description={tp("emailTexts.description")} />
-      <Table head={["Email", "Template", "Text"]} caption="Email templates">
+      <Table head={[th("email"), th("template"), th("text")]} caption={th("emailTemplates")}>
         {list.length === 0 && <EmptyRow colSpan={3}>No templates.</EmptyRow>}
         {list.map((t) => (
           <tr key={t.template}>

@@ -21,11 +21,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function MailPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/mail");
   const sp = await searchParams;
   const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
   const result = await unlessInvalid(listMail({ ctx, input: filterInput(values) }));
-  const head = ["#", "To", "Subject", "Status", "Transport", "Attempts", "Last error", "Queued", "Sent"];
+  const head = ["#", th("to"), th("subject"), th("status"), th("transport"), th("attempts"), th("lastError"), th("queued"), th("sent")];
   return (
     <>
       <PageHeading title={tp("mailLog.title")} description={tp("mailLog.description")} />
@@ -34,7 +35,7 @@ export default async function MailPage({ searchParams }: Props) {
         <Field name="to" label="To" type="email" defaultValue={values.to ?? ""} />
       </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
-      <Table head={head} caption="Emails">
+      <Table head={head} caption={th("emails")}>
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No emails match.</EmptyRow>}
         {result?.items.map((m) => (
           <tr key={m.id}>

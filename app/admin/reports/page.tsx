@@ -22,6 +22,7 @@ const rate = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 /** What was billed, collected, refunded and taxed per month and currency; recurring revenue, churn and overdue invoices; CSV downloads. */
 export default async function ReportsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const query = await searchParams;
   const ctx = await adminPageCtx("/admin/reports");
   const input = { from: one(query.from), to: one(query.to) };
@@ -50,7 +51,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       {invalid && <p role="alert" className="mb-4 text-sm text-red-700">Give the months as YYYY-MM.</p>}
       <div className="grid gap-4 [&>*]:min-w-0">
         <Card title="Billed, collected, refunded and tax per month">
-          <Table head={["Month", "Currency", "Billed", "Credit notes", "Net billed", "Tax", "Collected", "Refunded"]} caption="Money per month and currency">
+          <Table head={[th("month"), th("currency"), th("billed"), th("creditNotes"), th("netBilled"), th("tax"), th("collected"), th("refunded")]} caption={th("moneyPerMonthAndCurrency")}>
             {money.months.length === 0 && <EmptyRow colSpan={8}>Nothing was billed or paid in these months.</EmptyRow>}
             {money.months.map((m) => (
               <tr key={`${m.month}-${m.currency}`} data-testid={`report-${m.month}-${m.currency}`}>
@@ -67,7 +68,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           </Table>
         </Card>
         <Card title="Tax per rate">
-          <Table head={["Month", "Currency", "Tax", "Rate", "Net", "Tax billed"]} caption="Tax per rate, month and currency">
+          <Table head={[th("month"), th("currency"), th("tax"), th("rate"), th("net"), th("taxBilled")]} caption={th("taxPerRateMonthAndCurrency")}>
             {taxes.length === 0 && <EmptyRow colSpan={6}>No invoice lines in these months.</EmptyRow>}
             {taxes.map((t, i) => (
               <tr key={i}>
@@ -83,7 +84,7 @@ export default async function ReportsPage({ searchParams }: Props) {
         </Card>
         <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
           <Card title="Monthly recurring revenue">
-            <Table head={["Currency", "MRR", "Live services"]} caption="Monthly recurring revenue per currency">
+            <Table head={[th("currency"), th("mrr"), th("liveServices")]} caption={th("monthlyRecurringRevenuePerCurrency")}>
               {mrr.length === 0 && <EmptyRow colSpan={3}>No active or suspended services.</EmptyRow>}
               {mrr.map((m) => (
                 <tr key={m.currency} data-testid={`mrr-${m.currency}`}>
@@ -95,7 +96,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             </Table>
           </Card>
           <Card title="Churn: services closed per month">
-            <Table head={["Month", "Live at the start", "Closed", "Churn"]} caption="Churn per month">
+            <Table head={[th("month"), th("liveAtTheStart"), th("closed"), th("churn")]} caption={th("churnPerMonth")}>
               {churn.map((c) => (
                 <tr key={c.month}>
                   <Td>{c.month}</Td>
@@ -108,7 +109,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           </Card>
         </div>
         <Card title="Overdue invoices">
-          <Table head={["Invoice", "Client", "Amount", "Due", "Days overdue"]} caption="Unpaid invoices past their due date">
+          <Table head={[th("invoice"), th("client"), th("amount"), th("due"), th("daysOverdue")]} caption={th("unpaidInvoicesPastTheirDueDate")}>
             {overdue.length === 0 && <EmptyRow colSpan={5}>No invoice is overdue.</EmptyRow>}
             {overdue.map((o) => (
               <tr key={o.id}>

@@ -32,11 +32,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ServicesPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/services");
   const sp = await searchParams;
   const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
   const result = await unlessInvalid(listServices({ ctx, input: filterInput({ ...values, limit: 50 }) }));
-  const head = [<span key="tick" className="sr-only">Tick</span>, "#", "Name", "Product", "Tariff", "Client", "Status", "In progress", "Expires"];
+  const head = [<span key="tick" className="sr-only">{th("tick")}</span>, "#", th("name"), th("product"), th("tariff"), th("client"), th("status"), th("inProgress"), th("expires")];
   return (
     <>
       <PageHeading title={tp("services.title")} description={tp("services.description")} />
@@ -46,7 +47,7 @@ export default async function ServicesPage({ searchParams }: Props) {
       </FilterForm>
       {!result && <Notice tone="error">Some filters are not valid.</Notice>}
       <BulkForm id="bulk-services" action={bulkServicesAction} actions={bulkActions} items="services" idsName="serviceIds" />
-      <Table head={head} caption="Services">
+      <Table head={head} caption={th("services")}>
         {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No services match.</EmptyRow>}
         {result?.items.map((s) => (
           <tr key={s.id}>

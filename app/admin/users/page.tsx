@@ -20,13 +20,14 @@ const roleLabels: Record<string, string> = { admin: "Admin", staff: "Staff" };
 /** Staff and admins: role and departments, edited here; new ones are invited by an email link. */
 export default async function StaffPage() {
   const tp = await getTranslations("admin.pages");
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/users");
   const [staff, { departments }] = await Promise.all([listStaff({ ctx }), listDepartments({ ctx })]);
   const choices = departments.map((d) => ({ id: d.id, name: d.name }));
   return (
     <>
       <PageHeading title={tp("staff.title")} description={tp("staff.description")} />
-      <Table head={["Name", "Role", { label: "Departments", className: from.md }, { label: "Status", className: from.sm }, { label: "Since", className: from.lg }, ""]} caption="Staff and admins">
+      <Table head={[th("name"), th("role"), { label: th("departments"), className: from.md }, { label: th("status"), className: from.sm }, { label: th("since"), className: from.lg }, ""]} caption={th("staffAndAdmins")}>
         {staff.length === 0 && <EmptyRow colSpan={6}>Nobody yet.</EmptyRow>}
         {staff.map((s) => (
           <tr key={s.id} data-testid={`staff-${s.id}`}>

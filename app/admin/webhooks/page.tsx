@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { webhookEvents } from "@/lib/vocabulary";
 import { listWebhookDeliveries } from "@/lib/services/webhooks/list-deliveries";
 import { listWebhookEndpoints } from "@/lib/services/webhooks/list-endpoints";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Webhooks · Provisio" };
 
 export default async function WebhooksPage() {
+  const th = await getTranslations("admin.cols");
   const ctx = await adminPageCtx("/admin/webhooks");
   const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints({ ctx }), listWebhookDeliveries({ ctx, input: { limit: 100 } })]);
   return (
@@ -22,7 +24,7 @@ export default async function WebhooksPage() {
         description="Events are posted to these URLs, signed with x-provisio-signature (t=<unix>,v1=<HMAC-SHA256 of “t.body”>), and retried with backoff until they get a 2xx."
       />
       <div className="flex flex-col gap-6">
-        <Table caption="Webhook endpoints" head={["URL", "Events", "Status", "Queued", "Failed", "Created", ""]}>
+        <Table caption={th("webhookEndpoints")} head={[th("url"), th("events"), th("status"), th("queued"), th("failed"), th("created"), ""]}>
           {endpoints.length === 0 && <EmptyRow colSpan={7}>No endpoints yet.</EmptyRow>}
           {endpoints.map((e) => (
             <tr key={e.id}>
@@ -43,7 +45,7 @@ export default async function WebhooksPage() {
         </Card>
         <section aria-labelledby="deliveries" className="flex flex-col gap-2">
           <h2 id="deliveries" className="text-lg font-semibold text-slate-900">Recent deliveries</h2>
-          <Table caption="Recent webhook deliveries" head={["#", "Event", "Endpoint", "Status", "Attempts", "Response", "Last error", "Created", "Delivered / next try"]}>
+          <Table caption={th("recentWebhookDeliveries")} head={["#", th("event"), th("endpoint"), th("status"), th("attempts"), th("response"), th("lastError"), th("created"), th("deliveredNextTry")]}>
             {deliveries.items.length === 0 && <EmptyRow colSpan={9}>Nothing delivered yet.</EmptyRow>}
             {deliveries.items.map((d) => (
               <tr key={d.id}>
