@@ -10,7 +10,8 @@ import { installationId, outgoingEmailOff } from "@/lib/installation";
 import { printDemoLink } from "./demo-links";
 import { EmailKeyRefused } from "./key-refused";
 import { logEmail } from "./log-delivery";
-import { renderEmail, type RenderedEmail } from "./render";
+import type { RenderedEmail } from "./render";
+import { renderWithText } from "./texts/render-with-text";
 import { attachmentNames, attachmentRefs, emailFiles, type EmailFile } from "./attachments";
 import { isTemplateName, type TemplateName } from "./templates";
 
@@ -72,7 +73,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
     const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts));
     try {
       // The subject again in the row's language (a row queued in bulk SQL stored it in the default one).
-      const { html, text, subject } = await renderRow(row.template, row.props, row.locale);
+      const { html, text, subject } = await renderRow(db, row.template, row.props, row.locale);
       // Renew the lease right before sending: a row whose lease ran out may belong to another worker now.
       const renewed = await db
         .update(emailOutbox)
@@ -84,7 +85,7 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
       const { providerId } = await transport.send({ id: row.id, to: row.to, subject, html, text, idempotencyKey: `${installation}:email:${row.id}`, attachments });
       await db
         .update(emailOutbox)
-        .set({ status: "sent", sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
+        .set({ status: "sent", subject, sentAt: clock.now(), transport: transport.name, providerId, leaseUntil: null, lastError: null })
         .where(mine);
       result.sent++;
       logEmail(row, { sent: true, transport: transport.name, providerId });
@@ -142,9 +143,10 @@ function claim(db: Db, now: Date, limit: number, leaseMs: number) {
     });
 }
 
-function renderRow(template: string, props: string, locale?: string | null): Promise<RenderedEmail> {
+/** The provider's own texts (admin, Email texts) replace the built-in subject and body where set. */
+function renderRow(conn: Conn, template: string, props: string, locale?: string | null): Promise<RenderedEmail> {
   if (!isTemplateName(template)) throw new Error(`unknown email template: ${template}`);
-  return renderEmail(template, decryptJson(props) as never, locale);
+  return renderWithText(conn, template, decryptJson(props) as never, locale);
 }
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -178,7 +180,7 @@ export async function readMailbox(conn: Conn, { to, clientId, status, templates,
   return Promise.all(
     list.map(async (row) => {
       const props = decryptJson<Record<string, unknown>>(row.props);
-      const rendered = await renderRow(row.template, row.props, row.locale);
+      const rendered = await renderRow(conn, row.template, row.props, row.locale);
       const attachments = await attachmentNames(conn, attachmentRefs(row.template, props));
       return { ...row, ...rendered, template: row.template as TemplateName, props, attachments };
     }),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, emailTexts } from "@/lib/db/schema";
+import { auditLog, emailOutbox, emailTexts } from "@/lib/db/schema";
+import { deliverEmails, readMailbox, type OutgoingEmail } from "@/lib/email/deliver";
+import { enqueueEmail } from "@/lib/email/enqueue";
 import type { Ctx } from "@/lib/services/context";
 import { renderEmail } from "@/lib/email/render";
 import { applyEmailText, loadEmailText } from "@/lib/email/texts/apply";
@@ -89,5 +91,38 @@ describe("email texts the provider can change", () => {
     const preview = await previewEmailText({ ctx, input: { template: "welcome-other", body: "<script>alert(1)</script> {{tariffName}}" } });
     expect(preview.html).not.toContain("<script>alert(1)</script>");
     expect(preview.html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("emails go out with the provider's text", () => {
+  let database: TestDatabase;
+  let ctx: Ctx;
+  const db = () => database.db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ctx = { db: db(), actor: (await createUser(db(), "admin")).actor };
+  });
+  afterAll(() => database.close());
+
+  it("delivery, the mail log and the mailbox use the saved subject and body; another language keeps the built-in text", async () => {
+    await saveEmailText({ ctx, input: { template: "account-link", subject: "Your link, {{name}}", body: "Hello {{name}}.\n\n{{url}}" } });
+    const url = "https://billing.example.test/reset-password/tok-1";
+    const queued = await enqueueEmail(db(), { dedupeKey: "texts:1", to: "grace@example.test", template: "account-link", props: { purpose: "invitation", name: "Grace", url }, runAt: new Date(Date.now() - 1000) });
+    const sent: OutgoingEmail[] = [];
+    await deliverEmails(db(), { transport: { name: "local", send: async (e) => (sent.push(e), { providerId: null }) } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ subject: "Your link, Grace" });
+    expect(sent[0]!.text).toContain("Hello Grace.");
+    expect(sent[0]!.html).toContain(`href="${url}"`);
+    const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id));
+    expect(row).toMatchObject({ status: "sent", subject: "Your link, Grace" });
+    const [boxed] = await readMailbox(db(), { to: "grace@example.test" });
+    expect(boxed!.subject).toBe("Your link, Grace");
+
+    const ru = await enqueueEmail(db(), { dedupeKey: "texts:2", to: "ivan@example.test", locale: "ru", template: "account-link", props: { purpose: "invitation", name: "Ivan", url }, runAt: new Date(Date.now() - 1000) });
+    await deliverEmails(db(), { transport: { name: "local", send: async (e) => (sent.push(e), { providerId: null }) } });
+    expect(ru).not.toBeNull();
+    expect(sent[1]!.subject).not.toContain("Your link");
   });
 });

@@ -10,6 +10,6 @@ export async function previewEmailText({ ctx, input }: { ctx: Ctx; input: unknow
   const data = checkEmailText(input);
   const template = data.template as TemplateName;
   const props = templates[template].component.PreviewProps as Record<string, unknown>;
-  const rendered = await renderEmail(template, props as never);
+  const rendered = await renderEmail(template, props as never, data.locale);
   return applyEmailText(rendered, props, { subject: data.subject || null, body: data.body || null });
 }

@@ -5,7 +5,7 @@ import { decryptJson } from "../../crypto";
 import { notFound } from "../../errors";
 import { maskEmailProps } from "../../email/mask";
 import { attachmentNames, attachmentRefs } from "../../email/attachments";
-import { renderEmail } from "../../email/render";
+import { renderWithText } from "../../email/texts/render-with-text";
 import { isTemplateName } from "../../email/templates";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
@@ -30,7 +30,7 @@ export async function getMail({ ctx, input }: { ctx: Ctx; input: unknown }) {
   try {
     if (!isTemplateName(row.template)) throw new Error(`unknown email template: ${row.template}`);
     const real = decryptJson(props) as never;
-    rendered = await renderEmail(row.template, reveal ? real : maskEmailProps(row.template, real), row.locale);
+    rendered = await renderWithText(ctx.db, row.template, reveal ? real : maskEmailProps(row.template, real), row.locale);
     attachments = await attachmentNames(ctx.db, attachmentRefs(row.template, real));
   } catch (error) {
     renderError = error instanceof Error ? error.message : String(error);

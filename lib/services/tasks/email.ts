@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { emailOutbox, operations, tasks } from "../../db/schema";
 import { decryptJson } from "../../crypto";
-import { renderEmail } from "../../email/render";
+import { renderWithText } from "../../email/texts/render-with-text";
 import { isTemplateName } from "../../email/templates";
 import { maskEmailProps } from "../../email/mask";
 import { audit } from "../audit";
@@ -36,7 +36,7 @@ export async function getTaskEmail({ ctx, input }: { ctx: Ctx; input: unknown })
     .where(and(eq(emailOutbox.dedupeKey, `${event}:op:${row.task.operationId}`), eq(emailOutbox.serviceId, row.task.serviceId)));
   if (!mail || !isTemplateName(mail.template)) return null;
   const real = decryptJson(mail.props) as never;
-  const { text, subject } = await renderEmail(mail.template, reveal ? real : maskEmailProps(mail.template, real), mail.locale);
+  const { text, subject } = await renderWithText(ctx.db, mail.template, reveal ? real : maskEmailProps(mail.template, real), mail.locale);
   if (reveal) await audit(ctx.db, ctx.actor, { action: "task.email_reveal", entity: "email", entityId: mail.id, after: { taskId, to: mail.to } });
   return {
     revealed: reveal, id: mail.id, to: mail.to, subject, text, status: mail.status, createdAt: mail.createdAt, sentAt: mail.sentAt };
