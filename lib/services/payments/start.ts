@@ -10,6 +10,7 @@ import { parseInput, requireClientAccess, type Ctx } from "../context";
 import { assertClientActive } from "../orders/checks";
 import { invoiceName } from "../../billing/invoice-format";
 import { cardTopUpFor } from "../../billing/renewal-invoices";
+import { formatAmount } from "../../billing/ledger";
 
 export const MIN_TOP_UP = 1_00;
 export const MAX_TOP_UP = 10_000_00;
@@ -25,7 +26,6 @@ export const startPaymentInput = z
   .refine((d) => d.invoiceId !== undefined || d.amount !== undefined, { message: "Enter an amount", path: ["amount"] });
 
 const own = (ctx: Ctx) => (ctx.actor.type === "user" ? ctx.actor.clientId : null);
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /**
  * A client starts a card payment, for an unpaid invoice (a renewal's: only what the balance does not
@@ -68,7 +68,7 @@ export async function startPayment({ ctx, input }: { ctx: Ctx; input: unknown })
       .insert(paymentSessions)
       .values({ clientId, invoiceId: data.invoiceId ?? null, gateway, externalId: placeholder, amount, currency })
       .returning({ id: paymentSessions.id });
-    await audit(tx, ctx.actor, { action: "payment.start", entity: "client", entityId: clientId, after: { sessionId: row!.id, gateway, amount: money(amount, currency), invoiceId: data.invoiceId ?? null } });
+    await audit(tx, ctx.actor, { action: "payment.start", entity: "client", entityId: clientId, after: { sessionId: row!.id, gateway, amount: formatAmount(amount, currency), invoiceId: data.invoiceId ?? null } });
     return row!.id;
   });
   if (!stripe) return { url: back(`/pay/demo/${placeholder}`), sessionId };
