@@ -44,6 +44,8 @@ import { dashboardTiles } from "@/lib/services/stats/dashboard";
 import { suspendClient } from "@/lib/services/clients/suspend";
 import { supportClient } from "@/lib/services/clients/support";
 import { setupTimes } from "@/lib/services/stats/setup-times";
+import { moneyByMonth, taxByRateByMonth } from "@/lib/services/stats/money-report";
+import { churnByMonth, overdueInvoices, recurringRevenue } from "@/lib/services/stats/recurring";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { getTariff } from "@/lib/services/tariffs/get";
 import { listTariffs } from "@/lib/services/tariffs/list";
@@ -130,6 +132,11 @@ export const adminVerbs: VerbCase[] = [
   ["operationStats", (ctx) => operationStats({ ctx })],
   ["dashboardTiles", (ctx) => dashboardTiles({ ctx })],
   ["setupTimes", (ctx) => setupTimes({ ctx })],
+  ["moneyByMonth", (ctx) => moneyByMonth({ ctx })],
+  ["taxByRateByMonth", (ctx) => taxByRateByMonth({ ctx })],
+  ["recurringRevenue", (ctx) => recurringRevenue({ ctx })],
+  ["churnByMonth", (ctx) => churnByMonth({ ctx })],
+  ["overdueInvoices", (ctx) => overdueInvoices({ ctx })],
   ["refund", (ctx, ids) => refund({ ctx, input: { clientId: ids.clientId, amount: 100, reason: "refused" } })],
   ["debit", (ctx, ids) => debit({ ctx, input: { clientId: ids.clientId, amount: 100, reason: "refused" } })],
   ["voidInvoice", (ctx) => voidInvoice({ ctx, input: { invoiceId: 1, reason: "refused" } })],
