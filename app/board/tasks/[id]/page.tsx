@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTimeIn } from "@/lib/i18n/format";
 import { serviceLabel } from "@/components/admin/labels";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
@@ -9,7 +11,7 @@ import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { CloseTaskForm } from "@/components/board/close-task-form";
-import { closeWords, operationLabel, reasonLabel, taskStatusLabel } from "@/components/board/labels";
+import { closeWords, operationLabel } from "@/components/board/labels";
 import { OperationLog } from "@/components/board/operation-log";
 import { TaskControls } from "@/components/board/task-controls";
 import { TaskEmail } from "@/components/board/task-email";
@@ -17,22 +19,20 @@ import { TaskSummary } from "@/components/board/task-summary";
 import { closeTaskAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Task · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("board.task"))("meta") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
-const notices: Record<string, string> = {
-  taken: "The task is yours now.",
-  "handed-back": "You handed the task back: it is New again, for anyone in the department.",
-  reassigned: "The task has a new holder.",
-  restarted: "The operation runs again; this task was put aside.",
-  closed: "Task closed. The operation is done and the client gets their email.",
-};
+const noticeKeys = ["taken", "handed-back", "reassigned", "restarted", "closed"] as const;
 
 export default async function TaskPage({ params }: Props) {
   const { id } = await params;
   const ctx = await staffPageCtx(`/board/tasks/${id}`);
   const { actor } = ctx;
+  const [t, tb, tl, locale] = await Promise.all([getTranslations("board.task"), getTranslations("board"), getTranslations("labels"), getLocale()]);
+  const notices = Object.fromEntries(noticeKeys.map((k) => [k, t(`notices.${k}`)]));
   if (!/^\d{1,9}$/.test(id)) notFound();
   const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "validation")) notFound();
@@ -42,26 +42,26 @@ export default async function TaskPage({ params }: Props) {
   if (task instanceof AppError) {
     return (
       <>
-        <PageHeading title={`Task #${id}`} />
-        <Notice tone="warning">{task.message}. <Link href="/board" className="underline">Back to the board</Link></Notice>
+        <PageHeading title={t("taskNo", { id })} />
+        <Notice tone="warning">{task.message}. <Link href="/board" className="underline">{t("back")}</Link></Notice>
       </>
     );
   }
   const email = task.task.status === "done" ? await getTaskEmail({ ctx, input: { taskId: task.task.id } }) : null;
-  const { task: t, operation, department, closedBy } = task;
+  const { task: tk, operation, department, closedBy } = task;
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <Link href="/board" className="text-sm text-indigo-700 hover:underline">← Task board</Link>
+        <Link href="/board" className="text-sm text-indigo-700 hover:underline">{t("toBoard")}</Link>
         <PageHeading
-          title={`Task #${t.id}: ${operationLabel[operation.kind]} ${serviceLabel({ ...task.service, tariffName: task.tariff.name }).name}`}
-          description={`${reasonLabel[t.reason]} · ${department?.name ?? "No department"} · ${eventLine(t)}`}
+          title={t("title", { id: tk.id, operation: operation.kind in operationLabel ? tl(`operation.${operation.kind as "open"}`) : operation.kind, service: serviceLabel({ ...task.service, tariffName: task.tariff.name }).name })}
+          description={`${tb(`reason.${tk.reason}`)} · ${department?.name ?? t("noDepartment")} · ${t(`event.${eventOf(tk)}`, { at: formatDateTimeIn(locale, eventAt(tk)) })}`}
         />
-        <p className="text-sm" data-testid="task-status">Status: <strong>{taskStatusLabel[t.status]}</strong>
-          {closedBy ? ` · closed by ${closedBy.name}` : ""}</p>
-        {t.note && (
+        <p className="text-sm" data-testid="task-status">{t.rich("status", { status: tb(`columns.${tk.status}`), b: (chunks) => <strong>{chunks}</strong> })}
+          {closedBy ? t("closedBy", { name: closedBy.name }) : ""}</p>
+        {tk.note && (
           <p className="mt-1 text-sm text-slate-600">
-            {t.status === "new" || t.status === "in_progress" ? t.note : `Why it came to staff: ${t.note}`}
+            {tk.status === "new" || tk.status === "in_progress" ? tk.note : t("why", { note: tk.note })}
           </p>
         )}
       </div>
@@ -72,7 +72,7 @@ export default async function TaskPage({ params }: Props) {
       {task.canClose && (
         <Card title={closeWords[operation.kind].title}>
           <p className="mb-4 text-sm text-slate-600">{closeWords[operation.kind].intro}</p>
-          <CloseTaskForm action={closeTaskAction} taskId={t.id} kind={operation.kind} fields={task.formFields} />
+          <CloseTaskForm action={closeTaskAction} taskId={tk.id} kind={operation.kind} fields={task.formFields} />
         </Card>
       )}
       {email && <TaskEmail email={email} taskId={task.task.id} />}
@@ -80,12 +80,16 @@ export default async function TaskPage({ params }: Props) {
   );
 }
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+type TaskTimes = { status: string; createdAt: Date; takenAt: Date | null; closedAt: Date | null };
 
 /** The task's own latest event: finished, cancelled, taken, or when it came in. */
-function eventLine(t: { status: string; createdAt: Date; takenAt: Date | null; closedAt: Date | null }): string {
-  if (t.status === "done" && t.closedAt) return `finished ${utc(t.closedAt)}`;
-  if (t.status === "cancelled" && t.closedAt) return `cancelled ${utc(t.closedAt)}`;
-  if (t.status === "in_progress" && t.takenAt) return `taken ${utc(t.takenAt)}`;
-  return `came in ${utc(t.createdAt)}`;
+function eventOf(t: TaskTimes): "finished" | "cancelled" | "taken" | "came" {
+  if (t.status === "done" && t.closedAt) return "finished";
+  if (t.status === "cancelled" && t.closedAt) return "cancelled";
+  if (t.status === "in_progress" && t.takenAt) return "taken";
+  return "came";
+}
+
+function eventAt(t: TaskTimes): Date {
+  return (eventOf(t) === "taken" ? t.takenAt : eventOf(t) === "came" ? t.createdAt : t.closedAt) ?? t.createdAt;
 }
