@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
 import { cardGateway, demoGatewayEnabled } from "@/lib/billing/card-gateway";
 import { connect } from "@/lib/db/connect";
 import type { Database } from "@/lib/db";
@@ -15,38 +12,26 @@ import type { AppError } from "@/lib/errors";
 import { createOrder } from "@/lib/services/orders/create";
 import { declineDemoPayment } from "@/lib/services/payments/decline-demo";
 import { startPayment } from "@/lib/services/payments/start";
-import { withDatabase } from "../setup/global";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { startFakeResend } from "../helpers/fake-resend";
 import { createClient, createUser, makeHandler, makeTariff, sys } from "../helpers/factories";
-import { freePort, startProcess, waitUntil, type Started } from "../helpers/processes";
+import { freePort, waitUntil, type Started } from "../helpers/processes";
+import { bin, createEmptyDatabase, dropDatabase, ensureProductionBuild, productionProcesses, root, server, signInOverHttp } from "../helpers/production-build";
 
 /**
  * Second round, against production: the demo gateway does not exist there (no page, no action,
  * no button, whatever PAYMENT_WEBHOOK_SECRET or Stripe's variables say), and a web or worker
  * without a valid APP_URL does not start. The built web needs PostgreSQL (production refuses PGlite).
  */
-const root = join(import.meta.dirname, "../..");
-const server = join(root, ".next", "standalone", "server.js");
-const bin = (name: string) => join(root, "dist", `${name}.mjs`);
 const url = readDatabaseUrl();
-const running: Started[] = [];
-const elsewhere = mkdtempSync(join(tmpdir(), "provisio-sec-prod-"));
+const { node, close } = productionProcesses("provisio-sec-prod-");
 const CLIENT_PASSWORD = "quiet lantern meadow 47";
 const PRODUCTION_SECRETS = { PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString("hex"), STRIPE_WEBHOOK_SECRET: "whsec_test_only" };
 
-const node = (script: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string) => {
-  const p = startProcess(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: elsewhere, stdin });
-  running.push(p);
-  return p;
-};
 /** The exit status, or "still running" when the process has not stopped within the time. */
 const exitWithin = (p: Started, ms: number) => Promise.race([p.exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), ms))]);
 
-afterAll(async () => {
-  await Promise.all(running.map((p) => p.kill()));
-  rmSync(elsewhere, { recursive: true, force: true });
-});
+afterAll(close);
 
 describe("the demo gateway is decided in one place", () => {
   let database: TestDatabase;
@@ -90,19 +75,14 @@ describe("the demo gateway is decided in one place", () => {
 
 if (url) describe("a production build on PostgreSQL", () => {
   const dbName = `provisio_t_${process.ppid}_${process.pid}_secprod`;
-  const dbUrl = withDatabase(url, dbName);
+  let dbUrl: string;
   let resend: Awaited<ReturnType<typeof startFakeResend>>;
   let database: Database;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    if (process.env.PROVISIO_BUILD_READY !== "1" || !existsSync(server) || !existsSync(bin("create-admin"))) {
-      const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-prod.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: "" } });
-      if (build.status !== 0) throw new Error("npm run build:prod failed");
-    }
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
+    ensureProductionBuild();
+    dbUrl = await createEmptyDatabase(url, dbName);
     resend = await startFakeResend();
     env = {
       NODE_ENV: "production",
@@ -119,12 +99,10 @@ if (url) describe("a production build on PostgreSQL", () => {
     };
   }, 600_000);
   afterAll(async () => {
-    await Promise.all(running.map((p) => p.kill()));
+    await close();
     await database?.close();
     await resend?.close();
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await dropDatabase(url, dbName);
   });
 
   it("the web and a worker refuse to start without APP_URL, or with one that is not a bare http(s) address (exit 78, naming it)", async () => {
@@ -164,7 +142,7 @@ if (url) describe("a production build on PostgreSQL", () => {
     const ref = `demo_${randomUUID()}`;
     await db.insert(paymentSessions).values({ clientId: client.id, gateway: "demo", externalId: ref, amount: 9_000_00, currency: "USD" });
 
-    const cookie = await signInOverHttp(base, user.email, CLIENT_PASSWORD);
+    const cookie = await signInOverHttp(base, user.email, CLIENT_PASSWORD, "/account");
     const page = async (path: string) => {
       const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
       return { status: res.status, html: await res.text() };
@@ -207,20 +185,4 @@ function serverActionId(name: string): string {
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
   if (!found) throw new Error(`no server action ${name} in the build`);
   return found[0];
-}
-
-/** Signs in through Auth.js as a browser would (CSRF token, credentials callback); returns the session cookie. */
-async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/account` }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
-  return session.split(";")[0]!;
 }
