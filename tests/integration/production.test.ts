@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createTcpServer, connect as tcpConnect } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
-import postgres from "postgres";
 import { decryptJson, encryptJson } from "@/lib/crypto";
 import { connect } from "@/lib/db/connect";
 import type { Database } from "@/lib/db";
@@ -19,10 +16,11 @@ import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/module
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { buildCommands } from "../../scripts/build-prod";
-import { withDatabase } from "../setup/global";
 import { startFakeResend } from "../helpers/fake-resend";
 import { createClient, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
-import { freePort, startProcess, waitUntil, type Started } from "../helpers/processes";
+import { freePort, waitUntil, type Started } from "../helpers/processes";
+import { buildPreviousRelease } from "../helpers/previous-release";
+import { bin, createEmptyDatabase, dropDatabase, ensureProductionBuild, productionProcesses, root, server, signInOverHttp } from "../helpers/production-build";
 
 /**
  * The production path as the README's "Production" section describes it: the standalone web and
@@ -31,12 +29,8 @@ import { freePort, startProcess, waitUntil, type Started } from "../helpers/proc
  * Playwright run reuses the same build), otherwise this file builds. On PGlite it checks that a
  * production start refuses PGlite.
  */
-const root = join(import.meta.dirname, "../..");
-const server = join(root, ".next", "standalone", "server.js");
-const bin = (name: string) => join(root, "dist", `${name}.mjs`);
 const url = readDatabaseUrl();
-const running: Started[] = [];
-const elsewhere = mkdtempSync(join(tmpdir(), "provisio-prod-"));
+const { elsewhere, node, close } = productionProcesses("provisio-prod-");
 const keys = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   // The key this test process encrypts with (the handler's credentials): web and workers must share it.
@@ -45,16 +39,10 @@ const keys = {
   APP_URL: "https://billing.example.test",
   INVOICE_SELLER_NAME: "Example Hosting Ltd",
 };
-const node = (script: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string) => {
-  const p = startProcess(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: elsewhere, stdin });
-  running.push(p);
-  return p;
-};
+/** This release's migrations, by tag, in order. */
+const migrationTags = () => (JSON.parse(readFileSync(join(root, "drizzle", "meta", "_journal.json"), "utf8")).entries as { tag: string }[]).map((e) => e.tag);
 
-afterAll(async () => {
-  await Promise.all(running.map((p) => p.kill()));
-  rmSync(elsewhere, { recursive: true, force: true });
-});
+afterAll(close);
 
 if (!url) describe("production on PGlite", () => {
   beforeAll(async () => buildCommands(), 120_000);
@@ -71,7 +59,7 @@ if (!url) describe("production on PGlite", () => {
 
 if (url) describe("production on PostgreSQL: standalone web and compiled workers", () => {
   const dbName = `provisio_t_${process.ppid}_${process.pid}_prod`;
-  const dbUrl = url ? withDatabase(url, dbName) : "";
+  let dbUrl: string;
   let sim: IspmanagerSimulator;
   let resend: Awaited<ReturnType<typeof startFakeResend>>;
   let database: Database;
@@ -80,25 +68,18 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
   let base: string;
 
   beforeAll(async () => {
-    if (process.env.PROVISIO_BUILD_READY !== "1" || !existsSync(server) || !existsSync(bin("worker"))) {
-      const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-prod.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: "" } });
-      if (build.status !== 0) throw new Error("npm run build:prod failed");
-    }
-    const admin = postgres(url!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
+    ensureProductionBuild();
+    dbUrl = await createEmptyDatabase(url!, dbName);
     sim = await startIspmanagerSimulator();
     resend = await startFakeResend();
     env = { NODE_ENV: "production", DATABASE_URL: dbUrl, ...keys, RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url, METRICS_TOKEN: "metrics-token-for-tests" };
   }, 600_000);
   afterAll(async () => {
-    await Promise.all(running.map((p) => p.kill()));
+    await close();
     await database?.close();
     await sim?.close();
     await resend?.close();
-    const admin = postgres(url!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await dropDatabase(url!, dbName);
   });
 
   it("each missing or wrong variable stops the web or the worker with its name", async () => {
@@ -134,8 +115,8 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
   it("db:migrate applies the migrations as a release step and says which", async () => {
     const first = node(bin("migrate"), [], env);
     expect(await first.exited).toBe(0);
-    const journal = JSON.parse(readFileSync(join(root, "drizzle", "meta", "_journal.json"), "utf8")).entries as { tag: string }[];
-    expect(first.output()).toContain(`migrations: applied ${journal.map((e) => e.tag).join(", ")} (${journal.length} in total) on postgres`);
+    const journal = migrationTags();
+    expect(first.output()).toContain(`migrations: applied ${journal.join(", ")} (${journal.length} in total) on postgres`);
     const second = node(bin("migrate"), [], env);
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain(`migrations: up to date (${journal.length} applied)`);
@@ -166,7 +147,7 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     expect(await again.exited).toBe(1);
     expect(again.output()).toContain("An admin exists already");
 
-    const cookie = await signInOverHttp(base, "ops@example.test", password);
+    const cookie = await signInOverHttp(base, "ops@example.test", password, "/admin");
     const adminPage = await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" });
     expect(adminPage.status).toBe(200);
     expect(await (await fetch(`${base}/setup`)).text()).toContain("has an admin already");
@@ -401,20 +382,77 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     expect((await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id)))[0]).toMatchObject({ status: "sent", transport: "local" });
   }, 120_000);
 
+  it("the previous release's worker (release/previous) works on this release's schema: running through the upgrade, and started again for a rollback", async () => {
+    const previous = buildPreviousRelease();
+    const name = `${dbName}_prev`;
+    const panel = await startIspmanagerSimulator();
+    let upgraded: Database | undefined;
+    try {
+      const at = { ...env, DATABASE_URL: await createEmptyDatabase(url!, name) };
+      // A release never rewrites the migrations of the one before it: it only adds.
+      const added = migrationTags().slice(previous.migrations.length);
+      expect(migrationTags().slice(0, previous.migrations.length)).toEqual(previous.migrations);
+      // Before the upgrade: the previous release migrated the database and its worker runs.
+      const before = node(previous.bin("migrate"), [], at);
+      expect(await before.exited, before.output()).toBe(0);
+      expect(before.output()).toContain(`migrations: applied ${previous.migrations.join(", ")} (${previous.migrations.length} in total)`);
+      const running = node(previous.bin("worker"), [], at);
+      await running.waitFor(/worker \w+ started on postgres/);
+      // Upgrade step 3: this release migrates while the previous release's worker keeps working.
+      const migrate = node(bin("migrate"), [], at);
+      expect(await migrate.exited, migrate.output()).toBe(0);
+      expect(migrate.output()).toContain(added.length ? `migrations: applied ${added.join(", ")} (` : "migrations: up to date");
+      upgraded = await connect({ kind: "postgres", url: at.DATABASE_URL, max: 2 });
+      const db = upgraded.db;
+      // Just after a release nothing is new yet: the next release's expand-only migration stands in.
+      const newer = added.length ? added : [await applyNextReleaseMigration(db)];
+
+      const handler = await makeHandler(db, { module: "ispmanager", connection: { url: panel.url, username: "admin", password: "secret" } });
+      const tariff = await makeTariff(db, { handlerIds: [handler.id] });
+      const client = await createClient(db, 10_000_000);
+      const pay = async () => {
+        const { order } = await createOrder({ ctx: sys(db), input: { clientId: client.id, items: [{ tariffId: tariff.id, months: 1, params: { domain: siteDomain() } }] } });
+        return (await payOrder({ ctx: sys(db), input: { orderId: order.id } })).services[0]!.id;
+      };
+      const provisioned = async (id: number) => {
+        const [service] = await db.select().from(services).where(eq(services.id, id));
+        const ops = await db.select().from(operations).where(eq(operations.serviceId, id));
+        return service?.status === "active" && ops.length > 0 && ops.every((o) => o.status === "done");
+      };
+      const first = await pay();
+      await waitUntil("the previous release's worker provisioning an order paid with this release", () => provisioned(first));
+      expect(Object.keys(panel.state.users)).toHaveLength(1);
+      running.child.kill("SIGTERM");
+      expect(await running.exited).toBe(0);
+
+      // Started again from now on, it refuses, naming the migrations it does not know (Upgrade step 3);
+      // its migrate tells the names to accept (Rollback step 3).
+      for (const script of ["worker", "migrate"]) {
+        const refused = node(previous.bin(script), [], at);
+        expect(await refused.exited, refused.output()).toBe(78);
+        expect(refused.output()).toContain(`DATABASE_URL: the database has migrations this release does not know: ${newer.join(", ")}.`);
+      }
+      const second = await pay();
+      const rolledBack = node(previous.bin("worker"), [], { ...at, PROVISIO_ACCEPT_MIGRATIONS: newer.join(","), WORKER_EXIT_WHEN_IDLE: "1" });
+      expect(await rolledBack.exited, rolledBack.output()).toBe(0);
+      for (const tag of newer) expect(rolledBack.output()).toContain(`migrations: ${tag} is not known to this release; started anyway (PROVISIO_ACCEPT_MIGRATIONS)`);
+      expect(await provisioned(second)).toBe(true);
+      expect(Object.keys(panel.state.users)).toHaveLength(2);
+    } finally {
+      await upgraded?.close();
+      await dropDatabase(url!, name);
+      await panel.close();
+      previous.close();
+    }
+  }, 180_000);
 });
 
-/** Signs in through Auth.js as a browser would (CSRF token, credentials callback); returns the session cookie. */
-async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/admin` }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
-  return session.split(";")[0]!;
+/** The next release's expand-only migration, as its migrate would record it: a nullable column, kept with its name. */
+async function applyNextReleaseMigration(db: Database["db"]): Promise<string> {
+  const tag = "0999_next_release";
+  const when = Date.now() + 86_400_000;
+  await db.execute(sql`alter table services add column next_release_note text`);
+  await db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('next-release', ${when})`);
+  await db.execute(sql`update settings set value = value || ${JSON.stringify({ [when]: tag })}::jsonb where key = 'migrationNames'`);
+  return tag;
 }
