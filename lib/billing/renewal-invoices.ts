@@ -4,6 +4,8 @@ import { invoices, services } from "../db/schema";
 import { addMonths } from "../dates";
 import { issueInvoice } from "./issue-invoice";
 import { renewalQuote } from "../services/services/renewal-quote";
+import { creditWholeInvoice } from "./credit-note";
+import { queueInvoiceIssuedEmail } from "../email/money-emails";
 
 /** Stripe's smallest card charge is 0.50 in the major currencies: a smaller difference is rounded up to it, the rest stays on the balance. */
 export const MIN_CARD_PAYMENT = 50;
@@ -61,6 +63,7 @@ export async function issueRenewalInvoice(tx: Tx, r: Renewal & { at: Date; paid:
     values: { dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at), renewalFor: r.expiry, renewalMonths: r.months },
   });
   if (invoice.amount !== r.price) throw new Error(`Renewal invoice of service ${r.serviceId} totals ${invoice.amount}, not the ${r.price} charged`);
+  await queueInvoiceIssuedEmail(tx, invoice.id, r.at);
   return invoice;
 }
 
@@ -70,19 +73,24 @@ async function catalogPriceOf(tx: Tx, serviceId: number, months: number): Promis
 }
 
 /** Voids an unpaid renewal invoice that another one replaces (a renewal for another period). */
-export async function replaceRenewalInvoice(tx: Tx, invoiceId: number, why: string) {
-  await tx
+export async function replaceRenewalInvoice(tx: Tx, invoiceId: number, why: string, at = new Date()) {
+  const [voided] = await tx
     .update(invoices)
     .set({ status: "cancelled", description: sql`${invoices.description} || ${` (${why})`}` })
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "unpaid")));
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "unpaid")))
+    .returning();
+  if (voided) await creditWholeInvoice(tx, voided, `Invoice voided: ${why}`, at);
 }
 
-/** Voids the unpaid renewal invoices of closed services: nothing is left to renew. Returns how many. */
-export async function voidRenewalsOfClosed(conn: Conn): Promise<number> {
-  const rows = await conn
-    .update(invoices)
-    .set({ status: "cancelled", description: sql`${invoices.description} || ' (service closed)'` })
-    .where(and(eq(invoices.kind, "renewal"), eq(invoices.status, "unpaid"), sql`${invoices.serviceId} in (select id from services where status = 'closed')`))
-    .returning({ id: invoices.id });
-  return rows.length;
+/** Voids the unpaid renewal invoices of closed services: nothing is left to renew; a credit note takes each back. Returns how many. */
+export async function voidRenewalsOfClosed(conn: Conn, at = new Date()): Promise<number> {
+  return conn.transaction(async (tx) => {
+    const rows = await tx
+      .update(invoices)
+      .set({ status: "cancelled", description: sql`${invoices.description} || ' (service closed)'` })
+      .where(and(eq(invoices.kind, "renewal"), eq(invoices.status, "unpaid"), sql`${invoices.serviceId} in (select id from services where status = 'closed')`))
+      .returning();
+    for (const row of rows) await creditWholeInvoice(tx, row, "Invoice voided: service closed", at);
+    return rows.length;
+  });
 }
