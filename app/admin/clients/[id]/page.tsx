@@ -70,7 +70,8 @@ export default async function ClientPage({ params }: Props) {
               ["Balance", <span key="b" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></span>],
               ["Company", client.company ?? "—"],
               ["Phone", client.phone ?? "—"],
-              ["Address", [client.address, client.city, client.country].filter(Boolean).join(", ") || "—"],
+              ["Address", [client.address, client.city, client.region, client.country].filter(Boolean).join(", ") || "—"],
+              ["Tax", [client.taxId ? `Tax ID ${client.taxId}` : null, client.taxExempt ? `Exempt: ${client.taxExemptReason ?? ""}` : null].filter(Boolean).join("; ") || "—"],
               ["Since", <When key="w" at={client.createdAt} />],
               ["Status", <Badge key="s" status={client.suspendedAt ? "suspended" : "active"} />],
             ]}
