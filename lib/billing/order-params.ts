@@ -45,6 +45,10 @@ export const orderParamsInput = z
       .max(4)
       .refine((list) => new Set(list.map((v) => nameServer(v)?.host)).size === list.length, "A name server is listed twice")
       .optional(),
+    /** A domain already registered elsewhere, brought here with the auth code its current registrar gave. */
+    transfer: z.boolean().optional(),
+    /** The transfer's auth code: sealed before the order is stored, then kept among the service's secrets. */
+    authCode: z.string().trim().min(1).max(64, "An auth code is at most 64 characters").optional(),
   })
   .strict();
 export type OrderParamsInput = z.infer<typeof orderParamsInput>;
@@ -87,6 +91,8 @@ export function normalizeOrderParams(
     }
   }
   if (params.nameservers?.length) checkGlue(params.nameservers, ascii, `${field}.nameservers`);
+  if (params.transfer && productType !== "domain") throw new ValidationError({ [`${field}.transfer`]: ["Only a domain can be transferred"] });
+  if (params.transfer && !params.authCode) throw new ValidationError({ [`${field}.authCode`]: ["Enter the auth code from the domain's current registrar"] });
   return { ...params, domain: ascii };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, balanceEntries, clients, operations, services, tasks } from "@/lib/db/schema";
+import { auditLog, balanceEntries, clients, operations, orderItems, services, tasks } from "@/lib/db/schema";
 import { encryptJson, decryptJson } from "@/lib/crypto";
 import { startEppSimulator, type EppSimulator } from "@/lib/modules/epp/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
@@ -114,6 +114,31 @@ describe("domains: changes after purchase run as engine operations", () => {
     await run();
     const contact = Object.values(sim.state.contacts).find((c) => c.city === "Shelbyville");
     expect(contact).toMatchObject({ name: "Ann New Name", street: "2 Side St" });
+  });
+
+  it("a transfer order keeps the auth code sealed, waits out the pending period, and makes the domain active when approved", async () => {
+    const name = `incoming-${Date.now() % 100000}.example`;
+    // Not registered anywhere: a transfer is refused before any money moves.
+    await expect(orderAndPay(db(), clientId, tariffId, { months: 12, params: { domain: name, transfer: true, authCode: "Tr4nsfer-code!" } }, clock)).rejects.toMatchObject({ message: expect.stringContaining("not registered yet") });
+    await expect(orderAndPay(db(), clientId, tariffId, { months: 12, params: { domain: name, transfer: true } }, clock)).rejects.toMatchObject({ code: "validation" });
+    sim.state.domains[name] = {
+      name, roid: "D901-OTHER", clID: "other-registrar", crDate: "2025-03-01T10:00:00.000Z", exDate: "2027-03-01T10:00:00.000Z", status: ["ok"], ns: [], glue: {},
+      registrant: "x1", contacts: {}, authInfo: "Tr4nsfer-code!", pendingInfos: 0, renewals: 0,
+    };
+    const paid = await orderAndPay(db(), clientId, tariffId, { months: 12, params: { domain: name, transfer: true, authCode: "Tr4nsfer-code!" } }, clock);
+    const [item] = await db().select().from(orderItems).where(eq(orderItems.id, (await service(paid.id)).orderItemId!));
+    expect(JSON.stringify(item!.params)).not.toContain("Tr4nsfer-code!");
+    expect((await service(paid.id)).params).toEqual({ domain: name, transfer: true });
+    expect(decryptJson<Record<string, string>>((await service(paid.id)).secrets!).transferCode).toBe("Tr4nsfer-code!");
+    await run();
+    expect(sim.state.domains[name]!.status).toEqual(["pendingTransfer"]);
+    expect((await service(paid.id)).status).toBe("processing");
+    sim.transfer(name, "approve");
+    clock.advance(2 * 3600);
+    await run();
+    const s = await service(paid.id);
+    expect(s).toMatchObject({ status: "active", details: { transfer: "completed", locked: "yes", expires_at: "2028-03-01" } });
+    expect(sim.state.domains[name]!.clID).toBe("provisio");
   });
 
   it("a transfer in that the current registrar refuses closes the set-up and refunds to the balance", async () => {

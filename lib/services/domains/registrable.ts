@@ -7,7 +7,8 @@ import type { Availability } from "../../modules/contract";
 import { availability } from "./availability";
 import { registrarsOf } from "./registrars";
 
-type Line = { tariffId: number; productType: string; domain?: string | null };
+/** transfer: the name must already be registered (it is brought from another registrar), not free. */
+type Line = { tariffId: number; productType: string; domain?: string | null; transfer?: boolean };
 
 /** What the client reads when the registry refuses a name it no longer sells at the standard price. */
 export function unavailableMessage(a: Availability): string {
@@ -30,7 +31,12 @@ export async function assertRegistrable(conn: Conn, lines: Line[], at: Date, fie
   for (const [handlerId, registrar] of new Map([...registrars.values()].map((r) => [r.id, r]))) {
     const mine = wanted.filter((l) => registrars.get(l.tariffId)?.id === handlerId);
     const answers = await availability(registrar, mine.map((l) => l.domain!), at, true);
-    for (const [k, a] of answers.entries()) if (a.status !== "available" && a.status !== "unknown") fields[field(mine[k]!.i)] = [unavailableMessage(a)];
+    for (const [k, a] of answers.entries()) {
+      const line = mine[k]!;
+      if (line.transfer) {
+        if (a.status === "available") fields[field(line.i)] = ["This domain is not registered yet: register it instead of transferring it."];
+      } else if (a.status !== "available" && a.status !== "unknown") fields[field(line.i)] = [unavailableMessage(a)];
+    }
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(fields, Object.values(fields)[0]![0]);
 }
@@ -46,5 +52,5 @@ export async function assertOrderRegistrable(conn: Conn, actor: Actor, orderId: 
     .innerJoin(tariffs, eq(tariffs.id, orderItems.tariffId))
     .where(eq(orderItems.orderId, orderId))
     .orderBy(orderItems.id);
-  await assertRegistrable(conn, items.map((i) => ({ tariffId: i.tariffId, productType: i.productType, domain: i.params.domain })), at);
+  await assertRegistrable(conn, items.map((i) => ({ tariffId: i.tariffId, productType: i.productType, domain: i.params.domain, transfer: i.params.transfer === true })), at);
 }

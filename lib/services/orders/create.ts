@@ -3,6 +3,7 @@ import { z } from "zod";
 import { orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
 import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
+import { sealTransferCode } from "../domains/transfer-code";
 import { priceItems } from "../../billing/price";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, unprocessable, ValidationError } from "../../errors";
@@ -44,7 +45,8 @@ type Item = { tariffId: number; months: number; addons: Record<string, number>; 
 
 /** One cart content, independent of key order and zero add-ons: a checkout key belongs to exactly one. */
 function fingerprint(items: Item[]): string {
-  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0 && v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  // A transfer's auth code is stored sealed (a new seal each time): it is not part of the cart's identity.
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== 0 && v !== undefined && k !== "authCode" && k !== "authCodeSealed").sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify(items.map((i) => [i.tariffId, i.months, sorted(i.addons), sorted(i.params)]));
 }
 
@@ -86,7 +88,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const other = lines.find((l) => l.tariff.currency !== currency);
   if (other) throw unprocessable(`One order cannot mix currencies (${currency} and ${other.tariff.currency}): order them separately.`, { code: "currency_mismatch" });
   await requireClientCurrency(ctx.db, clientId, currency, "This order");
-  await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain })), now(ctx));
+  await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain, transfer: l.params.transfer === true })), now(ctx));
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   return ctx.db.transaction(async (tx) => {
     const [order] = await tx
@@ -103,7 +105,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
     }
     const items = await tx
       .insert(orderItems)
-      .values(lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: l.params, price: l.price })))
+      .values(lines.map((l) => ({ orderId: order.id, tariffId: l.tariffId, months: l.months, addons: l.addons, params: sealTransferCode(l.params), price: l.price })))
       .returning({ id: orderItems.id });
     const names = lines.map((l) => `${l.tariff.name} (${l.months} mo)`).join(", ");
     const at = now(ctx);

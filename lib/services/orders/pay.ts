@@ -9,6 +9,7 @@ import { resourceAmounts } from "../../billing/price";
 import { encryptJson } from "../../crypto";
 import { conflict, notFound, unprocessable } from "../../errors";
 import { dispatchOperations } from "../../processing/dispatch";
+import { takeTransferCode } from "../domains/transfer-code";
 import { enqueueOperation } from "../../processing/enqueue";
 import { orderNeedsOf } from "../../billing/order-needs";
 import { actorUserId, now, parseInput, requireClientAccess, type Actor, type Ctx } from "../context";
@@ -95,12 +96,13 @@ export async function payOrderTx(tx: Tx, actor: Actor, orderId: number, at: Date
 async function openService(tx: Tx, clientId: number, item: typeof orderItems.$inferSelect, at: Date) {
   const [tariff] = await tx.select().from(tariffs).where(eq(tariffs.id, item.tariffId));
   const resources = await tx.select().from(tariffResources).where(eq(tariffResources.tariffId, item.tariffId));
+  const { params, secrets } = takeTransferCode(item.params);
   const [row] = await tx
     .insert(services)
     .values({
       clientId, tariffId: item.tariffId, orderItemId: item.id, productType: tariff!.productType, status: "processing",
-      remoteName: "", domain: item.params.domain ?? null, params: item.params, resources: resourceAmounts(resources, item.addons), months: item.months,
-      secrets: encryptJson({ password: generatePassword() }), createdAt: at, updatedAt: at,
+      remoteName: "", domain: item.params.domain ?? null, params, resources: resourceAmounts(resources, item.addons), months: item.months,
+      secrets: encryptJson({ password: generatePassword(), ...secrets }), createdAt: at, updatedAt: at,
     })
     .returning();
   const remoteName = remoteNameFor(tariff!.productType, row!.id, item.params.domain);
