@@ -3,6 +3,9 @@ import type { DomainSettings as Settings } from "@/lib/services/domains/settings
 import { DomainSettings, type DomainActionState } from "./domain-settings";
 import type { RevealResult } from "./secrets-panel";
 
+/** Service details the card says in words (registry statuses, lock, waiting name servers, transfer), kept out of the raw list. */
+export const domainCardKeys = new Set(["statuses", "registry_status", "locked", "nameservers_waiting", "transfer", "registrant"]);
+
 /** Plain words for a change still being made, or one that waits for our staff. */
 const changeWords: Record<string, string> = {
   nameservers: "the name servers",

@@ -23,7 +23,7 @@ import { serviceName } from "@/components/store/service-list";
 import { StatusBadge } from "@/components/store/status-badge";
 import { SuspensionNotice } from "@/components/store/suspension-notice";
 import { clientCtx } from "@/lib/services/request-context";
-import { DomainCard } from "@/components/store/domain-card";
+import { DomainCard, domainCardKeys } from "@/components/store/domain-card";
 import { domainSettings } from "@/lib/services/domains/settings";
 import { domainChangeAction } from "./domain-actions";
 import { addonsAction, autoRenewAction, changePlanAction, closeAction, revealSecretsAction, withdrawCloseAction } from "./actions";
@@ -52,7 +52,8 @@ export default async function ServicePage({ params }: Props) {
   const terms = live && !closing ? await closeQuote({ ctx, input: { serviceId } }) : null;
   const closesLater = service.close && new Date(service.close.at) > new Date() ? new Date(service.close.at) : null;
   const setupWaits = service.status === "processing" && service.operations.some((o) => o.kind === "open" && o.status === "manual");
-  const details = Object.entries({ ...(service.params.domain ? { domain: displayDomain(service.params.domain) } : {}), ...service.details });
+  // A domain's registry states and lock are said in words on its settings card, not as raw values here.
+  const details = Object.entries({ ...(service.params.domain ? { domain: displayDomain(service.params.domain) } : {}), ...service.details }).filter(([key]) => !domainCardKeys.has(key));
   const renewal = live && !closing && service.renewals.length > 0
     ? {
         label: service.renewalInvoice ? t("payRenewal") : t("renew"),
