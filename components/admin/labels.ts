@@ -18,6 +18,7 @@ export const operationKindLabels: Record<string, string> = {
   prolong: "Renew",
   change_tariff: "Change tariff",
   sync: "Sync",
+  manage: "Domain change",
 };
 
 /** Operation states as people read them; "failing" is queued again after a failed attempt. */
