@@ -60,7 +60,7 @@ export function buildPreviousRelease(): PreviousRelease {
 }
 
 /** The runtime dependencies whose versions differ between the previous release and this tree, for an error message. */
-export function changedDependencies(dir: string): string {
+function changedDependencies(dir: string): string {
   const deps = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {};
   const before = deps(join(dir, "package.json"));
   const now = deps(join(root, "package.json"));
