@@ -15,6 +15,10 @@ import { setTaxExempt } from "@/lib/services/clients/set-tax-exempt";
 import { updateProfile } from "@/lib/services/profile/update";
 import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { renderInvoicePdf } from "@/components/store/invoice-pdf";
+import { InvoiceDocument } from "@/components/store/invoice-document";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -172,6 +176,12 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
     const text = pdfText(await renderInvoicePdf(doc));
     for (const words of ["Exemple SARL", "France", "Tax ID FR12345678901", "2026-05-04 – 2027-05-04 (1 year)", "Subtotal €25.00", "VAT 0%: reverse charge on €25.00 €0.00", "Total €25.00", reverseChargeNote]) {
       expect(text).toContain(words);
+    }
+    // The client area and the admin show the same document as HTML.
+    const page = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: {} }, createElement(InvoiceDocument, { doc })))
+      .replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
+    for (const words of ["Exemple SARL", "France", "Tax ID FR12345678901", "2026-05-04 – 2027-05-04 (1 year)", "Subtotal €25.00", "VAT 0%: reverse charge on €25.00 €0.00", "Total €25.00", reverseChargeNote]) {
+      expect(page).toContain(words);
     }
   });
 
