@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, balanceEntries, clients, operations, orderItems, services, tasks } from "@/lib/db/schema";
 import { encryptJson, decryptJson } from "@/lib/crypto";
 import { startEppSimulator, type EppSimulator } from "@/lib/modules/epp/simulator";
+import { startWebnamesSimulator } from "@/lib/modules/webnames/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
 import { requestDomainChange } from "@/lib/services/domains/request-change";
 import { domainSettings } from "@/lib/services/domains/settings";
@@ -139,6 +140,18 @@ describe("domains: changes after purchase run as engine operations", () => {
     const s = await service(paid.id);
     expect(s).toMatchObject({ status: "active", details: { transfer: "completed", locked: "yes", expires_at: "2028-03-01" } });
     expect(sim.state.domains[name]!.clID).toBe("provisio");
+  });
+
+  it("a transfer through a registrar whose interface has none (Webnames) is refused at checkout", async () => {
+    const wn = await startWebnamesSimulator({ username: "reseller", password: "secret" });
+    try {
+      const handler = await makeHandler(db(), { module: "webnames", productType: "domain", connection: { url: wn.url, username: "reseller", password: "secret" } });
+      const ru = (await makeTariff(db(), { handlerIds: [handler.id], productType: "domain", template: null, resources: [], tlds: ["ru"] })).id;
+      wn.plantForeign("elsewhere-7.ru");
+      await expect(orderAndPay(db(), clientId, ru, { months: 12, params: { domain: "elsewhere-7.ru", transfer: true, authCode: "abc-123" } }, clock)).rejects.toMatchObject({ message: expect.stringContaining("does not take transfers") });
+    } finally {
+      await wn.close();
+    }
   });
 
   it("a transfer in that the current registrar refuses closes the set-up and refunds to the balance", async () => {

@@ -4,6 +4,7 @@ import { orderItems, orders, tariffs } from "../../db/schema";
 import { requireClientAccess, type Actor } from "../context";
 import { ValidationError } from "../../errors";
 import type { Availability } from "../../modules/contract";
+import { getModule } from "../../modules/registry";
 import { availability } from "./availability";
 import { registrarsOf } from "./registrars";
 
@@ -30,6 +31,10 @@ export async function assertRegistrable(conn: Conn, lines: Line[], at: Date, fie
   const fields: Record<string, string[]> = {};
   for (const [handlerId, registrar] of new Map([...registrars.values()].map((r) => [r.id, r]))) {
     const mine = wanted.filter((l) => registrars.get(l.tariffId)?.id === handlerId);
+    // A registrar whose interface cannot take a transfer in (Webnames) refuses it here, before any money moves.
+    if (!getModule(registrar.module).transfersIn) {
+      for (const l of mine.filter((m) => m.transfer)) fields[field(l.i)] = ["This zone's registrar does not take transfers here: ask support to move the domain."];
+    }
     const answers = await availability(registrar, mine.map((l) => l.domain!), at, true);
     for (const [k, a] of answers.entries()) {
       const line = mine[k]!;
