@@ -19,14 +19,15 @@ export function creditNotePrint({ creditNote: n, invoiceDoc: d }: CreditNoteDocu
   const rates = taxByRate(d.lines).filter((g) => g.taxAmount !== 0);
   const rate = rates.length === 1 ? rates[0]! : null;
   const net = n.amount - n.taxAmount;
+  const tax = n.taxAmount === 0 ? 0 : -n.taxAmount;
   const line = {
     description: `Credit for invoice ${invoiceName(d.invoice)}: ${n.reason}`, months: null, periodStart: null, periodEnd: null, domain: null, addons: [],
     net: -net, taxCategory: rate?.taxCategory ?? d.lines[0]?.taxCategory ?? ("none" as const), taxName: rate?.taxName ?? null, taxRateBp: rate?.taxRateBp ?? 0,
-    taxAmount: -n.taxAmount, total: -n.amount,
+    taxAmount: tax, total: -n.amount,
   };
   return {
     ...d,
-    invoice: { ...d.invoice, number: n.number, issuedAt: n.issuedAt, dueAt: null, amount: -n.amount, subtotal: -net, taxAmount: -n.taxAmount },
+    invoice: { ...d.invoice, number: n.number, issuedAt: n.issuedAt, dueAt: null, amount: -n.amount, subtotal: -net, taxAmount: tax },
     lines: [line],
     subtotal: -net,
     taxes: taxByRate([line]).filter((g) => g.taxCategory !== "none"),

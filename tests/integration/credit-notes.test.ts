@@ -10,6 +10,7 @@ import { cancelSetup } from "@/lib/services/services/cancel-setup";
 import { createOrder } from "@/lib/services/orders/create";
 import { updateSettings } from "@/lib/services/settings/update";
 import { getCreditNoteDocument, listCreditNotes } from "@/lib/services/invoices/credit-notes";
+import { creditNotePrint, renderCreditNotePdf } from "@/components/store/credit-note-pdf";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, orderAndPay, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -140,6 +141,14 @@ describe("credit notes: every refund or void after issue is a numbered credit no
     expect(mine.items[0]!.invoiceNumber).toMatch(/^INV-2026-/);
     const doc = await getCreditNoteDocument({ ctx: me, input: { creditNoteId: mine.items[0]!.id } });
     expect(doc.invoiceDoc.invoice.id).toBe(mine.items[0]!.invoiceId);
+    // Printed by the invoice PDF component: the invoice's parties, the credit note's number and date, one negative line.
+    const print = creditNotePrint(doc);
+    expect(print.credit).toEqual({ number: mine.items[0]!.number, issuedAt: clock.now(), invoiceNumber: mine.items[0]!.invoiceNumber, reason: `Refund for service #${service.id}: Moving away` });
+    expect(print.buyer).toEqual(doc.invoiceDoc.buyer);
+    expect(print.lines).toMatchObject([{ description: `Credit for invoice ${mine.items[0]!.invoiceNumber}: Refund for service #${service.id}: Moving away`, net: -9900, taxAmount: 0, total: -9900 }]);
+    expect([print.invoice.amount, print.subtotal, print.payment]).toEqual([-9900, -9900, null]);
+    const pdf = await renderCreditNotePdf(doc);
+    expect(pdf.toString("latin1")).toContain(`(Credit note ${mine.items[0]!.number})`);
     const stranger = { db: db(), actor: (await createUser(db(), "client")).actor, clock };
     await expect(getCreditNoteDocument({ ctx: stranger, input: { creditNoteId: mine.items[0]!.id } })).rejects.toMatchObject({ code: "not_found" });
     expect((await listCreditNotes({ ctx: stranger, input: {} })).items).toHaveLength(0);
