@@ -42,6 +42,11 @@ import { updateSettings } from "@/lib/services/settings/update";
 import { operationStats } from "@/lib/services/stats/operations";
 import { dashboardTiles } from "@/lib/services/stats/dashboard";
 import { suspendClient } from "@/lib/services/clients/suspend";
+import { setTaxExempt } from "@/lib/services/clients/set-tax-exempt";
+import { listTaxRates } from "@/lib/services/tax/list";
+import { saveTaxRate } from "@/lib/services/tax/save-rate";
+import { deleteTaxRate } from "@/lib/services/tax/delete-rate";
+import { updateTaxSettings } from "@/lib/services/tax/update-settings";
 import { supportClient } from "@/lib/services/clients/support";
 import { setupTimes } from "@/lib/services/stats/setup-times";
 import { moneyByMonth, taxByRateByMonth } from "@/lib/services/stats/money-report";
@@ -70,6 +75,7 @@ import { runResendMail } from "@/app/admin/mail/run";
 import { runCancelOperation, runRestartOperation, runSwitchToManual } from "@/app/admin/operations/run";
 import { runServiceOperation } from "@/app/admin/services/run";
 import { runUpdateSettings } from "@/app/admin/settings/run";
+import { runDeleteTaxRate, runSaveTaxRate, runUpdateTaxSettings } from "@/app/admin/settings/tax/run";
 import { runCreateTariff, runLoadTemplates, runUpdateTariff } from "@/app/admin/tariffs/run";
 
 export type Ids = {
@@ -116,6 +122,11 @@ export const adminVerbs: VerbCase[] = [
   ["listDepartments", (ctx) => listDepartments({ ctx })],
   ["createStaffUser", (ctx) => createStaffUser({ ctx, input: { name: "Refused staff", email: "refused-staff@example.test", password: "long enough password" } })],
   ["updateSettings", (ctx) => updateSettings({ ctx, input: { maxAttempts: 9 } })],
+  ["setTaxExempt", (ctx, ids) => setTaxExempt({ ctx, input: { clientId: ids.clientId, exempt: true, reason: "refused" } })],
+  ["listTaxRates", (ctx) => listTaxRates({ ctx })],
+  ["saveTaxRate", (ctx) => saveTaxRate({ ctx, input: { country: "DE", percent: 19 } })],
+  ["deleteTaxRate", (ctx) => deleteTaxRate({ ctx, input: { rateId: 1 } })],
+  ["updateTaxSettings", (ctx) => updateTaxSettings({ ctx, input: { pricesIncludeTax: true, sellerCountry: "DE" } })],
   ["listMail", (ctx) => listMail({ ctx })],
   ["getMail", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId } })],
   ["getMail (reveal)", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId, reveal: true } })],
@@ -184,6 +195,9 @@ export const adminRuns: RunCase[] = [
   ["saveEmailTextAction", (ctx) => runSaveEmailText(ctx, form({ template: "welcome-other", subject: "Refused" }))],
   ["previewEmailTextAction", (ctx) => runPreviewEmailText(ctx, form({ template: "welcome-other", subject: "Refused" }))],
   ["updateSettingsAction", (ctx) => runUpdateSettings(ctx, form({ maxAttempts: "9" }))],
+  ["saveTaxRateAction", (ctx) => runSaveTaxRate(ctx, form({ country: "DE", percent: "19" }))],
+  ["deleteTaxRateAction", (ctx) => runDeleteTaxRate(ctx, form({ rateId: "1" }))],
+  ["updateTaxSettingsAction", (ctx) => runUpdateTaxSettings(ctx, form({ pricesIncludeTax: "inclusive", sellerCountry: "DE" }))],
   ["resendMailAction", (ctx, ids) => runResendMail(ctx, form({ emailId: ids.emailId }))],
   ["moveBalanceAction", (ctx, ids) => runMoveBalance(ctx, form({ clientId: ids.clientId, amount: "1.00", currency: "USD", direction: "debit", reason: "refused" }))],
   ["invoiceAction", (ctx) => runInvoiceAction(ctx, form({ invoiceId: 1, verb: "void", reason: "refused" }))],
