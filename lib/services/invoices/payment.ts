@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Conn } from "../../db";
 import { balanceEntries, invoices, paymentSessions, payments } from "../../db/schema";
 
@@ -25,7 +25,7 @@ export async function invoicePayment(conn: Conn, invoice: typeof invoices.$infer
   const [charge] = await conn
     .select()
     .from(balanceEntries)
-    .where(and(eq(balanceEntries.invoiceId, invoice.id), inArray(balanceEntries.kind, ["charge"])))
+    .where(and(eq(balanceEntries.invoiceId, invoice.id), eq(balanceEntries.kind, "charge")))
     .orderBy(balanceEntries.id)
     .limit(1);
   return { method: "Account balance", reference: charge ? `Ledger entry ${charge.id}` : "-", at: invoice.paidAt, amount: invoice.amount };
