@@ -178,7 +178,7 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
       expect(text).toContain(words);
     }
     // The client area and the admin show the same document as HTML.
-    const page = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: {} }, createElement(InvoiceDocument, { doc })))
+    const page = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: {}, children: createElement(InvoiceDocument, { doc }) }))
       .replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
     for (const words of ["Exemple SARL", "France", "Tax ID FR12345678901", "2026-05-04 – 2027-05-04 (1 year)", "Subtotal €25.00", "VAT 0%: reverse charge on €25.00 €0.00", "Total €25.00", reverseChargeNote]) {
       expect(page).toContain(words);
