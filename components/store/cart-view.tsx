@@ -15,10 +15,14 @@ import { addonText, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
 
 export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number; profileNeeded?: boolean; keyReused?: boolean };
-type Props = { catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staff"; action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState> };
+type Props = {
+  catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staff"; action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState>;
+  /** Whether prices include tax or it is added on the invoice; null when no tax rate is set. */
+  tax?: "included" | "excluded" | null;
+};
 
 /** The browser's cart, priced live with the checkout's price function; checkout makes one order per idempotency key. */
-export function CartView({ catalog, checkout, action }: Props) {
+export function CartView({ catalog, checkout, action, tax = null }: Props) {
   const cart = useCart();
   const t = useTranslations("cart");
   const locale = useLocale();
@@ -94,6 +98,7 @@ export function CartView({ catalog, checkout, action }: Props) {
       </ul>
       <Card>
         <p className="text-lg font-semibold" data-testid="cart-total">{t("total", { amount: formatMoney(total, currency, locale) })}</p>
+        {tax && <p className="mt-1 text-sm text-slate-600" data-testid="cart-tax">{t(tax === "included" ? "taxIncluded" : "taxExcluded")}</p>}
         {checkout === "client" && (
           <form action={formAction} className="mt-3">
             <input type="hidden" name="items" value={payload} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { loadTaxSetup } from "@/lib/billing/tax-setup";
 import { requestCtx } from "@/lib/services/request-context";
 import { PageHeading } from "@/components/ui/card";
 import { CartView } from "@/components/store/cart-view";
@@ -15,6 +16,8 @@ export default async function CartPage() {
   const ctx = await requestCtx();
   const { actor } = ctx;
   const catalog = await listCatalog({ ctx });
+  const setup = await loadTaxSetup(ctx.db);
+  const tax = setup.rates.length === 0 ? null : setup.pricesIncludeTax ? "included" : "excluded";
   const t = await getTranslations("cart");
   const checkout = actor.type !== "user" ? "anonymous" : actor.clientId === null ? "staff" : "client";
   return (
@@ -23,7 +26,7 @@ export default async function CartPage() {
         {t("continue")}
       </Link>
       <PageHeading title={t("title")} description={t("description")} />
-      <CartView catalog={catalog} checkout={checkout} action={checkoutAction} />
+      <CartView catalog={catalog} checkout={checkout} action={checkoutAction} tax={tax} />
     </div>
   );
 }
