@@ -15,6 +15,7 @@ export * from "./order-items";
 export * from "./invoice-counters";
 export * from "./invoices";
 export * from "./credit-notes";
+export * from "./coupons";
 export * from "./invoice-lines";
 export * from "./tax-rates";
 export * from "./payments";
