@@ -81,7 +81,7 @@ export default async function ServicePage({ params }: Props) {
       <SuspensionNotice reasons={suspensions} status={service.status} />
       {setupWaits && <Notice tone="warning">{t("setupWaits")}</Notice>}
       {domainView && (
-        <DomainCard serviceId={service.id} domain={serviceName(service)} settings={domainView} live={live && !closing} change={domainChangeAction} reveal={revealSecretsAction.bind(null, service.id)} formatDate={formatDate} />
+        <DomainCard serviceId={service.id} domain={displayDomain(service.params.domain ?? service.remoteName)} settings={domainView} live={live && !closing} change={domainChangeAction} reveal={revealSecretsAction.bind(null, service.id)} formatDate={formatDate} />
       )}
       {closing && (
         <Notice tone="warning">
