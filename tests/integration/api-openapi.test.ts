@@ -100,6 +100,7 @@ describe("OpenAPI document", () => {
     const order = (doc.components.schemas as Record<string, Json>).CreateOrderBody!;
     expect(order).toMatchObject({ type: "object", required: ["items"] });
     expect(((order.properties as Json).items as Json).minItems).toBe(1);
+    expect((order.properties as Json).coupon).toMatchObject({ type: "string", maxLength: 64 });
     const credit = (doc.components.schemas as Record<string, Json>).CreditBalanceBody!;
     expect(Object.keys(credit.properties as Json).sort()).toEqual(["amount", "note"]);
   });

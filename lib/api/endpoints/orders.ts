@@ -4,7 +4,7 @@ import { defineEndpoint, idParams, noBody } from "../endpoint";
 export const createOrder = defineEndpoint({
   id: "createOrder", method: "POST", path: "/orders", tag: "Orders", scope: "orders:write",
   summary: "Create an unpaid order and its invoice",
-  description: "A client-bound key orders for its client; other keys name `clientId`. 422 for a suspended client (`client_suspended`) or a tariff not on sale (`not_on_sale`: no enabled processing module).",
+  description: "A client-bound key orders for its client; other keys name `clientId`. 422 for a suspended client (`client_suspended`) or a tariff not on sale (`not_on_sale`: no enabled processing module). `coupon` takes a coupon code (any case): its discount is a line of the invoice before tax; a coupon refused is a 422 validation error on the field `coupon` with the reason (unknown, expired, used up, already used by the client, not for these plans or periods, another currency).",
   body: createOrderInput, status: 201,
   response: "`{ order, created }`; 201 when made, 200 when `idempotencyKey` found an earlier order",
 });

@@ -15,6 +15,7 @@ import { requireClientCurrency } from "../../billing/currency";
 import { issueInvoice } from "../../billing/issue-invoice";
 import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
 import { addMonths } from "../../dates";
+import { assertClientMayUse, couponDiscount, findCoupon, redeemCoupon } from "../../billing/coupon";
 
 export const createOrderInput = z.object({
   clientId: z.number().int().positive().max(2_147_483_647).optional(),
@@ -31,6 +32,8 @@ export const createOrderInput = z.object({
     .max(20),
   /** The same key from the same client returns the order made the first time. */
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  /** A coupon code (any case): its discount is a line of its own on the invoice, before tax. */
+  coupon: z.string().trim().min(1).max(64).optional(),
 });
 export type CreateOrderInput = z.input<typeof createOrderInput>;
 
@@ -90,6 +93,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   await requireClientCurrency(ctx.db, clientId, currency, "This order");
   await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain, transfer: l.params.transfer === true })), now(ctx));
   const total = lines.reduce((sum, l) => sum + l.price, 0);
+  const discount = data.coupon ? couponDiscount(await findCoupon(ctx.db, data.coupon), lines, currency, now(ctx)) : null;
+  if (discount) await assertClientMayUse(ctx.db, discount.coupon, clientId);
   return ctx.db.transaction(async (tx) => {
     const [order] = await tx
       .insert(orders)
@@ -111,12 +116,13 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
     const at = now(ctx);
     const { invoice } = await issueInvoice(tx, {
       clientId, kind: "order", orderId: order.id, currency, description: `Order #${order.id}: ${names}`, at,
-      lines: lines.map((l, i) => ({
+      lines: [...lines.map((l, i) => ({
         description: l.tariff.name, price: l.price, months: l.months, periodStart: at, periodEnd: addMonths(at, l.months),
         domain: l.params.domain ?? l.params.hostname ?? null, orderItemId: items[i]!.id,
         addons: addonLines(l.addons, resources.filter((r) => r.tariffId === l.tariffId)),
-      })),
+      })), ...(discount ? [{ description: discount.description, price: -discount.amount }] : [])],
     });
+    if (discount) await redeemCoupon(tx, { discount, clientId, orderId: order.id, invoiceId: invoice.id, currency });
     await queueOrderConfirmationEmail(tx, order.id, at);
     await queueInvoiceIssuedEmail(tx, invoice.id, at);
     // The order costs what its invoice asks, tax included.
