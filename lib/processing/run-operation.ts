@@ -11,6 +11,7 @@ import { queueFollowUp, refundEndedTransfer } from "./domain-follow";
 import { escalate } from "./escalate";
 import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
+import { keepLease } from "./lease-renewal";
 import { operationReport } from "./report";
 import { releaseSlot, selectHandler, type TakenHandler } from "./select-handler";
 
@@ -24,6 +25,8 @@ export type RunOptions = {
   onSlot?: () => void;
   /** Writes a completion; the runner's gathers those finishing together (`completeTogether`). */
   complete?: Complete;
+  /** The claim's lease: renewed every third of it while the operation is worked on (`keepLease`). */
+  leaseMs?: number;
 };
 type Complete = (completion: Completion) => ReturnType<typeof completeOperation>;
 type Report = ReturnType<typeof operationReport>;
@@ -38,6 +41,15 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
   const clock = opts.clock ?? systemClock;
   const loaded: LoadedOperation | undefined = opts.loaded ?? (await loadOperation(db, lease.id));
   if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return "skipped";
+  const keeper = opts.leaseMs ? keepLease(db, lease, { leaseMs: opts.leaseMs, clock, onError: (e) => opts.log?.warn({ err: e }, "lease renewal failed") }) : null;
+  try {
+    return await runLeased(db, lease, loaded, opts, clock);
+  } finally {
+    keeper?.stop();
+  }
+}
+
+async function runLeased(db: Db, lease: Lease, loaded: LoadedOperation, opts: RunOptions, clock: Clock): Promise<"busy" | "worked"> {
   const { operation, service } = loaded;
   const startedAt = clock.now();
   const report = operationReport(opts.log, loaded);

@@ -126,7 +126,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     backlog = claimed.length === limit;
     processed += claimed.length;
     for (const { lease, loaded } of claimed) {
-      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete })
+      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete, leaseMs })
         .then(
           // An operation that found every handler busy freed nothing; it waits for the next completion, wake or poll.
           (result) => result !== "busy",

@@ -14,9 +14,10 @@ export async function sweepOperations(
   const clock = opts.clock ?? systemClock;
   let total = 0;
   for (let round = 0; round < (opts.maxRounds ?? 100); round++) {
-    const claimed = await claimAndLoad(db, { limit: opts.batch ?? 32, now: clock.now(), leaseMs: opts.leaseMs ?? 60_000, onlyId: opts.onlyId });
+    const leaseMs = opts.leaseMs ?? 60_000;
+    const claimed = await claimAndLoad(db, { limit: opts.batch ?? 32, now: clock.now(), leaseMs, onlyId: opts.onlyId });
     if (claimed.length === 0) break;
-    await Promise.all(claimed.map(({ lease, loaded }) => runOperation(db, lease, { clock, loaded })));
+    await Promise.all(claimed.map(({ lease, loaded }) => runOperation(db, lease, { clock, loaded, leaseMs })));
     total += claimed.length;
   }
   return total;
