@@ -1,7 +1,11 @@
 import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 
-type Reason = { id: number; label: string; nextStep: string; note: string | null };
+type Reason = { id: number; reason?: string; label: string; nextStep: string; note: string | null };
+
+const known = ["non_payment", "abuse", "client_request", "admin"] as const;
+type Known = (typeof known)[number];
+const isKnown = (r: string | undefined): r is Known => (known as readonly (string | undefined)[]).includes(r);
 
 /** Why the client's service is suspended, in plain words, and what the client can do about each reason. */
 export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; status: string }) {
@@ -14,7 +18,7 @@ export function SuspensionNotice({ reasons, status }: { reasons: Reason[]; statu
       <ul className="mt-1 list-disc pl-5" data-testid="suspension-reasons">
         {reasons.map((r) => (
           <li key={r.id}>
-            {r.label}{r.note ? ` (${r.note})` : ""}. {r.nextStep}
+            {isKnown(r.reason) ? t(`reasons.${r.reason}.label`) : r.label}{r.note ? ` (${r.note})` : ""}. {isKnown(r.reason) ? t(`reasons.${r.reason}.nextStep`) : r.nextStep}
           </li>
         ))}
       </ul>
