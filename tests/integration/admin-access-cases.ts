@@ -76,6 +76,10 @@ import { runCancelOperation, runRestartOperation, runSwitchToManual } from "@/ap
 import { runServiceOperation } from "@/app/admin/services/run";
 import { runUpdateSettings } from "@/app/admin/settings/run";
 import { runDeleteTaxRate, runSaveTaxRate, runUpdateTaxSettings } from "@/app/admin/settings/tax/run";
+import { createCoupon } from "@/lib/services/coupons/create";
+import { disableCoupon } from "@/lib/services/coupons/disable";
+import { listCoupons } from "@/lib/services/coupons/list";
+import { runCreateCoupon, runDisableCoupon } from "@/app/admin/coupons/run";
 import { runCreateTariff, runLoadTemplates, runUpdateTariff } from "@/app/admin/tariffs/run";
 
 export type Ids = {
@@ -126,6 +130,9 @@ export const adminVerbs: VerbCase[] = [
   ["listTaxRates", (ctx) => listTaxRates({ ctx })],
   ["saveTaxRate", (ctx) => saveTaxRate({ ctx, input: { country: "DE", percent: 19 } })],
   ["deleteTaxRate", (ctx) => deleteTaxRate({ ctx, input: { rateId: 1 } })],
+  ["createCoupon", (ctx) => createCoupon({ ctx, input: { code: "REFUSED", kind: "percent", percent: 50 } })],
+  ["disableCoupon", (ctx) => disableCoupon({ ctx, input: { couponId: 1 } })],
+  ["listCoupons", (ctx) => listCoupons({ ctx })],
   ["updateTaxSettings", (ctx) => updateTaxSettings({ ctx, input: { pricesIncludeTax: true, sellerCountry: "DE" } })],
   ["listMail", (ctx) => listMail({ ctx })],
   ["getMail", (ctx, ids) => getMail({ ctx, input: { emailId: ids.emailId } })],
@@ -197,6 +204,8 @@ export const adminRuns: RunCase[] = [
   ["updateSettingsAction", (ctx) => runUpdateSettings(ctx, form({ maxAttempts: "9" }))],
   ["saveTaxRateAction", (ctx) => runSaveTaxRate(ctx, form({ country: "DE", percent: "19" }))],
   ["deleteTaxRateAction", (ctx) => runDeleteTaxRate(ctx, form({ rateId: "1" }))],
+  ["createCouponAction", (ctx) => runCreateCoupon(ctx, form({ code: "REFUSED", kind: "percent", percent: "50" }))],
+  ["disableCouponAction", (ctx) => runDisableCoupon(ctx, form({ couponId: "1" }))],
   ["updateTaxSettingsAction", (ctx) => runUpdateTaxSettings(ctx, form({ pricesIncludeTax: "inclusive", sellerCountry: "DE" }))],
   ["resendMailAction", (ctx, ids) => runResendMail(ctx, form({ emailId: ids.emailId }))],
   ["moveBalanceAction", (ctx, ids) => runMoveBalance(ctx, form({ clientId: ids.clientId, amount: "1.00", currency: "USD", direction: "debit", reason: "refused" }))],

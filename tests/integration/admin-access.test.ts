@@ -57,7 +57,7 @@ describe("admin actions refuse clients and staff: verbs, and the server actions 
   afterAll(async () => database.close());
 
   it("covers every admin-only verb of the dashboard, and sees every table", async () => {
-    const dirs = ["handlers", "tariffs", "clients", "departments", "mail", "audit", "stats", "users", "settings", "balance", "tax"];
+    const dirs = ["handlers", "tariffs", "clients", "departments", "mail", "audit", "stats", "users", "settings", "balance", "tax", "coupons"];
     const named = new Set(adminVerbs.map(([name]) => name));
     for (const dir of dirs) {
       for (const file of readdirSync(join(process.cwd(), "lib/services", dir))) {

@@ -9,6 +9,7 @@ import { listCoupons } from "@/lib/services/coupons/list";
 import { saveTaxRate } from "@/lib/services/tax/save-rate";
 import { updateTaxSettings } from "@/lib/services/tax/update-settings";
 import { ValidationError } from "@/lib/errors";
+import { runCreateCoupon } from "@/app/admin/coupons/run";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -141,5 +142,16 @@ describe("coupons: discount lines before tax, restrictions, limits and refusals"
     await expect(createCoupon({ ctx: client, input: { code: "MINE", kind: "percent", percent: 50 } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listCoupons({ ctx: client })).rejects.toMatchObject({ code: "forbidden" });
     expect((await listCoupons({ ctx: admin })).map((x) => x.code)).toContain(c.code);
+  });
+
+  it("the admin form takes an amount in major units, lists of tariffs and periods, and a last valid day", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ code: "FORM-EUR5", kind: "fixed", amount: "5.00", currency: "eur", tariffIds: `${tariffA}, ${tariffB}`, periods: "12", validUntil: "2026-06-30", maxUsesPerClient: "1", recurring: "on" })) form.set(k, v);
+    expect(await runCreateCoupon(admin, form)).toMatchObject({ ok: true });
+    const [row] = await db().select().from(coupons).where(eq(coupons.code, "FORM-EUR5"));
+    expect(row).toMatchObject({ kind: "fixed", amount: 500, currency: "EUR", percent: null, tariffIds: [tariffA, tariffB], periods: [12], recurring: true, maxUses: null, maxUsesPerClient: 1 });
+    expect(row!.validUntil!.toISOString()).toBe("2026-06-30T23:59:59.000Z");
+    form.set("code", "form-eur5");
+    expect(await runCreateCoupon(admin, form)).toMatchObject({ error: "A coupon form-eur5 exists already." });
   });
 });

@@ -34,6 +34,9 @@ export default async function TariffsPage() {
         <Link href="/admin/tariffs/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
           Add tariff
         </Link>
+        <Link href="/admin/coupons" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-50">
+          Coupons
+        </Link>
       </div>
       <Table head={head} caption="Tariffs">
         {tariffs.length === 0 && <EmptyRow colSpan={head.length}>No tariffs yet.</EmptyRow>}
