@@ -25,7 +25,7 @@ export function couponApplies(coupon: Coupon, line: { tariffId: number; months: 
 }
 
 /** n × pct / 100 rounded half-up, exactly (n ≥ 0). */
-function percentOf(n: number, pct: number): number {
+export function percentOf(n: number, pct: number): number {
   return Number((BigInt(n) * BigInt(pct) * 2n + 100n) / 200n);
 }
 

@@ -21,7 +21,7 @@ export function serviceOfRefund(reference: string): number | null {
 export async function paidFor(conn: Conn, service: Service) {
   const [item] = service.orderItemId
     ? await conn
-        .select({ price: orderItems.price, invoiceId: invoices.id })
+        .select({ price: orderItems.price, invoiceId: invoices.id, invoiceAmount: invoices.amount })
         .from(orderItems)
         .leftJoin(invoices, and(eq(invoices.orderId, orderItems.orderId), eq(invoices.status, "paid")))
         .where(eq(orderItems.id, service.orderItemId))
@@ -31,7 +31,8 @@ export async function paidFor(conn: Conn, service: Service) {
     .from(invoices)
     .where(and(eq(invoices.serviceId, service.id), eq(invoices.kind, "renewal"), eq(invoices.status, "paid")))
     .orderBy(desc(invoices.id));
-  const orderPaid = item?.invoiceId ? item.price : 0;
+  // At most what the order's invoice came to: a coupon's discount is not given back.
+  const orderPaid = item?.invoiceId ? Math.min(item.price, item.invoiceAmount ?? item.price) : 0;
   const [refunded] = await conn
     .select({ total: sql<string>`coalesce(sum(${balanceEntries.amount}), 0)` })
     .from(balanceEntries)

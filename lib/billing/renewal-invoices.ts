@@ -3,6 +3,7 @@ import type { Conn, Tx } from "../db";
 import { invoices, services } from "../db/schema";
 import { addMonths } from "../dates";
 import { issueInvoice } from "./issue-invoice";
+import { renewalPrices } from "./coupon-renewal";
 import { renewalQuote } from "../services/services/renewal-quote";
 import { creditWholeInvoice } from "./credit-note";
 import { queueInvoiceIssuedEmail } from "../email/money-emails";
@@ -53,13 +54,14 @@ export async function renewalInvoiced(conn: Conn, serviceId: number, expiry: Dat
  */
 export async function issueRenewalInvoice(tx: Tx, r: Renewal & { at: Date; paid: boolean }) {
   const catalogPrice = r.catalogPrice ?? (await catalogPriceOf(tx, r.serviceId, r.months)) ?? r.price;
+  const { discount } = await renewalPrices(tx, r.serviceId, r.months, catalogPrice, r.currency);
   const { invoice } = await issueInvoice(tx, {
     clientId: r.clientId, kind: "renewal", serviceId: r.serviceId, currency: r.currency, at: r.at, paid: r.paid,
     description: renewalDescription(r.serviceId, r.tariffName, r.months),
     lines: [{
       description: `${r.tariffName}: renewal of service #${r.serviceId}`, price: catalogPrice, months: r.months,
       periodStart: r.expiry, periodEnd: addMonths(r.expiry, r.months), serviceId: r.serviceId,
-    }],
+    }, ...(discount ? [{ description: discount.description, price: -discount.amount, serviceId: r.serviceId }] : [])],
     values: { dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at), renewalFor: r.expiry, renewalMonths: r.months },
   });
   if (invoice.amount !== r.price) throw new Error(`Renewal invoice of service ${r.serviceId} totals ${invoice.amount}, not the ${r.price} charged`);

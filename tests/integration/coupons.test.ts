@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { clients, couponRedemptions, coupons, invoiceLines, invoices } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/services/context";
 import { createOrder } from "@/lib/services/orders/create";
@@ -10,6 +10,11 @@ import { saveTaxRate } from "@/lib/services/tax/save-rate";
 import { updateTaxSettings } from "@/lib/services/tax/update-settings";
 import { ValidationError } from "@/lib/errors";
 import { runCreateCoupon } from "@/app/admin/coupons/run";
+import { payOrder } from "@/lib/services/orders/pay";
+import { renewalQuote } from "@/lib/services/services/renewal-quote";
+import { chargeRenewal } from "@/lib/services/services/charge-renewal";
+import { services } from "@/lib/db/schema";
+import { paidFor } from "@/lib/billing/paid-period";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -153,5 +158,34 @@ describe("coupons: discount lines before tax, restrictions, limits and refusals"
     expect(row!.validUntil!.toISOString()).toBe("2026-06-30T23:59:59.000Z");
     form.set("code", "form-eur5");
     expect(await runCreateCoupon(admin, form)).toMatchObject({ error: "A coupon form-eur5 exists already." });
+  });
+
+  it("a recurring coupon also discounts renewals (its own line, taxed); a first-payment one does not", async () => {
+    async function renewed(recurring: boolean) {
+      const c = await coupon({ percent: 20, recurring });
+      const clientId = await newClient();
+      await db().update(clients).set({ country: "DE", balance: 100_000 }).where(eq(clients.id, clientId));
+      const { order: o } = await order(clientId, { coupon: c.code });
+      await payOrder({ ctx: sys(db(), clock), input: { orderId: o.id } });
+      const [service] = await db().select().from(services).where(eq(services.clientId, clientId));
+      await db().update(services).set({ status: "active", expiresAt: new Date("2026-06-04T09:00:00Z") }).where(eq(services.id, service!.id));
+      const [live] = await db().select().from(services).where(eq(services.id, service!.id));
+      const quote = await renewalQuote(db(), live!);
+      const outcome = await db().transaction((tx) => chargeRenewal(tx, live!, { at: clock.now(), actorUserId: null }));
+      const [invoice] = await db().select().from(invoices).where(and(eq(invoices.serviceId, live!.id), eq(invoices.kind, "renewal")));
+      const lines = await db().select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice!.id)).orderBy(invoiceLines.position);
+      return { code: c.code, quote, outcome, invoice: invoice!, lines, paid: await paidFor(db(), live!) };
+    }
+    const rec = await renewed(true);
+    expect(rec.quote).toMatchObject({ catalogPrice: 1000, price: 952 });
+    expect(rec.outcome).toMatchObject({ kind: "renewed", price: 952 });
+    expect(rec.lines.map((l) => [l.description, l.net, l.taxAmount])).toEqual([[expect.any(String), 1000, 190], [`Coupon ${rec.code} (20% off)`, -200, -38]]);
+    expect(rec.invoice.amount).toBe(952);
+    // What a refund can give back counts what was paid, the discount taken off (952 for the order, 952 for the renewal).
+    expect(rec.paid.total).toBe(952 + 952);
+    const first = await renewed(false);
+    expect(first.quote).toMatchObject({ catalogPrice: 1000, price: 1190 });
+    expect(first.lines.map((l) => l.net)).toEqual([1000]);
+    expect(first.invoice.amount).toBe(1190);
   });
 });

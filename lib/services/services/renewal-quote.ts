@@ -4,6 +4,7 @@ import { invoices, tariffPrices, tariffResources, tariffs } from "../../db/schem
 import { addMonths } from "../../dates";
 import { priceItem } from "../../billing/price";
 import { quoteInvoice } from "../../billing/issue-invoice";
+import { renewalPrices } from "../../billing/coupon-renewal";
 import { ValidationError } from "../../errors";
 import type { ServiceRow } from "./load-own";
 
@@ -40,9 +41,11 @@ export async function renewalQuote(conn: Conn, service: ServiceRow, months = ser
   return taxed(conn, service, price(await tariffOf(conn, service), service, months));
 }
 
-async function taxed(conn: Conn, service: Pick<ServiceRow, "clientId">, quote: Omit<RenewalQuote, "catalogPrice"> | null): Promise<RenewalQuote | null> {
+/** Taxed as the renewal's invoice will be, with the recurring coupon's discount line when the service has one. */
+async function taxed(conn: Conn, service: Pick<ServiceRow, "clientId" | "id">, quote: Omit<RenewalQuote, "catalogPrice"> | null): Promise<RenewalQuote | null> {
   if (!quote) return null;
-  return { ...quote, catalogPrice: quote.price, price: (await quoteInvoice(conn, service.clientId, [quote.price])).total };
+  const { prices } = await renewalPrices(conn, service.id, quote.months, quote.price, quote.currency);
+  return { ...quote, catalogPrice: quote.price, price: (await quoteInvoice(conn, service.clientId, prices)).total };
 }
 
 /** Every period the tariff sells, shortest first, with its price and the expiry it would give. */
