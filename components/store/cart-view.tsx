@@ -103,6 +103,16 @@ export function CartView({ catalog, checkout, action, tax = null }: Props) {
           <form action={formAction} className="mt-3">
             <input type="hidden" name="items" value={payload} />
             <input type="hidden" name="idempotencyKey" value={cart.checkoutKey} />
+            <label className="mb-3 block text-sm">
+              <span className="font-medium">{t("coupon")}</span>
+              <input
+                name="coupon" autoComplete="off" maxLength={64} data-testid="cart-coupon"
+                aria-invalid={state.fields?.coupon ? true : undefined} aria-describedby={state.fields?.coupon ? "cart-coupon-error" : undefined}
+                className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 uppercase"
+              />
+              {state.fields?.coupon && <span id="cart-coupon-error" className="mt-1 block text-red-600">{state.fields.coupon.join(" ")}</span>}
+              <span className="mt-1 block text-slate-500">{t("couponHint")}</span>
+            </label>
             <SubmitButton pendingText={t("placing")}>{t("checkout")}</SubmitButton>
           </form>
         )}

@@ -19,8 +19,9 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
     return { error: "The cart could not be read. Please add the items again." };
   }
   const idempotencyKey = String(form.get("idempotencyKey") ?? "") || undefined;
+  const coupon = String(form.get("coupon") ?? "").trim() || undefined;
   try {
-    const { order } = await createOrder({ ctx, input: { items, idempotencyKey } });
+    const { order } = await createOrder({ ctx, input: { items, idempotencyKey, coupon } });
     const { items: invoices } = await listInvoices({ ctx, input: { orderId: order.id, limit: 1 } });
     return { invoiceId: invoices[0]!.id };
   } catch (error) {
