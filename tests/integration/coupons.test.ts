@@ -15,6 +15,7 @@ import { renewalQuote } from "@/lib/services/services/renewal-quote";
 import { chargeRenewal } from "@/lib/services/services/charge-renewal";
 import { services } from "@/lib/db/schema";
 import { paidFor } from "@/lib/billing/paid-period";
+import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -71,6 +72,9 @@ describe("coupons: discount lines before tax, restrictions, limits and refusals"
     ]);
     // 19% of the discounted 800 is 152: the invoice is taxed on what the client pays.
     expect([invoice.subtotal, invoice.taxAmount, invoice.amount, o.total]).toEqual([800, 152, 952, 952]);
+    const doc = await getInvoiceDocument({ ctx: admin, input: { invoiceId: invoice.id } });
+    expect(doc.lines.map((l) => [l.description, l.net])).toEqual([[expect.any(String), 1000], [`Coupon ${c.code} (20% off)`, -200]]);
+    expect(doc.taxes.map((t) => [t.taxName, t.taxRateBp, t.net, t.taxAmount])).toEqual([["VAT", 1900, 800, 152]]);
     const [r] = await db().select().from(couponRedemptions).where(eq(couponRedemptions.orderId, o.id));
     expect(r).toMatchObject({ couponId: c.id, clientId, invoiceId: invoice.id, amount: 200, currency: "USD" });
   });
