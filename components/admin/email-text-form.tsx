@@ -31,8 +31,8 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
         <input type="hidden" name="template" value={template} />
         <input type="hidden" name="locale" value={locale} />
         <Field name="subject" label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} placeholder={builtIn.subject} hint="Blank keeps the built-in subject." errors={errors.subject} />
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800" htmlFor="email-body">
-          Body text
+        <div className="flex flex-col gap-1">
+          <label className="text-sm font-medium text-slate-800" htmlFor="email-body">Body text</label>
           <textarea
             id="email-body"
             name="body"
@@ -41,10 +41,13 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
             onChange={(e) => setBody(e.target.value)}
             placeholder={builtIn.text}
             aria-invalid={errors.body ? true : undefined}
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm font-normal"
+            aria-describedby="email-body-hint"
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
           />
-          {errors.body ? <span className="text-sm font-normal text-red-600">{errors.body.join(" ")}</span> : <span className="text-xs font-normal text-slate-500">Blank keeps the built-in body. A blank line starts a new paragraph; a line that is only a link becomes a link.</span>}
-        </label>
+          <p id="email-body-hint" className={errors.body ? "text-sm text-red-600" : "text-xs text-slate-500"}>
+            {errors.body ? errors.body.join(" ") : "Blank keeps the built-in body. A blank line starts a new paragraph; a line that is only a link becomes a link."}
+          </p>
+        </div>
         <div>
           <p className="text-sm font-medium text-slate-800">Variables</p>
           <ul className="mt-1 flex flex-wrap gap-2" data-testid="email-variables">

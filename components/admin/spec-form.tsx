@@ -59,11 +59,11 @@ export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSucc
         }
         if (f.type === "textarea") {
           return (
-            <label key={f.name} htmlFor={id} className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-              {f.label}
-              <textarea id={id} name={f.name} rows={4} defaultValue={f.defaultValue} aria-invalid={errors[f.name] ? true : undefined} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
-              {errors[f.name] ? <span className="text-sm font-normal text-red-600">{errors[f.name]!.join(" ")}</span> : f.hint && <span className="text-xs font-normal text-slate-500">{f.hint}</span>}
-            </label>
+            <div key={f.name} className="flex flex-col gap-1">
+              <label htmlFor={id} className="text-sm font-medium text-slate-800">{f.label}</label>
+              <textarea id={id} name={f.name} rows={4} defaultValue={f.defaultValue} aria-invalid={errors[f.name] ? true : undefined} aria-describedby={`${id}-hint`} className="rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm" />
+              <p id={`${id}-hint`} className={errors[f.name] ? "text-sm text-red-600" : "text-xs text-slate-500"}>{errors[f.name] ? errors[f.name]!.join(" ") : f.hint}</p>
+            </div>
           );
         }
         if (f.type === "checkbox") {
