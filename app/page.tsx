@@ -2,8 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
-import { anonymousCtx } from "@/lib/services/request-context";
-import { Card, PageHeading } from "@/components/ui/card";
+import { anonymousCtx, requestCtx } from "@/lib/services/request-context";
+import { storeCurrencyNote } from "@/lib/services/catalog/currency-note";
+import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { labelsIn } from "@/components/store/labels";
 import { TariffCard } from "@/components/store/tariff-card";
@@ -15,6 +16,7 @@ export default async function StorePage() {
   const catalog = await listCatalog({ ctx: await anonymousCtx() });
   const [t, locale] = await Promise.all([getTranslations("store"), getLocale()]);
   const labels = labelsIn(locale);
+  const note = await storeCurrencyNote({ ctx: await requestCtx(), catalogCurrencies: catalog.map((c) => c.currency) });
   const groups = productTypes.map((type) => ({ type, tariffs: byPrice(catalog.filter((t) => t.productType === type)) })).filter((g) => g.tariffs.length > 0);
   return (
     <div data-layout="wide" className="mx-auto w-full max-w-[96rem]">
@@ -22,6 +24,13 @@ export default async function StorePage() {
         <PageHeading title={t("title")} description={t("description")} />
         <CartLink />
       </div>
+      {note && (
+        <div data-testid="store-currency-note">
+          <Notice tone="info">
+            {t(note.kind === "none" ? "currencyNone" : "currencySome", { currency: note.clientCurrency, others: note.sold.join(", ") })}
+          </Notice>
+        </div>
+      )}
       {groups.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600">{t("empty")}</p>

@@ -7,7 +7,8 @@ import { renewService } from "@/lib/services/services/renew";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { updateTariff } from "@/lib/services/tariffs/update";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
+import { createClient, createUser, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
+import { currencyNote, storeCurrencyNote } from "@/lib/services/catalog/currency-note";
 
 describe("money moves only in the client's currency", () => {
   let database: TestDatabase;
@@ -37,6 +38,17 @@ describe("money moves only in the client's currency", () => {
     }
     const error = await updateTariff({ ctx: sys(db()), input: { tariffId: usdTariff, name: "Renamed", currency: "ABC", prices: [{ months: 1, price: 1000 }], resources: [], handlerIds: [handlerId] } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "validation" });
+  });
+
+  it("tells a client whose currency no plan is sold in why it cannot order, instead of a store it cannot buy from", async () => {
+    const eur = await createClient(db());
+    await db().update(clients).set({ currency: "EUR" }).where(eq(clients.id, eur.id));
+    const ctx = { db: db(), actor: (await createUser(db(), "client", { clientId: eur.id })).actor };
+    expect(await storeCurrencyNote({ ctx, catalogCurrencies: ["USD", "JPY", "USD"] })).toEqual({ kind: "none", clientCurrency: "EUR", sold: ["JPY", "USD"] });
+    expect(await storeCurrencyNote({ ctx: sys(db()), catalogCurrencies: ["USD"] })).toBeNull();
+    expect(currencyNote("USD", ["USD", "JPY"])).toEqual({ kind: "some", clientCurrency: "USD", sold: ["JPY"] });
+    expect(currencyNote("USD", ["USD", "USD"])).toBeNull();
+    expect(currencyNote("EUR", [])).toBeNull();
   });
 
   it("refuses to order a JPY tariff for a USD client, and to mix currencies in one order", async () => {
