@@ -23,6 +23,7 @@ import { clients } from "../lib/db/schema";
 import type { Ctx } from "../lib/services/context";
 import { notifyRoundtrip, operationsPageP95, percentile, seedHistory } from "./bench-history";
 import { startSimulatorProcess } from "./bench-sim";
+import { monthEnd } from "./bench-month-end";
 
 process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 // One log line per operation would drown the figures; LOG_LEVEL=info shows them.
@@ -31,7 +32,7 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const print = (metric: string, value: number, unit: string) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
 
-async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function openBenchDatabase(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   const url = readDatabaseUrl();
   if (!url) {
     const database = await connect({ kind: "pglite" });
@@ -47,6 +48,7 @@ async function openBenchDatabase(): Promise<{ database: Database; drop(): Promis
   await migrateDatabase(database, u.toString());
   return {
     database,
+    url: u.toString(),
     async drop() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -88,7 +90,7 @@ async function pgCeiling(database: Database, seconds = 3): Promise<number> {
 }
 
 async function main() {
-  const { database, drop } = await openBenchDatabase();
+  const { database, url, drop } = await openBenchDatabase();
   const sim = await startSimulatorProcess();
   process.once("exit", () => sim.close());
   const ctx: Ctx = { db: database.db, actor: { type: "system" } };
@@ -206,6 +208,12 @@ async function main() {
   }
   const [check] = await database.db.select({ n: sql<number>`count(*)::int` }).from(services).where(sql`${services.status} = 'active' and ${services.remoteName} not like 'hist%'`);
   if (Number(check!.n) !== Object.keys((await sim.state()).users).length) throw new Error("panel users and active services differ");
+  // The month's end: BENCH_MONTH_END services due at once (scripts/bench-month-end.ts); BENCH_MONTH_END=0 skips it.
+  const monthEndServices = Number(process.env.BENCH_MONTH_END ?? 100_000);
+  if (database.kind === "postgres" && url && monthEndServices > 0) {
+    await sim.setFaults({ slowMs: 0, slowChangeMs: 0 });
+    await monthEnd({ database, url, ctx, tariffId: tariff.id, handlerId: handler.id, price: 100, print }, monthEndServices);
+  }
   sim.close();
   await drop();
   if (process.env.BENCH_NO_API) return;
