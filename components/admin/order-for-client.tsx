@@ -61,7 +61,7 @@ export function OrderForClient({ clientId, tariffs, action }: Props) {
         />
       ))}
       {wantsDomain && (
-        <Field id="order-domain" name="domain" label={tariff.productType === "domain" ? "Domain name" : "The site's domain"} autoComplete="off" hint={tariff.productType === "domain" && tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}.` : "Without www."} errors={errors.domain} />
+        <Field id="order-domain" name="domain" label="Domain" autoComplete="off" hint={tariff.productType === "domain" ? (tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}.` : undefined) : "The site's domain, without www."} errors={errors.domain} />
       )}
       {wantsServer && (
         <>

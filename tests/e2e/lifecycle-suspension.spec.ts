@@ -19,7 +19,7 @@ test("suspend for abuse, suspend and lift the client: the abuse suspension stays
   await expect(page.getByTestId("balance")).toHaveText("$20.00");
   const order = page.getByTestId("order-for-client");
   await order.getByLabel("Tariff and period").selectOption({ label: "Starter — 1 mo — $3.99" });
-  await order.getByLabel("The site's domain").fill(`abuse-${stamp}.example.com`);
+  await order.getByLabel("Domain", { exact: true }).fill(`abuse-${stamp}.example.com`);
   await order.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByTestId("balance")).toHaveText("$16.01");
   await page.getByRole("table", { name: "Services of the client" }).getByRole("link").first().click();
