@@ -37,6 +37,8 @@ async function startWorker(url: string): Promise<{ child: ChildProcess; stop(): 
     child.once("exit", (code) => reject(new Error(`the worker exited (${code})`)));
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A bench that fails leaves no worker behind.
+  process.once("exit", () => child.kill("SIGTERM"));
   return {
     child,
     // VmHWM: the process's peak resident set since it started.
@@ -121,6 +123,8 @@ export async function monthEnd({ database, url, ctx, tariffId, handlerId, price,
   await sleep(5000);
   trickling = false;
   const idleP99 = await payToActiveP99(database, await idleTrickle, 30_000);
+  // The same worker's peak while it only took new orders: what the month's end adds is the difference.
+  const idleRss = worker.peakRssMb();
   await worker.stop();
 
   // Everything falls due now; a fresh worker's first look runs the renewal sweep.
@@ -164,6 +168,7 @@ export async function monthEnd({ database, url, ctx, tariffId, handlerId, price,
   print("month_end_services", n, "services");
   print("month_end_100k_s", took, "s");
   print("month_end_rss_mb", rss, "MB");
+  print("month_end_idle_rss_mb", idleRss, "MB");
   print("month_end_idle_order_p99_ms", idleP99, "ms");
   print("month_end_new_order_p99_ms", busyP99, "ms");
   print("month_end_emails", Number(mail!.n), "emails");
