@@ -8,7 +8,7 @@ export type CartItem = {
   tariffId: number;
   months: number;
   addons: Record<string, number>;
-  params: { domain?: string; hostname?: string; os?: string };
+  params: { domain?: string; hostname?: string; os?: string; transfer?: boolean; authCode?: string };
 };
 
 /**

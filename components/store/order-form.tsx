@@ -13,12 +13,13 @@ import { addToCart, type CartItem } from "./cart-store";
 import { osTemplates, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
 import { SelectField } from "@/components/ui/select";
+import { DomainChoiceFields } from "./domain-choice";
 
 export type QuoteState = { fields?: FieldErrors; error?: string; item?: Omit<CartItem, "id">; nonce?: string };
-type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState>; domain?: string };
+type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState>; domain?: string; owned?: string[] };
 
 /** Period, add-ons and order parameters of one tariff, with a live total; the server checks it before it goes to the cart. */
-export function OrderForm({ tariff, action, domain }: Props) {
+export function OrderForm({ tariff, action, domain, owned = [] }: Props) {
   const [state, formAction] = useActionState(action, {} as QuoteState);
   const router = useRouter();
   const t = useTranslations("store.form");
@@ -43,6 +44,7 @@ export function OrderForm({ tariff, action, domain }: Props) {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.error && <Notice tone="error">{state.error}</Notice>}
       <input type="hidden" name="tariffId" value={tariff.id} />
+      <input type="hidden" name="productType" value={tariff.productType} />
       <SelectField
         name="months"
         label={t("period")}
@@ -73,28 +75,8 @@ export function OrderForm({ tariff, action, domain }: Props) {
           ))}
         </fieldset>
       )}
-      {tariff.productType === "domain" && (
-        <Field
-          name="domain"
-          label={t("domain")}
-          autoComplete="off"
-          defaultValue={domain}
-          required
-          placeholder={`example.${tariff.tlds[0] ?? "com"}`}
-          hint={tariff.tlds.length ? t("domainHint", { zones: tariff.tlds.map((z) => `.${z}`).join(", ") }) : undefined}
-          errors={errors["params.domain"]}
-        />
-      )}
-      {tariff.productType !== "domain" && tariff.orderNeeds.includes("domain") && (
-        <Field
-          name="domain"
-          label={t("siteDomain")}
-          autoComplete="off"
-          required
-          placeholder="example.com"
-          hint={t("siteDomainHint")}
-          errors={errors["params.domain"]}
-        />
+      {(tariff.productType === "domain" || tariff.orderNeeds.includes("domain")) && (
+        <DomainChoiceFields forDomain={tariff.productType === "domain"} zones={tariff.tlds} domain={domain} owned={owned} errors={errors} />
       )}
       {(tariff.productType === "vps" || tariff.orderNeeds.includes("os")) && (
         <>

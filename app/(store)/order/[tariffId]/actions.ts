@@ -1,7 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { orderItemFromForm } from "@/lib/billing/order-params";
+import { storeItemFromForm } from "@/lib/billing/order-domain-choice";
 import { quoteItems } from "@/lib/services/catalog/quote";
 import { requestCtx } from "@/lib/services/request-context";
 import type { QuoteState } from "@/components/store/order-form";
@@ -9,8 +9,7 @@ import { actionFailure } from "../../action-errors";
 
 /** Checks one configured tariff the way checkout will; the browser adds the answer to its cart. */
 export async function quoteItemAction(_prev: QuoteState, form: FormData): Promise<QuoteState> {
-  const { addons, params } = orderItemFromForm(form);
-  const item = { tariffId: Number(form.get("tariffId")), months: Number(form.get("months")), addons, params };
+  const item = storeItemFromForm(form);
   try {
     const quote = await quoteItems({ ctx: await requestCtx(), input: { items: [item] } });
     const line = quote.items[0]!;

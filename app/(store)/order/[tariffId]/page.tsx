@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { isDbId } from "@/lib/ids";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { isOffSale } from "@/lib/services/catalog/off-sale";
-import { anonymousCtx } from "@/lib/services/request-context";
+import { anonymousCtx, requestCtx } from "@/lib/services/request-context";
+import { listServices } from "@/lib/services/services/list";
 import { Card, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { OrderForm } from "@/components/store/order-form";
@@ -59,8 +60,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Card>
       )}
       <Card>
-        <OrderForm tariff={tariff} action={quoteItemAction} domain={domain} />
+        <OrderForm tariff={tariff} action={quoteItemAction} domain={domain} owned={tariff.productType === "domain" ? [] : await ownDomains()} />
       </Card>
     </div>
   );
+}
+
+/** The signed-in client's domains (their services' domains, live ones), for "use a domain I already have". */
+async function ownDomains(): Promise<string[]> {
+  const ctx = await requestCtx();
+  if (ctx.actor.type !== "user" || ctx.actor.clientId === null) return [];
+  const { items } = await listServices({ ctx, input: { status: ["processing", "active", "suspended"] } });
+  return [...new Set(items.map((s) => s.params.domain).filter((d): d is string => Boolean(d)))].sort();
 }
