@@ -1,4 +1,5 @@
 import type { OrderParams } from "@/lib/vocabulary";
+import { displayDomain } from "@/lib/domain-display";
 import { taskStatusLabel } from "@/components/board/labels";
 import { statusLabels as serviceStatusLabels } from "@/components/store/labels";
 
@@ -50,12 +51,14 @@ export function statusWord(status: string): string {
 type Nameable = { id: number; params?: OrderParams | null; remoteName?: string | null; tariffName?: string | null };
 
 /**
- * A service as staff lists name it: its domain (or hostname), else its tariff's name; `panel` is
- * the name on the panel as secondary text, when it says something the name does not.
+ * A service as staff lists name it: its domain (in Unicode) or hostname, else its tariff's name; `panel`
+ * is the name on the panel (or an IDN's punycode) as secondary text, when it says something the name does not.
  */
 export function serviceLabel(s: Nameable): { name: string; panel: string | null } {
-  const name = s.params?.domain || s.params?.hostname || s.tariffName || s.remoteName || `Service #${s.id}`;
-  return { name, panel: s.remoteName && s.remoteName !== name ? s.remoteName : null };
+  const raw = s.params?.domain || s.params?.hostname || s.tariffName || s.remoteName || `Service #${s.id}`;
+  const name = s.params?.domain ? displayDomain(s.params.domain) : raw;
+  // An IDN reads in Unicode; its punycode (what the panel and registry know) is the secondary text.
+  return { name, panel: s.remoteName && s.remoteName !== raw ? s.remoteName : name !== raw ? raw : null };
 }
 
 export const taskReasonLabels: Record<string, string> = {

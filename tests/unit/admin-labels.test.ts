@@ -14,5 +14,6 @@ describe("admin labels", () => {
     expect(serviceLabel({ id: 7, params: {}, remoteName: "pv000002", tariffName: "Starter" })).toEqual({ name: "Starter", panel: "pv000002" });
     expect(serviceLabel({ id: 7, params: { hostname: "vm1" }, remoteName: "vm1", tariffName: "VPS" })).toEqual({ name: "vm1", panel: null });
     expect(serviceLabel({ id: 7, params: {}, remoteName: "", tariffName: null })).toEqual({ name: "Service #7", panel: null });
+    expect(serviceLabel({ id: 7, params: { domain: "xn--e1afmkfd.xn--p1ai" }, remoteName: "xn--e1afmkfd.xn--p1ai", tariffName: "Domain" })).toEqual({ name: "пример.рф", panel: "xn--e1afmkfd.xn--p1ai" });
   });
 });

@@ -11,14 +11,14 @@ export const listServices = defineEndpoint({
   summary: "Services, newest first, a page at a time",
   description: "A client-bound key sees its client's services only.",
   query: listServicesInput,
-  response: "`{ items, nextCursor }`; each item is a service (never its secrets) with `tariffName` and `clientName`",
+  response: "`{ items, nextCursor }`; each item is a service (never its secrets) with `tariffName` and `clientName`, and its domain as `domain` (punycode, as registries know it) and `domainUnicode` (as people write it; both null without a domain)",
 });
 
 export const getService = defineEndpoint({
   id: "getService", method: "GET", path: "/services/{id}", tag: "Services", scope: "read",
   summary: "One service with its resources, history, operations and renewal prices",
   params: idParams,
-  response: "The service (never its secrets)",
+  response: "The service (never its secrets), with its domain as `domain` (punycode) and `domainUnicode` (as people write it); both null without a domain",
 });
 
 const action = (name: "suspend" | "resume" | "close", summary: string, description: string) =>
