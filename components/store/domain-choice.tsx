@@ -29,7 +29,7 @@ export function DomainChoiceFields({ forDomain, zones, domain, owned, errors }: 
   const placeholder = `example.${zones[0] ?? "com"}`;
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3" data-testid="domain-choice">
-      <legend className="px-1 text-sm font-medium text-slate-800">{forDomain ? t("domain") : t("siteDomain")}</legend>
+      <legend className="px-1 text-sm font-medium text-slate-800">{t("domainChoice")}</legend>
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
         {choices.map((c) => (
           <label key={c} className="flex items-center gap-2 text-sm text-slate-800">
