@@ -4,6 +4,8 @@ import { GET } from "@/app/api/metrics/route";
 import { serveWorkerMetrics } from "@/lib/metrics/serve";
 import { startIspmanagerSimulator, type IspmanagerSimulator } from "@/lib/modules/ispmanager/simulator";
 import { sweepOperations } from "@/lib/processing/sweep";
+import { eq } from "drizzle-orm";
+import { emailOutbox } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createClient, createDepartment, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
@@ -84,7 +86,10 @@ describe("GET /api/metrics", () => {
     expect(value(text, `provisio_handler_slots_in_use{handler="metrics-panel",handler_id="${handler.id}",module="ispmanager"}`)).toBe(0);
     expect(value(text, `provisio_handler_healthy{handler="metrics-panel",handler_id="${handler.id}",module="ispmanager"}`)).toBe(1);
     expect(value(text, 'provisio_tasks_open{department="Metrics desk",status="new"}')).toBe(1);
-    expect(value(text, 'provisio_outbox{outbox="email",status="queued"}')).toBe(2);
+    // two welcome emails, and the three orders' money emails (confirmation, invoice, receipt)
+    const queued = await db.select().from(emailOutbox).where(eq(emailOutbox.status, "queued"));
+    expect(queued.filter((m) => m.template.startsWith("welcome"))).toHaveLength(2);
+    expect(value(text, 'provisio_outbox{outbox="email",status="queued"}')).toBe(queued.length);
     expect(text).toContain("provisio_process_resident_memory_bytes");
   });
 
