@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../db";
-import { clients, serviceHistory, services, tariffs } from "../db/schema";
+import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
+import { errorCode } from "../log";
 import { systemClock, type Clock } from "../clock";
 import { enqueueEmail } from "../email/enqueue";
 import { serviceEmail, type ServiceEmailEvent } from "../email/service-emails";
@@ -41,7 +42,12 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
     .where(and(inArray(services.status, ["active", "suspended"]), isNotNull(services.expiresAt), lte(services.expiresAt, horizon)))
     .orderBy(services.id);
   for (const { id } of due) {
-    await db.transaction((tx) => renewOne(tx, id, { now, horizon, graceDays }, summary));
+    try {
+      await db.transaction((tx) => renewOne(tx, id, { now, horizon, graceDays }, summary));
+    } catch (error) {
+      // An operation of this service is finishing right now: the next sweep takes the service.
+      if (errorCode(error) !== LOCK_BUSY) throw error;
+    }
   }
   await dispatchOperations(summary.operationIds);
   return summary;
@@ -49,7 +55,16 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
 
 type When = { now: Date; horizon: Date; graceDays: number };
 
+const LOCK_BUSY = "55P03";
+
 async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalSummary): Promise<void> {
+  // The service's open operations first, then the service: the order in which an operation's
+  // completion takes them, so a sweep queueing a suspension never deadlocks with one finishing.
+  await tx
+    .select({ id: operations.id })
+    .from(operations)
+    .where(and(eq(operations.serviceId, serviceId), inArray(operations.status, ["queued", "running", "waiting", "manual"])))
+    .for("update", { noWait: true });
   const [row] = await tx
     .select({ service: services, tariffName: tariffs.name, email: clients.email })
     .from(services)
