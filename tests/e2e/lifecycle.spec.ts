@@ -77,7 +77,7 @@ test("renewal paid by card for the difference: a client renews for a year with a
   await expect(page.getByTestId("payment-status")).toContainText("Payment received: $33.89. The renewal is paid (the rest from your balance)");
   await page.getByRole("link", { name: "See the service" }).click();
   await expect(page).toHaveURL(serviceUrl);
-  await expect(page.getByTestId("history")).toContainText("Renewed for 12 months, 39.90 USD paid from the balance");
+  await expect(page.getByTestId("history")).toContainText("Renewed for 12 months, $39.90 paid from the balance");
   await expect(page.getByTestId("history")).toContainText("Service renewed on the panel", { timeout: 30_000 });
   await expect(page.getByRole("main")).toContainText("1 year period");
 

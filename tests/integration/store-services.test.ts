@@ -106,7 +106,7 @@ describe("the client area's verbs", () => {
     const serviceId = poor.serviceIds[0]!;
     const before = await db().select().from(balanceEntries).where(eq(balanceEntries.clientId, poor.clientId));
     const error = (await renewService({ ctx: ctx(poor.actor), input: { serviceId } }).catch((e: unknown) => e)) as AppError;
-    expect(error.message).toBe("Insufficient funds: the renewal costs 5.00 USD, the balance is 0.00 USD");
+    expect(error.message).toBe("Insufficient funds: the renewal costs $5.00, the balance is $0.00");
     expect(await db().select().from(balanceEntries).where(eq(balanceEntries.clientId, poor.clientId))).toEqual(before);
     expect(await db().select().from(operations).where(and(eq(operations.serviceId, serviceId), eq(operations.kind, "prolong")))).toHaveLength(0);
 

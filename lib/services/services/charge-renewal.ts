@@ -3,13 +3,15 @@ import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Conn, Tx } from "../../db";
 import { balanceEntries, clients, invoices, operations, serviceHistory, services, tariffs } from "../../db/schema";
 import { issueRenewalInvoice, openRenewalInvoice, periodWords, renewalDescription, replaceRenewalInvoice } from "../../billing/renewal-invoices";
+import { formatAmount } from "../../billing/ledger";
 import { conflict } from "../../errors";
 import { enqueueOperation } from "../../processing/enqueue";
 import type { ServiceRow } from "./load-own";
 import { renewalQuote } from "./renewal-quote";
 import { heldSuspensions, liftSuspensions } from "./suspensions";
 
-export const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+/** An amount as the rest of the app writes it ($39.90, ¥1,000): the one currency formatter. */
+export const money = (minor: number, currency: string) => formatAmount(minor, currency);
 
 /** The ledger reference of a renewal's charge: one per service and period (the expiry it extends). */
 export const renewalReference = (service: Pick<ServiceRow, "id" | "expiresAt">) => `renewal:${service.id}:${service.expiresAt!.toISOString()}`;
