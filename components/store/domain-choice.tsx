@@ -25,6 +25,9 @@ export function DomainChoiceFields({ forDomain, zones, domain, owned, errors }: 
   const choices: DomainChoice[] = forDomain ? ["register", "transfer"] : ["register", "transfer", "own"];
   const [choice, setChoice] = useState<DomainChoice>("register");
   const [picked, setPicked] = useState("");
+  // Kept in state: React resets a form's uncontrolled fields after each submission, refused ones too.
+  const [name, setName] = useState(domain ?? "");
+  const [code, setCode] = useState("");
   const typed = choice !== "own" || owned.length === 0 || picked === "";
   const placeholder = `example.${zones[0] ?? "com"}`;
   return (
@@ -52,7 +55,8 @@ export function DomainChoiceFields({ forDomain, zones, domain, owned, errors }: 
           name="domain"
           label={choice === "own" ? t("ownDomainName") : forDomain ? t("domain") : t("siteDomain")}
           autoComplete="off"
-          defaultValue={domain}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
           required
           placeholder={placeholder}
           hint={forDomain && zones.length ? t("domainHint", { zones: zones.map((z) => `.${z}`).join(", ") }) : forDomain ? undefined : t(`choiceHint.${choice}`)}
@@ -68,6 +72,8 @@ export function DomainChoiceFields({ forDomain, zones, domain, owned, errors }: 
           autoComplete="off"
           required
           maxLength={64}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
           hint={t("authCodeHint")}
           errors={errors["params.authCode"] ?? errors["params.transfer"]}
         />
