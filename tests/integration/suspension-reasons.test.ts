@@ -142,6 +142,24 @@ describe("suspension reasons", () => {
     expect(await service(id)).toMatchObject({ status: "active", pending: null });
   });
 
+  it("lifting a client's suspension whose suspend was already tried once keeps it and resumes after it, so the panel is not left suspended", async () => {
+    const client = await createClient(db(), 100_000);
+    const id = await active(client.id);
+    await sweepOperations(db());
+    await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: true } });
+    const [suspend] = await ops(id, "suspend");
+    // A first try reached the panel and its answer was lost: the operation is queued again for a retry.
+    await db().update(operations).set({ attempts: 1, claims: 1 }).where(eq(operations.id, suspend!.id));
+
+    const lifted = await suspendClient({ ctx: admin, input: { clientId: client.id, suspended: false } });
+    expect(lifted.operationIds).toHaveLength(1);
+    expect((await ops(id, "suspend"))[0]).toMatchObject({ status: "queued" });
+    await sweepOperations(db());
+    expect((await ops(id, "suspend"))[0]).toMatchObject({ status: "done" });
+    expect((await ops(id, "resume"))[0]).toMatchObject({ id: lifted.operationIds[0], status: "done" });
+    expect(await service(id)).toMatchObject({ status: "active", pending: null });
+  });
+
   it("paying a renewal lifts only the non-payment reason: a service also suspended for abuse stays suspended", async () => {
     const clock = testClock(new Date("2031-03-10T10:00:00Z"));
     const client = await createClient(db(), 500);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db";
 import { operations, serviceHistory, serviceSuspensions, services, tasks } from "../../db/schema";
 import { enqueueOperation } from "../../processing/enqueue";
@@ -15,12 +15,17 @@ export async function heldSuspensions(tx: Tx, serviceId: number) {
   return tx.select().from(serviceSuspensions).where(and(eq(serviceSuspensions.serviceId, serviceId), isNull(serviceSuspensions.liftedAt)));
 }
 
-/** Cancels a service's operations of a kind that have not started (queued, or waiting for staff) with their tasks. */
+/** Queued and never taken by a worker: nothing of it has reached the panel. */
+const neverTried = and(eq(operations.status, "queued"), eq(operations.claims, 0), eq(operations.attempts, 0));
+/** Queued again after a try (a retry, or a lease that ran out): the panel may have done it already. */
+const tried = and(eq(operations.status, "queued"), sql`(${operations.claims} > 0 or ${operations.attempts} > 0)`);
+
+/** Cancels a service's operations of a kind that have not started (never tried, or waiting for staff) with their tasks. */
 async function cancelNotStarted(tx: Tx, serviceId: number, kind: "suspend" | "resume", at: Date, why: string): Promise<number[]> {
   const cancelled = await tx
     .update(operations)
     .set({ status: "cancelled", finishedAt: at, updatedAt: at, leaseToken: null, leaseUntil: null })
-    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), inArray(operations.status, ["queued", "manual"])))
+    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), or(neverTried, eq(operations.status, "manual"))))
     .returning({ id: operations.id });
   const ids = cancelled.map((o) => o.id);
   if (ids.length === 0) return ids;
@@ -30,12 +35,12 @@ async function cancelNotStarted(tx: Tx, serviceId: number, kind: "suspend" | "re
   return ids;
 }
 
-/** True while an operation of this kind is being carried out (claimed, or waiting on the panel). */
+/** True while an operation of this kind is being carried out (claimed, waiting on the panel, or queued for a retry). */
 async function inFlight(tx: Tx, serviceId: number, kind: "suspend" | "resume"): Promise<boolean> {
   const [row] = await tx
     .select({ id: operations.id })
     .from(operations)
-    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), inArray(operations.status, ["running", "waiting"])));
+    .where(and(eq(operations.serviceId, serviceId), eq(operations.kind, kind), or(inArray(operations.status, ["running", "waiting"]), tried)));
   return Boolean(row);
 }
 
