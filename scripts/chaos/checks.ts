@@ -28,6 +28,16 @@ export async function check(conn: Conn, panels: Record<DemoSimulatorKind, PanelO
     f.stuck.push(`operation ${op.id} of service ${op.service_id} is manual without exactly one open task`);
   }
 
+  // A suspension (the client's or the service's own) leaves no service running, and a lift resumes
+  // only what holds no other reason: nothing active still holds a reason, no client stays suspended.
+  for (const r of await query<Row>(conn, sql`select s.id, string_agg(distinct x.scope || ':' || x.reason, ', ') as reasons
+      from services s join service_suspensions x on x.service_id = s.id and x.lifted_at is null
+      where s.status = 'active' and not exists (select 1 from tasks t where t.service_id = s.id and t.status in ('new', 'in_progress'))
+      group by s.id`)) {
+    f.stuck.push(`service ${r.id} is active while it holds a suspension (${r.reasons}) and no task holds it`);
+  }
+  for (const r of await query<Row>(conn, sql`select id from clients where suspended_at is not null`)) f.stuck.push(`client ${r.id} is still suspended`);
+
   const rows = await query<ServiceRow>(conn, sql`
     select s.id, s.status, s.remote_name, h.module,
       (select count(*)::int from tasks t where t.service_id = s.id and t.status in ('new', 'in_progress')) as open_tasks,

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import postgres from "postgres";
 import { kill, startSimulatorProcesses, startWorker, simulatorKinds, type Proc } from "./cluster";
 import { check, payToActive, type Findings } from "./checks";
+import { administer } from "./admin";
 import { drive } from "./driver";
 import { runChaos } from "./faults";
 import { readPanel } from "./panels";
@@ -83,8 +84,9 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     console.error(`chaos: simulators, ${options.workers} workers${web ? ", the web process" : ""} and the catalog ready after ${Date.now() - t0} ms`);
     const until = Date.now() + options.seconds * 1000;
     const controls = Object.fromEntries(simulatorKinds.map((k) => [k, simulators[k].control])) as Record<(typeof simulatorKinds)[number], string>;
-    const [driven, chaos] = await Promise.all([
+    const [driven, administered, chaos] = await Promise.all([
       drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6), web }),
+      administer({ db, until, clientIds }),
       runChaos({ until, kills: options.kills, controls, workers, workerEnv: env, databaseUrl: options.url, databaseName: name }),
     ]);
 
@@ -120,19 +122,24 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
         chaos_orders: driven.orders,
         chaos_refused_requests: driven.refused,
         chaos_actions: driven.actions,
+        chaos_plan_changes: administered.planChanges,
+        chaos_refunds: administered.refunds,
+        chaos_full_refunds: administered.fullRefunds,
+        chaos_client_suspensions: administered.clientSuspensions,
+        chaos_refused_admin: administered.refused,
         chaos_services: counts!.services,
         chaos_active: counts!.active,
         chaos_open_tasks: counts!.open_tasks,
         chaos_unsettled: busy,
         chaos_duplicates: findings.duplicates.length,
         chaos_lost: findings.lost.length + findings.orphans.length + findings.state.length,
-        chaos_stuck: findings.stuck.length,
+        chaos_stuck: findings.stuck.length + administered.liftErrors.length,
         chaos_email_mismatches: findings.email.length + findings.webhooks.length,
         chaos_ledger_mismatches: findings.ledger.length,
         chaos_p50_pay_to_active_ms: latency.p50,
         chaos_p99_pay_to_active_ms: latency.p99,
       },
-      findings: { ...findings, stuck: [...findings.stuck, ...chaos.errors] },
+      findings: { ...findings, stuck: [...findings.stuck, ...chaos.errors, ...administered.liftErrors] },
     };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { clients, emailOutbox, operations, services } from "@/lib/db/schema";
+import { clients, emailOutbox, operations, serviceSuspensions, services } from "@/lib/db/schema";
 import type { PanelObject } from "../../scripts/chaos/panels";
 import { check } from "../../scripts/chaos/checks";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -48,5 +48,17 @@ describe("chaos checks", () => {
     expect(f.email).toEqual([`service ${service.id}: 0 welcome emails, expected 1`]);
     await database.db.update(clients).set({ balance: sql`${clients.balance} + 1` });
     expect((await check(database.db, panels([ours(service.remoteName)]), new Map())).ledger.join("\n")).toMatch(/balance \d+, ledger sum \d+/);
+  });
+
+  it("an active service that still holds a suspension, and a client left suspended, are found; lifted, neither is", async () => {
+    const [service1] = await database.db.select().from(services).where(eq(services.id, service.id));
+    await database.db.insert(serviceSuspensions).values({ serviceId: service.id, reason: "admin", scope: "client" });
+    await database.db.update(clients).set({ suspendedAt: new Date() }).where(eq(clients.id, service1!.clientId));
+    const f = await check(database.db, panels([ours(service.remoteName)]), new Map());
+    expect(f.stuck).toContain(`service ${service.id} is active while it holds a suspension (client:admin) and no task holds it`);
+    expect(f.stuck).toContain(`client ${service1!.clientId} is still suspended`);
+    await database.db.update(serviceSuspensions).set({ liftedAt: new Date() });
+    await database.db.update(clients).set({ suspendedAt: null });
+    expect((await check(database.db, panels([ours(service.remoteName)]), new Map())).stuck).toEqual([]);
   });
 });
