@@ -10,13 +10,16 @@ import { signInAttempts } from "../db/schema";
  */
 export type Limit = { free: number; lockAfter: number; lockMs: number; maxDelayMs: number; windowMs: number };
 
+/** Sign-ups from one address in an hour (`SIGN_UP_LIMIT`, default 10): raise it when many clients share one address. */
+const signUpLimit = Math.max(2, Number.parseInt(process.env.SIGN_UP_LIMIT ?? "", 10) || 10);
+
 export const limits = {
   /** One account from one address: whoever guesses from there waits, then is locked out (that address only). */
   account: { free: 3, lockAfter: 10, lockMs: 15 * 60_000, maxDelayMs: 30_000, windowMs: 15 * 60_000 },
   /** One account from every address together: no waits, a lock at 50 (the owner gets an unlock link by email). */
   accountWide: { free: 50, lockAfter: 50, lockMs: 15 * 60_000, maxDelayMs: 0, windowMs: 15 * 60_000 },
   ip: { free: 20, lockAfter: 100, lockMs: 15 * 60_000, maxDelayMs: 5_000, windowMs: 15 * 60_000 },
-  signUp: { free: 5, lockAfter: 10, lockMs: 60 * 60_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  signUp: { free: Math.floor(signUpLimit / 2), lockAfter: signUpLimit, lockMs: 60 * 60_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** The counter keys of an account: per source address (`account:<email>|<address>`) and for all sources (`account:<email>`). */

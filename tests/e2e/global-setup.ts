@@ -31,6 +31,8 @@ export default async function globalSetup() {
       // The demo data, the simulators and the local mailbox: a demo run, not a deployment.
       PROVISIO_DEMO: "1",
       PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString("hex"),
+      // Every story signs up its own client from this one address.
+      SIGN_UP_LIMIT: "200",
     };
     process.env.E2E_PAYMENT_WEBHOOK_SECRET = env.PAYMENT_WEBHOOK_SECRET;
     // The demo handlers point at the panel simulators, which live as long as this process.

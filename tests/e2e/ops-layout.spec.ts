@@ -81,7 +81,7 @@ for (const width of widths) {
       if (width < 768) await page.getByText("Admin menu").click();
       const nav = page.getByRole("navigation", { name: "Admin" });
       const links = nav.getByRole("link");
-      await expect(links).toHaveCount(12);
+      await expect(links).toHaveCount(16);
       for (const link of await links.all()) await expectInsideViewport(page, link, `the ${await link.textContent()} link`);
       await expectNoSidewaysScroll(page);
     });

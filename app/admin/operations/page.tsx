@@ -88,7 +88,7 @@ export default async function OperationsPage({ searchParams }: Props) {
             <Td className="min-w-[9rem]">
               <OperationState view={op} compact />
             </Td>
-            <Td className="whitespace-nowrap">
+            <Td className="md:whitespace-nowrap">
               <Link href={`/admin/operations/${op.id}`} className="font-medium text-indigo-700 hover:underline">
                 #{op.id}
               </Link>{" "}
