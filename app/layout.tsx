@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { demoGatewayEnabled } from "@/lib/billing/card-gateway";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { auth } from "@/lib/auth";
@@ -25,11 +27,11 @@ const homeLabels = { client: "homeClient", staff: "homeStaff", admin: "homeAdmin
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await auth();
   const role = session?.user?.role;
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("header")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("header"), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages, demoGatewayEnabled())}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skip")}
         </a>

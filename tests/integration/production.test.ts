@@ -178,7 +178,8 @@ if (url) describe("production on PostgreSQL: standalone web and compiled workers
     await waitUntil("the first two services", allActive(first));
     b.child.kill("SIGTERM");
     expect(await b.exited).toBe(0);
-    expect(b.output()).toMatch(/got SIGTERM: takes no new work, finishing 0 in flight/);
+    // The order's emails may still be in the hands of this worker: it finishes whatever it holds.
+    expect(b.output()).toMatch(/got SIGTERM: takes no new work, finishing \d+ in flight/);
 
     sim.setFaults({ slowMs: 2_500 });
     const second = await pay(3);
