@@ -99,6 +99,7 @@ test.describe("a client whose browser asks for Russian", () => {
 
     // The welcome email, in the client's mailbox, in Russian.
     await page.getByRole("navigation", { name: "Личный кабинет" }).getByRole("link", { name: "Сообщения" }).click();
+    await expect(page).toHaveURL("/account/messages");
     const welcome = page.locator("summary", { hasText: `Ваш хостинг готов: ${domain}` });
     await expect(async () => {
       await page.reload();
