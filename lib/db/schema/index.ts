@@ -8,6 +8,7 @@ export * from "./handlers";
 export * from "./handler-slots";
 export * from "./tariffs";
 export * from "./tariff-prices";
+export * from "./tariff-currency-prices";
 export * from "./tariff-resources";
 export * from "./tariff-handlers";
 export * from "./orders";
