@@ -2,9 +2,11 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 /** Re-renders the page from the server every few seconds while it is open and visible. */
 export function AutoRefresh({ seconds = 3 }: { seconds?: number }) {
+  const t = useTranslations("adminShared");
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => {
@@ -14,7 +16,7 @@ export function AutoRefresh({ seconds = 3 }: { seconds?: number }) {
   }, [router, seconds]);
   return (
     <p className="text-xs text-slate-500" aria-live="off">
-      Updates every {seconds} seconds.
+      {t("updates", { seconds })}
     </p>
   );
 }

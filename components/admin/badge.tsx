@@ -1,4 +1,5 @@
-import { statusWord } from "./labels";
+import { useLocale } from "next-intl";
+import { statusWordIn } from "./labels";
 
 const tones: Record<string, string> = {
   green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
@@ -17,10 +18,11 @@ const toneOf: Record<string, keyof typeof tones> = {
 
 /** A status as a coloured pill, in words; the colour follows the code. */
 export function Badge({ status, label }: { status: string; label?: string }) {
+  const locale = useLocale();
   const tone = tones[toneOf[status] ?? "gray"];
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone}`} data-status={status}>
-      {label ?? statusWord(status)}
+      {label ?? statusWordIn(locale, status)}
     </span>
   );
 }

@@ -1,14 +1,17 @@
 import type { OperationStateView } from "@/lib/services/operations/state";
 import { Badge } from "./badge";
-import { operationStateLabels } from "./labels";
+import { useLocale, useTranslations } from "next-intl";
+import { adminLabelsIn } from "./labels";
 
 /** An operation's state: a badge ("failing" for one retried after an error), its next try and its last error's first line. */
 export function OperationState({ view, compact = false }: { view: OperationStateView; compact?: boolean }) {
+  const labels = adminLabelsIn(useLocale());
+  const t = useTranslations("adminOperation");
   const over = view.state === "cancelled" || view.state === "done";
   return (
     <div className="flex min-w-0 flex-col gap-1" data-testid="operation-state" data-state={view.state}>
       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Badge status={view.state} label={operationStateLabels[view.state]} />
+        <Badge status={view.state} label={labels.operationState(view.state)} />
         {view.detail && <span className="text-xs font-medium text-red-800">{view.detail}</span>}
       </span>
       {view.errorLine && (
@@ -16,7 +19,7 @@ export function OperationState({ view, compact = false }: { view: OperationState
           className={`text-xs break-words ${over ? "text-slate-500" : "text-red-700"} ${compact ? "line-clamp-2 max-w-[22rem]" : ""}`}
           title={compact ? view.errorLine : undefined}
         >
-          {over ? `last error: ${view.errorLine}` : view.errorLine}
+          {over ? t("lastError", { line: view.errorLine }) : view.errorLine}
         </span>
       )}
     </div>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** Links to the next page (the cursor goes in the URL, with the filters) and back to the first. */
 export function Pager({ path, params, nextCursor }: { path: string; params: Record<string, string | undefined>; nextCursor: number | null }) {
+  const t = useTranslations("adminShared.pager");
   const keep = Object.entries(params).filter(([k, v]) => k !== "cursor" && v);
   const href = (cursor?: number) => {
     const q = new URLSearchParams(keep as [string, string][]);
@@ -10,15 +12,15 @@ export function Pager({ path, params, nextCursor }: { path: string; params: Reco
     return s ? `${path}?${s}` : path;
   };
   return (
-    <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
+    <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
       {params.cursor && (
         <Link href={href()} className="font-medium text-indigo-700 hover:underline">
-          ← First page
+          ← {t("first")}
         </Link>
       )}
       {nextCursor && (
         <Link href={href(nextCursor)} className="font-medium text-indigo-700 hover:underline">
-          Next page →
+          {t("next")} →
         </Link>
       )}
     </nav>

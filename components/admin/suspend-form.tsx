@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/app/admin/form-state";
 import { FormResult } from "@/components/admin/form-result";
 import { SubmitButton } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
 import { suspensionReasons } from "@/lib/vocabulary";
 import { suspensionReasonLabels } from "./suspension-labels";
+import { adminLabelsIn } from "./labels";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export { suspensionReasonLabels };
@@ -22,6 +24,8 @@ type Props = {
 
 /** Suspend (a service or a whole client): a reason from the closed list, a note the client reads, and a confirmation. */
 export function SuspendForm({ action, values, label, confirm }: Props) {
+  const t = useTranslations("adminShared.suspend");
+  const labels = adminLabelsIn(useLocale());
   const [state, dispatch] = useActionState(action, {});
   const { guard, dialog } = useConfirm();
   return (
@@ -32,16 +36,16 @@ export function SuspendForm({ action, values, label, confirm }: Props) {
       ))}
       <SelectField
         name="reason"
-        label="Reason"
+        label={t("reason")}
         required
-        empty="Choose a reason"
+        empty={t("chooseReason")}
         defaultValue=""
-        options={suspensionReasons.map((r) => ({ value: r, label: suspensionReasonLabels[r] }))}
+        options={suspensionReasons.map((r) => ({ value: r, label: labels.suspensionReason(r) }))}
         errors={state.fields?.reason}
       />
-      <Field name="note" label="Note for the client (optional)" maxLength={500} hint="Shown to the client beside the reason." errors={state.fields?.note} />
+      <Field name="note" label={t("note")} maxLength={500} hint={t("noteHint")} errors={state.fields?.note} />
       <div>
-        <SubmitButton variant="secondary" pendingText="Suspending…">
+        <SubmitButton variant="secondary" pendingText={t("suspending")}>
           {label}
         </SubmitButton>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceLabel, statusWord } from "../../components/admin/labels";
+import { adminLabelsIn, serviceLabel, statusWord, statusWordIn } from "../../components/admin/labels";
 
 describe("admin labels", () => {
   it("words every operation, service and task status instead of showing its code", () => {
@@ -15,5 +15,17 @@ describe("admin labels", () => {
     expect(serviceLabel({ id: 7, params: { hostname: "vm1" }, remoteName: "vm1", tariffName: "VPS" })).toEqual({ name: "vm1", panel: null });
     expect(serviceLabel({ id: 7, params: {}, remoteName: "", tariffName: null })).toEqual({ name: "Service #7", panel: null });
     expect(serviceLabel({ id: 7, params: { domain: "xn--e1afmkfd.xn--p1ai" }, remoteName: "xn--e1afmkfd.xn--p1ai", tariffName: "Domain" })).toEqual({ name: "пример.рф", panel: "xn--e1afmkfd.xn--p1ai" });
+  });
+});
+
+describe("admin labels in the staff member's language", () => {
+  it("words statuses, operations and products in Russian, and keeps English as it was", () => {
+    const ru = adminLabelsIn("ru");
+    expect(["active", "waiting", "in_progress", "healthy"].map((s) => statusWordIn("ru", s))).toEqual(["Активна", "Ждёт панель", "В работе", "Исправен"]);
+    expect(statusWordIn("en", "waiting")).toBe(statusWord("waiting"));
+    expect(statusWordIn("ru", "someday_status")).toBe("Someday status");
+    expect([ru.operationKind("change_tariff"), ru.productType("vps"), ru.taskReason("escalated"), ru.suspensionReason("abuse")]).toEqual(["Смена тарифа", "Виртуальный сервер", "передана сотрудникам после ошибок", "Нарушение правил"]);
+    expect(adminLabelsIn("en").noHandler(true)).toBe("No enabled processing module: sold, set up by hand");
+    expect(serviceLabel({ id: 7, params: {}, remoteName: "", tariffName: null }, "ru")).toEqual({ name: "Услуга №7", panel: null });
   });
 });

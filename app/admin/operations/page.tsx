@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CsvLink } from "@/components/admin/csv-link";
 import Link from "next/link";
@@ -9,7 +9,8 @@ import { listOperations } from "@/lib/services/operations/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { Badge } from "@/components/admin/badge";
-import { operationKindLabels } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
+import { formatNumberIn } from "@/lib/i18n/format";
 import { OperationFilters } from "@/components/admin/operation-filters";
 import { OperationState } from "@/components/admin/operation-state";
 import { ServiceName } from "@/components/admin/service-name";
@@ -28,29 +29,24 @@ export async function generateMetadata() {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const keys = ["status", "kind", "module", "handlerId", "clientId", "from", "to", "cursor"] as const;
 
-const head: Column[] = [
-  <span key="tick" className="sr-only">Tick</span>,
-  "Status",
-  "Operation",
-  "Service",
-  { label: "Client", className: from.md },
-  { label: "Processing module", className: from.lg },
-  { label: "Task", className: from.lg },
-  { label: "Created", className: from.xl },
-];
-
-const quick = [
-  { status: "failing", label: "Failing" },
-  { status: "manual", label: "Manual" },
-  { status: "running", label: "Running" },
-  { status: "waiting", label: "Waiting for the panel" },
-  { status: "queued", label: "Queued" },
-] as const;
-
-const counted = new Intl.NumberFormat("en-US");
+const quick = ["failing", "manual", "running", "waiting", "queued"] as const;
 
 export default async function OperationsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const t = await getTranslations("adminOperation");
+  const locale = await getLocale();
+  const labels = adminLabelsIn(locale);
+  const counted = (n: number) => formatNumberIn(locale, n);
+  const head: Column[] = [
+    <span key="tick" className="sr-only">{t("list.tick")}</span>,
+    t("list.status"),
+    t("list.operation"),
+    t("list.service"),
+    { label: t("list.client"), className: from.md },
+    { label: t("list.handler"), className: from.lg },
+    { label: t("list.task"), className: from.lg },
+    { label: t("list.created"), className: from.xl },
+  ];
   const ctx = await adminPageCtx("/admin/operations");
   const sp = await searchParams;
   const values = Object.fromEntries(keys.map((k) => [k, param(sp[k])])) as Record<string, string | undefined>;
@@ -64,26 +60,26 @@ export default async function OperationsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading title={tp("currentOperations.title")} description={tp("currentOperations.description")} />
-      <nav aria-label="Quick filters" className="mb-3 flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("list.quick")} className="mb-3 flex flex-wrap gap-2 text-sm">
         <QuickLink href="/admin/operations" on={!values.status}>
-          All <span className="tabular-nums">({counts.allEstimated ? "about " : ""}{counted.format(counts.all)})</span>
+          {t("list.all")} <span className="tabular-nums">({counts.allEstimated ? t("list.about", { count: counted(counts.all) }) : counted(counts.all)})</span>
         </QuickLink>
         {quick.map((q) => (
-          <QuickLink key={q.status} href={`/admin/operations?status=${q.status}`} on={values.status === q.status} alarm={(q.status === "failing" || q.status === "manual") && counts[q.status] > 0}>
-            {q.label} <span className="tabular-nums">({counted.format(counts[q.status])})</span>
+          <QuickLink key={q} href={`/admin/operations?status=${q}`} on={values.status === q} alarm={(q === "failing" || q === "manual") && counts[q] > 0}>
+            {labels.operationState(q)} <span className="tabular-nums">({counted(counts[q])})</span>
           </QuickLink>
         ))}
       </nav>
       <OperationFilters values={values} handlers={handlers.map((h) => ({ value: h.id, label: h.name }))} moduleTitles={titles} />
       <AutoRefresh seconds={3} />
-      <BulkForm id="bulk-operations" action={bulkOperationsAction} actions={[{ value: "restart", label: "Restart" }, { value: "cancel", label: "Cancel" }]} items="operations" idsName="operationIds" />
-      {!result && <Notice tone="error">Some filters are not valid. Clear them and try again.</Notice>}
-      <Table head={head} caption="Operations">
-        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No operations match.</EmptyRow>}
+      <BulkForm id="bulk-operations" action={bulkOperationsAction} actions={[{ value: "restart", label: t("list.restart") }, { value: "cancel", label: t("list.cancel") }]} items="operations" idsName="operationIds" />
+      {!result && <Notice tone="error">{t("list.invalid")}</Notice>}
+      <Table head={head} caption={t("list.caption")}>
+        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>{t("list.none")}</EmptyRow>}
         {result?.items.map((op) => (
           <tr key={op.id} data-state={op.state}>
             <Td>
-              <input type="checkbox" name="operationIds" value={op.id} form="bulk-operations" aria-label={`Tick operation #${op.id}`} className="size-4" />
+              <input type="checkbox" name="operationIds" value={op.id} form="bulk-operations" aria-label={t("list.tickOne", { id: op.id })} className="size-4" />
             </Td>
             <Td className="min-w-[9rem]">
               <OperationState view={op} compact />
@@ -92,9 +88,9 @@ export default async function OperationsPage({ searchParams }: Props) {
               <Link href={`/admin/operations/${op.id}`} className="font-medium text-indigo-700 hover:underline">
                 #{op.id}
               </Link>{" "}
-              {operationKindLabels[op.kind] ?? op.kind}
+              {labels.operationKind(op.kind)}
               <div className="text-xs text-slate-500">
-                {op.doneBy === "staff" ? "done by hand" : `${op.attempts} ${op.attempts === 1 ? "attempt" : "attempts"}`}
+                {op.doneBy === "staff" ? t("list.byHand") : t("list.attempts", { count: op.attempts })}
               </div>
             </Td>
             <Td className="[overflow-wrap:anywhere]">
@@ -106,7 +102,7 @@ export default async function OperationsPage({ searchParams }: Props) {
                 {op.clientName}
               </Link>
             </Td>
-            <Td className={from.lg}>{op.handlerName ?? <span className="text-slate-500">not chosen yet</span>}</Td>
+            <Td className={from.lg}>{op.handlerName ?? <span className="text-slate-500">{t("notChosen")}</span>}</Td>
             <Td className={`${from.lg} whitespace-nowrap`}>
               {op.taskId ? (
                 <span>
