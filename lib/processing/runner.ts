@@ -1,20 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db";
 import { systemClock, type Clock } from "../clock";
-import { runRenewals } from "../billing/renewals";
-import { expireUnpaidOrders } from "../billing/expire-orders";
-import { queueInvoiceReminders } from "../billing/invoice-reminders";
 import { deliverEmails } from "../email/deliver";
 import { deliverWebhooks } from "../webhooks/deliver";
 import { deliverChat } from "../notifications/deliver-chat";
-import { sendTaskDigests } from "../notifications/send-digests";
 import { recordHeartbeat, removeHeartbeat } from "../health/heartbeat";
 import { logger } from "../log";
 import { claimAndLoad } from "./claim";
 import { completeTogether } from "./complete-together";
 import { errorReporter } from "./error-report";
+import { periodicSweeps, type PeriodicSweep } from "./periodic-sweeps";
 import { runOperation } from "./run-operation";
-import { scheduleSyncs } from "./schedule-syncs";
 import { WORK_CHANNEL } from "./wake";
 
 export type RunnerOptions = {
@@ -28,8 +24,13 @@ export type RunnerOptions = {
   outbox?: boolean;
   /** Queue syncs for services due one, and run the renewal and expiry sweep (default true). */
   syncs?: boolean;
+  /** The periodic sweeps run every 30 s in their own lane (default periodicSweeps; tests wrap it). */
+  sweep?: PeriodicSweep;
   onError?: (error: unknown) => void;
 };
+
+/** How often the periodic sweeps (syncs, renewals, expiries, reminders, digests) start. */
+const SWEEP_EVERY_MS = 30_000;
 
 /** Longest a freed place waits for others before the runner claims for it (see refillSoon). */
 const REFILL_WAIT_MS = 2;
@@ -62,7 +63,8 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let backlog = false;
   let outboxDue = true;
   let outbox: Promise<void> | null = null;
-  let lastSyncSweep = 0;
+  let sweeping: Promise<void> | null = null;
+  let lastSweep = 0;
   let processed = 0;
   let nextPoll = Date.now() + pollMs;
   let refillTimer: NodeJS.Timeout | null = null;
@@ -117,6 +119,21 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       });
   }
 
+  /**
+   * The periodic sweeps run in their own lane beside the claims, as the outbox does: a month's end
+   * of renewals never holds up the claim of a new order. One round at a time, statement after
+   * statement, so the lane holds at most one of the pool's connections.
+   */
+  function sweepSoon() {
+    if (opts.syncs === false || sweeping || clock.now().getTime() - lastSweep <= SWEEP_EVERY_MS) return;
+    lastSweep = clock.now().getTime();
+    sweeping = (opts.sweep ?? periodicSweeps)(db, clock)
+      .catch(onError)
+      .finally(() => {
+        sweeping = null;
+      });
+  }
+
   async function claim(): Promise<void> {
     const now = clock.now();
     if (refillTimer) clearTimeout(refillTimer);
@@ -148,15 +165,6 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
         });
       inflight.add(p);
     }
-    // After the claim, so a wake never waits behind the sweeps.
-    if (opts.syncs !== false && now.getTime() - lastSyncSweep > 30_000) {
-      lastSyncSweep = now.getTime();
-      await scheduleSyncs(db, now);
-      await runRenewals(db, { clock });
-      await expireUnpaidOrders(db, { clock });
-      await queueInvoiceReminders(db, { clock });
-      await sendTaskDigests(db, now);
-    }
   }
 
   log.info({ concurrency, db: database.kind }, "runner started");
@@ -172,6 +180,8 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
         }
       }
       deliverOutbox();
+      // After the first claim, so a worker that starts takes its orders before it sweeps.
+      sweepSoon();
       await recordHeartbeat(db, { id, inFlight: inflight.size, processed });
       if (stopped) break;
       // The poll keeps its own rhythm: kicks (completions, outbox) do not push it back.
@@ -190,7 +200,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
       if (refillTimer) clearTimeout(refillTimer);
       sleeper?.();
       await loop;
-      await Promise.allSettled([...inflight, outbox]);
+      await Promise.allSettled([...inflight, outbox, sweeping]);
       await unlisten().catch(() => {});
       await removeHeartbeat(db, id);
       log.info({ processed }, "runner stopped");
