@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
@@ -15,13 +16,14 @@ type Props = {
   user?: { id: number; name: string; role: string; departmentIds: number[] };
 };
 
-const roleOptions = [
-  { value: "staff", label: "Staff: works tasks and services" },
-  { value: "admin", label: "Admin: also settings, tariffs and staff" },
-];
-
 /** Invite a staff member by email, or change one's role and departments. */
 export function StaffForm({ action, departments, user }: Props) {
+  const t = useTranslations("adminStaff.form");
+  const tf = useTranslations("adminForm");
+  const roleOptions = [
+    { value: "staff", label: t("roleStaff") },
+    { value: "admin", label: t("roleAdmin") },
+  ];
   const [state, dispatch, pending] = useActionState(action, {});
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -43,14 +45,14 @@ export function StaffForm({ action, departments, user }: Props) {
       {user && <input type="hidden" name="userId" value={user.id} />}
       {!user && (
         <>
-          <Field id={`${key}-name`} name="name" label="Name" errors={state.fields?.name} />
-          <Field id={`${key}-email`} name="email" type="email" label="Email" hint="They get a link to choose their own password (valid 7 days)." errors={state.fields?.email} />
+          <Field id={`${key}-name`} name="name" label={t("name")} errors={state.fields?.name} />
+          <Field id={`${key}-email`} name="email" type="email" label={t("email")} hint={t("emailHint")} errors={state.fields?.email} />
         </>
       )}
-      <SelectField id={`${key}-role`} name="role" label="Role" options={roleOptions} defaultValue={user?.role ?? "staff"} errors={state.fields?.role} />
+      <SelectField id={`${key}-role`} name="role" label={t("role")} options={roleOptions} defaultValue={user?.role ?? "staff"} errors={state.fields?.role} />
       <fieldset>
-        <legend className="mb-1 text-sm font-medium text-slate-800">Departments</legend>
-        {departments.length === 0 && <p className="text-sm text-slate-500">No departments yet.</p>}
+        <legend className="mb-1 text-sm font-medium text-slate-800">{t("departments")}</legend>
+        {departments.length === 0 && <p className="text-sm text-slate-500">{t("noDepartments")}</p>}
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {departments.map((d) => (
             <label key={d.id} className="flex items-center gap-2 text-sm">
@@ -62,7 +64,7 @@ export function StaffForm({ action, departments, user }: Props) {
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : user ? `Save ${user.name}` : "Send invitation"}
+          {pending ? tf("working") : user ? t("save", { name: user.name }) : t("invite")}
         </Button>
       </div>
     </form>

@@ -6,27 +6,28 @@ import { ActionButton } from "@/components/admin/action-button";
 import { UserAccessList } from "@/components/admin/user-access-list";
 import { Badge } from "@/components/admin/badge";
 import { SpecForm, type FormFieldSpec } from "@/components/admin/spec-form";
-import { notifyModeLabels, notifyModes } from "@/lib/notifications/modes";
+import { notifyModes } from "@/lib/notifications/modes";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { addMemberAction, createDepartmentAction, deleteDepartmentAction, removeMemberAction, updateDepartmentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const notifyOptions = notifyModes.map((m) => ({ value: m, label: notifyModeLabels[m] }));
+type T = Awaited<ReturnType<typeof getTranslations<"adminDepartment">>>;
 
 /** How a department hears about its tasks: by its email and a Slack or Telegram webhook. */
-function notifyFields(d: { notify: string; chatId: string | null; hasChat: boolean } | null): FormFieldSpec[] {
+function notifyFields(t: T, d: { notify: string; chatId: string | null; hasChat: boolean } | null): FormFieldSpec[] {
+  const options = notifyModes.map((m) => ({ value: m, label: t(`notify.${m}`) }));
   return [
-    { name: "notify", label: "Tell staff about tasks", type: "select", options: notifyOptions, defaultValue: d?.notify ?? "each", hint: "By the email above and the chat webhook below." },
+    { name: "notify", label: t("notify.label"), type: "select", options, defaultValue: d?.notify ?? "each", hint: t("notify.hint") },
     {
       name: "chatUrl",
-      label: "Chat webhook URL",
+      label: t("notify.chatUrl"),
       type: "password",
       autoComplete: "off",
-      hint: d?.hasChat ? "Set. Leave blank to keep it." : "A Slack incoming webhook, or https://api.telegram.org/bot<token>/sendMessage.",
+      hint: d?.hasChat ? t("notify.chatSet") : t("notify.chatHint", { telegram: "https://api.telegram.org/bot<token>/sendMessage" }),
     },
-    { name: "chatId", label: "Telegram chat id", defaultValue: d?.chatId ?? "", hint: "Only for Telegram: the chat's number or @channel." },
-    ...(d?.hasChat ? [{ name: "removeChat", label: "Remove the chat webhook", type: "checkbox" as const }] : []),
+    { name: "chatId", label: t("notify.chatId"), defaultValue: d?.chatId ?? "", hint: t("notify.chatIdHint") },
+    ...(d?.hasChat ? [{ name: "removeChat", label: t("notify.removeChat"), type: "checkbox" as const }] : []),
   ];
 }
 export async function generateMetadata() {
@@ -35,6 +36,7 @@ export async function generateMetadata() {
 
 export default async function DepartmentsPage() {
   const tp = await getTranslations("admin.pages");
+  const t = await getTranslations("adminDepartment");
   const ctx = await adminPageCtx("/admin/departments");
   const { departments, staff } = await listDepartments({ ctx });
   const staffOptions = staff.filter((s) => !s.disabled).map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }));
@@ -45,48 +47,48 @@ export default async function DepartmentsPage() {
         {departments.map((d) => (
           <Card key={d.id} title={d.name}>
             <p className="mb-3 text-sm text-slate-600">
-              {d.isDefault && <Badge status="active" label="default department" />} {d.handlers} processing module{d.handlers === 1 ? "" : "s"} · {d.openTasks} open task{d.openTasks === 1 ? "" : "s"}
+              {d.isDefault && <Badge status="active" label={t("defaultBadge")} />} {t("counts", { handlers: d.handlers, tasks: d.openTasks })}
             </p>
             <div className="grid gap-6 lg:grid-cols-3">
               <div>
-                <h3 className="mb-2 text-sm font-semibold">Members</h3>
-                {d.members.length === 0 && <p className="text-sm text-slate-500">Nobody yet.</p>}
+                <h3 className="mb-2 text-sm font-semibold">{t("members")}</h3>
+                {d.members.length === 0 && <p className="text-sm text-slate-500">{t("nobody")}</p>}
                 <ul className="flex flex-col gap-2">
                   {d.members.map((m) => (
                     <li key={m.userId} className="flex items-center justify-between gap-2 text-sm">
                       <span>{m.name} <span className="text-slate-500">{m.email}</span></span>
-                      <ActionButton action={removeMemberAction} values={{ departmentId: d.id, userId: m.userId }} label="Remove" variant="ghost" />
+                      <ActionButton action={removeMemberAction} values={{ departmentId: d.id, userId: m.userId }} label={t("remove")} variant="ghost" />
                     </li>
                   ))}
                 </ul>
-                <SpecForm action={addMemberAction} submitLabel={`Add to ${d.name}`} hidden={{ departmentId: d.id }} fields={[{ name: "userId", label: "Staff member", type: "select", empty: "Choose…", options: staffOptions }]} className="mt-3" />
+                <SpecForm action={addMemberAction} submitLabel={t("addTo", { name: d.name })} hidden={{ departmentId: d.id }} fields={[{ name: "userId", label: t("staffMember"), type: "select", empty: t("choose"), options: staffOptions }]} className="mt-3" />
               </div>
               <SpecForm
                 action={updateDepartmentAction}
-                submitLabel={`Save ${d.name}`}
+                submitLabel={t("save", { name: d.name })}
                 hidden={{ departmentId: d.id }}
                 fields={[
-                  { name: "name", label: "Name", defaultValue: d.name },
-                  { name: "email", label: "Email", type: "email", defaultValue: d.email ?? "" },
-                  ...notifyFields({ notify: d.notify, chatId: d.chatId, hasChat: d.hasChat }),
+                  { name: "name", label: t("name"), defaultValue: d.name },
+                  { name: "email", label: t("email"), type: "email", defaultValue: d.email ?? "" },
+                  ...notifyFields(t, { notify: d.notify, chatId: d.chatId, hasChat: d.hasChat }),
                 ]}
               />
               <div>
-                <ActionButton action={deleteDepartmentAction} values={{ departmentId: d.id }} label={`Delete ${d.name}`} confirm={`Delete the department "${d.name}"?`} />
+                <ActionButton action={deleteDepartmentAction} values={{ departmentId: d.id }} label={t("delete", { name: d.name })} confirm={t("confirmDelete", { name: d.name })} />
               </div>
             </div>
           </Card>
         ))}
         <div className="grid gap-4 lg:grid-cols-2">
-          <Card title="Add a department">
-            <SpecForm action={createDepartmentAction} submitLabel="Add department" resetOnSuccess fields={[{ name: "name", label: "Name" }, { name: "email", label: "Email", type: "email" }, ...notifyFields(null)]} />
+          <Card title={t("addTitle")}>
+            <SpecForm action={createDepartmentAction} submitLabel={t("addSubmit")} resetOnSuccess fields={[{ name: "name", label: t("name") }, { name: "email", label: t("email"), type: "email" }, ...notifyFields(t, null)]} />
           </Card>
-          <Card title="Staff and admins">
+          <Card title={t("staffTitle")}>
             <UserAccessList users={staff} />
           </Card>
-          <Card title="Add a staff member">
+          <Card title={t("addStaffTitle")}>
             <p className="text-sm text-slate-600">
-              Staff are invited by an email link to choose their own password, on the <Link href="/admin/users" className="text-indigo-700 hover:underline">Staff</Link> page, where their role and departments are edited too.
+              {t.rich("addStaffText", { link: (chunks) => <Link href="/admin/users" className="text-indigo-700 hover:underline">{chunks}</Link> })}
             </p>
           </Card>
         </div>

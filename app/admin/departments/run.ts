@@ -5,7 +5,12 @@ import { deleteDepartment } from "@/lib/services/departments/delete";
 import { removeDepartmentMember } from "@/lib/services/departments/remove-member";
 import { updateDepartment } from "@/lib/services/departments/update";
 import { createStaffUser } from "@/lib/services/users/create-staff";
+import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { attempt, flag, num, text, type FormState } from "../form-state";
+
+/** The role as a word in a sentence ("sign in as staff"). */
+const roleWord = (t: ReturnType<typeof translatorFor>, role: string) => (role === "admin" || role === "staff" ? t(`adminStaff.roleWord.${role}`) : role);
 
 /** Notification fields: a blank chat URL keeps the stored one; "Remove the chat webhook" clears it. */
 function notifySettings(form: FormData) {
@@ -16,46 +21,48 @@ function notifySettings(form: FormData) {
   };
 }
 
-export function runCreateDepartment(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runCreateDepartment(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const d = await createDepartment({ ctx, input: { name: text(form, "name"), email: text(form, "email"), ...notifySettings(form) } });
-    return { ok: true, message: `Department "${d.name}" added` };
+    return { ok: true, message: translatorFor(locale)("adminDepartment.done.added", { name: d.name }) };
   });
 }
 
-export function runUpdateDepartment(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runUpdateDepartment(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     await updateDepartment({ ctx, input: { departmentId: num(form, "departmentId"), name: text(form, "name"), email: text(form, "email"), ...notifySettings(form) } });
-    return { ok: true, message: "Saved" };
+    return { ok: true, message: translatorFor(locale)("adminDepartment.done.saved") };
   });
 }
 
-export function runDeleteDepartment(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runDeleteDepartment(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     await deleteDepartment({ ctx, input: { departmentId: num(form, "departmentId") } });
-    return { ok: true, message: "Deleted" };
+    return { ok: true, message: translatorFor(locale)("adminDepartment.done.deleted") };
   });
 }
 
-export function runAddMember(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runAddMember(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const { added } = await addDepartmentMember({ ctx, input: { departmentId: num(form, "departmentId"), userId: num(form, "userId") } });
-    return { ok: true, message: added ? "Added" : "Already a member" };
+    return { ok: true, message: translatorFor(locale)(added ? "adminDepartment.done.memberAdded" : "adminDepartment.done.already") };
   });
 }
 
-export function runRemoveMember(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runRemoveMember(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     await removeDepartmentMember({ ctx, input: { departmentId: num(form, "departmentId"), userId: num(form, "userId") } });
-    return { ok: true, message: "Removed" };
+    return { ok: true, message: translatorFor(locale)("adminDepartment.done.removed") };
   });
 }
 
-export function runCreateStaff(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runCreateStaff(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const departmentIds = form.getAll("departmentIds").map(String).filter(Boolean).map(Number);
     const input = { name: text(form, "name"), email: text(form, "email"), password: String(form.get("password") ?? "") || undefined, role: text(form, "role") || undefined, departmentIds };
     const user = await createStaffUser({ ctx, input });
-    return { ok: true, message: user.invited ? `${user.name} was emailed a link to choose a password and sign in as ${user.role}` : `${user.name} can now sign in as ${user.role}` };
+    const t = translatorFor(locale);
+    const values = { name: user.name, role: roleWord(t, user.role) };
+    return { ok: true, message: user.invited ? t("adminDepartment.done.staffInvited", values) : t("adminDepartment.done.staffCreated", values) };
   });
 }

@@ -15,12 +15,12 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.pages"))("staff.meta") };
 }
 
-const roleLabels: Record<string, string> = { admin: "Admin", staff: "Staff" };
-
 /** Staff and admins: role and departments, edited here; new ones are invited by an email link. */
 export default async function StaffPage() {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminStaff");
+  const role = (r: string) => (r === "admin" || r === "staff" ? t(`roles.${r}`) : r);
   const ctx = await adminPageCtx("/admin/users");
   const [staff, { departments }] = await Promise.all([listStaff({ ctx }), listDepartments({ ctx })]);
   const choices = departments.map((d) => ({ id: d.id, name: d.name }));
@@ -28,7 +28,7 @@ export default async function StaffPage() {
     <>
       <PageHeading title={tp("staff.title")} description={tp("staff.description")} />
       <Table head={[th("name"), th("role"), { label: th("departments"), className: from.md }, { label: th("status"), className: from.sm }, { label: th("since"), className: from.lg }, ""]} caption={th("staffAndAdmins")}>
-        {staff.length === 0 && <EmptyRow colSpan={6}>Nobody yet.</EmptyRow>}
+        {staff.length === 0 && <EmptyRow colSpan={6}>{t("nobody")}</EmptyRow>}
         {staff.map((s) => (
           <tr key={s.id} data-testid={`staff-${s.id}`}>
             <Td>
@@ -36,27 +36,27 @@ export default async function StaffPage() {
               <span className="block text-xs text-slate-500">{s.email}</span>
             </Td>
             <Td>
-              {roleLabels[s.role] ?? s.role}
+              {role(s.role)}
               {/* On a phone the departments column is hidden: they go under the role. */}
               <span className="block text-xs text-slate-500 md:hidden">{s.departments.map((d) => d.name).join(", ")}</span>
             </Td>
-            <Td className={from.md}>{s.departments.length ? s.departments.map((d) => d.name).join(", ") : <span className="text-slate-500">None</span>}</Td>
+            <Td className={from.md}>{s.departments.length ? s.departments.map((d) => d.name).join(", ") : <span className="text-slate-500">{t("none")}</span>}</Td>
             <Td className={from.sm}>
-              {s.disabled ? <Badge status="failed" label="disabled" /> : s.invitationOpen ? <Badge status="pending" label="link sent, not opened" /> : <Badge status="active" label="active" />}
+              {s.disabled ? <Badge status="failed" label={t("disabled")} /> : s.invitationOpen ? <Badge status="pending" label={t("linkSent")} /> : <Badge status="active" label={t("active")} />}
             </Td>
             <Td className={from.lg}><When at={s.createdAt} /></Td>
             <Td>
               <details>
-                <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit</summary>
+                <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("edit")}</summary>
                 <div className="mt-2 flex min-w-64 flex-col gap-3">
                   <StaffForm action={updateStaffAction} departments={choices} user={{ id: s.id, name: s.name, role: s.role, departmentIds: s.departments.map((d) => d.id) }} />
                   <div className="flex flex-wrap gap-2">
-                    {!s.disabled && <ActionButton action={resendInvitationAction} values={{ userId: s.id }} label="Email a new sign-in link" variant="ghost" />}
+                    {!s.disabled && <ActionButton action={resendInvitationAction} values={{ userId: s.id }} label={t("newLink")} variant="ghost" />}
                     <ActionButton
                       action={setUserDisabledAction}
                       values={{ userId: s.id, disabled: String(!s.disabled) }}
-                      label={s.disabled ? "Enable" : "Disable"}
-                      confirm={s.disabled ? undefined : `Disable ${s.email}? Their sessions end at once.`}
+                      label={s.disabled ? t("enable") : t("disable")}
+                      confirm={s.disabled ? undefined : t("confirmDisable", { email: s.email })}
                       variant="ghost"
                     />
                   </div>
@@ -67,7 +67,7 @@ export default async function StaffPage() {
         ))}
       </Table>
       <div className="mt-6 max-w-xl">
-        <Card title="Invite a staff member">
+        <Card title={t("inviteTitle")}>
           <StaffForm action={inviteStaffAction} departments={choices} />
         </Card>
       </div>
