@@ -16,7 +16,7 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
   const head = buyerHeading(buyer);
   const cur = invoice.currency;
   const locale = useLocale();
-  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status } = invoiceWords(locale);
+  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status, paymentMethod, paymentReference } = invoiceWords(locale);
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" aria-label={t("invoice.named", { name: invoiceName(invoice) })}>
       <div className="flex flex-wrap justify-between gap-6">
@@ -88,7 +88,7 @@ export function InvoiceDocument({ doc }: { doc: Doc }) {
       {invoice.taxNote && <p className="mt-4 text-slate-700" data-testid="invoice-tax-note">{invoice.taxNote}</p>}
       {payment && (
         <p className="mt-4 text-slate-700" data-testid="invoice-payment">
-          {t("invoice.paymentLead", { date: formatDate(payment.at), method: payment.method })} <span className="font-mono">{payment.reference}</span>: <Money amount={payment.amount} currency={cur} />
+          {t("invoice.paymentLead", { date: formatDate(payment.at), method: paymentMethod(payment) })} <span className="font-mono">{paymentReference(payment)}</span>: <Money amount={payment.amount} currency={cur} />
         </p>
       )}
     </article>

@@ -32,7 +32,7 @@ const s = StyleSheet.create({
 /** The invoice as a PDF file: the same parties, dates, lines, tax and totals as the page (invoice-document.tsx). */
 function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
   const { invoice, lines, seller, buyer, taxes, payment } = doc;
-  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status } = invoiceWords(locale);
+  const { t, date: formatDate, addressLines, lineRate, periodText, taxLabel, status, paymentMethod, paymentReference } = invoiceWords(locale);
   const money = (n: number) => formatMoney(n, invoice.currency, locale);
   const upper = (s: string) => s.toLocaleUpperCase(locale);
   const head = buyerHeading(buyer);
@@ -88,7 +88,7 @@ function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
         ))}
         <View style={s.total}><Text>{`${t("invoice.total")}  ${money(invoice.amount)}`}</Text></View>
         {invoice.taxNote && <Text style={s.note}>{invoice.taxNote}</Text>}
-        {payment && <Text style={s.note}>{t("invoice.payment", { date: formatDate(payment.at), method: payment.method, reference: payment.reference, amount: money(payment.amount) })}</Text>}
+        {payment && <Text style={s.note}>{t("invoice.payment", { date: formatDate(payment.at), method: paymentMethod(payment), reference: paymentReference(payment), amount: money(payment.amount) })}</Text>}
       </Page>
     </Document>
   );

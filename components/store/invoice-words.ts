@@ -36,6 +36,15 @@ export function invoiceWords(locale: Locale) {
       const country = party.country ? countryNameIn(locale, party.country) : party.countryName;
       return [...party.address, ...(country ? [country] : [])];
     },
+    /** How it was paid: "card", "bank transfer", "account balance". */
+    paymentMethod(payment: NonNullable<Doc["payment"]>): string {
+      return t(`payment.method.${payment.method}`);
+    },
+    /** The payment's reference: the gateway's or the transfer's, or the ledger entry that charged the balance. */
+    paymentReference(payment: NonNullable<Doc["payment"]>): string {
+      if (payment.reference !== null) return payment.reference;
+      return payment.ledgerEntryId === null ? "—" : t("payment.ledgerEntry", { id: String(payment.ledgerEntryId) });
+    },
     /** "Paid 2026-01-05", "Unpaid", "Void". */
     status(invoice: Pick<Doc["invoice"], "status" | "paidAt">): string {
       return invoice.status === "paid" ? t("invoice.paidOn", { date: date(invoice.paidAt) }) : t(`invoice.statusText.${invoice.status}`);

@@ -91,7 +91,7 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
     expect([row!.status, row!.number, row!.issuedAt]).toEqual(["paid", paid.number, paid.issuedAt]);
     // The paid invoice names its payment and reference.
     const doc = await getInvoiceDocument({ ctx: admin, input: { invoiceId: paid.id } });
-    expect(doc.payment).toMatchObject({ method: "Bank transfer", reference: `admin:invoice:${paid.id}`, amount: 9900 });
+    expect(doc.payment).toMatchObject({ method: "admin", reference: `admin:invoice:${paid.id}`, ledgerEntryId: null, amount: 9900 });
     await expect(db().update(invoices).set({ number: "INV-2026-999999" }).where(eq(invoices.id, paid.id))).rejects.toThrow();
     await expect(db().update(invoices).set({ issuedAt: new Date("2020-01-01T00:00:00Z") }).where(eq(invoices.id, paid.id))).rejects.toThrow();
     await expect(db().update(invoices).set({ number: null }).where(eq(invoices.id, paid.id))).rejects.toThrow();

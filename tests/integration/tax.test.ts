@@ -124,7 +124,7 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
     const doc = await getInvoiceDocument({ ctx: admin, input: { invoiceId: invoice!.id } });
     expect(doc.lines.map((l) => [l.taxRateBp, l.taxAmount])).toEqual([[2000, 1980]]);
     expect(doc.taxes.map((t) => [t.taxName, t.taxRateBp, t.net, t.taxAmount])).toEqual([["TVA", 2000, 9900, 1980]]);
-    expect(doc.payment).toMatchObject({ method: "Account balance", amount: 11880 });
+    expect(doc.payment).toMatchObject({ method: "balance", reference: null, ledgerEntryId: expect.any(Number), amount: 11880 });
     await saveTaxRate({ ctx: admin, input: { country: "FR", percent: 20, name: "TVA" } });
   });
 
