@@ -72,6 +72,12 @@ export function addToCart(item: Omit<CartItem, "id">): void {
   write({ ...cart, items: [...cart.items, { ...item, id: randomId() }], checkoutKey: newKey() });
 }
 
+/** Items added together (a site and its domain's registration): one change of the cart, one new key. */
+export function addAllToCart(items: Omit<CartItem, "id">[]): void {
+  const cart = read();
+  write({ ...cart, items: [...cart.items, ...items.map((item) => ({ ...item, id: randomId() }))], checkoutKey: newKey() });
+}
+
 export function removeFromCart(id: string): void {
   const cart = read();
   write({ ...cart, items: cart.items.filter((i) => i.id !== id), checkoutKey: newKey() });

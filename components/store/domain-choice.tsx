@@ -64,7 +64,7 @@ export function DomainChoiceFields({ forDomain, zones, domain, owned, errors }: 
         />
       )}
       {!typed && errors["params.domain"] && <p className="text-sm text-red-700">{errors["params.domain"].join(" ")}</p>}
-      {choice === "transfer" && forDomain && (
+      {choice === "transfer" && (
         <Field
           name="authCode"
           label={t("authCode")}

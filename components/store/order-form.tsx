@@ -9,13 +9,13 @@ import { Field } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
-import { addToCart, type CartItem } from "./cart-store";
+import { addAllToCart, type CartItem } from "./cart-store";
 import { osTemplates, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
 import { SelectField } from "@/components/ui/select";
 import { DomainChoiceFields } from "./domain-choice";
 
-export type QuoteState = { fields?: FieldErrors; error?: string; item?: Omit<CartItem, "id">; nonce?: string };
+export type QuoteState = { fields?: FieldErrors; error?: string; items?: Omit<CartItem, "id">[]; nonce?: string };
 type Props = { tariff: CatalogEntry; action: (prev: QuoteState, form: FormData) => Promise<QuoteState>; domain?: string; owned?: string[] };
 
 /** Period, add-ons and order parameters of one tariff, with a live total; the server checks it before it goes to the cart. */
@@ -34,9 +34,9 @@ export function OrderForm({ tariff, action, domain, owned = [] }: Props) {
   const addonResources = tariff.resources.filter((r) => r.addon && r.maxExtra > 0);
 
   useEffect(() => {
-    if (!state.item || !state.nonce || added.current === state.nonce) return;
+    if (!state.items || !state.nonce || added.current === state.nonce) return;
     added.current = state.nonce;
-    addToCart(state.item);
+    addAllToCart(state.items);
     router.push("/cart");
   }, [state, router]);
 

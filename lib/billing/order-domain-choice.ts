@@ -46,3 +46,14 @@ export function storeItemFromForm(form: FormData) {
   const params = { ...rest, ...domainChoiceParams(form, text(form, "productType")) };
   return { tariffId: Number(form.get("tariffId")), months: Number(form.get("months")), addons, params };
 }
+
+/**
+ * A site's form that chose to register or transfer its domain: that domain's registration joins the
+ * same order (the transfer with the auth code typed); nothing for a domain tariff's own form or "own".
+ */
+export function registrationFromForm(form: FormData): { transfer: boolean; authCode?: string } | undefined {
+  const choice = domainChoiceOf(form);
+  if (text(form, "productType") === "domain" || choice === "own" || !text(form, "domain")) return undefined;
+  const code = text(form, "authCode");
+  return choice === "transfer" ? { transfer: true, ...(code ? { authCode: code } : {}) } : { transfer: false };
+}

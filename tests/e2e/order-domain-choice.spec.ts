@@ -6,7 +6,7 @@ test("a hosting order offers register, transfer or a domain already owned", asyn
   await page.getByRole("region", { name: "Web hosting" }).getByRole("link").first().click();
   const choice = page.getByTestId("domain-choice");
   await expect(choice.getByRole("radio")).toHaveCount(3);
-  await expect(choice.getByRole("link", { name: "Order the registration on the domains page" })).toBeVisible();
+  await expect(choice.getByRole("link", { name: "See which names are free on the domains page" })).toBeVisible();
   await choice.getByLabel("Use a domain I already have").check();
   await page.getByLabel("Domain name").fill(`own${Date.now()}.example.com`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
