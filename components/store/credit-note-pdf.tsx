@@ -4,6 +4,8 @@ import { invoiceName } from "@/lib/billing/invoice-format";
 import { taxByRate } from "@/lib/billing/tax";
 import { getCreditNoteDocument, type CreditNoteDocument } from "@/lib/services/invoices/credit-notes";
 import type { InvoiceDocument } from "@/lib/services/invoices/get-document";
+import { localeOr, translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { renderInvoicePdf } from "./invoice-pdf";
 
 /** What the invoice PDF prints instead of an invoice's number and dates when it prints a credit note. */
@@ -15,13 +17,13 @@ export type CreditNotePrint = InvoiceDocument & { credit: CreditFacts };
  * PDF component): its number and issue date, the invoice's number, and one line taking the credited
  * amount off, net, tax (at the invoice's rate when it has one) and total, all negative.
  */
-export function creditNotePrint({ creditNote: n, invoiceDoc: d }: CreditNoteDocument): CreditNotePrint {
+export function creditNotePrint({ creditNote: n, invoiceDoc: d }: CreditNoteDocument, locale: Locale = "en"): CreditNotePrint {
   const rates = taxByRate(d.lines).filter((g) => g.taxAmount !== 0);
   const rate = rates.length === 1 ? rates[0]! : null;
   const net = n.amount - n.taxAmount;
   const tax = n.taxAmount === 0 ? 0 : -n.taxAmount;
   const line = {
-    description: `Credit for invoice ${invoiceName(d.invoice)}: ${n.reason}`, months: null, periodStart: null, periodEnd: null, domain: null, addons: [],
+    description: translatorFor(locale)("creditNotePdf.line", { invoice: invoiceName(d.invoice), reason: n.reason }), months: null, periodStart: null, periodEnd: null, domain: null, addons: [],
     net: -net, taxCategory: rate?.taxCategory ?? d.lines[0]?.taxCategory ?? ("none" as const), taxName: rate?.taxName ?? null, taxRateBp: rate?.taxRateBp ?? 0,
     taxAmount: tax, total: -n.amount,
   };
@@ -36,15 +38,14 @@ export function creditNotePrint({ creditNote: n, invoiceDoc: d }: CreditNoteDocu
   };
 }
 
-const render = renderInvoicePdf as (doc: InvoiceDocument, locale?: never) => Promise<Buffer>;
-
-/** The credit note as a PDF file, by the invoice PDF component. */
-export function renderCreditNotePdf(doc: CreditNoteDocument, locale?: string): Promise<Buffer> {
-  return render(creditNotePrint(doc), locale as never);
+/** The credit note as a PDF file, by the invoice PDF component, in a language (English unless given). */
+export function renderCreditNotePdf(doc: CreditNoteDocument, locale?: string | null): Promise<Buffer> {
+  const known = localeOr(locale);
+  return renderInvoicePdf(creditNotePrint(doc, known), known);
 }
 
 /** The HTTP answer for a credit note's PDF, named after its number; another client's or a missing one is 404. */
-export async function creditNotePdfResponse(ctx: Ctx, creditNoteId: string, locale?: string): Promise<Response> {
+export async function creditNotePdfResponse(ctx: Ctx, creditNoteId: string, locale?: string | null): Promise<Response> {
   let doc: CreditNoteDocument;
   try {
     doc = await getCreditNoteDocument({ ctx, input: { creditNoteId } });

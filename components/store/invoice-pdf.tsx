@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney } from "@/components/ui/money";
 import type { Locale } from "@/lib/i18n/locales";
+import { localeOr } from "@/lib/i18n/translator";
 import { addonText } from "./labels";
 import { buyerHeading, invoiceWords } from "./invoice-words";
 import { pdfFontFamily } from "./pdf-font";
@@ -38,14 +39,14 @@ function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
   const head = buyerHeading(buyer);
   // A credit note prints through this component too (credit-note-pdf.tsx): its own number and date, and the invoice it refers to.
   const credit = (doc as Doc & { credit?: CreditFacts }).credit;
-  const facts: [string, string][] = credit ? [["Credit note", credit.number], [t("invoice.issued"), formatDate(credit.issuedAt)], ["For invoice", credit.invoiceNumber]] : [
+  const facts: [string, string][] = credit ? [[t("creditNotePdf.creditNote"), credit.number], [t("invoice.issued"), formatDate(credit.issuedAt)], [t("creditNotePdf.forInvoice"), credit.invoiceNumber]] : [
     [t("invoice.invoice"), invoiceName(invoice)],
     [t("invoice.issued"), formatDate(invoice.issuedAt ?? invoice.createdAt)],
     ...(invoice.dueAt ? [[t("invoice.due"), formatDate(invoice.dueAt)] as [string, string]] : []),
     [t("invoice.status"), status(invoice)],
   ];
   return (
-    <Document title={credit ? `Credit note ${credit.number}` : t("invoice.named", { name: invoiceName(invoice) })} author={seller.name} language={locale}>
+    <Document title={credit ? t("creditNotePdf.title", { number: credit.number }) : t("invoice.named", { name: invoiceName(invoice) })} author={seller.name} language={locale}>
       <Page size="A4" style={s.page}>
         <View style={s.row}>
           <View>
@@ -95,12 +96,12 @@ function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
 }
 
 /** The invoice as a PDF in a language (English unless given): the client's, for its emails and downloads. */
-export function renderInvoicePdf(doc: Doc, locale: Locale = "en"): Promise<Buffer> {
-  return renderToBuffer(<InvoicePdf doc={doc} locale={locale} />);
+export function renderInvoicePdf(doc: Doc, locale?: string | null): Promise<Buffer> {
+  return renderToBuffer(<InvoicePdf doc={doc} locale={localeOr(locale)} />);
 }
 
 /** The HTTP answer for an invoice's PDF, named after its number; another client's or a missing invoice is 404. */
-export async function invoicePdfResponse(ctx: Ctx, invoiceId: string, locale: Locale = "en"): Promise<Response> {
+export async function invoicePdfResponse(ctx: Ctx, invoiceId: string, locale?: string | null): Promise<Response> {
   let doc: Doc;
   try {
     doc = await getInvoiceDocument({ ctx, input: { invoiceId } });

@@ -11,6 +11,7 @@ import { createOrder } from "@/lib/services/orders/create";
 import { updateSettings } from "@/lib/services/settings/update";
 import { getCreditNoteDocument, listCreditNotes } from "@/lib/services/invoices/credit-notes";
 import { creditNotePrint, renderCreditNotePdf } from "@/components/store/credit-note-pdf";
+import { pdfText } from "../helpers/pdf-text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, orderAndPay, siteDomain, sys } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
@@ -149,6 +150,10 @@ describe("credit notes: every refund or void after issue is a numbered credit no
     expect([print.invoice.amount, print.subtotal, print.payment]).toEqual([-9900, -9900, null]);
     const pdf = await renderCreditNotePdf(doc);
     expect(pdf.toString("latin1")).toContain(`(Credit note ${mine.items[0]!.number})`);
+    // A Russian client's copy: the credit note's labels and its line in Russian (the stored reason as written).
+    const ru = pdfText(await renderCreditNotePdf(doc, "ru"));
+    for (const words of [`Кредит-нота ${mine.items[0]!.number}`, `К счёту ${mine.items[0]!.invoiceNumber}`, `Уменьшение счёта ${mine.items[0]!.invoiceNumber}`]) expect(ru).toContain(words);
+    expect(ru).not.toMatch(/Credit note|For invoice|Credit for invoice/);
     const stranger = { db: db(), actor: (await createUser(db(), "client")).actor, clock };
     await expect(getCreditNoteDocument({ ctx: stranger, input: { creditNoteId: mine.items[0]!.id } })).rejects.toMatchObject({ code: "not_found" });
     expect((await listCreditNotes({ ctx: stranger, input: {} })).items).toHaveLength(0);
