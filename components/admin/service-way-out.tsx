@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/app/admin/form-state";
 import { formatMoney } from "@/components/ui/money";
 import { ActionButton } from "./action-button";
@@ -11,54 +12,52 @@ type Props = {
   actions: { cancelSetup: Action; retrySetup: Action; refund: Action; switchToManual: Action };
 };
 
-const setupWords: Record<string, string> = {
-  queued: "The set-up is queued (or waiting for its next try).",
-  waiting: "The panel is still working on the set-up.",
-  running: "The panel is being asked right now.",
-  manual: "The set-up is waiting for staff to finish it by hand.",
-};
+const setupStates = ["queued", "waiting", "running", "manual"] as const;
+const isSetupState = (status: string): status is (typeof setupStates)[number] => (setupStates as readonly string[]).includes(status);
 
 /** The admin's ways out of every state: a set-up is retried, handed to staff, finished by hand or cancelled and refunded; paid services can be refunded. */
 export function ServiceWayOut({ service, refund, actions }: Props) {
-  const money = (n: number) => formatMoney(n, refund.currency);
-  const to = [{ value: "balance", label: "To the balance" }, ...(refund.card ? [{ value: "card", label: "To the card (Stripe)" }] : [])];
+  const t = useTranslations("adminService.wayOut");
+  const locale = useLocale();
+  const money = (n: number) => formatMoney(n, refund.currency, locale);
+  const to = [{ value: "balance", label: t("toBalance") }, ...(refund.card ? [{ value: "card", label: t("toCard") }] : [])];
   if (service.status === "processing" || service.status === "ordered") {
     const open = service.operations.find((o) => o.kind === "open" && ["queued", "running", "waiting", "manual"].includes(o.status));
     return (
       <div className="flex flex-col gap-3" data-testid="way-out">
-        <p className="text-sm text-slate-700">{open ? setupWords[open.status] : "No set-up is running: try it again, or cancel it and refund."}</p>
+        <p className="text-sm text-slate-700">{open && isSetupState(open.status) ? t(`setup.${open.status}`) : t("noSetup")}</p>
         <div className="flex flex-wrap gap-3">
-          {open?.status !== "running" && <ActionButton action={actions.retrySetup} values={{ serviceId: service.id }} label="Try the set-up again" variant="primary" />}
+          {open?.status !== "running" && <ActionButton action={actions.retrySetup} values={{ serviceId: service.id }} label={t("retry")} variant="primary" />}
           {open && open.status !== "manual" && (
-            <ActionButton action={actions.switchToManual} values={{ operationId: open.id }} label="Finish by hand" confirm="Stop the module and give the set-up to staff as a task, to be finished by hand?" />
+            <ActionButton action={actions.switchToManual} values={{ operationId: open.id }} label={t("byHand")} confirm={t("byHandConfirm")} />
           )}
-          {open?.status === "manual" && <Link href={`/admin/operations/${open.id}`} className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">Its task (finished by hand on the board)</Link>}
+          {open?.status === "manual" && <Link href={`/admin/operations/${open.id}`} className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">{t("itsTask")}</Link>}
         </div>
         <SpecForm
           action={actions.cancelSetup}
-          submitLabel={`Cancel the set-up and refund ${money(refund.left)}`}
+          submitLabel={t("cancel", { amount: money(refund.left) })}
           hidden={{ serviceId: service.id }}
           fields={[
-            { name: "to", label: "Refund", type: "select", options: to, defaultValue: "balance" },
-            { name: "reason", label: "Reason (kept in the audit log)", defaultValue: "Set-up cancelled by admin" },
+            { name: "to", label: t("refundTo"), type: "select", options: to, defaultValue: "balance" },
+            { name: "reason", label: t("reasonAudit"), defaultValue: t("cancelledByAdmin") },
           ]}
         />
       </div>
     );
   }
-  if (refund.left <= 0) return <p className="text-sm text-slate-600">Nothing paid for this service is left to refund ({money(refund.paid)} paid, {money(refund.refunded)} refunded).</p>;
+  if (refund.left <= 0) return <p className="text-sm text-slate-600">{t("nothingLeft", { paid: money(refund.paid), refunded: money(refund.refunded) })}</p>;
   return (
     <div data-testid="way-out">
-      <p className="mb-2 text-sm text-slate-700">Paid {money(refund.paid)}, refunded {money(refund.refunded)}. Unused time of the paid period: {money(refund.unused)}.</p>
+      <p className="mb-2 text-sm text-slate-700">{t("paid", { paid: money(refund.paid), refunded: money(refund.refunded), unused: money(refund.unused) })}</p>
       <SpecForm
         action={actions.refund}
-        submitLabel="Refund"
+        submitLabel={t("refund")}
         resetOnSuccess
         hidden={{ serviceId: service.id }}
         fields={[
-          { name: "mode", label: "How much", type: "select", defaultValue: "pro_rata", options: [{ value: "pro_rata", label: `Unused time: ${money(refund.unused)}` }, { value: "full", label: `All that is left: ${money(refund.left)}` }] },
-          { name: "to", label: "Refund", type: "select", options: to, defaultValue: "balance" },
-          { name: "reason", label: "Reason (shown in the client's balance history)" },
+          { name: "mode", label: t("howMuch"), type: "select", defaultValue: "pro_rata", options: [{ value: "pro_rata", label: t("unused", { amount: money(refund.unused) }) }, { value: "full", label: t("allLeft", { amount: money(refund.left) }) }] },
+          { name: "to", label: t("refundTo"), type: "select", options: to, defaultValue: "balance" },
+          { name: "reason", label: t("reasonHistory") },
         ]}
       />
     </div>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CsvLink } from "@/components/admin/csv-link";
 import { serviceStatuses } from "@/lib/vocabulary";
@@ -6,7 +6,7 @@ import { listServices } from "@/lib/services/services/list";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { Badge } from "@/components/admin/badge";
-import { operationKindLabels, productTypeLabels, statusWord } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
 import { ServiceName } from "@/components/admin/service-name";
 import { Pager, param } from "@/components/admin/pager";
 import { SelectField } from "@/components/ui/select";
@@ -16,12 +16,6 @@ import { filterInput, unlessInvalid } from "../list-filters";
 import { FilterForm } from "@/components/admin/filter-form";
 import { BulkForm } from "@/components/admin/bulk-form";
 import { bulkServicesAction } from "./bulk-actions";
-
-const bulkActions = [
-  { value: "suspend", label: "Suspend" },
-  { value: "resume", label: "Resume" },
-  { value: "close", label: "Close" },
-];
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -33,6 +27,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ServicesPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminService.list");
+  const labels = adminLabelsIn(await getLocale());
+  const bulkActions = (["suspend", "resume", "close"] as const).map((value) => ({ value, label: labels.operationKind(value) }));
   const ctx = await adminPageCtx("/admin/services");
   const sp = await searchParams;
   const values = { status: param(sp.status), clientId: param(sp.clientId), cursor: param(sp.cursor) };
@@ -42,29 +39,29 @@ export default async function ServicesPage({ searchParams }: Props) {
     <>
       <PageHeading title={tp("services.title")} description={tp("services.description")} />
       <FilterForm>
-        <SelectField name="status" label="Status" empty="Any" options={serviceStatuses.map((s) => ({ value: s, label: statusWord(s) }))} defaultValue={values.status ?? ""} />
-        <Field name="clientId" label="Client #" inputMode="numeric" defaultValue={values.clientId ?? ""} />
+        <SelectField name="status" label={t("status")} empty={t("any")} options={serviceStatuses.map((s) => ({ value: s, label: labels.status(s) }))} defaultValue={values.status ?? ""} />
+        <Field name="clientId" label={t("client")} inputMode="numeric" defaultValue={values.clientId ?? ""} />
       </FilterForm>
-      {!result && <Notice tone="error">Some filters are not valid.</Notice>}
+      {!result && <Notice tone="error">{t("invalid")}</Notice>}
       <BulkForm id="bulk-services" action={bulkServicesAction} actions={bulkActions} items="services" idsName="serviceIds" />
       <Table head={head} caption={th("services")}>
-        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No services match.</EmptyRow>}
+        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>{t("none")}</EmptyRow>}
         {result?.items.map((s) => (
           <tr key={s.id}>
             <Td>
-              <input type="checkbox" name="serviceIds" value={s.id} form="bulk-services" aria-label={`Tick service #${s.id}`} className="size-4" />
+              <input type="checkbox" name="serviceIds" value={s.id} form="bulk-services" aria-label={t("tick", { id: s.id })} className="size-4" />
             </Td>
             <Td>
               <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id}</Link>
             </Td>
             <Td className="[overflow-wrap:anywhere]"><ServiceName service={s} /></Td>
-            <Td>{productTypeLabels[s.productType]}</Td>
+            <Td>{labels.productType(s.productType)}</Td>
             <Td>{s.tariffName}</Td>
             <Td>
               <Link href={`/admin/clients/${s.clientId}`} className="text-indigo-700 hover:underline">{s.clientName}</Link>
             </Td>
             <Td><Badge status={s.status} /></Td>
-            <Td>{s.pending ? operationKindLabels[s.pending] : "—"}</Td>
+            <Td>{s.pending ? labels.operationKind(s.pending) : "—"}</Td>
             <Td><When at={s.expiresAt} /></Td>
           </tr>
         ))}

@@ -2,6 +2,8 @@ import type { Ctx } from "@/lib/services/context";
 import { refund } from "@/lib/services/balance/refund";
 import { cancelSetup } from "@/lib/services/services/cancel-setup";
 import { retrySetup } from "@/lib/services/services/retry-setup";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { attempt, num, text, type FormState } from "../form-state";
 
 /** Cancel a set-up and give back what was paid (to the balance or the card). */
@@ -12,10 +14,11 @@ export function runCancelSetup(ctx: Ctx, form: FormData): Promise<FormState> {
   });
 }
 
-export function runRetrySetup(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runRetrySetup(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
+  const t = translatorFor(locale);
   return attempt(async () => {
     const { operationId } = await retrySetup({ ctx, input: { serviceId: num(form, "serviceId") } });
-    return { ok: true, message: `Being set up again: operation #${operationId}` };
+    return { ok: true, message: t("adminService.done.retried", { id: operationId }) };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getClient } from "@/lib/services/clients/get";
@@ -9,9 +10,10 @@ import { ActionButton } from "@/components/admin/action-button";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { Badge } from "@/components/admin/badge";
 import { Details } from "@/components/admin/details";
-import { operationKindLabels, productTypeLabels } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
 import { Table, Td, When } from "@/components/admin/table";
-import { detailLabel, formatDate } from "@/components/store/labels";
+import { detailLabel } from "@/components/store/labels";
+import { formatDateIn } from "@/lib/i18n/format";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { ServiceWayOut } from "@/components/admin/service-way-out";
 import { refundOptions } from "@/lib/services/services/refund-options";
@@ -25,7 +27,6 @@ import { AddonChange } from "@/components/store/addon-change";
 import { addonFields } from "@/components/store/addon-fields";
 import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { SuspendForm } from "@/components/admin/suspend-form";
-import { suspensionReasonLabels } from "@/components/admin/suspension-labels";
 import { invoiceName } from "@/lib/billing/invoice-format";
 import { formatMoney } from "@/components/ui/money";
 import { renewServiceAction } from "../renew-actions";
@@ -38,10 +39,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 const actions = [
-  { kind: "resume", label: "Resume", from: ["suspended"], confirm: "Lift every reason placed on this service and resume it? A client-wide suspension stays until it is lifted on the client." },
-  { kind: "close", label: "Close", from: ["active", "suspended"], confirm: "Close this service on the panel?" },
-  { kind: "sync", label: "Sync now", from: ["active", "suspended"] },
-];
+  { kind: "resume", from: ["suspended"], confirm: true },
+  { kind: "close", from: ["active", "suspended"], confirm: true },
+  { kind: "sync", from: ["active", "suspended"], confirm: false },
+] as { kind: "resume" | "close" | "sync"; from: string[]; confirm: boolean }[];
 
 export default async function ServicePage({ params }: Props) {
   const { id } = await params;
@@ -53,6 +54,11 @@ export default async function ServicePage({ params }: Props) {
   const client = await getClient({ ctx, input: { clientId: service.clientId } });
   const refund = await refundOptions({ ctx, input: { serviceId: service.id } });
   const suspensions = await listSuspensions({ ctx, input: { serviceId: service.id } });
+  const t = await getTranslations("adminService.page");
+  const locale = await getLocale();
+  const labels = adminLabelsIn(locale);
+  const formatDate = (d: Date | string | null | undefined) => formatDateIn(locale, d);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
   const row = (label: string, value: ReactNode): [string, ReactNode] => [label, value];
   const busy = service.status === "processing" || service.pending !== null;
   const plans = service.status === "active" ? (service.pending ? [] : (await quoteChange({ ctx, input: { serviceId: service.id } })).choices) : null;
@@ -61,62 +67,66 @@ export default async function ServicePage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/services" className="text-indigo-700 hover:underline">← Services</Link>
+        <Link href="/admin/services" className="text-indigo-700 hover:underline">← {t("back")}</Link>
       </p>
-      <PageHeading title={`Service #${service.id}: ${service.params.domain ?? service.remoteName}`} description={`${productTypeLabels[service.productType]} · ${service.tariffName}`} />
+      <PageHeading title={t("title", { id: service.id, name: service.params.domain ?? service.remoteName })} description={`${labels.productType(service.productType)} · ${service.tariffName}`} />
       {busy && <AutoRefresh seconds={3} />}
       <div className="mt-3 grid gap-4 lg:grid-cols-2">
-        <Card title="Service">
+        <Card title={t("service")}>
           <Details
             rows={[
-            row("Status", <span data-testid="service-status"><Badge status={service.status} /></span>),
-            row("In progress", service.pending ? operationKindLabels[service.pending] : "—"),
-            row("Client", <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
-            row("Processing module", service.handler ? <Link href={`/admin/handlers/${service.handler.id}`} className="text-indigo-700 hover:underline">{service.handler.name}</Link> : "not chosen yet"),
-            row("Name on the panel", service.remoteName),
-            row("Period", `${service.months} mo`),
-            row("Expires", <When at={service.expiresAt} />),
-            row("Last synced", <When at={service.lastSyncedAt} />),
+            row(t("status"), <span data-testid="service-status"><Badge status={service.status} /></span>),
+            row(t("inProgress"), service.pending ? labels.operationKind(service.pending) : "—"),
+            row(t("client"), <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">{client.name}</Link>),
+            row(t("handler"), service.handler ? <Link href={`/admin/handlers/${service.handler.id}`} className="text-indigo-700 hover:underline">{service.handler.name}</Link> : t("notChosen")),
+            row(t("panelName"), service.remoteName),
+            row(t("period"), t("months", { count: service.months })),
+            row(t("expires"), <When at={service.expiresAt} />),
+            row(t("lastSynced"), <When at={service.lastSyncedAt} />),
             ...Object.entries(service.details).map(([k, v]) => row(detailLabel(k), v)),
             ...service.resources.map((r) => row(r.label, `${r.amount} ${r.unit}`)),
           ]}
           />
         </Card>
-        <Card title="Actions">
+        <Card title={t("actions")}>
           <div className="flex flex-wrap gap-3">
             {actions.filter((a) => a.from.includes(service.status)).map((a) => (
-              <ActionButton key={a.kind} action={serviceOperationAction} values={{ serviceId: service.id, kind: a.kind }} label={a.label} confirm={a.confirm} />
+              <ActionButton key={a.kind} action={serviceOperationAction} values={{ serviceId: service.id, kind: a.kind }} label={t(`action.${a.kind}`)} confirm={a.confirm ? t(`confirm.${a.kind as "resume" | "close"}`) : undefined} />
             ))}
           </div>
         </Card>
         {service.renewals.length > 0 && (
-          <Card title="Renewal">
+          <Card title={t("renewal")}>
             <p className="mb-3 text-sm text-slate-700" data-testid="renewal-state">
-              Paid until {formatDate(service.expiresAt)}; auto-renew {service.autoRenew ? "on" : "off"}.{" "}
-              {service.renewalInvoice ? (
-                <>Unpaid renewal invoice <Link href={`/admin/invoices/${service.renewalInvoice.id}`} className="text-indigo-700 hover:underline">{invoiceName(service.renewalInvoice)}</Link>, {formatMoney(service.renewalInvoice.amount, service.renewalInvoice.currency)}, due {formatDate(service.renewalInvoice.dueAt)}.</>
-              ) : null}
+              {t(service.autoRenew ? "paidUntilAuto" : "paidUntilManual", { date: formatDate(service.expiresAt) })}{" "}
+              {service.renewalInvoice
+                ? t.rich("unpaidRenewal", {
+                    invoice: () => <Link href={`/admin/invoices/${service.renewalInvoice!.id}`} className="text-indigo-700 hover:underline">{invoiceName(service.renewalInvoice!)}</Link>,
+                    amount: money(service.renewalInvoice.amount, service.renewalInvoice.currency),
+                    due: formatDate(service.renewalInvoice.dueAt),
+                  })
+                : null}
             </p>
             <div className="flex flex-wrap gap-3">
               {service.renewals.map((r) => (
                 <ActionButton key={r.months} action={renewServiceAction} values={{ serviceId: service.id, months: r.months }}
-                  label={`Renew ${r.months} mo, ${formatMoney(service.renewalInvoice?.months === r.months ? service.renewalInvoice.amount : r.price, r.currency)}`}
-                  confirm={`Renew for ${r.months} mo from the client's balance? It is then paid until ${formatDate(r.newExpiry)}.`} />
+                  label={t("renewFor", { months: r.months, amount: money(service.renewalInvoice?.months === r.months ? service.renewalInvoice.amount : r.price, r.currency) })}
+                  confirm={t("renewConfirm", { months: r.months, date: formatDate(r.newExpiry) })} />
               ))}
             </div>
           </Card>
         )}
         {plans && (
-          <Card title="Change plan">
+          <Card title={t("changePlan")}>
             <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
           </Card>
         )}
         {addons.length > 0 && (
-          <Card title="Add-ons">
+          <Card title={t("addons")}>
             <AddonChange serviceId={service.id} action={changeAddonsAction} busy={service.pending !== null} addons={addons} />
           </Card>
         )}
-        <Card title={service.status === "processing" || service.status === "ordered" ? "Set-up: the ways out" : "Refund"}>
+        <Card title={service.status === "processing" || service.status === "ordered" ? t("waysOut") : t("refund")}>
           <ServiceWayOut service={service} refund={refund} actions={{ cancelSetup: cancelSetupAction, retrySetup: retrySetupAction, refund: refundServiceAction, switchToManual: switchToManualAction }} />
         </Card>
       </div>
@@ -127,42 +137,42 @@ export default async function ServicePage({ params }: Props) {
         </div>
       )}
       {["processing", "active", "suspended"].includes(service.status) && (
-        <Card title="Suspension" className="mt-4">
+        <Card title={t("suspension")} className="mt-4">
           {suspensions.length > 0 && (
             <ul className="mb-3 space-y-2 text-sm" data-testid="suspension-reasons">
               {suspensions.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center gap-3">
                   <span>
-                    {suspensionReasonLabels[s.reason]}{s.scope === "client" ? " (the whole client is suspended)" : ""}: by {s.byName}, <When at={s.createdAt} />{s.note ? `: “${s.note}”` : ""}
+                    {labels.suspensionReason(s.reason)}{s.scope === "client" ? ` ${t("wholeClient")}` : ""}: {t("by", { name: s.byName ?? "—" })}, <When at={s.createdAt} />{s.note ? `: “${s.note}”` : ""}
                   </span>
                   {s.scope === "service" && (
-                    <ActionButton action={resumeServiceAction} values={{ serviceId: service.id, reason: s.reason }} label="Lift this reason" confirm="Lift this reason? The service is resumed only if no other reason is left." />
+                    <ActionButton action={resumeServiceAction} values={{ serviceId: service.id, reason: s.reason }} label={t("liftReason")} confirm={t("liftReasonConfirm")} />
                   )}
                 </li>
               ))}
             </ul>
           )}
-          <SuspendForm action={suspendServiceAction} values={{ serviceId: service.id }} label="Suspend" confirm="Suspend this service for the chosen reason? The client is told the reason." />
+          <SuspendForm action={suspendServiceAction} values={{ serviceId: service.id }} label={t("suspend")} confirm={t("suspendConfirm")} />
         </Card>
       )}
-      <h2 className="mt-6 mb-2 text-lg font-semibold">Operations</h2>
-      <Table head={["#", "Operation", "Status", "Created", "Finished"]} caption="Operations of the service">
+      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("operations")}</h2>
+      <Table head={["#", t("operation"), t("status"), t("created"), t("finished")]} caption={t("operationsCaption")}>
         {service.operations.map((op) => (
           <tr key={op.id}>
             <Td><Link href={`/admin/operations/${op.id}`} className="text-indigo-700 hover:underline">#{op.id}</Link></Td>
-            <Td>{operationKindLabels[op.kind] ?? op.kind}</Td>
+            <Td>{labels.operationKind(op.kind)}</Td>
             <Td><Badge status={op.status} /></Td>
             <Td><When at={op.createdAt} /></Td>
             <Td><When at={op.finishedAt} /></Td>
           </tr>
         ))}
       </Table>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">History</h2>
-      <Table head={["When", "From", "To", "What happened"]} caption="History of the service">
+      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("history")}</h2>
+      <Table head={[t("when"), t("from"), t("to"), t("what")]} caption={t("historyCaption")}>
         {service.history.map((h) => (
           <tr key={h.id}>
             <Td><When at={h.createdAt} /></Td>
-            <Td>{h.fromStatus ?? "—"}</Td>
+            <Td>{h.fromStatus ? labels.status(h.fromStatus) : "—"}</Td>
             <Td><Badge status={h.toStatus} /></Td>
             <Td>{h.message}</Td>
           </tr>
