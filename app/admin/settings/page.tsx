@@ -12,37 +12,42 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.pages"))("settings.meta") };
 }
 
+type NumberSetting = "retryIntervalSeconds" | "maxAttempts" | "syncIntervalSeconds" | "graceDays" | "unpaidOrderDays" | "invoiceDueDays" | "reminderDaysBefore" | "reminderDaysAfter";
+
 export default async function SettingsPage() {
   const tp = await getTranslations("admin.pages");
+  const t = await getTranslations("adminSettings");
   const ctx = await adminPageCtx("/admin/settings");
   const [settings, { departments }] = await Promise.all([readSettings(ctx.db), listDepartments({ ctx })]);
+  /** A setting typed as a whole number. */
+  const whole = (name: NumberSetting) => ({ name, label: t(`fields.${name}`), inputMode: "numeric" as const, defaultValue: String(settings[name]), hint: t(`fields.${name}Hint`) });
   return (
     <>
       <PageHeading title={tp("settings.title")} description={tp("settings.description")} />
-      <p className="mb-4 text-sm"><Link href="/admin/settings/tax" className="text-indigo-700 hover:underline">Tax rates, prices with or without tax, seller&apos;s country →</Link></p>
+      <p className="mb-4 text-sm"><Link href="/admin/settings/tax" className="text-indigo-700 hover:underline">{t("taxLink")}</Link></p>
       <Card className="max-w-xl">
         <SpecForm
           action={updateSettingsAction}
-          submitLabel="Save settings"
+          submitLabel={t("save")}
           fields={[
-            { name: "retryIntervalSeconds", label: "Retry interval, seconds", inputMode: "numeric", defaultValue: String(settings.retryIntervalSeconds), hint: "A failed operation runs again after this long (300 = 5 minutes)." },
-            { name: "maxAttempts", label: "Max attempts", inputMode: "numeric", defaultValue: String(settings.maxAttempts), hint: "After this many failed attempts an operation becomes a task for staff." },
-            { name: "syncIntervalSeconds", label: "Sync interval, seconds", inputMode: "numeric", defaultValue: String(settings.syncIntervalSeconds), hint: "How often services are compared with their panel." },
-            { name: "graceDays", label: "Grace period, days", inputMode: "numeric", defaultValue: String(settings.graceDays), hint: "An unpaid service is closed this long after it was suspended at expiry." },
-            { name: "unpaidOrderDays", label: "Unpaid orders expire after, days", inputMode: "numeric", defaultValue: String(settings.unpaidOrderDays), hint: "An order not paid this long is cancelled with its invoice." },
-            { name: "invoiceNumberFormat", label: "Invoice number format", defaultValue: settings.invoiceNumberFormat, hint: "{YYYY} is the year of issue, {000001} the invoice's place in that year, padded to that many digits. Numbers already given never change." },
-            { name: "invoiceDueDays", label: "Invoices due after, days", inputMode: "numeric", defaultValue: String(settings.invoiceDueDays), hint: "The due date printed on an invoice issued unpaid." },
-            { name: "creditNoteNumberFormat", label: "Credit note number format", defaultValue: settings.creditNoteNumberFormat, hint: "Credit notes are numbered in a series of their own, with the same placeholders as invoices." },
-            { name: "reminderDaysBefore", label: "Remind before the due date, days", inputMode: "numeric", defaultValue: String(settings.reminderDaysBefore), hint: "An unpaid invoice's reminder is emailed this many days before it is due; 0 sends none." },
-            { name: "reminderDaysAfter", label: "Remind after the due date, days", inputMode: "numeric", defaultValue: String(settings.reminderDaysAfter), hint: "An overdue invoice's reminder is emailed this many days after it was due; 0 sends none." },
+            whole("retryIntervalSeconds"),
+            whole("maxAttempts"),
+            whole("syncIntervalSeconds"),
+            whole("graceDays"),
+            whole("unpaidOrderDays"),
+            { name: "invoiceNumberFormat", label: t("fields.invoiceNumberFormat"), defaultValue: settings.invoiceNumberFormat, hint: t("fields.invoiceNumberFormatHint", { year: "{YYYY}", seq: "{000001}" }) },
+            whole("invoiceDueDays"),
+            { name: "creditNoteNumberFormat", label: t("fields.creditNoteNumberFormat"), defaultValue: settings.creditNoteNumberFormat, hint: t("fields.creditNoteNumberFormatHint") },
+            whole("reminderDaysBefore"),
+            whole("reminderDaysAfter"),
             {
               name: "defaultDepartmentId",
-              label: "Default department",
+              label: t("fields.defaultDepartmentId"),
               type: "select",
-              empty: settings.defaultDepartmentId ? undefined : "None",
+              empty: settings.defaultDepartmentId ? undefined : t("none"),
               options: departments.map((d) => ({ value: d.id, label: d.name })),
               defaultValue: settings.defaultDepartmentId ? String(settings.defaultDepartmentId) : "",
-              hint: "Gets the tasks of processing modules without a department.",
+              hint: t("fields.defaultDepartmentIdHint"),
             },
           ]}
         />

@@ -1,8 +1,10 @@
 import type { Ctx } from "@/lib/services/context";
 import { updateSettings } from "@/lib/services/settings/update";
+import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { attempt, num, text, type FormState } from "../form-state";
 
-export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runUpdateSettings(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const input = {
       retryIntervalSeconds: num(form, "retryIntervalSeconds"),
@@ -19,6 +21,6 @@ export function runUpdateSettings(ctx: Ctx, form: FormData): Promise<FormState> 
       defaultDepartmentId: num(form, "defaultDepartmentId"),
     };
     await updateSettings({ ctx, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) });
-    return { ok: true, message: "Settings saved" };
+    return { ok: true, message: translatorFor(locale)("adminSettings.done.saved") };
   });
 }
