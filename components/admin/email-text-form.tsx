@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import type { FormState } from "@/app/admin/form-state";
@@ -19,6 +20,7 @@ type Props = {
 
 /** The provider's subject and body of one email, with its variables and a preview rendered as it would be sent. */
 export function EmailTextForm({ template, locale, variables, initial, builtIn, save, preview }: Props) {
+  const t = useTranslations("adminMail.texts");
   const [subject, setSubject] = useState(initial.subject);
   const [body, setBody] = useState(initial.body);
   const [saved, saveAction, saving] = useActionState(save, {});
@@ -30,9 +32,9 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
         <FormResult state={saved.error ? saved : shown} shownFields={["subject", "body"]} message={false} />
         <input type="hidden" name="template" value={template} />
         <input type="hidden" name="locale" value={locale} />
-        <Field name="subject" label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} placeholder={builtIn.subject} hint="Blank keeps the built-in subject." errors={errors.subject} />
+        <Field name="subject" label={t("subject")} value={subject} onChange={(e) => setSubject(e.target.value)} placeholder={builtIn.subject} hint={t("subjectHint")} errors={errors.subject} />
         <div className="flex flex-col gap-1">
-          <label className="text-sm font-medium text-slate-800" htmlFor="email-body">Body text</label>
+          <label className="text-sm font-medium text-slate-800" htmlFor="email-body">{t("body")}</label>
           <textarea
             id="email-body"
             name="body"
@@ -45,11 +47,11 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
             className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
           />
           <p id="email-body-hint" className={errors.body ? "text-sm text-red-600" : "text-xs text-slate-500"}>
-            {errors.body ? errors.body.join(" ") : "Blank keeps the built-in body. A blank line starts a new paragraph; a line that is only a link becomes a link."}
+            {errors.body ? errors.body.join(" ") : t("bodyHint")}
           </p>
         </div>
         <div>
-          <p className="text-sm font-medium text-slate-800">Variables</p>
+          <p className="text-sm font-medium text-slate-800">{t("variables")}</p>
           <ul className="mt-1 flex flex-wrap gap-2" data-testid="email-variables">
             {variables.map((v) => (
               <li key={v}>
@@ -57,11 +59,11 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
               </li>
             ))}
           </ul>
-          <p className="mt-1 text-xs text-slate-500">Each is put in as plain text, never as HTML.</p>
+          <p className="mt-1 text-xs text-slate-500">{t("variablesHint")}</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
-          <Button type="submit" variant="secondary" formAction={previewAction} disabled={previewing}>{previewing ? "Rendering…" : "Preview"}</Button>
+          <Button type="submit" disabled={saving}>{saving ? t("saving") : t("save")}</Button>
+          <Button type="submit" variant="secondary" formAction={previewAction} disabled={previewing}>{previewing ? t("rendering") : t("preview")}</Button>
           <Button
             type="submit"
             variant="ghost"
@@ -75,19 +77,19 @@ export function EmailTextForm({ template, locale, variables, initial, builtIn, s
               saveAction(form);
             }}
           >
-            Use the built-in text
+            {t("useBuiltIn")}
           </Button>
           <SavedNote state={saved} />
         </div>
       </form>
-      <section aria-label="Preview" className="min-w-0">
+      <section aria-label={t("preview")} className="min-w-0">
         {shown.preview ? (
           <>
-            <p className="mb-2 text-sm"><span className="font-medium">Subject:</span> <span data-testid="preview-subject">{shown.preview.subject}</span></p>
-            <iframe title="Email preview" sandbox="" srcDoc={shown.preview.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+            <p className="mb-2 text-sm"><span className="font-medium">{t("subjectLabel")}</span> <span data-testid="preview-subject">{shown.preview.subject}</span></p>
+            <iframe title={t("frame")} sandbox="" srcDoc={shown.preview.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
           </>
         ) : (
-          <p className="text-sm text-slate-500">Preview shows the email with sample values, as it would be sent.</p>
+          <p className="text-sm text-slate-500">{t("previewHint")}</p>
         )}
       </section>
     </div>

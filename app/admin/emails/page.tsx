@@ -16,27 +16,27 @@ export async function generateMetadata() {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const localeNames: Record<string, string> = { en: "English", ru: "Russian" };
-
 /** The emails Provisio sends: each one's subject and body can be the provider's own, per language. */
 export default async function EmailTextsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminMail.texts");
+  const localeName = (l: string) => (l === "en" || l === "ru" ? t(`locales.${l}`) : l);
   const { template: chosen, locale: wanted } = await searchParams;
   const ctx = await adminPageCtx("/admin/emails");
   const list = await listEmailTexts({ ctx });
-  const current = list.find((t) => t.template === chosen);
+  const current = list.find((e) => e.template === chosen);
   const locale = (EMAIL_TEXT_LOCALES as readonly string[]).includes(String(wanted)) ? String(wanted) : "en";
   if (current) {
-    const text = current.texts.find((t) => t.locale === locale);
+    const text = current.texts.find((x) => x.locale === locale);
     return (
       <>
-        <p className="mb-2 text-sm"><Link href="/admin/emails" className="text-indigo-700 hover:underline">← Email texts</Link></p>
-        <PageHeading title={`Email: ${current.builtInSubject}`} description={`Template “${current.template}”. Leave a field blank to keep the built-in text.`} />
-        <nav aria-label="Language" className="mb-4 flex gap-3 text-sm">
+        <p className="mb-2 text-sm"><Link href="/admin/emails" className="text-indigo-700 hover:underline">{t("back")}</Link></p>
+        <PageHeading title={t("title", { subject: current.builtInSubject })} description={t("description", { template: current.template })} />
+        <nav aria-label={t("language")} className="mb-4 flex gap-3 text-sm">
           {EMAIL_TEXT_LOCALES.map((l) => (
             <Link key={l} href={`/admin/emails?template=${current.template}&locale=${l}`} aria-current={l === locale ? "page" : undefined} className={l === locale ? "font-semibold text-slate-900" : "text-indigo-700 hover:underline"}>
-              {localeNames[l] ?? l}
+              {localeName(l)}
             </Link>
           ))}
         </nav>
@@ -59,13 +59,13 @@ export default async function EmailTextsPage({ searchParams }: Props) {
     <>
       <PageHeading title={tp("emailTexts.title")} description={tp("emailTexts.description")} />
       <Table head={[th("email"), th("template"), th("text")]} caption={th("emailTemplates")}>
-        {list.length === 0 && <EmptyRow colSpan={3}>No templates.</EmptyRow>}
-        {list.map((t) => (
-          <tr key={t.template}>
-            <Td><Link href={`/admin/emails?template=${t.template}`} className="text-indigo-700 hover:underline">{t.builtInSubject}</Link></Td>
-            <Td><code className="text-xs">{t.template}</code></Td>
+        {list.length === 0 && <EmptyRow colSpan={3}>{t("none")}</EmptyRow>}
+        {list.map((e) => (
+          <tr key={e.template}>
+            <Td><Link href={`/admin/emails?template=${e.template}`} className="text-indigo-700 hover:underline">{e.builtInSubject}</Link></Td>
+            <Td><code className="text-xs">{e.template}</code></Td>
             <Td>
-              {t.texts.length ? t.texts.map((x) => <Badge key={x.locale} status="active" label={`own text (${localeNames[x.locale] ?? x.locale})`} />) : <Badge status="unknown" label="built-in" />}
+              {e.texts.length ? e.texts.map((x) => <Badge key={x.locale} status="active" label={t("own", { language: localeName(x.locale) })} />) : <Badge status="unknown" label={t("builtIn")} />}
             </Td>
           </tr>
         ))}

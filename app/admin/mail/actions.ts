@@ -5,11 +5,12 @@ import type { RevealState } from "@/components/ui/reveal-email";
 import { AppError } from "@/lib/errors";
 import { getMail } from "@/lib/services/mail/get";
 import { respond } from "../respond";
+import { getLocale } from "next-intl/server";
 import { requestCtx } from "@/lib/services/request-context";
 import { runResendMail } from "./run";
 
 export async function resendMailAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return respond(await runResendMail(await requestCtx(), form));
+  return respond(await runResendMail(await requestCtx(), form, await getLocale()));
 }
 
 /** Shows one email with its secrets; the verb writes the audit row. */

@@ -22,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function MailPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminMail");
   const ctx = await adminPageCtx("/admin/mail");
   const sp = await searchParams;
   const values = { status: param(sp.status), to: param(sp.to), cursor: param(sp.cursor) };
@@ -31,19 +32,19 @@ export default async function MailPage({ searchParams }: Props) {
     <>
       <PageHeading title={tp("mailLog.title")} description={tp("mailLog.description")} />
       <FilterForm>
-        <SelectField name="status" label="Status" empty="Any" options={outboxStatuses.map((s) => ({ value: s, label: s }))} defaultValue={values.status ?? ""} />
-        <Field name="to" label="To" type="email" defaultValue={values.to ?? ""} />
+        <SelectField name="status" label={t("status")} empty={t("any")} options={outboxStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} defaultValue={values.status ?? ""} />
+        <Field name="to" label={t("to")} type="email" defaultValue={values.to ?? ""} />
       </FilterForm>
-      {!result && <Notice tone="error">Some filters are not valid.</Notice>}
+      {!result && <Notice tone="error">{t("invalid")}</Notice>}
       <Table head={head} caption={th("emails")}>
-        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>No emails match.</EmptyRow>}
+        {result?.items.length === 0 && <EmptyRow colSpan={head.length}>{t("none")}</EmptyRow>}
         {result?.items.map((m) => (
           <tr key={m.id}>
             <Td><Link href={`/admin/mail/${m.id}`} className="font-medium text-indigo-700 hover:underline">#{m.id}</Link></Td>
             <Td>{m.to}</Td>
             <Td>{m.subject}</Td>
             <Td><Badge status={m.status} /></Td>
-            <Td>{m.transport === "resend" ? "Resend" : m.transport === "local" ? "local mailbox (not sent out)" : ""}</Td>
+            <Td>{m.transport === "resend" ? "Resend" : m.transport === "local" ? t("local") : ""}</Td>
             <Td className="tabular-nums">{m.attempts}</Td>
             <Td className="max-w-xs truncate text-red-700">{m.lastError ?? ""}</Td>
             <Td><When at={m.createdAt} /></Td>

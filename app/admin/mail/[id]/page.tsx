@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function MailDetailPage({ params }: Props) {
   const { id } = await params;
+  const t = await getTranslations("adminMail.detail");
   const ctx = await adminPageCtx(`/admin/mail/${id}`);
   const mail = await getMail({ ctx, input: { emailId: id } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
@@ -25,35 +27,35 @@ export default async function MailDetailPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/mail" className="text-indigo-700 hover:underline">← Mail log</Link>
+        <Link href="/admin/mail" className="text-indigo-700 hover:underline">{t("back")}</Link>
       </p>
-      <PageHeading title={mail.subject} description={`To ${mail.to}`} />
+      <PageHeading title={mail.subject} description={t("to", { to: mail.to })} />
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="Delivery">
+        <Card title={t("delivery")}>
           <Details
             rows={[
-              ["Status", <Badge key="s" status={mail.status} />],
-              ["Attempts", mail.attempts],
-              ["Transport", mail.transport ?? "—"],
-              ["Queued", <When key="q" at={mail.createdAt} />],
-              ["Sent", <When key="t" at={mail.sentAt} />],
-              ["Template", mail.template],
-              ["Attached", mail.attachments.length ? mail.attachments.join(", ") : "—"],
-              ["Last error", mail.lastError ?? "—"],
+              [t("status"), <Badge key="s" status={mail.status} />],
+              [t("attempts"), mail.attempts],
+              [t("transport"), mail.transport ?? "—"],
+              [t("queued"), <When key="q" at={mail.createdAt} />],
+              [t("sent"), <When key="t" at={mail.sentAt} />],
+              [t("template"), mail.template],
+              [t("attached"), mail.attachments.length ? mail.attachments.join(", ") : "—"],
+              [t("lastError"), mail.lastError ?? "—"],
             ]}
           />
           <div className="mt-4">
-            <ActionButton action={resendMailAction} values={{ emailId: mail.id }} label="Resend" />
+            <ActionButton action={resendMailAction} values={{ emailId: mail.id }} label={t("resend")} />
           </div>
         </Card>
-        <Card title="Email" className="lg:col-span-2">
-          {mail.renderError && <Notice tone="error">It cannot be shown: {mail.renderError}</Notice>}
+        <Card title={t("email")} className="lg:col-span-2">
+          {mail.renderError && <Notice tone="error">{t("cannotShow", { error: mail.renderError })}</Notice>}
           {mail.html && (
-            <iframe title={`Email #${mail.id}`} sandbox="" srcDoc={mail.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+            <iframe title={t("frame", { id: mail.id })} sandbox="" srcDoc={mail.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
           )}
           {mail.text && (
             <details className="mt-3">
-              <summary className="cursor-pointer text-sm text-slate-600">Plain text</summary>
+              <summary className="cursor-pointer text-sm text-slate-600">{t("plain")}</summary>
               <pre className="mt-1 text-xs whitespace-pre-wrap">{mail.text}</pre>
             </details>
           )}
