@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { moneyByMonth, taxByRateByMonth } from "@/lib/services/stats/money-report";
@@ -16,13 +16,15 @@ export async function generateMetadata() {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
-const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
-const rate = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
 /** What was billed, collected, refunded and taxed per month and currency; recurring revenue, churn and overdue invoices; CSV downloads. */
 export default async function ReportsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminReports");
+  const format = await getFormatter();
+  const percent = (share: number | null) => (share === null ? "—" : format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const rate = (bp: number) => format.number(bp / 10000, { style: "percent", maximumFractionDigits: 2 });
   const query = await searchParams;
   const ctx = await adminPageCtx("/admin/reports");
   const input = { from: one(query.from), to: one(query.to) };
@@ -39,20 +41,20 @@ export default async function ReportsPage({ searchParams }: Props) {
     <>
       <PageHeading title={tp("reports.title")} description={tp("reports.description")} />
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label className="flex flex-col">From month<input name="from" type="month" defaultValue={money.from} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col">To month<input name="to" type="month" defaultValue={money.to} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <button className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white">Show</button>
+        <label className="flex flex-col">{t("from")}<input name="from" type="month" defaultValue={money.from} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <label className="flex flex-col">{t("to")}<input name="to" type="month" defaultValue={money.to} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <button className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white">{t("show")}</button>
         <span className="ml-auto flex gap-3">
-          <a className="text-indigo-700 hover:underline" href="/admin/export/invoices">Download invoices (CSV)</a>
-          <a className="text-indigo-700 hover:underline" href="/admin/export/payments">Download payments (CSV)</a>
-          <a className="text-indigo-700 hover:underline" href="/admin/export/credit-notes">Download credit notes (CSV)</a>
+          <a className="text-indigo-700 hover:underline" href="/admin/export/invoices">{t("csvInvoices")}</a>
+          <a className="text-indigo-700 hover:underline" href="/admin/export/payments">{t("csvPayments")}</a>
+          <a className="text-indigo-700 hover:underline" href="/admin/export/credit-notes">{t("csvCreditNotes")}</a>
         </span>
       </form>
-      {invalid && <p role="alert" className="mb-4 text-sm text-red-700">Give the months as YYYY-MM.</p>}
+      {invalid && <p role="alert" className="mb-4 text-sm text-red-700">{t("badMonths")}</p>}
       <div className="grid gap-4 [&>*]:min-w-0">
-        <Card title="Billed, collected, refunded and tax per month">
+        <Card title={t("money")}>
           <Table head={[th("month"), th("currency"), th("billed"), th("creditNotes"), th("netBilled"), th("tax"), th("collected"), th("refunded")]} caption={th("moneyPerMonthAndCurrency")}>
-            {money.months.length === 0 && <EmptyRow colSpan={8}>Nothing was billed or paid in these months.</EmptyRow>}
+            {money.months.length === 0 && <EmptyRow colSpan={8}>{t("noMoney")}</EmptyRow>}
             {money.months.map((m) => (
               <tr key={`${m.month}-${m.currency}`} data-testid={`report-${m.month}-${m.currency}`}>
                 <Td>{m.month}</Td>
@@ -67,25 +69,25 @@ export default async function ReportsPage({ searchParams }: Props) {
             ))}
           </Table>
         </Card>
-        <Card title="Tax per rate">
+        <Card title={t("taxPerRate")}>
           <Table head={[th("month"), th("currency"), th("tax"), th("rate"), th("net"), th("taxBilled")]} caption={th("taxPerRateMonthAndCurrency")}>
-            {taxes.length === 0 && <EmptyRow colSpan={6}>No invoice lines in these months.</EmptyRow>}
-            {taxes.map((t, i) => (
+            {taxes.length === 0 && <EmptyRow colSpan={6}>{t("noLines")}</EmptyRow>}
+            {taxes.map((x, i) => (
               <tr key={i}>
-                <Td>{t.month}</Td>
-                <Td>{t.currency}</Td>
-                <Td>{t.taxName ?? "No tax"}</Td>
-                <Td className="tabular-nums">{rate(t.rateBp)}</Td>
-                <Td className="tabular-nums"><Money amount={t.net} currency={t.currency} /></Td>
-                <Td className="tabular-nums"><Money amount={t.tax} currency={t.currency} /></Td>
+                <Td>{x.month}</Td>
+                <Td>{x.currency}</Td>
+                <Td>{x.taxName ?? t("noTax")}</Td>
+                <Td className="tabular-nums">{rate(x.rateBp)}</Td>
+                <Td className="tabular-nums"><Money amount={x.net} currency={x.currency} /></Td>
+                <Td className="tabular-nums"><Money amount={x.tax} currency={x.currency} /></Td>
               </tr>
             ))}
           </Table>
         </Card>
         <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
-          <Card title="Monthly recurring revenue">
+          <Card title={t("mrr")}>
             <Table head={[th("currency"), th("mrr"), th("liveServices")]} caption={th("monthlyRecurringRevenuePerCurrency")}>
-              {mrr.length === 0 && <EmptyRow colSpan={3}>No active or suspended services.</EmptyRow>}
+              {mrr.length === 0 && <EmptyRow colSpan={3}>{t("noMrr")}</EmptyRow>}
               {mrr.map((m) => (
                 <tr key={m.currency} data-testid={`mrr-${m.currency}`}>
                   <Td>{m.currency}</Td>
@@ -95,7 +97,7 @@ export default async function ReportsPage({ searchParams }: Props) {
               ))}
             </Table>
           </Card>
-          <Card title="Churn: services closed per month">
+          <Card title={t("churn")}>
             <Table head={[th("month"), th("liveAtTheStart"), th("closed"), th("churn")]} caption={th("churnPerMonth")}>
               {churn.map((c) => (
                 <tr key={c.month}>
@@ -108,9 +110,9 @@ export default async function ReportsPage({ searchParams }: Props) {
             </Table>
           </Card>
         </div>
-        <Card title="Overdue invoices">
+        <Card title={t("overdue")}>
           <Table head={[th("invoice"), th("client"), th("amount"), th("due"), th("daysOverdue")]} caption={th("unpaidInvoicesPastTheirDueDate")}>
-            {overdue.length === 0 && <EmptyRow colSpan={5}>No invoice is overdue.</EmptyRow>}
+            {overdue.length === 0 && <EmptyRow colSpan={5}>{t("noOverdue")}</EmptyRow>}
             {overdue.map((o) => (
               <tr key={o.id}>
                 <Td><Link href={`/admin/invoices/${o.id}`} className="font-medium text-indigo-700 hover:underline">{o.number ?? `#${o.id}`}</Link></Td>

@@ -17,29 +17,30 @@ export async function generateMetadata() {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function search(ctx: Awaited<ReturnType<typeof adminPageCtx>>, q: string) {
+async function search(ctx: Awaited<ReturnType<typeof adminPageCtx>>, q: string, tooLong: string) {
   try {
     return { found: await find({ ctx, input: { q } }) };
   } catch (error) {
-    if (error instanceof AppError && error.code === "validation") return { error: "Search for up to 200 characters of plain text." };
+    if (error instanceof AppError && error.code === "validation") return { error: tooLong };
     throw error;
   }
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
+  const t = await getTranslations("adminSearch");
   const ctx = await adminPageCtx("/admin/search");
   const q = param((await searchParams).q) ?? "";
   if (!q.trim()) return <PageHeading title={tp("search.title")} description={tp("search.description")} />;
-  const { found, error } = await search(ctx, q);
+  const { found, error } = await search(ctx, q, t("tooLong"));
   const none = found && found.clients.length + found.services.length + found.invoices.length === 0;
   return (
     <>
-      <PageHeading title="Search" description={`Results for “${q.slice(0, 200)}”`} />
+      <PageHeading title={tp("search.title")} description={t("results", { q: q.slice(0, 200) })} />
       {error && <Notice tone="error">{error}</Notice>}
-      {none && <Notice>Nothing matches. Names, emails, domains and IP addresses match from their start.</Notice>}
+      {none && <Notice>{t("nothing")}</Notice>}
       {found && found.clients.length > 0 && (
-        <Group title="Clients">
+        <Group title={t("clients")}>
           {found.clients.map((c) => (
             <li key={c.id}>
               <Link href={`/admin/clients/${c.id}`} className="font-medium text-indigo-700 hover:underline">{c.name}</Link> <span className="text-slate-500">{c.email} · #{c.id}</span>
@@ -48,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </Group>
       )}
       {found && found.services.length > 0 && (
-        <Group title="Services">
+        <Group title={t("services")}>
           {found.services.map((s) => (
             <li key={s.id} className="[overflow-wrap:anywhere]">
               <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id} {s.domain ?? s.remoteName}</Link> <Badge status={s.status} />{" "}
@@ -58,10 +59,10 @@ export default async function SearchPage({ searchParams }: Props) {
         </Group>
       )}
       {found && found.invoices.length > 0 && (
-        <Group title="Invoices">
+        <Group title={t("invoices")}>
           {found.invoices.map((i) => (
             <li key={i.id}>
-              <Link href={`/admin/invoices/${i.id}`} className="font-medium text-indigo-700 hover:underline">Invoice {invoiceName(i)}</Link> <Badge status={i.status} />{" "}
+              <Link href={`/admin/invoices/${i.id}`} className="font-medium text-indigo-700 hover:underline">{t("invoice", { name: invoiceName(i) })}</Link> <Badge status={i.status} />{" "}
               <Money amount={i.amount} currency={i.currency} />
             </li>
           ))}

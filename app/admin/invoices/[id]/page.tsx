@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
@@ -11,13 +12,16 @@ import { PageHeading } from "@/components/ui/card";
 import { adminPageCtx } from "@/lib/services/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Invoice · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminInvoice"))("meta") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
 /** An invoice as the client sees it, with a way back to its client. */
 export default async function AdminInvoicePage({ params }: Props) {
   const { id } = await params;
+  const t = await getTranslations("adminInvoice");
   const ctx = await adminPageCtx(`/admin/invoices/${id}`);
   const doc = await getInvoiceDocument({ ctx, input: { invoiceId: id } }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
@@ -26,11 +30,11 @@ export default async function AdminInvoicePage({ params }: Props) {
   return (
     <div className="max-w-3xl">
       <div className="print:hidden">
-        <PageHeading title={`Invoice ${invoiceName(doc.invoice)}`} description={`${doc.buyer.company ?? doc.buyer.name}, client #${doc.buyer.clientId}`} />
+        <PageHeading title={t("title", { name: invoiceName(doc.invoice) })} description={t("description", { buyer: doc.buyer.company ?? doc.buyer.name, id: doc.buyer.clientId })} />
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <Link href={`/admin/clients/${doc.buyer.clientId}`} className="text-sm text-indigo-700 hover:underline">← The client</Link>
+          <Link href={`/admin/clients/${doc.buyer.clientId}`} className="text-sm text-indigo-700 hover:underline">{t("back")}</Link>
           <div className="flex items-center gap-3">
-            <a href={`/admin/invoices/${doc.invoice.id}/pdf`} className="text-sm text-indigo-700 hover:underline">Download PDF</a>
+            <a href={`/admin/invoices/${doc.invoice.id}/pdf`} className="text-sm text-indigo-700 hover:underline">{t("pdf")}</a>
             <PrintButton />
           </div>
         </div>
