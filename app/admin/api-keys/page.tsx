@@ -18,6 +18,7 @@ export async function generateMetadata() {
 export default async function ApiKeysPage() {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminApiKeys");
   const ctx = await adminPageCtx("/admin/api-keys");
   const [keys, clients] = await Promise.all([listApiKeys({ ctx }), listClients({ ctx, input: { limit: 200 } })]);
   return (
@@ -28,25 +29,25 @@ export default async function ApiKeysPage() {
           caption={th("apiKeys")}
           head={[th("name"), th("status"), { label: <span className="sr-only">{th("actions")}</span> }, { label: th("key"), className: from.sm }, { label: th("scopes"), className: from.md }, { label: th("client"), className: from.lg }, { label: th("created"), className: from.xl }, { label: th("lastUsed"), className: from.lg }]}
         >
-          {keys.length === 0 && <EmptyRow colSpan={8}>No API keys yet.</EmptyRow>}
+          {keys.length === 0 && <EmptyRow colSpan={8}>{t("none")}</EmptyRow>}
           {keys.map((k) => (
             <tr key={k.id}>
               <Td>{k.name}</Td>
-              <Td>{k.revokedAt ? <Badge status="disabled" label="revoked" /> : <Badge status="active" />}</Td>
+              <Td>{k.revokedAt ? <Badge status="disabled" label={t("revoked")} /> : <Badge status="active" />}</Td>
               <Td>
                 {!k.revokedAt && (
-                  <ActionButton action={revokeApiKeyAction} values={{ apiKeyId: k.id }} label="Revoke" confirm={`Revoke "${k.name}"? Every call made with it fails from now on, and it cannot be turned back on.`} variant="ghost" />
+                  <ActionButton action={revokeApiKeyAction} values={{ apiKeyId: k.id }} label={t("revoke")} confirm={t("confirmRevoke", { name: k.name })} variant="ghost" />
                 )}
               </Td>
               <Td className={`${from.sm} font-mono`}>{k.prefix}…</Td>
               <Td className={from.md}>{k.scopes.join(", ")}</Td>
-              <Td className={from.lg}>{k.clientName ?? <span className="text-slate-500">all clients</span>}</Td>
+              <Td className={from.lg}>{k.clientName ?? <span className="text-slate-500">{t("allClients")}</span>}</Td>
               <Td className={from.xl}><When at={k.createdAt} /></Td>
               <Td className={from.lg}><When at={k.lastUsedAt} /></Td>
             </tr>
           ))}
         </Table>
-        <Card title="Create a key">
+        <Card title={t("create")}>
           <CreateKeyForm scopes={apiScopes} clients={clients.items.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))} />
         </Card>
       </div>

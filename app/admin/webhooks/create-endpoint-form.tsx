@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import { Notice } from "@/components/ui/card";
@@ -9,6 +10,8 @@ import { createWebhookEndpointAction, type CreatedEndpointState } from "./action
 
 /** Adds a webhook endpoint and shows its signing secret once. */
 export function CreateEndpointForm({ events }: { events: readonly string[] }) {
+  const t = useTranslations("adminWebhooks.form");
+  const tf = useTranslations("adminForm");
   const ref = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState<CreatedEndpointState, FormData>(createWebhookEndpointAction, {});
   const errors = state.fields ?? {};
@@ -33,9 +36,9 @@ export function CreateEndpointForm({ events }: { events: readonly string[] }) {
           </code>
         </Notice>
       )}
-      <Field name="url" id="webhook-url" label="URL" type="url" placeholder="https://example.com/provisio-webhooks" errors={errors.url} />
+      <Field name="url" id="webhook-url" label={t("url")} type="url" placeholder="https://example.com/provisio-webhooks" errors={errors.url} />
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Events</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("events")}</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {events.map((event) => (
             <label key={event} className="flex items-center gap-2 text-sm">
@@ -47,7 +50,7 @@ export function CreateEndpointForm({ events }: { events: readonly string[] }) {
         {errors.events && <p className="mt-1 text-sm text-red-600">{errors.events.join(" ")}</p>}
       </fieldset>
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Working…" : "Add endpoint"}</Button>
+        <Button type="submit" disabled={pending}>{pending ? tf("working") : t("submit")}</Button>
       </div>
     </form>
   );

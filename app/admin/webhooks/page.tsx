@@ -11,21 +11,24 @@ import { deleteWebhookEndpointAction } from "./actions";
 import { CreateEndpointForm } from "./create-endpoint-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Webhooks · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminWebhooks"))("meta") };
+}
 
 export default async function WebhooksPage() {
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminWebhooks");
   const ctx = await adminPageCtx("/admin/webhooks");
   const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints({ ctx }), listWebhookDeliveries({ ctx, input: { limit: 100 } })]);
   return (
     <>
       <PageHeading
-        title="Webhooks"
-        description="Events are posted to these URLs, signed with x-provisio-signature (t=<unix>,v1=<HMAC-SHA256 of “t.body”>), and retried with backoff until they get a 2xx."
+        title={t("title")}
+        description={t("description", { format: `t=<unix>,v1=<${t("hmacOf")} “t.body”>` })}
       />
       <div className="flex flex-col gap-6">
         <Table caption={th("webhookEndpoints")} head={[th("url"), th("events"), th("status"), th("queued"), th("failed"), th("created"), ""]}>
-          {endpoints.length === 0 && <EmptyRow colSpan={7}>No endpoints yet.</EmptyRow>}
+          {endpoints.length === 0 && <EmptyRow colSpan={7}>{t("none")}</EmptyRow>}
           {endpoints.map((e) => (
             <tr key={e.id}>
               <Td className="break-all font-mono">{e.url}</Td>
@@ -35,18 +38,18 @@ export default async function WebhooksPage() {
               <Td>{e.failed}</Td>
               <Td><When at={e.createdAt} /></Td>
               <Td>
-                <ActionButton action={deleteWebhookEndpointAction} values={{ endpointId: e.id }} label="Delete" confirm={`Delete ${e.url} and its delivery log?`} variant="ghost" />
+                <ActionButton action={deleteWebhookEndpointAction} values={{ endpointId: e.id }} label={t("delete")} confirm={t("confirmDelete", { url: e.url })} variant="ghost" />
               </Td>
             </tr>
           ))}
         </Table>
-        <Card title="Add an endpoint">
+        <Card title={t("add")}>
           <CreateEndpointForm events={webhookEvents} />
         </Card>
         <section aria-labelledby="deliveries" className="flex flex-col gap-2">
-          <h2 id="deliveries" className="text-lg font-semibold text-slate-900">Recent deliveries</h2>
+          <h2 id="deliveries" className="text-lg font-semibold text-slate-900">{t("recent")}</h2>
           <Table caption={th("recentWebhookDeliveries")} head={["#", th("event"), th("endpoint"), th("status"), th("attempts"), th("response"), th("lastError"), th("created"), th("deliveredNextTry")]}>
-            {deliveries.items.length === 0 && <EmptyRow colSpan={9}>Nothing delivered yet.</EmptyRow>}
+            {deliveries.items.length === 0 && <EmptyRow colSpan={9}>{t("nothing")}</EmptyRow>}
             {deliveries.items.map((d) => (
               <tr key={d.id}>
                 <Td>{d.id}</Td>
