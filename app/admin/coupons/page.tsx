@@ -1,77 +1,80 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listCoupons } from "@/lib/services/coupons/list";
 import { listTariffs } from "@/lib/services/tariffs/list";
-import { formatAmount } from "@/lib/billing/ledger";
+import { formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SpecForm } from "@/components/admin/spec-form";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { createCouponAction, disableCouponAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Coupons · Provisio" };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminCoupons"))("meta") };
+}
 
 /** Coupons: made here, entered by clients in the cart, stopped here; their uses counted. */
 export default async function CouponsPage() {
+  const [t, locale] = await Promise.all([getTranslations("adminCoupons"), getLocale()]);
+  const day = (d: Date | null) => formatDateIn(locale, d);
   const ctx = await adminPageCtx("/admin/coupons");
   const coupons = await listCoupons({ ctx });
   const tariffs = await listTariffs({ ctx });
   const nameOf = (id: number) => tariffs.find((t) => t.id === id)?.name ?? `#${id}`;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/tariffs" className="text-indigo-700 hover:underline">← Tariffs</Link></p>
+      <p className="mb-2 text-sm"><Link href="/admin/tariffs" className="text-indigo-700 hover:underline">{t("back")}</Link></p>
       <PageHeading
-        title="Coupons"
-        description="A coupon takes a percent or an amount off the order's invoice, as a line of its own before tax. Clients enter the code in the cart; the API takes it as `coupon`."
+        title={t("title")}
+        description={t("description")}
       />
-      <Card title="New coupon">
+      <Card title={t("newTitle")}>
         <SpecForm
           action={createCouponAction}
-          submitLabel="Create coupon"
+          submitLabel={t("create")}
           resetOnSuccess
           fields={[
-            { name: "code", label: "Code", hint: "Letters, digits, - and _; clients may type it in any case." },
-            { name: "kind", label: "Discount", type: "select", options: [{ value: "percent", label: "Percent off" }, { value: "fixed", label: "Amount off" }], defaultValue: "percent" },
-            { name: "percent", label: "Percent off", inputMode: "numeric", hint: "For a percent coupon: 1 to 100." },
-            { name: "amount", label: "Amount off", inputMode: "decimal", hint: "For an amount coupon, e.g. 5.00; only orders in its currency take it." },
-            { name: "currency", label: "Currency of the amount", defaultValue: "USD" },
-            { name: "tariffIds", label: "Tariffs (ids)", hint: `Empty: all. ${tariffs.map((t) => `${t.id} ${t.name}`).join(", ")}` },
-            { name: "periods", label: "Periods (months)", hint: "Empty: all; e.g. 12 or 1, 12." },
-            { name: "recurring", label: "Recurring: also discounts renewals (otherwise the first payment only)", type: "checkbox" },
-            { name: "validUntil", label: "Valid until (inclusive, UTC)", type: "date" },
-            { name: "maxUses", label: "Uses in all", inputMode: "numeric", hint: "Empty: no limit." },
-            { name: "maxUsesPerClient", label: "Uses per client", inputMode: "numeric", hint: "Empty: no limit." },
+            { name: "code", label: t("fields.code"), hint: t("fields.codeHint") },
+            { name: "kind", label: t("fields.kind"), type: "select", options: [{ value: "percent", label: t("fields.percentOff") }, { value: "fixed", label: t("fields.amountOff") }], defaultValue: "percent" },
+            { name: "percent", label: t("fields.percentOff"), inputMode: "numeric", hint: t("fields.percentHint") },
+            { name: "amount", label: t("fields.amountOff"), inputMode: "decimal", hint: t("fields.amountHint") },
+            { name: "currency", label: t("fields.currency"), defaultValue: "USD" },
+            { name: "tariffIds", label: t("fields.tariffs"), hint: t("fields.tariffsHint", { list: tariffs.map((x) => `${x.id} ${x.name}`).join(", ") }) },
+            { name: "periods", label: t("fields.periods"), hint: t("fields.periodsHint") },
+            { name: "recurring", label: t("fields.recurring"), type: "checkbox" },
+            { name: "validUntil", label: t("fields.validUntil"), type: "date" },
+            { name: "maxUses", label: t("fields.maxUses"), inputMode: "numeric", hint: t("fields.noLimit") },
+            { name: "maxUsesPerClient", label: t("fields.maxUsesPerClient"), inputMode: "numeric", hint: t("fields.noLimit") },
           ]}
         />
       </Card>
-      <Card title="Coupons" className="mt-6">
+      <Card title={t("list")} className="mt-6">
         {coupons.length === 0 ? (
-          <p className="text-sm text-slate-600">No coupons yet.</p>
+          <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
           <table className="w-full text-sm" data-testid="coupons">
             <thead>
               <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-2 pr-3">Code</th><th className="py-2 pr-3">Discount</th><th className="py-2 pr-3">Applies to</th>
-                <th className="py-2 pr-3">Valid until</th><th className="py-2 pr-3 text-right">Used</th><th className="py-2" />
+                <th className="py-2 pr-3">{t("cols.code")}</th><th className="py-2 pr-3">{t("cols.discount")}</th><th className="py-2 pr-3">{t("cols.appliesTo")}</th>
+                <th className="py-2 pr-3">{t("cols.validUntil")}</th><th className="py-2 pr-3 text-right">{t("cols.used")}</th><th className="py-2" />
               </tr>
             </thead>
             <tbody>
               {coupons.map((c) => (
                 <tr key={c.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-3 font-medium">{c.code}{c.disabledAt && <span className="ml-2 text-xs text-slate-500">disabled {day(c.disabledAt)}</span>}</td>
+                  <td className="py-2 pr-3 font-medium">{c.code}{c.disabledAt && <span className="ml-2 text-xs text-slate-500">{t("disabledOn", { date: day(c.disabledAt) })}</span>}</td>
                   <td className="py-2 pr-3">
-                    {c.kind === "percent" ? `${c.percent}% off` : `${formatAmount(c.amount!, c.currency!)} off`}, {c.recurring ? "recurring" : "first payment"}
+                    {c.kind === "percent" ? t("percent", { percent: String(c.percent) }) : t("amount", { amount: formatMoneyIn(locale, c.amount!, c.currency!) })}, {c.recurring ? t("recurring") : t("firstPayment")}
                   </td>
                   <td className="py-2 pr-3">
-                    {c.tariffIds.length ? c.tariffIds.map(nameOf).join(", ") : "All tariffs"}; {c.periods.length ? `${c.periods.join(", ")} mo` : "all periods"}
+                    {c.tariffIds.length ? c.tariffIds.map(nameOf).join(", ") : t("allTariffs")}; {c.periods.length ? t("months", { periods: c.periods.join(", ") }) : t("allPeriods")}
                   </td>
                   <td className="py-2 pr-3">{day(c.validUntil)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.uses}{c.maxUses !== null && ` / ${c.maxUses}`}{c.maxUsesPerClient !== null && ` (${c.maxUsesPerClient} per client)`}
+                    {c.uses}{c.maxUses !== null && ` / ${c.maxUses}`}{c.maxUsesPerClient !== null && ` ${t("perClient", { count: c.maxUsesPerClient })}`}
                   </td>
                   <td className="py-2 text-right">
-                    {!c.disabledAt && <SpecForm action={disableCouponAction} hidden={{ couponId: c.id }} fields={[]} submitLabel={`Disable ${c.code}`} />}
+                    {!c.disabledAt && <SpecForm action={disableCouponAction} hidden={{ couponId: c.id }} fields={[]} submitLabel={t("disable", { code: c.code })} />}
                   </td>
                 </tr>
               ))}
