@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { currentSupport } from "@/lib/auth/support-actor";
 import { SubmitButton } from "@/components/ui/button";
 import { endSupportAction } from "@/app/admin/support/actions";
@@ -6,14 +7,15 @@ import { endSupportAction } from "@/app/admin/support/actions";
 export async function SupportBanner() {
   const support = await currentSupport();
   if (!support) return null;
+  const t = await getTranslations("adminSupport");
   return (
     <div role="status" data-testid="support-banner" className="bg-amber-100 text-amber-950">
       <form action={endSupportAction} className="mx-auto flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
         <span>
-          You are signed in as <strong>{support.clientName}</strong> for support. What you do here is done as this client.
+          {t.rich("text", { name: support.clientName, b: (chunks) => <strong>{chunks}</strong> })}
         </span>
-        <SubmitButton variant="secondary" pendingText="Going back…">
-          Back to admin
+        <SubmitButton variant="secondary" pendingText={t("going")}>
+          {t("back")}
         </SubmitButton>
       </form>
     </div>
