@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -8,7 +9,6 @@ import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { FormField } from "@/lib/services/tasks/prefill";
 import type { OperationKind } from "@/lib/vocabulary";
 import type { TaskActionState } from "@/app/board/task-actions";
-import { closeWords } from "./labels";
 
 type Action = (state: TaskActionState, form: FormData) => Promise<TaskActionState>;
 
@@ -26,7 +26,7 @@ const inputType: Record<NonNullable<FormField["kind"]>, string> = {
 export function CloseTaskForm({ action, taskId, kind, fields }: { action: Action; taskId: number; kind: OperationKind; fields: FormField[] }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fields ?? {};
-  const words = closeWords[kind];
+  const t = useTranslations("taskClose");
   return (
     <form
       className="flex flex-col gap-4"
@@ -42,14 +42,14 @@ export function CloseTaskForm({ action, taskId, kind, fields }: { action: Action
       {state.ok && <FleetingNotice news={state}>{state.ok}</FleetingNotice>}
       {fields.length > 0 && (
         <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-semibold text-slate-900">For the client: shown on the service page and sent in the email</legend>
+          <legend className="px-1 text-sm font-semibold text-slate-900">{t("forClient")}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             {fields.map((f) => (
               <Field
                 key={f.key}
                 id={`field-${f.key}`}
                 name={`fields.${f.key}`}
-                label={f.required ? `${f.label} (required)` : f.label}
+                label={f.required ? t("required", { label: f.label }) : f.label}
                 type={f.secret ? "password" : inputType[f.kind ?? "text"]}
                 autoComplete={f.secret ? "new-password" : "off"}
                 placeholder={f.placeholder}
@@ -62,7 +62,7 @@ export function CloseTaskForm({ action, taskId, kind, fields }: { action: Action
         </fieldset>
       )}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        Internal note (optional): for staff only, never emailed or shown to the client
+        {t("note")}
         <textarea
           name="note"
           rows={2}
@@ -73,7 +73,7 @@ export function CloseTaskForm({ action, taskId, kind, fields }: { action: Action
       </label>
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Closing…" : words.button}
+          {pending ? t("closing") : t(`kind.${kind}.button`)}
         </Button>
       </div>
     </form>

@@ -11,7 +11,7 @@ import { getTask } from "@/lib/services/tasks/get";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { CloseTaskForm } from "@/components/board/close-task-form";
-import { closeWords, operationLabel } from "@/components/board/labels";
+import { operationLabel } from "@/components/board/labels";
 import { OperationLog } from "@/components/board/operation-log";
 import { TaskControls } from "@/components/board/task-controls";
 import { TaskEmail } from "@/components/board/task-email";
@@ -31,7 +31,7 @@ export default async function TaskPage({ params }: Props) {
   const { id } = await params;
   const ctx = await staffPageCtx(`/board/tasks/${id}`);
   const { actor } = ctx;
-  const [t, tb, tl, locale] = await Promise.all([getTranslations("board.task"), getTranslations("board"), getTranslations("labels"), getLocale()]);
+  const [t, tb, tl, tc, locale] = await Promise.all([getTranslations("board.task"), getTranslations("board"), getTranslations("labels"), getTranslations("taskClose"), getLocale()]);
   const notices = Object.fromEntries(noticeKeys.map((k) => [k, t(`notices.${k}`)]));
   if (!/^\d{1,9}$/.test(id)) notFound();
   const task = await getTask({ ctx, input: { taskId: Number(id) } }).catch((error: unknown) => {
@@ -54,7 +54,7 @@ export default async function TaskPage({ params }: Props) {
       <div>
         <Link href="/board" className="text-sm text-indigo-700 hover:underline">{t("toBoard")}</Link>
         <PageHeading
-          title={t("title", { id: tk.id, operation: operation.kind in operationLabel ? tl(`operation.${operation.kind as "open"}`) : operation.kind, service: serviceLabel({ ...task.service, tariffName: task.tariff.name }).name })}
+          title={t("title", { id: tk.id, operation: operation.kind in operationLabel ? tl(`operation.${operation.kind as "open"}`) : operation.kind, service: serviceLabel({ ...task.service, tariffName: task.tariff.name }, locale).name })}
           description={`${tb(`reason.${tk.reason}`)} · ${department?.name ?? t("noDepartment")} · ${t(`event.${eventOf(tk)}`, { at: formatDateTimeIn(locale, eventAt(tk)) })}`}
         />
         <p className="text-sm" data-testid="task-status">{t.rich("status", { status: tb(`columns.${tk.status}`), b: (chunks) => <strong>{chunks}</strong> })}
@@ -70,8 +70,8 @@ export default async function TaskPage({ params }: Props) {
       <TaskSummary task={task} />
       <OperationLog task={task} />
       {task.canClose && (
-        <Card title={closeWords[operation.kind].title}>
-          <p className="mb-4 text-sm text-slate-600">{closeWords[operation.kind].intro}</p>
+        <Card title={tc(`kind.${operation.kind}.title`)}>
+          <p className="mb-4 text-sm text-slate-600">{tc(`kind.${operation.kind}.intro`)}</p>
           <CloseTaskForm action={closeTaskAction} taskId={tk.id} kind={operation.kind} fields={task.formFields} />
         </Card>
       )}
