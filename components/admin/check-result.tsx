@@ -1,8 +1,10 @@
 import type { CheckState, SaveState } from "@/app/admin/handlers/run";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /** The answer of a connection check in plain words, and its request/response log (secrets already redacted). */
 export function CheckResult({ state }: { state: CheckState }) {
+  const t = useTranslations("adminHandler.form");
   if (state.error) {
     return (
       <p role="alert" className="text-sm text-red-700" data-testid="check-result">
@@ -15,11 +17,11 @@ export function CheckResult({ state }: { state: CheckState }) {
   return (
     <div className="flex flex-col gap-2" data-testid="check-result">
       <p role="status" className={`text-sm font-medium ${check.ok ? "text-emerald-700" : "text-red-700"}`}>
-        {check.ok ? `OK: ${check.message}` : `Not connected. ${check.advice ?? check.message}`}
+        {check.ok ? t("checkOk", { message: check.message }) : t("checkFailed", { message: check.advice ?? check.message })}
       </p>
       <details open={!check.ok}>
-        <summary className="cursor-pointer text-sm text-slate-600">Log</summary>
-        <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap text-slate-100">{check.log || "(empty)"}</pre>
+        <summary className="cursor-pointer text-sm text-slate-600">{t("log")}</summary>
+        <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap text-slate-100">{check.log || t("emptyLog")}</pre>
       </details>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/input";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { FieldErrors } from "@/lib/errors";
@@ -15,7 +16,8 @@ type Props = {
 
 /** The connection form a module declares. Secret fields are write-only: they are never filled in. */
 export function ConnectionFields({ fields, values, onChange, errors, secretsSet = [] }: Props) {
-  if (fields.length === 0) return <p className="text-sm text-slate-600">This module needs no connection.</p>;
+  const t = useTranslations("adminHandler.form");
+  if (fields.length === 0) return <p className="text-sm text-slate-600">{t("noConnection")}</p>;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {fields.map((f) => {
@@ -29,8 +31,8 @@ export function ConnectionFields({ fields, values, onChange, errors, secretsSet 
             inputMode={f.kind === "number" ? "numeric" : undefined}
             autoComplete={f.secret ? "new-password" : "off"}
             required={f.required && !stored}
-            placeholder={stored ? "Stored; leave blank to keep it" : f.placeholder}
-            hint={f.secret ? "Stored encrypted and never shown again." : undefined}
+            placeholder={stored ? t("stored") : f.placeholder}
+            hint={f.secret ? t("secretHint") : undefined}
             value={values[f.key] ?? ""}
             onChange={(e) => onChange(f.key, e.target.value)}
             errors={errors?.[`connection.${f.key}`]}

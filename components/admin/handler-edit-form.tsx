@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { CheckState, SaveState } from "@/app/admin/handlers/run";
@@ -29,6 +30,7 @@ type Props = {
  * checks the connection too; a failing one is saved only after "Save anyway".
  */
 export function HandlerEditForm({ handlerId, moduleKind, fields, connection: initial, secretsSet, settings: initialSettings, departments, action, checkAction }: Props) {
+  const t = useTranslations("adminHandler.form");
   const form = useRef<HTMLFormElement>(null);
   const [connection, setConnection] = useState(initial);
   const [settings, setSettings] = useState(initialSettings);
@@ -56,13 +58,13 @@ export function HandlerEditForm({ handlerId, moduleKind, fields, connection: ini
       <input type="hidden" name="handlerId" value={handlerId} />
       <HandlerSettingsFields values={settings} onChange={setSettings} departments={departments} errors={state.fields} />
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 font-medium">Connection</legend>
+        <legend className="mb-2 font-medium">{t("connection")}</legend>
         <ConnectionFields fields={fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={{ ...checked.errors, ...state.fields }} secretsSet={secretsSet} />
         {fields.length > 0 && (
           <>
             <div>
               <Button variant="secondary" disabled={checking} onClick={runCheck}>
-                {checking ? "Checking…" : "Check connection"}
+                {checking ? t("checking") : t("check")}
               </Button>
             </div>
             <CheckResult state={checked.state} />
@@ -71,11 +73,11 @@ export function HandlerEditForm({ handlerId, moduleKind, fields, connection: ini
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : "Save changes"}
+          {saving ? t("saving") : t("save")}
         </Button>
         <SavedNote state={state} />
       </div>
-      <SaveCheck state={state} saving={saving} label="Save anyway" />
+      <SaveCheck state={state} saving={saving} label={t("saveAnyway")} />
     </form>
   );
 }

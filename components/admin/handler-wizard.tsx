@@ -1,13 +1,14 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { FieldSpec } from "@/lib/modules/contract";
 import type { CheckState, SaveState } from "@/app/admin/handlers/run";
 import { CheckResult, SaveCheck } from "./check-result";
 import { ConnectionFields } from "./connection-fields";
 import { HandlerSettingsFields, type HandlerSettings } from "./handler-settings-fields";
-import { productTypeLabels } from "./labels";
+import { adminLabelsIn, productTypeLabels } from "./labels";
 import { useConnectionCheck } from "./use-connection-check";
 import type { Option } from "@/components/ui/select";
 
@@ -20,11 +21,13 @@ type Props = {
   checkAction: (prev: CheckState, form: FormData) => Promise<CheckState>;
 };
 
-const steps = ["Product type", "Module", "Connection", "Settings"];
+const steps = ["productType", "module", "connection", "settings"] as const;
 const stepOf = (field: string) => (field === "productType" ? 0 : field === "module" ? 1 : field.startsWith("connection.") ? 2 : 3);
 
 /** Product type → module (those serving it) → its connection form → settings. */
 export function HandlerWizard({ modules, departments, createAction, checkAction }: Props) {
+  const t = useTranslations("adminHandler.form");
+  const labels = adminLabelsIn(useLocale());
   const form = useRef<HTMLFormElement>(null);
   const [step, setStep] = useState(0);
   const [productType, setProductType] = useState("");
@@ -54,7 +57,7 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
       <ol className="flex flex-wrap gap-2 text-sm">
         {steps.map((s, i) => (
           <li key={s} aria-current={i === step ? "step" : undefined} className={`rounded-full px-3 py-1 ${i === step ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700"}`}>
-            {i + 1}. {s}
+            {i + 1}. {t(`steps.${s}`)}
           </li>
         ))}
       </ol>
@@ -64,49 +67,49 @@ export function HandlerWizard({ modules, departments, createAction, checkAction 
         </p>
       )}
       <fieldset hidden={step !== 0} className="flex flex-col gap-2">
-        <legend className="mb-2 font-medium">Which product does it provide?</legend>
-        {Object.entries(productTypeLabels).map(([value, label]) => (
+        <legend className="mb-2 font-medium">{t("whichProduct")}</legend>
+        {Object.keys(productTypeLabels).map((value) => (
           <label key={value} className="flex items-center gap-2 text-sm">
             <input type="radio" name="productType" value={value} checked={productType === value} onChange={() => { setProductType(value); setKind(""); }} />
-            {label}
+            {labels.productType(value)}
           </label>
         ))}
       </fieldset>
       <fieldset hidden={step !== 1} className="flex flex-col gap-2">
-        <legend className="mb-2 font-medium">Which module speaks to the panel?</legend>
+        <legend className="mb-2 font-medium">{t("whichModule")}</legend>
         {offered.map((m) => (
           <label key={m.kind} className="flex items-center gap-2 text-sm">
             <input type="radio" name="module" value={m.kind} checked={kind === m.kind} onChange={() => { setKind(m.kind); setConnection({}); }} />
             {m.title}
-            {m.usesTemplates && <span className="text-xs text-slate-500">(uses account templates)</span>}
+            {m.usesTemplates && <span className="text-xs text-slate-500">{t("usesTemplates")}</span>}
           </label>
         ))}
       </fieldset>
-      <section hidden={step !== 2} className="flex flex-col gap-4" aria-label="Connection">
+      <section hidden={step !== 2} className="flex flex-col gap-4" aria-label={t("connection")}>
         {module && (
           <ConnectionFields fields={module.fields} values={connection} onChange={(k, v) => setConnection({ ...connection, [k]: v })} errors={{ ...checked.errors, ...state.fields }} />
         )}
         <div>
           <Button variant="secondary" disabled={checking || !module} onClick={() => check(new FormData(form.current!), connection)}>
-            {checking ? "Checking…" : "Check connection"}
+            {checking ? t("checking") : t("check")}
           </Button>
         </div>
         <CheckResult state={checked.state} />
       </section>
-      <section hidden={step !== 3} aria-label="Settings">
+      <section hidden={step !== 3} aria-label={t("settings")}>
         <HandlerSettingsFields values={settings} onChange={setSettings} departments={departments} errors={state.fields} />
       </section>
       <div className="flex gap-3">
         {step > 0 && (
           <Button variant="secondary" onClick={() => setStep(step - 1)}>
-            Back
+            {t("back")}
           </Button>
         )}
         <Button type="submit" disabled={!canGo || creating}>
-          {step < 3 ? "Next" : creating ? "Creating…" : "Create processing module"}
+          {step < 3 ? t("next") : creating ? t("creating") : t("create")}
         </Button>
       </div>
-      {step === 3 && <SaveCheck state={state} saving={creating} label="Create anyway" />}
+      {step === 3 && <SaveCheck state={state} saving={creating} label={t("createAnyway")} />}
     </form>
   );
 }

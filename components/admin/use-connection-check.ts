@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { CheckState } from "@/app/admin/handlers/run";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -14,6 +15,7 @@ export const POINTED_AT = "Check this: the panel's answer points here";
  * the ones a refusal points at. A mark goes once its field is changed; the typed values stay as they are.
  */
 export function useConnectionCheck(action: Action) {
+  const pointedAt = useTranslations("adminHandler.form")("pointedAt");
   const [state, run, checking] = useActionState(action, {});
   const [sent, setSent] = useState<Record<string, string>>({});
 
@@ -24,7 +26,7 @@ export function useConnectionCheck(action: Action) {
 
   /** The marks of the last check that still hold, and its answer (unless every mark is gone). */
   const view = (values: Record<string, string>): { errors: FieldErrors; state: CheckState } => {
-    const refused = state.check && !state.check.ok ? Object.fromEntries(state.check.fields.map((k) => [`connection.${k}`, [POINTED_AT]])) : {};
+    const refused = state.check && !state.check.ok ? Object.fromEntries(state.check.fields.map((k) => [`connection.${k}`, [pointedAt]])) : {};
     const marks = Object.entries(state.fields ?? refused);
     const errors: FieldErrors = {};
     for (const [name, messages] of marks) {

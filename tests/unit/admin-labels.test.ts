@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminLabelsIn, serviceLabel, statusWord, statusWordIn } from "../../components/admin/labels";
+import { lastHandlerWarning } from "../../components/admin/last-handler-warning";
 
 describe("admin labels", () => {
   it("words every operation, service and task status instead of showing its code", () => {
@@ -27,5 +28,14 @@ describe("admin labels in the staff member's language", () => {
     expect([ru.operationKind("change_tariff"), ru.productType("vps"), ru.taskReason("escalated"), ru.suspensionReason("abuse")]).toEqual(["Смена тарифа", "Виртуальный сервер", "передана сотрудникам после ошибок", "Нарушение правил"]);
     expect(adminLabelsIn("en").noHandler(true)).toBe("No enabled processing module: sold, set up by hand");
     expect(serviceLabel({ id: 7, params: {}, remoteName: "", tariffName: null }, "ru")).toEqual({ name: "Услуга №7", panel: null });
+  });
+});
+
+describe("the last-module warning in Russian", () => {
+  it("agrees the verb with one tariff or several", () => {
+    const tariff = (id: number, name: string, published = true, sellWithoutHandler = false) => ({ id, name, published, sellWithoutHandler });
+    expect(lastHandlerWarning([tariff(1, "Pro"), tariff(2, "Starter")], "ru")).toBe("Тарифы Pro и Starter останутся без включённого модуля обработки и уйдут из магазина.");
+    expect(lastHandlerWarning([tariff(3, "Draft", false)], "ru")).toBe("Скрытый тариф Draft останется без включённого модуля обработки.");
+    expect(lastHandlerWarning([], "ru")).toBeNull();
   });
 });

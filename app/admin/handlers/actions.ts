@@ -2,6 +2,7 @@
 
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
+import { getLocale } from "next-intl/server";
 import { requestCtx } from "@/lib/services/request-context";
 import { runCheckConnection, runCreateHandler, runDeleteHandler, runSetHandlerEnabled, runUpdateHandler, type CheckState, type SaveState } from "./run";
 
@@ -10,7 +11,7 @@ export async function createHandlerAction(_prev: SaveState, form: FormData): Pro
 }
 
 export async function updateHandlerAction(_prev: SaveState, form: FormData): Promise<SaveState> {
-  return respond(await runUpdateHandler(await requestCtx(), form));
+  return respond(await runUpdateHandler(await requestCtx(), form, await getLocale()));
 }
 
 export async function checkConnectionAction(_prev: CheckState, form: FormData): Promise<CheckState> {
@@ -18,7 +19,7 @@ export async function checkConnectionAction(_prev: CheckState, form: FormData): 
 }
 
 export async function setHandlerEnabledAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return respond(await runSetHandlerEnabled(await requestCtx(), form));
+  return respond(await runSetHandlerEnabled(await requestCtx(), form, await getLocale()));
 }
 
 export async function deleteHandlerAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listHandlers } from "@/lib/services/handlers/list";
 import { PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { Badge } from "@/components/admin/badge";
-import { productTypeLabels } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
 import { EmptyRow, from, Table, Td, When, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 
@@ -13,20 +13,21 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.pages"))("processingModules.meta") };
 }
 
-const head: Column[] = [
-  "Name",
-  "Status",
-  "Health",
-  "Services",
-  { label: "Module", className: from.md },
-  { label: "Running", className: from.lg },
-  { label: "Department", className: from.lg },
-  { label: "Product type", className: from.xl },
-  { label: "Data center", className: from.xl },
-];
-
 export default async function HandlersPage() {
   const tp = await getTranslations("admin.pages");
+  const t = await getTranslations("adminHandler.list");
+  const labels = adminLabelsIn(await getLocale());
+  const head: Column[] = [
+    t("name"),
+    t("status"),
+    t("health"),
+    t("services"),
+    { label: t("module"), className: from.md },
+    { label: t("running"), className: from.lg },
+    { label: t("department"), className: from.lg },
+    { label: t("productType"), className: from.xl },
+    { label: t("dataCenter"), className: from.xl },
+  ];
   const ctx = await adminPageCtx("/admin/handlers");
   const handlers = await listHandlers({ ctx });
   return (
@@ -34,12 +35,12 @@ export default async function HandlersPage() {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeading title={tp("processingModules.title")} description={tp("processingModules.description")} />
         <Link href="/admin/handlers/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
-          Add processing module
+          {t("add")}
         </Link>
       </div>
-      <ParamNotice messages={{ deleted: "The processing module was deleted." }} />
-      <Table head={head} caption="Processing modules">
-        {handlers.length === 0 && <EmptyRow colSpan={head.length}>No processing modules yet.</EmptyRow>}
+      <ParamNotice messages={{ deleted: t("deleted") }} />
+      <Table head={head} caption={t("caption")}>
+        {handlers.length === 0 && <EmptyRow colSpan={head.length}>{t("none")}</EmptyRow>}
         {handlers.map((h) => (
           <tr key={h.id}>
             <Td>
@@ -67,7 +68,7 @@ export default async function HandlersPage() {
               {h.running} / {h.maxRunning}
             </Td>
             <Td className={from.lg}>{h.departmentName ?? "—"}</Td>
-            <Td className={from.xl}>{productTypeLabels[h.productType]}</Td>
+            <Td className={from.xl}>{labels.productType(h.productType)}</Td>
             <Td className={from.xl}>{h.dataCenter ?? "—"}</Td>
           </tr>
         ))}

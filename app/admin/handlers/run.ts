@@ -5,6 +5,8 @@ import { createHandler } from "@/lib/services/handlers/create";
 import { deleteHandler } from "@/lib/services/handlers/delete";
 import { setHandlerEnabled } from "@/lib/services/handlers/set-enabled";
 import { updateHandler } from "@/lib/services/handlers/update";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { attempt, flag, group, num, text, type FormState } from "../form-state";
 
 type CheckView = Omit<CheckResult, "checkedAt"> & { checkedAt: string };
@@ -15,7 +17,7 @@ export type SaveState = CheckState & { confirm?: "save_anyway" };
 const view = (check: CheckResult): CheckView => ({ ...check, checkedAt: check.checkedAt.toISOString() });
 const checkMode = (form: FormData) => (text(form, "connectionCheck") === "save_anyway" ? "save_anyway" : "run");
 /** The check's own answer is shown under the form; the notice only says what was saved. */
-const savedWith = (check: CheckResult | null, saved: string) => (check && !check.ok ? `${saved} anyway: the connection does not work` : saved);
+const savedWith = (check: CheckResult | null, locale: Locale) => translatorFor(locale)(check && !check.ok ? "adminHandler.done.savedAnyway" : "adminHandler.done.saved");
 
 /** A refused save (its connection check failed) keeps the check to show, and asks to confirm. */
 function saveAttempt(fn: () => Promise<SaveState>): Promise<SaveState> {
@@ -56,10 +58,10 @@ export function runCreateHandler(ctx: Ctx, form: FormData): Promise<SaveState> {
   });
 }
 
-export function runUpdateHandler(ctx: Ctx, form: FormData): Promise<SaveState> {
+export function runUpdateHandler(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<SaveState> {
   return saveAttempt(async () => {
     const { check } = await updateHandler({ ctx, input: { handlerId: num(form, "handlerId"), ...settings(form), connection: group(form, "connection"), connectionCheck: checkMode(form) } });
-    return { ok: true, message: savedWith(check, "Saved"), ...(check ? { check: view(check) } : {}) };
+    return { ok: true, message: savedWith(check, locale), ...(check ? { check: view(check) } : {}) };
   });
 }
 
@@ -75,10 +77,10 @@ export function runCheckConnection(ctx: Ctx, form: FormData): Promise<CheckState
   });
 }
 
-export function runSetHandlerEnabled(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runSetHandlerEnabled(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const { enabled } = await setHandlerEnabled({ ctx, input: { handlerId: num(form, "handlerId"), enabled: flag(form, "enabled") } });
-    return { ok: true, message: enabled ? "Enabled" : "Disabled" };
+    return { ok: true, message: translatorFor(locale)(enabled ? "adminHandler.done.enabled" : "adminHandler.done.disabled") };
   });
 }
 
