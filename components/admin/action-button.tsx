@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { useLocale } from "next-intl";
+import { translateMessage } from "@/lib/i18n/errors";
 import { SubmitButton, type ButtonProps } from "@/components/ui/button";
 import type { FormState } from "@/app/admin/form-state";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
@@ -19,6 +21,7 @@ type Props = {
 /** One button that posts a few hidden values to an admin action and shows what it answered. */
 export function ActionButton({ action, values, label, pendingText, confirm, variant = "secondary" }: Props) {
   const [state, dispatch] = useActionState(action, {});
+  const locale = useLocale();
   const { guard, dialog } = useConfirm();
   return (
     <form action={dispatch} onSubmit={(e) => guard(e, confirm)} className="inline-flex flex-col gap-1">
@@ -31,7 +34,7 @@ export function ActionButton({ action, values, label, pendingText, confirm, vari
       </SubmitButton>
       {state.error && (
         <p role="alert" className="max-w-md text-sm text-red-700">
-          {state.error}
+          {translateMessage(state.error, locale)}
         </p>
       )}
       {!state.error && state.message && (

@@ -1,4 +1,6 @@
+import { useLocale } from "next-intl";
 import { Notice } from "@/components/ui/card";
+import { translateMessage, translateMessages } from "@/lib/i18n/errors";
 import { FleetingNotice } from "@/components/ui/fleeting-notice";
 import type { FormState } from "@/app/admin/form-state";
 
@@ -7,17 +9,18 @@ import type { FormState } from "@/app/admin/form-state";
  * message while fresh. `message={false}` leaves the message to a SavedNote by the submit button.
  */
 export function FormResult({ state, shownFields = [], message = true }: { state: FormState; shownFields?: string[]; message?: boolean }) {
+  const locale = useLocale();
   if (state.error) {
     const other = Object.entries(state.fields ?? {}).filter(([k]) => !shownFields.includes(k));
     return (
       <Notice tone="error">
-        {state.error}
+        {translateMessage(state.error, locale)}
         {other.length > 0 && (
           <ul className="mt-1 list-disc pl-5">
             {other.map(([k, v]) => (
               <li key={k}>
                 {k === "_" ? "" : `${k}: `}
-                {v.join(" ")}
+                {translateMessages(v, locale)?.join(" ")}
               </li>
             ))}
           </ul>

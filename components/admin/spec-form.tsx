@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import type { FormState } from "@/app/admin/form-state";
@@ -31,6 +32,7 @@ type Props = {
 
 /** A small admin form generated from field specs, with field errors in place and the answer above. */
 export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSuccess = false, className = "" }: Props) {
+  const t = useTranslations("adminForm");
   const ref = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState(action, {});
   useEffect(() => {
@@ -80,7 +82,7 @@ export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSucc
       })}
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : submitLabel}
+          {pending ? t("working") : submitLabel}
         </Button>
       </div>
     </form>
