@@ -1,4 +1,5 @@
 import { Card, Notice } from "@/components/ui/card";
+import { displayDomain } from "@/lib/domain-display";
 import type { DomainSettings as Settings } from "@/lib/services/domains/settings";
 import { DomainSettings, type DomainActionState } from "./domain-settings";
 import type { RevealResult } from "./secrets-panel";
@@ -32,8 +33,9 @@ type Props = {
   formatDate: (date: Date | string | null | undefined) => string;
 };
 
-/** The domain's registry state in plain words, a transfer in waiting, and its settings. */
-export function DomainCard({ serviceId, domain, settings, live, change, reveal, formatDate }: Props) {
+/** The domain's registry state in plain words, a transfer in waiting, and its settings; an IDN in Unicode, as people write it. */
+export function DomainCard({ serviceId, domain: stored, settings, live, change, reveal, formatDate }: Props) {
+  const domain = displayDomain(stored);
   return (
     <>
       {settings.registryStatus && <Notice tone="warning">At the registry, {domain} is {settings.registryStatus}.</Notice>}

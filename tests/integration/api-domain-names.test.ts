@@ -4,6 +4,8 @@ import { services } from "@/lib/db/schema";
 import { openApiDocument } from "@/lib/api/openapi";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import * as serviceRoute from "@/app/api/v1/services/[id]/route";
+import * as ordersRoute from "@/app/api/v1/orders/route";
+import * as payRoute from "@/app/api/v1/orders/[id]/pay/route";
 import { call, makeKey } from "../helpers/api";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -14,6 +16,8 @@ describe("API answers carry a domain in punycode and in Unicode", () => {
   let idn: number;
   let plain: number;
   let key: string;
+  let writer: string;
+  let tariff: number;
   beforeAll(async () => {
     database = await createTestDatabase();
     useAppDatabase(database);
@@ -26,6 +30,8 @@ describe("API answers carry a domain in punycode and in Unicode", () => {
     await db.update(services).set({ params: { domain: "xn--e1afmkfd.xn--p1ai" } }).where(eq(services.id, idn));
     await db.update(services).set({ params: {} }).where(eq(services.id, plain));
     key = await makeKey(db, ["read"], client.id);
+    writer = await makeKey(db, ["orders:write"], client.id);
+    tariff = tariffId;
   });
   afterAll(async () => {
     releaseAppDatabase();
@@ -42,9 +48,24 @@ describe("API answers carry a domain in punycode and in Unicode", () => {
     expect(one.json).toMatchObject({ id: idn, domain: "xn--e1afmkfd.xn--p1ai", domainUnicode: "пример.рф", params: { domain: "xn--e1afmkfd.xn--p1ai" } });
   });
 
+  it("an order's items and the services its payment opens carry both names, never a secret", async () => {
+    const made = await call(ordersRoute.POST, "POST", "/orders", { key: writer, body: { items: [{ tariffId: tariff, months: 1, params: { domain: "Пример.РФ" } }, { tariffId: tariff, months: 1, params: {} }] } });
+    expect(made.status).toBe(201);
+    const items = made.json.items as { domain: string | null; domainUnicode: string | null; tariffId: number; months: number; price: number }[];
+    expect(items).toMatchObject([{ tariffId: tariff, months: 1, domain: "xn--e1afmkfd.xn--p1ai", domainUnicode: "пример.рф" }, { domain: null, domainUnicode: null }]);
+    const orderId = (made.json.order as { id: number }).id;
+    const paid = await call(payRoute.POST, "POST", `/orders/${orderId}/pay`, { key: writer, params: { id: String(orderId) } });
+    expect(paid.status).toBe(200);
+    const opened = paid.json.services as { domain: string | null; domainUnicode: string | null; secrets?: unknown }[];
+    expect(opened.map((s) => [s.domain, s.domainUnicode]).sort()).toEqual([[null, null], ["xn--e1afmkfd.xn--p1ai", "пример.рф"]]);
+    expect(opened.every((s) => s.secrets === undefined)).toBe(true);
+  });
+
   it("says so in the OpenAPI document", () => {
     const text = JSON.stringify((openApiDocument() as { paths: Record<string, unknown> }).paths["/services/{id}"]);
     expect(text).toContain("domainUnicode");
     expect(JSON.stringify((openApiDocument() as { paths: Record<string, unknown> }).paths["/services"])).toContain("domainUnicode");
+    expect(JSON.stringify((openApiDocument() as { paths: Record<string, unknown> }).paths["/orders"])).toContain("domainUnicode");
+    expect(JSON.stringify((openApiDocument() as { paths: Record<string, unknown> }).paths["/orders/{id}/pay"])).toContain("domainUnicode");
   });
 });
