@@ -1,9 +1,14 @@
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { webhookEvents } from "@/lib/vocabulary";
 import { Card, PageHeading } from "@/components/ui/card";
 import { SchemaView, typeLabel } from "./schema-view";
 
-export const metadata = { title: "API reference · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("developers"))("meta") };
+}
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Schema; $ref?: string };
@@ -13,15 +18,18 @@ type Operation = {
   responses: Record<string, { description?: string; $ref?: string }>;
 };
 
-const verifyExample = `// Node: check a delivery before trusting it (raw body, not re-serialized JSON)
-const [t, v1] = header.split(",").map((p) => p.split("=")[1]);
+const verifyCode = `const [t, v1] = header.split(",").map((p) => p.split("=")[1]);
 const expected = createHmac("sha256", secret).update(\`\${t}.\${rawBody}\`).digest("hex");
 const ok = Math.abs(Date.now() / 1000 - Number(t)) < 300 && timingSafeEqual(Buffer.from(v1), Buffer.from(expected));`;
+
+const code = (chunks: ReactNode) => <code>{chunks}</code>;
 
 const methodColors: Record<string, string> = { get: "bg-sky-100 text-sky-800", post: "bg-emerald-100 text-emerald-800" };
 
 /** The API reference for people, rendered on the server from the same OpenAPI document the API serves. */
 export default function DevelopersPage() {
+  const t = useTranslations("developers");
+  const ts = useTranslations("developers.schema");
   const doc = openApiDocument() as {
     paths: Record<string, Record<string, Operation>>;
     tags: { name: string }[];
@@ -31,26 +39,22 @@ export default function DevelopersPage() {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeading title="Provisio API" description="REST API for integrators: order, pay and watch services, and receive signed webhooks." />
-      <Card title="Basics">
+      <PageHeading title={t("title")} description={t("description")} />
+      <Card title={t("basics")}>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-          <li>Base URL <code>/api/v1</code>. Machine-readable: <a className="text-indigo-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).</li>
-          <li>Send <code>Authorization: Bearer pv_live_…</code>. Admins make keys with scopes <code>read</code>, <code>orders:write</code>, <code>services:write</code> or <code>admin</code> (all of them); a key bound to a client sees that client only.</li>
-          <li>Send <code>Idempotency-Key</code> on POST: a repeat with the same body gets the first answer (header <code>Idempotent-Replayed: true</code>), another body gets 409.</li>
-          <li>Errors are <code>{"{ \"error\": { \"code\", \"message\", \"details\" } }"}</code>; bodies up to 64 KiB; each key has a rate limit per minute (429 with <code>Retry-After</code>).</li>
-          <li>Webhooks carry <code>x-provisio-signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;</code> made with the endpoint&apos;s secret; check it and the time before trusting a delivery. Failed deliveries are retried with backoff.</li>
+          <li>{t.rich("base", { code, link: (chunks) => <a className="text-indigo-700 underline" href="/api/v1/openapi.json">{chunks}</a> })}</li>
+          <li>{t.rich("auth", { code })}</li>
+          <li>{t.rich("idempotency", { code })}</li>
+          <li>{t.rich("errors", { code, shape: '{ "error": { "code", "message", "details" } }' })}</li>
+          <li>{t.rich("signature", { code, header: 'x-provisio-signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">' })}</li>
         </ul>
       </Card>
-      <Card title="Webhooks">
-        <p className="text-sm text-slate-700">
-          Admins add endpoints in Admin → Webhooks. Each delivery is a POST of JSON <code>{"{ id, event, data, createdAt }"}</code> with
-          headers <code>x-provisio-event</code>, <code>x-provisio-delivery</code> (the same on every retry: use it to drop duplicates) and
-          <code> x-provisio-signature</code>. Answer 2xx within 10 seconds; anything else is retried with backoff for about a day.
-        </p>
-        <p className="mt-2 text-sm text-slate-700">Events: {webhookEvents.map((e) => <code key={e} className="mr-2">{e}</code>)}</p>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{verifyExample}</pre>
+      <Card title={t("webhooks")}>
+        <p className="text-sm text-slate-700">{t.rich("webhooksText", { code, shape: "{ id, event, data, createdAt }" })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t("events")} {webhookEvents.map((e) => <code key={e} className="mr-2">{e}</code>)}</p>
+        <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`// ${t("verifyComment")}\n${verifyCode}`}</pre>
       </Card>
-      <nav aria-label="Endpoints" className="text-sm">
+      <nav aria-label={t("endpoints")} className="text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           {operations.map(({ op, method, path }) => (
             <li key={op.operationId}>
@@ -77,16 +81,16 @@ export default function DevelopersPage() {
                 <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{op.description.replaceAll("`", "")}</p>
                 {params.length > 0 && (
                   <table className="mt-3 w-full text-left text-sm">
-                    <caption className="sr-only">Parameters</caption>
+                    <caption className="sr-only">{t("parameters")}</caption>
                     <thead className="text-xs uppercase text-slate-500">
-                      <tr><th className="py-1">Parameter</th><th>In</th><th>Type</th><th>Notes</th></tr>
+                      <tr><th className="py-1">{t("parameter")}</th><th>{t("in")}</th><th>{t("type")}</th><th>{t("notes")}</th></tr>
                     </thead>
                     <tbody>
                       {params.map((p) => (
                         <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
                           <td className="py-1 font-mono">{p.name}{p.required ? " *" : ""}</td>
                           <td>{p.in}</td>
-                          <td>{typeLabel(p.schema ?? {})}</td>
+                          <td>{typeLabel(p.schema ?? {}, ts)}</td>
                           <td className="text-slate-500">{p.description ?? ""}</td>
                         </tr>
                       ))}
@@ -95,11 +99,11 @@ export default function DevelopersPage() {
                 )}
                 {bodyRef && (
                   <div className="mt-3">
-                    <h4 className="text-sm font-semibold text-slate-800">Body ({resolve(bodyRef)})</h4>
+                    <h4 className="text-sm font-semibold text-slate-800">{t("body", { name: resolve(bodyRef) })}</h4>
                     <SchemaView schema={doc.components.schemas[resolve(bodyRef)] ?? {}} />
                   </div>
                 )}
-                <h4 className="mt-3 text-sm font-semibold text-slate-800">Responses</h4>
+                <h4 className="mt-3 text-sm font-semibold text-slate-800">{t("responses")}</h4>
                 <ul className="text-sm text-slate-600">
                   {Object.entries(op.responses).map(([status, r]) => (
                     <li key={status}>
