@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { productTypes } from "@/lib/vocabulary";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { anonymousCtx, requestCtx } from "@/lib/services/request-context";
-import { storeCurrencyNote } from "@/lib/services/catalog/currency-note";
+import { currencyNote, viewerCurrency } from "@/lib/services/catalog/currency-note";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { CartLink } from "@/components/store/cart-link";
 import { labelsIn } from "@/components/store/labels";
@@ -13,10 +13,14 @@ import { byPrice } from "@/components/store/catalog-order";
 export const dynamic = "force-dynamic";
 
 export default async function StorePage() {
-  const catalog = await listCatalog({ ctx: await anonymousCtx() });
+  const anonymous = await anonymousCtx();
+  const onSale = await listCatalog({ ctx: anonymous });
+  // A signed-in client sees the plans priced in its own currency, at those prices.
+  const currency = await viewerCurrency(await requestCtx());
+  const catalog = currency ? await listCatalog({ ctx: anonymous, input: { currency } }) : onSale;
   const [t, locale] = await Promise.all([getTranslations("store"), getLocale()]);
   const labels = labelsIn(locale);
-  const note = await storeCurrencyNote({ ctx: await requestCtx(), catalogCurrencies: catalog.map((c) => c.currency) });
+  const note = currencyNote(currency, onSale);
   const groups = productTypes.map((type) => ({ type, tariffs: byPrice(catalog.filter((t) => t.productType === type)) })).filter((g) => g.tariffs.length > 0);
   return (
     <div data-layout="wide" className="mx-auto w-full max-w-[96rem]">
@@ -27,14 +31,16 @@ export default async function StorePage() {
       {note && (
         <div data-testid="store-currency-note">
           <Notice tone="info">
-            {t(note.kind === "none" ? "currencyNone" : "currencySome", { currency: note.clientCurrency, others: note.sold.join(", ") })}
+            {t(note.kind === "none" ? "currencyNone" : "currencySome", { currency: note.clientCurrency, others: note.sold.join(", "), count: note.hidden })}
           </Notice>
         </div>
       )}
       {groups.length === 0 ? (
-        <Card>
-          <p className="text-sm text-slate-600">{t("empty")}</p>
-        </Card>
+        !note && (
+          <Card>
+            <p className="text-sm text-slate-600">{t("empty")}</p>
+          </Card>
+        )
       ) : (
         groups.map((group) => (
           <section key={group.type} aria-labelledby={`group-${group.type}`} className="mb-8">

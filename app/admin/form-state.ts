@@ -1,4 +1,5 @@
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { minorDigits, parseMoney } from "@/lib/i18n/format";
 
 /** What an admin server action answers: a message, or an error with field errors, or where to go next. */
 export type FormState = {
@@ -49,14 +50,10 @@ export function group(form: FormData, prefix: string): Record<string, string> {
   return out;
 }
 
-/** An amount typed in major units ("12.50") as integer minor units, in the currency's digits. */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+/** The digits after the decimal point of a currency (ISO 4217), from the one money helper. */
+export const currencyDigits = minorDigits;
 
+/** An amount typed in major units ("12.50") as integer minor units, in the currency's digits. */
 export function minorUnits(value: string, currency = "USD"): number {
-  const digits = currencyDigits(currency);
-  const clean = value.replace(/[\s,]/g, "");
-  if (!/^\d+(\.\d+)?$/.test(clean)) return Number.NaN;
-  return Math.round(Number(clean) * 10 ** digits);
+  return parseMoney(value, currency);
 }

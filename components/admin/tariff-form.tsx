@@ -10,6 +10,7 @@ import { productTypeLabels } from "./labels";
 import { SelectField } from "@/components/ui/select";
 import { TariffPrices } from "./tariff-prices";
 import { TariffResources, type ResourceRow } from "./tariff-resources";
+import { TariffOtherPrices, type OtherPriceRow } from "./tariff-other-prices";
 import { TemplatePicker } from "./template-picker";
 
 export type TariffFormValues = {
@@ -25,6 +26,8 @@ export type TariffFormValues = {
   sellWithoutHandler: boolean;
   refundUnusedOnClose: boolean;
   prices: Record<number, string>;
+  /** Prices in the other currencies the tariff is sold in. */
+  otherPrices: OtherPriceRow[];
   resources: ResourceRow[];
   handlerIds: number[];
 };
@@ -138,6 +141,10 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
       <TariffPrices periods={periods} prices={v.prices} currency={v.currency} onChange={(p) => set("prices", p)} error={errors.prices?.join(" ")} />
       <input type="hidden" name="currency" value={v.currency} />
       <TariffResources rows={v.resources} onChange={(r) => set("resources", r)} />
+      <TariffOtherPrices
+        periods={periods} own={v.currency} rows={v.otherPrices} errors={errors} onChange={(rows) => set("otherPrices", rows)}
+        addons={v.resources.filter((r) => r.addon && r.key).map((r) => ({ key: r.key, label: r.label }))}
+      />
       {v.productType === "domain" && (
         <Field name="tlds" label="TLDs" hint="Zones this tariff sells, e.g. com, net" value={v.tlds} onChange={(e) => set("tlds", e.target.value)} errors={errors.tlds} />
       )}

@@ -3,7 +3,7 @@ import { addonOffers } from "@/lib/billing/addon-change";
 import { formatMoney } from "@/components/ui/money";
 import type { AddonField } from "./addon-change";
 
-type Shown = { tariffId: number; handlerId: number | null; months: number; expiresAt: Date | null; resources: { key: string; amount: number }[] };
+type Shown = { clientId: number; tariffId: number; handlerId: number | null; months: number; expiresAt: Date | null; resources: { key: string; amount: number }[] };
 
 /** The add-on fields of a service page (the service as `getService` shows it, already checked for access); none when they cannot be changed. */
 export async function addonFields(conn: Conn, service: Shown): Promise<AddonField[]> {

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Conn } from "../db";
-import { tariffHandlers, tariffPrices, tariffResources, tariffs } from "../db/schema";
+import { tariffHandlers, tariffs } from "../db/schema";
+import { clientCurrencyOf, priceListOf } from "./price-list";
 import { unprocessable, ValidationError } from "../errors";
 import { handlerChangesTariff, prorate, type PlanQuote } from "./plan-change";
 
-type Service = { tariffId: number; handlerId: number | null; months: number; expiresAt: Date | null; resources: Record<string, number> };
+type Service = { clientId: number; tariffId: number; handlerId: number | null; months: number; expiresAt: Date | null; resources: Record<string, number> };
 
 /** An add-on of the service's plan: what the plan includes, the extra units the service has now, and the limits. */
 export type AddonOffer = { key: string; label: string; unit: string; included: number; extra: number; maxExtra: number; unitPrice: number; currency: string };
@@ -18,15 +19,11 @@ export type AddonQuote = PlanQuote & { addons: Record<string, number> };
  */
 export async function addonOffers(conn: Conn, service: Service, at: Date): Promise<AddonOffer[]> {
   if (!service.expiresAt || service.expiresAt <= at || !(await handlerChangesTariff(conn, service.handlerId))) return [];
-  const rows = await conn
-    .select({ r: tariffResources, currency: tariffs.currency })
-    .from(tariffResources)
-    .innerJoin(tariffs, eq(tariffs.id, tariffResources.tariffId))
-    .where(eq(tariffResources.tariffId, service.tariffId))
-    .orderBy(tariffResources.id);
-  return rows
-    .filter(({ r }) => r.addon && r.maxExtra > 0)
-    .map(({ r, currency }) => ({ key: r.key, label: r.label, unit: r.unit, included: r.amount, extra: Math.max((service.resources[r.key] ?? r.amount) - r.amount, 0), maxExtra: r.maxExtra, unitPrice: r.unitPrice, currency }));
+  const currency = await clientCurrencyOf(conn, service.clientId);
+  const list = await priceListOf(conn, service.tariffId, currency);
+  return (list?.resources ?? [])
+    .filter((r) => r.addon && r.maxExtra > 0)
+    .map((r) => ({ key: r.key, label: r.label, unit: r.unit, included: r.amount, extra: Math.max((service.resources[r.key] ?? r.amount) - r.amount, 0), maxExtra: r.maxExtra, unitPrice: r.unitPrice, currency }));
 }
 
 /** The price of the add-on units for one period: each extra unit at its monthly price, for the period's months. */
@@ -51,12 +48,13 @@ export async function addonQuote(conn: Conn, service: Service, offers: AddonOffe
   if (offers.every((o) => addons[o.key] === o.extra)) throw unprocessable("These are the add-ons the service has: nothing changes");
   const [tariff] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
   const [onHandler] = service.handlerId === null ? [] : await conn.select({ template: tariffHandlers.template }).from(tariffHandlers).where(and(eq(tariffHandlers.tariffId, service.tariffId), eq(tariffHandlers.handlerId, service.handlerId)));
-  const [base] = await conn.select().from(tariffPrices).where(and(eq(tariffPrices.tariffId, service.tariffId), eq(tariffPrices.months, service.months)));
+  const currency = offers[0]!.currency;
+  const base = (await priceListOf(conn, service.tariffId, currency))?.prices.find((p) => p.months === service.months);
   const credit = prorate(addonsPrice(offers, {}, service.months), service, at);
   const charge = prorate(addonsPrice(offers, addons, service.months), service, at);
   const resources = { ...service.resources, ...Object.fromEntries(offers.map((o) => [o.key, o.included + addons[o.key]!])) };
   return {
-    tariffId: service.tariffId, tariffName: tariff!.name, currency: tariff!.currency, months: service.months,
+    tariffId: service.tariffId, tariffName: tariff!.name, currency, months: service.months,
     price: (base?.price ?? 0) + addonsPrice(offers, addons, service.months),
     credit, charge, difference: charge - credit, resources, template: (onHandler?.template ?? tariff!.template) || null, addons,
   };

@@ -3,11 +3,11 @@ import type { Tx } from "../db";
 import { balanceEntries, clients } from "../db/schema";
 import { notFound, unprocessable } from "../errors";
 import type { BalanceEntryKind } from "../vocabulary";
+import { formatMoneyIn } from "../i18n/format";
 
 /** An amount in minor units in its currency, as people read it: "$99.00", "¥500". */
 export function formatAmount(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+  return formatMoneyIn("en", amount, currency);
 }
 
 export type Movement = {

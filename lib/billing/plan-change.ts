@@ -1,10 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Conn } from "../db";
-import { handlers, tariffHandlers, tariffPrices, tariffResources, tariffs } from "../db/schema";
+import { handlers, tariffHandlers, tariffResources, tariffs } from "../db/schema";
+import { clientCurrencyOf, loadPriceLists } from "./price-list";
 import { getModule } from "../modules/registry";
 import { addMonths } from "../dates";
 
-type Service = { id: number; tariffId: number; handlerId: number | null; productType: string; months: number; expiresAt: Date | null; resources: Record<string, number> };
+type Service = { id: number; clientId: number; tariffId: number; handlerId: number | null; productType: string; months: number; expiresAt: Date | null; resources: Record<string, number> };
 
 export type PlanQuote = {
   tariffId: number;
@@ -60,30 +61,34 @@ function carriedResources(service: Service, oldBase: Map<string, number>, offere
 
 /**
  * The plans a service can change to, each with its amounts at `at`: published plans of the same product
- * type and currency that sell the service's period, are served by the service's handler, and can carry
- * its add-ons; none when the handler's module cannot change tariffs or the paid period is over.
+ * type priced in the client's currency that sell the service's period, are served by the service's
+ * handler, and can carry its add-ons (offered in that currency); none when the handler's module cannot
+ * change tariffs or the paid period is over.
  */
 export async function planChoices(conn: Conn, service: Service, at: Date): Promise<PlanQuote[]> {
   if (!service.expiresAt || service.expiresAt <= at || !(await handlerChangesTariff(conn, service.handlerId))) return [];
   const [current] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
-  const [oldPrice] = await conn.select().from(tariffPrices).where(and(eq(tariffPrices.tariffId, service.tariffId), eq(tariffPrices.months, service.months)));
-  if (!current || !oldPrice) return [];
-  const oldBase = new Map((await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, current.id))).map((r) => [r.key, r.amount]));
+  if (!current) return [];
   const rows = await conn
-    .select({ tariff: tariffs, price: tariffPrices.price, handlerTemplate: tariffHandlers.template })
+    .select({ tariff: tariffs, handlerTemplate: tariffHandlers.template })
     .from(tariffs)
-    .innerJoin(tariffPrices, and(eq(tariffPrices.tariffId, tariffs.id), eq(tariffPrices.months, service.months)))
     .innerJoin(tariffHandlers, and(eq(tariffHandlers.tariffId, tariffs.id), eq(tariffHandlers.handlerId, service.handlerId!)))
-    .where(and(eq(tariffs.productType, current.productType), eq(tariffs.currency, current.currency), eq(tariffs.published, true), ne(tariffs.id, current.id)))
-    .orderBy(tariffPrices.price, tariffs.id);
-  const credit = prorate(oldPrice.price, service, at);
+    .where(and(eq(tariffs.productType, current.productType), eq(tariffs.published, true), ne(tariffs.id, current.id)));
+  const currency = await clientCurrencyOf(conn, service.clientId);
+  const lists = await loadPriceLists(conn, [current.id, ...rows.map((r) => r.tariff.id)]);
+  const periodPrice = (id: number) => lists.get(id)?.get(currency)?.prices.find((p) => p.months === service.months)?.price;
+  const oldPrice = periodPrice(current.id);
+  if (oldPrice === undefined) return [];
+  const oldBase = new Map((await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, current.id))).map((r) => [r.key, r.amount]));
+  const credit = prorate(oldPrice, service, at);
   const choices: PlanQuote[] = [];
-  for (const { tariff, price, handlerTemplate } of rows) {
-    const offered = await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, tariff.id));
-    const resources = carriedResources(service, oldBase, offered);
+  for (const { tariff, handlerTemplate } of rows) {
+    const price = periodPrice(tariff.id);
+    if (price === undefined) continue;
+    const resources = carriedResources(service, oldBase, lists.get(tariff.id)!.get(currency)!.resources);
     if (!resources) continue;
     const charge = prorate(price, service, at);
-    choices.push({ tariffId: tariff.id, tariffName: tariff.name, currency: tariff.currency, months: service.months, price, credit, charge, difference: charge - credit, resources, template: (handlerTemplate ?? tariff.template) || null });
+    choices.push({ tariffId: tariff.id, tariffName: tariff.name, currency, months: service.months, price, credit, charge, difference: charge - credit, resources, template: (handlerTemplate ?? tariff.template) || null });
   }
-  return choices;
+  return choices.sort((a, b) => a.price - b.price || a.tariffId - b.tariffId);
 }

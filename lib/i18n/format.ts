@@ -8,6 +8,25 @@ export function minorDigits(currency: string): number {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/**
+ * An amount typed in major units ("12.50", "1,500") as integer minor units of the currency: cents
+ * for USD, whole yen for JPY, fils for KWD. NaN when it is not an amount, or has more decimals than
+ * the currency has ("1500.5" yen).
+ */
+export function parseMoney(value: string, currency: string): number {
+  const digits = minorDigits(currency);
+  const clean = value.trim().replace(/[\s,]/g, "");
+  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(clean);
+  if (!match || (match[2] ?? "").length > digits) return Number.NaN;
+  return Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+}
+
+/** Minor units as plain major-unit text for a form field ("12.50", "1500", "1.250"). */
+export function majorText(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (amount / 10 ** digits).toFixed(digits);
+}
+
 /** An amount in minor units (cents for USD, whole yen for JPY), in its currency, written as the locale writes money. */
 export function formatMoneyIn(locale: Locale, amount: number, currency: string): string {
   return new Intl.NumberFormat(intlTags[locale], { style: "currency", currency }).format(amount / 10 ** minorDigits(currency));

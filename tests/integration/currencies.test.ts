@@ -8,7 +8,7 @@ import { createTariff } from "@/lib/services/tariffs/create";
 import { updateTariff } from "@/lib/services/tariffs/update";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, orderAndPay, sys } from "../helpers/factories";
-import { currencyNote, storeCurrencyNote } from "@/lib/services/catalog/currency-note";
+import { currencyNote, viewerCurrency } from "@/lib/services/catalog/currency-note";
 
 describe("money moves only in the client's currency", () => {
   let database: TestDatabase;
@@ -44,20 +44,23 @@ describe("money moves only in the client's currency", () => {
     const eur = await createClient(db());
     await db().update(clients).set({ currency: "EUR" }).where(eq(clients.id, eur.id));
     const ctx = { db: db(), actor: (await createUser(db(), "client", { clientId: eur.id })).actor };
-    expect(await storeCurrencyNote({ ctx, catalogCurrencies: ["USD", "JPY", "USD"] })).toEqual({ kind: "none", clientCurrency: "EUR", sold: ["JPY", "USD"] });
-    expect(await storeCurrencyNote({ ctx: sys(db()), catalogCurrencies: ["USD"] })).toBeNull();
-    expect(currencyNote("USD", ["USD", "JPY"])).toEqual({ kind: "some", clientCurrency: "USD", sold: ["JPY"] });
-    expect(currencyNote("USD", ["USD", "USD"])).toBeNull();
+    expect(await viewerCurrency(ctx)).toBe("EUR");
+    expect(await viewerCurrency(sys(db()))).toBeNull();
+    const onSale = [{ currencies: ["USD"] }, { currencies: ["JPY"] }, { currencies: ["USD"] }];
+    expect(currencyNote("EUR", onSale)).toEqual({ kind: "none", clientCurrency: "EUR", hidden: 3, sold: ["JPY", "USD"] });
+    expect(currencyNote("USD", [{ currencies: ["USD"] }, { currencies: ["JPY"] }])).toEqual({ kind: "some", clientCurrency: "USD", hidden: 1, sold: ["JPY"] });
+    expect(currencyNote("USD", [{ currencies: ["USD"] }, { currencies: ["USD", "JPY"] }])).toBeNull();
     expect(currencyNote("EUR", [])).toBeNull();
+    expect(currencyNote(null, onSale)).toBeNull();
   });
 
-  it("refuses to order a JPY tariff for a USD client, and to mix currencies in one order", async () => {
+  it("refuses to order a tariff with no USD price for a USD client, alone or next to one priced in USD", async () => {
     const client = await createClient(db(), 1_000_000);
     const before = await snapshot(client.id);
     const error = await createOrder({ ctx: sys(db()), input: { clientId: client.id, items: [{ tariffId: jpyTariff, months: 1 }] } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/priced in JPY, but this account pays in USD/) });
+    expect(error).toMatchObject({ code: "unprocessable", message: "Yen plan has no price in USD, the currency this account pays in, so it cannot be ordered from this account." });
     const mixed = await createOrder({ ctx: sys(db()), input: { clientId: client.id, items: [{ tariffId: usdTariff, months: 1 }, { tariffId: jpyTariff, months: 1 }] } }).catch((e: unknown) => e);
-    expect(mixed).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/mix currencies/) });
+    expect(mixed).toMatchObject({ code: "unprocessable", details: { code: "not_priced_in_currency", currency: "USD" } });
     expect(await snapshot(client.id)).toEqual(before);
   });
 

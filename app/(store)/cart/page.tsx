@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listCatalog } from "@/lib/services/catalog/list";
+import { viewerCurrency } from "@/lib/services/catalog/currency-note";
 import { loadTaxSetup } from "@/lib/billing/tax-setup";
 import { requestCtx } from "@/lib/services/request-context";
 import { PageHeading } from "@/components/ui/card";
@@ -15,7 +16,8 @@ export async function generateMetadata() {
 export default async function CartPage() {
   const ctx = await requestCtx();
   const { actor } = ctx;
-  const catalog = await listCatalog({ ctx });
+  const currency = await viewerCurrency(ctx);
+  const catalog = await listCatalog({ ctx, input: currency ? { currency } : {} });
   const setup = await loadTaxSetup(ctx.db);
   const tax = setup.rates.length === 0 ? null : setup.pricesIncludeTax ? "included" : "excluded";
   const t = await getTranslations("cart");

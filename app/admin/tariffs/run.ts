@@ -26,6 +26,22 @@ export function tariffFromForm(form: FormData) {
       unitPrice: minorUnits(get("unitPrice") || "0", currency),
     }));
   const handlerIds = form.getAll("handlerIds").map((v) => Number(v));
+  // Prices in other currencies: "other.N.currency", "other.N.price.<months>", "other.N.addon.<key>".
+  const lists = [...new Set([...form.keys()].map((k) => /^other\.(\d+)\./.exec(k)?.[1]).filter(Boolean))] as string[];
+  const otherPrices = lists
+    .map((i) => ({ i, code: text(form, `other.${i}.currency`).toUpperCase() }))
+    .filter(({ i, code }) => code !== "" || periods.some((m) => text(form, `other.${i}.price.${m}`) !== ""))
+    .map(({ i, code }) => ({
+      currency: code,
+      prices: periods.flatMap((months) => {
+        const value = text(form, `other.${i}.price.${months}`);
+        return value === "" ? [] : [{ months, price: minorUnits(value, safeCurrency(code)) }];
+      }),
+      addonPrices: resources.flatMap((r) => {
+        const value = text(form, `other.${i}.addon.${r.key}`);
+        return value === "" || !r.addon ? [] : [{ key: r.key, unitPrice: minorUnits(value, safeCurrency(code)) }];
+      }),
+    }));
   return {
     name: text(form, "name"),
     description: text(form, "description"),
@@ -39,7 +55,13 @@ export function tariffFromForm(form: FormData) {
     prices,
     resources,
     handlerIds,
+    otherPrices,
   };
+}
+
+/** A currency Intl knows, for reading amounts; an unknown code is refused by the verb with its own message. */
+function safeCurrency(code: string): string {
+  return Intl.supportedValuesOf("currency").includes(code) ? code : "USD";
 }
 
 export function runCreateTariff(ctx: Ctx, form: FormData): Promise<FormState> {

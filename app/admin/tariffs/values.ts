@@ -2,13 +2,11 @@ import type { TariffFormValues } from "@/components/admin/tariff-form";
 import type { TariffView } from "@/lib/services/tariffs/get";
 import { listHandlers } from "@/lib/services/handlers/list";
 import type { Ctx } from "@/lib/services/context";
-import { currencyDigits } from "../form-state";
-
-const major = (minor: number, currency: string) => (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
+import { majorText as major } from "@/lib/i18n/format";
 
 export const emptyTariff: TariffFormValues = {
   productType: "", name: "", description: "", template: "", templates: {}, tlds: "", currency: "USD", published: true, sellWithoutHandler: false, refundUnusedOnClose: false,
-  prices: {}, resources: [], handlerIds: [],
+  prices: {}, otherPrices: [], resources: [], handlerIds: [],
 };
 
 /** A stored tariff as the editor's values (money in major units). */
@@ -25,6 +23,11 @@ export function tariffValues(t: TariffView): TariffFormValues {
     sellWithoutHandler: t.sellWithoutHandler,
     refundUnusedOnClose: t.refundUnusedOnClose,
     prices: Object.fromEntries(t.prices.map((p) => [p.months, major(p.price, t.currency)])),
+    otherPrices: t.otherPrices.map((l) => ({
+      currency: l.currency,
+      prices: Object.fromEntries(l.prices.map((p) => [p.months, major(p.price, l.currency)])),
+      addons: Object.fromEntries(l.addonPrices.map((a) => [a.key, major(a.unitPrice, l.currency)])),
+    })),
     resources: t.resources.map((r) => ({
       key: r.key, label: r.label, unit: r.unit, amount: String(r.amount), addon: r.addon, maxExtra: String(r.maxExtra), unitPrice: major(r.unitPrice, t.currency),
     })),

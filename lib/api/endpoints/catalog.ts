@@ -15,7 +15,8 @@ export const openApi = defineEndpoint({
 export const listTariffs = defineEndpoint({
   id: "listTariffs", method: "GET", path: "/tariffs", tag: "Catalog", scope: "read",
   summary: "The catalog: tariffs on sale with their prices",
-  response: "`{ items }`: tariffs with `prices` per period in minor units",
+  description: "A client's key gets the tariffs priced in the client's currency, at those prices; a tariff with no price in it is left out (and `POST /orders` refuses it, 422 `not_priced_in_currency`). `currencies` lists every currency a tariff is priced in.",
+  response: "`{ items }`: tariffs with `currency` and `prices` per period in its minor units",
 });
 
 export const listHandlers = defineEndpoint({

@@ -1,25 +1,24 @@
-import { eq } from "drizzle-orm";
-import { clients } from "../../db/schema";
 import type { Ctx } from "../context";
+import { clientCurrencyOf } from "../../billing/price-list";
 
 /**
- * Why a signed-in client may not be able to buy what the store shows: a tariff is sold in one
- * currency and a client pays in its own (never converted). "none": no plan on sale is priced in the
- * client's currency; "some": only some are. Null for anyone else, or when every plan is.
+ * Why a signed-in client sees fewer plans than are on sale: a client buys in its own currency
+ * (never converted), and a plan with no price in it is not offered to it. "none": no plan on sale
+ * has a price in the client's currency; "some": `hidden` of them have none. Null for anyone else,
+ * or when every plan has one.
  */
-export type CurrencyNote = { kind: "none" | "some"; clientCurrency: string; sold: string[] };
+export type CurrencyNote = { kind: "none" | "some"; clientCurrency: string; hidden: number; sold: string[] };
 
-export function currencyNote(clientCurrency: string | null, catalogCurrencies: readonly string[]): CurrencyNote | null {
-  if (!clientCurrency || catalogCurrencies.length === 0) return null;
-  const sold = [...new Set(catalogCurrencies)].sort();
-  if (sold.length === 1 && sold[0] === clientCurrency) return null;
-  return { kind: sold.includes(clientCurrency) ? "some" : "none", clientCurrency, sold: sold.filter((c) => c !== clientCurrency) };
+export function currencyNote(clientCurrency: string | null, onSale: readonly { currencies: readonly string[] }[]): CurrencyNote | null {
+  if (!clientCurrency || onSale.length === 0) return null;
+  const hidden = onSale.filter((t) => !t.currencies.includes(clientCurrency));
+  if (hidden.length === 0) return null;
+  const sold = [...new Set(hidden.flatMap((t) => t.currencies))].sort();
+  return { kind: hidden.length === onSale.length ? "none" : "some", clientCurrency, hidden: hidden.length, sold };
 }
 
-/** The note for this request's client (a client user, or the client an admin supports). */
-export async function storeCurrencyNote({ ctx, catalogCurrencies }: { ctx: Ctx; catalogCurrencies: readonly string[] }): Promise<CurrencyNote | null> {
+/** The currency this request's client buys in (a client user or its API key); null for anyone else. */
+export async function viewerCurrency(ctx: Ctx): Promise<string | null> {
   const clientId = ctx.actor.type === "user" || ctx.actor.type === "api_key" ? ctx.actor.clientId : null;
-  if (!clientId) return null;
-  const [client] = await ctx.db.select({ currency: clients.currency }).from(clients).where(eq(clients.id, clientId));
-  return currencyNote(client?.currency ?? null, catalogCurrencies);
+  return clientId ? clientCurrencyOf(ctx.db, clientId) : null;
 }

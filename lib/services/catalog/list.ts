@@ -1,6 +1,8 @@
-import { asc, and, eq, inArray } from "drizzle-orm";
+import { asc, and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { currencyCode } from "../../billing/currency";
+import { loadPriceLists } from "../../billing/price-list";
 import { productTypes, type ProductType } from "../../vocabulary";
 import type { OrderNeed } from "../../modules/contract";
 import { orderNeedsOf } from "../../billing/order-needs";
@@ -10,6 +12,8 @@ import { onSale } from "../tariffs/on-sale";
 export const listCatalogInput = z.object({
   tariffId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   productType: z.enum(productTypes).optional(),
+  /** Priced in this currency (a client's): tariffs with no price in it are left out. */
+  currency: currencyCode.optional(),
 });
 
 export type CatalogPrice = typeof tariffPrices.$inferSelect;
@@ -19,7 +23,10 @@ export type CatalogEntry = {
   productType: ProductType;
   name: string;
   description: string;
+  /** The currency of `prices` and the add-ons' unit prices. */
   currency: string;
+  /** Every currency the tariff has a price list in. */
+  currencies: string[];
   tlds: string[];
   prices: CatalogPrice[];
   resources: CatalogResource[];
@@ -30,7 +37,8 @@ export type CatalogEntry = {
 /**
  * Tariffs on sale (published, with an enabled handler or sold to be set up by hand) with everything
  * the store shows and prices with: prices per period and resources with their add-on limits and
- * unit prices. For anyone; the panel template stays inside.
+ * unit prices. For anyone; the panel template stays inside. Priced in `currency` when given (leaving
+ * out the tariffs with no price in it), else in each tariff's own currency.
  */
 export async function listCatalog({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<CatalogEntry[]> {
   const data = parseInput(listCatalogInput, input ?? {});
@@ -41,18 +49,23 @@ export async function listCatalog({ ctx, input }: { ctx: Ctx; input?: unknown })
     .orderBy(asc(tariffs.productType), asc(tariffs.name));
   if (rows.length === 0) return [];
   const ids = rows.map((t) => t.id);
-  const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ids)).orderBy(asc(tariffPrices.months));
-  const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, ids)).orderBy(asc(tariffResources.id));
+  const lists = await loadPriceLists(ctx.db, ids);
   const needs = await orderNeedsOf(ctx.db, ids);
-  return rows.map((t) => ({
-    id: t.id,
-    productType: t.productType,
-    name: t.name,
-    description: t.description,
-    currency: t.currency,
-    tlds: t.tlds,
-    prices: prices.filter((p) => p.tariffId === t.id),
-    resources: resources.filter((r) => r.tariffId === t.id),
-    orderNeeds: [...(needs.get(t.id) ?? [])].sort(),
-  }));
+  return rows.flatMap((t) => {
+    const byCurrency = lists.get(t.id);
+    const list = byCurrency?.get(data.currency ?? t.currency);
+    if (!list) return [];
+    return [{
+      id: t.id,
+      productType: t.productType,
+      name: t.name,
+      description: t.description,
+      currency: list.currency,
+      currencies: [...(byCurrency?.keys() ?? [])].sort(),
+      tlds: t.tlds,
+      prices: list.prices,
+      resources: list.resources,
+      orderNeeds: [...(needs.get(t.id) ?? [])].sort(),
+    }];
+  });
 }

@@ -5,6 +5,7 @@ import { normalizeDomain } from "../../billing/order-params";
 import { ValidationError } from "../../errors";
 import { now, parseInput, type Ctx } from "../context";
 import { availability } from "./availability";
+import { viewerCurrency } from "../catalog/currency-note";
 import { zonesOnSale, type Zone } from "./registrars";
 
 /** A name as typed: Unicode (IDN) or punycode, with or without a zone, "www." and a trailing dot allowed. */
@@ -45,7 +46,7 @@ function parseName(raw: string): { label: string; zone?: string } {
 export async function checkDomain({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ results: DomainResult[] }> {
   const { name } = parseInput(checkDomainInput, input);
   const { label, zone } = parseName(name);
-  const zones = await zonesOnSale(ctx.db);
+  const zones = await zonesOnSale(ctx.db, await viewerCurrency(ctx));
   if (zone && !zones.some((z) => z.zone === zone)) {
     const sold = zones.map((z) => `.${domainToUnicode(z.zone)}`).join(", ");
     throw new ValidationError({ name: [sold ? `We do not sell .${domainToUnicode(zone)} names. Zones on sale: ${sold}` : "No domains are on sale right now"] }, "This zone is not on sale");

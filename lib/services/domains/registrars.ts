@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "../../db";
-import { handlers, tariffHandlers, tariffPrices, tariffs } from "../../db/schema";
+import { handlers, tariffHandlers, tariffs } from "../../db/schema";
+import { loadPriceLists } from "../../billing/price-list";
 import { modules } from "../../modules/registry";
 import { onSale } from "../tariffs/on-sale";
 
@@ -30,19 +31,23 @@ async function enabledHandlers(conn: Conn, tariffIds: number[]) {
     .where(and(inArray(tariffHandlers.tariffId, tariffIds), eq(handlers.enabled, true)));
 }
 
-/** The zones of the domain tariffs on sale, one entry per zone (the first tariff by id that sells it). */
-export async function zonesOnSale(conn: Conn): Promise<Zone[]> {
+/**
+ * The zones of the domain tariffs on sale, one entry per zone (the first tariff by id that sells it),
+ * priced in `currency` when given (a client's: tariffs with no price in it are left out).
+ */
+export async function zonesOnSale(conn: Conn, currency?: string | null): Promise<Zone[]> {
   const sold = await conn.select().from(tariffs).where(and(onSale, eq(tariffs.productType, "domain"))).orderBy(asc(tariffs.id));
   const ids = sold.map((t) => t.id);
-  const prices = ids.length ? await conn.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ids)) : [];
+  const lists = await loadPriceLists(conn, ids);
   const linked = await enabledHandlers(conn, ids);
   const zones = new Map<string, Zone>();
   for (const t of sold) {
-    const price = prices.filter((p) => p.tariffId === t.id).sort((a, b) => Math.abs(a.months - 12) - Math.abs(b.months - 12))[0];
+    const list = lists.get(t.id)?.get(currency ?? t.currency);
+    const price = (list?.prices ?? []).slice().sort((a, b) => Math.abs(a.months - 12) - Math.abs(b.months - 12))[0];
     if (!price) continue;
     for (const zone of t.tlds) {
       if (zones.has(zone)) continue;
-      zones.set(zone, { zone, tariffId: t.id, tariffName: t.name, price: price.price, months: price.months, currency: t.currency, registrar: pick(linked, t.id) });
+      zones.set(zone, { zone, tariffId: t.id, tariffName: t.name, price: price.price, months: price.months, currency: list!.currency, registrar: pick(linked, t.id) });
     }
   }
   return [...zones.values()];

@@ -1,17 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { orderItems, orders, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { orderItems, orders, tariffResources, tariffs } from "../../db/schema";
 import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { sealTransferCode } from "../domains/transfer-code";
 import { priceItems } from "../../billing/price";
 import { orderNeedsOf } from "../../billing/order-needs";
-import { conflict, unprocessable, ValidationError } from "../../errors";
+import { conflict, ValidationError } from "../../errors";
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOnSale } from "../tariffs/on-sale";
 import { assertRegistrable } from "../domains/registrable";
 import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
-import { requireClientCurrency } from "../../billing/currency";
+import { clientCurrencyOf, loadPriceLists, notPricedIn } from "../../billing/price-list";
 import { issueInvoice } from "../../billing/issue-invoice";
 import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
 import { addMonths } from "../../dates";
@@ -67,13 +67,16 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
   const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
   const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
-  const prices = await ctx.db.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds));
-  const resources = await ctx.db.select().from(tariffResources).where(inArray(tariffResources.tariffId, tariffIds));
+  // A client buys in its own currency, at the tariff's price in it; a tariff with none is refused.
+  const currency = await clientCurrencyOf(ctx.db, clientId);
+  const lists = await loadPriceLists(ctx.db, tariffIds);
   const needs = await orderNeedsOf(ctx.db, tariffIds);
   const lines = priceItems(data.items, (id) => {
     const tariff = found.find((t) => t.id === id);
     if (!tariff || (!tariff.published && ctx.actor.type !== "system")) return undefined;
-    return { ...tariff, prices: prices.filter((p) => p.tariffId === id), resources: resources.filter((r) => r.tariffId === id), orderNeeds: [...(needs.get(id) ?? [])] };
+    const list = lists.get(id)?.get(currency);
+    if (!list) throw notPricedIn(tariff.name, currency);
+    return { ...tariff, currency, prices: list.prices, resources: list.resources, orderNeeds: [...(needs.get(id) ?? [])] };
   });
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
@@ -87,10 +90,6 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   if (ctx.actor.type !== "system") await assertOnSale(ctx.db, found);
   await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })), { clientId, at: now(ctx) });
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
-  const currency = lines[0]!.tariff.currency;
-  const other = lines.find((l) => l.tariff.currency !== currency);
-  if (other) throw unprocessable(`One order cannot mix currencies (${currency} and ${other.tariff.currency}): order them separately.`, { code: "currency_mismatch" });
-  await requireClientCurrency(ctx.db, clientId, currency, "This order");
   await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain, transfer: l.params.transfer === true })), now(ctx));
   const total = lines.reduce((sum, l) => sum + l.price, 0);
   const discount = data.coupon ? couponDiscount(await findCoupon(ctx.db, data.coupon), lines, currency, now(ctx)) : null;
@@ -119,7 +118,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       lines: [...lines.map((l, i) => ({
         description: l.tariff.name, price: l.price, months: l.months, periodStart: at, periodEnd: addMonths(at, l.months),
         domain: l.params.domain ?? l.params.hostname ?? null, orderItemId: items[i]!.id,
-        addons: addonLines(l.addons, resources.filter((r) => r.tariffId === l.tariffId)),
+        addons: addonLines(l.addons, l.tariff.resources),
       })), ...(discount ? [{ description: discount.description, price: -discount.amount }] : [])],
     });
     if (discount) await redeemCoupon(tx, { discount, clientId, orderId: order.id, invoiceId: invoice.id, currency });

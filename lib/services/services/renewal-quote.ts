@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Conn } from "../../db";
-import { invoices, tariffPrices, tariffResources, tariffs } from "../../db/schema";
+import { invoices, tariffs } from "../../db/schema";
+import { clientCurrencyOf, loadPriceLists } from "../../billing/price-list";
 import { addMonths } from "../../dates";
 import { priceItem } from "../../billing/price";
 import { quoteInvoice } from "../../billing/issue-invoice";
@@ -11,11 +12,15 @@ import type { ServiceRow } from "./load-own";
 /** `price` is what the renewal costs the client, tax included; `catalogPrice` the tariff's price it is taxed from. */
 export type RenewalQuote = { months: number; price: number; catalogPrice: number; currency: string; tariffName: string };
 
-async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId">) {
+/**
+ * The tariff's price list in the client's currency; a tariff with no price in it keeps its own
+ * currency's, which the charge then refuses with the reason (another currency than the balance's).
+ */
+async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId" | "clientId">) {
   const [tariff] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
-  const prices = await conn.select().from(tariffPrices).where(eq(tariffPrices.tariffId, service.tariffId)).orderBy(asc(tariffPrices.months));
-  const resources = await conn.select().from(tariffResources).where(eq(tariffResources.tariffId, service.tariffId));
-  return { tariff: tariff!, prices, resources };
+  const lists = (await loadPriceLists(conn, [service.tariffId])).get(service.tariffId);
+  const list = lists?.get(await clientCurrencyOf(conn, service.clientId)) ?? lists?.get(tariff!.currency);
+  return { tariff: tariff!, currency: list?.currency ?? tariff!.currency, prices: list?.prices ?? [], resources: list?.resources ?? [] };
 }
 
 function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow, "resources">, months: number): Omit<RenewalQuote, "catalogPrice"> | null {
@@ -25,7 +30,7 @@ function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow
     if (r.addon && extra > 0) addons[r.key] = Math.min(extra, r.maxExtra);
   }
   try {
-    return { months, price: priceItem(t.prices, t.resources, { months, addons }), currency: t.tariff.currency, tariffName: t.tariff.name };
+    return { months, price: priceItem(t.prices, t.resources, { months, addons }), currency: t.currency, tariffName: t.tariff.name };
   } catch (error) {
     if (error instanceof ValidationError) return null;
     throw error;

@@ -5,6 +5,7 @@ import { periods, productTypes } from "../../vocabulary";
 import { ValidationError } from "../../errors";
 import { audit } from "../audit";
 import { parseInput, requireAdmin, type Ctx } from "../context";
+import { checkOtherPrices, otherPricesInput, saveOtherPrices } from "./price-lists";
 import { handlerRows, requireTemplateWhereNeeded, tariffTemplate } from "./template-rule";
 
 export const tariffInput = z.object({
@@ -39,6 +40,8 @@ export const tariffInput = z.object({
     )
     .default([]),
   handlerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1, "Choose at least one processing module"),
+  /** Prices in the other currencies the tariff is sold in; a client buys in its own currency. */
+  otherPrices: otherPricesInput,
 });
 
 /** Admins add a tariff plan with its prices, resources and handlers (at least one). */
@@ -46,6 +49,7 @@ export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   requireAdmin(ctx.actor);
   const data = parseInput(tariffInput, input);
   await requireTemplateWhereNeeded(ctx.db, data);
+  checkOtherPrices(data.currency, data.otherPrices, data.resources);
   return ctx.db.transaction(async (tx) => {
     const [tariff] = await tx
       .insert(tariffs)
@@ -56,6 +60,7 @@ export async function createTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     await tx.insert(tariffPrices).values(data.prices.map((p) => ({ ...p, tariffId: tariff.id })));
     if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
     await tx.insert(tariffHandlers).values(handlerRows(tariff.id, data));
+    await saveOtherPrices(tx, tariff.id, data.otherPrices);
     await audit(tx, ctx.actor, { action: "tariff.create", entity: "tariff", entityId: tariff.id, after: data });
     return tariff;
   });

@@ -4,6 +4,7 @@ import { handlers, tariffHandlers, tariffPrices, tariffResources, tariffs } from
 import { notFound } from "../../errors";
 import { parseInput, requireAdmin, type Ctx } from "../context";
 import { saleState } from "./on-sale";
+import { loadOtherPrices } from "./price-lists";
 
 export const tariffIdInput = z.object({ tariffId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -25,6 +26,7 @@ export async function getTariff({ ctx, input }: { ctx: Ctx; input: unknown }) {
     ...tariff,
     prices: prices.map(({ months, price }) => ({ months, price })),
     resources: resources.map(({ id: _id, tariffId: _t, ...r }) => r),
+    otherPrices: await loadOtherPrices(ctx.db, tariffId),
     handlers: linked,
     handlerIds: linked.map((h) => h.id),
     ...saleState(tariff, linked),

@@ -5,6 +5,7 @@ import { audit } from "../audit";
 import { now, parseInput, requireAdmin, type Ctx } from "../context";
 import { tariffInput } from "./create";
 import { getTariff, tariffIdInput } from "./get";
+import { checkOtherPrices, saveOtherPrices } from "./price-lists";
 import { handlerRows, requireTemplateWhereNeeded, tariffTemplate } from "./template-rule";
 
 export const updateTariffInput = tariffInput.omit({ productType: true }).extend(tariffIdInput.shape);
@@ -25,6 +26,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
   if (new Set(months).size !== months.length) throw new ValidationError({ prices: ["Give each period one price"] });
   const keys = data.resources.map((r) => r.key);
   if (new Set(keys).size !== keys.length) throw new ValidationError({ resources: ["Give each resource its own key"] });
+  checkOtherPrices(data.currency, data.otherPrices, data.resources);
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: tariffs.id })
@@ -43,6 +45,7 @@ export async function updateTariff({ ctx, input }: { ctx: Ctx; input: unknown })
     if (data.resources.length) await tx.insert(tariffResources).values(data.resources.map((r) => ({ ...r, tariffId: tariff.id })));
     await tx.delete(tariffHandlers).where(eq(tariffHandlers.tariffId, tariff.id));
     await tx.insert(tariffHandlers).values(handlerRows(tariff.id, data));
+    await saveOtherPrices(tx, tariff.id, data.otherPrices);
     const { handlers: _h, createdAt: _c, updatedAt: _u, noEnabledHandler: _n, onSale: _o, ...was } = before;
     const { tariffId: _t, ...fields } = data;
     await audit(tx, ctx.actor, { action: "tariff.update", entity: "tariff", entityId: tariff.id, before: was, after: { id: tariff.id, productType: tariff.productType, ...fields } });

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { isDbId } from "@/lib/ids";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { isOffSale } from "@/lib/services/catalog/off-sale";
+import { viewerCurrency } from "@/lib/services/catalog/currency-note";
 import { anonymousCtx, requestCtx } from "@/lib/services/request-context";
 import { listServices } from "@/lib/services/services/list";
 import { Card, PageHeading } from "@/components/ui/card";
@@ -28,7 +29,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!isDbId(id)) notFound();
   const ctx = await anonymousCtx();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const [tariff] = await listCatalog({ ctx, input: { tariffId: id } });
+  const currency = await viewerCurrency(await requestCtx());
+  const [tariff] = await listCatalog({ ctx, input: { tariffId: id, ...(currency ? { currency } : {}) } });
+  const [elsewhere] = !tariff && currency ? await listCatalog({ ctx, input: { tariffId: id } }) : [];
+  if (elsewhere && currency) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeading title={t("store.orderNamed", { name: elsewhere.name })} />
+        <Card>
+          <p className="text-sm text-slate-700" data-testid="not-priced-in-currency">
+            {t("store.notPricedIn", { currency, others: elsewhere.currencies.join(", ") })}
+          </p>
+          <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">{t("common.backToStore")}</Link>
+        </Card>
+      </div>
+    );
+  }
   if (!tariff) {
     if (!(await isOffSale({ ctx, input: { tariffId: id } }))) notFound();
     return (

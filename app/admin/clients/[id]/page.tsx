@@ -41,7 +41,7 @@ export default async function ClientPage({ params }: Props) {
   const [services, entries, tariffs, signIns] = await Promise.all([
     listServices({ ctx, input: { clientId: client.id, limit: 100 } }),
     listBalanceEntries({ ctx, input: { clientId: client.id, limit: 50 } }),
-    listCatalog({ ctx }),
+    listCatalog({ ctx, input: { currency: client.currency } }),
     listClientUsers({ ctx, input: { clientId: client.id } }),
   ]);
   const [invoices, orders, notes] = await Promise.all([
@@ -49,7 +49,7 @@ export default async function ClientPage({ params }: Props) {
     listOrders({ ctx, input: { clientId: client.id, limit: 50 } }),
     listClientNotes({ ctx, input: { clientId: client.id } }),
   ]);
-  const orderable = tariffs.filter((t) => t.currency === client.currency);
+  const orderable = tariffs;
   return (
     <>
       <p className="mb-2 text-sm">
