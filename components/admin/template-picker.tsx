@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/input";
 import type { TemplatesState } from "@/app/admin/tariffs/run";
 import { SelectField } from "@/components/ui/select";
@@ -20,7 +21,9 @@ type Props = {
  * The account template, picked from the templates the chosen handlers' panels offer
  * (listTemplates through the module); free text when no panel can say.
  */
-export function TemplatePicker({ handlerIds, name = "template", label = "Account template", value, onChange, load, errors }: Props) {
+export function TemplatePicker({ handlerIds, name = "template", label, value, onChange, load, errors }: Props) {
+  const t = useTranslations("adminTariff.templates");
+  const shownLabel = label ?? t("label");
   const [state, setState] = useState<TemplatesState | null>(null);
   const [loading, setLoading] = useState(false);
   const key = handlerIds.join(",");
@@ -40,17 +43,17 @@ export function TemplatePicker({ handlerIds, name = "template", label = "Account
   const problems = [state?.error, ...(result?.handlers ?? []).map((h) => h.error && `${h.name}: ${h.error}`)].filter(Boolean);
   const offered = result?.templates ?? [];
   const hint = loading
-    ? "Loading templates from the panel…"
+    ? t("loading")
     : !key
-      ? "Choose a processing module to load the templates of its panel."
+      ? t("chooseHandler")
       : result && !result.usesTemplates
-        ? "These modules send the resource amounts, not a template."
+        ? t("noTemplates")
         : problems.length
-          ? `Could not load the templates (${problems.join("; ")}): type the name.`
+          ? t("failed", { problems: problems.join("; ") })
           : undefined;
   if (!loading && offered.length > 0) {
-    const options = [...new Set([...offered, ...(value ? [value] : [])])].map((t) => ({ value: t, label: offered.includes(t) ? t : `${t} (not on the panel)` }));
-    return <SelectField name={name} label={label} empty="No template" options={options} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} />;
+    const options = [...new Set([...offered, ...(value ? [value] : [])])].map((x) => ({ value: x, label: offered.includes(x) ? x : t("notOnPanel", { name: x }) }));
+    return <SelectField name={name} label={shownLabel} empty={t("none")} options={options} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} />;
   }
-  return <Field name={name} label={label} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} aria-busy={loading} />;
+  return <Field name={name} label={shownLabel} value={value} onChange={(e) => onChange(e.target.value)} errors={errors} hint={hint} aria-busy={loading} />;
 }

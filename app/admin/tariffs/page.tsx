@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listTariffs } from "@/lib/services/tariffs/list";
 import { PageHeading } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/money";
 import { Badge } from "@/components/admin/badge";
-import { noHandlerText, productTypeLabels } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
 import { EmptyRow, from, Table, Td, type Column } from "@/components/admin/table";
 import { adminPageCtx } from "@/lib/services/request-context";
 
@@ -13,18 +13,20 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.pages"))("tariffs.meta") };
 }
 
-const head: Column[] = [
-  "Name",
-  { label: "Store", className: from.sm },
-  "Processing modules",
-  { label: "Product type", className: from.md },
-  { label: "Template", className: from.xl },
-  { label: "Prices", className: from.lg },
-  { label: "Services", className: from.sm },
-];
-
 export default async function TariffsPage() {
   const tp = await getTranslations("admin.pages");
+  const tt = await getTranslations("adminTariff.list");
+  const locale = await getLocale();
+  const labels = adminLabelsIn(locale);
+  const head: Column[] = [
+    tt("name"),
+    { label: tt("store"), className: from.sm },
+    tt("handlers"),
+    { label: tt("productType"), className: from.md },
+    { label: tt("template"), className: from.xl },
+    { label: tt("prices"), className: from.lg },
+    { label: tt("services"), className: from.sm },
+  ];
   const ctx = await adminPageCtx("/admin/tariffs");
   const tariffs = await listTariffs({ ctx });
   return (
@@ -32,14 +34,14 @@ export default async function TariffsPage() {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeading title={tp("tariffs.title")} description={tp("tariffs.description")} />
         <Link href="/admin/tariffs/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
-          Add tariff
+          {tt("add")}
         </Link>
         <Link href="/admin/coupons" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-50">
-          Coupons
+          {tt("coupons")}
         </Link>
       </div>
-      <Table head={head} caption="Tariffs">
-        {tariffs.length === 0 && <EmptyRow colSpan={head.length}>No tariffs yet.</EmptyRow>}
+      <Table head={head} caption={tt("caption")}>
+        {tariffs.length === 0 && <EmptyRow colSpan={head.length}>{tt("none")}</EmptyRow>}
         {tariffs.map((t) => (
           <tr key={t.id}>
             <Td className="[overflow-wrap:anywhere]">
@@ -57,16 +59,16 @@ export default async function TariffsPage() {
               {t.handlers.map((h) => (
                 <div key={h.id} className={h.enabled ? "" : "text-slate-500"}>
                   {h.name}
-                  {!h.enabled && " (disabled)"}
+                  {!h.enabled && ` ${tt("disabled")}`}
                 </div>
               ))}
               {t.noEnabledHandler && (
                 <p className={`mt-1 text-xs font-medium ${t.sellWithoutHandler ? "text-amber-800" : "text-red-700"}`} data-testid="no-handler-flag">
-                  {noHandlerText(t.sellWithoutHandler)}
+                  {labels.noHandler(t.sellWithoutHandler)}
                 </p>
               )}
             </Td>
-            <Td className={from.md}>{productTypeLabels[t.productType]}</Td>
+            <Td className={from.md}>{labels.productType(t.productType)}</Td>
             <Td className={from.xl}>
               {/* Each handler's template on its own panel. */}
               {t.handlers.map((h) => (
@@ -76,7 +78,7 @@ export default async function TariffsPage() {
             <Td className={`${from.lg} whitespace-nowrap`}>
               {t.prices.map((p) => (
                 <div key={p.months}>
-                  {p.months} mo: {formatMoney(p.price, t.currency)}
+                  {tt("price", { months: p.months, amount: formatMoney(p.price, t.currency, locale) })}
                 </div>
               ))}
             </Td>

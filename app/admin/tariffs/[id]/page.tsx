@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getTariff } from "@/lib/services/tariffs/get";
@@ -6,7 +7,7 @@ import { periods } from "@/lib/vocabulary";
 import { Card, Notice, PageHeading } from "@/components/ui/card";
 import { ParamNotice } from "@/components/ui/fleeting-notice";
 import { TariffForm } from "@/components/admin/tariff-form";
-import { noHandlerText } from "@/components/admin/labels";
+import { adminLabelsIn } from "@/components/admin/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { loadTemplatesAction, updateTariffAction } from "../actions";
 import { handlerChoices, tariffValues } from "../values";
@@ -22,21 +23,21 @@ export default async function TariffPage({ params }: Props) {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
+  const t = await getTranslations("adminTariff.page");
+  const labels = adminLabelsIn(await getLocale());
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/admin/tariffs" className="text-indigo-700 hover:underline">
-          ← Tariffs
+          ← {t("back")}
         </Link>
       </p>
-      <PageHeading title={tariff.name} description={tariff.onSale ? "On sale in the store" : tariff.published ? "Published, but not on sale" : "Hidden from the store"} />
-      <ParamNotice messages={{ created: "The tariff was created." }} />
+      <PageHeading title={tariff.name} description={tariff.onSale ? t("onSale") : tariff.published ? t("notOnSale") : t("hidden")} />
+      <ParamNotice messages={{ created: t("created") }} />
       {tariff.noEnabledHandler && (
         <Notice tone="warning">
-          <span className="font-medium" data-testid="no-handler-flag">{noHandlerText(tariff.sellWithoutHandler)}</span>.{" "}
-          {tariff.sellWithoutHandler
-            ? "Its orders are paid and go to staff as tasks."
-            : "Enable one of its processing modules, choose another, or tick “Sell anyway, set up by hand”."}
+          <span className="font-medium" data-testid="no-handler-flag">{labels.noHandler(tariff.sellWithoutHandler)}</span>.{" "}
+          {tariff.sellWithoutHandler ? t("byStaff") : t("enableOne")}
         </Notice>
       )}
       <Card>
