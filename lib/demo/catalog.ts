@@ -25,10 +25,15 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
   const disk = { key: "disk", label: "Disk", unit: "GiB", amount: 5, addon: true, maxExtra: 50, unitPrice: 50 };
   const databases = { key: "databases", label: "Databases", unit: "", amount: 5, addon: true, maxExtra: 20, unitPrice: 25 };
   const tariff = (input: Record<string, unknown>) => createTariff({ ctx, input });
+  // Some plans are sold in EUR too: a EUR client sees those, at these prices (the others are noted as not sold in EUR).
+  const eur = (prices: [number, number][], addons: Record<string, number> = {}) => [
+    { currency: "EUR", prices: prices.map(([months, price]) => ({ months, price })), addonPrices: Object.entries(addons).map(([key, unitPrice]) => ({ key, unitPrice })) },
+  ];
   await tariff({
     productType: "hosting", name: "Starter", template: "StarterPack", handlerIds: [isp],
     description: "Shared hosting for one site: 5 GiB disk, 5 databases, free SSL.",
     prices: [{ months: 1, price: 399 }, { months: 12, price: 3990 }],
+    otherPrices: eur([[1, 369], [12, 3690]], { disk: 45, databases: 20 }),
     resources: [disk, databases, { key: "sites", label: "Sites", amount: 1 }],
   });
   // On the same panel as Starter, so a Starter client can change plan to it and back.
@@ -36,6 +41,7 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
     productType: "hosting", name: "Advanced", template: "AdvancedPack", handlerIds: [isp],
     description: "Shared hosting for ten sites: 10 GiB disk, 10 databases, free SSL.",
     prices: [{ months: 1, price: 699 }, { months: 12, price: 6990 }],
+    otherPrices: eur([[1, 649], [12, 6490]], { disk: 45, databases: 20 }),
     resources: [{ ...disk, amount: 10 }, { ...databases, amount: 10 }, { key: "sites", label: "Sites", amount: 10 }],
   });
   await tariff({
@@ -48,6 +54,7 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
     productType: "vps", name: "VPS Small", template: "vps-small", handlerIds: [vmm],
     description: "A virtual server with 1 vCPU, 1 GiB RAM and a 20 GiB disk.",
     prices: [{ months: 1, price: 990 }, { months: 12, price: 9900 }],
+    otherPrices: eur([[1, 920], [12, 9200]]),
     resources: [{ key: "cpu", label: "CPU", unit: "vCPU", amount: 1 }, { key: "ram", label: "RAM", unit: "GiB", amount: 1 }, { key: "disk", label: "Disk", unit: "GiB", amount: 20 }],
   });
   await tariff({
@@ -67,6 +74,7 @@ export async function seedCatalog(db: Db, ids: SeedIds): Promise<void> {
   await tariff({
     productType: "domain", name: ".com domain", template: null, tlds: ["com", "net"], handlerIds: [epp],
     description: "Register a .com or .net domain.", prices: [{ months: 12, price: 1290 }, { months: 24, price: 2580 }],
+    otherPrices: eur([[12, 1190], [24, 2380]]),
   });
   await tariff({
     productType: "dedicated", name: "Dedicated E-2388", template: null, handlerIds: [manual],

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { balanceEntries, clients, invoiceLines, invoices, orders, services } from "@/lib/db/schema";
 import * as tariffsRoute from "@/app/api/v1/tariffs/route";
 import * as ordersRoute from "@/app/api/v1/orders/route";
-import { minorDigits, formatMoneyIn } from "@/lib/i18n/format";
+import { formatMoneyIn, majorText, minorDigits, parseMoney } from "@/lib/i18n/format";
+import { tariffFromForm } from "@/app/admin/tariffs/run";
 import { runRenewals } from "@/lib/billing/renewals";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
@@ -111,6 +112,18 @@ describe("price lists per currency", () => {
     expect(formatMoneyIn("en", 1500, "KWD")).toMatch(/^KWD\s1\.500$/);
     const addon = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId: yen, months: 1, addons: { disk: 1 } }] } }).catch((e: unknown) => e);
     expect(addon).toMatchObject({ code: "validation", fields: { "items.0.addons.disk": ["This add-on is not offered"] } });
+  });
+
+  it("reads typed amounts in the currency's own digits, in the admin form's prices per currency too", () => {
+    expect([parseMoney("12.50", "USD"), parseMoney("1,500", "JPY"), parseMoney("1.250", "KWD"), parseMoney("7", "BHD")]).toEqual([1250, 1500, 1250, 7000]);
+    for (const [typed, currency] of [["1500.5", "JPY"], ["1.2345", "KWD"], ["9.999", "USD"], ["abc", "USD"], ["", "EUR"]]) expect(parseMoney(typed!, currency!)).toBeNaN();
+    expect([majorText(1500, "JPY"), majorText(1250, "USD"), majorText(1250, "KWD")]).toEqual(["1500", "12.50", "1.250"]);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ name: "Form plan", currency: "USD", "price.1": "10.00", "resources.0.key": "disk", "resources.0.label": "Disk", "resources.0.addon": "on", "resources.0.unitPrice": "1.00", "other.0.currency": "jpy", "other.0.price.1": "1500", "other.0.price.12": "", "other.0.addon.disk": "50", "other.1.currency": "eur", "other.1.price.12": "99.90" })) form.set(k, v);
+    expect(tariffFromForm(form).otherPrices).toEqual([
+      { currency: "JPY", prices: [{ months: 1, price: 1500 }], addonPrices: [{ key: "disk", unitPrice: 50 }] },
+      { currency: "EUR", prices: [{ months: 12, price: 9990 }], addonPrices: [] },
+    ]);
   });
 
   it("renews in the client's currency, at the tariff's price in it", async () => {
