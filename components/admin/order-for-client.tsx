@@ -1,13 +1,14 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/app/admin/form-state";
 import type { CatalogEntry } from "@/lib/services/catalog/list";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
 import { formatMoney } from "@/components/ui/money";
-import { osTemplates, periodLabel } from "@/components/store/labels";
+import { osTemplates, periodLabelIn } from "@/components/store/labels";
 import { livePrice } from "@/components/store/live-price";
 import { FormResult } from "./form-result";
 
@@ -18,17 +19,20 @@ type Props = { clientId: number; tariffs: CatalogEntry[]; action: (prev: FormSta
  * the domain, host name and operating system), with the same live price; paid from the balance.
  */
 export function OrderForClient({ clientId, tariffs, action }: Props) {
+  const t = useTranslations("adminClient.order");
+  const locale = useLocale();
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
   const [state, dispatch, pending] = useActionState(action, {});
   const [item, setItem] = useState("");
   const [addons, setAddons] = useState<Record<string, number>>({});
   const [tariffId, months] = item.split(":").map(Number);
-  const tariff = tariffs.find((t) => t.id === tariffId);
+  const tariff = tariffs.find((x) => x.id === tariffId);
   const live = tariff ? livePrice(tariff, { months: months!, addons }) : null;
   const errors = { ...(live?.errors ?? {}), ...(state.fields ?? {}) };
   const addonResources = tariff?.resources.filter((r) => r.addon && r.maxExtra > 0) ?? [];
   const wantsDomain = tariff && (tariff.productType === "domain" || tariff.orderNeeds.includes("domain"));
   const wantsServer = tariff && (tariff.productType === "vps" || tariff.orderNeeds.includes("os"));
-  const options = tariffs.flatMap((t) => t.prices.map((p) => ({ value: `${t.id}:${p.months}`, label: `${t.name} — ${p.months} mo — ${formatMoney(p.price, t.currency)}` })));
+  const options = tariffs.flatMap((x) => x.prices.map((p) => ({ value: `${x.id}:${p.months}`, label: t("option", { name: x.name, months: p.months, price: money(p.price, x.currency) }) })));
   return (
     <form
       noValidate
@@ -42,13 +46,13 @@ export function OrderForClient({ clientId, tariffs, action }: Props) {
     >
       <FormResult state={state} shownFields={["item", "domain", "hostname", "os", ...addonResources.map((r) => `addons.${r.key}`)]} />
       <input type="hidden" name="clientId" value={clientId} />
-      <SelectField id="order-item" name="item" label="Tariff and period" empty="Choose…" options={options} value={item} onChange={(e) => { setItem(e.target.value); setAddons({}); }} errors={errors.item ?? errors.months} />
+      <SelectField id="order-item" name="item" label={t("item")} empty={t("choose")} options={options} value={item} onChange={(e) => { setItem(e.target.value); setAddons({}); }} errors={errors.item ?? errors.months} />
       {addonResources.map((r) => (
         <Field
           key={`${tariffId}-${r.key}`}
           id={`order-addon-${r.key}`}
           name={`addons.${r.key}`}
-          label={`Extra ${r.label}${r.unit ? ` (${r.unit})` : ""}`}
+          label={r.unit ? t("extraUnit", { label: r.label, unit: r.unit }) : t("extra", { label: r.label })}
           type="number"
           inputMode="numeric"
           min={0}
@@ -56,26 +60,26 @@ export function OrderForClient({ clientId, tariffs, action }: Props) {
           step={1}
           value={addons[r.key] ?? 0}
           onChange={(e) => setAddons({ ...addons, [r.key]: e.target.value === "" ? 0 : Number(e.target.value) })}
-          hint={`${r.amount}${r.unit ? ` ${r.unit}` : ""} included; 0 to ${r.maxExtra}${r.unit ? ` ${r.unit}` : ""} at ${formatMoney(r.unitPrice, tariff!.currency)} per ${r.unit || "unit"} a month.`}
+          hint={r.unit ? t("addonHintUnit", { amount: r.amount, max: r.maxExtra, unit: r.unit, price: money(r.unitPrice, tariff!.currency) }) : t("addonHint", { amount: r.amount, max: r.maxExtra, price: money(r.unitPrice, tariff!.currency) })}
           errors={errors[`addons.${r.key}`]}
         />
       ))}
       {wantsDomain && (
-        <Field id="order-domain" name="domain" label="Domain" autoComplete="off" hint={tariff.productType === "domain" ? (tariff.tlds.length ? `Zones: ${tariff.tlds.map((t) => `.${t}`).join(", ")}.` : undefined) : "The site's domain, without www."} errors={errors.domain} />
+        <Field id="order-domain" name="domain" label={t("domain")} autoComplete="off" hint={tariff.productType === "domain" ? (tariff.tlds.length ? t("zones", { zones: tariff.tlds.map((z) => `.${z}`).join(", ") }) : undefined) : t("siteDomain")} errors={errors.domain} />
       )}
       {wantsServer && (
         <>
-          <Field id="order-hostname" name="hostname" label="Host name" autoComplete="off" placeholder="server1.example.com" hint="Optional." errors={errors.hostname} />
-          <SelectField id="order-os" name="os" label="Operating system" defaultValue="" options={[{ value: "", label: "Provider's default" }, ...osTemplates.map((os) => ({ value: os, label: os }))]} errors={errors.os} />
+          <Field id="order-hostname" name="hostname" label={t("hostname")} autoComplete="off" placeholder="server1.example.com" hint={t("optional")} errors={errors.hostname} />
+          <SelectField id="order-os" name="os" label={t("os")} defaultValue="" options={[{ value: "", label: t("osDefault") }, ...osTemplates.map((os) => ({ value: os, label: os }))]} errors={errors.os} />
         </>
       )}
       {tariff && (
         <p className="text-sm font-medium" data-testid="order-for-client-total">
-          {live?.total == null ? "Check the fields above" : `Total: ${formatMoney(live.total, tariff.currency)} for ${periodLabel(months!)}`}
+          {live?.total == null ? t("check") : t("total", { amount: money(live.total, tariff.currency), period: periodLabelIn(locale, months!) })}
         </p>
       )}
       <div>
-        <Button type="submit" disabled={pending}>{pending ? "Working…" : "Place order"}</Button>
+        <Button type="submit" disabled={pending}>{pending ? t("working") : t("place")}</Button>
       </div>
     </form>
   );

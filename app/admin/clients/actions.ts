@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { encodeSupportGrant, SUPPORT_COOKIE, SUPPORT_MINUTES } from "@/lib/auth/support-session";
 import type { FormState } from "../form-state";
 import { respond } from "../respond";
@@ -12,15 +13,15 @@ export async function createClientAction(_prev: FormState, form: FormData): Prom
 }
 
 export async function creditBalanceAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return respond(await runCreditBalance(await requestCtx(), form));
+  return respond(await runCreditBalance(await requestCtx(), form, await getLocale()));
 }
 
 export async function placeOrderAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return respond(await runPlaceOrder(await requestCtx(), form));
+  return respond(await runPlaceOrder(await requestCtx(), form, await getLocale()));
 }
 
 export async function suspendClientAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return respond(await runSuspendClient(await requestCtx(), form));
+  return respond(await runSuspendClient(await requestCtx(), form, await getLocale()));
 }
 
 /** Sign in as the client for support: an audited, signed cookie for SUPPORT_MINUTES beside the admin's session. */

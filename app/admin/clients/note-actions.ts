@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { addClientNote } from "@/lib/services/client-notes/add";
 import { requestCtx } from "@/lib/services/request-context";
 import { attempt, num, text, type FormState } from "../form-state";
@@ -10,6 +11,6 @@ export async function addClientNoteAction(_prev: FormState, form: FormData): Pro
   const ctx = await requestCtx();
   return respond(await attempt(async () => {
     await addClientNote({ ctx, input: { clientId: num(form, "clientId"), body: text(form, "body") } });
-    return { ok: true, message: "Note added" };
+    return { ok: true, message: (await getTranslations("adminClient.done"))("noteAdded") };
   }));
 }

@@ -23,6 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClientsPage({ searchParams }: Props) {
   const tp = await getTranslations("admin.pages");
   const th = await getTranslations("admin.cols");
+  const t = await getTranslations("adminClient.list");
   const ctx = await adminPageCtx("/admin/clients");
   const sp = await searchParams;
   const values = { q: param(sp.q), cursor: param(sp.cursor) };
@@ -31,15 +32,15 @@ export default async function ClientsPage({ searchParams }: Props) {
     <>
       <PageHeading title={tp("clients.title")} description={tp("clients.description")} />
       <form method="get" className="mb-4 flex items-end gap-3">
-        <Field name="q" label="Search" placeholder="Name, email or company" defaultValue={values.q ?? ""} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">Search</button>
+        <Field name="q" label={t("search")} placeholder={t("searchHint")} defaultValue={values.q ?? ""} />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">{t("search")}</button>
       </form>
-      {"invalid" in result && <Notice tone="error">Some filters are not valid.</Notice>}
+      {"invalid" in result && <Notice tone="error">{t("invalid")}</Notice>}
       <Table
         head={[th("name"), th("services"), th("balance"), { label: th("email"), className: from.md }, { label: th("company"), className: from.lg }, { label: "#", className: from.xl }, { label: th("since"), className: from.xl }]}
         caption={th("clients")}
       >
-        {result.items.length === 0 && <EmptyRow colSpan={7}>No clients match.</EmptyRow>}
+        {result.items.length === 0 && <EmptyRow colSpan={7}>{t("none")}</EmptyRow>}
         {result.items.map((c) => (
           <tr key={c.id}>
             <Td>
@@ -58,21 +59,21 @@ export default async function ClientsPage({ searchParams }: Props) {
       </Table>
       <Pager path="/admin/clients" params={values} nextCursor={result.nextCursor} />
       <CsvLink list="clients" params={values} />
-      <Card title="Add a client" className="mt-6 max-w-xl">
+      <Card title={t("addTitle")} className="mt-6 max-w-xl">
         <SpecForm
           action={createClientAction}
-          submitLabel="Add client"
+          submitLabel={t("add")}
           fields={[
-            { name: "name", label: "Name" },
-            { name: "email", label: "Email", type: "email" },
-            { name: "company", label: "Company" },
-            { name: "phone", label: "Phone" },
-            { name: "country", label: "Country (2 letters)" },
-            { name: "city", label: "City" },
-            { name: "address", label: "Address" },
-            { name: "currency", label: "Currency", defaultValue: "USD" },
-            { name: "password", label: "Password for the client's sign-in", type: "password", autoComplete: "new-password", hint: "Optional: at least 10 characters, hard to guess. Leave blank for no sign-in, or to send the invitation below." },
-            { name: "invite", label: "Without a password: email the client a link to choose its own", type: "checkbox" },
+            { name: "name", label: t("name") },
+            { name: "email", label: t("email"), type: "email" },
+            { name: "company", label: t("company") },
+            { name: "phone", label: t("phone") },
+            { name: "country", label: t("country") },
+            { name: "city", label: t("city") },
+            { name: "address", label: t("address") },
+            { name: "currency", label: t("currency"), defaultValue: "USD" },
+            { name: "password", label: t("password"), type: "password", autoComplete: "new-password", hint: t("passwordHint") },
+            { name: "invite", label: t("invite"), type: "checkbox" },
           ]}
         />
       </Card>

@@ -5,6 +5,8 @@ import { placeOrderForClient } from "@/lib/services/clients/place-order";
 import { orderItemFromForm } from "@/lib/billing/order-params";
 import { suspendClient } from "@/lib/services/clients/suspend";
 import { supportClient } from "@/lib/services/clients/support";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
 
 export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
@@ -17,26 +19,26 @@ export function runCreateClient(ctx: Ctx, form: FormData): Promise<FormState> {
   });
 }
 
-export function runCreditBalance(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runCreditBalance(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const amount = minorUnits(text(form, "amount"), text(form, "currency") || "USD");
     await creditBalance({ ctx, input: { clientId: num(form, "clientId"), amount, note: text(form, "note") || undefined } });
-    return { ok: true, message: "Balance credited" };
+    return { ok: true, message: translatorFor(locale)("adminClient.done.credited") };
   });
 }
 
 /** "Order for this client": the option value is "<tariffId>:<months>"; add-ons, domain, host name and OS as the store's order form sends them. */
-export function runPlaceOrder(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runPlaceOrder(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const [tariffId, months] = text(form, "item").split(":");
     const { addons, params } = orderItemFromForm(form);
     const placed = await placeOrderForClient({ ctx, input: { clientId: num(form, "clientId"), tariffId, months, addons, params } });
     const services = placed.serviceIds.map((id) => `#${id}`).join(", ");
-    return { ok: true, message: `Order #${placed.orderId} paid from the balance; service ${services} is being set up.` };
+    return { ok: true, message: translatorFor(locale)("adminClient.done.ordered", { orderId: placed.orderId, services }) };
   });
 }
 
-export function runSuspendClient(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runSuspendClient(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     const suspended = flag(form, "suspended");
     const reason = suspended ? text(form, "reason") : undefined;
@@ -44,9 +46,7 @@ export function runSuspendClient(ctx: Ctx, form: FormData): Promise<FormState> {
     const n = result.operationIds.length;
     return {
       ok: true,
-      message: suspended
-        ? `Suspended: ${n} ${n === 1 ? "service is" : "services are"} being suspended; new orders are refused.`
-        : `Suspension lifted: ${n} ${n === 1 ? "service is" : "services are"} being resumed.`,
+      message: translatorFor(locale)(suspended ? "adminClient.done.suspended" : "adminClient.done.lifted", { count: n }),
     };
   });
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CsvLink } from "@/components/admin/csv-link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
@@ -18,6 +19,7 @@ import { Details } from "@/components/admin/details";
 import { SpecForm } from "@/components/admin/spec-form";
 import { OrderForClient } from "@/components/admin/order-for-client";
 import { EmptyRow, Table, Td, When } from "@/components/admin/table";
+import { labelsIn } from "@/components/store/labels";
 import { adminPageCtx } from "@/lib/services/request-context";
 import { listInvoices } from "@/lib/services/invoices/list";
 import { listOrders } from "@/lib/services/orders/list";
@@ -50,53 +52,54 @@ export default async function ClientPage({ params }: Props) {
     listClientNotes({ ctx, input: { clientId: client.id } }),
   ]);
   const orderable = tariffs;
+  const t = await getTranslations("adminClient.page");
+  const labels = labelsIn(await getLocale());
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/clients" className="text-indigo-700 hover:underline">← Clients</Link>
+        <Link href="/admin/clients" className="text-indigo-700 hover:underline">← {t("back")}</Link>
       </p>
       <PageHeading title={client.name} description={client.email} />
-      <ParamNotice messages={{ created: "The client was added.", profile: "The profile was saved." }} />
+      <ParamNotice messages={{ created: t("created"), profile: t("profileSaved") }} />
       {client.suspendedAt && (
         <Notice tone="warning">
-          Suspended since <When at={client.suspendedAt} />
-          {client.suspendedReason ? `: ${client.suspendedReason}` : ""}. Its services are suspended and new orders are refused.
+          {t.rich("suspendedSince", { when: () => <When at={client.suspendedAt} />, reason: client.suspendedReason ? `: ${client.suspendedReason}` : "" })}
         </Notice>
       )}
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="Client">
+        <Card title={t("client")}>
           <Details
             rows={[
-              ["Balance", <span key="b" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></span>],
-              ["Company", client.company ?? "—"],
-              ["Phone", client.phone ?? "—"],
-              ["Address", [client.address, client.city, client.region, client.country].filter(Boolean).join(", ") || "—"],
-              ["Tax", [client.taxId ? `Tax ID ${client.taxId}` : null, client.taxExempt ? `Exempt: ${client.taxExemptReason ?? ""}` : null].filter(Boolean).join("; ") || "—"],
-              ["Since", <When key="w" at={client.createdAt} />],
-              ["Status", <Badge key="s" status={client.suspendedAt ? "suspended" : "active"} />],
+              [t("balance"), <span key="b" data-testid="balance"><Money amount={client.balance} currency={client.currency} /></span>],
+              [t("company"), client.company ?? "—"],
+              [t("phone"), client.phone ?? "—"],
+              [t("address"), [client.address, client.city, client.region, client.country].filter(Boolean).join(", ") || "—"],
+              [t("tax"), [client.taxId ? t("taxId", { id: client.taxId }) : null, client.taxExempt ? t("exempt", { reason: client.taxExemptReason ?? "" }) : null].filter(Boolean).join("; ") || "—"],
+              [t("since"), <When key="w" at={client.createdAt} />],
+              [t("status"), <Badge key="s" status={client.suspendedAt ? "suspended" : "active"} />],
             ]}
           />
           <div className="mt-4 flex flex-wrap gap-3">
-            <Link href={`/admin/clients/${client.id}/profile`} className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">Edit profile</Link>
+            <Link href={`/admin/clients/${client.id}/profile`} className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">{t("editProfile")}</Link>
             <ActionButton
               action={startSupportAction}
               values={{ clientId: client.id }}
-              label="Sign in as this client"
-              confirm="Sign in as this client for support? You see and do what they can, for 30 minutes or until you go back; it is recorded in the audit log."
+              label={t("signInAs")}
+              confirm={t("signInAsConfirm")}
             />
             {client.suspendedAt ? (
-              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label="Lift suspension" confirm="Lift the suspension? Services it suspended are resumed unless another reason holds them (such as abuse or non-payment), and the client can order again." />
+              <ActionButton action={suspendClientAction} values={{ clientId: client.id, suspended: false }} label={t("lift")} confirm={t("liftConfirm")} />
             ) : null}
           </div>
           {!client.suspendedAt && (
             <details className="mt-4">
-              <summary className="cursor-pointer text-sm font-medium text-slate-800">Suspend client…</summary>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("suspendOpen")}</summary>
               <div className="mt-2">
                 <SuspendForm
                   action={suspendClientAction}
                   values={{ clientId: client.id, suspended: true }}
-                  label="Suspend client"
-                  confirm="Suspend this client? Every live service is suspended on its panel (one being set up, once it is set up), and new orders are refused until you lift it."
+                  label={t("suspend")}
+                  confirm={t("suspendConfirm")}
                 />
               </div>
             </details>
@@ -104,30 +107,30 @@ export default async function ClientPage({ params }: Props) {
           <div>
           </div>
         </Card>
-        <Card title="Credit the balance">
+        <Card title={t("creditTitle")}>
           <SpecForm
             action={creditBalanceAction}
-            submitLabel="Credit"
+            submitLabel={t("credit")}
             resetOnSuccess
             hidden={{ clientId: client.id, currency: client.currency }}
             fields={[
-              { name: "amount", label: `Amount (${client.currency})`, inputMode: "decimal" },
-              { name: "note", label: "Note", defaultValue: "Credit by admin" },
+              { name: "amount", label: t("amount", { currency: client.currency }), inputMode: "decimal" },
+              { name: "note", label: t("note"), defaultValue: t("creditNote") },
             ]}
           />
         </Card>
-        <Card title="Order for this client">
+        <Card title={t("orderTitle")}>
           <OrderForClient clientId={client.id} tariffs={orderable} action={placeOrderAction} />
-          <p className="mt-2 text-xs text-slate-500">Paid from the client&apos;s balance at once; the service is then set up by its processing module.</p>
+          <p className="mt-2 text-xs text-slate-500">{t("orderHint")}</p>
         </Card>
-        <Card title="Sign-ins">
+        <Card title={t("signIns")}>
           <UserAccessList users={signIns} />
         </Card>
         <ClientNotes clientId={client.id} notes={notes} />
       </div>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">Services</h2>
-      <Table head={["#", "Name", "Tariff", "Status", "Expires"]} caption="Services of the client">
-        {services.items.length === 0 && <EmptyRow colSpan={5}>No services yet.</EmptyRow>}
+      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("services")}</h2>
+      <Table head={["#", t("name"), t("tariff"), t("status"), t("expires")]} caption={t("servicesCaption")}>
+        {services.items.length === 0 && <EmptyRow colSpan={5}>{t("noServices")}</EmptyRow>}
         {services.items.map((s) => (
           <tr key={s.id}>
             <Td><Link href={`/admin/services/${s.id}`} className="text-indigo-700 hover:underline">#{s.id}</Link></Td>
@@ -142,13 +145,13 @@ export default async function ClientPage({ params }: Props) {
       <p className="mt-2">
         <CsvLink list="invoices" params={{ clientId: String(client.id) }} />
       </p>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">Balance history</h2>
-      <Table head={["When", "Kind", "Amount", "Balance after", "Note"]} caption="Balance history">
-        {entries.items.length === 0 && <EmptyRow colSpan={5}>No entries yet.</EmptyRow>}
+      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("history")}</h2>
+      <Table head={[t("when"), t("kind"), t("amountCol"), t("balanceAfter"), t("note")]} caption={t("history")}>
+        {entries.items.length === 0 && <EmptyRow colSpan={5}>{t("noEntries")}</EmptyRow>}
         {entries.items.map((e) => (
           <tr key={e.id}>
             <Td><When at={e.createdAt} /></Td>
-            <Td>{e.kind}</Td>
+            <Td>{labels.entryKind(e.kind)}</Td>
             <Td className="tabular-nums"><Money amount={e.amount} currency={e.currency} /></Td>
             <Td className="tabular-nums"><Money amount={e.balanceAfter} currency={e.currency} /></Td>
             <Td>{e.note ?? "—"}</Td>

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { updateProfile } from "@/lib/services/profile/update";
 import { setTaxExempt } from "@/lib/services/clients/set-tax-exempt";
 import { attempt, flag, text, type FormState } from "@/app/admin/form-state";
@@ -29,7 +30,8 @@ export async function setTaxExemptAction(clientId: number, _prev: FormState, for
     await attempt(async () => {
       const exempt = flag(form, "exempt");
       await setTaxExempt({ ctx, input: { clientId, exempt, reason: text(form, "reason") } });
-      return { ok: true, message: exempt ? "The client is exempt from tax on invoices issued from now on" : "The client is taxed again on invoices issued from now on" };
+      const t = await getTranslations("adminClient.done");
+      return { ok: true, message: exempt ? t("exempt") : t("taxed") };
     }),
   );
 }

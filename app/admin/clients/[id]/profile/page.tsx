@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getClient } from "@/lib/services/clients/get";
@@ -10,7 +11,9 @@ import { SpecForm } from "@/components/admin/spec-form";
 import { setTaxExemptAction, updateClientProfileAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit client profile · Provisio" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminClient.profile"))("meta") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,22 +27,23 @@ export default async function ClientProfilePage({ params }: Props) {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation")) notFound();
     throw e;
   });
+  const t = await getTranslations("adminClient.profile");
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
         <Link href={`/admin/clients/${client.id}`} className="text-indigo-700 hover:underline">← {client.name}</Link>
       </p>
-      <PageHeading title={`Profile of ${client.name}`} description="Changes are written to the audit log." />
+      <PageHeading title={t("title", { name: client.name })} description={t("description")} />
       <Card>
         <ProfileForm values={profileValues(client)} countries={countryOptions()} action={updateClientProfileAction.bind(null, client.id)} pendingEmail={client.pendingEmail} />
       </Card>
-      <Card title="Tax exemption" className="mt-6">
+      <Card title={t("taxTitle")} className="mt-6">
         <SpecForm
           action={setTaxExemptAction.bind(null, client.id)}
-          submitLabel="Save tax exemption"
+          submitLabel={t("taxSave")}
           fields={[
-            { name: "exempt", label: "Exempt from tax: its invoices carry no tax", type: "checkbox", defaultValue: client.taxExempt ? "true" : "false" },
-            { name: "reason", label: "Ground for the exemption", type: "textarea", defaultValue: client.taxExemptReason ?? "", hint: "Printed on its invoices, e.g. \"Charity, exempt under section 12\". Issued invoices keep their tax." },
+            { name: "exempt", label: t("exempt"), type: "checkbox", defaultValue: client.taxExempt ? "true" : "false" },
+            { name: "reason", label: t("ground"), type: "textarea", defaultValue: client.taxExemptReason ?? "", hint: t("groundHint") },
           ]}
         />
       </Card>
