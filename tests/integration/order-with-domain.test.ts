@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { balanceEntries, clients, invoiceLines, invoices, orderItems, services } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { registrationFromForm, storeItemFromForm } from "@/lib/billing/order-domain-choice";
@@ -116,9 +116,36 @@ describe("store order form: hosting and its domain's registration in one order",
     expect(epp.state.domains[name]!.clID).toBe("provisio");
   });
 
+  it("a transfer in the same order that the registry leaves unanswered past its pending period is cancelled and its part refunded; the site stays", async () => {
+    const name = `stalled-${++n}.example`;
+    epp.state.domains[name] = {
+      name, roid: "D701-OTHER", clID: "other-registrar", crDate: "2025-03-01T10:00:00.000Z", exDate: "2027-03-01T10:00:00.000Z", status: ["ok"], ns: [], glue: {},
+      registrant: "x1", contacts: {}, authInfo: "Tr4nsfer-code!", pendingInfos: 0, renewals: 0,
+    };
+    epp.settings.transferStalls = true;
+    try {
+      const q = await quote({ domainChoice: "transfer", domain: name, authCode: "Tr4nsfer-code!" });
+      const { order } = await createOrder({ ctx: owner, input: { items: strip(q.items) } });
+      await payOrder({ ctx: owner, input: { orderId: order.id } });
+      const afterPaying = await balance();
+      await run();
+      expect(epp.state.domains[name]!.transfer?.trStatus).toBe("pending");
+      // The registry's pending period ended more than a day ago and it never acted.
+      epp.state.domains[name]!.transfer!.acDate = new Date(Date.now() - 25 * 3_600_000).toISOString();
+      clock.advance(2 * 3600);
+      await run();
+      const rows = await ofOrder(order.id);
+      expect(rows.map((s) => [s.productType, s.status]).sort()).toEqual([["domain", "closed"], ["hosting", "active"]]);
+      expect(await balance()).toBe(afterPaying + 1200);
+      expect(epp.state.domains[name]).toMatchObject({ clID: "other-registrar", transfer: { trStatus: "clientCancelled" } });
+    } finally {
+      epp.settings.transferStalls = false;
+    }
+  });
+
   it("adds nothing for a zone no domain tariff sells, a domain the client already holds, or a domain used as it is", async () => {
     expect((await quote({ domainChoice: "register", domain: `blog-${++n}.example.com` })).items).toHaveLength(1);
-    const [held] = await db().select().from(services).where(eq(services.productType, "domain")).limit(1);
+    const [held] = await db().select().from(services).where(and(eq(services.productType, "domain"), eq(services.status, "active"))).limit(1);
     expect((await quote({ domainChoice: "register", domain: held!.domain! })).items).toHaveLength(1);
     expect((await quote({ domainChoice: "own", domain: `mine-${++n}.example` })).items).toHaveLength(1);
   });

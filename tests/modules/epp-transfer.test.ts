@@ -82,6 +82,24 @@ describe("epp: transfer in", () => {
     }
   });
 
+  it("a registry that lets the pending period pass without an answer: a day later the transfer is cancelled and ends as transfer_timeout", async () => {
+    sim.settings.transferStalls = true;
+    const service = transferService();
+    plantElsewhere(sim, service.remoteName);
+    const ctx = context(conn, service);
+    const first = (await epp.open(ctx)) as Pending;
+    const t = sim.state.domains[service.remoteName]!.transfer!;
+    // Within the day after acDate the module keeps waiting: the registry may still act late.
+    t.acDate = new Date(Date.now() - 23 * 3_600_000).toISOString();
+    expect(await epp.poll!(ctx, first.remoteTask)).toMatchObject({ status: "pending" });
+    expect(t.trStatus).toBe("pending");
+    t.acDate = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    const error = await moduleError(epp.poll!(ctx, first.remoteTask));
+    expect(error).toMatchObject({ code: "transfer_timeout", retryable: false, message: expect.stringContaining("pending period ended") });
+    // Our request is withdrawn at the registry, and the domain stays with its registrar.
+    expect(sim.state.domains[service.remoteName]).toMatchObject({ clID: "other-registrar", status: ["ok"], transfer: { trStatus: "clientCancelled" } });
+  });
+
   it("a wrong auth code (2202), a locked domain (2304) and an unregistered name are final with words for the client", async () => {
     const wrong = transferService("Wrong-code-1!");
     plantElsewhere(sim, wrong.remoteName);

@@ -48,7 +48,7 @@ const TRANSFORMS = new Set(["create", "delete", "renew", "transfer", "update"]);
 
 export const defaultSettings = (): EppSettings => ({
   pendingInfos: 0, staleCheck: false, hostObjects: true, authInfoPolicy: true, reserved: {}, maxFailedLogins: 3, loseRenewAnswer: false, defaultNamespace: false, dateStyle: "iso", booleanWords: false, msgQueue: 0,
-  tlds: ["com", "net", "org", "example", "xn--p1ai"], maxCheck: 50, transferPendingMs: 5 * 86_400_000, maxYears: 10,
+  tlds: ["com", "net", "org", "example", "xn--p1ai"], maxCheck: 50, transferPendingMs: 5 * 86_400_000, transferStalls: false, maxYears: 10,
 });
 
 /** RFC 5730 §2.4: the greeting's svcMenu lists the object services a client may log in with. */

@@ -59,6 +59,7 @@ export function finishTransfer(reg: Registry, d: EppDomain, trStatus: Exclude<Ep
 
 /** The registry's own approval once the pending period is over (RFC 5731 §3.2.4: "serverApproved"). */
 export function settleTransfers(reg: Registry, now = new Date()) {
+  if (reg.settings.transferStalls) return;
   for (const d of Object.values(reg.state.domains)) {
     if (d.transfer?.trStatus === "pending" && new Date(d.transfer.acDate).getTime() <= now.getTime()) finishTransfer(reg, d, "serverApproved", new Date(d.transfer.acDate));
   }

@@ -71,6 +71,11 @@ export type EppSettings = {
   maxCheck: number;
   /** The registry's pending period of a transfer: after it the registry approves the transfer itself (serverApproved). */
   transferPendingMs: number;
+  /**
+   * Fault switch: a registry that lets the pending period pass without acting (neither its own approval nor a
+   * cancel), so the transfer stays "pending" past acDate until someone cancels it.
+   */
+  transferStalls: boolean;
   /** Years a registration may run ahead of today (Nomulus: 10); a renew or transfer beyond it is 2306. */
   maxYears: number;
 };
