@@ -1,12 +1,13 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
 import type { FormState } from "@/app/admin/form-state";
 import type { TemplatesState } from "@/app/admin/tariffs/run";
 import { FormResult, SavedNote } from "./form-result";
-import { productTypeLabels } from "./labels";
+import { adminLabelsIn, productTypeLabels } from "./labels";
 import { SelectField } from "@/components/ui/select";
 import { TariffPrices } from "./tariff-prices";
 import { TariffResources, type ResourceRow } from "./tariff-resources";
@@ -48,6 +49,8 @@ const shown = ["productType", "name", "description", "template", "tlds", "prices
 
 /** The tariff editor: product type, name, prices, template, resources and add-ons, handlers, visibility. */
 export function TariffForm({ tariffId, periods, initial, handlers, action, loadTemplates }: Props) {
+  const t = useTranslations("adminTariff.form");
+  const labels = adminLabelsIn(useLocale());
   const [v, setV] = useState(initial);
   const [state, save, saving] = useActionState(action, {});
   const set = <K extends keyof TariffFormValues>(key: K, value: TariffFormValues[K]) => setV((old) => ({ ...old, [key]: value }));
@@ -69,24 +72,24 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="productType"
-          label="Product type"
-          empty="Choose…"
-          options={Object.entries(productTypeLabels).map(([value, label]) => ({ value, label }))}
+          label={t("productType")}
+          empty={t("choose")}
+          options={Object.keys(productTypeLabels).map((value) => ({ value, label: labels.productType(value) }))}
           value={v.productType}
           onChange={(e) => set("productType", e.target.value)}
           disabled={Boolean(tariffId)}
           errors={errors.productType}
         />
-        <Field name="name" label="Name" value={v.name} onChange={(e) => set("name", e.target.value)} errors={errors.name} />
+        <Field name="name" label={t("name")} value={v.name} onChange={(e) => set("name", e.target.value)} errors={errors.name} />
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800 sm:col-span-2">
-          Description
+          {t("description")}
           <textarea name="description" rows={3} value={v.description} onChange={(e) => set("description", e.target.value)} className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
         </label>
       </div>
       <fieldset aria-describedby={errors.handlerIds ? "handlers-error" : undefined}>
-        <legend className="mb-2 font-medium">Processing modules</legend>
-        {!v.productType && <p className="text-sm text-slate-500">Choose the product type first.</p>}
-        {v.productType && offered.length === 0 && <p className="text-sm text-slate-500">No processing module serves this product type yet.</p>}
+        <legend className="mb-2 font-medium">{t("handlers")}</legend>
+        {!v.productType && <p className="text-sm text-slate-500">{t("typeFirst")}</p>}
+        {v.productType && offered.length === 0 && <p className="text-sm text-slate-500">{t("noHandlers")}</p>}
         <div className="flex flex-col gap-1">
           {offered.map((h) => (
             <label key={h.id} className="flex items-start gap-2 text-sm">
@@ -99,17 +102,14 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
                 className="mt-0.5 size-4 shrink-0"
               />
               <span className="min-w-0 break-words">
-                {h.name} <span className="text-slate-600">({h.moduleTitle}{h.enabled ? "" : ", disabled"})</span>
+                {h.name} <span className="text-slate-600">({h.enabled ? h.moduleTitle : t("disabledModule", { module: h.moduleTitle })})</span>
               </span>
             </label>
           ))}
         </div>
         {chosen.length > 0 && chosen.every((id) => !offered.find((h) => h.id === id)?.enabled) && (
           <p role="status" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="all-handlers-disabled">
-            Every processing module chosen for this tariff is disabled:{" "}
-            {v.sellWithoutHandler
-              ? "the store still sells it, and staff set up its orders by hand, as tasks."
-              : "the store does not sell it. Tick “Sell anyway, set up by hand” below to keep selling it."}
+            {v.sellWithoutHandler ? t("allDisabledSold") : t("allDisabledNotSold")}
           </p>
         )}
         {errors.handlerIds && (
@@ -120,7 +120,7 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
       </fieldset>
       {chosen.length > 0 && (
         <fieldset className="flex flex-col gap-3" data-testid="handler-templates">
-          <legend className="mb-2 font-medium">Account templates</legend>
+          <legend className="mb-2 font-medium">{t("templates")}</legend>
           {chosen.map((id) => {
             const h = offered.find((o) => o.id === id)!;
             return (
@@ -128,9 +128,9 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
                 key={id}
                 handlerIds={[id]}
                 name={`template.${id}`}
-                label={chosen.length > 1 ? `Template on ${h.name}` : "Account template"}
+                label={chosen.length > 1 ? t("templateOn", { name: h.name }) : t("template")}
                 value={v.templates[id] ?? v.template}
-                onChange={(t) => set("templates", { ...v.templates, [id]: t })}
+                onChange={(x) => set("templates", { ...v.templates, [id]: x })}
                 load={loadTemplates}
                 errors={errors[`template.${id}`] ?? (chosen.length === 1 ? errors.template : undefined)}
               />
@@ -146,15 +146,15 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
         addons={v.resources.filter((r) => r.addon && r.key).map((r) => ({ key: r.key, label: r.label }))}
       />
       {v.productType === "domain" && (
-        <Field name="tlds" label="TLDs" hint="Zones this tariff sells, e.g. com, net" value={v.tlds} onChange={(e) => set("tlds", e.target.value)} errors={errors.tlds} />
+        <Field name="tlds" label={t("tlds")} hint={t("tldsHint")} value={v.tlds} onChange={(e) => set("tlds", e.target.value)} errors={errors.tlds} />
       )}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="published" checked={v.published} onChange={(e) => set("published", e.target.checked)} />
-        Published in the store (otherwise hidden)
+        {t("published")}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="refundUnusedOnClose" checked={v.refundUnusedOnClose} onChange={(e) => set("refundUnusedOnClose", e.target.checked)} />
-        Closing now refunds the unused paid time to the balance (pro rata)
+        {t("refundUnused")}
       </label>
       <div className="flex items-start gap-2 text-sm">
         <input
@@ -167,15 +167,15 @@ export function TariffForm({ tariffId, periods, initial, handlers, action, loadT
           className="mt-0.5 size-4 shrink-0"
         />
         <div className="min-w-0">
-          <label htmlFor="sellWithoutHandler">Sell anyway, set up by hand</label>
+          <label htmlFor="sellWithoutHandler">{t("sellAnyway")}</label>
           <p id="sell-without-handler-hint" className="text-xs text-slate-500">
-            When no enabled processing module serves this tariff, the store still sells it: orders are paid and set up by staff as tasks. Off, the store stops selling it until a module is enabled.
+            {t("sellAnywayHint")}
           </p>
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : tariffId ? "Save changes" : "Create tariff"}
+          {saving ? t("saving") : tariffId ? t("save") : t("create")}
         </Button>
         <SavedNote state={state} />
       </div>

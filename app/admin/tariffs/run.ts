@@ -3,6 +3,8 @@ import type { Ctx } from "@/lib/services/context";
 import { listHandlerTemplates } from "@/lib/services/handlers/list-templates";
 import { createTariff } from "@/lib/services/tariffs/create";
 import { updateTariff } from "@/lib/services/tariffs/update";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { attempt, flag, minorUnits, num, text, type FormState } from "../form-state";
 
 /** The tariff editor's form as the verbs' input: money typed in major units becomes minor units. */
@@ -71,10 +73,10 @@ export function runCreateTariff(ctx: Ctx, form: FormData): Promise<FormState> {
   });
 }
 
-export function runUpdateTariff(ctx: Ctx, form: FormData): Promise<FormState> {
+export function runUpdateTariff(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState> {
   return attempt(async () => {
     await updateTariff({ ctx, input: { ...tariffFromForm(form), tariffId: num(form, "tariffId") } });
-    return { ok: true, message: "Saved" };
+    return { ok: true, message: translatorFor(locale)("adminTariff.form.saved") };
   });
 }
 
