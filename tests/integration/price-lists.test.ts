@@ -6,6 +6,8 @@ import * as ordersRoute from "@/app/api/v1/orders/route";
 import { formatMoneyIn, majorText, minorDigits, parseMoney } from "@/lib/i18n/format";
 import { tariffFromForm } from "@/app/admin/tariffs/run";
 import { runRenewals } from "@/lib/billing/renewals";
+import { planChoices } from "@/lib/billing/plan-change";
+import { addonOffers } from "@/lib/billing/addon-change";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
 import { quoteItems } from "@/lib/services/catalog/quote";
@@ -139,5 +141,20 @@ describe("price lists per currency", () => {
     expect(renewal).toMatchObject({ currency: "EUR", amount: 900 + 80, status: "paid" });
     const [client] = await db().select().from(clients).where(eq(clients.id, clientId));
     expect(client!.balance).toBe(20_000 - 980 - 980);
+  });
+
+  it("offers plan changes and add-ons in the client's currency, at its prices", async () => {
+    const bigger = (await tariff("Both bigger", { prices: [{ months: 1, price: 2000 }], otherPrices: [{ currency: "EUR", prices: [{ months: 1, price: 1800 }], addonPrices: [{ key: "disk", unitPrice: 70 }] }] })).id;
+    const clientId = await clientIn("EUR", 20_000);
+    const { order } = await createOrder({ ctx: sys(db()), input: { clientId, items: [{ tariffId: both, months: 1 }] } });
+    const serviceId = (await payOrder({ ctx: sys(db()), input: { orderId: order.id } })).services[0]!.id;
+    const at = new Date("2031-05-16T00:00:00Z");
+    await db().update(services).set({ status: "active", handlerId, months: 1, expiresAt: new Date("2031-06-01T00:00:00Z"), resources: { disk: 10 } }).where(eq(services.id, serviceId));
+    const [service] = await db().select().from(services).where(eq(services.id, serviceId));
+    const choices = await planChoices(db(), service!, at);
+    // "Dollars only" is served by the same handler but has no EUR price; "Yen too" has no one-month EUR price either.
+    expect(choices.map((c) => [c.tariffId, c.currency, c.price])).toEqual([[bigger, "EUR", 1800]]);
+    expect(choices[0]!.credit).toBe(Math.round((900 * 16) / 31));
+    expect(await addonOffers(db(), service!, at)).toEqual([expect.objectContaining({ key: "disk", unitPrice: 80, currency: "EUR" })]);
   });
 });
