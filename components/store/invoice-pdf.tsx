@@ -3,6 +3,7 @@ import { getInvoiceDocument, type InvoiceDocument as Doc } from "@/lib/services/
 import type { Ctx } from "@/lib/services/context";
 import { AppError } from "@/lib/errors";
 import { invoiceName } from "@/lib/billing/invoice-format";
+import { displayDomain } from "@/lib/domain-display";
 import { formatMoney } from "@/components/ui/money";
 import type { Locale } from "@/lib/i18n/locales";
 import { localeOr } from "@/lib/i18n/translator";
@@ -72,7 +73,7 @@ function InvoicePdf({ doc, locale }: { doc: Doc; locale: Locale }) {
         {lines.map((l, i) => (
           <View key={i} style={s.line} wrap={false}>
             <View style={s.item}>
-              <Text>{l.description}{l.domain ? `: ${l.domain}` : ""}</Text>
+              <Text>{l.description}{l.domain ? `: ${displayDomain(l.domain)}` : ""}</Text>
               {l.addons.map((a) => <Text key={a.label} style={s.muted}>{addonText(a.units, a, a.label)}</Text>)}
             </View>
             <Text style={s.period}>{periodText(l)}</Text>

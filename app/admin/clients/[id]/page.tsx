@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { displayDomain } from "@/lib/domain-display";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CsvLink } from "@/components/admin/csv-link";
 import { notFound } from "next/navigation";
@@ -134,7 +135,7 @@ export default async function ClientPage({ params }: Props) {
         {services.items.map((s) => (
           <tr key={s.id}>
             <Td><Link href={`/admin/services/${s.id}`} className="text-indigo-700 hover:underline">#{s.id}</Link></Td>
-            <Td>{s.params.domain ?? s.remoteName}</Td>
+            <Td>{s.params.domain ? displayDomain(s.params.domain) : s.remoteName}</Td>
             <Td>{s.tariffName}</Td>
             <Td><Badge status={s.status} /></Td>
             <Td><When at={s.expiresAt} /></Td>

@@ -32,6 +32,7 @@ import { formatMoney } from "@/components/ui/money";
 import { renewServiceAction } from "../renew-actions";
 import { adminDomainChangeAction, adminRevealDomainAction } from "../domain-actions";
 import { DomainCard } from "@/components/store/domain-card";
+import { displayDomain } from "@/lib/domain-display";
 import { domainSettings } from "@/lib/services/domains/settings";
 
 export const dynamic = "force-dynamic";
@@ -69,7 +70,7 @@ export default async function ServicePage({ params }: Props) {
       <p className="mb-2 text-sm">
         <Link href="/admin/services" className="text-indigo-700 hover:underline">← {t("back")}</Link>
       </p>
-      <PageHeading title={t("title", { id: service.id, name: service.params.domain ?? service.remoteName })} description={`${labels.productType(service.productType)} · ${service.tariffName}`} />
+      <PageHeading title={t("title", { id: service.id, name: service.params.domain ? displayDomain(service.params.domain) : service.remoteName })} description={`${labels.productType(service.productType)} · ${service.tariffName}`} />
       {busy && <AutoRefresh seconds={3} />}
       <div className="mt-3 grid gap-4 lg:grid-cols-2">
         <Card title={t("service")}>
