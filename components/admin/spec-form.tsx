@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
@@ -39,6 +39,9 @@ export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSucc
     if (resetOnSuccess && state.ok) ref.current?.reset();
   }, [state, resetOnSuccess]);
   const errors = state.fields ?? {};
+  // Field ids from the submit label ("Credit" → credit-amount); a label without Latin letters (Russian) takes a unique id instead.
+  const uid = useId().replace(/\W+/g, "");
+  const prefix = submitLabel.replace(/\W+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || `form-${uid}`;
   return (
     <form
       ref={ref}
@@ -55,7 +58,7 @@ export function SpecForm({ action, fields, hidden = {}, submitLabel, resetOnSucc
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {fields.map((f) => {
-        const id = `${submitLabel}-${f.name}`.replace(/\W+/g, "-").toLowerCase();
+        const id = `${prefix}-${f.name}`.replace(/\W+/g, "-").toLowerCase();
         if (f.type === "select") {
           return <SelectField key={f.name} id={id} name={f.name} label={f.label} options={f.options ?? []} empty={f.empty} defaultValue={f.defaultValue} hint={f.hint} errors={errors[f.name]} />;
         }
