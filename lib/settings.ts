@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "./db";
 import { settings } from "./db/schema";
+import { memoized } from "./db/memo";
 import { defaultCreditNoteNumberFormat, defaultInvoiceNumberFormat, invoiceNumberFormatSchema } from "./billing/invoice-format";
 
 export const settingsSchema = z.object({
@@ -39,7 +40,11 @@ export const defaultSettings: Settings = {
 };
 
 /** The settings in force: stored values over the defaults. */
-export async function readSettings(conn: Conn): Promise<Settings> {
+export function readSettings(conn: Conn): Promise<Settings> {
+  return memoized(conn, "settings", () => loadSettings(conn));
+}
+
+async function loadSettings(conn: Conn): Promise<Settings> {
   const keys = Object.keys(defaultSettings);
   const stored = await conn.select().from(settings).where(inArray(settings.key, keys));
   const merged: Record<string, unknown> = { ...defaultSettings };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../db";
+import { memoizeReads } from "../db/memo";
 import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
-import { errorCode } from "../log";
 import { systemClock, type Clock } from "../clock";
 import { enqueueEmail } from "../email/enqueue";
 import { serviceEmail, type ServiceEmailEvent } from "../email/service-emails";
@@ -41,30 +41,52 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
     .from(services)
     .where(and(inArray(services.status, ["active", "suspended"]), isNotNull(services.expiresAt), lte(services.expiresAt, horizon)))
     .orderBy(services.id);
-  for (const { id } of due) {
-    try {
-      await db.transaction((tx) => renewOne(tx, id, { now, horizon, graceDays }, summary));
-    } catch (error) {
-      // An operation of this service is finishing right now: the next sweep takes the service.
-      if (errorCode(error) !== LOCK_BUSY) throw error;
-    }
+  for (let i = 0; i < due.length; i += RENEWAL_BATCH) {
+    const ids = due.slice(i, i + RENEWAL_BATCH).map((d) => d.id);
+    const batch: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [] };
+    await db.transaction(async (tx) => {
+      // The batch writes no settings or tax rates: each is read once for all its invoices.
+      memoizeReads(tx);
+      for (const id of await lockOperationsOf(tx, ids)) await renewOne(tx, id, { now, horizon, graceDays }, batch);
+    });
+    // Counted once committed; the batch's prolongs and suspensions go to the runners at once.
+    for (const key of ["renewed", "failed", "expiring", "suspended", "closed", "invoiced"] as const) summary[key] += batch[key];
+    summary.operationIds.push(...batch.operationIds);
+    await dispatchOperations(batch.operationIds);
   }
-  await dispatchOperations(summary.operationIds);
   return summary;
 }
 
+/**
+ * Services renewed in one transaction: a commit (and its flush) per batch instead of per service.
+ * Small, because the batch holds the invoice counter from its first invoice to its commit, and
+ * every other invoice (a new order's) waits for it meanwhile.
+ */
+export const RENEWAL_BATCH = 20;
+
 type When = { now: Date; horizon: Date; graceDays: number };
 
-const LOCK_BUSY = "55P03";
+/** Transactions of the sweep that already sent their NOTIFY. */
+const notified = new WeakSet<Tx>();
+
+const OPEN = ["queued", "running", "waiting", "manual"] as const;
+
+/**
+ * Locks the open operations of the batch's services, and returns the services whose open
+ * operations were all free. The operations first, then the service (renewOne): the order in which
+ * an operation's completion takes them, so a sweep queueing a suspension never deadlocks with one
+ * finishing; a service whose operation is finishing right now is left to the next sweep.
+ */
+async function lockOperationsOf(tx: Tx, ids: number[]): Promise<number[]> {
+  const where = and(inArray(operations.serviceId, ids), inArray(operations.status, [...OPEN]));
+  const open = await tx.select({ id: operations.id, serviceId: operations.serviceId }).from(operations).where(where);
+  if (open.length === 0) return ids;
+  const locked = new Set((await tx.select({ id: operations.id }).from(operations).where(where).for("update", { skipLocked: true })).map((r) => r.id));
+  const busy = new Set(open.filter((o) => !locked.has(o.id)).map((o) => o.serviceId));
+  return ids.filter((id) => !busy.has(id));
+}
 
 async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalSummary): Promise<void> {
-  // The service's open operations first, then the service: the order in which an operation's
-  // completion takes them, so a sweep queueing a suspension never deadlocks with one finishing.
-  await tx
-    .select({ id: operations.id })
-    .from(operations)
-    .where(and(eq(operations.serviceId, serviceId), inArray(operations.status, ["queued", "running", "waiting", "manual"])))
-    .for("update", { noWait: true });
   const [row] = await tx
     .select({ service: services, tariffName: tariffs.name, email: clients.email })
     .from(services)
@@ -154,6 +176,10 @@ async function sendEmail(
     { reason },
   );
   const queued = await enqueueEmail(tx, { dedupeKey, to: row.email, ...mail, clientId: service.clientId, serviceId: service.id, runAt: at });
-  if (queued) await notifyRunners(tx);
+  // One NOTIFY per transaction wakes the runners' outbox for every email of the batch.
+  if (queued && !notified.has(tx)) {
+    notified.add(tx);
+    await notifyRunners(tx);
+  }
   return queued !== null;
 }

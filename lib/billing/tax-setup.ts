@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Conn } from "../db";
 import { settings, taxRates } from "../db/schema";
+import { memoized } from "../db/memo";
 import { isCountryCode } from "./contacts";
 import type { TaxBuyer, TaxSetup } from "./tax";
 
@@ -16,7 +17,11 @@ export type TaxSettings = z.infer<typeof taxSettingsSchema>;
 const defaults: TaxSettings = { pricesIncludeTax: false, sellerCountry: null };
 const keys = Object.keys(defaults) as (keyof TaxSettings)[];
 
-export async function readTaxSettings(conn: Conn): Promise<TaxSettings> {
+export function readTaxSettings(conn: Conn): Promise<TaxSettings> {
+  return memoized(conn, "tax-settings", () => loadTaxSettings(conn));
+}
+
+async function loadTaxSettings(conn: Conn): Promise<TaxSettings> {
   const stored = await conn.select().from(settings).where(inArray(settings.key, keys));
   const merged: Record<string, unknown> = { ...defaults };
   for (const row of stored) merged[row.key] = row.value;
@@ -41,7 +46,7 @@ export function sellerCountryOf(setting: string | null): string | null {
 /** Everything tax.ts needs about the seller: its country, the price setting and the rates. */
 export async function loadTaxSetup(conn: Conn): Promise<TaxSetup> {
   const s = await readTaxSettings(conn);
-  const rates = await conn.select({ country: taxRates.country, region: taxRates.region, name: taxRates.name, rateBp: taxRates.rateBp }).from(taxRates);
+  const rates = await memoized(conn, "tax-rates", () => conn.select({ country: taxRates.country, region: taxRates.region, name: taxRates.name, rateBp: taxRates.rateBp }).from(taxRates));
   return { sellerCountry: sellerCountryOf(s.sellerCountry), pricesIncludeTax: s.pricesIncludeTax, rates };
 }
 

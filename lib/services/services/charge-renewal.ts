@@ -83,6 +83,8 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
     if (open) await replaceRenewalInvoice(tx, open.id, `replaced by a renewal for ${period}`, opts.at);
     const invoice = await issueRenewalInvoice(tx, {
       clientId: service.clientId, serviceId: service.id, expiry: service.expiresAt!, months, price, currency, tariffName: quote.tariffName, at: opts.at, paid: true,
+      // The quote's own catalogue price (the tariff's, before tax): not looked up a second time.
+      catalogPrice: "catalogPrice" in quote ? quote.catalogPrice : undefined,
     });
     invoiceId = invoice.id;
   }
