@@ -4,6 +4,8 @@ import { tariffHandlers, tariffs } from "../db/schema";
 import { clientCurrencyOf, priceListOf } from "./price-list";
 import { unprocessable, ValidationError } from "../errors";
 import { handlerChangesTariff, prorate, type PlanQuote } from "./plan-change";
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translator";
 
 type Service = { clientId: number; tariffId: number; handlerId: number | null; months: number; expiresAt: Date | null; resources: Record<string, number> };
 
@@ -60,7 +62,11 @@ export async function addonQuote(conn: Conn, service: Service, offers: AddonOffe
   };
 }
 
-/** The add-on amounts in words: "Disk: 15 GiB (10 extra), Databases: 5". */
-export function addonWords(offers: AddonOffer[], addons: Record<string, number>): string {
-  return offers.map((o) => `${o.label}: ${o.included + (addons[o.key] ?? o.extra)}${o.unit ? ` ${o.unit}` : ""}${(addons[o.key] ?? o.extra) > 0 ? ` (${addons[o.key] ?? o.extra} extra)` : ""}`).join(", ");
+/** The add-on amounts in words: "Disk: 15 GiB (10 extra), Databases: 5", in the reader's language. */
+export function addonWords(offers: AddonOffer[], addons: Record<string, number>, locale: Locale = "en"): string {
+  const t = translatorFor(locale);
+  return offers.map((o) => {
+    const extra = addons[o.key] ?? o.extra;
+    return `${o.label}: ${o.included + extra}${o.unit ? ` ${o.unit}` : ""}${extra > 0 ? ` ${t("planWords.extra", { n: extra })}` : ""}`;
+  }).join(", ");
 }

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import type { Conn } from "../db";
 import { clients, tariffs } from "../db/schema";
 import type { ServiceRow } from "../services/services/load-own";
-import { formatAmount } from "./ledger";
 import { paidFor, unusedPart } from "./paid-period";
 
 export type CloseWhen = "now" | "period_end";
@@ -24,13 +23,5 @@ export async function closeTerms(conn: Conn, service: ServiceRow, at: Date) {
     invoiceId = paid.period.invoiceId;
   }
   const endsAt = service.expiresAt && service.expiresAt > at ? service.expiresAt : null;
-  const day = endsAt?.toISOString().slice(0, 10);
-  return {
-    refund,
-    currency,
-    invoiceId,
-    endsAt,
-    now: refund > 0 ? `Closes now; ${formatAmount(refund, currency)} for the unused time returns to your balance.` : "Closes now; nothing is refunded.",
-    periodEnd: day ? `Runs until ${day}, then closes; nothing is refunded.` : "The paid period is over: it closes now; nothing is refunded.",
-  };
+  return { refund, currency, invoiceId, endsAt };
 }

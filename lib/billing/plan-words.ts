@@ -1,19 +1,32 @@
 import type { PlanQuote } from "./plan-change";
-import { formatAmount } from "./ledger";
+import type { Locale } from "../i18n/locales";
+import { formatMoneyIn } from "../i18n/format";
+import { translatorFor } from "../i18n/translator";
 
-/** What a plan change does to the balance, in plain words, before it is confirmed. */
-export function planChangeWords(q: PlanQuote, from: string, until: string, whose: "your" | "the client's"): { label: string; confirm: string } {
-  const money = (n: number) => formatAmount(n, q.currency);
-  const net = q.difference > 0 ? `${money(q.difference)} is taken from ${whose} balance` : q.difference < 0 ? `${money(-q.difference)} goes to ${whose} balance` : "the balance does not change";
+type Whose = "your" | "the client's";
+
+/** The change's effect on the balance: taken from it, added to it, or none, in the reader's language. */
+function netWords(q: PlanQuote, whose: Whose, locale: Locale): string {
+  const t = translatorFor(locale);
+  const money = (n: number) => formatMoneyIn(locale, n, q.currency);
+  const owner = whose === "your" ? "your" : "client";
+  if (q.difference > 0) return t("planWords.taken", { amount: money(q.difference), whose: owner });
+  if (q.difference < 0) return t("planWords.added", { amount: money(-q.difference), whose: owner });
+  return t("planWords.same");
+}
+
+/** What a plan change does to the balance, in plain words (the reader's language), before it is confirmed. */
+export function planChangeWords(q: PlanQuote, from: string, until: string, whose: Whose, locale: Locale = "en"): { label: string; confirm: string } {
+  const t = translatorFor(locale);
+  const money = (n: number) => formatMoneyIn(locale, n, q.currency);
   return {
-    label: `Change to ${q.tariffName} (${money(q.price)})`,
-    confirm: `Change to ${q.tariffName} for the rest of the paid period, until ${until}? ${money(q.credit)} is credited for the unused time of ${from} and ${money(q.charge)} is charged for ${q.tariffName}: ${net}. The new plan applies once the change is done on the server; if it cannot be done, the plan stays and the difference comes back.`,
+    label: t("planWords.label", { tariff: q.tariffName, price: money(q.price) }),
+    confirm: t("planWords.confirm", { tariff: q.tariffName, until, credit: money(q.credit), from, charge: money(q.charge), net: netWords(q, whose, locale) }),
   };
 }
 
 /** What an add-on change does to the balance, in plain words, before it is confirmed. `amounts`: the new amounts in words. */
-export function addonChangeWords(q: PlanQuote, amounts: string, until: string, whose: "your" | "the client's"): string {
-  const money = (n: number) => formatAmount(n, q.currency);
-  const net = q.difference > 0 ? `${money(q.difference)} is taken from ${whose} balance` : q.difference < 0 ? `${money(-q.difference)} goes to ${whose} balance` : "the balance does not change";
-  return `Change to ${amounts} for the rest of the paid period, until ${until}? ${money(q.credit)} is credited for the unused time of the add-ons the service has and ${money(q.charge)} is charged for the new ones: ${net}. From the next period the service costs ${money(q.price)}. The new amounts apply once the change is done on the server; if it cannot be done, the service keeps its resources and the difference comes back.`;
+export function addonChangeWords(q: PlanQuote, amounts: string, until: string, whose: Whose, locale: Locale = "en"): string {
+  const money = (n: number) => formatMoneyIn(locale, n, q.currency);
+  return translatorFor(locale)("planWords.addonConfirm", { amounts, until, credit: money(q.credit), charge: money(q.charge), net: netWords(q, whose, locale), price: money(q.price) });
 }

@@ -5,6 +5,7 @@ import { decryptJson } from "@/lib/crypto";
 import { requestClose } from "@/lib/services/services/request-close";
 import { withdrawClose } from "@/lib/services/services/withdraw-close";
 import { closeQuote } from "@/lib/services/services/close-quote";
+import { closeTermsIn } from "@/components/store/closing-words";
 import { requestServiceOperation } from "@/lib/services/services/request-operation";
 import { suspendService } from "@/lib/services/services/suspend";
 import { cancelOrder } from "@/lib/services/orders/cancel";
@@ -67,7 +68,8 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     clock.advance((days / 3) * DAY);
     const quote = await closeQuote({ ctx, input: { serviceId: service.id } });
     expect(quote.refund).toBe(2000);
-    expect(quote.now).toBe("Closes now; $20.00 for the unused time returns to your balance.");
+    expect(closeTermsIn("en", quote).now).toBe("Closes now; $20.00 for the unused time returns to your balance.");
+    expect(closeTermsIn("ru", quote).now.replace(/\s/g, " ")).toBe("Закроется сейчас; 20,00 $ за неиспользованное время вернётся на ваш баланс.");
     const closed = await requestClose({ ctx, input: { serviceId: service.id, when: "now" } });
     expect(closed.refund).toBe(2000);
     expect(await balanceOf(clientId)).toBe(2000);
@@ -89,7 +91,7 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     const { clientId, ctx } = await newClient(3000);
     const service = await orderAndPay(db(), clientId, await tariff(false), { params: {} }, clock);
     await staffFinish();
-    expect((await closeQuote({ ctx, input: { serviceId: service.id } })).now).toBe("Closes now; nothing is refunded.");
+    expect(closeTermsIn("en", await closeQuote({ ctx, input: { serviceId: service.id } })).now).toBe("Closes now; nothing is refunded.");
     expect((await requestClose({ ctx, input: { serviceId: service.id } })).refund).toBe(0);
     expect(await balanceOf(clientId)).toBe(0);
     await staffFinish();

@@ -205,6 +205,8 @@ describe("plan changes with proration", () => {
       "Change to " + choice!.tariffName + " for the rest of the paid period, until 2026-05-01? $6.67 is credited for the unused time of Small and $13.33 is charged for " + choice!.tariffName +
         ": $6.66 is taken from the client's balance. The new plan applies once the change is done on the server; if it cannot be done, the plan stays and the difference comes back.",
     );
+    // A Russian reader gets the same amounts in Russian words and money.
+    expect(planChangeWords(choice!, "Small", "01.05.2026", "your", "ru").confirm.replace(/\s/g, " ")).toContain("начисляется 6,67 $, за " + choice!.tariffName + " списывается 13,33 $: 6,66 $ спишется с вашего баланса.");
     const form = new FormData();
     form.set("serviceId", String(service.id));
     form.set("tariffId", "not a number");

@@ -8,7 +8,9 @@ import { requestClose } from "@/lib/services/services/request-close";
 import { revealServiceSecrets } from "@/lib/services/services/reveal-secrets";
 import { setAutoRenew } from "@/lib/services/services/set-auto-renew";
 import { withdrawClose } from "@/lib/services/services/withdraw-close";
-import { formatAmount } from "@/lib/billing/ledger";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
+import { localeOr } from "@/lib/i18n/translator";
 import type { ActionState } from "@/components/store/service-actions";
 import type { RevealResult } from "@/components/store/secrets-panel";
 import { actionFailure } from "../../../action-errors";
@@ -29,7 +31,8 @@ async function run(form: FormData, verb: (ctx: Awaited<ReturnType<typeof clientC
 export async function autoRenewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(form, async (ctx, serviceId) => {
     const { autoRenew } = await setAutoRenew({ ctx, input: { serviceId, autoRenew: form.get("autoRenew") === "on" } });
-    return autoRenew ? "Auto-renew is on." : "Auto-renew is off.";
+    const t = await getTranslations("closing");
+    return autoRenew ? t("autoRenewOn") : t("autoRenewOff");
   });
 }
 
@@ -37,15 +40,16 @@ export async function closeAction(_prev: ActionState, form: FormData): Promise<A
   return run(form, async (ctx, serviceId) => {
     const when = form.get("when") === "period_end" ? "period_end" : "now";
     const done = await requestClose({ ctx, input: { serviceId, when } });
-    if (when === "period_end" && done.closesAt > new Date()) return `The service runs until ${done.closesAt.toISOString().slice(0, 10)}, then closes. Nothing is refunded.`;
-    return done.refund > 0 ? `Closing requested; ${formatAmount(done.refund, done.currency)} for the unused time is back on your balance.` : "Closing requested; the service is being closed.";
+    const [t, locale] = [await getTranslations("closing"), localeOr(await getLocale())];
+    if (when === "period_end" && done.closesAt > new Date()) return t("runsUntil", { date: formatDateIn(locale, done.closesAt) });
+    return done.refund > 0 ? t("requestedRefund", { amount: formatMoneyIn(locale, done.refund, done.currency) }) : t("requested");
   });
 }
 
 export async function withdrawCloseAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(form, async (ctx, serviceId) => {
     await withdrawClose({ ctx, input: { serviceId } });
-    return "Close request withdrawn: the service stays. Auto-renew is off; turn it on if you want it renewed.";
+    return (await getTranslations("closing"))("withdrawn");
   });
 }
 
@@ -61,7 +65,9 @@ export async function revealSecretsAction(serviceId: number): Promise<RevealResu
 export async function changePlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(form, async (ctx, serviceId) => {
     const done = await changePlan({ ctx, input: { serviceId, tariffId: form.get("tariffId") } });
-    return `Changing to ${done.tariffName}: ${done.difference >= 0 ? `${formatAmount(done.difference, done.currency)} was taken from` : `${formatAmount(-done.difference, done.currency)} was added to`} your balance. The new plan applies once the change is done.`;
+    const [t, locale] = [await getTranslations("closing"), localeOr(await getLocale())];
+    const amount = formatMoneyIn(locale, Math.abs(done.difference), done.currency);
+    return t(done.difference >= 0 ? "planTaken" : "planAdded", { tariff: done.tariffName, amount });
   });
 }
 
@@ -70,7 +76,7 @@ export async function addonsAction(_prev: AddonChangeState, form: FormData): Pro
   const serviceId = Number(form.get("serviceId"));
   const ctx = await clientCtx(`/account/services/${serviceId}`);
   try {
-    const answer = await addonFormStep(ctx, form, "your");
+    const answer = await addonFormStep(ctx, form, "your", localeOr(await getLocale()));
     if ("operationId" in answer) revalidatePath(`/account/services/${serviceId}`);
     return "operationId" in answer ? { message: answer.message } : answer;
   } catch (error) {

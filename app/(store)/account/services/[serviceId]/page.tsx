@@ -9,6 +9,7 @@ import { listSuspensions } from "@/lib/services/services/list-suspensions";
 import { closeQuote } from "@/lib/services/services/close-quote";
 import { quoteChange } from "@/lib/services/services/quote-change";
 import { planChangeWords } from "@/lib/billing/plan-words";
+import { closeTermsIn } from "@/components/store/closing-words";
 import { PlanChange } from "@/components/store/plan-change";
 import { AddonChange } from "@/components/store/addon-change";
 import { addonFields } from "@/components/store/addon-fields";
@@ -119,13 +120,13 @@ export default async function ServicePage({ params }: Props) {
               renewal={renewal}
               closing={closing ? { withdrawable: service.close!.withdrawable } : null}
               actions={{ autoRenew: autoRenewAction, close: closeAction, withdrawClose: withdrawCloseAction }}
-              closeTerms={terms ? { now: terms.now, periodEnd: terms.periodEnd } : undefined}
+              closeTerms={terms ? closeTermsIn(locale, terms) : undefined}
             />
           </Card>
         )}
         {plans && (
           <Card title={t("changePlan")}>
-            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your") }))} />
+            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "your", locale) }))} />
           </Card>
         )}
         {addons.length > 0 && (
