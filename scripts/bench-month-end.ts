@@ -154,8 +154,8 @@ export async function monthEnd({ database, url, ctx, tariffId, handlerId, price,
   const rss = worker.peakRssMb();
   await worker.stop();
   const [mail] = await rows<{ n: number }>(db, sql`select count(*)::int as n from email_outbox where service_id >= ${from} and (client_id = ${poor!.id} or client_id between ${payer0} and ${payer0 + payers - 1})`);
-  // Where the time went: the sweep queues each service's prolong or suspend in that service's own
-  // transaction (created_at is its time), the runner then carries them out.
+  // Where the time went: the sweep queues the prolongs and suspensions of a batch of services in one
+  // transaction (created_at is its start), the runner then carries them out.
   const [spread] = await rows<{ sweep: number; after: number }>(
     db,
     sql`select extract(epoch from max(created_at) - ${due.toISOString()}::timestamptz)::float8 as sweep,
