@@ -26,18 +26,19 @@ export type ContactFields = {
   name: string; email: string; phone: string | null; address: string | null; city: string | null; postcode: string | null; country: string | null;
 };
 
-const labels: Record<keyof ContactFields, string> = {
-  name: "name", email: "email", phone: "phone", address: "address", city: "city", postcode: "postcode", country: "country",
-};
+const contactKeys: (keyof ContactFields)[] = ["name", "email", "phone", "address", "city", "postcode", "country"];
 
-/** What a registrar needs of the registrant and the profile lacks (in the form's words); empty when complete. */
-export function missingContacts(client: ContactFields): string[] {
-  const missing: string[] = [];
-  for (const key of Object.keys(labels) as (keyof ContactFields)[]) {
+/** A contact detail the profile lacks: a field left empty, or a phone or country that is not valid. */
+export type MissingContact = keyof ContactFields | "validPhone" | "validCountry";
+
+/** What a registrar needs of the registrant and the profile lacks, as codes the reader's language words (contacts.field.*); empty when complete. */
+export function missingContacts(client: ContactFields): MissingContact[] {
+  const missing: MissingContact[] = [];
+  for (const key of contactKeys) {
     const value = client[key]?.trim() ?? "";
-    if (!value) missing.push(labels[key]);
-    else if (key === "phone" && !toE164(value)) missing.push("a valid phone");
-    else if (key === "country" && !isCountryCode(value)) missing.push("a country");
+    if (!value) missing.push(key);
+    else if (key === "phone" && !toE164(value)) missing.push("validPhone");
+    else if (key === "country" && !isCountryCode(value)) missing.push("validCountry");
   }
   return missing;
 }

@@ -8,6 +8,8 @@ import { updateProfile } from "@/lib/services/profile/update";
 import { listCatalog } from "@/lib/services/catalog/list";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, createUser, makeHandler, makeTariff, sys } from "../helpers/factories";
+import { missingContacts, type MissingContact } from "@/lib/billing/contacts";
+import { translatorFor } from "@/lib/i18n/translator";
 
 const fullProfile = { name: "Ann Registrant", company: "Ann & Co", email: "ann@example.test", phone: "+1 201-555-0123", address: "1 Main St", city: "Springfield", postcode: "62701", country: "us" };
 
@@ -69,6 +71,12 @@ describe("profile, registrant contacts at checkout, and one live service per dom
     const refused = await caught(createOrder({ ctx, input }));
     expect(refused).toMatchObject({ code: "unprocessable", details: { code: "contacts_incomplete", missing: ["phone", "address", "city", "postcode", "country"] } });
     expect(refused!.message).toBe("The domain registry needs your full contact details. Please add your phone, address, city, postcode, country in your profile.");
+    // The codes people's pages word in their language: the Russian profile and cart name the same fields.
+    const fields = (refused!.details as { fields: MissingContact[] }).fields;
+    expect(fields).toEqual(["phone", "address", "city", "postcode", "country"]);
+    const ru = translatorFor("ru");
+    expect(ru("contacts.incomplete", { fields: fields.map((f) => ru(`contacts.field.${f}`)).join(", ") })).toBe("Регистратору доменов нужны ваши полные контактные данные. Пожалуйста, укажите в профиле: телефон, адрес, город, почтовый индекс, страну.");
+    expect(missingContacts({ ...fullProfile, phone: "12", country: "ZZ" } as never)).toEqual(["validPhone", "validCountry"]);
     expect(await db().select().from(orders).where(eq(orders.clientId, clientId))).toHaveLength(0);
     await updateProfile({ ctx, input: { ...fullProfile, email: "ann2@example.test" } });
     const { order } = await createOrder({ ctx, input });

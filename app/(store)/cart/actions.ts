@@ -4,7 +4,9 @@ import { createOrder } from "@/lib/services/orders/create";
 import { listInvoices } from "@/lib/services/invoices/list";
 import { requestCtx } from "@/lib/services/request-context";
 import type { CheckoutState } from "@/components/store/cart-view";
+import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
+import type { MissingContact } from "@/lib/billing/contacts";
 import { actionFailure } from "../action-errors";
 
 /** Checkout: creates the order and its invoice from the cart; the same idempotency key makes one order. */
@@ -25,7 +27,12 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
     const { items: invoices } = await listInvoices({ ctx, input: { orderId: order.id, limit: 1 } });
     return { invoiceId: invoices[0]!.id };
   } catch (error) {
-    const code = error instanceof AppError ? (error.details as { code?: string } | undefined)?.code : undefined;
+    const details = error instanceof AppError ? (error.details as { code?: string; fields?: MissingContact[] } | undefined) : undefined;
+    const code = details?.code;
+    if (code === "contacts_incomplete" && details?.fields) {
+      const t = await getTranslations("contacts");
+      return { error: t("incomplete", { fields: details.fields.map((f) => t(`field.${f}`)).join(", ") }), profileNeeded: true };
+    }
     return { ...actionFailure(error), profileNeeded: code === "contacts_incomplete", keyReused: code === "checkout_key_reused" };
   }
 }

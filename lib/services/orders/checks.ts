@@ -3,6 +3,7 @@ import type { Conn } from "../../db";
 import { clients, services } from "../../db/schema";
 import type { ProductType } from "../../vocabulary";
 import { missingContacts } from "../../billing/contacts";
+import { translatorFor } from "../../i18n/translator";
 import type { OrderNeed } from "../../modules/contract";
 import { notFound, unprocessable, ValidationError } from "../../errors";
 
@@ -68,10 +69,10 @@ export async function assertContacts(conn: Conn, clientId: number, needs: Iterab
   if (![...needs].some((n) => n.has("contacts"))) return;
   const [client] = await conn.select().from(clients).where(eq(clients.id, clientId));
   if (!client) throw notFound("Client not found");
-  const missing = missingContacts(client);
-  if (missing.length === 0) return;
-  throw unprocessable(`The domain registry needs your full contact details. Please add your ${missing.join(", ")} in your profile.`, {
-    code: "contacts_incomplete",
-    missing,
-  });
+  const fields = missingContacts(client);
+  if (fields.length === 0) return;
+  // The API's message and `missing` stay in English; `fields` are the codes people's pages word.
+  const english = translatorFor("en");
+  const missing = fields.map((f) => english(`contacts.field.${f}`));
+  throw unprocessable(english("contacts.incomplete", { fields: missing.join(", ") }), { code: "contacts_incomplete", missing, fields });
 }

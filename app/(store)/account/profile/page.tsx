@@ -21,12 +21,12 @@ export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await clientCtx("/account/profile");
   const client = await getClient({ ctx, input: { clientId: ctx.clientId } });
   const next = localPath(query.next);
-  const [t, p, locale] = await Promise.all([getTranslations("account.language"), getTranslations("profile"), getLocale()]);
+  const [t, p, c, locale] = await Promise.all([getTranslations("account.language"), getTranslations("profile"), getTranslations("contacts"), getLocale()]);
   return (
     <div className="max-w-3xl">
       <PageHeading title={p("title")} description={p("description")} />
       <Card>
-        <ProfileForm values={profileValues(client)} countries={countryOptions(locale)} action={updateProfileAction} next={next} missing={next ? missingContacts(client) : undefined} pendingEmail={client.pendingEmail} />
+        <ProfileForm values={profileValues(client)} countries={countryOptions(locale)} action={updateProfileAction} next={next} missing={next ? missingContacts(client).map((f) => c(`field.${f}`)) : undefined} pendingEmail={client.pendingEmail} />
       </Card>
       <Card title={t("title")} className="mt-4">
         <p className="mb-3 text-sm text-slate-600">{t("description")}</p>
