@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Card, Notice } from "@/components/ui/card";
 import { displayDomain } from "@/lib/domain-display";
 import type { DomainSettings as Settings } from "@/lib/services/domains/settings";
@@ -7,19 +8,12 @@ import type { RevealResult } from "./secrets-panel";
 /** Service details the card says in words (registry statuses, lock, waiting name servers, transfer), kept out of the raw list. */
 export const domainCardKeys = new Set(["statuses", "registry_status", "locked", "nameservers_waiting", "transfer", "registrant"]);
 
-/** Plain words for a change still being made, or one that waits for our staff. */
-const changeWords: Record<string, string> = {
-  nameservers: "the name servers",
-  lock: "the transfer lock",
-  authcode: "a new auth code",
-  contact: "the owner details",
-};
+type Words = ReturnType<typeof useTranslations<"domainSettings">>;
 
-function busyText(change: Settings["change"]): string | null {
+/** Plain words for a change still being made, or one that waits for our staff. */
+function busyText(t: Words, change: Settings["change"]): string | null {
   if (!change) return null;
-  const what = changeWords[change.action] ?? "the domain";
-  if (change.status === "manual") return `Our staff are finishing the change of ${what}. Other changes can be made once it is done.`;
-  return `Changing ${what} at the registry… Other changes can be made once it is done.`;
+  return t(change.status === "manual" ? "busyManual" : "busyRunning", { what: change.action });
 }
 
 type Props = {
@@ -35,25 +29,26 @@ type Props = {
 
 /** The domain's registry state in plain words, a transfer in waiting, and its settings; an IDN in Unicode, as people write it. */
 export function DomainCard({ serviceId, domain: stored, settings, live, change, reveal, formatDate }: Props) {
+  const t = useTranslations("domainSettings");
   const domain = displayDomain(stored);
   return (
     <>
-      {settings.registryStatus && <Notice tone="warning">At the registry, {domain} is {settings.registryStatus}.</Notice>}
+      {settings.registryStatus && <Notice tone="warning">{t("registryStatus", { domain, status: settings.registryStatus })}</Notice>}
       {settings.transfer && (
         <Notice>
-          The transfer of {domain} is waiting for its current registrar.{" "}
-          {settings.transfer.until ? `The registry completes it by ${formatDate(settings.transfer.until)} unless the current registrar refuses it.` : "The registry gives the current registrar a few days to answer."}{" "}
-          If it is refused, the payment goes back to your balance.
+          {t("transferWaiting", { domain })}{" "}
+          {settings.transfer.until ? t("transferUntil", { date: formatDate(settings.transfer.until) }) : t("transferSoon")}{" "}
+          {t("transferRefund")}
         </Notice>
       )}
       {live && (
-        <Card title="Domain settings" className="md:col-span-2">
+        <Card title={t("title")} className="md:col-span-2">
           <DomainSettings
             serviceId={serviceId}
             domain={domain}
             change={change}
             reveal={reveal}
-            view={{ offered: settings.offered, nameservers: settings.nameservers, waitingNameservers: settings.waitingNameservers, locked: settings.locked, busy: busyText(settings.change) }}
+            view={{ offered: settings.offered, nameservers: settings.nameservers, waitingNameservers: settings.waitingNameservers, locked: settings.locked, busy: busyText(t, settings.change) }}
           />
         </Card>
       )}

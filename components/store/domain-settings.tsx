@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { RevealResult } from "./secrets-panel";
@@ -34,6 +35,7 @@ function Result({ state }: { state: DomainActionState }) {
 
 /** Name servers, transfer lock, auth code and owner contact of a registered domain, for its owner or staff. */
 export function DomainSettings({ serviceId, domain, view, change, reveal }: Props) {
+  const t = useTranslations("domainSettings");
   const [state, submit] = useActionState(change, {});
   const [code, setCode] = useState<RevealResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,45 +55,45 @@ export function DomainSettings({ serviceId, domain, view, change, reveal }: Prop
       {can("nameservers") && (
         <form action={submit} className="flex flex-col gap-2">
           {hidden("nameservers")}
-          <label htmlFor="domain-ns" className="font-medium text-slate-800">Name servers</label>
+          <label htmlFor="domain-ns" className="font-medium text-slate-800">{t("nameservers")}</label>
           <textarea
             id="domain-ns" name="nameservers" rows={4} required
             defaultValue={[...view.nameservers, ...view.waitingNameservers].join("\n")}
             className="rounded-md border border-slate-300 px-3 py-2 font-mono"
           />
           <p className="text-slate-600">
-            One per line. A name server under {domain} (such as ns1.{domain}) needs its IP address after the name: ns1.{domain} 192.0.2.1
+            {t("nameserversHint", { domain })}
           </p>
           {view.waitingNameservers.length > 0 && (
-            <Notice tone="warning">Not in use yet: {view.waitingNameservers.join(", ")}. They are under the domain and need an IP address.</Notice>
+            <Notice tone="warning">{t("nameserversWaiting", { names: view.waitingNameservers.join(", ") })}</Notice>
           )}
-          <div><SubmitButton variant="secondary" {...off} pendingText="Saving…">Change name servers</SubmitButton></div>
+          <div><SubmitButton variant="secondary" {...off} pendingText={t("saving")}>{t("changeNameservers")}</SubmitButton></div>
         </form>
       )}
       {can("lock") && (
         <form action={submit} className="flex flex-col gap-2">
           {hidden("lock")}
           <input type="hidden" name="locked" value={view.locked === false ? "on" : "off"} />
-          <p className="font-medium text-slate-800">Transfer lock: {view.locked === null ? "unknown" : view.locked ? "on" : "off"}</p>
-          <p className="text-slate-600">While the lock is on, nobody can move the domain to another registrar. Turn it off only to transfer it away.</p>
-          <div><SubmitButton variant="secondary" {...off} pendingText="Saving…">{view.locked === false ? "Turn the lock on" : "Turn the lock off"}</SubmitButton></div>
+          <p className="font-medium text-slate-800">{t("lockState", { state: view.locked === null ? "unknown" : view.locked ? "on" : "off" })}</p>
+          <p className="text-slate-600">{t("lockHint")}</p>
+          <div><SubmitButton variant="secondary" {...off} pendingText={t("saving")}>{view.locked === false ? t("lockOn") : t("lockOff")}</SubmitButton></div>
         </form>
       )}
       {can("authcode") && (
         <div className="flex flex-col gap-2">
-          <p className="font-medium text-slate-800">Auth code</p>
-          <p className="text-slate-600">The code another registrar asks for to transfer the domain. Showing it is recorded.</p>
+          <p className="font-medium text-slate-800">{t("authCode")}</p>
+          <p className="text-slate-600">{t("authCodeHint")}</p>
           {code?.error && <p className="text-red-600" role="alert">{code.error}</p>}
-          {code?.secrets && <p className="break-all font-mono" data-testid="auth-code">{code.secrets.authInfo ?? "No auth code yet"}</p>}
+          {code?.secrets && <p className="break-all font-mono" data-testid="auth-code">{code.secrets.authInfo ?? t("noAuthCode")}</p>}
           <div className="flex flex-wrap gap-2">
             {code?.secrets ? (
-              <Button variant="secondary" onClick={() => setCode(null)}>Hide the auth code</Button>
+              <Button variant="secondary" onClick={() => setCode(null)}>{t("hideAuthCode")}</Button>
             ) : (
-              <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => setCode(await reveal()))}>{pending ? "Loading…" : "Show the auth code"}</Button>
+              <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => setCode(await reveal()))}>{pending ? t("loading") : t("showAuthCode")}</Button>
             )}
             <form action={submit}>
               {hidden("authcode")}
-              <SubmitButton variant="secondary" {...off} pendingText="Asking…">New auth code</SubmitButton>
+              <SubmitButton variant="secondary" {...off} pendingText={t("asking")}>{t("newAuthCode")}</SubmitButton>
             </form>
           </div>
         </div>
@@ -99,12 +101,12 @@ export function DomainSettings({ serviceId, domain, view, change, reveal }: Prop
       {can("contact") && (
         <form action={submit} className="flex flex-col gap-2">
           {hidden("contact")}
-          <p className="font-medium text-slate-800">Owner details</p>
-          <p className="text-slate-600">The registry holds the name, address, email and phone of your profile. They are sent again whenever you change your profile.</p>
-          <div><SubmitButton variant="secondary" {...off} pendingText="Sending…">Send my profile again</SubmitButton></div>
+          <p className="font-medium text-slate-800">{t("owner")}</p>
+          <p className="text-slate-600">{t("ownerHint")}</p>
+          <div><SubmitButton variant="secondary" {...off} pendingText={t("sending")}>{t("sendProfile")}</SubmitButton></div>
         </form>
       )}
-      {view.offered.length === 0 && <p className="text-slate-600">This domain&apos;s registrar does not take changes from here: ask support.</p>}
+      {view.offered.length === 0 && <p className="text-slate-600">{t("noChanges")}</p>}
     </div>
   );
 }
