@@ -13,6 +13,8 @@ import { formatMoney } from "@/components/ui/money";
 import { clearCart, removeFromCart, renewCheckoutKey, useCart } from "./cart-store";
 import { addonText, periodLabelIn } from "./labels";
 import { livePrice } from "./live-price";
+import { translateMessages } from "@/lib/i18n/errors";
+import { localeOr } from "@/lib/i18n/translator";
 
 export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number; profileNeeded?: boolean; keyReused?: boolean };
 type Props = {
@@ -83,7 +85,7 @@ export function CartView({ catalog, checkout, action, tax = null }: Props) {
                     {item.params.hostname && `, ${item.params.hostname}`}
                     {item.params.os && `, ${item.params.os}`}
                   </p>
-                  {errors.length > 0 && <p className="mt-1 text-sm text-red-600">{errors.join(" ")}</p>}
+                  {errors.length > 0 && <p className="mt-1 text-sm text-red-600">{translateMessages(errors, localeOr(locale))!.join(" ")}</p>}
                 </div>
                 <div className="flex items-center gap-3">
                   <span className="font-medium tabular-nums">{price === null ? "—" : formatMoney(price, currency, locale)}</span>
