@@ -1,6 +1,7 @@
 import type { OrderParams, ProductType } from "@/lib/vocabulary";
 import { remoteNameFor } from "@/lib/billing/password";
 import type { ServiceStatusEvent, TemplateEmail } from "./templates";
+import type { StatusWhy } from "./templates/service-status";
 
 export type ServiceEmailEvent = "welcome" | ServiceStatusEvent;
 
@@ -19,7 +20,7 @@ export type ServiceForEmail = {
 export function serviceEmail(
   event: ServiceEmailEvent,
   service: ServiceForEmail,
-  extra: { reason?: string } = {},
+  extra: { reason?: string; why?: StatusWhy } = {},
 ): TemplateEmail {
   if (event === "welcome") return welcomeEmail(service);
   const name = shown(service, service.params.domain || service.params.hostname || service.details.domain);
@@ -33,6 +34,7 @@ export function serviceEmail(
       ...(name ? { name } : {}),
       ...(expiresAt ? { expiresAt } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.why ? { why: extra.why } : {}),
     },
   };
 }
@@ -111,4 +113,23 @@ function labelOf(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
   const label = words.charAt(0).toUpperCase() + words.slice(1);
   return label.replace(/\b(ip|ipv4|ipv6|url|os|ssh|dns)\b/gi, (w) => w.toUpperCase());
+}
+
+/**
+ * Why a suspend or close operation happened, as data from its params, so the email words it in the
+ * client's language: the suspension's reason and the admin's note; a closing's refund, or none.
+ * Operations queued before these params were kept give what they can (the English `clientNote` stays).
+ */
+export function statusWhyFrom(kind: string, params: Record<string, unknown>): StatusWhy | undefined {
+  const note = typeof params.note === "string" && params.note ? params.note : null;
+  if (kind === "suspend") {
+    const reason = params.reason === "expired" ? "non_payment" : params.reason;
+    if (typeof reason !== "string" || !("note" in params)) return undefined;
+    return { suspension: reason as StatusWhy["suspension"], note };
+  }
+  if (kind === "close" && params.reason === "requested" && "currency" in params) {
+    const refund = typeof params.refund === "number" && params.refund > 0 ? { amount: params.refund, currency: String(params.currency) } : undefined;
+    return refund ? { refund } : { closing: params.atPeriodEnd ? "periodEnd" : "nothing" };
+  }
+  return undefined;
 }

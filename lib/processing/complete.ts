@@ -3,7 +3,7 @@ import type { Conn } from "../db";
 import { rows } from "../db/rows";
 import type { OperationKind, OrderParams, ProductType, ServiceStatus } from "../vocabulary";
 import { encryptJson } from "../crypto";
-import { serviceEmail } from "../email/service-emails";
+import { serviceEmail, statusWhyFrom } from "../email/service-emails";
 import { emailSubject } from "../email/templates";
 import { addMonths } from "../dates";
 import { giveBackSlot } from "./select-handler";
@@ -101,7 +101,7 @@ export async function completeOperation(conn: Conn, c: Completion): Promise<{ at
   let mail: SQL = sql`select 1`;
   if (event && (changed || op.kind === "prolong")) {
     const clientNote = typeof op.params.clientNote === "string" ? op.params.clientNote : undefined;
-    const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt }, { reason: clientNote });
+    const email = serviceEmail(event, { id: service.id, productType: service.productType, tariffName: service.tariffName, details, secrets, params: service.params, expiresAt }, { reason: clientNote, why: statusWhyFrom(op.kind, op.params) });
     // In the client's language: delivery renders body and subject in the stored locale.
     mail = sql`insert into email_outbox (dedupe_key, "to", subject, template, props, client_id, service_id, run_at, locale)
                select ${`${event}:op:${op.id}`}, ${service.clientEmail}, ${emailSubject(email.template, email.props as never)},

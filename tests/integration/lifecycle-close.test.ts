@@ -21,6 +21,7 @@ import { testClock } from "../helpers/clock";
 import { call, makeKey } from "../helpers/api";
 import { releaseAppDatabase, useAppDatabase } from "../helpers/app-database";
 import * as closeRoute from "@/app/api/v1/services/[id]/close/route";
+import { renderEmail } from "@/lib/email/render";
 
 describe("closing now or at the end of the paid period, cancelling and expiring unpaid orders", () => {
   let database: TestDatabase;
@@ -84,6 +85,10 @@ describe("closing now or at the end of the paid period, cancelling and expiring 
     expect((await db().select().from(services).where(eq(services.id, service.id)))[0]!.status).toBe("closed");
     const [mail] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.serviceId, service.id), sql`${emailOutbox.dedupeKey} like 'closed:op:%'`));
     expect(decryptJson<{ reason?: string }>(mail!.props).reason).toBe("$20.00 returned to your balance for the unused time.");
+    // The client's language words it from the refund itself (a Russian client reads Russian).
+    const ru = await renderEmail(mail!.template as "service-status", decryptJson(mail!.props), "ru");
+    expect(ru.text.replace(/\s/g, " ")).toContain("20,00 $ за неиспользованное время возвращены на ваш баланс.");
+    expect(ru.text).not.toContain("returned to your balance");
     clock.set(new Date("2026-03-01T10:00:00Z"));
   });
 

@@ -30,6 +30,20 @@ describe("emails in the recipient's language", () => {
     expect(two.text).toContain("на 2 минуты");
   });
 
+  it("words a suspension's reason and a closing's refund in the recipient's language, the admin's note as written", async () => {
+    const base = { serviceId: 8, tariffName: "Start", name: "example.com" };
+    const suspended = await renderEmail("service-status", { ...base, status: "suspended", reason: "Not paid. Pay the renewal.", why: { suspension: "non_payment", note: "Счёт 42 просрочен" } }, "ru");
+    expect(suspended.text).toContain("Не оплачена");
+    expect(suspended.text).toContain("Счёт 42 просрочен");
+    expect(suspended.text).not.toContain("Not paid");
+    const closed = await renderEmail("service-status", { ...base, status: "closed", why: { closing: "periodEnd" } }, "ru");
+    expect(closed.text).toContain("Услуга проработала до конца оплаченного периода; деньги не возвращаются.");
+    const english = await renderEmail("service-status", { ...base, status: "closed", why: { refund: { amount: 2000, currency: "USD" } } }, null);
+    expect(english.text).toContain("$20.00 returned to your balance for the unused time.");
+    // A row written before `why` keeps its English reason.
+    expect((await renderEmail("service-status", { ...base, status: "closed", reason: "Old words." }, "ru")).text).toContain("Old words.");
+  });
+
   it("renders every template's preview in Russian without a missing message", async () => {
     for (const name of templateNames) {
       const mail = await renderEmail(name, templates[name].component.PreviewProps as never, "ru");

@@ -33,7 +33,7 @@ export async function requestClose({ ctx, input }: { ctx: Ctx; input: unknown })
     const endsAt = when === "period_end" ? terms.endsAt : null;
     // What the closed email tells the client it got back (the refund line replaces it when there is one).
     const clientNote = endsAt ? "It ran until the end of its paid period; nothing is refunded." : "Nothing is refunded for the unused time.";
-    const params = { reason: "requested", clientNote, ...(endsAt ? { atPeriodEnd: true } : {}) };
+    const params = { reason: "requested", clientNote, currency: terms.currency, ...(endsAt ? { atPeriodEnd: true } : {}) };
     const op = await enqueueOperation(tx, { serviceId: service.id, kind: "close", params, runAt: endsAt ?? at });
     let refund = 0;
     if (op.created) {

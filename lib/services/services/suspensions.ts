@@ -75,7 +75,7 @@ export async function holdSuspension(
   let queued: { id: number; created: boolean } | null = null;
   if (service.status === "active" || (await inFlight(tx, service.id, "resume"))) {
     const clientNote = [suspendedEmailReason({ reason: input.reason }), input.note].filter(Boolean).join(" ");
-    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope, clientNote }, runAt: input.at });
+    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope, clientNote, note: input.note ?? null }, runAt: input.at });
   }
   await refreshPending(tx, service.id);
   return { held: Boolean(row), operationId: queued?.id ?? null, created: queued?.created ?? false };
