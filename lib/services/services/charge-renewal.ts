@@ -18,13 +18,15 @@ export const renewalReference = (service: Pick<ServiceRow, "id" | "expiresAt">) 
 
 /** True when the period ending at the service's current expiry is already paid for. */
 export async function renewedFor(conn: Conn, service: ServiceRow): Promise<boolean> {
-  const [entry] = await conn.select({ id: balanceEntries.id }).from(balanceEntries).where(eq(balanceEntries.reference, renewalReference(service)));
-  if (entry) return true;
-  const [op] = await conn
-    .select({ id: operations.id })
-    .from(operations)
-    .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "prolong"), ne(operations.status, "cancelled"), sql`${operations.params}->>'forExpiry' = ${service.expiresAt!.toISOString()}`));
-  return Boolean(op);
+  // Both asked at once: pipelined on the connection, one round trip.
+  const [[entry], [op]] = await Promise.all([
+    conn.select({ id: balanceEntries.id }).from(balanceEntries).where(eq(balanceEntries.reference, renewalReference(service))),
+    conn
+      .select({ id: operations.id })
+      .from(operations)
+      .where(and(eq(operations.serviceId, service.id), eq(operations.kind, "prolong"), ne(operations.status, "cancelled"), sql`${operations.params}->>'forExpiry' = ${service.expiresAt!.toISOString()}`)),
+  ]);
+  return Boolean(entry ?? op);
 }
 
 export type RenewalOutcome =
@@ -53,13 +55,17 @@ async function priceFor(tx: Tx, service: ServiceRow, months: number, open: typeo
  * or client-wide suspension stays). Insufficient funds write nothing.
  */
 export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Date; actorUserId: number | null; months?: number }): Promise<RenewalOutcome> {
-  if (await renewedFor(tx, service)) return { kind: "already" };
-  const open = await openRenewalInvoice(tx, service.id, service.expiresAt!);
+  // The reads that depend on nothing else go together (pipelined on the transaction's connection).
+  const [already, open, [payer]] = await Promise.all([
+    renewedFor(tx, service),
+    openRenewalInvoice(tx, service.id, service.expiresAt!),
+    tx.select({ currency: clients.currency }).from(clients).where(eq(clients.id, service.clientId)),
+  ]);
+  if (already) return { kind: "already" };
   const months = opts.months ?? open?.renewalMonths ?? service.months;
   const quote = await priceFor(tx, service, months, open);
   if (!quote) return { kind: "not_sold" };
   const { price, currency } = quote;
-  const [payer] = await tx.select({ currency: clients.currency }).from(clients).where(eq(clients.id, service.clientId));
   if (payer && payer.currency !== currency) return { kind: "currency", currency, clientCurrency: payer.currency };
   let balanceAfter = 0;
   if (price > 0) {
@@ -88,16 +94,19 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
     });
     invoiceId = invoice.id;
   }
-  await queuePaymentReceiptEmail(tx, invoiceId, opts.at);
-  if (price > 0) {
-    await tx.insert(balanceEntries).values({
-      clientId: service.clientId, kind: "charge", amount: -price, currency, balanceAfter, invoiceId,
-      reference: renewalReference(service), note: renewalDescription(service.id, quote.tariffName, months), actorUserId: opts.actorUserId, createdAt: opts.at,
-    });
-  }
-  const prolong = await enqueueOperation(tx, { serviceId: service.id, kind: "prolong", params: { months, forExpiry: service.expiresAt!.toISOString() }, runAt: opts.at });
+  // The receipt, the ledger entry, the prolong and the period write different rows: sent together.
+  const [, , prolong] = await Promise.all([
+    queuePaymentReceiptEmail(tx, invoiceId, opts.at),
+    price > 0
+      ? tx.insert(balanceEntries).values({
+          clientId: service.clientId, kind: "charge", amount: -price, currency, balanceAfter, invoiceId,
+          reference: renewalReference(service), note: renewalDescription(service.id, quote.tariffName, months), actorUserId: opts.actorUserId, createdAt: opts.at,
+        })
+      : null,
+    enqueueOperation(tx, { serviceId: service.id, kind: "prolong", params: { months, forExpiry: service.expiresAt!.toISOString() }, runAt: opts.at }),
+    months !== service.months ? tx.update(services).set({ months }).where(eq(services.id, service.id)) : null,
+  ]);
   if (!prolong.created) throw conflict("A renewal of this service is already in progress");
-  if (months !== service.months) await tx.update(services).set({ months }).where(eq(services.id, service.id));
   const operationIds = [prolong.id];
   const lifted = await liftSuspensions(tx, service, { scope: "service", reasons: ["non_payment"], byUserId: opts.actorUserId, at: opts.at });
   if (lifted.operationId !== null) operationIds.push(lifted.operationId);
