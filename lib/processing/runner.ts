@@ -35,6 +35,9 @@ const SWEEP_EVERY_MS = 30_000;
 /** Longest a freed place waits for others before the runner claims for it (see refillSoon). */
 const REFILL_WAIT_MS = 2;
 
+/** An operation that found its handlers busy is due again after this long (runOperation's busyRetryMs). */
+const BUSY_RETRY_MS = 500;
+
 export type Runner = { id: string; wake(): void; stop(): Promise<void>; inFlight(): number; processed(): number };
 
 /**
@@ -68,6 +71,15 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
   let processed = 0;
   let nextPoll = Date.now() + pollMs;
   let refillTimer: NodeJS.Timeout | null = null;
+  let busyTimer: NodeJS.Timeout | null = null;
+  /** Operations went back because their handlers were busy: claim again when they are due, not at the poll. */
+  const retryBusy = () => {
+    busyTimer ??= setTimeout(() => {
+      busyTimer = null;
+      claimDue = true;
+      kick();
+    }, BUSY_RETRY_MS + 5);
+  };
   /**
    * Fewer than `refillAt` places are free: a freed place waits a moment for others, never longer.
    * Against a panel that takes 200 ms per create, places free one by one and waiting for the
@@ -143,10 +155,13 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     backlog = claimed.length === limit;
     processed += claimed.length;
     for (const { lease, loaded } of claimed) {
-      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete, leaseMs })
+      const p: Promise<void> = runOperation(db, lease, { clock, loaded, log, complete, leaseMs, busyRetryMs: BUSY_RETRY_MS })
         .then(
           // An operation that found every handler busy freed nothing; it waits for the next completion, wake or poll.
-          (result) => result !== "busy",
+          (result) => {
+            if (result === "busy") retryBusy();
+            return result !== "busy";
+          },
           (error: unknown) => {
             onError(error);
             return false;
@@ -198,6 +213,7 @@ export async function startRunner(database: Database, opts: RunnerOptions = {}):
     async stop() {
       stopped = true;
       if (refillTimer) clearTimeout(refillTimer);
+      if (busyTimer) clearTimeout(busyTimer);
       sleeper?.();
       await loop;
       await Promise.allSettled([...inflight, outbox, sweeping]);

@@ -56,16 +56,18 @@ describe("runner refill after a wave of completions", () => {
     const held = holder?.reserve();
     const session = await held;
     await session?.unsafe("begin; lock table service_history in share mode");
-    const runner = await startRunner(database, { concurrency: 64, pollMs: 120_000, outbox: false, syncs: false });
+    // The poll is ten minutes away: only a refill on completion can finish the work within the wait below,
+    // which is long enough for a loaded machine.
+    const runner = await startRunner(database, { concurrency: 64, pollMs: 600_000, outbox: false, syncs: false });
     try {
       if (session) {
-        expect(await waitFor(() => Object.keys(sim.state.users).length === 64, 30_000)).toBe(true);
+        expect(await waitFor(() => Object.keys(sim.state.users).length === 64, 120_000)).toBe(true);
         await new Promise((r) => setTimeout(r, 500));
         expect(await active()).toBe(0);
         await session.unsafe("commit");
       }
-      // A refill that waited for the poll would leave the second wave unstarted for two minutes.
-      expect(await waitFor(async () => (await active()) === count, 30_000)).toBe(true);
+      // A refill that waited for the poll would leave the second wave unstarted for ten minutes.
+      expect(await waitFor(async () => (await active()) === count, 180_000)).toBe(true);
       expect(runner.processed()).toBe(count);
       expect(Object.keys(sim.state.users)).toHaveLength(count);
     } finally {
@@ -73,7 +75,22 @@ describe("runner refill after a wave of completions", () => {
       await holder?.end();
       await runner.stop();
     }
-  });
+  }, 300_000);
+
+  it("operations sent back because their panel was busy are claimed again when due, not at the poll", async () => {
+    // One place on the panel, eight in the runner: the claim takes all five, four find the panel busy.
+    const one = await makeHandler(database.db, { module: "ispmanager", maxRunning: 1, connection: { url: sim.url, username: "admin", password: "secret" } });
+    const oneTariff = (await makeTariff(database.db, { handlerIds: [one.id] })).id;
+    const before = await active();
+    const { order } = await createOrder({ ctx: sys(database.db), input: { clientId, items: Array.from({ length: 5 }, () => ({ tariffId: oneTariff, months: 1, params: { domain: siteDomain() } })) } });
+    await payOrder({ ctx: sys(database.db), input: { orderId: order.id } });
+    const runner = await startRunner(database, { concurrency: 8, pollMs: 600_000, outbox: false, syncs: false });
+    try {
+      expect(await waitFor(async () => (await active()) === before + 5, 120_000)).toBe(true);
+    } finally {
+      await runner.stop();
+    }
+  }, 200_000);
 
   it("a lone freed place is refilled at once while the rest of the runner waits on a slow panel", async () => {
     // Fifteen operations hang on a panel that takes 30 s to create a user; two go to a fast one.
@@ -93,7 +110,7 @@ describe("runner refill after a wave of completions", () => {
       await pay(tariffId, 2);
       const runner = await startRunner(database, { concurrency: 16, pollMs: 120_000, outbox: false, syncs: false });
       try {
-        expect(await waitFor(async () => (await active()) === before + 2, 10_000)).toBe(true);
+        expect(await waitFor(async () => (await active()) === before + 2, 25_000)).toBe(true);
         expect(Object.keys(slow.state.users)).toHaveLength(0);
       } finally {
         // Closing the slow panel fails its hanging requests, so the runner can stop.
