@@ -8,7 +8,8 @@ import { startRunner, type Runner } from "@/lib/processing/runner";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createClient, makeHandler, makeTariff, orderAndPay } from "../helpers/factories";
 
-const LEASE_MS = 1000;
+// Long enough that a loaded machine still renews well within it; the proofs count leases, not seconds.
+const LEASE_MS = 3000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("lease heartbeat", () => {
@@ -46,7 +47,7 @@ describe("lease heartbeat", () => {
     try {
       const service = await orderAndPay(database.db, clientId, tariffId);
       runners.forEach((r) => r.wake());
-      const active = await untilActive(service.id, 10_000);
+      const active = await untilActive(service.id, 40_000);
       const op = await openOf(service.id);
       expect(op.status).toBe("done");
       expect(op.claims).toBe(1);
@@ -59,7 +60,7 @@ describe("lease heartbeat", () => {
       sim.setFaults({ slowChangeMs: 0 });
       await Promise.all(runners.map((r) => r.stop()));
     }
-  }, 20_000);
+  }, 60_000);
 
   it("a worker that stops renewing loses the operation after its lease; its token no longer renews", async () => {
     sim.setFaults({ slowChangeMs: 0 });
@@ -75,7 +76,8 @@ describe("lease heartbeat", () => {
       const held = await openOf(service.id);
       expect(held.leaseToken).toBe(a!.lease.leaseToken);
       expect(held.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
-      expect(keeper.renewals()).toBeGreaterThanOrEqual(4);
+      // Renewed more than once per lease: without renewals the lease would have ended a lease ago.
+      expect(keeper.renewals()).toBeGreaterThanOrEqual(2);
       if (a!.loaded.slot) {
         const [slot] = await database.db.select().from(handlerSlots).where(eq(handlerSlots.leaseToken, a!.lease.leaseToken));
         expect(slot!.leaseUntil!.getTime()).toBe(held.leaseUntil!.getTime());
@@ -83,7 +85,7 @@ describe("lease heartbeat", () => {
       // A dies: no more renewals. B takes the operation over once the lease has run out.
       const diedAt = Date.now();
       keeper.stop();
-      await untilActive(service.id, 5_000);
+      await untilActive(service.id, 20_000);
       expect(Date.now() - diedAt).toBeGreaterThanOrEqual(LEASE_MS / 3);
       const op = await openOf(service.id);
       expect(op.status).toBe("done");
@@ -98,5 +100,5 @@ describe("lease heartbeat", () => {
     } finally {
       await b.stop();
     }
-  }, 20_000);
+  }, 60_000);
 });
