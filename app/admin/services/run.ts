@@ -51,7 +51,7 @@ export function runChangePlan(ctx: Ctx, form: FormData, locale: Locale = "en"): 
 export function runChangeAddons(ctx: Ctx, form: FormData, locale: Locale = "en"): Promise<FormState & { confirm?: string; addons?: Record<string, number> }> {
   const t = translatorFor(locale);
   return attempt(async () => {
-    const answer = await addonFormStep(ctx, form, "the client's");
+    const answer = await addonFormStep(ctx, form, "the client's", locale);
     return "operationId" in answer ? { ok: true, message: t("adminService.done.addons", { details: answer.message, id: answer.operationId }) } : { ok: true, ...answer };
   });
 }

@@ -119,7 +119,7 @@ export default async function ServicePage({ params }: Props) {
         )}
         {plans && (
           <Card title={t("changePlan")}>
-            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's") }))} />
+            <PlanChange serviceId={service.id} action={changePlanAction} busy={service.pending !== null} choices={plans.map((q) => ({ tariffId: q.tariffId, ...planChangeWords(q, service.tariffName, formatDate(service.expiresAt), "the client's", locale) }))} />
           </Card>
         )}
         {addons.length > 0 && (
