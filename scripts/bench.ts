@@ -24,6 +24,7 @@ import type { Ctx } from "../lib/services/context";
 import { notifyRoundtrip, operationsPageP95, percentile, seedHistory } from "./bench-history";
 import { startSimulatorProcess } from "./bench-sim";
 import { monthEnd } from "./bench-month-end";
+import { twoWorkers } from "./bench-workers";
 
 process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 // One log line per operation would drown the figures; LOG_LEVEL=info shows them.
@@ -183,6 +184,18 @@ async function main() {
   const steady = 3000;
   await throughput(null, {}, Math.round(steady / 3));
   await throughput("ops_per_s_panel_0ms", {}, steady);
+  // Two runners in two processes on the same backlog (scripts/bench-workers.ts): BENCH_TWO_WORKERS
+  // operations (default 1,000 × BENCH_SCALE) after a third as many to warm up; BENCH_NO_TWO_WORKERS=1 skips it.
+  const twoWorkerOps = Math.round(Number(process.env.BENCH_TWO_WORKERS ?? 1000 * scale));
+  if (database.kind === "postgres" && url && twoWorkerOps > 0 && !process.env.BENCH_NO_TWO_WORKERS) {
+    await sim.setFaults({ slowMs: 0, slowChangeMs: 0 });
+    const backlog = async (n: number) => {
+      const before = await activeCount();
+      for (const orderId of await order(n)) await payOrder({ ctx, input: { orderId } });
+      return before;
+    };
+    await twoWorkers({ database, url, sim, backlog, activeCount, print }, twoWorkerOps, Math.max(1, Math.round(twoWorkerOps / 3)));
+  }
   // A panel that takes 200 ms to carry out each change (creating the user) and answers reads at once.
   // Ten whole rounds of the concurrency: with 600 the last round held 24 operations yet took its
   // full 200 ms, which alone capped the figure at 600 ÷ (10 × 0.2 s) = 300 instead of 320.
