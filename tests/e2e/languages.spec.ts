@@ -96,6 +96,7 @@ test.describe("a client whose browser asks for Russian", () => {
     await page.goto(invoiceUrl);
     await expect(page.getByTestId("invoice-status")).toContainText("Оплачен");
     await expect(page.getByRole("main")).toContainText("Итого");
+    await expect(page.getByTestId("invoice-payment")).toContainText(/способ: списание с баланса, номер платежа запись в истории баланса №\d+/);
 
     // The welcome email, in the client's mailbox, in Russian.
     await page.getByRole("navigation", { name: "Личный кабинет" }).getByRole("link", { name: "Сообщения" }).click();
