@@ -45,7 +45,7 @@ export function TariffOtherPrices({ periods, own, rows, addons, onChange, errors
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
             {periods.map((m) => (
               <label key={m} className="flex min-w-0 flex-col gap-1 text-sm">
-                <span>{t("price", { period: periodLabelIn(locale, m) })}</span>
+                <span>{t("price", { currency: row.currency || "…", period: periodLabelIn(locale, m) })}</span>
                 <input name={`other.${i}.price.${m}`} inputMode="decimal" value={row.prices[m] ?? ""} placeholder={t("notSold")} onChange={(e) => set(i, { prices: { ...row.prices, [m]: e.target.value } })} className={input} />
               </label>
             ))}
@@ -54,7 +54,7 @@ export function TariffOtherPrices({ periods, own, rows, addons, onChange, errors
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {addons.map((a) => (
                 <label key={a.key} className="flex min-w-0 flex-col gap-1 text-sm">
-                  <span>{t("addon", { label: a.label || a.key })}</span>
+                  <span>{t("addon", { currency: row.currency || "…", label: a.label || a.key })}</span>
                   <input name={`other.${i}.addon.${a.key}`} inputMode="decimal" value={row.addons[a.key] ?? ""} placeholder={t("notOffered")} onChange={(e) => set(i, { addons: { ...row.addons, [a.key]: e.target.value } })} className={input} />
                 </label>
               ))}

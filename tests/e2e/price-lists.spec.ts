@@ -27,7 +27,7 @@ test("a client that pays in EUR is offered the plans priced in EUR, at those pri
   await admin.getByRole("link", { name: "Starter", exact: true }).click();
   const other = admin.getByTestId("other-prices");
   await expect(other.getByRole("textbox", { name: "Currency" })).toHaveValue("EUR");
-  await expect(other.getByRole("textbox", { name: "Price for 1 month" })).toHaveValue("3.69");
+  await expect(other.getByRole("textbox", { name: "Price in EUR for 1 month" })).toHaveValue("3.69");
 
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, client, "/account");
