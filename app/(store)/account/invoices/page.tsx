@@ -46,7 +46,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
         </ul>
       )}
       <Pager path="/account/invoices" cursor={cursor} nextCursor={nextCursor} />
-      {!cursor && <CreditNotesList notes={(await listCreditNotes({ ctx, input: { limit: 20 } })).items} pdfBase="/account/credit-notes" title="Recent credit notes" showInvoice />}
+      {!cursor && <CreditNotesList notes={(await listCreditNotes({ ctx, input: { limit: 20 } })).items} pdfBase="/account/credit-notes" recent showInvoice />}
     </>
   );
 }
