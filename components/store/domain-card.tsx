@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Card, Notice } from "@/components/ui/card";
 import { displayDomain } from "@/lib/domain-display";
+import type { Messages } from "@/lib/i18n/messages";
 import type { DomainSettings as Settings } from "@/lib/services/domains/settings";
 import { DomainSettings, type DomainActionState } from "./domain-settings";
 import type { RevealResult } from "./secrets-panel";
@@ -9,6 +10,7 @@ import type { RevealResult } from "./secrets-panel";
 export const domainCardKeys = new Set(["statuses", "registry_status", "locked", "nameservers_waiting", "transfer", "registrant"]);
 
 type Words = ReturnType<typeof useTranslations<"domainSettings">>;
+type StatusCode = keyof Messages["domainSettings"]["statusMeaning"];
 
 /** Plain words for a change still being made, or one that waits for our staff. */
 function busyText(t: Words, change: Settings["change"]): string | null {
@@ -33,7 +35,11 @@ export function DomainCard({ serviceId, domain: stored, settings, live, change, 
   const domain = displayDomain(stored);
   return (
     <>
-      {settings.registryStatus && <Notice tone="warning">{t("registryStatus", { domain, status: settings.registryStatus })}</Notice>}
+      {(settings.registryStatuses.length > 0 || settings.registryStatus) && (
+        <Notice tone="warning">
+          {t("registryStatus", { domain, status: settings.registryStatuses.length > 0 ? settings.registryStatuses.map((code) => t(`statusMeaning.${code as StatusCode}`)).join("; ") : settings.registryStatus })}
+        </Notice>
+      )}
       {settings.transfer && (
         <Notice>
           {t("transferWaiting", { domain })}{" "}

@@ -9,11 +9,11 @@ import type { DomainSettings } from "@/lib/services/domains/settings";
 
 const waiting: DomainSettings = {
   offered: [], nameservers: [], waitingNameservers: [], locked: null, change: null,
-  registryStatus: "in its redemption period", transfer: { until: null, status: "waiting" },
+  registryStatuses: [], registryStatus: "in its redemption period", transfer: { until: null, status: "waiting" },
 };
 const live: DomainSettings = {
   offered: ["nameservers", "lock", "authcode", "contact"], nameservers: ["ns1.host.test"], waitingNameservers: [], locked: true,
-  change: { action: "lock", status: "running", error: null }, registryStatus: "", transfer: null,
+  change: { action: "lock", status: "running", error: null }, registryStatuses: [], registryStatus: "", transfer: null,
 };
 const card = (domain: string, settings = waiting, locale: "en" | "ru" = "en") =>
   renderToStaticMarkup(
@@ -44,5 +44,14 @@ describe("the domain card (client's and admin's service page) names an IDN as pe
     const russian = card("xn--e1afmkfd.xn--p1ai", live, "ru");
     for (const words of ["Настройки домена", "Защита от переноса: включена", "Выключить защиту", "Показать код авторизации", "Изменяем в реестре: защита от переноса…"]) expect(russian).toContain(words);
     expect(russian).not.toMatch(/Transfer lock|Name servers|Auth code/);
+  });
+
+  it("words the registry's status codes in the reader's language, the most serious first", () => {
+    const held: DomainSettings = { ...waiting, transfer: null, registryStatuses: ["redemptionPeriod", "serverTransferProhibited"], registryStatus: "" };
+    expect(card("example.com", held)).toContain("expired and in its redemption period");
+    const russian = card("example.com", held, "ru");
+    expect(russian).toContain("срок истёк, идёт период восстановления");
+    expect(russian).toContain("перенос запрещён реестром");
+    expect(russian).not.toContain("redemption");
   });
 });

@@ -15,11 +15,17 @@ export const statusMeaning: Record<string, string> = {
   serverRenewProhibited: "cannot be renewed by order of the registry",
 };
 
-/** The plain words for a domain's statuses, the most serious first (the RGP states say more than pendingDelete). */
-export function describeStatuses(status: string[]): string {
+/** The statuses worth telling the owner, the most serious first (the RGP states say more than pendingDelete). */
+export function meaningfulStatuses(status: string[]): string[] {
   const order = ["redemptionPeriod", "pendingRestore", "pendingDelete", "serverHold", "clientHold", "pendingTransfer", "pendingCreate", "serverRenewProhibited", "serverUpdateProhibited", "serverTransferProhibited"];
-  const said = order.filter((s) => status.includes(s)).map((s) => statusMeaning[s]!);
+  const said = order.filter((s) => status.includes(s));
   // A domain in redemption also carries pendingDelete (RFC 3915): one sentence for both.
-  if (status.includes("redemptionPeriod")) return said.filter((w) => w !== statusMeaning.pendingDelete).join("; ");
-  return said.join("; ");
+  return status.includes("redemptionPeriod") ? said.filter((s) => s !== "pendingDelete") : said;
+}
+
+/** The plain words for a domain's statuses, in English (stored with the service's details). */
+export function describeStatuses(status: string[]): string {
+  return meaningfulStatuses(status)
+    .map((s) => statusMeaning[s]!)
+    .join("; ");
 }

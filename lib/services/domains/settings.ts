@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { handlers, operations } from "../../db/schema";
 import { conflict } from "../../errors";
-import { describeStatuses } from "../../modules/epp/status-words";
+import { meaningfulStatuses } from "../../modules/epp/status-words";
 import { getModule } from "../../modules/registry";
 import { parseInput, type Ctx } from "../context";
 import { loadOwnService } from "../services/load-own";
@@ -18,7 +18,9 @@ export type DomainSettings = {
   waitingNameservers: string[];
   /** The registrar lock (clientTransferProhibited); null when the registry has not said. */
   locked: boolean | null;
-  /** What the registry's statuses mean, in plain words; empty when the domain simply works. */
+  /** The registry's statuses that change what the domain does (codes, worded by the page); empty when it simply works. */
+  registryStatuses: string[];
+  /** The registrar's own words for a state it gave no status codes for; empty otherwise. */
   registryStatus: string;
   /** The last change asked for, while it runs or when it stopped for a person. */
   change: { action: string; status: string; error: string | null } | null;
@@ -60,7 +62,8 @@ export async function domainSettings({ ctx, input }: { ctx: Ctx; input: unknown 
     nameservers: (d.nameservers ?? "").split(/,\s*/).filter(Boolean),
     waitingNameservers: (d.nameservers_waiting ?? "").split(/,\s*/).filter(Boolean),
     locked: d.locked === "yes" ? true : d.locked === "no" ? false : null,
-    registryStatus: d.registry_status ?? describeStatuses(statuses),
+    registryStatuses: meaningfulStatuses(statuses),
+    registryStatus: statuses.length > 0 ? "" : (d.registry_status ?? ""),
     change: change && change.status !== "done" && change.status !== "cancelled" ? { action: actionOf(change.params), status: change.status, error: change.lastError } : null,
     transfer: transferring ? { until, status: open.status } : null,
   };
