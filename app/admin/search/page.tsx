@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { find } from "@/lib/services/search/find";
 import { invoiceName } from "@/lib/billing/invoice-format";
+import { displayDomain } from "@/lib/domain-display";
 import { Notice, PageHeading } from "@/components/ui/card";
 import { Badge } from "@/components/admin/badge";
 import { param } from "@/components/admin/pager";
@@ -52,7 +53,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <Group title={t("services")}>
           {found.services.map((s) => (
             <li key={s.id} className="[overflow-wrap:anywhere]">
-              <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id} {s.domain ?? s.remoteName}</Link> <Badge status={s.status} />{" "}
+              <Link href={`/admin/services/${s.id}`} className="font-medium text-indigo-700 hover:underline">#{s.id} {s.domain ? displayDomain(s.domain) : s.remoteName}</Link> <Badge status={s.status} />{" "}
               <span className="text-slate-500">{[s.ip, s.clientName].filter(Boolean).join(" · ")}</span>
             </li>
           ))}
