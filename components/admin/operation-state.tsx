@@ -1,4 +1,4 @@
-import type { OperationStateView } from "@/lib/services/operations/state";
+import { NEAR_S, type OperationStateView } from "@/lib/services/operations/state";
 import { Badge } from "./badge";
 import { useLocale, useTranslations } from "next-intl";
 import { adminLabelsIn } from "./labels";
@@ -12,7 +12,20 @@ export function OperationState({ view, compact = false }: { view: OperationState
     <div className="flex min-w-0 flex-col gap-1" data-testid="operation-state" data-state={view.state}>
       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Badge status={view.state} label={labels.operationState(view.state)} />
-        {view.detail && <span className="text-xs font-medium text-red-800">{view.detail}</span>}
+        {view.failed && view.nextTryAt && (
+          <span className="text-xs font-medium text-red-800">
+            {t("failedAttempt", {
+              attempt: view.failed.attempt,
+              of: view.failed.of,
+              next:
+                view.failed.nextInSeconds <= 0
+                  ? t("nextNow")
+                  : view.failed.nextInSeconds < NEAR_S
+                    ? t("nextIn", { seconds: view.failed.nextInSeconds })
+                    : t("nextAt", { time: new Date(view.nextTryAt).toISOString().slice(11, 16) }),
+            })}
+          </span>
+        )}
       </span>
       {view.errorLine && (
         <span

@@ -8,9 +8,11 @@ export type OperationState = OperationStatus | "failing";
 
 export type OperationStateView = {
   state: OperationState;
-  /** "attempt 1 of 3 failed, next try 14:05 UTC" for a failing one, else null. */
+  /** "attempt 1 of 3 failed, next try 14:05 UTC" for a failing one, else null (English, as the REST API gives it). */
   detail: string | null;
   nextTryAt: Date | null;
+  /** The same for pages to word in the reader's language: the failed attempt, of how many, and seconds to the next try. */
+  failed: { attempt: number; of: number; nextInSeconds: number } | null;
   /** The first line of the last error, for a row or a badge. */
   errorLine: string | null;
 };
@@ -22,7 +24,7 @@ export function isFailing(op: { status: string; attempts: number; lastError: str
 }
 
 /** Seconds within which a next try reads "in 12 s" rather than a clock time. */
-const NEAR_S = 120;
+export const NEAR_S = 120;
 
 /** When an operation runs next, as people read it: "now", "in 12 s" when near, else "14:05 UTC". */
 export function nextTryText(at: Date, now: Date): string {
@@ -42,10 +44,12 @@ export function operationState(
   now: Date = new Date(),
 ): OperationStateView {
   const errorLine = op.lastError && op.status !== "done" ? op.lastError.split("\n")[0]!.trim() : null;
-  if (!isFailing(op)) return { state: op.status, detail: null, nextTryAt: null, errorLine };
+  if (!isFailing(op)) return { state: op.status, detail: null, nextTryAt: null, failed: null, errorLine };
   const nextTryAt = new Date(op.runAt);
-  const detail = `attempt ${op.attempts} of ${Math.max(maxAttempts, op.attempts)} failed, next try ${nextTryText(nextTryAt, now)}`;
-  return { state: "failing", detail, nextTryAt, errorLine };
+  const of = Math.max(maxAttempts, op.attempts);
+  const detail = `attempt ${op.attempts} of ${of} failed, next try ${nextTryText(nextTryAt, now)}`;
+  const failed = { attempt: op.attempts, of, nextInSeconds: Math.ceil((nextTryAt.getTime() - now.getTime()) / 1000) };
+  return { state: "failing", detail, nextTryAt, failed, errorLine };
 }
 
 /** Which staff actions apply to an operation in this status (the verbs refuse the others). */
