@@ -24,6 +24,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   const t = await getTranslations("adminReports");
   const format = await getFormatter();
   const percent = (share: number | null) => (share === null ? "—" : format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  /** "2026-12" as the reader's language names the month ("December 2026", "декабрь 2026 г."). */
+  const month = (ym: string) => format.dateTime(new Date(`${ym}-01T00:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" });
   const rate = (bp: number) => format.number(bp / 10000, { style: "percent", maximumFractionDigits: 2 });
   const query = await searchParams;
   const ctx = await adminPageCtx("/admin/reports");
@@ -57,7 +59,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             {money.months.length === 0 && <EmptyRow colSpan={8}>{t("noMoney")}</EmptyRow>}
             {money.months.map((m) => (
               <tr key={`${m.month}-${m.currency}`} data-testid={`report-${m.month}-${m.currency}`}>
-                <Td>{m.month}</Td>
+                <Td>{month(m.month)}</Td>
                 <Td>{m.currency}</Td>
                 <Td className="tabular-nums"><Money amount={m.billed} currency={m.currency} /></Td>
                 <Td className="tabular-nums"><Money amount={m.credited} currency={m.currency} /></Td>
@@ -74,7 +76,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             {taxes.length === 0 && <EmptyRow colSpan={6}>{t("noLines")}</EmptyRow>}
             {taxes.map((x, i) => (
               <tr key={i}>
-                <Td>{x.month}</Td>
+                <Td>{month(x.month)}</Td>
                 <Td>{x.currency}</Td>
                 <Td>{x.taxName ?? t("noTax")}</Td>
                 <Td className="tabular-nums">{rate(x.rateBp)}</Td>
@@ -101,7 +103,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             <Table head={[th("month"), th("liveAtTheStart"), th("closed"), th("churn")]} caption={th("churnPerMonth")}>
               {churn.map((c) => (
                 <tr key={c.month}>
-                  <Td>{c.month}</Td>
+                  <Td>{month(c.month)}</Td>
                   <Td className="tabular-nums">{c.live}</Td>
                   <Td className="tabular-nums">{c.closed}</Td>
                   <Td className="tabular-nums">{percent(c.churn)}</Td>
