@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { displayDomain } from "@/lib/domain-display";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { CatalogEntry } from "@/lib/services/catalog/list";
@@ -17,19 +17,30 @@ import { translateMessages } from "@/lib/i18n/errors";
 import { localeOr } from "@/lib/i18n/translator";
 
 export type CheckoutState = { fields?: FieldErrors; error?: string; invoiceId?: number; profileNeeded?: boolean; keyReused?: boolean };
+export type CouponPreviewState = {
+  preview?: { code: string; percent: number | null; fixed: number | null; discount: number; currency: string; subtotal: number; total: number };
+  error?: string;
+};
 type Props = {
   catalog: CatalogEntry[]; checkout: "client" | "anonymous" | "staff"; action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState>;
+  /** Checks a coupon against the cart before checkout. */
+  previewCoupon?: (prev: CouponPreviewState, form: FormData) => Promise<CouponPreviewState>;
   /** Whether prices include tax or it is added on the invoice; null when no tax rate is set. */
   tax?: "included" | "excluded" | null;
 };
 
+const noPreview = async (): Promise<CouponPreviewState> => ({});
+
 /** The browser's cart, priced live with the checkout's price function; checkout makes one order per idempotency key. */
-export function CartView({ catalog, checkout, action, tax = null }: Props) {
+export function CartView({ catalog, checkout, action, previewCoupon, tax = null }: Props) {
   const cart = useCart();
   const t = useTranslations("cart");
   const locale = useLocale();
   const router = useRouter();
   const [state, formAction] = useActionState(action, {} as CheckoutState);
+  // Kept in state: a form action resets the form's own fields, and the code checked must stay for checkout.
+  const [couponCode, setCouponCode] = useState("");
+  const [coupon, couponAction, checking] = useActionState(previewCoupon ?? noPreview, {} as CouponPreviewState);
   const done = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (state.keyReused) renewCheckoutKey();
@@ -108,13 +119,31 @@ export function CartView({ catalog, checkout, action, tax = null }: Props) {
             <label className="mb-3 block text-sm">
               <span className="font-medium">{t("coupon")}</span>
               <input
-                name="coupon" autoComplete="off" maxLength={64} data-testid="cart-coupon"
+                name="coupon" autoComplete="off" maxLength={64} data-testid="cart-coupon" value={couponCode} onChange={(e) => setCouponCode(e.target.value)}
                 aria-invalid={state.fields?.coupon ? true : undefined} aria-describedby={state.fields?.coupon ? "cart-coupon-error" : undefined}
                 className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 uppercase"
               />
-              {state.fields?.coupon && <span id="cart-coupon-error" className="mt-1 block text-red-600">{state.fields.coupon.join(" ")}</span>}
+              {state.fields?.coupon && <span id="cart-coupon-error" className="mt-1 block text-red-600">{translateMessages(state.fields.coupon, localeOr(locale))!.join(" ")}</span>}
               <span className="mt-1 block text-slate-500">{t("couponHint")}</span>
             </label>
+            {previewCoupon && (
+              <div className="mb-3 text-sm" aria-live="polite">
+                <Button type="submit" variant="secondary" formAction={couponAction} disabled={checking}>
+                  {checking ? t("couponChecking") : t("couponCheck")}
+                </Button>
+                {coupon.preview && (
+                  <p className="mt-2 text-green-800" data-testid="cart-coupon-preview">
+                    {t("couponPreview", {
+                      code: coupon.preview.code,
+                      off: coupon.preview.percent !== null ? `${coupon.preview.percent}%` : formatMoney(coupon.preview.fixed ?? 0, coupon.preview.currency, locale),
+                      discount: formatMoney(coupon.preview.discount, coupon.preview.currency, locale),
+                      total: formatMoney(coupon.preview.total, coupon.preview.currency, locale),
+                    })}
+                  </p>
+                )}
+                {coupon.error && <p className="mt-2 text-red-600" data-testid="cart-coupon-refused">{translateMessages([coupon.error], localeOr(locale))!.join(" ")}</p>}
+              </div>
+            )}
             <SubmitButton pendingText={t("placing")}>{t("checkout")}</SubmitButton>
           </form>
         )}

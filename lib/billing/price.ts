@@ -38,7 +38,7 @@ export function resourceAmounts(resources: Resource[], addons: Record<string, nu
 }
 
 type PricedTariff = { id: number; name: string; productType: ProductType; tlds: string[]; currency: string; prices: Price[]; resources: Resource[]; orderNeeds?: readonly OrderNeed[] };
-type ItemInput = { tariffId: number; months: number; addons: Record<string, number>; params: OrderParamsInput };
+export type ItemInput = { tariffId: number; months: number; addons: Record<string, number>; params: OrderParamsInput };
 
 /**
  * Checks and prices order items against their tariffs, the same way for a quote and a checkout:

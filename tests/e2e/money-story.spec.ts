@@ -115,6 +115,10 @@ test("an EU business client with a VAT id buys with a coupon, receives the PDF i
     await expect(page).toHaveURL("/cart");
     await expect(page.getByTestId("cart-tax")).toHaveText("Tax, where it applies, is added on the invoice: it depends on your country and tax ID.");
     await page.getByLabel("Coupon code (optional)").fill(code.toLowerCase());
+    // The cart shows what the coupon takes off before anything is ordered.
+    await page.getByRole("button", { name: "Check the coupon" }).click();
+    await expect(page.getByTestId("cart-coupon-preview")).toHaveText(`Coupon ${code} (20% off): −$0.80. Total with the coupon: $3.19.`);
+    await expect(page.getByLabel("Coupon code (optional)")).toHaveValue(code.toLowerCase());
     await page.getByRole("button", { name: "Check out" }).click();
     await expect(page).toHaveURL(/\/account\/invoices\/\d+$/);
     const invoicePath = new URL(page.url()).pathname;

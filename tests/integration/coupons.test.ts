@@ -6,6 +6,7 @@ import { createOrder } from "@/lib/services/orders/create";
 import { createCoupon } from "@/lib/services/coupons/create";
 import { disableCoupon } from "@/lib/services/coupons/disable";
 import { listCoupons } from "@/lib/services/coupons/list";
+import { previewCoupon } from "@/lib/services/coupons/preview";
 import { saveTaxRate } from "@/lib/services/tax/save-rate";
 import { updateTaxSettings } from "@/lib/services/tax/update-settings";
 import { ValidationError } from "@/lib/errors";
@@ -77,6 +78,23 @@ describe("coupons: discount lines before tax, restrictions, limits and refusals"
     expect(doc.taxes.map((t) => [t.taxName, t.taxRateBp, t.net, t.taxAmount])).toEqual([["VAT", 1900, 800, 152]]);
     const [r] = await db().select().from(couponRedemptions).where(eq(couponRedemptions.orderId, o.id));
     expect(r).toMatchObject({ couponId: c.id, clientId, invoiceId: invoice.id, amount: 200, currency: "USD" });
+  });
+
+  it("the cart's preview gives the discount checkout would give, or its refusal, and writes nothing", async () => {
+    const { actor } = await createUser(db(), "client");
+    const client: Ctx = { db: db(), actor, clock };
+    const c = await coupon({ percent: 10 });
+    const items = [{ tariffId: tariffA, months: 1, addons: {}, params: { domain: siteDomain() } }];
+    const preview = await previewCoupon({ ctx: client, input: { items, coupon: c.code.toLowerCase() } });
+    expect(preview).toMatchObject({ code: c.code, percent: 10, fixed: null, discount: 100, currency: "USD", subtotal: 1000, total: 900 });
+    const [stored] = await db().select().from(coupons).where(eq(coupons.id, c.id));
+    expect(stored!.uses).toBe(0);
+    expect(await db().select().from(couponRedemptions).where(eq(couponRedemptions.couponId, c.id))).toHaveLength(0);
+    const onlyB = await coupon({ tariffIds: [tariffB] });
+    expect(await refusal(previewCoupon({ ctx: client, input: { items, coupon: onlyB.code } }))).toBe(`The coupon ${onlyB.code} does not apply to these plans or periods.`);
+    expect(await refusal(previewCoupon({ ctx: client, input: { items, coupon: "NO-SUCH-CODE" } }))).toMatch(/There is no coupon "NO-SUCH-CODE"/);
+    // Staff have no cart of their own.
+    expect(await refusal(previewCoupon({ ctx: admin, input: { items, coupon: c.code } }))).toMatch(/Sign in as a client/);
   });
 
   it("fixed: the amount off, never more than the lines it applies to", async () => {

@@ -3,7 +3,8 @@
 import { createOrder } from "@/lib/services/orders/create";
 import { listInvoices } from "@/lib/services/invoices/list";
 import { requestCtx } from "@/lib/services/request-context";
-import type { CheckoutState } from "@/components/store/cart-view";
+import type { CheckoutState, CouponPreviewState } from "@/components/store/cart-view";
+import { previewCoupon } from "@/lib/services/coupons/preview";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import type { MissingContact } from "@/lib/billing/contacts";
@@ -34,5 +35,22 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
       return { error: t("incomplete", { fields: details.fields.map((f) => t(`field.${f}`)).join(", ") }), profileNeeded: true };
     }
     return { ...actionFailure(error), profileNeeded: code === "contacts_incomplete", keyReused: code === "checkout_key_reused" };
+  }
+}
+
+/** The coupon's discount on the cart as it stands, or the reason it is refused; nothing is written. */
+export async function couponPreviewAction(_prev: CouponPreviewState, form: FormData): Promise<CouponPreviewState> {
+  const ctx = await requestCtx();
+  let items: unknown;
+  try {
+    items = JSON.parse(String(form.get("items") ?? "[]"));
+  } catch {
+    items = [];
+  }
+  try {
+    return { preview: await previewCoupon({ ctx, input: { items, coupon: String(form.get("coupon") ?? "") } }) };
+  } catch (error) {
+    const failure = actionFailure(error);
+    return { error: failure.fields?.coupon?.join(" ") ?? failure.error };
   }
 }

@@ -6,7 +6,7 @@ import { loadTaxSetup } from "@/lib/billing/tax-setup";
 import { requestCtx } from "@/lib/services/request-context";
 import { PageHeading } from "@/components/ui/card";
 import { CartView } from "@/components/store/cart-view";
-import { checkoutAction } from "./actions";
+import { checkoutAction, couponPreviewAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -28,7 +28,7 @@ export default async function CartPage() {
         {t("continue")}
       </Link>
       <PageHeading title={t("title")} description={t("description")} />
-      <CartView catalog={catalog} checkout={checkout} action={checkoutAction} tax={tax} />
+      <CartView catalog={catalog} checkout={checkout} action={checkoutAction} previewCoupon={couponPreviewAction} tax={tax} />
     </div>
   );
 }

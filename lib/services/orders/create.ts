@@ -1,17 +1,15 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { orderItems, orders, tariffResources, tariffs } from "../../db/schema";
+import { orderItems, orders, tariffResources } from "../../db/schema";
 import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { sealTransferCode } from "../domains/transfer-code";
-import { priceItems } from "../../billing/price";
-import { orderNeedsOf } from "../../billing/order-needs";
 import { conflict, ValidationError } from "../../errors";
 import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
 import { assertOnSale } from "../tariffs/on-sale";
 import { assertRegistrable } from "../domains/registrable";
 import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
-import { clientCurrencyOf, loadPriceLists, notPricedIn } from "../../billing/price-list";
+import { priceOrder } from "./price-order";
 import { issueInvoice } from "../../billing/issue-invoice";
 import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
 import { addMonths } from "../../dates";
@@ -65,19 +63,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const clientId = clientOf(ctx.actor, data.clientId);
   requireClientAccess(ctx.actor, clientId);
   if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
-  const tariffIds = [...new Set(data.items.map((i) => i.tariffId))];
-  const found = await ctx.db.select().from(tariffs).where(inArray(tariffs.id, tariffIds));
   // A client buys in its own currency, at the tariff's price in it; a tariff with none is refused.
-  const currency = await clientCurrencyOf(ctx.db, clientId);
-  const lists = await loadPriceLists(ctx.db, tariffIds);
-  const needs = await orderNeedsOf(ctx.db, tariffIds);
-  const lines = priceItems(data.items, (id) => {
-    const tariff = found.find((t) => t.id === id);
-    if (!tariff || (!tariff.published && ctx.actor.type !== "system")) return undefined;
-    const list = lists.get(id)?.get(currency);
-    if (!list) throw notPricedIn(tariff.name, currency);
-    return { ...tariff, currency, prices: list.prices, resources: list.resources, orderNeeds: [...(needs.get(id) ?? [])] };
-  });
+  const { found, currency, needs, lines } = await priceOrder(ctx, clientId, data.items);
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
       .select()
