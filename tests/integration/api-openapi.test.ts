@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { catalogs } from "@/lib/i18n/messages";
 import { openApiDocument } from "@/lib/api/openapi";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import DevelopersPage from "@/app/developers/page";
@@ -112,7 +110,7 @@ describe("OpenAPI document", () => {
     const response = openApiRoute.GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(doc)));
-    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: catalogs.en, timeZone: "UTC", children: createElement(DevelopersPage) }));
+    const html = renderIn("en", createElement(DevelopersPage));
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const method of Object.keys(item)) expect(html).toContain(`${method.toUpperCase()} ${path}`);
     }

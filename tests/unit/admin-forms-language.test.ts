@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import en from "@/messages/en.json";
-import ru from "@/messages/ru.json";
 import { ServiceWayOut } from "@/components/admin/service-way-out";
 import { ClientMoney } from "@/components/admin/client-money";
 
-const render = (locale: "en" | "ru", children: ReactElement) =>
-  renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : ru, timeZone: "UTC", children }));
+const render = (locale: "en" | "ru", children: ReactElement) => renderIn(locale, children);
 
 const act = async () => ({});
 const refund = { currency: "USD", paid: 999, refunded: 0, left: 999, unused: 500, card: false };

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { catalogs } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TaskDetail } from "@/lib/services/tasks/get";
 import { TaskSummary } from "@/components/board/task-summary";
@@ -10,7 +8,7 @@ import { CloseTaskForm } from "@/components/board/close-task-form";
 
 /** What a staff member reads of a component, in a language. */
 function text(locale: Locale, children: ReactElement): string {
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "UTC", children }))
+  return renderIn(locale, children)
     .replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 }
 

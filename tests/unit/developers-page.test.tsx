@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { catalogs } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import DevelopersPage from "@/app/developers/page";
 
 /** The API reference's text as a reader sees it, in a language. */
 function text(locale: Locale): string {
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "UTC", children: createElement(DevelopersPage) }))
+  return renderIn(locale, createElement(DevelopersPage))
     .replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/\s+/g, " ");
 }
 

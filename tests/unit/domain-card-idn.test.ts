@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import en from "@/messages/en.json";
-import ru from "@/messages/ru.json";
 import { DomainCard } from "@/components/store/domain-card";
 import type { DomainSettings } from "@/lib/services/domains/settings";
 
@@ -16,15 +13,11 @@ const live: DomainSettings = {
   change: { action: "lock", status: "running", error: null }, registryStatuses: [], registryStatus: "", transfer: null,
 };
 const card = (domain: string, settings = waiting, locale: "en" | "ru" = "en") =>
-  renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      timeZone: "UTC",
-      messages: locale === "en" ? en : ru,
-      children: createElement(DomainCard, {
-        serviceId: 1, domain, settings, live: settings === live, formatDate: () => "",
-        change: async () => ({}), reveal: async () => ({ error: "" }) as never,
-      }),
+  renderIn(
+    locale,
+    createElement(DomainCard, {
+      serviceId: 1, domain, settings, live: settings === live, formatDate: () => "",
+      change: async () => ({}), reveal: async () => ({ error: "" }) as never,
     }),
   ).replace(/&#x27;/g, "'");
 

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { renderIn } from "../helpers/render";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import en from "@/messages/en.json";
-import ru from "@/messages/ru.json";
 import { OperationState } from "@/components/admin/operation-state";
 import { operationState } from "@/lib/services/operations/state";
 
 const at = new Date("2026-12-07T14:05:00Z");
 const failing = { status: "queued" as const, attempts: 1, lastError: "panel said no\nmore", runAt: at };
 const render = (locale: "en" | "ru", now: Date) =>
-  renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, timeZone: "UTC", messages: locale === "en" ? en : ru, children: createElement(OperationState, { view: operationState(failing, 3, now) }) }),
-  );
+  renderIn(locale, createElement(OperationState, { view: operationState(failing, 3, now) }));
 
 describe("a failing operation's attempt and next try, in the staff member's language", () => {
   it("says the attempt, of how many, and the next try as near seconds or a clock time, in English and Russian", () => {
