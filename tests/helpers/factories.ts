@@ -50,6 +50,12 @@ export async function createHandler_(db: Db, input: { module: ModuleKind; produc
 }
 export { createHandler_ as makeHandler };
 
+/** A dedicated-server tariff at 99.00 set up by hand (a "Manual setup" handler): the money tests' plain product. */
+export async function makeManualTariff(db: Db): Promise<number> {
+  const handler = await createHandler_(db, { module: "manual", productType: "dedicated" });
+  return (await makeTariff(db, { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+}
+
 export async function makeTariff(db: Db, input: { handlerIds: number[]; productType?: ProductType; template?: string | null; price?: number; resources?: unknown[]; tlds?: string[] }) {
   return createTariff({
     ctx: sys(db),

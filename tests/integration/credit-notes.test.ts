@@ -13,7 +13,7 @@ import { getCreditNoteDocument, listCreditNotes } from "@/lib/services/invoices/
 import { creditNotePrint, renderCreditNotePdf } from "@/components/store/credit-note-pdf";
 import { pdfText } from "../helpers/pdf-text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, createUser, makeHandler, makeTariff, orderAndPay, siteDomain, sys } from "../helpers/factories";
+import { createClient, createUser, orderAndPay, siteDomain, sys, makeManualTariff } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 
 describe("credit notes: every refund or void after issue is a numbered credit note on its invoice", () => {
@@ -25,8 +25,7 @@ describe("credit notes: every refund or void after issue is a numbered credit no
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    tariffId = await makeManualTariff(db());
     admin = { db: db(), actor: (await createUser(db(), "admin")).actor, clock };
   });
   afterAll(async () => database.close());

@@ -15,7 +15,7 @@ import { getInvoiceDocument } from "@/lib/services/invoices/get-document";
 import { renderInvoicePdf } from "@/components/store/invoice-pdf";
 import { pdfText } from "../helpers/pdf-text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
+import { createClient, createUser, siteDomain, sys, makeManualTariff } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 
 /**
@@ -33,8 +33,7 @@ describe("invoice numbers: gapless per seller and year, given once", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    tariffId = await makeManualTariff(db());
     clientId = (await createClient(db())).id;
     admin = { db: db(), actor: (await createUser(db(), "admin")).actor, clock };
   });

@@ -13,7 +13,7 @@ import { renderInvoicePdf } from "@/components/store/invoice-pdf";
 import { InvoiceDocument } from "@/components/store/invoice-document";
 import type { Locale } from "@/lib/i18n/locales";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
+import { createClient, createUser, siteDomain, sys, makeManualTariff } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 import { pdfText } from "../helpers/pdf-text";
 
@@ -33,8 +33,7 @@ describe("an invoice's payment line in the reader's language", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    tariffId = await makeManualTariff(db());
     clientId = (await createClient(db())).id;
     await db().update(clients).set({ locale: "ru" }).where(eq(clients.id, clientId));
     admin = { db: db(), actor: (await createUser(db(), "admin")).actor, clock };

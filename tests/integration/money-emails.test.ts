@@ -10,7 +10,7 @@ import { payOrder } from "@/lib/services/orders/pay";
 import { renewService } from "@/lib/services/services/renew";
 import { writeSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
+import { createClient, createUser, siteDomain, sys, makeManualTariff } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 import { startFakeResend } from "../helpers/fake-resend";
 
@@ -25,8 +25,7 @@ describe("emails of money events: each queued once, through the outbox", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    tariffId = await makeManualTariff(db());
     admin = { db: db(), actor: (await createUser(db(), "admin")).actor, clock };
   });
   afterAll(async () => database.close());

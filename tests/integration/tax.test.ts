@@ -20,7 +20,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { createClient, createUser, makeHandler, makeTariff, siteDomain, sys } from "../helpers/factories";
+import { createClient, createUser, siteDomain, sys, makeManualTariff } from "../helpers/factories";
 import { testClock } from "../helpers/clock";
 import { pdfText } from "../helpers/pdf-text";
 
@@ -106,8 +106,7 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
 
   it("an order costs its invoice's total with tax; paying charges that; editing the rate later changes no issued invoice", async () => {
     await updateTaxSettings({ ctx: admin, input: { pricesIncludeTax: false, sellerCountry: "DE" } });
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    const tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    const tariffId = await makeManualTariff(db());
     const clientId = await buyer({ country: "FR" });
     await db().update(clients).set({ currency: "USD" }).where(eq(clients.id, clientId));
     const { order } = await createOrder({ ctx: sys(db(), clock), input: { clientId, items: [{ tariffId, months: 1, addons: {}, params: { domain: siteDomain() } }] } });
@@ -130,8 +129,7 @@ describe("tax: computed once at issue, stored per line, reported per rate", () =
 
   it("a renewal is quoted, invoiced and charged with its tax, its line covering the period it renews", async () => {
     await updateTaxSettings({ ctx: admin, input: { pricesIncludeTax: false, sellerCountry: "DE" } });
-    const handler = await makeHandler(db(), { module: "manual", productType: "dedicated" });
-    const tariffId = (await makeTariff(db(), { handlerIds: [handler.id], price: 9900, productType: "dedicated", template: null })).id;
+    const tariffId = await makeManualTariff(db());
     const clientId = await buyer({ country: "DE" });
     await db().update(clients).set({ currency: "USD", balance: 20000 }).where(eq(clients.id, clientId));
     const expiry = new Date("2026-05-10T00:00:00Z");
