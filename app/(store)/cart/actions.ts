@@ -10,17 +10,22 @@ import { AppError } from "@/lib/errors";
 import type { MissingContact } from "@/lib/billing/contacts";
 import { actionFailure } from "../action-errors";
 
+/** The cart's items as the form sends them (JSON), or undefined when they cannot be read. */
+function cartItems(form: FormData): unknown {
+  try {
+    return JSON.parse(String(form.get("items") ?? "[]"));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checkout: creates the order and its invoice from the cart; the same idempotency key makes one order. */
 export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
   const ctx = await requestCtx();
   const { actor } = ctx;
   if (actor.type !== "user" || actor.clientId === null) return { error: "Sign in as a client to check out." };
-  let items: unknown;
-  try {
-    items = JSON.parse(String(form.get("items") ?? "[]"));
-  } catch {
-    return { error: "The cart could not be read. Please add the items again." };
-  }
+  const items = cartItems(form);
+  if (items === undefined) return { error: "The cart could not be read. Please add the items again." };
   const idempotencyKey = String(form.get("idempotencyKey") ?? "") || undefined;
   const coupon = String(form.get("coupon") ?? "").trim() || undefined;
   try {
@@ -41,14 +46,8 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
 /** The coupon's discount on the cart as it stands, or the reason it is refused; nothing is written. */
 export async function couponPreviewAction(_prev: CouponPreviewState, form: FormData): Promise<CouponPreviewState> {
   const ctx = await requestCtx();
-  let items: unknown;
   try {
-    items = JSON.parse(String(form.get("items") ?? "[]"));
-  } catch {
-    items = [];
-  }
-  try {
-    return { preview: await previewCoupon({ ctx, input: { items, coupon: String(form.get("coupon") ?? "") } }) };
+    return { preview: await previewCoupon({ ctx, input: { items: cartItems(form) ?? [], coupon: String(form.get("coupon") ?? "") } }) };
   } catch (error) {
     const failure = actionFailure(error);
     return { error: failure.fields?.coupon?.join(" ") ?? failure.error };
