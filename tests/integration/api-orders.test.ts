@@ -111,6 +111,17 @@ describe("API: catalog, clients, balance, orders, idempotency", () => {
     expect(await orderCount()).toBe(before + 2);
   });
 
+  it("answers a new order with the items it holds, as they read back when the same checkout key repeats it", async () => {
+    const body = { items: [{ tariffId, months: 12 }, { tariffId, months: 1, addons: { disk: 1 }, params: { domain: "items.example.test" } }], idempotencyKey: "checkout-items-1" };
+    const first = await call(ordersRoute.POST, "POST", "/orders", { key, body });
+    const again = await call(ordersRoute.POST, "POST", "/orders", { key, body });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.json.created).toBe(false);
+    expect(first.json.items).toHaveLength(2);
+    expect(first.json.items).toMatchObject([{ tariffId, months: 12, domain: null }, { tariffId, months: 1, domain: "items.example.test", params: { domain: "items.example.test", transfer: false } }]);
+    expect(first.json.items).toEqual(again.json.items);
+  });
+
   it("runs concurrent duplicates once: one order, the same answer for all", async () => {
     const body = { items: [{ tariffId, months: 1 }] };
     const before = await orderCount();

@@ -57,7 +57,12 @@ export async function assertDomainsFree(conn: Conn, lines: Line[], owner: { clie
 export async function assertClientActive(conn: Conn, clientId: number, refused: string, lock = false): Promise<void> {
   const query = conn.select({ suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
   const [owner] = lock ? await query.for("update") : await query;
-  if (owner?.suspendedAt) throw unprocessable(`This account is suspended, so ${refused}. Please contact support.`, { code: "client_suspended" });
+  refuseSuspended(owner?.suspendedAt ?? null, refused);
+}
+
+/** The same refusal, for a client row the caller has read already. */
+export function refuseSuspended(suspendedAt: Date | null, refused: string): void {
+  if (suspendedAt) throw unprocessable(`This account is suspended, so ${refused}. Please contact support.`, { code: "client_suspended" });
 }
 
 /**

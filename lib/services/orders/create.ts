@@ -5,11 +5,13 @@ import { periods } from "../../vocabulary";
 import { orderParamsInput } from "../../billing/order-params";
 import { sealTransferCode } from "../domains/transfer-code";
 import { conflict, ValidationError } from "../../errors";
-import { assertClientActive, assertContacts, assertDomainsFree } from "./checks";
+import { assertContacts, assertDomainsFree, refuseSuspended } from "./checks";
 import { assertOnSale } from "../tariffs/on-sale";
 import { assertRegistrable } from "../domains/registrable";
 import { now, parseInput, requireClientAccess, type Actor, type Conn, type Ctx } from "../context";
 import { priceOrder } from "./price-order";
+import { orderItemView } from "./items";
+import { memoizeReads } from "../../db/memo";
 import { issueInvoice } from "../../billing/issue-invoice";
 import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
 import { addMonths } from "../../dates";
@@ -64,17 +66,17 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   requireClientAccess(ctx.actor, clientId);
   if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
   // A client buys in its own currency, at the tariff's price in it; a tariff with none is refused.
-  const { found, currency, needs, lines } = await priceOrder(ctx, clientId, data.items);
+  const { found, currency, needs, served, suspendedAt, lines } = await priceOrder(ctx, clientId, data.items);
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
       .select()
       .from(orders)
       .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey)));
-    if (existing) return { order: await sameCart(ctx.db, existing, lines), created: false };
+    if (existing) return { order: await sameCart(ctx.db, existing, lines), created: false, items: null };
   }
-  await assertClientActive(ctx.db, clientId, "new orders are refused");
+  refuseSuspended(suspendedAt, "new orders are refused");
   // As with hidden tariffs, the system (seed, scripts) may order one the store does not sell.
-  if (ctx.actor.type !== "system") await assertOnSale(ctx.db, found);
+  if (ctx.actor.type !== "system") await assertOnSale(ctx.db, found, served);
   await assertDomainsFree(ctx.db, lines.map((l) => ({ productType: l.tariff.productType, domain: l.params.domain })), { clientId, at: now(ctx) });
   await assertContacts(ctx.db, clientId, lines.map((l) => needs.get(l.tariffId) ?? new Set()));
   await assertRegistrable(ctx.db, lines.map((l) => ({ tariffId: l.tariffId, productType: l.tariff.productType, domain: l.params.domain, transfer: l.params.transfer === true })), now(ctx));
@@ -82,6 +84,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const discount = data.coupon ? couponDiscount(await findCoupon(ctx.db, data.coupon), lines, currency, now(ctx)) : null;
   if (discount) await assertClientMayUse(ctx.db, discount.coupon, clientId);
   return ctx.db.transaction(async (tx) => {
+    // The invoice's settings and tax rates are read once here (this transaction writes none of them).
+    memoizeReads(tx);
     const [order] = await tx
       .insert(orders)
       .values({ clientId, total, currency, idempotencyKey: data.idempotencyKey ?? null })
@@ -92,7 +96,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
         .select()
         .from(orders)
         .where(and(eq(orders.clientId, clientId), eq(orders.idempotencyKey, data.idempotencyKey!)));
-      return { order: await sameCart(tx, existing!, lines), created: false };
+      return { order: await sameCart(tx, existing!, lines), created: false, items: null };
     }
     const items = await tx
       .insert(orderItems)
@@ -111,10 +115,12 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
     if (discount) await redeemCoupon(tx, { discount, clientId, orderId: order.id, invoiceId: invoice.id, currency });
     await queueOrderConfirmationEmail(tx, order.id, at);
     await queueInvoiceIssuedEmail(tx, invoice.id, at);
+    // The items as listOrderItems would read them back.
+    const views = lines.map((l, i) => orderItemView({ id: items[i]!.id, tariffId: l.tariffId, tariffName: l.tariff.name, productType: l.tariff.productType, months: l.months, price: l.price, params: l.params }));
     // The order costs what its invoice asks, tax included.
-    if (invoice.amount === order.total) return { order, created: true };
+    if (invoice.amount === order.total) return { order, created: true, items: views };
     const [taxed] = await tx.update(orders).set({ total: invoice.amount }).where(eq(orders.id, order.id)).returning();
-    return { order: taxed!, created: true };
+    return { order: taxed!, created: true, items: views };
   });
 }
 

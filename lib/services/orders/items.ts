@@ -21,5 +21,12 @@ export async function listOrderItems({ ctx, input }: { ctx: Ctx; input: unknown 
     .innerJoin(tariffs, eq(tariffs.id, orderItems.tariffId))
     .where(eq(orderItems.orderId, orderId))
     .orderBy(asc(orderItems.id));
-  return rows.map(({ params, ...item }) => ({ ...item, params: { domain: params.domain ?? null, transfer: params.transfer === true } }));
+  return rows.map(orderItemView);
+}
+
+type ItemRow = { id: number; tariffId: number; tariffName: string; productType: string; months: number; price: number; params: { domain?: string | null; transfer?: boolean } };
+
+/** One item as listOrderItems answers it, from its row and its tariff's name and kind. */
+export function orderItemView<R extends ItemRow>({ params, ...item }: R) {
+  return { ...item, params: { domain: params.domain ?? null, transfer: params.transfer === true } };
 }

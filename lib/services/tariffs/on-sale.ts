@@ -33,10 +33,11 @@ export async function tariffsWithEnabledHandler(conn: Conn, tariffIds: number[])
 
 /**
  * Refuses an order of a tariff no module can set up (no enabled handler) unless the tariff is
- * sold anyway, to be set up by hand.
+ * sold anyway, to be set up by hand. `served`: those tariffs with an enabled handler, when the
+ * caller has read them already.
  */
-export async function assertOnSale(conn: Conn, ordered: { id: number; sellWithoutHandler: boolean }[]): Promise<void> {
-  const served = await tariffsWithEnabledHandler(conn, ordered.map((t) => t.id));
-  const off = ordered.find((t) => !t.sellWithoutHandler && !served.has(t.id));
+export async function assertOnSale(conn: Conn, ordered: { id: number; sellWithoutHandler: boolean }[], served?: Set<number>): Promise<void> {
+  const enabled = served ?? (await tariffsWithEnabledHandler(conn, ordered.map((t) => t.id)));
+  const off = ordered.find((t) => !t.sellWithoutHandler && !enabled.has(t.id));
   if (off) throw unprocessable(notOnSaleMessage, { code: "not_on_sale", tariffId: off.id });
 }
