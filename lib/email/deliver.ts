@@ -81,7 +81,8 @@ export async function deliverEmails(db: Db, options: DeliverOptions = {}): Promi
         .where(mine)
         .returning({ id: emailOutbox.id });
       if (renewed.length === 0) continue;
-      const attachments = await emailFiles(db, attachmentRefs(row.template, decryptJson(row.props)), row.locale);
+      // The local mailbox keeps no files (it names them, and the client area makes each PDF when asked): none are made for it.
+      const attachments = transport === localTransport ? [] : await emailFiles(db, attachmentRefs(row.template, decryptJson(row.props)), row.locale);
       const { providerId } = await transport.send({ id: row.id, to: row.to, subject, html, text, idempotencyKey: `${installation}:email:${row.id}`, attachments });
       await db
         .update(emailOutbox)

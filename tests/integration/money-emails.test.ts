@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, like, ne } from "drizzle-orm";
 import { creditNotes, emailOutbox, invoices, services } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/services/context";
 import { queueInvoiceReminders } from "@/lib/billing/invoice-reminders";
-import { deliverEmails, readMailbox, resendTransport } from "@/lib/email/deliver";
+import { deliverEmails, localTransport, readMailbox, resendTransport } from "@/lib/email/deliver";
 import { refund } from "@/lib/services/balance/refund";
 import { createOrder } from "@/lib/services/orders/create";
 import { payOrder } from "@/lib/services/orders/pay";
@@ -144,5 +144,21 @@ describe("emails of money events: each queued once, through the outbox", () => {
     expect(keys.filter((k) => k.startsWith(`invoice-reminder:${other.invoice.id}:`))).toEqual([]);
     expect(keys.filter((k) => k.startsWith(`invoice-reminder:${third.invoice.id}:`))).toEqual([]);
     await writeSettings(db(), { reminderDaysBefore: 3, reminderDaysAfter: 3 });
+  });
+
+  it("the local mailbox is handed no PDF (it keeps none, and names the invoice's)", async () => {
+    const client = await createClient(db(), 9900);
+    const { invoice } = await place(client.id);
+    await db().update(emailOutbox).set({ status: "sent" }).where(ne(emailOutbox.clientId, client.id));
+    const send = vi.spyOn(localTransport, "send");
+    try {
+      expect(await deliverEmails(db(), { clock, transport: localTransport, limit: 100 })).toMatchObject({ sent: 2 });
+      expect(send.mock.calls.map(([email]) => email.subject)).toContain(`Invoice ${invoice.number}: $99.00`);
+      expect(send.mock.calls.map(([email]) => email.attachments)).toEqual([[], []]);
+    } finally {
+      send.mockRestore();
+    }
+    const [box] = await readMailbox(db(), { clientId: client.id, templates: ["invoice-issued"] });
+    expect(box!.attachments).toEqual([`invoice-${invoice.number}.pdf`]);
   });
 });
