@@ -3,9 +3,21 @@ import type { Locale } from "./locales";
 /** The region-specific tag Intl formats each language with (en: US conventions, ru: Russian ones). */
 const intlTags: Record<Locale, string> = { en: "en-US", ru: "ru-RU" };
 
+/** Intl formatters are slow to make and hold no state: one per language and currency is kept. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(tag: string, currency: string): Intl.NumberFormat {
+  const key = `${tag} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** The digits after the decimal point of a currency (ISO 4217): 2 for USD, 0 for JPY. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return moneyFormat("en-US", currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -29,7 +41,7 @@ export function majorText(amount: number, currency: string): string {
 
 /** An amount in minor units (cents for USD, whole yen for JPY), in its currency, written as the locale writes money. */
 export function formatMoneyIn(locale: Locale, amount: number, currency: string): string {
-  return new Intl.NumberFormat(intlTags[locale], { style: "currency", currency }).format(amount / 10 ** minorDigits(currency));
+  return moneyFormat(intlTags[locale], currency).format(amount / 10 ** minorDigits(currency));
 }
 
 /** A count as the locale writes numbers (1,234 / 1 234). */
