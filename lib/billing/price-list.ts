@@ -13,17 +13,20 @@ export type PriceList = { currency: string; prices: Price[]; resources: Resource
  * Every price list of the tariffs, by tariff id and currency: the tariff's own currency from
  * `tariff_prices` and `tariff_resources`, the others from `tariff_currency_prices`. In another
  * currency an add-on without a unit price of its own is not offered (never converted). A caller
- * that has read the tariffs already passes them (`known`), and they are not read again.
+ * that has read the tariffs already passes them (`known`), and they are not read again; with
+ * them, `only` asks for the lists in one currency, and the tables that cannot hold it are not read.
  */
-export async function loadPriceLists(conn: Conn, tariffIds: number[], known?: { id: number; currency: string }[]): Promise<Map<number, Map<string, PriceList>>> {
+export async function loadPriceLists(conn: Conn, tariffIds: number[], known?: { id: number; currency: string }[], only?: string): Promise<Map<number, Map<string, PriceList>>> {
   const lists = new Map<number, Map<string, PriceList>>();
   if (tariffIds.length === 0) return lists;
+  const ownIds = known && only ? known.filter((t) => t.currency === only).map((t) => t.id) : tariffIds;
+  const otherIds = known && only ? known.filter((t) => t.currency !== only).map((t) => t.id) : tariffIds;
   const [own, base, resources, other, addons] = await Promise.all([
     known ?? conn.select({ id: tariffs.id, currency: tariffs.currency }).from(tariffs).where(inArray(tariffs.id, tariffIds)),
-    conn.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, tariffIds)).orderBy(asc(tariffPrices.months)),
+    ownIds.length ? conn.select().from(tariffPrices).where(inArray(tariffPrices.tariffId, ownIds)).orderBy(asc(tariffPrices.months)) : [],
     conn.select().from(tariffResources).where(inArray(tariffResources.tariffId, tariffIds)).orderBy(asc(tariffResources.id)),
-    conn.select().from(tariffCurrencyPrices).where(inArray(tariffCurrencyPrices.tariffId, tariffIds)).orderBy(asc(tariffCurrencyPrices.months)),
-    conn.select().from(tariffCurrencyAddonPrices).where(inArray(tariffCurrencyAddonPrices.tariffId, tariffIds)),
+    otherIds.length ? conn.select().from(tariffCurrencyPrices).where(inArray(tariffCurrencyPrices.tariffId, otherIds)).orderBy(asc(tariffCurrencyPrices.months)) : [],
+    otherIds.length ? conn.select().from(tariffCurrencyAddonPrices).where(inArray(tariffCurrencyAddonPrices.tariffId, otherIds)) : [],
   ]);
   for (const t of own) {
     const mine = resources.filter((r) => r.tariffId === t.id);

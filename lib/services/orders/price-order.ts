@@ -17,7 +17,7 @@ export async function priceOrder(ctx: Ctx, clientId: number, items: ItemInput[])
   const [client] = await ctx.db.select({ currency: clients.currency, suspendedAt: clients.suspendedAt }).from(clients).where(eq(clients.id, clientId));
   // The currency a client pays in, as clientCurrencyOf reads it.
   const currency = client?.currency ?? "USD";
-  const lists = await loadPriceLists(ctx.db, tariffIds, found);
+  const lists = await loadPriceLists(ctx.db, tariffIds, found, currency);
   const { needs, served } = await tariffHandlerFacts(ctx.db, tariffIds);
   const lines = priceItems(items, (id) => {
     const tariff = found.find((t) => t.id === id);
