@@ -49,10 +49,17 @@ export async function runChaos(opts: {
       opts.workers[index] = null;
       await kill(victim);
       chaos.kills++;
-      const restart = startWorker(opts.workerEnv, index).then(
-        (proc) => void (opts.workers[index] = proc),
-        (error: Error) => void chaos.errors.push(`restart of worker ${index}: ${error.message.slice(0, 500)}`),
-      );
+      // A worker that dies while it boots is a finding; it is started again, as a supervisor would.
+      const restart = (async () => {
+        for (let tries = 0; tries < 3; tries++) {
+          try {
+            opts.workers[index] = await startWorker(opts.workerEnv, index);
+            return;
+          } catch (error) {
+            chaos.errors.push(`restart of worker ${index}: ${(error as Error).message.slice(0, 500)}`);
+          }
+        }
+      })();
       starting.add(restart);
       void restart.finally(() => starting.delete(restart));
     }

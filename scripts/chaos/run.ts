@@ -107,7 +107,10 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
       if (busy === 0) break;
       await sleep(500);
     }
-    console.error(`chaos: settled after ${Date.now() - t0} ms, checking`);
+    // The workers stop before anything is read: panels and database are then one picture (a close
+    // finishing between the two reads would show its deleted object as an orphan of a closed service).
+    await Promise.all(workers.map((w, i) => w && kill(w).then(() => void (workers[i] = null))));
+    console.error(`chaos: ${busy === 0 ? "settled" : `not settled (${busy} left)`} after ${Date.now() - t0} ms, workers stopped, checking`);
     const panels = Object.fromEntries(await Promise.all(simulatorKinds.map(async (k) => [k, await readPanel(k, simulators[k].control)] as const)));
     const findings = await check(db, panels as never, receiver.delivered);
     const latency = await payToActive(db);
