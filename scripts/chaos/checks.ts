@@ -116,9 +116,10 @@ export async function check(conn: Conn, panels: Record<DemoSimulatorKind, PanelO
   return f;
 }
 
-/** p99 (and p50) of payment → active, from the open operations done by a module. */
-export async function payToActive(conn: Conn) {
+/** p99 (and p50) of payment → active, from the open operations done by a module (paid since `since`, when given). */
+export async function payToActive(conn: Conn, since?: Date) {
   const [r] = await query<Row>(conn, sql`select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99, count(*)::int as n
-    from (select extract(epoch from (finished_at - created_at)) * 1000 as ms from operations where kind = 'open' and status = 'done' and done_by = 'module') t`);
+    from (select extract(epoch from (finished_at - created_at)) * 1000 as ms from operations where kind = 'open' and status = 'done' and done_by = 'module'
+      and created_at >= ${(since ?? new Date(0)).toISOString()}::timestamptz) t`);
   return { p50: Math.round(Number(r?.p50 ?? 0)), p99: Math.round(Number(r?.p99 ?? 0)), n: Number(r?.n ?? 0) };
 }

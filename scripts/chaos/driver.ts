@@ -17,6 +17,7 @@ import { POST as apiPayOrder } from "../../app/api/v1/orders/[id]/pay/route";
 import { POST as apiSuspend } from "../../app/api/v1/services/[id]/suspend/route";
 import { POST as apiResume } from "../../app/api/v1/services/[id]/resume/route";
 import { POST as apiClose } from "../../app/api/v1/services/[id]/close/route";
+import type { Pace } from "./pace";
 
 type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type Driven = { orders: number; paid: number; refused: number; actions: number };
@@ -45,7 +46,7 @@ function paramsFor(productType: string, tlds: string[] | null, tag: string): Rec
   return {};
 }
 
-export async function drive(opts: { db: Db; until: number; clientIds: number[]; apiKey: string; loops: number; tag: string; web: string | null }): Promise<Driven> {
+export async function drive(opts: { db: Db; until: number; clientIds: number[]; apiKey: string; loops: number; tag: string; web: string | null; pace?: Pace }): Promise<Driven> {
   const sys: Ctx = { db: opts.db, actor: { type: "system" } };
   const driven: Driven = { orders: 0, paid: 0, refused: 0, actions: 0 };
   const catalog = await opts.db.select().from(tariffs);
@@ -95,8 +96,11 @@ export async function drive(opts: { db: Db; until: number; clientIds: number[]; 
 
   const loop = async () => {
     while (Date.now() < opts.until) {
+      const order = Math.random() < 0.65;
+      // Steady mode: the turn waits for the pace (a share of the measured capacity).
+      if (opts.pace && !(await opts.pace.turn(order))) break;
       try {
-        if (Math.random() < 0.65) await orderOne();
+        if (order) await orderOne();
         else await actOnOne();
       } catch {
         // refused (another operation in progress, a cut connection, …): the check decides what matters

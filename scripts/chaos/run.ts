@@ -13,6 +13,7 @@ import { administer } from "./admin";
 import { drive } from "./driver";
 import { runChaos } from "./faults";
 import { readPanel } from "./panels";
+import { steadyPace } from "./pace";
 import { startNext } from "../next-server";
 import { buildCommands } from "../build-prod";
 
@@ -25,6 +26,8 @@ export type ChaosOptions = {
   /** A production build to run the web process from (`next start`); without it the REST routes run in this process. */
   webDistDir?: string;
   keepDatabase?: boolean;
+  /** Steady mode (pace.ts): a warm-up measures the capacity, then the customers order at this fraction of it. */
+  steady?: { warmupSeconds: number; fraction: number };
 };
 export type ChaosReport = { figures: Record<string, number>; findings: Findings };
 
@@ -84,8 +87,10 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     console.error(`chaos: simulators, ${options.workers} workers${web ? ", the web process" : ""} and the catalog ready after ${Date.now() - t0} ms`);
     const until = Date.now() + options.seconds * 1000;
     const controls = Object.fromEntries(simulatorKinds.map((k) => [k, simulators[k].control])) as Record<(typeof simulatorKinds)[number], string>;
+    const s = options.steady;
+    const pace = s ? steadyPace({ db, until, warmupSeconds: s.warmupSeconds, fraction: s.fraction, cap: options.workers * 32, backlogSeconds: 30 }) : undefined;
     const [driven, administered, chaos] = await Promise.all([
-      drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6), web }),
+      drive({ db, until, clientIds, apiKey, loops: 3, tag: name.slice(-6), web, pace }),
       administer({ db, until, clientIds }),
       runChaos({ until, kills: options.kills, controls, workers, workerEnv: env, databaseUrl: options.url, databaseName: name }),
     ]);
@@ -114,6 +119,8 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
     const panels = Object.fromEntries(await Promise.all(simulatorKinds.map(async (k) => [k, await readPanel(k, simulators[k].control)] as const)));
     const findings = await check(db, panels as never, receiver.delivered);
     const latency = await payToActive(db);
+    const paced = pace?.figures();
+    const steadyLatency = paced?.steadyFrom ? await payToActive(db, paced.steadyFrom) : null;
     const [counts] = await sql`select count(*)::int as services, count(*) filter (where status = 'active')::int as active,
       (select count(*)::int from tasks where status in ('new', 'in_progress')) as open_tasks from services`;
     return {
@@ -141,6 +148,16 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosReport> {
         chaos_ledger_mismatches: findings.ledger.length,
         chaos_p50_pay_to_active_ms: latency.p50,
         chaos_p99_pay_to_active_ms: latency.p99,
+        ...(paced && steadyLatency
+          ? {
+              chaos_capacity_opens_per_s: Math.round(paced.capacityPerS * 100) / 100,
+              chaos_steady_orders_per_s: Math.round(paced.steadyOrdersPerS * 100) / 100,
+              chaos_steady_max_backlog: paced.maxBacklog,
+              chaos_steady_opens: steadyLatency.n,
+              chaos_steady_p50_pay_to_active_ms: steadyLatency.p50,
+              chaos_steady_p99_pay_to_active_ms: steadyLatency.p99,
+            }
+          : {}),
       },
       findings: { ...findings, stuck: [...findings.stuck, ...chaos.errors, ...administered.liftErrors] },
     };
