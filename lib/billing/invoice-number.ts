@@ -17,12 +17,7 @@ const DAY_MS = 86_400_000;
  */
 export async function issueInvoiceNumber(tx: Tx, opts: { at: Date; paid?: boolean }) {
   const { invoiceNumberFormat, invoiceDueDays } = await readSettings(tx);
-  const year = opts.at.getUTCFullYear();
-  return {
-    number: formatInvoiceNumber(invoiceNumberFormat, year, await takeNumber(tx, sellerKey, year)),
-    issuedAt: opts.at,
-    dueAt: opts.paid ? opts.at : new Date(opts.at.getTime() + invoiceDueDays * DAY_MS),
-  };
+  return numbered(invoiceNumberFormat, invoiceDueDays, await takeNumber(tx, sellerKey, opts.at.getUTCFullYear()), opts);
 }
 
 /**
@@ -31,10 +26,24 @@ export async function issueInvoiceNumber(tx: Tx, opts: { at: Date; paid?: boolea
  * gapless. Invoices count under the seller's key; credit notes under their own (creditNoteSeries).
  */
 export async function takeNumber(tx: Tx, series: string, year: number): Promise<number> {
+  return takeNumbers(tx, series, year, 1);
+}
+
+/** `count` consecutive counters of a series taken at once (a renewal batch's invoices): returns the first. */
+export async function takeNumbers(tx: Tx, series: string, year: number, count: number): Promise<number> {
   const [row] = await tx
     .insert(invoiceCounters)
-    .values({ seller: series, year, last: 1 })
-    .onConflictDoUpdate({ target: [invoiceCounters.seller, invoiceCounters.year], set: { last: sql`${invoiceCounters.last} + 1` } })
+    .values({ seller: series, year, last: count })
+    .onConflictDoUpdate({ target: [invoiceCounters.seller, invoiceCounters.year], set: { last: sql`${invoiceCounters.last} + ${count}` } })
     .returning({ last: invoiceCounters.last });
-  return row!.last;
+  return row!.last - count + 1;
+}
+
+/** The number, issue date and due date of the invoice issued with the counter `n` of its year. */
+export function numbered(format: string, dueDays: number, n: number, opts: { at: Date; paid?: boolean }) {
+  return {
+    number: formatInvoiceNumber(format, opts.at.getUTCFullYear(), n),
+    issuedAt: opts.at,
+    dueAt: opts.paid ? opts.at : new Date(opts.at.getTime() + dueDays * DAY_MS),
+  };
 }

@@ -37,7 +37,7 @@ export type IssueInvoiceInput = {
   values?: Omit<Partial<typeof invoices.$inferInsert>, "number" | "issuedAt" | "amount" | "subtotal" | "taxAmount">;
 };
 
-type Client = typeof clients.$inferSelect;
+export type Client = typeof clients.$inferSelect;
 
 async function clientRow(conn: Conn, clientId: number): Promise<Client> {
   const [client] = await conn.select().from(clients).where(eq(clients.id, clientId));
@@ -75,28 +75,32 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput) {
   const client = await clientRow(tx, input.clientId);
   const taxed = taxInvoice(await loadTaxSetup(tx), taxBuyerOf(client), input.lines.map((l) => l.price));
   const issued = await issueInvoiceNumber(tx, { at: input.at, paid: input.paid });
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
-      clientId: input.clientId, kind: input.kind, orderId: input.orderId ?? null, serviceId: input.serviceId ?? null,
-      amount: taxed.total, subtotal: taxed.subtotal, taxAmount: taxed.taxAmount, pricesIncludeTax: taxed.pricesIncludeTax, taxNote: taxed.note,
-      currency: input.currency, description: input.description, createdAt: input.at,
-      buyer: buyerOf(client), seller: await sellerOf(tx),
-      ...(input.paid ? { status: "paid" as const, paidAt: input.at } : {}),
-      ...issued,
-      ...input.values,
-    })
-    .returning();
-  const lines = input.lines.length
-    ? await tx
-        .insert(invoiceLines)
-        .values(input.lines.map((l, i) => ({
-          invoiceId: invoice!.id, position: i, description: l.description,
-          periodStart: l.periodStart ?? null, periodEnd: l.periodEnd ?? null, months: l.months ?? null, domain: l.domain ?? null,
-          addons: l.addons ?? [], orderItemId: l.orderItemId ?? null, serviceId: l.serviceId ?? null,
-          ...taxed.lines[i]!,
-        })))
-        .returning()
-    : [];
+  const [invoice] = await tx.insert(invoices).values(invoiceRow(input, client, taxed, issued, await sellerOf(tx))).returning();
+  const lines = input.lines.length ? await tx.insert(invoiceLines).values(lineRows(invoice!.id, input.lines, taxed)).returning() : [];
   return { invoice: invoice!, lines, taxed };
+}
+
+type Issued = Pick<typeof invoices.$inferInsert, "number" | "issuedAt" | "dueAt">;
+
+/** The invoice's row as stored: its totals from `taxed`, its number from `issued`, the parties as they are now. */
+export function invoiceRow(input: IssueInvoiceInput, client: Client, taxed: TaxedInvoice, issued: Issued, seller: InvoiceSeller): typeof invoices.$inferInsert {
+  return {
+    clientId: input.clientId, kind: input.kind, orderId: input.orderId ?? null, serviceId: input.serviceId ?? null,
+    amount: taxed.total, subtotal: taxed.subtotal, taxAmount: taxed.taxAmount, pricesIncludeTax: taxed.pricesIncludeTax, taxNote: taxed.note,
+    currency: input.currency, description: input.description, createdAt: input.at,
+    buyer: buyerOf(client), seller,
+    ...(input.paid ? { status: "paid" as const, paidAt: input.at } : {}),
+    ...issued,
+    ...input.values,
+  };
+}
+
+/** The invoice's lines as stored, each with its rate and tax from `taxed`. */
+export function lineRows(invoiceId: number, lines: InvoiceLineInput[], taxed: TaxedInvoice): (typeof invoiceLines.$inferInsert)[] {
+  return lines.map((l, i) => ({
+    invoiceId, position: i, description: l.description,
+    periodStart: l.periodStart ?? null, periodEnd: l.periodEnd ?? null, months: l.months ?? null, domain: l.domain ?? null,
+    addons: l.addons ?? [], orderItemId: l.orderItemId ?? null, serviceId: l.serviceId ?? null,
+    ...taxed.lines[i]!,
+  }));
 }

@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Conn, Tx } from "../db";
 import { invoices, services } from "../db/schema";
 import { addMonths } from "../dates";
-import { issueInvoice } from "./issue-invoice";
-import { renewalPrices } from "./coupon-renewal";
+import { issueInvoice, type IssueInvoiceInput } from "./issue-invoice";
+import { renewalPrices, type RenewalDiscount } from "./coupon-renewal";
 import { renewalQuote } from "../services/services/renewal-quote";
 import { creditWholeInvoice } from "./credit-note";
 import { queueInvoiceIssuedEmail } from "../email/money-emails";
@@ -24,6 +24,19 @@ export const renewalDueAt = (expiry: Date, at: Date) => (expiry > at ? expiry : 
 
 /** `price` is what the client pays, tax included (renewalQuote's); `catalogPrice` the tariff's price it is taxed from (looked up when left out). */
 type Renewal = { clientId: number; serviceId: number; expiry: Date; months: number; price: number; catalogPrice?: number; currency: string; tariffName: string };
+
+/** What a renewal invoice is issued with: one line for the period it renews, the recurring coupon's line after it. */
+export function renewalInvoiceInput(r: Renewal & { at: Date; paid: boolean; catalogPrice: number }, discount: RenewalDiscount | null): IssueInvoiceInput {
+  return {
+    clientId: r.clientId, kind: "renewal", serviceId: r.serviceId, currency: r.currency, at: r.at, paid: r.paid,
+    description: renewalDescription(r.serviceId, r.tariffName, r.months),
+    lines: [{
+      description: `${r.tariffName}: renewal of service #${r.serviceId}`, price: r.catalogPrice, months: r.months,
+      periodStart: r.expiry, periodEnd: addMonths(r.expiry, r.months), serviceId: r.serviceId,
+    }, ...(discount ? [{ description: discount.description, price: -discount.amount, serviceId: r.serviceId }] : [])],
+    values: { dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at), renewalFor: r.expiry, renewalMonths: r.months },
+  };
+}
 
 /** The unpaid renewal invoice for the period that ends at `expiry`, locked; none when there is none. */
 export async function openRenewalInvoice(tx: Tx, serviceId: number, expiry: Date) {
@@ -55,15 +68,7 @@ export async function renewalInvoiced(conn: Conn, serviceId: number, expiry: Dat
 export async function issueRenewalInvoice(tx: Tx, r: Renewal & { at: Date; paid: boolean }) {
   const catalogPrice = r.catalogPrice ?? (await catalogPriceOf(tx, r.serviceId, r.months)) ?? r.price;
   const { discount } = await renewalPrices(tx, r.serviceId, r.months, catalogPrice, r.currency);
-  const { invoice } = await issueInvoice(tx, {
-    clientId: r.clientId, kind: "renewal", serviceId: r.serviceId, currency: r.currency, at: r.at, paid: r.paid,
-    description: renewalDescription(r.serviceId, r.tariffName, r.months),
-    lines: [{
-      description: `${r.tariffName}: renewal of service #${r.serviceId}`, price: catalogPrice, months: r.months,
-      periodStart: r.expiry, periodEnd: addMonths(r.expiry, r.months), serviceId: r.serviceId,
-    }, ...(discount ? [{ description: discount.description, price: -discount.amount, serviceId: r.serviceId }] : [])],
-    values: { dueAt: r.paid ? r.at : renewalDueAt(r.expiry, r.at), renewalFor: r.expiry, renewalMonths: r.months },
-  });
+  const { invoice } = await issueInvoice(tx, renewalInvoiceInput({ ...r, catalogPrice }, discount));
   if (invoice.amount !== r.price) throw new Error(`Renewal invoice of service ${r.serviceId} totals ${invoice.amount}, not the ${r.price} charged`);
   await queueInvoiceIssuedEmail(tx, invoice.id, r.at);
   return invoice;

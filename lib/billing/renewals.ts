@@ -4,22 +4,33 @@ import { memoizeReads } from "../db/memo";
 import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
 import { systemClock, type Clock } from "../clock";
 import { enqueueEmail } from "../email/enqueue";
-import { serviceEmail, type ServiceEmailEvent } from "../email/service-emails";
+import type { ServiceEmailEvent } from "../email/service-emails";
 import { dispatchOperations } from "../processing/dispatch";
 import { enqueueOperation } from "../processing/enqueue";
 import { notifyRunners } from "../processing/wake";
 import { readSettings } from "../settings";
-import { chargeRenewal, money, renewalQuote, renewedFor } from "../services/services/renew";
-import { formatAmount } from "./ledger";
-import { invoiceName } from "./invoice-format";
+import { chargeRenewal, renewalQuote, renewedFor } from "../services/services/renew";
+import { planBatch, type When } from "./renewal-batch";
+import { BatchConflict, writeBatch } from "./renewal-batch-write";
+import { notCovered, renewalMail, stopMessages, unpaidInvoiceWords, type RenewalRow } from "./renewal-words";
 import { issueRenewalInvoice, renewalInvoiced, voidRenewalsOfClosed } from "./renewal-invoices";
 import type { ServiceRow } from "../services/services/load-own";
 import { holdSuspension } from "../services/services/suspensions";
 
 const DAY_MS = 86_400_000;
 
-export type RenewalOptions = { clock?: Clock; /** Renew (or warn) this many days before expiry. */ daysBefore?: number };
-export type RenewalSummary = { renewed: number; failed: number; expiring: number; suspended: number; closed: number; invoiced: number; operationIds: number[] };
+export type RenewalOptions = {
+  clock?: Clock;
+  /** Renew (or warn) this many days before expiry. */
+  daysBefore?: number;
+  /** Every service through the one-by-one path (the batch path's reference in tests). */
+  oneByOne?: boolean;
+};
+export type RenewalSummary = {
+  renewed: number; failed: number; expiring: number; suspended: number; closed: number; invoiced: number; operationIds: number[];
+  /** Of those, the services renewed or invoiced by the batch path (a statement per table for the whole batch). */
+  batched: number;
+};
 
 /**
  * The renewal sweep. For each active or suspended service that expires within `daysBefore` days:
@@ -34,7 +45,7 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
   const now = (opts.clock ?? systemClock).now();
   const horizon = new Date(now.getTime() + (opts.daysBefore ?? 3) * DAY_MS);
   const { graceDays } = await readSettings(db);
-  const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [] };
+  const summary: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [], batched: 0 };
   await voidRenewalsOfClosed(db, now);
   const due = await db
     .select({ id: services.id })
@@ -43,14 +54,16 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
     .orderBy(services.id);
   for (let i = 0; i < due.length; i += RENEWAL_BATCH) {
     const ids = due.slice(i, i + RENEWAL_BATCH).map((d) => d.id);
-    const batch: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [] };
+    const batch: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [], batched: 0 };
     await db.transaction(async (tx) => {
       // The batch writes no settings or tax rates: each is read once for all its invoices.
       memoizeReads(tx);
-      for (const id of await lockOperationsOf(tx, ids)) await renewOne(tx, id, { now, horizon, graceDays }, batch);
+      const when = { now, horizon, graceDays };
+      const free = await lockOperationsOf(tx, ids);
+      for (const id of opts.oneByOne ? free : await renewCommon(tx, free, when, batch)) await renewOne(tx, id, when, batch);
     });
     // Counted once committed; the batch's prolongs and suspensions go to the runners at once.
-    for (const key of ["renewed", "failed", "expiring", "suspended", "closed", "invoiced"] as const) summary[key] += batch[key];
+    for (const key of ["renewed", "failed", "expiring", "suspended", "closed", "invoiced", "batched"] as const) summary[key] += batch[key];
     summary.operationIds.push(...batch.operationIds);
     await dispatchOperations(batch.operationIds);
   }
@@ -64,7 +77,26 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
  */
 export const RENEWAL_BATCH = 20;
 
-type When = { now: Date; horizon: Date; graceDays: number };
+/**
+ * The batch's common renewals (lib/billing/renewal-batch.ts) written a statement per table, in a
+ * savepoint: a row another transaction made meanwhile rolls it back and leaves the whole batch to
+ * the one-by-one path. Returns the services left to that path.
+ */
+async function renewCommon(tx: Tx, ids: number[], when: When, summary: RenewalSummary): Promise<number[]> {
+  try {
+    const { rest, result } = await tx.transaction(async (sp) => {
+      const { planned, rest } = await planBatch(sp, ids, when);
+      return { rest, result: await writeBatch(sp, planned, when.now) };
+    });
+    for (const key of ["renewed", "failed", "suspended", "invoiced"] as const) summary[key] += result[key];
+    summary.batched += result.renewed + result.failed;
+    summary.operationIds.push(...result.operationIds);
+    return rest;
+  } catch (error) {
+    if (error instanceof BatchConflict) return ids;
+    throw error;
+  }
+}
 
 /** Transactions of the sweep that already sent their NOTIFY. */
 const notified = new WeakSet<Tx>();
@@ -111,7 +143,7 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
     }
     const invoice = outcome.kind === "insufficient" ? await invoiceUnpaid(tx, service, when.now, summary) : "";
     const reason = outcome.kind === "insufficient"
-      ? `The balance (${money(outcome.balance, outcome.currency)}) does not cover the renewal (${money(outcome.price, outcome.currency)}).${invoice}`
+      ? notCovered(outcome.balance, outcome.price, outcome.currency, invoice)
       : outcome.kind === "currency"
         ? `The tariff is priced in ${outcome.currency}, but the account pays in ${outcome.clientCurrency}.`
         : "The tariff is no longer sold for this period.";
@@ -124,9 +156,9 @@ async function renewOne(tx: Tx, serviceId: number, when: When, summary: RenewalS
   if (expiresAt > when.now) return;
   const closeAt = new Date(expiresAt.getTime() + when.graceDays * DAY_MS);
   if (when.now >= closeAt) {
-    if (await stop(tx, service, "close", "Not renewed within the grace period; being closed", when.now, summary)) summary.closed++;
+    if (await stop(tx, service, "close", stopMessages.close, when.now, summary)) summary.closed++;
   } else if (service.status === "active") {
-    if (await stop(tx, service, "suspend", "Not paid by the expiry date; being suspended", when.now, summary)) summary.suspended++;
+    if (await stop(tx, service, "suspend", stopMessages.suspend, when.now, summary)) summary.suspended++;
   }
 }
 
@@ -139,12 +171,10 @@ async function invoiceUnpaid(tx: Tx, service: ServiceRow, at: Date, summary: Ren
   const quote = await renewalQuote(tx, service);
   if (!quote) return "";
   const invoice = await issueRenewalInvoice(tx, { clientId: service.clientId, serviceId: service.id, expiry: service.expiresAt!, ...quote, at, paid: false });
-  await tx.insert(serviceHistory).values({
-    serviceId: service.id, fromStatus: service.status, toStatus: service.status, createdAt: at,
-    message: `Renewal invoice ${invoiceName(invoice)} issued: ${formatAmount(invoice.amount, invoice.currency)} due ${invoice.dueAt!.toISOString().slice(0, 10)}`,
-  });
+  const words = unpaidInvoiceWords(invoice);
+  await tx.insert(serviceHistory).values({ serviceId: service.id, fromStatus: service.status, toStatus: service.status, createdAt: at, message: words.history });
   summary.invoiced++;
-  return ` Invoice ${invoiceName(invoice)} for ${formatAmount(invoice.amount, invoice.currency)} is due on ${invoice.dueAt!.toISOString().slice(0, 10)}: pay it from your invoices (by card or from the balance) and the service is renewed.`;
+  return words.sentence;
 }
 
 async function stop(tx: Tx, service: ServiceRow, kind: "suspend" | "close", message: string, at: Date, summary: RenewalSummary): Promise<boolean> {
@@ -161,21 +191,8 @@ async function stop(tx: Tx, service: ServiceRow, kind: "suspend" | "close", mess
   return true;
 }
 
-async function sendEmail(
-  tx: Tx,
-  row: { service: ServiceRow; tariffName: string; email: string },
-  event: ServiceEmailEvent,
-  dedupeKey: string,
-  at: Date,
-  reason?: string,
-): Promise<boolean> {
-  const { service } = row;
-  const mail = serviceEmail(
-    event,
-    { id: service.id, productType: service.productType, tariffName: row.tariffName, details: service.details, secrets: {}, params: service.params, expiresAt: service.expiresAt },
-    { reason },
-  );
-  const queued = await enqueueEmail(tx, { dedupeKey, to: row.email, ...mail, clientId: service.clientId, serviceId: service.id, runAt: at });
+async function sendEmail(tx: Tx, row: RenewalRow, event: ServiceEmailEvent, dedupeKey: string, at: Date, reason?: string): Promise<boolean> {
+  const queued = await enqueueEmail(tx, renewalMail(row, event, dedupeKey, at, reason));
   // One NOTIFY per transaction wakes the runners' outbox for every email of the batch.
   if (queued && !notified.has(tx)) {
     notified.add(tx);
@@ -183,3 +200,4 @@ async function sendEmail(
   }
   return queued !== null;
 }
+

@@ -26,21 +26,39 @@ export async function enqueueEmail(conn: Conn, input: EnqueueEmailInput): Promis
   const locale = input.locale ?? (await recipientLocale(conn, input));
   const [row] = await conn
     .insert(emailOutbox)
-    .values({
-      dedupeKey: input.dedupeKey,
-      to: input.to,
-      subject: subjectOf(input, locale),
-      locale,
-      template: input.template,
-      props: encryptJson(input.props),
-      clientId: input.clientId ?? null,
-      serviceId: input.serviceId ?? null,
-      // this clock, not the database's: see lib/webhooks/enqueue.ts
-      runAt: input.runAt ?? new Date(),
-    })
+    .values(outboxRow(input, locale))
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });
   return row ?? null;
+}
+
+/**
+ * Puts many emails in the outbox in one statement, each in the language it names (none: the
+ * default). Returns the dedupe keys queued; a key already taken queues nothing.
+ */
+export async function enqueueEmails(conn: Conn, inputs: EnqueueEmailInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const queued = await conn
+    .insert(emailOutbox)
+    .values(inputs.map((input) => outboxRow(input, input.locale ?? null)))
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
+    .returning({ key: emailOutbox.dedupeKey });
+  return queued.map((q) => q.key);
+}
+
+function outboxRow(input: EnqueueEmailInput, locale: Locale | null): typeof emailOutbox.$inferInsert {
+  return {
+    dedupeKey: input.dedupeKey,
+    to: input.to,
+    subject: subjectOf(input, locale),
+    locale,
+    template: input.template,
+    props: encryptJson(input.props),
+    clientId: input.clientId ?? null,
+    serviceId: input.serviceId ?? null,
+    // this clock, not the database's: see lib/webhooks/enqueue.ts
+    runAt: input.runAt ?? new Date(),
+  };
 }
 
 function subjectOf(email: TemplateEmail, locale: Locale | null): string {

@@ -115,10 +115,14 @@ export async function chargeRenewal(tx: Tx, service: ServiceRow, opts: { at: Dat
   }
   await tx.insert(serviceHistory).values({
     serviceId: service.id, fromStatus: service.status, toStatus: service.status, actorUserId: opts.actorUserId, createdAt: opts.at,
-    message: `Renewed for ${period}, ${money(price, currency)} paid from the balance; being renewed on the panel`,
+    message: renewedMessage(months, price, currency),
   });
   return { kind: "renewed", price, currency, months, invoiceId, operationIds };
 }
+
+/** What the history says of a renewal paid from the balance. */
+export const renewedMessage = (months: number, price: number, currency: string) =>
+  `Renewed for ${periodWords(months)}, ${money(price, currency)} paid from the balance; being renewed on the panel`;
 
 /** A suspension at expiry recorded before reasons were kept (its suspend operation says "expired"). */
 async function suspendedForNotPaying(conn: Conn, serviceId: number): Promise<boolean> {

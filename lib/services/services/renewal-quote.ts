@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Conn } from "../../db";
 import { invoices, tariffs } from "../../db/schema";
-import { clientCurrencyOf, loadPriceLists } from "../../billing/price-list";
+import { clientCurrencyOf, loadPriceLists, type PriceList } from "../../billing/price-list";
 import { addMonths } from "../../dates";
 import { priceItem } from "../../billing/price";
 import { quoteInvoice } from "../../billing/issue-invoice";
@@ -18,12 +18,20 @@ export type RenewalQuote = { months: number; price: number; catalogPrice: number
  */
 async function tariffOf(conn: Conn, service: Pick<ServiceRow, "tariffId" | "clientId">) {
   const [tariff] = await conn.select().from(tariffs).where(eq(tariffs.id, service.tariffId));
-  const lists = (await loadPriceLists(conn, [service.tariffId])).get(service.tariffId);
-  const list = lists?.get(await clientCurrencyOf(conn, service.clientId)) ?? lists?.get(tariff!.currency);
-  return { tariff: tariff!, currency: list?.currency ?? tariff!.currency, prices: list?.prices ?? [], resources: list?.resources ?? [] };
+  return listFor(tariff!, (await loadPriceLists(conn, [service.tariffId])).get(service.tariffId), await clientCurrencyOf(conn, service.clientId));
 }
 
-function price(t: Awaited<ReturnType<typeof tariffOf>>, service: Pick<ServiceRow, "resources">, months: number): Omit<RenewalQuote, "catalogPrice"> | null {
+type Tariff = { name: string; currency: string };
+type Listed = { tariff: Tariff; currency: string; prices: PriceList["prices"]; resources: PriceList["resources"] };
+
+/** The price list a renewal is priced from: the client's currency's, else the tariff's own. */
+export function listFor(tariff: Tariff, lists: Map<string, PriceList> | undefined, clientCurrency: string): Listed {
+  const list = lists?.get(clientCurrency) ?? lists?.get(tariff.currency);
+  return { tariff, currency: list?.currency ?? tariff.currency, prices: list?.prices ?? [], resources: list?.resources ?? [] };
+}
+
+/** The renewal's catalogue price for a period (add-ons included, before tax and coupon); null when that period is not sold. */
+export function price(t: Listed, service: Pick<ServiceRow, "resources">, months: number): Omit<RenewalQuote, "catalogPrice"> | null {
   const addons: Record<string, number> = {};
   for (const r of t.resources) {
     const extra = (service.resources[r.key] ?? r.amount) - r.amount;

@@ -74,11 +74,16 @@ export async function holdSuspension(
   await cancelNotStarted(tx, service.id, "resume", input.at, `suspended (${input.reason})`);
   let queued: { id: number; created: boolean } | null = null;
   if (service.status === "active" || (await inFlight(tx, service.id, "resume"))) {
-    const clientNote = [suspendedEmailReason({ reason: input.reason }), input.note].filter(Boolean).join(" ");
-    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: { reason: input.reason, scope: input.scope, clientNote, note: input.note ?? null }, runAt: input.at });
+    queued = await enqueueOperation(tx, { serviceId: service.id, kind: "suspend", params: suspendParams(input), runAt: input.at });
   }
   await refreshPending(tx, service.id);
   return { held: Boolean(row), operationId: queued?.id ?? null, created: queued?.created ?? false };
+}
+
+/** The parameters of the `suspend` operation a reason queues (the client's note says why). */
+export function suspendParams(input: { reason: SuspensionReason; scope: SuspensionScope; note?: string | null }) {
+  const clientNote = [suspendedEmailReason({ reason: input.reason }), input.note].filter(Boolean).join(" ");
+  return { reason: input.reason, scope: input.scope, clientNote, note: input.note ?? null };
 }
 
 /**
