@@ -8,6 +8,7 @@
 import { exitOnConfigError, exitOnConfigProblems } from "../lib/config/check";
 import { loadEnvFiles } from "../lib/config/load-env";
 import { closeDatabase, getDatabase, migrationsAtStart, type Database } from "../lib/db";
+import { surviveConnectionLoss } from "../lib/db/connection-loss";
 import { describeMigrations } from "../lib/db/migrate";
 import { ConfigError } from "../lib/env";
 import { setRunnerKind } from "../lib/health/heartbeat";
@@ -18,6 +19,7 @@ import { serveWorkerMetrics } from "../lib/metrics/serve";
 
 const RETRY_MS = 5_000;
 const envFiles = loadEnvFiles();
+surviveConnectionLoss((message) => console.error(`worker: ${message}`));
 exitOnConfigProblems("worker");
 setRunnerKind("worker");
 
