@@ -61,15 +61,20 @@ const issuedBuild = (invoice: Invoice): Build => (c, w) => ({
 export async function queueOrderConfirmationEmail(conn: Conn, orderId: number, at: Date) {
   const [row] = await conn.select({ invoice: invoices, order: orders }).from(orders).innerJoin(invoices, eq(invoices.orderId, orders.id)).where(eq(orders.id, orderId));
   if (!row) return null;
-  const { invoice } = row;
-  return queue(conn, invoice, `order-confirmation:${orderId}`, at, (c, w) => ({
-    template: "order-confirmation",
-    props: {
-      name: c.name, orderId, invoiceNumber: invoiceName(invoice), lines: summary(invoice, w), total: w.money(invoice.amount, invoice.currency),
-      ...(invoice.dueAt && invoice.status === "unpaid" ? { due: w.day(invoice.dueAt) } : {}), url: invoiceUrl(invoice.id),
-    },
-  }));
+  return queue(conn, row.invoice, `order-confirmation:${orderId}`, at, confirmationBuild(orderId, row.invoice));
 }
+
+/** The confirmation of an order with its invoice, for this client, built without reading anything. */
+export const orderConfirmationMail = (orderId: number, invoice: Invoice, client: Recipient, at: Date) =>
+  moneyMail(client, invoice.clientId, `order-confirmation:${orderId}`, at, confirmationBuild(orderId, invoice));
+
+const confirmationBuild = (orderId: number, invoice: Invoice): Build => (c, w) => ({
+  template: "order-confirmation",
+  props: {
+    name: c.name, orderId, invoiceNumber: invoiceName(invoice), lines: summary(invoice, w), total: w.money(invoice.amount, invoice.currency),
+    ...(invoice.dueAt && invoice.status === "unpaid" ? { due: w.day(invoice.dueAt) } : {}), url: invoiceUrl(invoice.id),
+  },
+});
 
 /** An invoice was paid: the receipt. */
 export async function queuePaymentReceiptEmail(conn: Conn, invoiceId: number, at: Date) {

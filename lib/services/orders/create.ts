@@ -13,7 +13,8 @@ import { priceOrder } from "./price-order";
 import { orderItemView } from "./items";
 import { memoizeReads } from "../../db/memo";
 import { issueInvoice } from "../../billing/issue-invoice";
-import { queueInvoiceIssuedEmail, queueOrderConfirmationEmail } from "../../email/money-emails";
+import { invoiceIssuedMail, orderConfirmationMail } from "../../email/money-emails";
+import { enqueueEmails } from "../../email/enqueue";
 import { addMonths } from "../../dates";
 import { assertClientMayUse, couponDiscount, findCoupon, redeemCoupon } from "../../billing/coupon";
 
@@ -66,7 +67,7 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
   requireClientAccess(ctx.actor, clientId);
   if (data.clientId !== undefined) requireClientAccess(ctx.actor, data.clientId);
   // A client buys in its own currency, at the tariff's price in it; a tariff with none is refused.
-  const { found, currency, needs, served, suspendedAt, lines } = await priceOrder(ctx, clientId, data.items);
+  const { found, currency, needs, served, suspendedAt, client, lines } = await priceOrder(ctx, clientId, data.items);
   if (data.idempotencyKey) {
     const [existing] = await ctx.db
       .select()
@@ -113,8 +114,8 @@ export async function createOrder({ ctx, input }: { ctx: Ctx; input: unknown }) 
       })), ...(discount ? [{ description: discount.description, price: -discount.amount }] : [])],
     });
     if (discount) await redeemCoupon(tx, { discount, clientId, orderId: order.id, invoiceId: invoice.id, currency });
-    await queueOrderConfirmationEmail(tx, order.id, at);
-    await queueInvoiceIssuedEmail(tx, invoice.id, at);
+    // Both emails in one statement, from the rows in hand: the invoice counter stays locked until commit.
+    if (client) await enqueueEmails(tx, [orderConfirmationMail(order.id, invoice, client, at), invoiceIssuedMail(invoice, client, at)]);
     // The items as listOrderItems would read them back.
     const views = lines.map((l, i) => orderItemView({ id: items[i]!.id, tariffId: l.tariffId, tariffName: l.tariff.name, productType: l.tariff.productType, months: l.months, price: l.price, params: l.params }));
     // The order costs what its invoice asks, tax included.
