@@ -28,25 +28,36 @@ const ASYNC_COMMIT = sql`set_config('synchronous_commit', 'off', true)`;
  * a close would otherwise bring a closed service back as suspended).
  * Each kind is read in its index's order and stops after `limit` rows, so a claim costs the same with
  * ten due operations or a hundred thousand (an OR of the two would read and sort every due row).
+ * Two lanes: what a client waits for now (a paid set-up, a resume after payment, a plan change, a
+ * domain's settings) is taken before the bulk of the month's end (prolongs, suspensions, closes,
+ * syncs), so a new order never waits behind a hundred thousand renewals; within a lane, oldest first.
  */
+export const firstLane = ["open", "resume", "change_tariff", "manage"] as const;
+const FIRST = sql.raw(firstLane.map((k) => `'${k}'`).join(", "));
+
 function pickedCtes(opts: ClaimOptions) {
   const only = opts.onlyId === undefined ? sql`` : sql`and o.id = ${opts.onlyId}`;
   const now = opts.now.toISOString();
   const first = sql`not exists (select 1 from operations e where e.service_id = o.service_id and e.id < o.id and e.status in ('queued', 'running', 'waiting'))`;
-  return sql`due as (
-          select o.id, o.run_at from operations o
-          where o.status in ('queued', 'waiting') and o.run_at <= ${now}::timestamptz ${only} and ${first}
+  return sql`due_first as (
+          select o.id, o.run_at, 0 as lane from operations o
+          where o.status in ('queued', 'waiting') and o.kind in (${FIRST}) and o.run_at <= ${now}::timestamptz ${only} and ${first}
+          order by o.run_at, o.id limit ${opts.limit}
+          for update skip locked),
+        due as (
+          select o.id, o.run_at, 1 as lane from operations o
+          where o.status in ('queued', 'waiting') and o.kind not in (${FIRST}) and o.run_at <= ${now}::timestamptz ${only} and ${first}
           order by o.run_at, o.id limit ${opts.limit}
           for update skip locked),
         lost as (
-          select o.id, o.run_at from operations o
+          select o.id, o.run_at, 0 as lane from operations o
           where o.status = 'running' and o.lease_until < ${now}::timestamptz ${only} and ${first}
           order by o.lease_until limit ${opts.limit}
           for update skip locked),
         picked as (
-          select id from (select * from due union all select * from lost) taken
+          select id, lane from (select * from due_first union all select * from due union all select * from lost) taken
           where ${ASYNC_COMMIT} is not null
-          order by run_at, id limit ${opts.limit})`;
+          order by lane, run_at, id limit ${opts.limit})`;
 }
 
 const leaseSet = (opts: ClaimOptions, token: string) =>
@@ -71,12 +82,12 @@ function claimWithSlotsStatement(opts: ClaimOptions, token: string) {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
   return sql`with ${pickedCtes(opts)},
         want as (
-          select p.id as op_id, s.id as service_id, coalesce(s.handler_id, (
+          select p.id as op_id, p.lane, s.id as service_id, coalesce(s.handler_id, (
               select h.id from tariff_handlers th join handlers h on h.id = th.handler_id
               where th.tariff_id = s.tariff_id and h.enabled
               order by ${byPreference("h")} limit 1)) as handler_id
           from picked p join operations o on o.id = p.id join services s on s.id = o.service_id),
-        numbered as (select w.*, row_number() over (partition by w.handler_id order by w.op_id) as n from want w where w.handler_id is not null),
+        numbered as (select w.*, row_number() over (partition by w.handler_id order by w.lane, w.op_id) as n from want w where w.handler_id is not null),
         free as (
           select s.handler_id, s.slot from handler_slots s join handlers h on h.id = s.handler_id
           where s.handler_id in (select handler_id from numbered) and ${freeSlot(now)}

@@ -23,11 +23,16 @@ describe("the claim with a large backlog", () => {
       select ${client.id}::int, ${tariff.id}::int, 'hosting', 'ordered', 'backlog-' || g, 1 from generate_series(1, ${backlog}::int) g`);
     await db.execute(sql`insert into operations (service_id, kind, run_at)
       select id, 'open', now() - make_interval(secs => id) from services where remote_name like 'backlog-%'`);
+    // The month's end: a bulk backlog older than every open.
+    await db.execute(sql`insert into services (client_id, tariff_id, product_type, status, remote_name, months)
+      select ${client.id}::int, ${tariff.id}::int, 'hosting', 'active', 'bulk-' || g, 1 from generate_series(1, ${backlog}::int) g`);
+    await db.execute(sql`insert into operations (service_id, kind, params, run_at)
+      select id, 'prolong', '{"months": 1}', now() - interval '1 day' - make_interval(secs => id) from services where remote_name like 'bulk-%'`);
     await db.execute(sql`analyze`);
   });
   afterAll(() => database.close());
 
-  it("reads about as many due rows as it takes, in run_at order", async () => {
+  it("reads about as many due rows as it takes, the first lane first, in run_at order", async () => {
     const statement = claimStatement({ limit: 8, now: new Date(), leaseMs: 60_000 }, "plan-token");
     // EXPLAIN ANALYZE runs the update: inside a transaction that is rolled back, it claims nothing.
     let raw: unknown;
@@ -41,15 +46,20 @@ describe("the claim with a large backlog", () => {
         if ((error as Error).message !== "rollback") throw error;
       });
     const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-    const scans = nodes(plan[0]!.Plan).filter((n) => n["Index Name"] === "operations_due_idx");
-    expect(scans.length).toBeGreaterThan(0);
-    for (const scan of scans) expect(scan["Actual Rows"] * scan["Actual Loops"]).toBeLessThanOrEqual(16);
+    // Each lane is read in its own index's order and stops after the limit.
+    for (const lane of ["operations_due_first_idx", "operations_due_bulk_idx"]) {
+      const scans = nodes(plan[0]!.Plan).filter((n) => n["Index Name"] === lane);
+      expect(scans.length, lane).toBeGreaterThan(0);
+      for (const scan of scans) expect(scan["Actual Rows"] * scan["Actual Loops"]).toBeLessThanOrEqual(16);
+    }
 
     const claimed = await claimAndLoad(database.db, { limit: 8, now: new Date(), leaseMs: 60_000 });
     expect(claimed).toHaveLength(8);
+    // The opens go first though every prolong is older: a new order never waits behind the bulk.
+    expect(claimed.map((c) => c.loaded.operation.kind)).toEqual(Array(8).fill("open"));
     const runAts = claimed.map((c) => c.loaded.operation.runAt.getTime());
     expect(runAts).toEqual([...runAts].sort((a, b) => a - b));
-    const [oldest] = await rows<{ run_at: string }>(database.db, sql`select min(run_at)::text as run_at from operations`);
+    const [oldest] = await rows<{ run_at: string }>(database.db, sql`select min(run_at)::text as run_at from operations where kind = 'open'`);
     expect(claimed[0]!.loaded.operation.runAt.getTime()).toBe(new Date(oldest!.run_at).getTime());
   });
 });

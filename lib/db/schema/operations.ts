@@ -35,6 +35,9 @@ export const operations = pgTable(
     check("operations_status_check", oneOf(t.status, operationStatuses)),
     check("operations_done_by_check", oneOf(t.doneBy, operationFinishers)),
     index("operations_due_idx").on(t.runAt, t.id).where(sql`${t.status} in ('queued', 'waiting')`),
+    // The claim's two lanes of due operations (lib/processing/claim.ts): what a client waits for now, and the rest.
+    index("operations_due_first_idx").on(t.runAt, t.id).where(sql`${t.status} in ('queued', 'waiting') and ${t.kind} in ('open', 'resume', 'change_tariff', 'manage')`),
+    index("operations_due_bulk_idx").on(t.runAt, t.id).where(sql`${t.status} in ('queued', 'waiting') and ${t.kind} not in ('open', 'resume', 'change_tariff', 'manage')`),
     index("operations_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
     index("operations_service_idx").on(t.serviceId, t.id),
     index("operations_status_idx").on(t.status, t.id),

@@ -1,0 +1,2 @@
+CREATE INDEX "operations_due_first_idx" ON "operations" USING btree ("run_at","id") WHERE "operations"."status" in ('queued', 'waiting') and "operations"."kind" in ('open', 'resume', 'change_tariff', 'manage');--> statement-breakpoint
+CREATE INDEX "operations_due_bulk_idx" ON "operations" USING btree ("run_at","id") WHERE "operations"."status" in ('queued', 'waiting') and "operations"."kind" not in ('open', 'resume', 'change_tariff', 'manage');
