@@ -52,30 +52,48 @@ export async function runRenewals(db: Db, opts: RenewalOptions = {}): Promise<Re
     .from(services)
     .where(and(inArray(services.status, ["active", "suspended"]), isNotNull(services.expiresAt), lte(services.expiresAt, horizon)))
     .orderBy(services.id);
+  const when = { now, horizon, graceDays };
   for (let i = 0; i < due.length; i += RENEWAL_BATCH) {
     const ids = due.slice(i, i + RENEWAL_BATCH).map((d) => d.id);
-    const batch: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [], batched: 0 };
-    await db.transaction(async (tx) => {
-      // The batch writes no settings or tax rates: each is read once for all its invoices.
-      memoizeReads(tx);
-      const when = { now, horizon, graceDays };
-      const free = await lockOperationsOf(tx, ids);
-      for (const id of opts.oneByOne ? free : await renewCommon(tx, free, when, batch)) await renewOne(tx, id, when, batch);
-    });
-    // Counted once committed; the batch's prolongs and suspensions go to the runners at once.
-    for (const key of ["renewed", "failed", "expiring", "suspended", "closed", "invoiced", "batched"] as const) summary[key] += batch[key];
-    summary.operationIds.push(...batch.operationIds);
-    await dispatchOperations(batch.operationIds);
+    const left = opts.oneByOne ? ids : await inTransaction(db, summary, async (tx, batch) => renewCommon(tx, await lockOperationsOf(tx, ids), when, batch));
+    for (let j = 0; j < left.length; j += ONE_BY_ONE_BATCH) {
+      const chunk = left.slice(j, j + ONE_BY_ONE_BATCH);
+      await inTransaction(db, summary, async (tx, batch) => {
+        for (const id of await lockOperationsOf(tx, chunk)) await renewOne(tx, id, when, batch);
+      });
+    }
   }
   return summary;
 }
 
 /**
- * Services renewed in one transaction: a commit (and its flush) per batch instead of per service.
- * Small, because the batch holds the invoice counter from its first invoice to its commit, and
- * every other invoice (a new order's) waits for it meanwhile.
+ * Due services taken per batch-path transaction (lib/billing/renewal-batch.ts): a statement per
+ * table for all of them, the invoice counter held only for the batch's last few statements.
  */
-export const RENEWAL_BATCH = 20;
+export const RENEWAL_BATCH = 200;
+
+/**
+ * The services the batch path leaves, renewed one by one, this many per transaction: a commit per
+ * chunk instead of per service, small because each holds the invoice counter from its first
+ * invoice to its commit, and every other invoice (a new order's) waits for it meanwhile.
+ */
+export const ONE_BY_ONE_BATCH = 20;
+
+/**
+ * One transaction of the sweep, counted once committed: its prolongs and suspensions go to the
+ * runners at once. It reads the settings and tax rates once (it writes neither).
+ */
+async function inTransaction<T>(db: Db, summary: RenewalSummary, work: (tx: Tx, batch: RenewalSummary) => Promise<T>): Promise<T> {
+  const batch: RenewalSummary = { renewed: 0, failed: 0, expiring: 0, suspended: 0, closed: 0, invoiced: 0, operationIds: [], batched: 0 };
+  const result = await db.transaction(async (tx) => {
+    memoizeReads(tx);
+    return work(tx, batch);
+  });
+  for (const key of ["renewed", "failed", "expiring", "suspended", "closed", "invoiced", "batched"] as const) summary[key] += batch[key];
+  summary.operationIds.push(...batch.operationIds);
+  await dispatchOperations(batch.operationIds);
+  return result;
+}
 
 /**
  * The batch's common renewals (lib/billing/renewal-batch.ts) written a statement per table, in a

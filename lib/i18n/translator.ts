@@ -36,8 +36,17 @@ export const intlErrorHandling = {
  * route handler use getTranslations() from next-intl/server, which knows the reader's locale.
  */
 export function translatorFor(locale: Locale) {
-  return createTranslator({ locale, messages: catalogs[locale], timeZone, ...intlErrorHandling });
+  let t = translators.get(locale);
+  if (!t) {
+    t = makeTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
 }
+
+/** One translator per locale, made on first use: the catalogs never change while the process runs, and making one costs more than a message. */
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+const makeTranslator = (locale: Locale) => createTranslator({ locale, messages: catalogs[locale], timeZone, ...intlErrorHandling });
 
 /** Dates, numbers, money and lists for a locale outside a request. */
 export function formatterFor(locale: Locale) {

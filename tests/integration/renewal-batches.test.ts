@@ -30,9 +30,11 @@ describe("renewal sweep in batches", () => {
     const handler = await makeHandler(db, { module: "ispmanager", connection: { url: "http://127.0.0.1:9", username: "a", password: "b" } });
     const tariff = await makeTariff(db, { handlerIds: [handler.id], price: PRICE });
     const broke = await createClient(db, 0);
-    const payers: Awaited<ReturnType<typeof createClient>>[] = [];
-    for (let i = 0; i < 5; i++) payers.push(await createClient(db, 10 * PRICE));
     const n = 2 * RENEWAL_BATCH + 7;
+    // Each payer holds more than its share of the renewals.
+    const funds = (Math.ceil(n / 5) + 2) * PRICE;
+    const payers: Awaited<ReturnType<typeof createClient>>[] = [];
+    for (let i = 0; i < 5; i++) payers.push(await createClient(db, funds));
     const expiry = new Date(clock.now().getTime() - 60_000);
     // Every fifth service is the broke client's; the rest are spread over clients who can pay.
     let turn = 0;
@@ -78,9 +80,9 @@ describe("renewal sweep in batches", () => {
     // Each payer's ledger runs down in steps of the price, and ends at its balance.
     for (const payer of payers) {
       const mine = charges.filter((c) => c.clientId === payer.id).sort((a, b) => a.id - b.id);
-      expect(mine.map((c) => c.balanceAfter)).toEqual(mine.map((_, i) => 10 * PRICE - (i + 1) * PRICE));
+      expect(mine.map((c) => c.balanceAfter)).toEqual(mine.map((_, i) => funds - (i + 1) * PRICE));
       const [row] = await db.select().from(clients).where(eq(clients.id, payer.id));
-      expect(row!.balance).toBe(10 * PRICE - mine.length * PRICE);
+      expect(row!.balance).toBe(funds - mine.length * PRICE);
     }
     const renewalInvoices = await db.select().from(invoices).where(and(eq(invoices.kind, "renewal"), inArray(invoices.serviceId, all)));
     expect(renewalInvoices.filter((i) => i.status === "paid").map((i) => i.serviceId).sort()).toEqual([...paying].sort());
