@@ -1,7 +1,6 @@
 import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import { ModuleError, type AttemptLog } from "./contract";
-import { assertLeaseHeld } from "./lease-fence";
 
 type Values = Record<string, string | number | boolean | undefined | null>;
 
@@ -134,7 +133,6 @@ export async function request(log: AttemptLog, req: HttpRequest): Promise<HttpRe
   }
   const target = `${url.origin}${url.pathname}${query.length ? `?${plain([...new URLSearchParams(url.search)])}` : ""}`;
   log.line(`→ ${req.method} ${target}${shown}`);
-  assertLeaseHeld();
 
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = Date.now();

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { rows } from "../db/rows";
 import { systemClock, type Clock } from "../clock";
-import type { LeaseFence } from "../modules/lease-fence";
 import type { Lease } from "./record";
 
 export type LeaseKeeper = {
@@ -11,8 +10,6 @@ export type LeaseKeeper = {
   /** The last renewal found the claim taken by another worker, switched to manual or cancelled. */
   lost(): boolean;
   renewals(): number;
-  /** The lease the last renewal that held wrote (0 before any). */
-  heldUntil(): number;
 };
 
 /**
@@ -51,20 +48,17 @@ export function keepLease(db: Db, lease: Lease, opts: { leaseMs: number; clock?:
   let stopped = false;
   let lost = false;
   let renewals = 0;
-  let heldUntil = 0;
   let timer: NodeJS.Timeout | null = null;
   const beat = async () => {
     timer = null;
     if (stopped) return;
     try {
-      const until = new Date(clock.now().getTime() + opts.leaseMs);
-      const held = await renewLease(db, lease, until);
+      const held = await renewLease(db, lease, new Date(clock.now().getTime() + opts.leaseMs));
       renewals += 1;
       if (!held) {
         lost = true;
         return;
       }
-      heldUntil = until.getTime();
     } catch (error) {
       // A failed renewal is tried again at the next beat; the lease still has two thirds left.
       opts.onError?.(error);
@@ -84,15 +78,5 @@ export function keepLease(db: Db, lease: Lease, opts: { leaseMs: number; clock?:
     },
     lost: () => lost,
     renewals: () => renewals,
-    heldUntil: () => heldUntil,
   };
-}
-
-/**
- * How long an attempt may still call its panel (lib/modules/lease-fence.ts): the lease its claim
- * wrote, extended by each renewal that held; nothing once a renewal found the claim gone.
- */
-export function leaseFence(claimedUntil: Date | null, keeper: LeaseKeeper | null, clock: Clock): LeaseFence {
-  const claimed = claimedUntil?.getTime() ?? Number.POSITIVE_INFINITY;
-  return { heldUntil: () => (keeper?.lost() ? 0 : Math.max(claimed, keeper?.heldUntil() ?? 0)), now: () => clock.now().getTime() };
 }

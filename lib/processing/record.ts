@@ -2,7 +2,6 @@ import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn, Db, Tx } from "../db";
 import { handlers, operationAttempts, operations } from "../db/schema";
 import { ModuleError } from "../modules/contract";
-import { LEASE_LOST } from "../modules/lease-fence";
 import { addSeconds } from "../dates";
 import { readSettings } from "../settings";
 import { escalate } from "./escalate";
@@ -78,16 +77,8 @@ export async function markHealth(tx: Conn, handlerId: number | null, error: Modu
 
 export type ErrorRecorded = { attempt: number; attemptId: number; retryAt: Date | null; taskId: number | null };
 
-/**
- * A failed attempt: retried after the retry interval, or switched to manual with its one task. A call
- * the lease fence refused is no attempt: the operation goes back at once, if this worker still holds it
- * (its claim counted, so one that keeps running out of time still ends with staff).
- */
+/** A failed attempt: retried after the retry interval, or switched to manual with its one task. */
 export async function recordError(db: Db, lease: Lease, error: ModuleError, a: AttemptRecord & { health?: string }): Promise<ErrorRecorded | null> {
-  if (error.code === LEASE_LOST) {
-    await release(db, lease, a.now, { keepClaim: true });
-    return null;
-  }
   let recorded: ErrorRecorded | null = null;
   await whileLeased(db, lease, async (tx, op) => {
     const attempts = op.attempts + 1;
@@ -112,14 +103,13 @@ export async function recordError(db: Db, lease: Lease, error: ModuleError, a: A
 }
 
 /**
- * Puts a claimed operation back without counting an attempt, nor the claim (its handler is busy:
- * waiting for a free slot never escalates an operation) unless told to keep it.
+ * Puts a claimed operation back without counting an attempt or the claim (its handler is busy):
+ * waiting for a free slot never escalates an operation.
  */
-export async function release(db: Db, lease: Lease, runAt: Date, opts: { keepClaim?: boolean } = {}): Promise<void> {
-  const claims = opts.keepClaim ? operations.claims : sql`greatest(${operations.claims} - 1, 0)`;
+export async function release(db: Db, lease: Lease, runAt: Date): Promise<void> {
   await db
     .update(operations)
-    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null, claims })
+    .set({ status: sql`case when ${operations.remoteTask} is null then 'queued' else 'waiting' end`, runAt, leaseToken: null, leaseUntil: null, claims: sql`greatest(${operations.claims} - 1, 0)` })
     .where(and(eq(operations.id, lease.id), eq(operations.leaseToken, lease.leaseToken), eq(operations.status, "running")));
 }
 

@@ -11,8 +11,7 @@ import { queueFollowUp, refundEndedTransfer } from "./domain-follow";
 import { escalate } from "./escalate";
 import { completingService, handlerConnection, loadOperation, serviceInfo, type LoadedOperation } from "./load";
 import { asModuleError, insertAttempt, markHealth, recordError, release, whileLeased, type Lease } from "./record";
-import { withLeaseFence } from "../modules/lease-fence";
-import { keepLease, leaseFence } from "./lease-renewal";
+import { keepLease } from "./lease-renewal";
 import { operationReport } from "./report";
 import { releaseSlot, selectHandler, type TakenHandler } from "./select-handler";
 
@@ -33,8 +32,9 @@ type Complete = (completion: Completion) => ReturnType<typeof completeOperation>
 type Report = ReturnType<typeof operationReport>;
 
 const DEFAULT_POLL_MS = 2000;
+
 /**
- * One attempt of a claimed operation: choose the handler, call the module (its panel calls leave only while the claim holds, lib/modules/lease-fence.ts), record the outcome.
+ * One attempt of a claimed operation: choose the handler, call the module, record the outcome.
  * Says "busy" when every handler was at its max running operations and the operation went back.
  */
 export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}): Promise<"busy" | "worked" | "skipped"> {
@@ -43,7 +43,7 @@ export async function runOperation(db: Db, lease: Lease, opts: RunOptions = {}):
   if (!loaded || loaded.operation.leaseToken !== lease.leaseToken) return "skipped";
   const keeper = opts.leaseMs ? keepLease(db, lease, { leaseMs: opts.leaseMs, clock, onError: (e) => opts.log?.warn({ err: e }, "lease renewal failed") }) : null;
   try {
-    return await withLeaseFence(leaseFence(loaded.operation.leaseUntil, keeper, clock), () => runLeased(db, lease, loaded, opts, clock));
+    return await runLeased(db, lease, loaded, opts, clock);
   } finally {
     keeper?.stop();
   }

@@ -3,7 +3,6 @@ import { isIP } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
 import { ModuleError, type AttemptLog } from "../contract";
 import { DEFAULT_TIMEOUT_MS } from "../http";
-import { assertLeaseHeld } from "../lease-fence";
 import { encodeFrame, FrameReader } from "./frame";
 import { childOf, childrenOf, CONTACT_NS, DOMAIN_NS, el, eppDocument, EPP_NS, escapeXml, HOST_NS, parseXml, RGP_NS, XmlError, type XmlElement } from "./xml";
 
@@ -170,7 +169,6 @@ export class EppSession {
     const xml = eppDocument(`<command>${inner}${el("clTRID", clTRID)}</command>`);
     this.log.line(`→ EPP ${what} ${excerpt(xml)}`);
     const started = Date.now();
-    assertLeaseHeld();
     this.socket.write(encodeFrame(xml));
     const answer = await this.next();
     const reply = this.parseReply(answer, what, clTRID);

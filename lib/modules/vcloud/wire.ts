@@ -1,5 +1,4 @@
 import { ModuleError, type AttemptLog } from "../contract";
-import { assertLeaseHeld } from "../lease-fence";
 
 /**
  * One HTTP exchange with VCD, written to the attempt log. Unlike ../http's request() it hands 401
@@ -23,7 +22,6 @@ export async function send(log: AttemptLog, req: WireRequest): Promise<WireRespo
   const url = new URL(req.url);
   for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.append(k, v);
   log.line(`→ ${req.method} ${url.origin}${url.pathname}${url.search ? `?${decodeURIComponent(url.search.slice(1))}` : ""}${req.body ? ` body: ${req.body}` : ""}`);
-  assertLeaseHeld();
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
