@@ -41,6 +41,8 @@ export type OperationKind = (typeof operationKinds)[number];
 export const operationStatuses = ["queued", "running", "waiting", "done", "manual", "cancelled"] as const;
 export type OperationStatus = (typeof operationStatuses)[number];
 export const activeOperationStatuses = ["queued", "running", "waiting"] as const;
+/** Not finished: active, or waiting for staff. */
+export const openOperationStatuses = [...activeOperationStatuses, "manual"] as const;
 
 /** Who finished an operation: its module, or staff closing its task. */
 export const operationFinishers = ["module", "staff"] as const;

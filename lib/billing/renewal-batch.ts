@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../db";
+import { openOperationStatuses } from "../vocabulary";
 import { balanceEntries, clients, couponRedemptions, coupons, invoices, operations, orderItems, serviceSuspensions, services, tariffs } from "../db/schema";
 import { renewalReference } from "../services/services/charge-renewal";
 import { listFor, price } from "../services/services/renewal-quote";
@@ -10,7 +11,6 @@ import { loadTaxSetup, taxBuyerOf } from "./tax-setup";
 import type { Client } from "./issue-invoice";
 
 const DAY_MS = 86_400_000;
-const OPEN = ["queued", "running", "waiting", "manual"] as const;
 
 export type When = { now: Date; horizon: Date; graceDays: number };
 
@@ -50,7 +50,7 @@ export async function planBatch(tx: Tx, ids: number[], when: When): Promise<{ pl
   const clientIds = [...new Set(rows.map((r) => r.clientId))];
   const [payers, open, held, invoiced, charged, prolonged, couponed, lists, setup] = await Promise.all([
     tx.select().from(clients).where(inArray(clients.id, clientIds)).orderBy(clients.id).for("update"),
-    tx.selectDistinct({ id: operations.serviceId }).from(operations).where(and(inArray(operations.serviceId, ids), inArray(operations.status, [...OPEN]))),
+    tx.selectDistinct({ id: operations.serviceId }).from(operations).where(and(inArray(operations.serviceId, ids), inArray(operations.status, [...openOperationStatuses]))),
     tx.selectDistinct({ id: serviceSuspensions.serviceId }).from(serviceSuspensions).where(and(inArray(serviceSuspensions.serviceId, ids), isNull(serviceSuspensions.liftedAt))),
     tx.select({ id: invoices.serviceId, expiry: invoices.renewalFor }).from(invoices).where(and(eq(invoices.kind, "renewal"), inArray(invoices.serviceId, ids))),
     tx.select({ reference: balanceEntries.reference }).from(balanceEntries).where(inArray(balanceEntries.reference, rows.filter((r) => r.service.expiresAt).map((r) => renewalReference(r.service)))),

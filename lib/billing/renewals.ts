@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../db";
+import { openOperationStatuses } from "../vocabulary";
 import { memoizeReads } from "../db/memo";
 import { clients, operations, serviceHistory, services, tariffs } from "../db/schema";
 import { systemClock, type Clock } from "../clock";
@@ -119,7 +120,6 @@ async function renewCommon(tx: Tx, ids: number[], when: When, summary: RenewalSu
 /** Transactions of the sweep that already sent their NOTIFY. */
 const notified = new WeakSet<Tx>();
 
-const OPEN = ["queued", "running", "waiting", "manual"] as const;
 
 /**
  * Locks the open operations of the batch's services, and returns the services whose open
@@ -128,7 +128,7 @@ const OPEN = ["queued", "running", "waiting", "manual"] as const;
  * finishing; a service whose operation is finishing right now is left to the next sweep.
  */
 async function lockOperationsOf(tx: Tx, ids: number[]): Promise<number[]> {
-  const where = and(inArray(operations.serviceId, ids), inArray(operations.status, [...OPEN]));
+  const where = and(inArray(operations.serviceId, ids), inArray(operations.status, [...openOperationStatuses]));
   const open = await tx.select({ id: operations.id, serviceId: operations.serviceId }).from(operations).where(where);
   if (open.length === 0) return ids;
   const locked = new Set((await tx.select({ id: operations.id }).from(operations).where(where).for("update", { skipLocked: true })).map((r) => r.id));

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Conn } from "../db";
 import { operations, services } from "../db/schema";
-import { activeOperationStatuses, type OperationKind } from "../vocabulary";
+import { openOperationStatuses, type OperationKind } from "../vocabulary";
 import { notifyRunners } from "./wake";
 
 /**
@@ -29,7 +29,7 @@ export async function enqueueOperation(
       and(
         eq(operations.serviceId, input.serviceId),
         eq(operations.kind, input.kind),
-        inArray(operations.status, [...activeOperationStatuses, "manual"]),
+        inArray(operations.status, [...openOperationStatuses]),
       ),
     );
   if (!existing) throw new Error(`operation ${input.kind} for service ${input.serviceId} could not be queued`);
